@@ -1,0 +1,192 @@
+"""The types that cross stage boundaries: Document, Segment, Claim, Tally and their parts.
+
+All are frozen dataclasses; dictionaries appear only at the JSON/SQL edge
+(`tollbook.serialize`). Offsets are character offsets into `Document.text`, end-exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Span = tuple[int, int]
+
+#: Claim kinds. A registry so that later kinds (buildings destroyed, aid trucks) slot in.
+KINDS: dict[str, str] = {
+    "count": "people, families or households affected",
+    "area": "territory with a unit, normalised to km2",
+}
+
+#: Count categories and what they mean. Open: extraction rules may only emit these.
+CATEGORIES: dict[str, str] = {
+    "killed": "killed, died, dead, murdered, wiped out",
+    "wounded": "wounded, injured, hurt",
+    "hostage": "taken hostage or prisoner, abducted, kidnapped",
+    "missing": "missing, fate unknown",
+    "displaced": "displaced, fled, evacuated, made homeless",
+    "detained": "detained, arrested, jailed",
+    "orphaned": "children who lost one or both parents",
+}
+
+POPULATION_CLASSES = ("civilian", "combatant", "unknown")
+QUALIFIERS = ("exact", "at_least", "more_than", "at_most", "fewer_than", "approx", "vague")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One text to extract from, with what is known about where it came from."""
+
+    doc_id: str
+    text: str
+    content_hash: str
+    name: str | None = None
+    path: str | None = None
+    url: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    aggregator: str | None = None
+    published: str | None = None  # ISO 8601 date
+    language: str | None = None
+    format: str = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A paragraph, sentence, quotation or list/table row of a document."""
+
+    kind: str  # "paragraph" | "sentence" | "quote" | "row"
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A normalised date or interval. `iso` is `YYYY[-MM[-DD]]` or `start/end`."""
+
+    start: str  # first day covered, YYYY-MM-DD
+    end: str  # last day covered, YYYY-MM-DD
+    precision: str  # "day" | "month" | "year" | "week"
+    iso: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date as written in the text and what it resolves to."""
+
+    text: str
+    span: Span
+    value: DateValue
+    role: str = "event"  # "event" | "since" | "until" | "commemoration"
+    relative: bool = False  # resolved against the publication date
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """A resolved place: GeoNames id, canonical name, country and coordinates."""
+
+    geonameid: int
+    name: str
+    country: str  # ISO 3166-1 alpha-2
+    feature: str  # GeoNames feature code, e.g. PPL, PPLA2, ADM1, PCLI
+    lat: float
+    lon: float
+    population: int = 0
+    admin1: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place name as written, resolved to a gazetteer entry when one fits."""
+
+    text: str
+    span: Span
+    entry: GazetteerEntry | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLink:
+    """One link of an attribution chain: who passed the claim on, and how."""
+
+    role: str  # "quoted_by" | "published_by" | "aggregated_by"
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who the text says makes a claim (`speaker`, None when the document asserts it)."""
+
+    speaker: str | None = None
+    span: Span | None = None
+    cue: str | None = None  # the attribution rule that fired, e.g. "said_in_statement"
+    chain: tuple[SourceLink, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What one source says about one figure. Never a fact."""
+
+    claim_id: str
+    doc_id: str
+    kind: str
+    category: str | None
+    population: str | None
+    population_class: str | None
+    value: float
+    low: float
+    high: float
+    qualifier: str
+    unit: str
+    span: Span
+    sentence_span: Span
+    sentence: str
+    text: str  # the figure's words as written
+    rule: str
+    extractor_version: str
+    parent: str | None = None  # claim_id of the whole this is a part or subset of
+    relation: str | None = None  # "part" (including ...) | "subset" (out of ...)
+    detail: str | None = None
+    place: PlaceMention | None = None
+    event_date: DateMention | None = None
+    source: Attribution = field(default_factory=Attribution)
+    flags: tuple[str, ...] = ()  # "additional", "hedged", "cumulative", "corrected"
+    characterisation: tuple[str, ...] = ()  # the source's own words: "genocide", "clashes"
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryTally:
+    """One category of one document's tally."""
+
+    category: str
+    best: float
+    low: float
+    high: float
+    civilians: float
+    combatants: float
+    unknown: float
+    claim_ids: tuple[str, ...]
+    rule: str  # how best was chosen, e.g. "sum_disjoint", "latest_update", "max_overlapping"
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """Per-document, per-category totals without double counting."""
+
+    doc_id: str
+    categories: tuple[CategoryTally, ...]
+
+    def get(self, category: str) -> CategoryTally | None:
+        for cat in self.categories:
+            if cat.category == category:
+                return cat
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything the pipeline made of one document."""
+
+    document: Document
+    segments: tuple[Segment, ...]
+    claims: tuple[Claim, ...]
+    tally: Tally
+    extractor_version: str
