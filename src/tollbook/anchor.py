@@ -1,0 +1,152 @@
+"""Anchoring: document text + sentences -> the event date and place that govern a position.
+
+A figure's event date is an event date in its own sentence (the most precise), else the most
+precise event date of the nearest earlier sentence that has one. Dates that open a period
+("since October 1991"), close one, or name a commemoration ("marks the 25th anniversary")
+never govern. The publication line of a document is not an event.
+A figure's place is the nearest place in its sentence (towns before countries), else the
+nearest in earlier sentences of the same paragraph, then the document's most named town.
+Names the gazetteer lacks are kept, unresolved, when the text marks them as places
+("in Norvane", "the town of Port Castellan").
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from .dates import find_dates
+from .model import DateMention, Document, PlaceMention, Segment
+from .places import Gazetteer
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+_COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR"})
+_METADATA_LINE = re.compile(r"^\s*date\s+\S+.*\(.*\)\s*$")
+_UNRESOLVED_PLACE = re.compile(
+    r"\b(?:in|at|near|outside|from|into|around)\s+(?:the\s+(?:\w+\s+)?(?:town|city|village|"
+    r"district|province|region|camp|neighbourhood|neighborhood|suburb|port)\s+of\s+)?"
+    r"(?P<p>[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+)){0,2})|"
+    r"(?P<q>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+(?:city|town|village|district|province|region)\b"
+)
+_NOT_PLACES = frozenset(
+    """January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday The This That These Those It
+    He She They We Under After Before During Since Armed Forces Ministry Council Court Army
+    Police Government President Minister Parliament State Republic Union Office Department
+    Agency Committee Commission Organization Organisation Convention Prevention Punishment
+    Human Rights International United Nations Red Cross Crescent Health Defense Defence Foreign
+    Interior Security Islamic Cooperation Genocide Justice Peace Rest Today Yesterday Azernews
+    Reuters Associated Press Facebook Twitter Telegram Statement Spokesman Spokesperson General
+    Colonel Captain Major Lieutenant Sergeant Doctor Mr Mrs Ms Dr Prof Saint According""".split()
+)
+
+
+def _is_country(p: PlaceMention) -> bool:
+    return p.entry is not None and p.entry.feature in _COUNTRY_FEATURES
+
+
+class Anchors:
+    """Event dates and places of one document, answerable for any character position."""
+
+    def __init__(self, doc: Document, sentences: Sequence[Segment], paragraphs: Sequence[Segment],
+                 gazetteer: Gazetteer | None) -> None:  # fmt: skip
+        self.text = doc.text
+        self.sentences = list(sentences)
+        self._sentence_starts = [s.start for s in self.sentences]
+        self.paragraphs = list(paragraphs)
+        reference = _reference(doc.published)
+        skip_end = self._metadata_end()
+        self.dates = tuple(d for d in find_dates(self.text, reference=reference) if d.span[0] >= skip_end)
+        self.places = self._find_places(gazetteer)
+        self._place_starts = [p.span[0] for p in self.places]
+
+    def _metadata_end(self) -> int:
+        first = self.text.split("\n", 1)[0]
+        return len(first) if _METADATA_LINE.match(first) else 0
+
+    def _find_places(self, gazetteer: Gazetteer | None) -> tuple[PlaceMention, ...]:
+        found: list[PlaceMention] = []
+        if gazetteer is not None:
+            countries = gazetteer.countries_in(self.text)
+            found.extend(gazetteer.find(self.text, countries=countries))
+        taken = [(p.span[0], p.span[1]) for p in found]
+        for m in _UNRESOLVED_PLACE.finditer(self.text):
+            group = "p" if m.group("p") else "q"
+            name, s, e = m.group(group), m.start(group), m.end(group)
+            words = re.split(r"[ -]", name)
+            if words[0] in _NOT_PLACES or any(w in _NOT_PLACES for w in words):
+                continue
+            if any(a < e and s < b for a, b in taken):
+                continue
+            found.append(PlaceMention(text=name, span=(s, e), entry=None))
+            taken.append((s, e))
+        return tuple(sorted(found, key=lambda p: p.span))
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
+
+    def date_for(self, pos: int) -> DateMention | None:
+        """The event date governing the figure at `pos`."""
+        idx = self.sentence_index(pos)
+        for i in range(idx, -1, -1):
+            sent = self.sentences[i]
+            inside = [d for d in self.dates if sent.start <= d.span[0] < sent.end and d.role == "event"]
+            if i == idx:
+                # A date written after the figure in its own sentence still governs it.
+                pass
+            if inside:
+                return min(inside, key=lambda d: (_PRECISION_RANK.get(d.value.precision, 9), d.span[0]))
+        return None
+
+    def date_in(self, start: int, end: int) -> DateMention | None:
+        inside = [d for d in self.dates if start <= d.span[0] < end]
+        return inside[0] if inside else None
+
+    def place_for(self, pos: int) -> PlaceMention | None:
+        """The place governing the figure at `pos`."""
+        idx = self.sentence_index(pos)
+        sent = self.sentences[idx]
+        own = [p for p in self.places if sent.start <= p.span[0] < sent.end]
+        best = _nearest(own, pos)
+        if best is not None:
+            return best
+        para = next((p for p in self.paragraphs if p.start <= pos < p.end), None)
+        para_start = para.start if para else 0
+        for i in range(idx - 1, -1, -1):
+            s = self.sentences[i]
+            if s.end < para_start:
+                break
+            cand = [p for p in self.places if s.start <= p.span[0] < s.end]
+            best = _nearest(cand, s.end)
+            if best is not None:
+                return best
+        towns = [p for p in self.places if not _is_country(p)]
+        if towns:
+            counts = Counter((p.entry.geonameid if p.entry else p.text) for p in towns)
+            top = counts.most_common(1)[0][0]
+            return next(p for p in towns if (p.entry.geonameid if p.entry else p.text) == top)
+        return None
+
+    def place_in(self, start: int, end: int) -> PlaceMention | None:
+        inside = [p for p in self.places if start <= p.span[0] < end]
+        return inside[0] if inside else None
+
+
+def _nearest(cands: list[PlaceMention], pos: int) -> PlaceMention | None:
+    if not cands:
+        return None
+    towns = [p for p in cands if not _is_country(p)]
+    pool = towns or cands
+    return min(pool, key=lambda p: abs(p.span[0] - pos))
+
+
+def _reference(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None

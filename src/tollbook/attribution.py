@@ -1,0 +1,188 @@
+"""Attribution: Document + segments -> who each figure is attributed to (Attribution).
+
+The speaker is whoever the text says makes the claim: "according to X", "X said (in a
+statement)", a quotation closed by "X said", "X was quoted by Y as saying" (speaker X,
+quoted by Y). "The statement" resolves to whoever the document says issued it. A quotation
+with no attribution of its own continues the last attributed quotation of its paragraph.
+The chain above the speaker comes from the document: published by, aggregated by.
+Nothing found: the document asserts the figure itself (speaker None).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Attribution, Document, Segment, SourceLink, Span
+
+_SPEECH = (
+    r"(?:said|says|say|stated|states|noted|notes|added|adds|told\s+[\w ]{0,30}?|reported|reports|"
+    r"announced|announces|declared|confirmed|claimed|claims|wrote|writes|explained|insisted|"
+    r"estimated|estimates|reads|read|quoted|recorded|counted|documented|put|puts)"
+)
+_STATEMENT_ISSUED = re.compile(
+    r"(?P<x>[A-Z][^.;:\"“”()]{1,80}?)\s+(?:has\s+|have\s+|had\s+)?(?:issued|released|published|"
+    r"made|put\s+out|adopted)\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|press\s+release|"
+    r"report|declaration)|(?P<y>[A-Z][^.;:\"“”()]{1,80}?)\s+said\s+in\s+(?:a|an)\s+(?:\w+\s+)?"
+    r"statement|(?:a|the)\s+statement\s+(?:by|from|of)\s+(?P<z>[A-Z][^.;:,\"“”]{1,80}?)(?=[,.;]|\s+(?:said|on|that))"
+)
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+(?P<x>[^,.;:\"“”()]{2,90}?)(?=\s*(?:[,.;:\"“”()]|$|\s+(?:which|who|that|in\s+a)\b))",
+    re.IGNORECASE,
+)
+_X_SAID = re.compile(
+    r"(?:^|[,;:“”\"]\s*|\band\s+|\bthat\s+)(?P<x>(?:[Tt]he\s+|[Aa]n?\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)\s+"
+    r"(?:has\s+|had\s+|have\s+|also\s+|later\s+|earlier\s+)?" + _SPEECH + r"\b"
+)
+_SAID_X = re.compile(
+    r"[,“”\"]\s*(?:" + _SPEECH + r")\s+(?P<x>(?:[Tt]he\s+|[Aa]n?\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)\s*(?=[.,;]|$)"
+)
+_QUOTED_BY = re.compile(
+    r"(?P<x>[A-Z][\w’'.-]*(?:[\s,-]+[\w’'.-]+){0,12}?)\s*,?\s+(?:was|were|is|has\s+been)\s+"
+    r"quoted\s+by\s+(?P<y>[^,]{2,80}?)\s*,?\s+as\s+saying",
+)
+_REPORTS = re.compile(r",\s*(?P<x>[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,3})\s+(?:reports|reported)\s*\.")
+_PRONOUNS = frozenset("he she they it we i who this that which there".split())
+_NOT_SPEAKERS = re.compile(
+    r"^(?:it|this|that|there|which|who|one|some|many|officials?\s+have|reports?|sources?)$|"
+    r"\b(?:people|killed|were|was|is|are|been)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    speaker: str
+    span: Span
+    cue: str
+    quoted_by: str | None = None
+
+
+def clean_name(name: str) -> str:
+    """Display form of a speaker: typographic apostrophes folded, leading article dropped."""
+    n = re.sub(r"\s+", " ", name.replace("’", "'").replace("‘", "'")).strip(" ,.;:\"“”")
+    n = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", n)
+    return n
+
+
+class Attributor:
+    """Attribution for any position of one document; built once per document."""
+
+    def __init__(self, doc: Document, sentences: list[Segment], quotes: list[Segment]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.sentences = sentences
+        self.quotes = quotes
+        self.statement_speaker = self._statement_speaker()
+        self.chain = self._chain()
+        self._quote_cues = self._attribute_quotes()
+
+    def _statement_speaker(self) -> str | None:
+        m = _STATEMENT_ISSUED.search(self.text)
+        if not m:
+            return None
+        name = m.group("x") or m.group("y") or m.group("z")
+        # The subject is the last clause of the match: "Under the law, X said in a statement".
+        name = re.split(r",\s+|\bthat\s+", name)[-1]
+        return clean_name(name) or None
+
+    def _chain(self) -> tuple[SourceLink, ...]:
+        links: list[SourceLink] = []
+        publisher = self.doc.publisher
+        if not publisher:
+            m = _REPORTS.search(self.text)
+            publisher = m.group("x") if m else None
+        if publisher:
+            links.append(SourceLink(role="published_by", name=publisher))
+        if self.doc.aggregator:
+            links.append(SourceLink(role="aggregated_by", name=self.doc.aggregator))
+        return tuple(links)
+
+    def _resolve(self, name: str) -> str | None:
+        cleaned = clean_name(name)
+        low = cleaned.lower()
+        if not cleaned or low in _PRONOUNS or _NOT_SPEAKERS.search(low):
+            return None
+        if "statement" in low and self.statement_speaker:
+            return self.statement_speaker
+        return cleaned
+
+    def _attribute_quotes(self) -> dict[int, _Cue]:
+        cues: dict[int, _Cue] = {}
+        last: _Cue | None = None
+        last_para_break = 0
+        for q in self.quotes:
+            if "\n\n" in self.text[last_para_break : q.start]:
+                last = None
+            last_para_break = q.start
+            cue = self._quote_cue(q)
+            if cue is None and last is not None:
+                cue = _Cue(last.speaker, last.span, "quote_continued", last.quoted_by)
+            if cue is not None:
+                cues[q.start] = cue
+                last = cue
+        return cues
+
+    def _quote_cue(self, q: Segment) -> _Cue | None:
+        after = self.text[q.end : q.end + 120]
+        m = re.match(r"[”\"]\s*,?\s*(?P<x>(?:[Tt]he\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)\s+" + _SPEECH + r"\b", after)
+        if not m:
+            m = re.match(r"[”\"]\s*,?\s*" + _SPEECH + r"\s+(?P<x>(?:[Tt]he\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)\s*[.,;]", after)
+        if m:
+            who = self._resolve(m.group("x"))
+            if who:
+                return _Cue(who, (q.end + m.start("x"), q.end + m.end("x")), "quote_said")
+        before = self.text[max(0, q.start - 300) : q.start]
+        qb = _QUOTED_BY.search(before)
+        if qb and re.search(r"as\s+saying\s*,?\s*[“\"]?\s*\Z", before, re.IGNORECASE):
+            who = self._resolve(re.split(r",\s+", qb.group("x"))[-1] if qb.group("x").count(",") > 1 else qb.group("x"))
+            if who:
+                base = q.start - len(before)
+                return _Cue(who, (base + qb.start("x"), base + qb.end("x")), "quoted_by", clean_name(qb.group("y")))
+        m2 = re.search(r"(?P<x>(?:[Tt]he\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,6}?)\s+" + _SPEECH + r"\s*:?\s*[“\"]?\s*\Z", before)
+        if m2:
+            who = self._resolve(m2.group("x"))
+            if who:
+                base = q.start - len(before)
+                return _Cue(who, (base + m2.start("x"), base + m2.end("x")), "quote_intro")
+        return None
+
+    def attribution(self, pos: int, sentence: Segment) -> Attribution:
+        """Who the text attributes the figure at `pos` (inside `sentence`) to."""
+        cue = self._sentence_cue(pos, sentence) or self._quote_cue_at(pos)
+        if cue is None:
+            return Attribution(speaker=None, chain=self.chain)
+        chain = self.chain
+        if cue.quoted_by:
+            chain = (SourceLink(role="quoted_by", name=cue.quoted_by), *chain)
+        return Attribution(speaker=cue.speaker, span=cue.span, cue=cue.cue, chain=chain)
+
+    def _quote_cue_at(self, pos: int) -> _Cue | None:
+        for q in self.quotes:
+            if q.start <= pos < q.end:
+                return self._quote_cues.get(q.start)
+        return None
+
+    def _sentence_cue(self, pos: int, sentence: Segment) -> _Cue | None:
+        # A figure inside a quotation belongs to the quotation's speaker, not the sentence's.
+        if any(q.start <= pos < q.end for q in self.quotes):
+            return None
+        text, base = sentence.text, sentence.start
+        found: list[_Cue] = []
+        for m in _ACCORDING.finditer(text):
+            who = self._resolve(m.group("x"))
+            if who:
+                found.append(_Cue(who, (base + m.start("x"), base + m.end("x")), "according_to"))
+        for rx, name in ((_X_SAID, "said"), (_SAID_X, "said_inverted")):
+            for m in rx.finditer(text):
+                x = m.group("x")
+                if not re.match(r"(?:[Tt]he\s+|[Aa]n?\s+)?[A-Z]|(?:the|a|an)\s+\w", x):
+                    continue
+                who = self._resolve(x)
+                if who:
+                    cue = "said_in_statement" if re.match(r"\s*said\s+in\s+a\s+statement", text[m.end("x") :]) else name
+                    found.append(_Cue(who, (base + m.start("x"), base + m.end("x")), cue))
+        if not found:
+            return None
+        # The nearest cue to the figure wins.
+        return min(found, key=lambda c: abs((c.span[0] + c.span[1]) // 2 - pos))

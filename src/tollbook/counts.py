@@ -1,0 +1,327 @@
+"""Count extraction: one sentence -> Figure* (who was affected, how many, in what way).
+
+Rules, not a model: every figure says which rule produced it. Per sentence:
+1. number mentions (`numbers.find_numbers`) that are plain cardinals outside dates/areas;
+2. the people each counts: the head noun after the number ("63 children", "70 elderly
+   citizens"), "members of the security forces", or nothing when a cue frames it
+   ("killing 12", "the death toll rose to 40");
+3. structure: breakdowns ("including", "of whom") make parts, "out of N" makes N the set
+   the group is a subset of, coordinated lists ("three soldiers and eight civilians") share
+   one category;
+4. the category: a cue directly before the group (active voice, nominal frames) or the first
+   cue after it (passive and intransitive verbs), skipping its breakdown;
+5. filters: hypotheticals and threats ("could kill thousands") are dropped; hedges,
+   cumulative totals, updates and "another" are flagged.
+Explicit zeros ("nobody was killed") become figures with value 0.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon as lx
+from .model import Span
+from .numbers import NumberMention, find_numbers
+
+RULE_PREFIX = "count"
+_BARRIER_WORDS = frozenset(
+    "could might may would will should can cannot but while whereas although though if "
+    "unless threatened threatens vowed plans planned".split()
+)
+_FREE_AFTER = re.compile(
+    r"^\s*(?:[,.;:)\]]|—|–|-\s|and\b|or\b|in\b|on\b|at\b|near\b|during\b|when\b|after\b|"
+    r"as\b|since\b|across\b|around\b|so\s+far|last\b|this\b|overnight\b|$)",
+    re.IGNORECASE,
+)
+_UNKNOWN_FATE = re.compile(r"\b(?:unknown|unclear|not\s+known|undetermined)\b", re.IGNORECASE)
+_MEMBERS_OF = re.compile(
+    r"^\s+(?:[\w'’-]+\s+)?(?:members?|personnel|elements)\s+of\s+(?:the\s+)?(?P<org>[^,.;]{1,50}?)"
+    r"(?=\s+(?:were|was|are|who|had|have|in|on|at|and|during)\b|[,.;]|$)",
+    re.IGNORECASE,
+)
+_WERE_POP = re.compile(r"^\s+(?:were|was|are|being)\s+(?:\w+\s+)?", re.IGNORECASE)
+_OF_THEM = re.compile(r"^\s+(?:of\s+(?:them|whom|those|the\s+(?:dead|victims|wounded|injured)))\b",
+                      re.IGNORECASE)  # fmt: skip
+_ATTACKER_SELF = re.compile(
+    r"\b(?P<who>suicide\s+bomber|bomber|attacker|gunman|assailant|militant)\b[^.;]{0,40}?"
+    r"\b(?:killed|blew\s+up)\s+(?P<self>himself|herself)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Figure:
+    """A count found in a sentence; mutable while the sentence's structure is worked out."""
+
+    num: NumberMention
+    span: Span  # the figure and its head noun as written
+    population: str
+    population_class: str
+    unit: str
+    category: str | None = None
+    detail: str | None = None
+    parent: int | None = None  # index into the sentence's figure list
+    relation: str | None = None
+    rule: str = ""
+    flags: list[str] = field(default_factory=list)
+    noun_category: str | None = None
+    has_head: bool = False
+    left: tuple[str, str, int] | None = None  # (category, note, cue start)
+
+
+def _population_for_org(org: str) -> tuple[str, str]:
+    o = org.lower()
+    if re.search(r"police|gendarm", o):
+        return "police", "combatant"
+    if re.search(r"army|armed\s+forces|military|security\s+forces|defen[cs]e\s+forces|troops|navy|guard", o):
+        return "soldiers", "combatant"
+    if re.search(r"famil|household|communit|congregation|press|media|public", o):
+        return "people", "unknown"
+    return "militants", "combatant"
+
+
+def _head(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int, str | None] | None:
+    """(population, class, unit, end of noun phrase, category named by the noun) or None."""
+    end = num.span[1]
+    after = text[end : min(stop, end + 80)]
+    m = _MEMBERS_OF.match(after)
+    if m:
+        pop, cls = _population_for_org(m.group("org"))
+        return pop, cls, "people", end + m.end(), None
+    m = _OF_THEM.match(after)
+    if m:
+        return "people", "unknown", "people", end + m.end(), None
+    if num.written == "vague" or re.search(r"(?:hundred|thousand|million|dozen)\Z", num.text, re.I):
+        of = re.match(r"\s+of(?:\s+the)?(?=\s)", after)  # "dozens of civilians"
+        if of:
+            after = " " * of.end() + after[of.end() :]
+    # Up to three modifiers before the head noun: "three Palestinian civilians".
+    pos = 0
+    for _ in range(4):
+        ws = re.match(r"\s+", after[pos:])
+        if not ws:
+            break
+        p = pos + ws.end()
+        cat = re.match(r"(?:more\s+|other\s+)?(" + "|".join(lx.CATEGORY_NOUNS) + r")\b", after[p:], re.I)
+        if cat and p == ws.end():
+            category, population = lx.CATEGORY_NOUNS[cat.group(1).lower()]
+            _, cls, unit = lx.POPULATIONS.get(population, (population, "unknown", "people"))
+            return population, cls, unit, end + p + cat.end(), category
+        pm = lx.POP_RE.match(after, p)
+        if pm:
+            population, cls, unit = lx.POPULATIONS[pm.group(0).lower()]
+            return population, cls, unit, end + pm.end(), None
+        word = re.match(r"[A-Za-z][\w'’.-]*", after[p:])
+        if not word or word.group(0).lower() in lx.MODIFIER_STOP:
+            break
+        pos = p + word.end()
+    return None
+
+
+def _left_cue(text: str, start: int, at: int) -> tuple[str, str, int] | None:
+    before = text[max(start, at - 90) : at]
+    for rx, cat, note in lx.LEFT_CUE_RES:
+        m = rx.search(before)
+        if m:
+            return cat, note, at - len(before) + m.start()
+    return None
+
+
+def _right_cue(text: str, start: int, stop: int) -> tuple[str, str | None, int] | None:
+    window = text[start : min(stop, start + 140)]
+    words = 0
+    for wm in re.finditer(r"[^\s,]+", window):
+        token = wm.group(0).lower().strip(".;:\"'“”")
+        if token in _BARRIER_WORDS or wm.group(0).startswith(";"):
+            return None
+        for rx, cat, detail in lx.RIGHT_CUE_RES:
+            m = rx.match(window, wm.start())
+            if m and m.end() > wm.start():
+                return cat, detail, start + m.end()
+        words += 1
+        if words >= 9 or wm.group(0).endswith((".", ";")):
+            return None
+    return None
+
+
+def _irrealis(text: str, start: int, at: int) -> bool:
+    return bool(lx.IRREALIS_RE.search(text[max(start, at - 60) : at]))
+
+
+def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[Figure]:
+    """All count figures of the sentence text[start:end] (absolute spans)."""
+    figures: list[Figure] = []
+    for num in find_numbers(text, start, end):
+        if num.kind != "cardinal" or any(s < num.number_span[1] and num.number_span[0] < e for s, e in exclude):
+            continue
+        head = _head(text, num, end)
+        left = _left_cue(text, start, num.span[0])
+        if head is None:
+            if num.written == "words" and num.value == 1 and left is None:
+                continue  # "one of the worst": a pronoun, not a count
+            if left is None and not re.match(r"^\s+(?:were|was|are)\b", text[num.span[1] : end]):
+                continue
+            if left is not None and not _FREE_AFTER.match(text[num.span[1] : end]):
+                continue  # "killed 15 cows"
+            fig = Figure(num=num, span=num.span, population="people", population_class="unknown",
+                         unit="people", left=left)  # fmt: skip
+        else:
+            population, cls, unit, np_end, noun_cat = head
+            fig = Figure(num=num, span=(num.span[0], np_end), population=population,
+                         population_class=cls, unit=unit, noun_category=noun_cat,
+                         has_head=True, left=left)  # fmt: skip
+        figures.append(fig)
+    _structure(text, start, end, figures)
+    kept = [k for k, f in enumerate(figures) if f.category is not None]
+    new_index = {old: new for new, old in enumerate(kept)}
+    out = []
+    for k in kept:
+        fig = figures[k]
+        fig.parent = new_index.get(fig.parent) if fig.parent is not None else None
+        fig.relation = fig.relation if fig.parent is not None else None
+        out.append(fig)
+    return out
+
+
+def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
+    """Assign parents, coordination and categories in place."""
+    groups: list[list[int]] = []  # coordinated heads
+    parts: dict[int, list[int]] = {}
+    breakdown_parent: int | None = None
+    breakdown_end = -1  # where the words "including" etc. end
+    for k, fig in enumerate(figs):
+        prev = figs[k - 1] if k else None
+        between = text[prev.span[1] : fig.num.span[0]] if prev else ""
+        first_part = breakdown_end >= 0 and not text[breakdown_end : fig.num.span[0]].strip()
+        if prev is not None and breakdown_parent is not None and (
+            first_part or (k - 1 in parts.get(breakdown_parent, []) and lx.LIST_SEP_RE.match(between))
+        ):
+            breakdown_end = -1
+            fig.parent, fig.relation = breakdown_parent, "part"
+            parts.setdefault(breakdown_parent, []).append(k)
+            if not fig.has_head:
+                m = _WERE_POP.match(text[fig.num.span[1] : end])
+                pm = lx.POP_RE.match(text, fig.num.span[1] + m.end()) if m else None
+                if pm:
+                    fig.population, fig.population_class, fig.unit = lx.POPULATIONS[pm.group(0).lower()]
+                    fig.span = (fig.span[0], pm.end())
+            continue
+        breakdown_parent, breakdown_end = None, -1
+        if prev is not None and lx.SUBSET_RE.match(between) and groups:
+            group_head = groups[-1][0]
+            top = figs[group_head].parent if figs[group_head].relation == "part" else None
+            figs[group_head if top is None else top].parent = k
+            figs[group_head if top is None else top].relation = "subset"
+            groups.append([k])
+        elif prev is not None and lx.LIST_SEP_RE.match(between) and fig.left is None and fig.has_head and groups:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+        # A breakdown may follow the noun phrase directly or after the predicate.
+        cue = _right_cue(text, fig.span[1], _next_start(figs, k, end))
+        for at in (fig.span[1], cue[2] if cue else -1):
+            bm = lx.BREAKDOWN_RE.match(text[at:end]) if at >= 0 else None
+            if bm:
+                breakdown_parent, breakdown_end = k, at + bm.end()
+                break
+    for group in groups:
+        _categorise(text, start, end, figs, group, parts)
+    for k, fig in enumerate(figs):
+        if fig.relation == "part" and fig.parent is not None:
+            parent = figs[fig.parent]
+            fig.category, fig.detail = parent.category, fig.detail or parent.detail
+            fig.rule = parent.rule + "+part"
+            fig.flags = list(parent.flags)
+        if fig.parent is not None and figs[fig.parent].category is None:
+            fig.parent, fig.relation = None, None
+
+
+def _next_start(figs: list[Figure], k: int, end: int) -> int:
+    return figs[k + 1].num.span[0] if k + 1 < len(figs) else end
+
+
+def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list[int],
+                parts: dict[int, list[int]]) -> None:  # fmt: skip
+    first, last = figs[group[0]], group[-1]
+    tail = parts.get(last, [])
+    last_idx = tail[-1] if tail else last
+    category: str | None = None
+    detail: str | None = None
+    rule = ""
+    flags: list[str] = []
+    left = first.left
+    if _irrealis(text, start, left[2] if left else first.num.span[0]):
+        return
+    if left is not None:
+        cat, note, _ = left
+        if note == "fate":
+            if _UNKNOWN_FATE.search(text, first.span[1], end):
+                category, rule = "missing", "left:fate_unknown"
+        elif cat in ("killed", "hostage", "displaced") and _needs_completion(text, left[2], figs[last_idx].span[1], end) is False:
+            pass
+        else:
+            category, rule = cat, f"left:{cat}"
+            if note == "update":
+                flags.append("update")
+    if category is None:
+        stop = _next_start(figs, last_idx, end)
+        cue = _right_cue(text, figs[last_idx].span[1], stop)
+        if cue is None and last_idx != last:
+            cue = _right_cue(text, figs[last].span[1], figs[last + 1].num.span[0] if last + 1 < len(figs) else end)
+        if cue is not None:
+            category, detail, _ = cue
+            rule = f"right:{category}"
+    if category is None and first.noun_category is not None:
+        category, rule = first.noun_category, f"noun:{first.noun_category}"
+    if category is None:
+        return
+    sentence = text[start:end]
+    if lx.HEDGE_RE.search(sentence):
+        flags.append("hedged")
+    if lx.CUMULATIVE_RE.search(text[max(start, first.num.span[0] - 80) : first.num.span[0]]):
+        flags.append("cumulative")
+    for k in group:
+        fig = figs[k]
+        fig.category, fig.detail = category, detail
+        fig.rule = f"{RULE_PREFIX}.{rule}" + ("+list" if len(group) > 1 else "")
+        fig.flags = flags + (["additional"] if fig.num.additional else [])
+        if fig.noun_category and fig.noun_category != category and fig.noun_category != "killed":
+            fig.category = fig.noun_category
+
+
+def _needs_completion(text: str, cue_start: int, np_end: int, end: int) -> bool | None:
+    """For 'left', 'took', 'forced': is the completing word there? None if not such a verb."""
+    verb = re.match(r"\s*(\w+)", text[cue_start:np_end])
+    if not verb or verb.group(1).lower() not in lx.NEEDS_COMPLETION:
+        return None
+    pattern = lx.NEEDS_COMPLETION[verb.group(1).lower()]
+    return bool(re.match(r"^(?:\s+\w+){0,2}?\s*(?:" + pattern + ")", text[np_end:end], re.IGNORECASE)) or bool(
+        re.search(pattern, text[cue_start:np_end], re.IGNORECASE)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Zero:
+    """An explicit zero: "nobody was killed"."""
+
+    span: Span
+    category: str
+    text: str
+
+
+def find_zeros(text: str, start: int, end: int) -> list[Zero]:
+    """Explicit zeros; "no casualties" counts as nobody killed (the narrower reading)."""
+    out: list[Zero] = []
+    for m in lx.ZERO_RE.finditer(text, start, end):
+        z = m.group("z").lower()
+        if _irrealis(text, start, m.start()):
+            continue
+        category = "wounded" if re.search(r"injur|hurt|wound|harm", z) else "killed"
+        out.append(Zero(span=m.span("z"), category=category, text=m.group(0)))
+    return out
+
+
+def find_attackers(text: str, start: int, end: int) -> list[Span]:
+    """'a suicide bomber killed himself': the span of 'himself' (one attacker killed)."""
+    return [m.span("self") for m in _ATTACKER_SELF.finditer(text, start, end)]

@@ -1,0 +1,136 @@
+"""Extraction: Document + segments -> Claim* (counts and areas, anchored and attributed).
+
+Needs: segments (sentences, paragraphs, quotations, rows) and, optionally, a gazetteer.
+Produces: claims carrying their span, sentence, rule, extractor version, parent links,
+event date, place, source chain and the source's own characterisation of the events.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+
+from . import lexicon as lx
+from .anchor import Anchors
+from .areas import find_areas
+from .attribution import Attributor
+from .counts import Figure, find_attackers, find_figures, find_zeros
+from .model import Claim, Document, Segment, Span
+from .places import Gazetteer
+from .version import EXTRACTOR_VERSION
+
+
+def claim_id(doc_id: str, kind: str, span: Span, category: str | None, population: str | None) -> str:
+    """Stable across runs and versions: the same figure read the same way keeps its id."""
+    key = f"{doc_id}|{kind}|{span[0]}-{span[1]}|{category}|{population}"
+    return "c" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:15]
+
+
+def _characterisation(text: str, start: int, end: int) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for m in lx.CHARACTERISATION_RE.finditer(text, start, end):
+        seen.setdefault(m.group(0).lower(), None)
+    return tuple(seen)
+
+
+def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazetteer | None,
+                   version: str = EXTRACTOR_VERSION) -> tuple[Claim, ...]:  # fmt: skip
+    """Every count and area claim of `doc`, in text order."""
+    sentences = [s for s in segments if s.kind == "sentence"]
+    paragraphs = [s for s in segments if s.kind == "paragraph"]
+    quotes = [s for s in segments if s.kind == "quote"]
+    rows = [s for s in segments if s.kind == "row"]
+    if not sentences:
+        return ()
+    anchors = Anchors(doc, sentences, paragraphs, gazetteer)
+    attributor = Attributor(doc, sentences, quotes)
+    text = doc.text
+    claims: list[Claim] = []
+
+    def para_of(pos: int) -> Segment | None:
+        return next((p for p in paragraphs if p.start <= pos < p.end), None)
+
+    def make(kind: str, span: Span, sentence: Segment, **kw: object) -> Claim:
+        para = para_of(span[0])
+        chars = _characterisation(text, para.start, para.end) if para else ()
+        category = kw.get("category")
+        population = kw.get("population")
+        return Claim(
+            claim_id=claim_id(doc.doc_id, kind, span, category, population),  # type: ignore[arg-type]
+            doc_id=doc.doc_id, kind=kind, span=span, sentence_span=(sentence.start, sentence.end),
+            sentence=sentence.text, text=text[span[0] : span[1]], extractor_version=version,
+            characterisation=chars, **kw,  # type: ignore[arg-type]
+        )  # fmt: skip
+
+    area_spans: list[Span] = []
+    for row_or_sentence in _area_scopes(rows, sentences):
+        for area in find_areas(text, row_or_sentence.start, row_or_sentence.end):
+            if any(s <= area.span[0] < e for s, e in area_spans):
+                continue
+            area_spans.append(area.span)
+            sentence = sentences[anchors.sentence_index(area.span[0])]
+            is_row = row_or_sentence.kind == "row"
+            label = re.match(r"\s*([^:]{1,60}):", row_or_sentence.text) if is_row else None
+            place = anchors.place_in(row_or_sentence.start, row_or_sentence.end) if is_row else anchors.place_for(area.span[0])
+            if label and (place is None or place.span[0] > row_or_sentence.start + label.end()):
+                place = None
+            date = anchors.date_in(row_or_sentence.start, row_or_sentence.end) if is_row else anchors.date_for(area.span[0])
+            from .model import PlaceMention
+
+            if place is None and label:
+                s = row_or_sentence.start + label.start(1)
+                place = PlaceMention(text=label.group(1).strip(), span=(s, s + len(label.group(1).strip())))
+            claims.append(make(
+                "area", area.span, sentence, category=None, population=None, population_class=None,
+                value=area.value_km2, low=area.value_km2, high=area.value_km2, qualifier="exact",
+                unit="km2", rule="area.unit" + (".row" if is_row else ""), place=place,
+                event_date=date, source=attributor.attribution(area.span[0], sentence),
+            ))  # fmt: skip
+
+    date_spans = [d.span for d in anchors.dates]
+    exclude = date_spans + area_spans
+    for sentence in sentences:
+        figures = find_figures(text, sentence.start, sentence.end, exclude)
+        ids: list[str] = []
+        for fig in figures:
+            ids.append(claim_id(doc.doc_id, "count", fig.span, fig.category, fig.population))
+        for fig, cid in zip(figures, ids, strict=True):
+            claims.append(_count_claim(make, fig, sentence, anchors, attributor,
+                                       ids[fig.parent] if fig.parent is not None else None))  # fmt: skip
+        for zero in find_zeros(text, sentence.start, sentence.end):
+            claims.append(make(
+                "count", zero.span, sentence, category=zero.category, population="people",
+                population_class="unknown", value=0.0, low=0.0, high=0.0, qualifier="exact",
+                unit="people", rule=f"count.zero:{zero.category}", place=anchors.place_for(zero.span[0]),
+                event_date=anchors.date_for(zero.span[0]),
+                source=attributor.attribution(zero.span[0], sentence),
+            ))  # fmt: skip
+        if any(f.category == "killed" for f in figures):
+            for span in find_attackers(text, sentence.start, sentence.end):
+                claims.append(make(
+                    "count", span, sentence, category="killed", population="militants",
+                    population_class="combatant", value=1.0, low=1.0, high=1.0, qualifier="exact",
+                    unit="people", rule="count.attacker_self", place=anchors.place_for(span[0]),
+                    event_date=anchors.date_for(span[0]), source=attributor.attribution(span[0], sentence),
+                ))  # fmt: skip
+    claims.sort(key=lambda c: (c.span[0], c.span[1], c.claim_id))
+    return tuple(claims)
+
+
+def _area_scopes(rows: list[Segment], sentences: list[Segment]) -> list[Segment]:
+    """Rows first (their label is the place), then sentences for areas outside rows."""
+    return [*rows, *sentences]
+
+
+def _count_claim(make: object, fig: Figure, sentence: Segment, anchors: Anchors,
+                 attributor: Attributor, parent: str | None) -> Claim:  # fmt: skip
+    pos = fig.num.number_span[0]
+    return make(  # type: ignore[operator,no-any-return]
+        "count", fig.span, sentence, category=fig.category, population=fig.population,
+        population_class=fig.population_class, value=float(fig.num.value), low=float(fig.num.low),
+        high=float(fig.num.high), qualifier=fig.num.qualifier, unit=fig.unit, rule=fig.rule,
+        parent=parent, relation=fig.relation if parent else None, detail=fig.detail,
+        place=anchors.place_for(pos), event_date=anchors.date_for(pos),
+        source=attributor.attribution(pos, sentence), flags=tuple(dict.fromkeys(fig.flags)),
+    )  # fmt: skip

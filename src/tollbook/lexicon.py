@@ -1,0 +1,233 @@
+"""Word lists the extractor reads: population nouns, category cues, characterisation terms.
+
+Kept apart from the rules so that a reviewer can read (and extend) the vocabulary without
+reading code. docs/annotation.md documents the same tables for annotators.
+"""
+
+from __future__ import annotations
+
+import re
+
+# head noun (lowercase, singular and plural) -> (population, class, unit)
+_POP_TABLE: dict[str, tuple[str, str, str]] = {}
+
+
+def _add(words: str, population: str, cls: str, unit: str = "people") -> None:
+    for w in words.split(","):
+        w = w.strip()
+        if w:
+            _POP_TABLE[w] = (population, cls, unit)
+
+
+_add("people,persons,person,individuals,individual,others,other people,victims,victim,bodies,"
+     "lives,souls,casualties,dead,human beings,men and women", "people", "unknown")  # fmt: skip
+_add("civilians,civilian,non-combatants,residents,resident,villagers,villager,inhabitants,"
+     "locals,passengers,passenger,worshippers,worshipers,farmers,farmer,shoppers,pilgrims,"
+     "bystanders,citizens,civilian residents,peaceful residents,peaceful inhabitants,"
+     "fishermen,herders,shepherds,traders,drivers,driver", "civilians", "civilian")  # fmt: skip
+_add("children,child,kids,minors,minor,boys,boy,girls,girl,infants,infant,babies,baby,"
+     "toddlers,teenagers,teenager,schoolchildren,youths,schoolboys,schoolgirls", "children",
+     "civilian")  # fmt: skip
+_add("women,woman,mothers,mother,pregnant women,females", "women", "civilian")
+_add("men,man,males", "men", "unknown")
+_add("elderly,elderly people,elderly citizens,elderly persons,elderly residents,old people,"
+     "pensioners,elders", "elderly", "civilian")  # fmt: skip
+_add("soldiers,soldier,troops,servicemen,serviceman,service members,servicemembers,conscripts,"
+     "marines,paratroopers,security forces,security personnel,army personnel,military personnel,"
+     "personnel,guards,border guards,sailors,airmen,officers and soldiers,peacekeepers,"
+     "army officers,recruits,reservists,military", "soldiers", "combatant")  # fmt: skip
+_add("militants,militant,fighters,fighter,insurgents,insurgent,rebels,rebel,gunmen,gunman,"
+     "jihadists,combatants,attackers,attacker,assailants,assailant,bombers,bomber,"
+     "militiamen,militia members,separatists,terrorists,elements,members,operatives,"
+     "extremists,armed men,suspected militants", "militants", "combatant")  # fmt: skip
+_add("police,policemen,policeman,police officers,police officer,officers,officer,gendarmes,"
+     "policewomen,police personnel", "police", "combatant")  # fmt: skip
+_add("protesters,protester,demonstrators,demonstrator,protestors", "protesters", "civilian")
+_add("journalists,journalist,reporters,reporter,photographers,media workers", "journalists",
+     "civilian")  # fmt: skip
+_add("aid workers,aid worker,health workers,health worker,humanitarian workers,medics,medic,"
+     "doctors,doctor,nurses,nurse,paramedics,workers,worker,teachers,teacher,"
+     "rescue workers,volunteers,staff,employees,staff members,miners,labourers,laborers",
+     "workers", "civilian")  # fmt: skip
+_add("refugees,refugee,migrants,migrant,asylum seekers,idps,internally displaced persons,"
+     "internally displaced people", "refugees", "civilian")  # fmt: skip
+_add("students,student,pupils,pupil", "students", "civilian")
+_add("prisoners,prisoner,inmates,inmate,detainees,detainee,captives,prisoners of war,pows",
+     "prisoners", "unknown")  # fmt: skip
+_add("families,family", "families", "unknown", "families")
+_add("households,household,homes", "households", "unknown", "households")
+
+POPULATIONS = _POP_TABLE
+
+#: Nouns that name a category by themselves: "27 dead", "12 hostages".
+CATEGORY_NOUNS: dict[str, tuple[str, str]] = {
+    "dead": ("killed", "people"),
+    "killed": ("killed", "people"),
+    "deaths": ("killed", "people"),
+    "death": ("killed", "people"),
+    "fatalities": ("killed", "people"),
+    "fatality": ("killed", "people"),
+    "casualties": ("casualties", "people"),
+    "injured": ("wounded", "people"),
+    "wounded": ("wounded", "people"),
+    "injuries": ("wounded", "people"),
+    "hostages": ("hostage", "people"),
+    "hostage": ("hostage", "people"),
+    "abductees": ("hostage", "people"),
+    "missing": ("missing", "people"),
+    "idps": ("displaced", "refugees"),
+    "displaced": ("displaced", "people"),
+    "arrests": ("detained", "people"),
+    "detained": ("detained", "people"),
+    "arrested": ("detained", "people"),
+    "orphans": ("orphaned", "children"),
+}
+
+# Longest first so that "elderly citizens" wins over "elderly".
+_POP_ALT = "|".join(re.escape(k) for k in sorted(POPULATIONS, key=len, reverse=True))
+POP_RE = re.compile(r"(?:" + _POP_ALT + r")\b", re.IGNORECASE)
+
+#: Words that may stand between a number and its head noun ("three Palestinian civilians").
+MODIFIER_STOP = frozenset(
+    """were was are is be been being had has have of in on at to from by for with and or but
+    who which that whose as than during after before since while when where into over under
+    more killed dead died wounded injured people including among out""".split()
+)
+
+# Category cues after the people they count: "were killed", "remain missing".
+_AUX = (
+    r"(?:(?:who|that|which)\s+)?(?:(?:were|was|are|is|have|has|had|been|being|got|get|be|"
+    r"remain|remained|remains|are\s+still|were\s+still|still|reportedly|allegedly|reported|"
+    r"believed|said|feared|confirmed|thought|to|have\s+been|had\s+been|has\s+been|also|all|"
+    r"later|now|either|both|subsequently|eventually)\s+){0,4}(?:\w+ly\s+)?"
+)
+RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
+    (r"(?:brutally\s+)?(?:killed|murdered|slain|massacred|executed|slaughtered|assassinated|"
+     r"shot\s+dead|shot\s+and\s+killed|gunned\s+down|beheaded|burned\s+alive|burnt\s+alive|"
+     r"beaten\s+to\s+death|stabbed\s+to\s+death|hacked\s+to\s+death|lynched|"
+     r"wiped\s+out|dead|died|perished|drowned)\b", "killed", None),  # fmt: skip
+    (r"(?:lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|were\s+left\s+dead|"
+     r"found\s+dead|confirmed\s+dead|declared\s+dead|die|dying)\b", "killed", None),
+    (r"(?:lost\s+one\s+of\s+(?:their|his|her)\s+parents|lost\s+a\s+parent|lost\s+one\s+parent)",
+     "orphaned", "lost one parent"),
+    (r"(?:lost\s+both\s+(?:of\s+)?(?:their|his|her)\s+parents|lost\s+both\s+parents|orphaned)",
+     "orphaned", "lost both parents"),
+    (r"(?:wounded|injured|hurt|maimed|seriously\s+injured|critically\s+injured|"
+     r"treated\s+for\s+(?:injuries|wounds))\b", "wounded", None),
+    (r"(?:taken\s+(?:prisoner|hostage|captive)|held\s+(?:hostage|captive)|abducted|kidnapped|"
+     r"captured|seized)\b", "hostage", None),
+    (r"(?:missing|unaccounted\s+for|disappeared|forcibly\s+disappeared)\b", "missing", None),
+    (r"(?:displaced|forced\s+to\s+flee|forced\s+(?:from|out\s+of)\s+their\s+homes|fled|"
+     r"evacuated|uprooted|made\s+homeless|left\s+homeless|rendered\s+homeless|relocated|"
+     r"sheltering|in\s+(?:relief\s+)?camps|homeless)\b", "displaced", None),
+    (r"(?:detained|arrested|jailed|imprisoned|rounded\s+up|taken\s+into\s+custody|held\s+in\s+custody)\b",
+     "detained", None),
+)
+RIGHT_CUE_RES = tuple(
+    (re.compile(_AUX + pat, re.IGNORECASE), cat, detail) for pat, cat, detail in RIGHT_CUES
+)
+
+# Category cues directly before the figure: "killed 27", "the death toll rose to 40".
+LEFT_CUES: tuple[tuple[str, str, str], ...] = (
+    (r"(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed|fatalities|victims)|"
+     r"fatalities|deaths|dead)(?:\s+\w+){0,4}?\s+(?:rose|has\s+risen|had\s+risen|risen|rises|"
+     r"climbed|increased|jumped|reached|hit|grew|soared|was\s+revised|revised)\s+(?:\w+\s+)?to\s*$",
+     "killed", "update"),  # fmt: skip
+    (r"(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed|fatalities|victims))"
+     r"(?:\s+\w+){0,4}?\s+(?:of|at|is|was|stands\s+at|stood\s+at|now\s+stands\s+at|reached|hit|"
+     r"to|:)\s*$", "killed", ""),  # fmt: skip
+    (r"(?:injury\s+toll|number\s+of\s+(?:injured|wounded))(?:\s+\w+){0,3}?\s+(?:of|at|is|was|"
+     r"rose\s+to|reached|to)\s*$", "wounded", ""),  # fmt: skip
+    (r"(?:claimed|claiming|claims|cost|costing|took|taking|takes|ended|claim)\s+the\s+lives\s+of\s*$",
+     "killed", ""),
+    (r"(?:the\s+)?(?:deaths?|killings?|murders?|executions?|massacre|slaughter)\s+of\s*$", "killed", ""),
+    (r"(?:bodies|remains|corpses)\s+of\s*$", "killed", ""),
+    (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bare\s)(?<!\bis\s)"
+     r"\b(?:killed|killing|kills|kill|murdered|murdering|massacred|massacring|executed|executing|"
+     r"slew|slaying|slays|shot\s+dead|shooting\s+dead|gunned\s+down|left)\s*$", "killed", ""),
+    (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
+     r"\b(?:wounded|wounding|wounds|injured|injuring|injures|injure|hurt|hurting|maiming)\s*$",
+     "wounded", ""),  # fmt: skip
+    (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
+     r"\b(?:abducted|abducting|abducts|kidnapped|kidnapping|kidnaps|captured|capturing|"
+     r"took|taking|seized|seizing|holding|held)\s*$", "hostage", ""),  # fmt: skip
+    (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
+     r"\b(?:displaced|displacing|displaces|displace|uprooted|uprooting|evacuated|evacuating|"
+     r"forced|forcing)\s*$", "displaced", ""),  # fmt: skip
+    (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
+     r"\b(?:detained|detaining|detains|arrested|arresting|arrests|jailed|jailing|rounded\s+up|"
+     r"rounding\s+up)\s*$", "detained", ""),  # fmt: skip
+    (r"\bfate\s+of\s*$", "missing", "fate"),
+)
+LEFT_CUE_RES = tuple(
+    (re.compile(pat, re.IGNORECASE), cat, note) for pat, cat, note in LEFT_CUES
+)
+
+#: Active verbs whose object after the number needs a completing word to the right:
+#: "left 27 dead", "took 5 hostage", "forced 2,000 people to flee".
+NEEDS_COMPLETION = {
+    "left": r"\b(?:dead|killed|injured|wounded|homeless|missing)\b",
+    "took": r"\b(?:hostage|hostages|prisoner|prisoners|captive)\b",
+    "taking": r"\b(?:hostage|hostages|prisoner|prisoners|captive)\b",
+    "holding": r"\b(?:hostage|hostages|captive)\b",
+    "held": r"\b(?:hostage|hostages|captive)\b",
+    "forced": r"\bto\s+(?:flee|leave|evacuate)\b|\bfrom\s+their\s+homes\b",
+    "forcing": r"\bto\s+(?:flee|leave|evacuate)\b|\bfrom\s+their\s+homes\b",
+}
+
+BREAKDOWN_RE = re.compile(
+    r"^\s*[,;:(—–-]?\s*(?:including|includes|included|among\s+them|among\s+whom|of\s+whom|"
+    r"of\s+them|among\s+those\s+(?:killed|dead|injured|wounded)(?:\s+(?:were|are))?|"
+    r"among\s+the\s+(?:dead|victims|killed|injured|wounded|missing)(?:\s+(?:were|are))?|"
+    r"mostly|mainly|most\s+of\s+them|many\s+of\s+them)\b\s*:?\s*",
+    re.IGNORECASE,
+)
+SUBSET_RE = re.compile(
+    r"^\s*,?\s*(?:out\s+of(?:\s+the)?|of\s+the|from\s+among(?:\s+the)?|from\s+a\s+total\s+of)\s+$",
+    re.IGNORECASE,
+)
+LIST_SEP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+)?|and\s+|as\s+well\s+as\s+|plus\s+|&\s*)$", re.IGNORECASE)
+
+#: Hypotheticals, threats and negations that stop a figure from being a claim.
+IRREALIS_RE = re.compile(
+    r"\b(?:could|might|may|would|will|threaten(?:s|ed|ing)?\s+to|vow(?:s|ed)?\s+to|"
+    r"plan(?:s|ned)?\s+to|risk(?:s|ed)?|at\s+risk\s+of|in\s+danger\s+of|fear(?:s|ed)?\s+(?:that|of)|"
+    r"capable\s+of|enough\s+to|designed\s+to|aim(?:s|ed)?\s+to|if)\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+HEDGE_RE = re.compile(
+    r"\b(?:unconfirmed|unverified|rumou?red|could\s+not\s+(?:be\s+)?(?:independently\s+)?verif|"
+    r"not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed))",
+    re.IGNORECASE,
+)
+CUMULATIVE_RE = re.compile(
+    r"\b(?:bringing|brings|brought|raising|raises|pushing)\s+(?:the\s+)?(?:total|overall|"
+    r"number|toll|death\s+toll|tally|count)|\bso\s+far\s+this\s+(?:year|month)|"
+    r"\bsince\s+the\s+(?:start|beginning|outbreak)\s+of|\b(?:total|overall)\s+(?:number|toll)\s+"
+    r"(?:of\s+\w+\s+)?(?:since|this\s+year)|\bthis\s+year\s+to\b",
+    re.IGNORECASE,
+)
+
+ZERO_RE = re.compile(
+    r"\b(?P<z>(?:no\s+one|nobody|no-one|none|not\s+a\s+single\s+(?:person|one))\s+"
+    r"(?:\w+\s+){0,2}?(?:was|were|has\s+been|had\s+been|have\s+been|is|are)\s+(?:\w+\s+)?"
+    r"(?:killed|hurt|injured|wounded|harmed|dead)\b|(?:no\s+one|nobody|no-one|none)\s+"
+    r"(?:\w+\s+)?(?:died|perished|lost\s+(?:his|her|their)\s+li(?:fe|ves))|"
+    r"no\s+(?:deaths?|fatalities|casualties|injuries|lives\s+were\s+lost|one\s+died)\b)",
+    re.IGNORECASE,
+)
+
+#: The source's own words for what happened; recorded, never adopted.
+CHARACTERISATION = (
+    "genocide", "massacre", "carnage", "slaughter", "atrocity", "atrocities",
+    "ethnic cleansing", "war crimes", "war crime", "crimes against humanity", "tragedy",
+    "clashes", "clash", "terrorist attack", "terror attack", "attack", "aggression",
+    "occupation", "liberation", "fighting", "skirmish", "incident", "bombardment",
+    "shelling", "airstrike", "air strike", "provocation", "extermination", "pogrom",
+    "operation", "counter-terrorism operation", "massacre of civilians", "mass killing",
+)  # fmt: skip
+CHARACTERISATION_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(t) for t in sorted(CHARACTERISATION, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,111 @@
+"""Tally: Claim* of one document -> Tally (per category: best, low, high, split by class).
+
+Rules, each named in `CategoryTally.rule`:
+- only top-level count claims in people (parts and subsets are already inside their whole;
+  families and households are other units) and never cumulative totals;
+- `latest_update`: an updated toll ("rose to 40") replaces every earlier figure;
+- `sum_disjoint`: groups listed together ("three soldiers and eight civilians") add up;
+- `max_overlapping`: separate statements of a toll are read as restatements, so the
+  largest wins rather than the sum ("613 were killed ... the 613 victims");
+- `+additional`: "another 1,000" adds to what came before;
+- the split by class comes from the claims' populations; a whole of unknown class lends
+  its parts' classes ("613 people, including 63 children": 63 civilians, 550 unknown).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from .model import CategoryTally, Claim, Tally
+
+_CLASS_FIELD = {"civilian": "civilians", "combatant": "combatants"}
+
+
+def _split(claim: Claim, parts: Sequence[Claim]) -> dict[str, float]:
+    out = {"civilians": 0.0, "combatants": 0.0, "unknown": 0.0}
+    if claim.population_class in _CLASS_FIELD:
+        out[_CLASS_FIELD[claim.population_class]] = claim.value
+        return out
+    known = 0.0
+    for p in parts:
+        field = _CLASS_FIELD.get(p.population_class or "")
+        if field and known + p.value <= claim.value:
+            out[field] += p.value
+            known += p.value
+    out["unknown"] = claim.value - known
+    return out
+
+
+def tally(doc_id: str, claims: Sequence[Claim]) -> Tally:
+    children: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.parent and c.relation == "part":
+            children[c.parent].append(c)
+    by_id = {c.claim_id: c for c in claims}
+    by_category: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind != "count" or c.category is None:
+            continue
+        parent = by_id.get(c.parent) if c.parent else None
+        if parent is not None and parent.category == c.category:
+            continue  # already inside its whole
+        if c.unit != "people" or "cumulative" in c.flags:
+            continue
+        by_category[c.category].append(c)
+    cats = [_category(cat, items, children) for cat, items in sorted(by_category.items())]
+    return Tally(doc_id=doc_id, categories=tuple(cats))
+
+
+def _category(category: str, items: list[Claim], children: dict[str, list[Claim]]) -> CategoryTally:
+    # Figures with different details ("lost one parent", "lost both") are disjoint sets.
+    details = sorted({c.detail or "" for c in items})
+    if len(details) > 1:
+        subs = [_category(category, [c for c in items if (c.detail or "") == d], children) for d in details]
+        return CategoryTally(
+            category=category,
+            best=sum(t.best for t in subs), low=sum(t.low for t in subs), high=sum(t.high for t in subs),
+            civilians=sum(t.civilians for t in subs), combatants=sum(t.combatants for t in subs),
+            unknown=sum(t.unknown for t in subs),
+            claim_ids=tuple(i for t in subs for i in t.claim_ids), rule="sum_by_detail",
+        )  # fmt: skip
+    items = sorted(items, key=lambda c: c.span[0])
+    updates = [c for c in items if "update" in c.flags]
+    if updates:
+        chosen, rule = [updates[-1]], "latest_update"
+    else:
+        # Groups: claims of one sentence read by one list rule are disjoint and add up.
+        groups: list[list[Claim]] = []
+        for c in items:
+            if "additional" in c.flags:
+                continue
+            if groups and c.rule.endswith("+list") and groups[-1][-1].rule.endswith("+list") and groups[-1][-1].sentence_span == c.sentence_span:
+                groups[-1].append(c)
+            else:
+                groups.append([c])
+        if groups:
+            best_group = max(groups, key=lambda g: (sum(x.value for x in g), -g[0].span[0]))
+        else:
+            best_group = []
+        rule = "none" if not groups else "single" if len(groups) == 1 and len(best_group) == 1 else (
+            "sum_disjoint" if len(best_group) > 1 else "max_overlapping")
+        chosen = list(best_group)
+        extra = [c for c in items if "additional" in c.flags]
+        if extra:
+            chosen += extra
+            rule = "additional" if rule == "none" else rule + "+additional"
+    split = {"civilians": 0.0, "combatants": 0.0, "unknown": 0.0}
+    for c in chosen:
+        for k, v in _split(c, children.get(c.claim_id, [])).items():
+            split[k] += v
+    return CategoryTally(
+        category=category,
+        best=sum(c.value for c in chosen),
+        low=sum(c.low for c in chosen),
+        high=sum(c.high for c in chosen),
+        civilians=split["civilians"],
+        combatants=split["combatants"],
+        unknown=split["unknown"],
+        claim_ids=tuple(c.claim_id for c in chosen),
+        rule=rule,
+    )
