@@ -26,10 +26,14 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR"})
 _METADATA_LINE = re.compile(r"^\s*date\s+\S+.*\(.*\)\s*$")
 _UNRESOLVED_PLACE = re.compile(
-    r"\b(?:in|at|near|outside|from|into|around)\s+(?:the\s+(?:\w+\s+)?(?:town|city|village|"
-    r"district|province|region|camp|neighbourhood|neighborhood|suburb|port)\s+of\s+)?"
+    r"\b(?i:in|at|near|outside|from|into|around|of|on|off|across|toward|towards|for|fled|flee|left|"
+    r"entered|captured|struck|shelled|retook|took|seized|hit|attacked|besieged|bombed|raided|leave|"
+    r"reached)\s+"
+    r"(?:the\s+(?:\w+\s+)?(?:town|city|village|district|province|region|camp|neighbourhood|"
+    r"neighborhood|suburb|port)\s+of\s+|the\s+(?=[A-Z]))?"
     r"(?P<p>[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+)){0,2})|"
-    r"(?P<q>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+(?:city|town|village|district|province|region)\b"
+    r"(?:^|(?<=[.!?]\s))(?P<q>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?=\s+(?:city|town|village|district|"
+    r"province|region|blast|attack|strike|bombing|clashes)\b|:)"
 )
 _NOT_PLACES = frozenset(
     """January February March April May June July August September October November December
@@ -40,7 +44,10 @@ _NOT_PLACES = frozenset(
     Human Rights International United Nations Red Cross Crescent Health Defense Defence Foreign
     Interior Security Islamic Cooperation Genocide Justice Peace Rest Today Yesterday Azernews
     Reuters Associated Press Facebook Twitter Telegram Statement Spokesman Spokesperson General
-    Colonel Captain Major Lieutenant Sergeant Doctor Mr Mrs Ms Dr Prof Saint According""".split()
+    Colonel Captain Major Lieutenant Sergeant Doctor Mr Mrs Ms Dr Prof According Districts Figures
+    Troops Soldiers Police Rebels Army Fighting Gunmen Defence Minister Mayor Relief Centre Center
+    Office Group Herald Agency Monitoring Memorial Committee Crescent Cross Shield Brigade Battalion
+    Infantry Regiment Forces Navy Air Occupation Figures Statement Genocide Massacre War Day""".split()
 )
 
 
@@ -72,17 +79,19 @@ class Anchors:
         if gazetteer is not None:
             countries = gazetteer.countries_in(self.text)
             found.extend(gazetteer.find(self.text, countries=countries))
-        taken = [(p.span[0], p.span[1]) for p in found]
         for m in _UNRESOLVED_PLACE.finditer(self.text):
             group = "p" if m.group("p") else "q"
             name, s, e = m.group(group), m.start(group), m.end(group)
             words = re.split(r"[ -]", name)
             if words[0] in _NOT_PLACES or any(w in _NOT_PLACES for w in words):
                 continue
-            if any(a < e and s < b for a, b in taken):
+            overlapping = [p for p in found if p.span[0] < e and s < p.span[1]]
+            # A longer name the gazetteer lacks wins over a real place inside it:
+            # "Harrow Fields" is not Harrow, "Port Castellan" is not a town called Port.
+            if any(p.span[1] - p.span[0] >= e - s for p in overlapping):
                 continue
+            found = [p for p in found if p not in overlapping]
             found.append(PlaceMention(text=name, span=(s, e), entry=None))
-            taken.append((s, e))
         return tuple(sorted(found, key=lambda p: p.span))
 
     def sentence_index(self, pos: int) -> int:

@@ -17,8 +17,9 @@ from .model import Attribution, Document, Segment, SourceLink, Span
 
 _SPEECH = (
     r"(?:said|says|say|stated|states|noted|notes|added|adds|told\s+[\w ]{0,30}?|reported|reports|"
-    r"announced|announces|declared|confirmed|claimed|claims|wrote|writes|explained|insisted|"
-    r"estimated|estimates|reads|read|quoted|recorded|counted|documented|put|puts)"
+    r"announced|announces|declared|confirmed|claimed(?!\s+(?:the\s+)?(?:[\w,]+\s+)?lives)|claims(?!\s+(?:the\s+)?(?:[\w,]+\s+)?lives)|"
+    r"wrote|writes|explained|insisted|estimated|estimates|reads|read|recorded|counted|documented|"
+    r"registered|put|puts|show|shows|showed)"
 )
 _STATEMENT_ISSUED = re.compile(
     r"(?P<x>[A-Z][^.;:\"“”()]{1,80}?)\s+(?:has\s+|have\s+|had\s+)?(?:issued|released|published|"
@@ -31,7 +32,7 @@ _ACCORDING = re.compile(
     re.IGNORECASE,
 )
 _X_SAID = re.compile(
-    r"(?:^|[,;:“”\"]\s*|\band\s+|\bthat\s+)(?P<x>(?:[Tt]he\s+|[Aa]n?\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)\s+"
+    r"(?:^|[,;:“”\"]\s*|\b(?:and|but|while|whereas|as|that)\s+)(?P<x>(?:[Tt]he\s+|[Aa]n?\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)\s*,?\s+"
     r"(?:has\s+|had\s+|have\s+|also\s+|later\s+|earlier\s+)?" + _SPEECH + r"\b"
 )
 _SAID_X = re.compile(
@@ -42,9 +43,18 @@ _QUOTED_BY = re.compile(
     r"quoted\s+by\s+(?P<y>[^,]{2,80}?)\s*,?\s+as\s+saying",
 )
 _REPORTS = re.compile(r",\s*(?P<x>[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,3})\s+(?:reports|reported)\s*\.")
-_PRONOUNS = frozenset("he she they it we i who this that which there".split())
+_CITING = re.compile(r"\bciting\s+(?P<x>[^,.;:\"“”()]{2,80}?)\s*(?=[,.;]|\s+(?:as|said|says)\b)", re.IGNORECASE)
+_RELEASED_BY = re.compile(
+    r"\b(?:figures|data|statistics|numbers|records|a\s+report|the\s+report|a\s+tally|a\s+count)\s+"
+    r"(?:released|published|compiled|provided|issued|gathered|collected)\s+by\s+"
+    r"(?P<x>[^,.;:\"“”()]{2,80}?)\s+(?=show|showed|shows|said|say|put|indicate)",
+    re.IGNORECASE,
+)
+_APPOSITIVE = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}),\s*$")
+_PRONOUNS = frozenset("he she they it we i who this that which there a an the".split())
 _NOT_SPEAKERS = re.compile(
     r"^(?:it|this|that|there|which|who|one|some|many|officials?\s+have|reports?|sources?)$|"
+    r"\b(?:unconfirmed|unverified|rumou?rs?)\b|^(?:an?\s+)?estimated$|"
     r"\b(?:people|killed|were|was|is|are|been)\b",
     re.IGNORECASE,
 )
@@ -103,6 +113,9 @@ class Attributor:
         low = cleaned.lower()
         if not cleaned or low in _PRONOUNS or _NOT_SPEAKERS.search(low):
             return None
+        own = re.search(r"\b(?:statement|communiqu[eé]|report)\s+(?:from|by|of)\s+(.+)$", cleaned, re.IGNORECASE)
+        if own:
+            return clean_name(own.group(1))
         if "statement" in low and self.statement_speaker:
             return self.statement_speaker
         return cleaned
@@ -169,6 +182,17 @@ class Attributor:
             return None
         text, base = sentence.text, sentence.start
         found: list[_Cue] = []
+        qb = _QUOTED_BY.search(text)
+        if qb:
+            who = self._resolve(qb.group("x"))
+            if who:
+                return _Cue(who, (base + qb.start("x"), base + qb.end("x")), "quoted_by", clean_name(qb.group("y")))
+        for rx, name in ((_CITING, "citing"), (_RELEASED_BY, "released_by")):
+            m = rx.search(text)
+            if m:
+                who = self._resolve(m.group("x"))
+                if who:
+                    return _Cue(who, (base + m.start("x"), base + m.end("x")), name)
         for m in _ACCORDING.finditer(text):
             who = self._resolve(m.group("x"))
             if who:
@@ -176,13 +200,22 @@ class Attributor:
         for rx, name in ((_X_SAID, "said"), (_SAID_X, "said_inverted")):
             for m in rx.finditer(text):
                 x = m.group("x")
-                if not re.match(r"(?:[Tt]he\s+|[Aa]n?\s+)?[A-Z]|(?:the|a|an)\s+\w", x):
+                final = re.match(r"\s*[.!?]?\s*$", text[m.end() :]) is not None
+                if not re.match(r"(?:[Tt]he\s+|[Aa]n?\s+)?[A-Z]|(?:the|a|an)\s+\w", x) and not final:
                     continue
+                if re.match(r"an?\s", x):
+                    ap = _APPOSITIVE.search(text, 0, m.start("x"))
+                    if ap:  # "Civic Shield, a rights group, said": the name, not the description
+                        x = ap.group("name")
                 who = self._resolve(x)
                 if who:
                     cue = "said_in_statement" if re.match(r"\s*said\s+in\s+a\s+statement", text[m.end("x") :]) else name
                     found.append(_Cue(who, (base + m.start("x"), base + m.end("x")), cue))
         if not found:
             return None
-        # The nearest cue to the figure wins.
-        return min(found, key=lambda c: abs((c.span[0] + c.span[1]) // 2 - pos))
+        # The nearest cue before the figure wins ("the rebels said 60 ..., while the army said 12");
+        # a cue after the figure ("..., police said") only when none comes before.
+        before = [c for c in found if c.span[1] <= pos]
+        if before:
+            return max(before, key=lambda c: c.span[1])
+        return min(found, key=lambda c: abs(c.span[0] - pos))

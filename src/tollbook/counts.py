@@ -40,7 +40,10 @@ _MEMBERS_OF = re.compile(
     r"(?=\s+(?:were|was|are|who|had|have|in|on|at|and|during)\b|[,.;]|$)",
     re.IGNORECASE,
 )
-_WERE_POP = re.compile(r"^\s+(?:were|was|are|being)\s+(?:\w+\s+)?", re.IGNORECASE)
+_OF_OWN = re.compile(r"^\s+of\s+(?:our|their|its|his|her|the)\s+(?:own\s+)?", re.IGNORECASE)
+_CONTAINER_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b)(?:among|of)\s+the\s*$", re.IGNORECASE)
+_WERE_AMONG = re.compile(r"^\s*(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the\s+)?$", re.IGNORECASE)
+_WERE_POP = re.compile(r"\s+(?:were|was|are|being)\s+(?:\w+\s+)?", re.IGNORECASE)
 _OF_THEM = re.compile(r"^\s+(?:of\s+(?:them|whom|those|the\s+(?:dead|victims|wounded|injured)))\b",
                       re.IGNORECASE)  # fmt: skip
 _ATTACKER_SELF = re.compile(
@@ -91,7 +94,18 @@ def _head(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int,
         return pop, cls, "people", end + m.end(), None
     m = _OF_THEM.match(after)
     if m:
+        were = _WERE_POP.match(after, m.end())
+        pm = lx.POP_RE.match(after, were.end()) if were else None
+        if pm:  # "17 of whom were students"
+            population, cls, unit = lx.POPULATIONS[pm.group(0).lower()]
+            return population, cls, unit, end + pm.end(), None
         return "people", "unknown", "people", end + m.end(), None
+    m = _OF_OWN.match(after)
+    if m:
+        pm = lx.POP_RE.match(after, m.end())
+        if pm:
+            population, cls, unit = lx.POPULATIONS[pm.group(0).lower()]
+            return population, cls, unit, end + pm.end(), None
     if num.written == "vague" or re.search(r"(?:hundred|thousand|million|dozen)\Z", num.text, re.I):
         of = re.match(r"\s+of(?:\s+the)?(?=\s)", after)  # "dozens of civilians"
         if of:
@@ -119,11 +133,29 @@ def _head(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int,
     return None
 
 
+_TOLL_WORDS = (
+    (r"wound|injur", "wounded"), (r"missing", "missing"), (r"displac", "displaced"),
+    (r"detain|arrest", "detained"), (r"hostage", "hostage"), (r"casualt", "casualties"),
+)  # fmt: skip
+
+
+def _singular_head(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int, str | None] | None:
+    m = lx.SINGULAR_RE.match(text, num.span[0], stop)
+    if not m:
+        return None
+    population, cls, unit = lx.POPULATIONS[m.group("n").lower()]
+    return population, cls, unit, m.end(), None
+
+
 def _left_cue(text: str, start: int, at: int) -> tuple[str, str, int] | None:
-    before = text[max(start, at - 90) : at]
+    before = text[max(start, at - 120) : at]
     for rx, cat, note in lx.LEFT_CUE_RES:
         m = rx.search(before)
         if m:
+            if cat == "toll":
+                # The toll's own words say what it counts: "the number of wounded ... to 85".
+                words = m.group(0).lower()
+                cat = next((c for pat, c in _TOLL_WORDS if re.search(pat, words)), "killed")
             return cat, note, at - len(before) + m.start()
     return None
 
@@ -152,20 +184,36 @@ def _irrealis(text: str, start: int, at: int) -> bool:
 def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[Figure]:
     """All count figures of the sentence text[start:end] (absolute spans)."""
     figures: list[Figure] = []
-    for num in find_numbers(text, start, end):
+    numbers = list(find_numbers(text, start, end))
+    taken = [n.span for n in numbers if n.kind == "cardinal"]
+    for m in lx.SINGULAR_RE.finditer(text, start, end):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        numbers.append(NumberMention(span=m.span("a"), number_span=m.span("a"), text=m.group("a"),
+                                     value=1.0, low=1.0, high=1.0, qualifier="exact", kind="cardinal",
+                                     written="article"))  # fmt: skip
+    numbers.sort(key=lambda n: n.span[0])
+    for num in numbers:
         if num.kind != "cardinal" or any(s < num.number_span[1] and num.number_span[0] < e for s, e in exclude):
             continue
-        head = _head(text, num, end)
+        head = _singular_head(text, num, end) if num.written == "article" else _head(text, num, end)
+        if num.written == "article" and head is None:
+            continue
         left = _left_cue(text, start, num.span[0])
         if head is None:
             if num.written == "words" and num.value == 1 and left is None:
                 continue  # "one of the worst": a pronoun, not a count
-            if left is None and not re.match(r"^\s+(?:were|was|are)\b", text[num.span[1] : end]):
+            if left is None and not re.match(r"^\s+(?:were|was|are|who|that|had|have)\b", text[num.span[1] : end]):
                 continue
             if left is not None and not _FREE_AFTER.match(text[num.span[1] : end]):
                 continue  # "killed 15 cows"
             fig = Figure(num=num, span=num.span, population="people", population_class="unknown",
                          unit="people", left=left)  # fmt: skip
+            if left is not None:
+                # "the number of soldiers killed ... to 300": the toll names its people.
+                pm = lx.POP_RE.search(text, left[2], num.span[0])
+                if pm and pm.group(0).lower() not in ("dead", "casualties", "lives", "victims"):
+                    fig.population, fig.population_class, fig.unit = lx.POPULATIONS[pm.group(0).lower()]
         else:
             population, cls, unit, np_end, noun_cat = head
             fig = Figure(num=num, span=(num.span[0], np_end), population=population,
@@ -184,31 +232,59 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
     return out
 
 
+def _part_ok(text: str, fig: Figure, end: int) -> bool:
+    """A part names its people: "four children", or "35 were minors"."""
+    if fig.has_head:
+        return True
+    m = _WERE_POP.match(text[fig.num.span[1] : end])
+    pm = lx.POP_RE.match(text, fig.num.span[1] + m.end()) if m else None
+    if pm is None:
+        return False
+    fig.population, fig.population_class, fig.unit = lx.POPULATIONS[pm.group(0).lower()]
+    fig.span = (fig.span[0], pm.end())
+    return True
+
+
+def _make_part(figs: list[Figure], parts: dict[int, list[int]], k: int, parent: int) -> None:
+    figs[k].parent, figs[k].relation = parent, "part"
+    parts.setdefault(parent, []).append(k)
+
+
 def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
     """Assign parents, coordination and categories in place."""
     groups: list[list[int]] = []  # coordinated heads
     parts: dict[int, list[int]] = {}
     breakdown_parent: int | None = None
     breakdown_end = -1  # where the words "including" etc. end
+    container: int | None = None  # "Among the 27 killed were nine children"
     for k, fig in enumerate(figs):
         prev = figs[k - 1] if k else None
         between = text[prev.span[1] : fig.num.span[0]] if prev else ""
         first_part = breakdown_end >= 0 and not text[breakdown_end : fig.num.span[0]].strip()
         if prev is not None and breakdown_parent is not None and (
             first_part or (k - 1 in parts.get(breakdown_parent, []) and lx.LIST_SEP_RE.match(between))
-        ):
+        ) and _part_ok(text, fig, end):
             breakdown_end = -1
-            fig.parent, fig.relation = breakdown_parent, "part"
-            parts.setdefault(breakdown_parent, []).append(k)
-            if not fig.has_head:
-                m = _WERE_POP.match(text[fig.num.span[1] : end])
-                pm = lx.POP_RE.match(text, fig.num.span[1] + m.end()) if m else None
-                if pm:
-                    fig.population, fig.population_class, fig.unit = lx.POPULATIONS[pm.group(0).lower()]
-                    fig.span = (fig.span[0], pm.end())
+            _make_part(figs, parts, k, breakdown_parent)
             continue
-        breakdown_parent, breakdown_end = None, -1
-        if prev is not None and lx.SUBSET_RE.match(between) and groups:
+        if container is not None and k == container + 1 and re.search(r"(?:\bwere|\bwas|,)\s*$", between) \
+                and _part_ok(text, fig, end):  # fmt: skip
+            _make_part(figs, parts, k, container)
+            container = None
+            continue
+        if container is not None and k == container + 1 and re.search(r",\s*$", between) and not fig.has_head:
+            # "Of the 64 people abducted, 19 are still missing": a subset with its own category.
+            fig.parent, fig.relation = container, "subset"
+        if prev is not None and groups and lx.LIST_SEP_RE.match(between) and _OF_THEM.match(text[fig.num.span[1] : end]):
+            _make_part(figs, parts, k, groups[-1][0])  # "52 people, 17 of whom were students"
+            continue
+        breakdown_parent, breakdown_end, container = None, -1, None
+        if prev is not None and _WERE_AMONG.match(between) and groups:
+            # "Twelve police officers were among the 40 people wounded": the group is a part of k.
+            for i in groups.pop():
+                _make_part(figs, parts, i, k)
+            groups.append([k])
+        elif prev is not None and lx.SUBSET_RE.match(between) and groups:
             group_head = groups[-1][0]
             top = figs[group_head].parent if figs[group_head].relation == "part" else None
             figs[group_head if top is None else top].parent = k
@@ -218,16 +294,28 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
             groups[-1].append(k)
         else:
             groups.append([k])
-        # A breakdown may follow the noun phrase directly or after the predicate.
-        cue = _right_cue(text, fig.span[1], _next_start(figs, k, end))
+        if _CONTAINER_BEFORE.search(text[max(start, fig.num.span[0] - 12) : fig.num.span[0]]):
+            container = k
+        # A breakdown may follow the noun phrase directly, after the predicate, or later.
+        nxt = _next_start(figs, k, end)
+        cue = _right_cue(text, fig.span[1], nxt)
         for at in (fig.span[1], cue[2] if cue else -1):
             bm = lx.BREAKDOWN_RE.match(text[at:end]) if at >= 0 else None
             if bm:
                 breakdown_parent, breakdown_end = k, at + bm.end()
                 break
+        else:
+            am = lx.BREAKDOWN_ANYWHERE_RE.search(text, fig.span[1], nxt)
+            if am and nxt < end:
+                breakdown_parent, breakdown_end = k, am.end()
+    for k in range(1, len(figs)):
+        fig, prev_fig = figs[k], figs[k - 1]
+        if fig.noun_category and fig.population == "people" and prev_fig.has_head and prev_fig.unit == "people" \
+                and re.match(r"^\s*(?:were\s+\w+\s+)?and\s+$", text[prev_fig.span[1] : fig.num.span[0]].split(",")[-1]):  # fmt: skip
+            fig.population, fig.population_class = prev_fig.population, prev_fig.population_class
     for group in groups:
         _categorise(text, start, end, figs, group, parts)
-    for k, fig in enumerate(figs):
+    for fig in figs:
         if fig.relation == "part" and fig.parent is not None:
             parent = figs[fig.parent]
             fig.category, fig.detail = parent.category, fig.detail or parent.detail
@@ -261,9 +349,11 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
         elif cat in ("killed", "hostage", "displaced") and _needs_completion(text, left[2], figs[last_idx].span[1], end) is False:
             pass
         else:
-            category, rule = cat, f"left:{cat}"
-            if note == "update":
-                flags.append("update")
+            category, rule = cat, f"left:{cat}" + (f".{note}" if note else "")
+            if note in ("update", "cumulative"):
+                flags.append(note)
+            elif note == "among":
+                flags.append("part_of_previous")
     if category is None:
         stop = _next_start(figs, last_idx, end)
         cue = _right_cue(text, figs[last_idx].span[1], stop)
@@ -279,7 +369,7 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
     sentence = text[start:end]
     if lx.HEDGE_RE.search(sentence):
         flags.append("hedged")
-    if lx.CUMULATIVE_RE.search(text[max(start, first.num.span[0] - 80) : first.num.span[0]]):
+    if "cumulative" not in flags and lx.CUMULATIVE_RE.search(text[max(start, first.num.span[0] - 80) : first.num.span[0]]):
         flags.append("cumulative")
     for k in group:
         fig = figs[k]

@@ -71,7 +71,7 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
             area_spans.append(area.span)
             sentence = sentences[anchors.sentence_index(area.span[0])]
             is_row = row_or_sentence.kind == "row"
-            label = re.match(r"\s*([^:]{1,60}):", row_or_sentence.text) if is_row else None
+            label = re.search(r"([^:;]{1,60}):[^:]*$", row_or_sentence.text) if is_row else None
             place = anchors.place_in(row_or_sentence.start, row_or_sentence.end) if is_row else anchors.place_for(area.span[0])
             if label and (place is None or place.span[0] > row_or_sentence.start + label.end()):
                 place = None
@@ -90,14 +90,20 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
 
     date_spans = [d.span for d in anchors.dates]
     exclude = date_spans + area_spans
+    last_whole: dict[str, str] = {}  # category -> latest top-level claim id, for "Among the dead were"
     for sentence in sentences:
         figures = find_figures(text, sentence.start, sentence.end, exclude)
-        ids: list[str] = []
-        for fig in figures:
-            ids.append(claim_id(doc.doc_id, "count", fig.span, fig.category, fig.population))
+        ids = [claim_id(doc.doc_id, "count", f.span, f.category, f.population) for f in figures]
         for fig, cid in zip(figures, ids, strict=True):
-            claims.append(_count_claim(make, fig, sentence, anchors, attributor,
-                                       ids[fig.parent] if fig.parent is not None else None))  # fmt: skip
+            parent = ids[fig.parent] if fig.parent is not None else None
+            if "part_of_previous" in fig.flags:
+                fig.flags.remove("part_of_previous")
+                if parent is None and fig.category in last_whole:
+                    parent, fig.relation = last_whole[fig.category], "part"
+            claims.append(_count_claim(make, fig, sentence, anchors, attributor, parent))
+        for fig, cid in zip(figures, ids, strict=True):
+            if fig.parent is None and fig.category and "part_of_previous" not in fig.flags:
+                last_whole[fig.category] = cid
         for zero in find_zeros(text, sentence.start, sentence.end):
             claims.append(make(
                 "count", zero.span, sentence, category=zero.category, population="people",

@@ -21,6 +21,7 @@ def _add(words: str, population: str, cls: str, unit: str = "people") -> None:
 
 _add("people,persons,person,individuals,individual,others,other people,victims,victim,bodies,"
      "lives,souls,casualties,dead,human beings,men and women", "people", "unknown")  # fmt: skip
+_add("pilgrim,worshipper,shepherd,fisherman,", "civilians", "civilian")
 _add("civilians,civilian,non-combatants,residents,resident,villagers,villager,inhabitants,"
      "locals,passengers,passenger,worshippers,worshipers,farmers,farmer,shoppers,pilgrims,"
      "bystanders,citizens,civilian residents,peaceful residents,peaceful inhabitants,"
@@ -35,7 +36,7 @@ _add("elderly,elderly people,elderly citizens,elderly persons,elderly residents,
 _add("soldiers,soldier,troops,servicemen,serviceman,service members,servicemembers,conscripts,"
      "marines,paratroopers,security forces,security personnel,army personnel,military personnel,"
      "personnel,guards,border guards,sailors,airmen,officers and soldiers,peacekeepers,"
-     "army officers,recruits,reservists,military", "soldiers", "combatant")  # fmt: skip
+     "army officers,recruits,reservists,military,peacekeeper,conscript", "soldiers", "combatant")  # fmt: skip
 _add("militants,militant,fighters,fighter,insurgents,insurgent,rebels,rebel,gunmen,gunman,"
      "jihadists,combatants,attackers,attacker,assailants,assailant,bombers,bomber,"
      "militiamen,militia members,separatists,terrorists,elements,members,operatives,"
@@ -43,11 +44,14 @@ _add("militants,militant,fighters,fighter,insurgents,insurgent,rebels,rebel,gunm
 _add("police,policemen,policeman,police officers,police officer,officers,officer,gendarmes,"
      "policewomen,police personnel", "police", "combatant")  # fmt: skip
 _add("protesters,protester,demonstrators,demonstrator,protestors", "protesters", "civilian")
-_add("journalists,journalist,reporters,reporter,photographers,media workers", "journalists",
+_add("journalists,journalist,reporters,reporter,photographers,photographer,media workers", "journalists",
      "civilian")  # fmt: skip
+_add("border guard,guard,", "soldiers", "combatant")
+_add("toddler,", "children", "civilian")
+_add("policewoman,", "police", "combatant")
 _add("aid workers,aid worker,health workers,health worker,humanitarian workers,medics,medic,"
      "doctors,doctor,nurses,nurse,paramedics,workers,worker,teachers,teacher,"
-     "rescue workers,volunteers,staff,employees,staff members,miners,labourers,laborers",
+     "paramedic,rescue workers,volunteers,staff,employees,staff members,miners,labourers,laborers",
      "workers", "civilian")  # fmt: skip
 _add("refugees,refugee,migrants,migrant,asylum seekers,idps,internally displaced persons,"
      "internally displaced people", "refugees", "civilian")  # fmt: skip
@@ -81,7 +85,25 @@ CATEGORY_NOUNS: dict[str, tuple[str, str]] = {
     "detained": ("detained", "people"),
     "arrested": ("detained", "people"),
     "orphans": ("orphaned", "children"),
+    "bodies": ("killed", "people"),
+    "corpses": ("killed", "people"),
 }
+
+#: Singular people nouns that "a"/"an" count as one ("a soldier and two civilians").
+SINGULARS = (
+    "person", "individual", "victim", "civilian", "resident", "villager", "passenger", "farmer",
+    "driver", "child", "boy", "girl", "infant", "baby", "toddler", "teenager", "minor", "woman",
+    "mother", "man", "soldier", "serviceman", "conscript", "guard", "border guard", "militant",
+    "fighter", "insurgent", "rebel", "gunman", "attacker", "assailant", "bomber", "police officer",
+    "policeman", "policewoman", "officer", "protester", "demonstrator", "journalist", "reporter",
+    "photographer", "aid worker", "health worker", "medic", "doctor", "nurse", "paramedic",
+    "worker", "teacher", "refugee", "migrant", "student", "pupil", "prisoner", "inmate", "detainee",
+    "peacekeeper", "pilgrim", "worshipper", "shepherd", "fisherman",
+)  # fmt: skip
+SINGULAR_RE = re.compile(
+    r"\b(?P<a>an?|one)\s+(?:(?:\d+-year-old|[a-z]+(?:-[a-z]+)*)\s+){0,2}?(?P<n>"
+    + "|".join(re.escape(w) for w in sorted(SINGULARS, key=len, reverse=True)) + r")\b",
+)
 
 # Longest first so that "elderly citizens" wins over "elderly".
 _POP_ALT = "|".join(re.escape(k) for k in sorted(POPULATIONS, key=len, reverse=True))
@@ -128,18 +150,31 @@ RIGHT_CUE_RES = tuple(
 )
 
 # Category cues directly before the figure: "killed 27", "the death toll rose to 40".
+_TOLL_NOUN = (
+    r"(?:death\s+toll|toll|number\s+of\s+(?:people\s+|civilians\s+|soldiers\s+|those\s+)?"
+    r"(?P<what>dead|deaths|killed|fatalities|victims|wounded|injured|missing|displaced|detained|"
+    r"arrested|hostages|casualties)|fatalities|deaths|dead|casualty\s+toll|injury\s+toll)"
+)
+_UPDATE_VERB = (
+    r"(?:has\s+|had\s+|have\s+)?(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|hit|grew|"
+    r"soared|went\s+up|was\s+revised|been\s+revised|revised)(?:\s+(?:up|down))?(?:\s+from\s+[\d,]+)?\s+to"
+)
 LEFT_CUES: tuple[tuple[str, str, str], ...] = (
-    (r"(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed|fatalities|victims)|"
-     r"fatalities|deaths|dead)(?:\s+\w+){0,4}?\s+(?:rose|has\s+risen|had\s+risen|risen|rises|"
-     r"climbed|increased|jumped|reached|hit|grew|soared|was\s+revised|revised)\s+(?:\w+\s+)?to\s*$",
+    (r"\b(?:bringing|brings|bring|brought|raising|raises|taking|takes|pushing)\s+(?:the\s+)?"
+     r"(?:total\s+|overall\s+)?(?:number|toll|death\s+toll|tally|count|total)"
+     r"(?:\s+[\w,]+){0,10}?\s+to\s*$", "toll", "cumulative"),  # fmt: skip
+    (r"\brevised\s+(?:the\s+)?(?:death\s+)?toll(?:\s+[\w,]+){0,8}?\s+(?:down|up)\s+to\s*$",
      "killed", "update"),  # fmt: skip
-    (r"(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed|fatalities|victims))"
-     r"(?:\s+\w+){0,4}?\s+(?:of|at|is|was|stands\s+at|stood\s+at|now\s+stands\s+at|reached|hit|"
-     r"to|:)\s*$", "killed", ""),  # fmt: skip
-    (r"(?:injury\s+toll|number\s+of\s+(?:injured|wounded))(?:\s+\w+){0,3}?\s+(?:of|at|is|was|"
-     r"rose\s+to|reached|to)\s*$", "wounded", ""),  # fmt: skip
+    (_TOLL_NOUN + r"(?:\s+[\w,]+){0,8}?\s+" + _UPDATE_VERB + r"\s*$", "toll", "update"),
+    (_TOLL_NOUN + r"(?:\s+[\w,]+){0,8}?\s+(?:of|at|is|was|stands\s+at|stood\s+at|now\s+stands\s+at|"
+     r"reached|hit|to|:|put\s+at|is\s+put\s+at)\s*$", "toll", ""),  # fmt: skip
+    (r"\b(?:killed|blew\s+up)\s+(?:himself|herself|themselves)(?:\s+up)?\s*(?:,|and|along\s+with)\s*$",
+     "killed", "attacker"),
+    (r"\bamong\s+the\s+(?:dead|killed|victims|fatalities)\s+(?:were|was|are)\s*$", "killed", "among"),
+    (r"\bamong\s+the\s+(?:injured|wounded)\s+(?:were|was|are)\s*$", "wounded", "among"),
     (r"(?:claimed|claiming|claims|cost|costing|took|taking|takes|ended|claim)\s+the\s+lives\s+of\s*$",
      "killed", ""),
+    (r"\b(?:claimed|claiming|claims|cost|costing)\s*$", "killed", ""),
     (r"(?:the\s+)?(?:deaths?|killings?|murders?|executions?|massacre|slaughter)\s+of\s*$", "killed", ""),
     (r"(?:bodies|remains|corpses)\s+of\s*$", "killed", ""),
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bare\s)(?<!\bis\s)"
@@ -172,14 +207,24 @@ NEEDS_COMPLETION = {
     "holding": r"\b(?:hostage|hostages|captive)\b",
     "held": r"\b(?:hostage|hostages|captive)\b",
     "forced": r"\bto\s+(?:flee|leave|evacuate)\b|\bfrom\s+their\s+homes\b",
+    "claimed": r"\blives\b",
+    "claiming": r"\blives\b",
+    "claims": r"\blives\b",
+    "cost": r"\blives\b",
+    "costing": r"\blives\b",
     "forcing": r"\bto\s+(?:flee|leave|evacuate)\b|\bfrom\s+their\s+homes\b",
 }
 
 BREAKDOWN_RE = re.compile(
-    r"^\s*[,;:(—–-]?\s*(?:including|includes|included|among\s+them|among\s+whom|of\s+whom|"
+    r"^\s*(?::\s*$|[,;:(—–-]?\s*(?:including|includes|included|among\s+them|among\s+whom|of\s+whom|"
     r"of\s+them|among\s+those\s+(?:killed|dead|injured|wounded)(?:\s+(?:were|are))?|"
     r"among\s+the\s+(?:dead|victims|killed|injured|wounded|missing)(?:\s+(?:were|are))?|"
-    r"mostly|mainly|most\s+of\s+them|many\s+of\s+them)\b\s*:?\s*",
+    r"mostly|mainly|most\s+of\s+them|many\s+of\s+them)\b\s*:?\s*)",
+    re.IGNORECASE,
+)
+#: "(a breakdown) ... among them six women": the marker anywhere before the parts.
+BREAKDOWN_ANYWHERE_RE = re.compile(
+    r"(?:[,;(—–-]\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\b\s*:?|:)\s*$",
     re.IGNORECASE,
 )
 SUBSET_RE = re.compile(

@@ -25,6 +25,7 @@ CATEGORIES: dict[str, str] = {
     "displaced": "displaced, fled, evacuated, made homeless",
     "detained": "detained, arrested, jailed",
     "orphaned": "children who lost one or both parents",
+    "casualties": "killed or wounded, not separated by the source",
 }
 
 POPULATION_CLASSES = ("civilian", "combatant", "unknown")

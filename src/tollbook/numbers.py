@@ -100,15 +100,10 @@ class NumberMention:
 
 _word_alt = "|".join(sorted([*UNITS, *TENS, *SCALES, "and", "a", "an"], key=len, reverse=True))
 _NUMWORD = r"(?:" + "|".join(sorted([*UNITS, *TENS], key=len, reverse=True)) + r")"
+_ALL_WORDS = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
 _WORDS_RE = (
-    r"(?:(?:\ba|\ban)\s+(?:hundred|thousand|million)(?=\W)|"
-    + _NUMWORD
-    + r"(?:(?:[\s-]+|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+)(?:"
-    + "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
-    + r"))*"
-    + r"|(?:hundred|thousand|million)(?=\s+(?:"
-    + "|".join([*UNITS, *TENS])
-    + r")))"
+    r"(?:(?:\ba|\ban)(?=\s+(?:hundred|thousand|million)\b)|" + _NUMWORD + r")"
+    r"(?:(?:[\s-]+|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+)(?:" + _ALL_WORDS + r"))*"
 )
 _DIGITS_RE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SCALE_RE = r"(?:\s*(?:million|billion|thousand|mln|mn|bn|m|k)\b)?"
@@ -121,6 +116,7 @@ NUMBER_RE = re.compile(
     r"(?:(?P<between>\bbetween\s+)?"
     r"(?P<num>(?<![\w.,:$€£])" + _DIGITS_RE + _SCALE_RE + r"|\b" + _WORDS_RE + r"\b)"
     r"|(?P<dozen>\b(?:half\s+a|a|one|two|three|four|five|six)\s+dozen\b)"
+    r"|(?P<half>\bhalf\s+a\s+(?:million|billion)\b)"
     r"|(?P<vague>\b(?:" + _VAGUE_RE + r")\b))",
     re.IGNORECASE,
 )
@@ -149,7 +145,7 @@ _AGE_DURATION = re.compile(
 )
 _BEFORE_IDENT = re.compile(
     r"(?:\bno\.?|\bnumber|\bresolution|\barticle|\bregiment|\bbrigade|\bdivision|\bunit|"
-    r"\bbattalion|\bchapter|\bsection|\bflight|\broute|\bhighway|\bpage|\bkm|\bnr\.?|#)\s*$",
+    r"\bbattalion|\bchapter|\bsection|\bflight|\broute|\bhighway|\bpage|\bkm|\bnr\.?|#)\s*\Z",
     re.IGNORECASE,
 )
 
@@ -236,7 +232,7 @@ def _classify(text: str, start: int, end: int, digits: bool) -> tuple[str, int]:
         if _BEFORE_IDENT.search(before):
             return "ident", end
         # Glued to letters or code-like punctuation: "MH17", "F-16", "COVID-19", "10:30".
-        if re.search(r"[A-Za-z]-?$", before) or re.match(r"[:/]\d|[A-Za-z]", after):
+        if re.search(r"[A-Za-z]-?\Z", before) or re.match(r"[:/]\d|[A-Za-z]", after):
             if not re.match(r"(?:km2|km²|sq)", after, re.IGNORECASE):
                 return "ident", end
     return "cardinal", end
@@ -277,6 +273,15 @@ def _mention(text: str, m: re.Match[str], stop: int) -> NumberMention | None:
             span=(m.start(), ne), number_span=(ns, ne), text=text[m.start() : ne],
             value=value, low=low, high=high, qualifier=qualifier, kind="cardinal",
             additional=additional, written="vague",
+        )  # fmt: skip
+    if m.group("half"):
+        ns, ne = m.span("half")
+        value = SCALES[m.group("half").split()[-1].lower()] / 2
+        low, high = _bounds(value, rule)
+        return NumberMention(
+            span=(m.start(), ne), number_span=(ns, ne), text=text[m.start() : ne],
+            value=value, low=low, high=high, qualifier=qualifier, kind="cardinal",
+            additional=additional, written="words",
         )  # fmt: skip
     if m.group("dozen"):
         ns, ne = m.span("dozen")

@@ -1,0 +1,276 @@
+"""Command line: thin click commands over `tollbook.api`.
+
+Every command prints rows through `tollbook.output` with the same `--format` option (JSON
+lines by default); logs and progress go to stderr so stdout stays machine-readable.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import api
+from ._exceptions import TollbookError
+from .ingest import IngestFailure, IngestOptions
+from .model import Document, Extraction
+from .output import CLAIM_TABLE_COLUMNS, FORMATS, TALLY_COLUMNS, tally_rows, write_rows
+from .pipeline import Settings
+from .serialize import claim_to_dict, document_to_dict, tally_to_dict
+from .store import Store
+from .version import EXTRACTOR_VERSION, __version__
+
+F = TypeVar("F", bound=Callable[..., Any])
+DEFAULT_DB = "tollbook.db"
+PROGRESS_EVERY = 25
+
+
+def format_option(func: F) -> F:
+    """--format jsonl|json|csv|table, with --json/--csv/--table shorthands."""
+    func = click.option("--table", "fmt", flag_value="table", help="Shorthand for --format table.")(func)
+    func = click.option("--csv", "fmt", flag_value="csv", help="Shorthand for --format csv.")(func)
+    func = click.option("--json", "fmt", flag_value="json", help="Shorthand for --format json.")(func)
+    return click.option(
+        "--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
+        help="Output format: JSON lines, a JSON array, CSV, or an aligned table.",
+    )(func)  # fmt: skip
+
+
+def input_options(func: F) -> F:
+    """Options that say how to read tables and forced formats."""
+    opts = [
+        click.option("--text-field", default="text", show_default=True, help="Column/key holding the text (.jsonl/.csv)."),
+        click.option("--id-field", default=None, help="Column/key used as doc_id (.jsonl/.csv)."),
+        click.option("--date-field", default=None, help="Column/key holding the publication date (.jsonl/.csv)."),
+        click.option("--input-format", type=click.Choice(["text", "html", "rss", "pdf", "jsonl", "csv"]), default=None,
+                     help="Read every input as this format instead of guessing from the extension."),
+        click.option("--no-gazetteer", is_flag=True, help="Do not resolve places against the gazetteer (faster)."),
+    ]  # fmt: skip
+    for opt in reversed(opts):
+        func = opt(func)
+    return func
+
+
+def db_option(func: F) -> F:
+    return click.option(
+        "--db", envvar="TOLLBOOK_DB", default=DEFAULT_DB, show_default=True,
+        help="SQLite database path (or set TOLLBOOK_DB).",
+    )(func)  # fmt: skip
+
+
+def handle_errors(func: F) -> F:
+    """Turn TollbookError into a one-line message and exit status 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except TollbookError as err:
+            raise click.ClickException(str(err)) from err
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _options(text_field: str, id_field: str | None, date_field: str | None, input_format: str | None) -> IngestOptions:
+    return IngestOptions(text_field=text_field, id_field=id_field, date_field=date_field, format=input_format)
+
+
+def _progress(items: Iterable[Any], label: str) -> Iterator[Any]:
+    """Count documents on stderr every PROGRESS_EVERY items (only on a terminal)."""
+    show = sys.stderr.isatty()
+    n = 0
+    for item in items:
+        n += 1
+        if show and n % PROGRESS_EVERY == 0:
+            click.echo(f"\r{label}: {n} documents", err=True, nl=False)
+        yield item
+    if show and n >= PROGRESS_EVERY:
+        click.echo(f"\r{label}: {n} documents", err=True)
+
+
+class _Failures:
+    """Collects failures, reports each on stderr as it happens, and summarises at the end."""
+
+    def __init__(self) -> None:
+        self.items: list[IngestFailure] = []
+
+    def filter(self, results: Iterable[Extraction | IngestFailure]) -> Iterator[Extraction]:
+        for r in results:
+            if isinstance(r, IngestFailure):
+                self.items.append(r)
+                click.echo(f"error: {r.message}", err=True)
+            else:
+                yield r
+
+    def finish(self) -> None:
+        if self.items:
+            click.echo(f"{len(self.items)} input(s) failed; see the errors above.", err=True)
+            sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tollbook")
+@click.option("-v", "--verbose", count=True, help="More logging on stderr (-vv for debug).")
+def cli(verbose: int) -> None:
+    """tollbook: who claims how many were killed, wounded, taken hostage, went missing or
+    were displaced, with the exact words each figure came from."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@input_options
+@format_option
+@handle_errors
+def extract(paths: tuple[str, ...], text_field: str, id_field: str | None, date_field: str | None,
+            input_format: str | None, no_gazetteer: bool, fmt: str) -> None:  # fmt: skip
+    """Print every claim found in PATHS (files, directories, or - for stdin)."""
+    failures = _Failures()
+    docs = api.read(paths, _options(text_field, id_field, date_field, input_format))
+    results = failures.filter(api.extract(_progress(docs, "extract"), Settings(gazetteer=not no_gazetteer)))
+    rows = (claim_to_dict(c) for r in results for c in r.claims)
+    write_rows(rows, fmt, sys.stdout, CLAIM_TABLE_COLUMNS if fmt == "table" else None)
+    failures.finish()
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@input_options
+@format_option
+@handle_errors
+def tally(paths: tuple[str, ...], text_field: str, id_field: str | None, date_field: str | None,
+          input_format: str | None, no_gazetteer: bool, fmt: str) -> None:  # fmt: skip
+    """Print one tally per document of PATHS: per category best, low, high and the split."""
+    failures = _Failures()
+    docs = api.read(paths, _options(text_field, id_field, date_field, input_format))
+    results = failures.filter(api.extract(_progress(docs, "tally"), Settings(gazetteer=not no_gazetteer)))
+    _write_tallies((tally_to_dict(r.tally) for r in results), fmt)
+    failures.finish()
+
+
+def _write_tallies(tallies: Iterable[dict[str, Any]], fmt: str) -> None:
+    if fmt in ("csv", "table"):
+        write_rows((row for t in tallies for row in tally_rows(t)), fmt, sys.stdout, TALLY_COLUMNS)
+    else:
+        write_rows(tallies, fmt, sys.stdout)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@input_options
+@db_option
+@format_option
+@handle_errors
+def ingest(paths: tuple[str, ...], text_field: str, id_field: str | None, date_field: str | None,
+           input_format: str | None, no_gazetteer: bool, db: str, fmt: str) -> None:  # fmt: skip
+    """Store PATHS' documents and everything extracted from them in the database."""
+    docs = api.read(paths, _options(text_field, id_field, date_field, input_format))
+    _ingest(db, _progress(docs, "ingest"), Settings(gazetteer=not no_gazetteer), fmt)
+
+
+def _ingest(db: str, docs: Iterable[Document | IngestFailure], settings: Settings, fmt: str) -> api.IngestReport:
+    with Store.open(db) as store:
+        report = api.ingest(store, docs, settings, keep=True)
+    rows = [
+        {"doc_id": e.document.doc_id, "name": e.document.name or e.document.title, "claims": len(e.claims),
+         "extractor_version": e.extractor_version}
+        for e in report.extractions
+    ]  # fmt: skip
+    write_rows(rows, fmt, sys.stdout)
+    click.echo(
+        f"ingested {report.documents} document(s) ({report.new_documents} new), "
+        f"{report.claims} claim(s) into {db}",
+        err=True,
+    )
+    for failure in report.failures:
+        click.echo(f"error: {failure.message}", err=True)
+    if report.failures:
+        click.echo(f"{len(report.failures)} input(s) failed; the others were stored.", err=True)
+        sys.exit(1)
+    return report
+
+
+@cli.command()
+@click.argument("doc_id", required=False)
+@click.option("--tally", "show_tally", is_flag=True, help="Show the document's tally instead of its claims.")
+@click.option("--text", "show_text", is_flag=True, help="Print the document's text.")
+@db_option
+@format_option
+@handle_errors
+def show(doc_id: str | None, show_tally: bool, show_text: bool, db: str, fmt: str) -> None:
+    """List stored documents, or show one document's claims (DOC_ID may be a prefix)."""
+    with Store.open(db) as store:
+        if doc_id is None:
+            counts: dict[str, int] = {}
+            for c in store.claims():
+                counts[c.doc_id] = counts.get(c.doc_id, 0) + 1
+            rows = [{**document_to_dict(d, with_text=False), "claims": counts.get(d.doc_id, 0)} for d in store.documents()]
+            cols = ("doc_id", "name", "published", "publisher", "format", "claims") if fmt == "table" else None
+            write_rows(rows, fmt, sys.stdout, cols)
+            return
+        doc = store.document(doc_id)
+        if show_text:
+            click.echo(doc.text)
+        elif show_tally:
+            _write_tallies([tally_to_dict(store.tally(doc.doc_id))], fmt)
+        else:
+            rows2 = [claim_to_dict(c) for c in store.claims(doc.doc_id)]
+            write_rows(rows2, fmt, sys.stdout, CLAIM_TABLE_COLUMNS if fmt == "table" else None)
+
+
+@cli.command()
+@click.option("--what", type=click.Choice(["claims", "tallies", "documents"]), default="claims",
+              show_default=True, help="Which records to export.")  # fmt: skip
+@click.option("--category", default=None, help="Only claims of this category.")
+@db_option
+@format_option
+@handle_errors
+def export(what: str, category: str | None, db: str, fmt: str) -> None:
+    """Export every stored claim, tally or document (the newest extractor version of each)."""
+    with Store.open(db) as store:
+        if what == "claims":
+            write_rows((claim_to_dict(c) for c in store.claims(category=category)), fmt, sys.stdout,
+                       CLAIM_TABLE_COLUMNS if fmt == "table" else None)  # fmt: skip
+        elif what == "tallies":
+            _write_tallies([tally_to_dict(t) for t in store.tallies()], fmt)
+        else:
+            write_rows((document_to_dict(d) for d in store.documents()), fmt, sys.stdout)
+
+
+@cli.command()
+@db_option
+@click.option("--no-gazetteer", is_flag=True, help="Do not resolve places against the gazetteer.")
+@handle_errors
+def demo(db: str, no_gazetteer: bool) -> None:
+    """Ingest the bundled demo corpus into --db, then print its tallies and claims as tables."""
+    paths = api.demo_paths()
+    click.echo(f"tollbook {__version__} (extractor {EXTRACTOR_VERSION}): demo corpus of {len(paths)} files -> {db}", err=True)
+    with Store.open(db) as store:
+        report = api.ingest(store, api.read(paths), Settings(gazetteer=not no_gazetteer), keep=True)
+    for failure in report.failures:
+        click.echo(f"error: {failure.message}", err=True)
+    click.echo("\n== Tallies (per document and category) ==")
+    _write_tallies([tally_to_dict(e.tally) for e in report.extractions], "table")
+    click.echo("\n== Claims ==")
+    rows = [claim_to_dict(c) for e in report.extractions for c in e.claims]
+    write_rows(rows, "table", sys.stdout, ("doc_id", "category", "population", "value", "qualifier", "place",
+                                            "event_date", "source", "text"))  # fmt: skip
+    click.echo(f"\n{report.documents} documents, {report.claims} claims stored in {os.path.abspath(db)}")
+    click.echo("Next: tollbook show --db " + db + " --table   |   tollbook export --db " + db + " --format csv")
+    if report.failures:
+        sys.exit(1)
+
+
+def main() -> None:
+    cli()
+
+
+COMMANDS: dict[str, click.Command] = dict(cli.commands)  # for the documentation test
+_ = Path
