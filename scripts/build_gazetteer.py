@@ -34,7 +34,8 @@ Output: gzip TSV, deterministic (sorted rows, gzip mtime 0). Line 1 is a ``#`` c
 the sources and the `tollbook.places.FOLD_VERSION` of the precomputed index; line 2 the column
 names: geonameid, name, asciiname, alternatenames (|-separated), country, feature, lat, lon,
 population, admin1. After the rows, a line ``#index`` and then one line per name key:
-``key<TAB>row,row,...`` (0-based data-row numbers in base 36), so loading needs no folding or row parsing.
+``key<TAB>row,row,...`` (0-based data-row numbers in base 36), so loading needs no folding
+or row parsing.
 
 Rebuild (network access to PyPI needed only for the download step)::
 
@@ -79,8 +80,59 @@ MIN_POPULATION = 1000  # plain PPL rows below this are dropped (seats with a kno
 
 # Dependencies and territories: GeoNames does not code them PCLI.
 DEPENDENT = set(
-    "AI AS AW AX BL BM BQ BV CC CK CW CX FK FO GF GG GI GL GP GS GU HK HM IM IO JE KY MF MO MP "
-    "MQ MS NC NF NU PF PM PN PR RE SH SJ SX TC TF TK UM VG VI WF YT".split()
+    [
+        "AI",
+        "AS",
+        "AW",
+        "AX",
+        "BL",
+        "BM",
+        "BQ",
+        "BV",
+        "CC",
+        "CK",
+        "CW",
+        "CX",
+        "FK",
+        "FO",
+        "GF",
+        "GG",
+        "GI",
+        "GL",
+        "GP",
+        "GS",
+        "GU",
+        "HK",
+        "HM",
+        "IM",
+        "IO",
+        "JE",
+        "KY",
+        "MF",
+        "MO",
+        "MP",
+        "MQ",
+        "MS",
+        "NC",
+        "NF",
+        "NU",
+        "PF",
+        "PM",
+        "PN",
+        "PR",
+        "RE",
+        "SH",
+        "SJ",
+        "SX",
+        "TC",
+        "TF",
+        "TK",
+        "UM",
+        "VG",
+        "VI",
+        "WF",
+        "YT",
+    ]
 )
 OBSOLETE = {"CS", "AN"}  # Serbia and Montenegro, Netherlands Antilles
 TERRITORY = {"EH", "PS", "AQ"}
@@ -179,7 +231,9 @@ def clean_alternates(name: str, alternates: list[str]) -> list[str]:
     return out
 
 
-def read_sources(downloads: Path) -> tuple[dict[str, Any], dict[str, Any], dict[int, str], list[dict[str, str]]]:
+def read_sources(
+    downloads: Path,
+) -> tuple[dict[str, Any], dict[str, Any], dict[int, str], list[dict[str, str]]]:
     for dist in SOURCES.values():
         if not (downloads / dist).is_file():
             raise SystemExit(
@@ -246,8 +300,12 @@ def build(downloads: Path) -> list[Row]:
     return rows
 
 
-def admin1_rows(cities: dict[str, Any], features: dict[int, str], rg: list[dict[str, str]]) -> list[Row]:
-    rg_at = {(r["cc"], round(float(r["lat"]), 3), round(float(r["lon"]), 3)): r["admin1"] for r in rg}
+def admin1_rows(
+    cities: dict[str, Any], features: dict[int, str], rg: list[dict[str, str]]
+) -> list[Row]:
+    rg_at = {
+        (r["cc"], round(float(r["lat"]), 3), round(float(r["lon"]), 3)): r["admin1"] for r in rg
+    }
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     members: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for c in cities.values():

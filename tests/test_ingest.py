@@ -405,7 +405,7 @@ def test_read_sources_never_raises_and_keeps_order(tmp_path: Path) -> None:
     assert missing.source == str(tmp_path / "missing.txt")
     assert missing.message == "no such file; check the path"
     assert isinstance(unsupported.error, UnsupportedFormatError)
-    assert "supported: .txt" in unsupported.message and "use --format to force one" in (
+    assert "supported: .txt" in unsupported.message and "use --input-format to force one" in (
         unsupported.message
     )
     assert "refused" in bomb.message and "\n" not in bomb.message
@@ -414,7 +414,7 @@ def test_read_sources_never_raises_and_keeps_order(tmp_path: Path) -> None:
 def test_unknown_extension_named_explicitly_and_format_override(tmp_path: Path) -> None:
     path = tmp_path / "report.log"
     path.write_text("Three people were arrested in Norvane.\n")
-    with pytest.raises(UnsupportedFormatError, match=r"\.log.*use --format to force one"):
+    with pytest.raises(UnsupportedFormatError, match=r"\.log.*use --input-format to force one"):
         list(read_path(path))
     assert (
         one(path, IngestOptions(format="text")).text == "Three people were arrested in Norvane.\n"

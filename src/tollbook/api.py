@@ -70,7 +70,7 @@ def ingest(store: Store, items: Iterable[Document | IngestFailure], settings: Se
             saved = store.save(result)
         except TollbookError as err:
             source = result.document.path or result.document.doc_id
-            report.failures.append(IngestFailure(source=source, message=f"{source}: {err.message}", error=err))
+            report.failures.append(IngestFailure(source=source, message=err.message, error=err))
             log.warning("%s: %s", source, err.message)
             continue
         report.documents += 1

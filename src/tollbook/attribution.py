@@ -51,6 +51,7 @@ _RELEASED_BY = re.compile(
     re.IGNORECASE,
 )
 _APPOSITIVE = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}),\s*$")
+_QUOTE_CUES = frozenset({"quote_said", "quote_intro", "quote_continued"})
 _PRONOUNS = frozenset("he she they it we i who this that which there a an the".split())
 _NOT_SPEAKERS = re.compile(
     r"^(?:it|this|that|there|which|who|one|some|many|officials?\s+have|reports?|sources?)$|"
@@ -83,17 +84,20 @@ class Attributor:
         self.text = doc.text
         self.sentences = sentences
         self.quotes = quotes
+        self._named: list[tuple[int, str]] = []  # (position, speaker) in document order
         self.statement_speaker = self._statement_speaker()
         self.chain = self._chain()
         self._quote_cues = self._attribute_quotes()
+        self._sentence_cues = self._attribute_sentences()
 
     def _statement_speaker(self) -> str | None:
         m = _STATEMENT_ISSUED.search(self.text)
         if not m:
             return None
         name = m.group("x") or m.group("y") or m.group("z")
-        # The subject is the last clause of the match: "Under the law, X said in a statement".
-        name = re.split(r",\s+|\bthat\s+", name)[-1]
+        # The subject is the last clause of the match: "Under the law, X said in a statement";
+        # a title line above it is not part of the name.
+        name = re.split(r",\s+|\bthat\s+|\n\s*\n", name)[-1]
         return clean_name(name) or None
 
     def _chain(self) -> tuple[SourceLink, ...]:
@@ -108,17 +112,55 @@ class Attributor:
             links.append(SourceLink(role="aggregated_by", name=self.doc.aggregator))
         return tuple(links)
 
-    def _resolve(self, name: str) -> str | None:
+    def _resolve(self, name: str, at: int = -1) -> str | None:
         cleaned = clean_name(name)
         low = cleaned.lower()
+        if low in ("it", "he", "she", "they") and at >= 0:
+            earlier = [who for pos, who in self._named if pos < at]
+            return earlier[-1] if earlier else None
         if not cleaned or low in _PRONOUNS or _NOT_SPEAKERS.search(low):
             return None
+        if cleaned.islower() and len(cleaned.split()) <= 2 and at >= 0:
+            named = self._antecedent(cleaned.split()[-1], at)
+            if named:
+                return named
         own = re.search(r"\b(?:statement|communiqu[eé]|report)\s+(?:from|by|of)\s+(.+)$", cleaned, re.IGNORECASE)
         if own:
             return clean_name(own.group(1))
         if "statement" in low and self.statement_speaker:
             return self.statement_speaker
         return cleaned
+
+    def _antecedent(self, head: str, at: int) -> str | None:
+        """'the ministry' -> the nearest earlier 'Azerbaijan's Foreign Ministry'."""
+        rx = re.compile(r"((?:[A-Z][\w'’.-]*(?:[ \t]+|\n(?!\s*\n))){1,5}" + re.escape(head.capitalize()) + r")\b")
+        found = [m for m in rx.finditer(self.text, 0, max(0, at)) if not m.group(1).startswith("The ")]
+        return clean_name(found[-1].group(1)) if found else None
+
+    def _attribute_sentences(self) -> dict[int, list[_Cue]]:
+        """Cues of every sentence, in order; an unattributed sentence continues the one before
+        it in the same paragraph ("The statement said 1,275 ... Of these, 150 ...")."""
+        out: dict[int, list[_Cue]] = {}
+        prev: _Cue | None = None
+        for sent in self.sentences:
+            if prev is not None and "\n\n" in self.text[prev.span[1] : sent.start]:
+                prev = None
+            cues = self._cues_in(sent)
+            for q in self.quotes:
+                cue = self._quote_cues.get(q.start)
+                if cue and sent.start <= q.start < sent.end:
+                    cues.append(cue)
+            if not cues and prev is not None and not self._in_quote(sent.start):
+                cues = [_Cue(prev.speaker, prev.span, "continued", prev.quoted_by)]
+            out[sent.start] = cues
+            for c in cues:
+                self._named.append((c.span[0], c.speaker))
+            if cues:
+                prev = max(cues, key=lambda c: c.span[1])
+        return out
+
+    def _in_quote(self, pos: int) -> bool:
+        return any(q.start <= pos < q.end for q in self.quotes)
 
     def _attribute_quotes(self) -> dict[int, _Cue]:
         cues: dict[int, _Cue] = {}
@@ -142,7 +184,7 @@ class Attributor:
         if not m:
             m = re.match(r"[”\"]\s*,?\s*" + _SPEECH + r"\s+(?P<x>(?:[Tt]he\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)\s*[.,;]", after)
         if m:
-            who = self._resolve(m.group("x"))
+            who = self._resolve(m.group("x"), q.end)
             if who:
                 return _Cue(who, (q.end + m.start("x"), q.end + m.end("x")), "quote_said")
         before = self.text[max(0, q.start - 300) : q.start]
@@ -154,7 +196,7 @@ class Attributor:
                 return _Cue(who, (base + qb.start("x"), base + qb.end("x")), "quoted_by", clean_name(qb.group("y")))
         m2 = re.search(r"(?P<x>(?:[Tt]he\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,6}?)\s+" + _SPEECH + r"\s*:?\s*[“\"]?\s*\Z", before)
         if m2:
-            who = self._resolve(m2.group("x"))
+            who = self._resolve(m2.group("x"), q.start)
             if who:
                 base = q.start - len(before)
                 return _Cue(who, (base + m2.start("x"), base + m2.end("x")), "quote_intro")
@@ -178,39 +220,9 @@ class Attributor:
 
     def _sentence_cue(self, pos: int, sentence: Segment) -> _Cue | None:
         # A figure inside a quotation belongs to the quotation's speaker, not the sentence's.
-        if any(q.start <= pos < q.end for q in self.quotes):
+        if self._in_quote(pos):
             return None
-        text, base = sentence.text, sentence.start
-        found: list[_Cue] = []
-        qb = _QUOTED_BY.search(text)
-        if qb:
-            who = self._resolve(qb.group("x"))
-            if who:
-                return _Cue(who, (base + qb.start("x"), base + qb.end("x")), "quoted_by", clean_name(qb.group("y")))
-        for rx, name in ((_CITING, "citing"), (_RELEASED_BY, "released_by")):
-            m = rx.search(text)
-            if m:
-                who = self._resolve(m.group("x"))
-                if who:
-                    return _Cue(who, (base + m.start("x"), base + m.end("x")), name)
-        for m in _ACCORDING.finditer(text):
-            who = self._resolve(m.group("x"))
-            if who:
-                found.append(_Cue(who, (base + m.start("x"), base + m.end("x")), "according_to"))
-        for rx, name in ((_X_SAID, "said"), (_SAID_X, "said_inverted")):
-            for m in rx.finditer(text):
-                x = m.group("x")
-                final = re.match(r"\s*[.!?]?\s*$", text[m.end() :]) is not None
-                if not re.match(r"(?:[Tt]he\s+|[Aa]n?\s+)?[A-Z]|(?:the|a|an)\s+\w", x) and not final:
-                    continue
-                if re.match(r"an?\s", x):
-                    ap = _APPOSITIVE.search(text, 0, m.start("x"))
-                    if ap:  # "Civic Shield, a rights group, said": the name, not the description
-                        x = ap.group("name")
-                who = self._resolve(x)
-                if who:
-                    cue = "said_in_statement" if re.match(r"\s*said\s+in\s+a\s+statement", text[m.end("x") :]) else name
-                    found.append(_Cue(who, (base + m.start("x"), base + m.end("x")), cue))
+        found = [c for c in self._sentence_cues.get(sentence.start, []) if c.cue not in _QUOTE_CUES]
         if not found:
             return None
         # The nearest cue before the figure wins ("the rebels said 60 ..., while the army said 12");
@@ -219,3 +231,37 @@ class Attributor:
         if before:
             return max(before, key=lambda c: c.span[1])
         return min(found, key=lambda c: abs(c.span[0] - pos))
+
+    def _cues_in(self, sentence: Segment) -> list[_Cue]:
+        text, base = sentence.text, sentence.start
+        found: list[_Cue] = []
+        qb = _QUOTED_BY.search(text)
+        if qb:
+            who = self._resolve(qb.group("x"), base)
+            if who:
+                return [_Cue(who, (base + qb.start("x"), base + qb.end("x")), "quoted_by", clean_name(qb.group("y")))]
+        for rx, name in ((_CITING, "citing"), (_RELEASED_BY, "released_by")):
+            m = rx.search(text)
+            if m:
+                who = self._resolve(m.group("x"), base)
+                if who:
+                    return [_Cue(who, (base + m.start("x"), base + m.end("x")), name)]
+        for m in _ACCORDING.finditer(text):
+            who = self._resolve(m.group("x"), base + m.start("x"))
+            if who:
+                found.append(_Cue(who, (base + m.start("x"), base + m.end("x")), "according_to"))
+        for rx, name in ((_X_SAID, "said"), (_SAID_X, "said_inverted")):
+            for m in rx.finditer(text):
+                x = re.sub(r"^(?:and|but|while|whereas|as|that)\s+", "", m.group("x"))
+                final = re.match(r"\s*[.!?]?\s*$", text[m.end() :]) is not None
+                if not re.match(r"(?:[Tt]he\s+|[Aa]n?\s+)?[A-Z]|(?:the|a|an)\s+\w", x) and not final:
+                    continue
+                if re.match(r"an?\s", x):
+                    ap = _APPOSITIVE.search(text, 0, m.start("x"))
+                    if ap:  # "Civic Shield, a rights group, said": the name, not the description
+                        x = ap.group("name")
+                who = self._resolve(x, base + m.start("x"))
+                if who:
+                    cue = "said_in_statement" if re.match(r"\s*said\s+in\s+a\s+statement", text[m.end("x") :]) else name
+                    found.append(_Cue(who, (base + m.start("x"), base + m.end("x")), cue))
+        return found

@@ -94,6 +94,13 @@ def _progress(items: Iterable[Any], label: str) -> Iterator[Any]:
         click.echo(f"\r{label}: {n} documents", err=True)
 
 
+def failure_line(failure: IngestFailure) -> str:
+    """One line naming the source, then what happened and what to do."""
+    if failure.message.startswith(failure.source):
+        return failure.message
+    return f"{failure.source}: {failure.message}"
+
+
 class _Failures:
     """Collects failures, reports each on stderr as it happens, and summarises at the end."""
 
@@ -104,7 +111,7 @@ class _Failures:
         for r in results:
             if isinstance(r, IngestFailure):
                 self.items.append(r)
-                click.echo(f"error: {r.message}", err=True)
+                click.echo(f"error: {failure_line(r)}", err=True)
             else:
                 yield r
 
@@ -190,7 +197,7 @@ def _ingest(db: str, docs: Iterable[Document | IngestFailure], settings: Setting
         err=True,
     )
     for failure in report.failures:
-        click.echo(f"error: {failure.message}", err=True)
+        click.echo(f"error: {failure_line(failure)}", err=True)
     if report.failures:
         click.echo(f"{len(report.failures)} input(s) failed; the others were stored.", err=True)
         sys.exit(1)
@@ -255,7 +262,7 @@ def demo(db: str, no_gazetteer: bool) -> None:
     with Store.open(db) as store:
         report = api.ingest(store, api.read(paths), Settings(gazetteer=not no_gazetteer), keep=True)
     for failure in report.failures:
-        click.echo(f"error: {failure.message}", err=True)
+        click.echo(f"error: {failure_line(failure)}", err=True)
     click.echo("\n== Tallies (per document and category) ==")
     _write_tallies([tally_to_dict(e.tally) for e in report.extractions], "table")
     click.echo("\n== Claims ==")

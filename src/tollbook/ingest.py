@@ -406,8 +406,8 @@ def _read_feed(
 
 def _read_pdf(data: bytes, source: str, name: str | None, path: str | None) -> Document:
     hint = "it may be corrupt: open it in a PDF viewer and save a fresh copy"
-    if b"%%EOF" not in data[-2048:]:
-        hint = "it looks truncated (no %%EOF at the end): copy or download it again"
+    if b"%EOF" not in data[-2048:]:
+        hint = "it looks truncated (no %EOF at the end): copy or download it again"
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and reader.decrypt("") == pypdf.PasswordType.NOT_DECRYPTED:

@@ -15,7 +15,7 @@ import gzip
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -24,23 +24,14 @@ from typing import NamedTuple
 from ._exceptions import ConfigError
 from .model import GazetteerEntry, PlaceMention
 
-__all__ = ["FOLD_VERSION", "DEMONYMS", "Gazetteer", "name_key"]
+__all__ = ["DEMONYMS", "FOLD_VERSION", "Gazetteer", "name_key"]
 
 #: Bump when `name_key` changes: the data file stores precomputed keys tagged with it.
 FOLD_VERSION = "1"
 
-COLUMNS = (
-    "geonameid",
-    "name",
-    "asciiname",
-    "alternatenames",
-    "country",
-    "feature",
-    "lat",
-    "lon",
-    "population",
-    "admin1",
-)
+#: Columns of the gazetteer TSV files, in order.
+COLUMNS = ("geonameid", "name", "asciiname", "alternatenames", "country", "feature", "lat",
+           "lon", "population", "admin1")  # fmt: skip
 COUNTRY_FEATURES = frozenset({"PCLI", "PCLD", "PCLIX", "PCLS", "PCLF", "PCL", "TERR"})
 REGION_FEATURES = frozenset({"ADM1", "ADM2", "RGN", "ADMD"})
 
@@ -167,7 +158,17 @@ town treaty tribune truce tue tuesday under union united unity university until 
 upper valley very via victory video village war ward watch we wed wednesday week weekly
 welfare well wells west western what when where which while who why will winter with within
 without woman women world year yes yesterday you your
+abu al allah arab atlantic baltic bayraktar bin centre crescent de el energy europe africa asia
+gas google grad hamas harop hezbollah iskander javelin kinzhal la lancet le media oil pacific
+patriot port fort san santa st saint rapid shahed shia shiite smerch spike stinger sunni
+tochka wagner
 """
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
 # First names that are also (small) place names; persons are a common false positive.
 _FIRST_NAMES = """
 abbas ahmad ahmed alexander ali amir anna austin aziz charles charlotte clinton david elmar
@@ -175,24 +176,24 @@ eugene florence george hamid hassan hikmet hussein ibrahim ilham isabel ismail i
 jamal james jerome john karim khalid laurel leyla lincoln louis madison mahmoud maria marion
 martin michael mohammed muhammad musa nasser nikol omar paul peter salah victor victoria yusuf
 """
-_FUNCTION_WORDS = frozenset(
-    "a an the this that these those in on at by for of to from into and or but as with".split()
+_NAME_PARTICLES = _words("de da di du van von der den ter al el bin ibn abu ben le la")
+_FUNCTION_WORDS = _words(
+    "a an the this that these those in on at by for of to from into and or but as with"
 )
-_PREPOSITIONS = frozenset(
-    "in at near from of to into outside around across inside towards toward between "
-    "throughout via".split()
+_PREPOSITIONS = _words(
+    "in at near from of to into outside around across inside towards toward between throughout via"
 )
-_PLACE_NOUNS = frozenset(
+_PLACE_NOUNS = _words(
     "city town village district region province rayon raion oblast governorate county "
-    "municipality settlement area neighbourhood neighborhood state corridor suburb "
-    "outskirts enclave territory".split()
+    "municipality settlement area neighbourhood neighborhood state corridor suburb outskirts "
+    "enclave territory"
 )
 # Capitalised words that make the name before them part of a longer, different name.
-_ORG_TAILS = frozenset(
-    "times post herald tribune journal university airlines airways club fc council "
-    "hills hill mountains mountain mount range river valley lake sea bay gulf strait island "
-    "islands desert plain plains heights ridge pass peninsula forest park street road avenue "
-    "square bridge dam airport stadium".split()
+_ORG_TAILS = _words(
+    "times post herald tribune journal university airlines airways club fc council hills hill "
+    "mountains mountain mount range river valley lake sea bay gulf strait island islands "
+    "desert plain plains heights ridge pass peninsula forest park street road avenue square "
+    "bridge dam airport stadium"
 )
 # Countries that are also first names: "Chad Smith", "Jordan Peterson".
 _NAME_LIKE_COUNTRIES = frozenset({"TD", "JO"})
@@ -269,7 +270,7 @@ def _split(text: str) -> tuple[list[str], dict[str, str] | None]:
 
 def _row_keys(line: str) -> list[str]:
     f = line.split("\t")
-    return _iter_keys([f[1], f[2], *f[3].split("|")])
+    return list(dict.fromkeys(k for k in map(name_key, [f[1], f[2], *f[3].split("|")]) if k))
 
 
 def _read(path: Path | resources.abc.Traversable) -> str:
@@ -326,7 +327,7 @@ class Gazetteer:
                 index[k] = f"{index[k]},{_base36(i)}" if k in index else _base36(i)
         self._index = index
         country_keys: dict[str, str] = {}
-        for i, row in enumerate(self._rows):
+        for row in self._rows:
             if "\tPCL" in row or "\tTERR\t" in row:  # cheap prefilter; confirmed below
                 entry = _entry(row)
                 if entry.feature in COUNTRY_FEATURES:
@@ -446,9 +447,9 @@ class Gazetteer:
         """
         end = len(text) if end is None else end
         toks = _tokens(text, start, end)
-        if toks and start > 0 and _WORD.match(text, start - 1, start):
+        if toks and toks[0].start == start > 0 and _WORD.match(text, start - 1, start):
             toks.pop(0)  # a word cut by the window is not a mention
-        if toks and end < len(text) and _WORD.match(text, end, end + 1):
+        if toks and toks[-1].end == end < len(text) and _WORD.match(text, end, end + 1):
             toks.pop()
         context = tuple(countries) if countries else _countries_cached(self, text)
         out: list[PlaceMention] = []
@@ -522,9 +523,10 @@ class Gazetteer:
         if nxt is not None and nxt.key in _TAIL_KEYS and nxt.cap and _gap_ok(text, words[-1], nxt):
             return False  # part of a longer name: "New York Times", "the Ostrava Hills"
         if entry.feature in COUNTRY_FEATURES:
-            if entry.country in _NAME_LIKE_COUNTRIES and _name_follows(text, words[-1], nxt):
-                return False
-            return True
+            return entry.country not in _NAME_LIKE_COUNTRIES or not (
+                _name_follows(text, words[-1], nxt)
+                or (prev is not None and _name_follows(text, prev, words[0]))
+            )  # "Chad Smith", "Michael Jordan"
         if n == 1 and (
             len(words[0].text) < 3 or (words[0].text.isupper() and len(words[0].text) <= 4)
         ):
@@ -536,9 +538,14 @@ class Gazetteer:
         if n > 1:
             return True
         if _name_follows(text, words[0], nxt) or (
-            prev is not None and _name_follows(text, prev, words[0])
+            prev is not None
+            and (_name_follows(text, prev, words[0]) or prev.text in _NAME_PARTICLES)
         ):
-            return False  # part of a person's or organisation's name
+            return False  # part of a person's or organisation's name: "Thomas de Waal"
+        if words[0].key not in {name_key(entry.name), _fold_token(_ascii(entry.name))}:
+            # Matched through an alternate name only: GeoNames alternates include nicknames and
+            # odd variants ("Google" for Topeka), so ask for the document's country as well.
+            return entry.country in countries
         if _sentence_start(text, words[0].start):
             return entry.population >= 100_000
         return entry.country in countries or entry.population >= 15_000
@@ -549,7 +556,7 @@ class Gazetteer:
 _DEMONYM_KEYS = frozenset(name_key(d) for d in DEMONYMS)
 _REGION_NOUN_KEYS = frozenset(
     name_key(w)
-    for w in "district region province rayon raion oblast governorate county state".split()
+    for w in _words("district region province rayon raion oblast governorate county state")
 )
 _PLACE_NOUN_KEYS = frozenset(name_key(w) for w in _PLACE_NOUNS)
 _PREPOSITION_KEYS = frozenset(name_key(w) for w in _PREPOSITIONS)
@@ -613,5 +620,5 @@ def _base36(n: int) -> str:
             return out
 
 
-def _iter_keys(names: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(k for k in map(name_key, names) if k))
+def _ascii(name: str) -> str:
+    return name.translate(_FOLD)
