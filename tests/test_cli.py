@@ -48,7 +48,7 @@ def test_extract_jsonl_follows_the_contract(runner: CliRunner, report: Path) -> 
     rows = _jsonl(result.stdout)
     assert {(r["category"], r["value"]) for r in rows} == {("killed", 14), ("killed", 5), ("wounded", 30)}
     for row in rows:
-        assert CONTRACT_KEYS <= set(row)
+        assert set(row) >= CONTRACT_KEYS
         start, end = row["span"]  # type: ignore[misc]
         assert REPORT[start:end] == row["text"]
     killed = next(r for r in rows if r["value"] == 14)
@@ -137,7 +137,7 @@ def test_ingest_store_show_export(runner: CliRunner, report: Path, tmp_path: Pat
     tally = _jsonl(runner.invoke(cli, ["show", doc_id, "--tally", "--db", str(db)]).stdout)
     assert tally[0]["killed"]["best"] == 14  # type: ignore[index]
     exported = runner.invoke(cli, ["export", "--db", str(db), "--format", "csv", "--category", "wounded"])
-    assert list(csv.DictReader(io.StringIO(exported.stdout)))[0]["value"] == "30"
+    assert next(iter(csv.DictReader(io.StringIO(exported.stdout))))["value"] == "30"
     docs = _jsonl(runner.invoke(cli, ["export", "--what", "documents", "--db", str(db)]).stdout)
     assert docs[0]["text"] == REPORT
 

@@ -8,6 +8,7 @@ to artifacts/eval-misses.jsonl for reading.
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 from pathlib import Path
@@ -15,7 +16,14 @@ from typing import Any
 
 import pytest
 
-from tollbook.evaluate import Outcome, compare, expected_from_dict, misses_report, score, write_jsonl
+from tollbook.evaluate import (
+    Outcome,
+    compare,
+    expected_from_dict,
+    misses_report,
+    score,
+    write_jsonl,
+)
 from tollbook.ingest import document_from_text
 from tollbook.pipeline import Pipeline
 
@@ -98,7 +106,7 @@ def test_floors_only_rise() -> None:
                           cwd=ROOT, capture_output=True, text=True)  # fmt: skip
     versions = [f for c in proc.stdout.split() if (f := _floors_at(c)) is not None]
     versions.append(json.loads(FLOORS.read_text()))
-    for older, newer in zip(versions, versions[1:], strict=False):
+    for older, newer in itertools.pairwise(versions):
         old, new = _flatten(older), _flatten(newer)
         lowered = {k: (old[k], new.get(k)) for k in old if new.get(k, -1.0) < old[k]}
         assert not lowered, f"eval floors were lowered or removed: {lowered}"

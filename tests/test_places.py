@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tollbook._exceptions import ConfigError
 from tollbook.model import GazetteerEntry
@@ -165,6 +167,23 @@ def test_find_spans_are_absolute_and_exact(gaz: Gazetteer) -> None:
         assert m.entry is not None and m.entry.country == "AZ"
 
 
+_WORDS = st.sampled_from(
+    ["in", "the", "Barda", "Tartar", "Paris", "Police", "near", "Valdoria", "Xocalı", "U.S.",
+     "New", "York", "of", "Azerbaijan's", ",", ".", "\n", "district", "Port", "Said", "said"]
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(words=st.lists(_WORDS, max_size=30), cut=st.integers(0, 40))
+def test_find_spans_always_match_text(gaz: Gazetteer, words: list[str], cut: int) -> None:
+    text = " ".join(words)
+    start = min(cut, len(text))
+    for m in gaz.find(text, start=start):
+        assert text[m.span[0] : m.span[1]] == m.text
+        assert start <= m.span[0] < m.span[1] <= len(text)
+        assert m.entry is not None
+
+
 def test_find_respects_end(gaz: Gazetteer) -> None:
     text = "Shells landed in Tartar. Later they hit Barda."
     found = gaz.find(text, end=text.index("Later"))
@@ -240,6 +259,12 @@ def test_sentence_start_needs_a_large_place(gaz: Gazetteer) -> None:
     # "Union" is a US town: at a sentence start without place context it is not a place.
     assert gaz.find("Union leaders met.") == ()
     assert _texts(gaz.find("Baku hosted the talks.")) == ["Baku"]
+
+
+def test_acronyms_rejected_but_capitalised_datelines_kept(gaz: Gazetteer) -> None:
+    found = gaz.find("KYIV - Missiles hit overnight, NATO and UN officials said.")
+    assert _texts(found) == ["KYIV"]
+    assert found[0].entry is not None and found[0].entry.country == "UA"
 
 
 def test_place_context_admits_a_small_place(gaz: Gazetteer) -> None:

@@ -162,8 +162,7 @@ def _left_cue(text: str, start: int, at: int) -> tuple[str, str, int] | None:
 
 def _right_cue(text: str, start: int, stop: int) -> tuple[str, str | None, int] | None:
     window = text[start : min(stop, start + 140)]
-    words = 0
-    for wm in re.finditer(r"[^\s,]+", window):
+    for words, wm in enumerate(re.finditer(r"[^\s,]+", window), 1):
         token = wm.group(0).lower().strip(".;:\"'“”")
         if token in _BARRIER_WORDS or wm.group(0).startswith(";"):
             return None
@@ -171,7 +170,6 @@ def _right_cue(text: str, start: int, stop: int) -> tuple[str, str | None, int] 
             m = rx.match(window, wm.start())
             if m and m.end() > wm.start():
                 return cat, detail, start + m.end()
-        words += 1
         if words >= 9 or wm.group(0).endswith((".", ";")):
             return None
     return None

@@ -130,7 +130,7 @@ def _same(name: str, want: Any, got: Any, claim: Claim, place_key: Any) -> bool:
     if name == "flags":
         return set(want or ()) <= set(got or ())
     if name == "unit" and want in ("km2", "km²"):
-        return got == "km2"
+        return bool(got == "km2")
     if want is None or got is None:
         return want is None and got is None
     if name == "place":
@@ -138,7 +138,7 @@ def _same(name: str, want: Any, got: Any, claim: Claim, place_key: Any) -> bool:
             return True
         entry = claim.place.entry if claim.place else None
         return bool(place_key and entry and place_key(want) in {place_key(entry.name), place_key(got)})
-    return _norm(want) == _norm(got)
+    return bool(_norm(want) == _norm(got))
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +185,7 @@ def misses_report(outcomes: Iterable[Outcome]) -> list[dict[str, Any]]:
             rows.append({"item": o.item_id, "kind": "missed", "gold": _gold_dict(e), "text": o.text})
         for c in o.spurious:
             rows.append({"item": o.item_id, "kind": "spurious", "predicted": _pred(c), "rule": c.rule, "text": o.text})
-        for e, c, name, want, got in o.field_errors:
+        for _e, c, name, want, got in o.field_errors:
             rows.append({"item": o.item_id, "kind": f"wrong_{name}", "gold": want, "predicted": got,
                          "rule": c.rule, "claim": _pred(c), "text": o.text})  # fmt: skip
     return rows

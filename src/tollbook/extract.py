@@ -94,7 +94,7 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
     for sentence in sentences:
         figures = find_figures(text, sentence.start, sentence.end, exclude)
         ids = [claim_id(doc.doc_id, "count", f.span, f.category, f.population) for f in figures]
-        for fig, cid in zip(figures, ids, strict=True):
+        for fig in figures:
             parent = ids[fig.parent] if fig.parent is not None else None
             if "part_of_previous" in fig.flags:
                 fig.flags.remove("part_of_previous")

@@ -161,7 +161,7 @@ def words_to_number(words: str) -> float | None:
     prev = ""
     for tok in tokens:
         # "five six" or "twenty thirty" are two numbers, not one.
-        if prev in UNITS and tok in UNITS or prev in TENS and (tok in TENS or UNITS.get(tok, 0) >= 10):
+        if (prev in UNITS and tok in UNITS) or (prev in TENS and (tok in TENS or UNITS.get(tok, 0) >= 10)):
             return None
         if prev in UNITS and tok in TENS:
             return None
@@ -232,9 +232,9 @@ def _classify(text: str, start: int, end: int, digits: bool) -> tuple[str, int]:
         if _BEFORE_IDENT.search(before):
             return "ident", end
         # Glued to letters or code-like punctuation: "MH17", "F-16", "COVID-19", "10:30".
-        if re.search(r"[A-Za-z]-?\Z", before) or re.match(r"[:/]\d|[A-Za-z]", after):
-            if not re.match(r"(?:km2|km²|sq)", after, re.IGNORECASE):
-                return "ident", end
+        glued = re.search(r"[A-Za-z]-?\Z", before) or re.match(r"[:/]\d|[A-Za-z]", after)
+        if glued and not re.match(r"(?:km2|km²|sq)", after, re.IGNORECASE):
+            return "ident", end
     return "cardinal", end
 
 

@@ -530,7 +530,8 @@ class Gazetteer:
         if n == 1 and (
             len(words[0].text) < 3 or (words[0].text.isupper() and len(words[0].text) <= 4)
         ):
-            return False  # initials and acronyms: "UN", "IDF"
+            # Initials and acronyms ("UN", "IDF"), unless a large place's own name ("KYIV").
+            return entry.population >= 100_000 and words[0].key == name_key(entry.name)
         if best >= self._n_main:  # curated
             return True
         if listed or _place_context(text, toks, i, nxt, words[-1]):
