@@ -470,6 +470,9 @@ class Gazetteer:
             nxt = toks[i + n] if i + n < len(toks) else None
             region = nxt is not None and nxt.key in _REGION_NOUN_KEYS and _gap_ok(text, last, nxt)
             ranked = self._ranked(key, context, region)
+            if not ranked:  # every entry under this key was replaced by a curated row
+                i += 1
+                continue
             best = ranked[0]
             listed = last_end >= 0 and _LIST_GAP.fullmatch(text, last_end, first.start) is not None
             if self._accept(text, toks, i, n, best, context, prev, nxt, listed):
