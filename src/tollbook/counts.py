@@ -30,10 +30,22 @@ _BARRIER_WORDS = frozenset(
     "unless threatened threatens vowed plans planned".split()
 )
 _FREE_AFTER = re.compile(
-    r"^\s*(?:[,.;:)\]]|—|–|-\s|and\b|or\b|in\b|on\b|at\b|near\b|during\b|when\b|after\b|"
+    r"^\s*(?:(?-i:[A-Z]{2,}[\w/-]*)\b|[,.;:)\]]|—|–|-\s|and\b|or\b|in\b|on\b|at\b|near\b|during\b|when\b|after\b|"
     r"as\b|since\b|across\b|around\b|so\s+far|last\b|this\b|overnight\b|$)",
     re.IGNORECASE,
 )
+_PASSIVE_AUX = re.compile(r"\b(?:were|was|are|is|been|being|be|got|get|remain\w*|still)\b", re.IGNORECASE)
+_TRANSITIVE = re.compile(
+    r"\b(?:killed|murdered|massacred|executed|slaughtered|assassinated|shot\s+dead|gunned\s+down|"
+    r"beheaded|wounded|injured|maimed|abducted|kidnapped|captured|seized|detained|arrested)\s*$",
+    re.IGNORECASE,
+)
+_OBJECT_NEXT = re.compile(
+    r"\s+(?:himself|herself|themselves|them|him|her|at\s+least|some|about|more\s+than|\d|"
+    r"(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds)\b)",
+    re.IGNORECASE,
+)
+_COORDINATED = re.compile(r"(?:\s+by\s+[^,.;]{1,40}?)?\s*,?\s+(?:and|before\s+being|then)\s", re.IGNORECASE)
 _UNKNOWN_FATE = re.compile(r"\b(?:unknown|unclear|not\s+known|undetermined)\b", re.IGNORECASE)
 _MEMBERS_OF = re.compile(
     r"^\s+(?:[\w'’-]+\s+)?(?:members?|personnel|elements)\s+of\s+(?:the\s+)?(?P<org>[^,.;]{1,50}?)"
@@ -48,7 +60,7 @@ _OF_THEM = re.compile(r"^\s+(?:of\s+(?:them|whom|those|the\s+(?:dead|victims|wou
                       re.IGNORECASE)  # fmt: skip
 _ATTACKER_SELF = re.compile(
     r"\b(?P<who>suicide\s+bomber|bomber|attacker|gunman|assailant|militant)\b[^.;]{0,40}?"
-    r"\b(?:killed|blew\s+up)\s+(?P<self>himself|herself)\b",
+    r"\b(?:killed|blew\s+up|shot|turn(?:ed|ing)?\s+the\s+gun\s+on)\s+(?P<self>himself|herself)\b",
     re.IGNORECASE,
 )
 
@@ -69,6 +81,7 @@ class Figure:
     rule: str = ""
     flags: list[str] = field(default_factory=list)
     noun_category: str | None = None
+    also: list[tuple[str, str | None]] = field(default_factory=list)  # "abducted and killed"
     has_head: bool = False
     left: tuple[str, str, int] | None = None  # (category, note, cue start)
 
@@ -126,8 +139,9 @@ def _head(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int,
         if pm:
             population, cls, unit = lx.POPULATIONS[pm.group(0).lower()]
             return population, cls, unit, end + pm.end(), None
-        word = re.match(r"[A-Za-z][\w'’.-]*", after[p:])
-        if not word or word.group(0).lower() in lx.MODIFIER_STOP:
+        word = re.match(r"[A-Za-z][\w'’./-]*", after[p:])
+        # An all-capitals word is a name ("IS", "BH/IS", "ELN"), never the verb "is".
+        if not word or (word.group(0).lower() in lx.MODIFIER_STOP and not word.group(0).isupper()):
             break
         pos = p + word.end()
     return None
@@ -169,6 +183,14 @@ def _right_cue(text: str, start: int, stop: int) -> tuple[str, str | None, int] 
         for rx, cat, detail in lx.RIGHT_CUE_RES:
             m = rx.match(window, wm.start())
             if m and m.end() > wm.start():
+                # "A gunman shot dead five worshippers": an active verb with an object
+                # makes the figure before it the agent, not the victim.
+                active = not _PASSIVE_AUX.search(m.group(0)) and _TRANSITIVE.search(m.group(0))
+                obj = _OBJECT_NEXT.match(text, start + m.end()) if active else None
+                # "Two bombers killed themselves": the agents died too. A lone "himself" is
+                # counted by find_attackers, on the word "himself".
+                if obj and obj.group(0).strip().lower() != "themselves":
+                    return None
                 return cat, detail, start + m.end()
         if words >= 9 or wm.group(0).endswith((".", ";")):
             return None
@@ -194,6 +216,8 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
     for num in numbers:
         if num.kind != "cardinal" or any(s < num.number_span[1] and num.number_span[0] < e for s, e in exclude):
             continue
+        if re.search(r"\bby\s+\Z", text[max(start, num.span[0] - 4) : num.span[0]]):
+            continue  # "abducted by four men": the agents, not the victims
         head = _singular_head(text, num, end) if num.written == "article" else _head(text, num, end)
         if num.written == "article" and head is None:
             continue
@@ -219,6 +243,13 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
                          has_head=True, left=left)  # fmt: skip
         figures.append(fig)
     _structure(text, start, end, figures)
+    for fig in list(figures):
+        for category, detail in fig.also:
+            twin = Figure(num=fig.num, span=fig.span, population=fig.population,
+                          population_class=fig.population_class, unit=fig.unit, category=category,
+                          detail=detail, rule=fig.rule.replace(f":{fig.category}", f":{category}") + "+coordinated",
+                          flags=list(fig.flags), has_head=fig.has_head)  # fmt: skip
+            figures.append(twin)
     kept = [k for k, f in enumerate(figures) if f.category is not None]
     new_index = {old: new for new, old in enumerate(kept)}
     out = []
@@ -358,8 +389,14 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
         if cue is None and last_idx != last:
             cue = _right_cue(text, figs[last].span[1], figs[last + 1].num.span[0] if last + 1 < len(figs) else end)
         if cue is not None:
-            category, detail, _ = cue
+            category, detail, cue_end = cue
             rule = f"right:{category}"
+            # A coordinated second predicate counts the same people again: "abducted ... and killed".
+            more = _COORDINATED.match(text, cue_end, end)
+            second = _right_cue(text, cue_end, stop) if more else None
+            if second is not None and second[0] != category:
+                for k in group:
+                    figs[k].also.append((second[0], second[1]))
     if category is None and first.noun_category is not None:
         category, rule = first.noun_category, f"noun:{first.noun_category}"
     if category is None:

@@ -40,7 +40,7 @@ _add("soldiers,soldier,troops,servicemen,serviceman,service members,servicemembe
 _add("militants,militant,fighters,fighter,insurgents,insurgent,rebels,rebel,gunmen,gunman,"
      "jihadists,combatants,attackers,attacker,assailants,assailant,bombers,bomber,"
      "militiamen,militia members,separatists,terrorists,elements,members,operatives,"
-     "extremists,armed men,suspected militants", "militants", "combatant")  # fmt: skip
+     "extremists,armed men,suspected militants,member", "militants", "combatant")  # fmt: skip
 _add("police,policemen,policeman,police officers,police officer,officers,officer,gendarmes,"
      "policewomen,police personnel", "police", "combatant")  # fmt: skip
 _add("protesters,protester,demonstrators,demonstrator,protestors", "protesters", "civilian")
@@ -98,11 +98,12 @@ SINGULARS = (
     "policeman", "policewoman", "officer", "protester", "demonstrator", "journalist", "reporter",
     "photographer", "aid worker", "health worker", "medic", "doctor", "nurse", "paramedic",
     "worker", "teacher", "refugee", "migrant", "student", "pupil", "prisoner", "inmate", "detainee",
-    "peacekeeper", "pilgrim", "worshipper", "shepherd", "fisherman",
+    "peacekeeper", "pilgrim", "worshipper", "shepherd", "fisherman", "member",
 )  # fmt: skip
 SINGULAR_RE = re.compile(
     r"\b(?P<a>an?|one)\s+(?:(?:\d+-year-old|[a-z]+(?:-[a-z]+)*)\s+){0,2}?(?P<n>"
     + "|".join(re.escape(w) for w in sorted(SINGULARS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
 )
 
 # Longest first so that "elderly citizens" wins over "elderly".
@@ -127,7 +128,9 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
     (r"(?:brutally\s+)?(?:killed|murdered|slain|massacred|executed|slaughtered|assassinated|"
      r"shot\s+dead|shot\s+and\s+killed|gunned\s+down|beheaded|burned\s+alive|burnt\s+alive|"
      r"beaten\s+to\s+death|stabbed\s+to\s+death|hacked\s+to\s+death|lynched|"
-     r"wiped\s+out|dead|died|perished|drowned)\b", "killed", None),  # fmt: skip
+     r"wiped\s+out|dead|died|perished|drowned|fatally\s+(?:shot|wounded|injured|stabbed|assaulted|"
+     r"attacked|beaten|hit|struck)|(?:shot|stabbed|beaten|hacked|burned|burnt|tortured)\s+to\s+death)\b",
+     "killed", None),  # fmt: skip
     (r"(?:lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|were\s+left\s+dead|"
      r"found\s+dead|confirmed\s+dead|declared\s+dead|die|dying)\b", "killed", None),
     (r"(?:lost\s+one\s+of\s+(?:their|his|her)\s+parents|lost\s+a\s+parent|lost\s+one\s+parent)",
@@ -176,7 +179,8 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
      "killed", ""),
     (r"\b(?:claimed|claiming|claims|cost|costing)\s*$", "killed", ""),
     (r"(?:the\s+)?(?:deaths?|killings?|murders?|executions?|massacre|slaughter)\s+of\s*$", "killed", ""),
-    (r"(?:bodies|remains|corpses)\s+of\s*$", "killed", ""),
+    (r"(?<!legislative\s)(?<!governing\s)(?<!national\s)(?<!international\s)(?<!regional\s)"
+     r"(?<!advisory\s)(?<!official\s)(?<!public\s)\b(?:bodies|remains|corpses)\s+of\s*$", "killed", ""),
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bare\s)(?<!\bis\s)"
      r"\b(?:killed|killing|kills|kill|murdered|murdering|massacred|massacring|executed|executing|"
      r"slew|slaying|slays|shot\s+dead|shooting\s+dead|gunned\s+down|left)\s*$", "killed", ""),

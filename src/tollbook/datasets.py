@@ -1,0 +1,190 @@
+"""External labelled data -> EvalItem* and figure-level scores (`tollbook eval`).
+
+Adapters read others' labels in their own formats:
+- `acled`: ACLED CSV, `notes` -> `fatalities`. Coders' bookkeeping ("2 fatalities.",
+  "Fatalities coded as 10", "[size=dozens]") states the label, so it is stripped first.
+  The prediction is the document tally's killed `best`, with ACLED's conventions for vague
+  amounts (dozens -> 12, several -> 3, ...), and 0 when nothing was killed.
+- `idetect`: IDETECT CSV, `excerpt` -> displacement `Quantity` (people or households); the
+  prediction is the largest displaced figure.
+- `numbers` / `ranges`: Recognizers-Text NumberModel / NumberRangeModel JSON specs.
+Each item records whether its gold figure is written in the text (digits or words), so
+scores are reported per subset.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ._exceptions import InputError
+from .ingest import document_from_text
+from .model import Claim, Extraction
+from .numbers import find_numbers
+from .pipeline import Pipeline
+
+ACLED_VAGUE = {"dozens": 12, "several": 3, "a few": 3, "a handful of": 3, "scores": 20, "hundreds": 100,
+               "thousands": 1000, "tens of thousands": 10000, "a couple of": 2}  # fmt: skip
+_BOOKKEEPING = re.compile(
+    r"\[size=[^\]]*\]|\[[^\]]*fatalit[^\]]*\]", re.IGNORECASE
+)
+_BOOK_SENTENCE = re.compile(
+    r"fatalit(?:y|ies)\b[^.]*\b(?:coded|split|spread|divided|distributed|across|between)|"
+    r"\bcoded\s+as\b|^\W*(?:\d+|no|zero|one|two|three|unknown|unclear)\s+(?:total\s+|reported\s+)?"
+    r"fatalit(?:y|ies)\b|(?:neither|no)\b[^.]{0,40}\bfatalities\b[^.]{0,40}\breported",
+    re.IGNORECASE,
+)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?\]])\s+(?=[A-Z\[\d])")
+_WORD_NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
+                 9: "nine", 10: "ten", 11: "eleven", 12: "twelve", 20: "twenty", 30: "thirty"}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class EvalItem:
+    """One labelled text: its gold figure and whether the figure is written in it."""
+
+    item_id: str
+    text: str
+    gold: float
+    written: bool
+    published: str | None = None
+    extra: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    item: EvalItem
+    value: float | None
+    rule: str
+    span_text: str
+
+
+def strip_acled_bookkeeping(notes: str) -> str:
+    """Remove the coder's sentences that state the label itself."""
+    text = _BOOKKEEPING.sub(" ", notes)
+    kept = [s for s in _SENTENCE_SPLIT.split(text) if s.strip() and not _BOOK_SENTENCE.search(s)]
+    return re.sub(r"\s+", " ", " ".join(kept)).strip()
+
+
+def is_written(text: str, value: float) -> bool:
+    """Is the figure in the text, as digits (with or without separators) or words?"""
+    if value <= 0:
+        return False
+    for m in find_numbers(text):
+        if m.kind == "cardinal" and m.value == value and m.written != "vague":
+            return True
+    word = _WORD_NUMBERS.get(int(value))
+    return bool(word and re.search(rf"\b{word}\b", text, re.IGNORECASE))
+
+
+def acled_items(path: Path) -> Iterator[EvalItem]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if "notes" not in row or "fatalities" not in row:
+                raise InputError("not an ACLED export: needs `notes` and `fatalities` columns", source=str(path))
+            text = strip_acled_bookkeeping(row["notes"] or "")
+            if not text:
+                continue
+            gold = float(row["fatalities"] or 0)
+            yield EvalItem(item_id=row.get("event_id_cnty") or row.get("data_id") or "", text=text, gold=gold,
+                           written=is_written(text, gold), extra=(("event_type", row.get("event_type", "")),))  # fmt: skip
+
+
+def idetect_items(path: Path) -> Iterator[EvalItem]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            try:
+                gold = float((row.get("Quantity") or "").replace(",", ""))
+            except ValueError:
+                continue
+            text = row.get("excerpt") or ""
+            yield EvalItem(item_id=row.get("excerpt_id", ""), text=text, gold=gold, written=is_written(text, gold),
+                           extra=(("term", row.get("Term", "")), ("unit", row.get("Unit", ""))))  # fmt: skip
+
+
+def acled_value(claim: Claim) -> float:
+    if claim.qualifier == "vague":
+        words = re.sub(r"^(?:at least|more than|over|about|some|around|nearly)\s+", "", claim.text.lower())
+        for key, value in ACLED_VAGUE.items():
+            if words.startswith(key):
+                return float(value)
+    return claim.value
+
+
+def predict_killed(item: EvalItem, result: Extraction) -> Prediction:
+    killed = result.tally.get("killed")
+    if killed is None:
+        return Prediction(item, 0.0, "none", "")
+    chosen = [c for c in result.claims if c.claim_id in killed.claim_ids]
+    value = sum(acled_value(c) for c in chosen)
+    return Prediction(item, value, killed.rule + ":" + ",".join(c.rule for c in chosen),
+                      " | ".join(c.text for c in chosen))  # fmt: skip
+
+
+def predict_displaced(item: EvalItem, result: Extraction) -> Prediction:
+    claims = [c for c in result.claims if c.category == "displaced" and c.parent is None]
+    if not claims:
+        return Prediction(item, None, "none", "")
+    best = max(claims, key=lambda c: c.value)
+    return Prediction(item, best.value, best.rule, best.text)
+
+
+def run_figures(items: Iterator[EvalItem], predict: Callable[[EvalItem, Extraction], Prediction],
+                pipeline: Pipeline) -> list[Prediction]:  # fmt: skip
+    out = []
+    for item in items:
+        doc = document_from_text(item.text, published=item.published, doc_id=item.item_id or None)
+        out.append(predict(item, pipeline.run(doc)))
+    return out
+
+
+def figure_scores(preds: list[Prediction], name: str) -> list[dict[str, Any]]:
+    """Exact and within-10% accuracy, overall and per subset (figure written in the text or not)."""
+    rows = []
+    subsets: list[tuple[str, Callable[[Prediction], bool]]] = [
+        ("all", lambda p: True),
+        ("gold>0", lambda p: p.item.gold > 0),
+        ("written", lambda p: p.item.written),
+        ("not_written", lambda p: not p.item.written),
+    ]
+    for label, keep in subsets:
+        sel = [p for p in preds if keep(p)]
+        if not sel:
+            continue
+        exact = sum(1 for p in sel if p.value is not None and abs(p.value - p.item.gold) < 1e-9)
+        near = sum(1 for p in sel if p.value is not None and abs(p.value - p.item.gold) <= 0.1 * max(p.item.gold, 1e-9) + 1e-9)
+        rows.append({"dataset": name, "subset": label, "n": len(sel), "exact": round(exact / len(sel), 4),
+                     "within_10pct": round(near / len(sel), 4)})  # fmt: skip
+    return rows
+
+
+def misses(preds: list[Prediction]) -> Iterator[dict[str, Any]]:
+    for p in preds:
+        if p.value is None or abs(p.value - p.item.gold) > 1e-9:
+            yield {"id": p.item.item_id, "gold": p.item.gold, "predicted": p.value, "rule": p.rule,
+                   "figure": p.span_text, "written": p.item.written, "text": p.item.text,
+                   **dict(p.item.extra)}  # fmt: skip
+
+
+def number_cases(path: Path) -> Iterator[tuple[str, float | None, tuple[float | None, float | None] | None]]:
+    """Recognizers-Text NumberModel / NumberRangeModel: (input, value, (low, high))."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for case in data:
+        results = case.get("Results") or []
+        if len(results) != 1:
+            continue
+        res = results[0].get("Resolution") or {}
+        value = res.get("value")
+        if isinstance(value, str) and value.startswith(("(", "[")):
+            lo, _, hi = value.strip("()[]").partition(",")
+            yield case["Input"], None, (float(lo) if lo else None, float(hi) if hi else None)
+        elif value is not None:
+            try:
+                yield case["Input"], float(value), None
+            except ValueError:
+                continue
