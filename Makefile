@@ -20,7 +20,7 @@ demo: $(STAMP)  ## ingest the bundled demo corpus into SQLite, print tallies and
 test: lint typecheck pytest  ## the whole test suite, as CI runs it
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff check src tests scripts bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

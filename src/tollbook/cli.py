@@ -17,12 +17,14 @@ from typing import Any, TypeVar
 import click
 
 from . import api
+from . import evaluation
 from ._exceptions import TollbookError
 from .ingest import IngestFailure, IngestOptions
 from .model import Document, Extraction
 from .output import CLAIM_TABLE_COLUMNS, FORMATS, TALLY_COLUMNS, tally_rows, write_rows
 from .pipeline import Settings
 from .serialize import claim_to_dict, document_to_dict, tally_to_dict
+from .evaluate import write_jsonl
 from .store import Store
 from .version import EXTRACTOR_VERSION, __version__
 
@@ -273,6 +275,26 @@ def demo(db: str, no_gazetteer: bool) -> None:
     click.echo("Next: tollbook show --db " + db + " --table   |   tollbook export --db " + db + " --format csv")
     if report.failures:
         sys.exit(1)
+
+
+@cli.command(name="eval")
+@click.argument("dataset", type=click.Choice(["acled", "idetect", "numbers", "ranges", "gold"]))
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--docs", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="For `gold`: the folder holding the documents the gold file names.")
+@click.option("--misses", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write every miss (text, gold, prediction, rule) here as JSON lines.")
+@click.option("--no-gazetteer", is_flag=True, help="Do not resolve places against the gazetteer.")
+@format_option
+@handle_errors
+def eval_command(dataset: str, path: Path, docs: Path | None, misses: Path | None,
+                 no_gazetteer: bool, fmt: str) -> None:  # fmt: skip
+    """Score extraction against others' labels in PATH: exact and within-10% accuracy."""
+    rows, wrong = evaluation.run(dataset, path, docs=docs, settings=Settings(gazetteer=not no_gazetteer))
+    write_rows(rows, fmt, sys.stdout)
+    if misses is not None:
+        write_jsonl(wrong, misses)
+        click.echo(f"{len(wrong)} misses written to {misses}", err=True)
 
 
 def main() -> None:

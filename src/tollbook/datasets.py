@@ -188,3 +188,38 @@ def number_cases(path: Path) -> Iterator[tuple[str, float | None, tuple[float | 
                 yield case["Input"], float(value), None
             except ValueError:
                 continue
+
+
+def number_scores(path: Path, *, ranges: bool) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Recognizers-Text conformance: plain cardinals (NumberModel) or ranges (NumberRangeModel)."""
+    rows: list[dict[str, Any]] = []
+    wrong: list[dict[str, Any]] = []
+    n = ok = 0
+    for text, value, bounds in number_cases(path):
+        if ranges != (bounds is not None):
+            continue
+        if not ranges and (value is None or not float(value).is_integer() or re.search(r"%|/|\d(?:st|nd|rd|th)\b|\bpoint\b", text)):
+            continue  # only plain cardinals: no fractions, decimals, percentages or ordinals
+        mentions = [m for m in find_numbers(text) if m.kind in ("cardinal", "year", "ident")]
+        got: Any = None
+        if mentions:
+            m = mentions[0]
+            got = _interval(m.qualifier, m.value, m.low, m.high) if ranges else m.value
+        want: Any = bounds if ranges else value
+        n += 1
+        if got == want:
+            ok += 1
+        else:
+            wrong.append({"input": text, "gold": want, "predicted": got})
+    name = "ranges" if ranges else "numbers"
+    rows.append({"dataset": name, "subset": "all", "n": n, "exact": round(ok / n, 4) if n else 0.0,
+                 "within_10pct": None})  # fmt: skip
+    return rows, wrong
+
+
+def _interval(qualifier: str, value: float, low: float, high: float) -> tuple[float | None, float | None]:
+    if qualifier in ("more_than", "at_least"):
+        return (value, None)
+    if qualifier in ("fewer_than", "at_most"):
+        return (None, value)
+    return (low, high)
