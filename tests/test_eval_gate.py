@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 import json
 import subprocess
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -129,4 +128,3 @@ def test_print_scores(results: dict[str, Any], capsys: pytest.CaptureFixture[str
     assert 0.0 <= results["overall"]["f1"] <= 1.0
 
 
-_ = Path

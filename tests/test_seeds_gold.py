@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -57,4 +56,3 @@ def test_seed_distractors_are_not_claims(pipeline: Pipeline) -> None:
         assert not any(re.match(rf"(?:\w+\s+)?{distractor}(?!\d)", t.strip()) for t in texts), distractor
 
 
-_ = Path

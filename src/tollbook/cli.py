@@ -16,15 +16,14 @@ from typing import Any, TypeVar
 
 import click
 
-from . import api
-from . import evaluation
+from . import api, evaluation
 from ._exceptions import TollbookError
+from .evaluate import write_jsonl
 from .ingest import IngestFailure, IngestOptions
 from .model import Document, Extraction
 from .output import CLAIM_TABLE_COLUMNS, FORMATS, TALLY_COLUMNS, tally_rows, write_rows
 from .pipeline import Settings
 from .serialize import claim_to_dict, document_to_dict, tally_to_dict
-from .evaluate import write_jsonl
 from .store import Store
 from .version import EXTRACTOR_VERSION, __version__
 
@@ -302,4 +301,3 @@ def main() -> None:
 
 
 COMMANDS: dict[str, click.Command] = dict(cli.commands)  # for the documentation test
-_ = Path
