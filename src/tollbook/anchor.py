@@ -67,8 +67,11 @@ class Anchors:
         reference = _reference(doc.published)
         skip_end = self._metadata_end()
         self.dates = tuple(d for d in find_dates(self.text, reference=reference) if d.span[0] >= skip_end)
+        self._date_starts = [d.span[0] for d in self.dates]
         self.places = self._find_places(gazetteer)
         self._place_starts = [p.span[0] for p in self.places]
+        self._sentence_dates = self._governing_dates()
+        self._top_town = self._top_town_of()
 
     def _metadata_end(self) -> int:
         first = self.text.split("\n", 1)[0]
@@ -97,29 +100,47 @@ class Anchors:
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
 
-    def date_for(self, pos: int) -> DateMention | None:
-        """The event date governing the figure at `pos`."""
-        idx = self.sentence_index(pos)
-        for i in range(idx, -1, -1):
-            sent = self.sentences[i]
-            inside = [d for d in self.dates if sent.start <= d.span[0] < sent.end and d.role == "event"]
-            if i == idx:
-                # A date written after the figure in its own sentence still governs it.
-                pass
+    def _dates_within(self, start: int, end: int) -> list[DateMention]:
+        lo, hi = bisect.bisect_left(self._date_starts, start), bisect.bisect_left(self._date_starts, end)
+        return list(self.dates[lo:hi])
+
+    def _places_within(self, start: int, end: int) -> list[PlaceMention]:
+        lo, hi = bisect.bisect_left(self._place_starts, start), bisect.bisect_left(self._place_starts, end)
+        return list(self.places[lo:hi])
+
+    def _governing_dates(self) -> list[DateMention | None]:
+        """Per sentence: its most precise event date, else the one governing the sentence before."""
+        out: list[DateMention | None] = []
+        current: DateMention | None = None
+        for sent in self.sentences:
+            inside = [d for d in self._dates_within(sent.start, sent.end) if d.role == "event"]
             if inside:
-                return min(inside, key=lambda d: (_PRECISION_RANK.get(d.value.precision, 9), d.span[0]))
-        return None
+                current = min(inside, key=lambda d: (_PRECISION_RANK.get(d.value.precision, 9), d.span[0]))
+            out.append(current)
+        return out
+
+    def _top_town_of(self) -> PlaceMention | None:
+        """The document's most named town (resolved entries counted by id, others by name)."""
+        towns = [p for p in self.places if not _is_country(p)]
+        if not towns:
+            return None
+        counts = Counter((p.entry.geonameid if p.entry else p.text) for p in towns)
+        top = counts.most_common(1)[0][0]
+        return next(p for p in towns if (p.entry.geonameid if p.entry else p.text) == top)
+
+    def date_for(self, pos: int) -> DateMention | None:
+        """The event date governing the figure at `pos` (a date after it in its sentence counts)."""
+        return self._sentence_dates[self.sentence_index(pos)]
 
     def date_in(self, start: int, end: int) -> DateMention | None:
-        inside = [d for d in self.dates if start <= d.span[0] < end]
+        inside = self._dates_within(start, end)
         return inside[0] if inside else None
 
     def place_for(self, pos: int) -> PlaceMention | None:
         """The place governing the figure at `pos`."""
         idx = self.sentence_index(pos)
         sent = self.sentences[idx]
-        own = [p for p in self.places if sent.start <= p.span[0] < sent.end]
-        best = _nearest(own, pos)
+        best = _nearest(self._places_within(sent.start, sent.end), pos)
         if best is not None:
             return best
         para = next((p for p in self.paragraphs if p.start <= pos < p.end), None)
@@ -128,19 +149,13 @@ class Anchors:
             s = self.sentences[i]
             if s.end < para_start:
                 break
-            cand = [p for p in self.places if s.start <= p.span[0] < s.end]
-            best = _nearest(cand, s.end)
+            best = _nearest(self._places_within(s.start, s.end), s.end)
             if best is not None:
                 return best
-        towns = [p for p in self.places if not _is_country(p)]
-        if towns:
-            counts = Counter((p.entry.geonameid if p.entry else p.text) for p in towns)
-            top = counts.most_common(1)[0][0]
-            return next(p for p in towns if (p.entry.geonameid if p.entry else p.text) == top)
-        return None
+        return self._top_town
 
     def place_in(self, start: int, end: int) -> PlaceMention | None:
-        inside = [p for p in self.places if start <= p.span[0] < end]
+        inside = self._places_within(start, end)
         return inside[0] if inside else None
 
 
