@@ -18,7 +18,9 @@ from pathlib import Path
 
 from tollbook.datasets import (
     EvalItem,
+    Prediction,
     acled_items,
+    figure_scores,
     idetect_items,
     predict_displaced,
     predict_killed,
@@ -57,16 +59,13 @@ def quantulum_peer(text: str, cue: re.Pattern[str]) -> float:
     return float(quants[-1].value) if quants else 0.0
 
 
-def score(items: list[EvalItem], preds: list[float | None]) -> dict[str, tuple[int, float, float]]:
-    out: dict[str, tuple[int, float, float]] = {}
-    for label, keep in (("all", lambda i: True), ("gold>0", lambda i: i.gold > 0), ("written", lambda i: i.written)):
-        pairs = [(i, p) for i, p in zip(items, preds, strict=True) if keep(i)]
-        if not pairs:
-            continue
-        exact = sum(p is not None and abs(p - i.gold) < 1e-9 for i, p in pairs) / len(pairs)
-        near = sum(p is not None and abs(p - i.gold) <= 0.1 * i.gold + 1e-9 for i, p in pairs) / len(pairs)
-        out[label] = (len(pairs), exact, near)
-    return out
+SUBSETS = ("all", "gold>0", "written")
+
+
+def score(name: str, items: list[EvalItem], preds: list[float | None]) -> list[dict[str, object]]:
+    """The same scoring as `tollbook eval` (datasets.figure_scores), for any system's answers."""
+    rows = figure_scores([Prediction(i, p, "", "") for i, p in zip(items, preds, strict=True)], name)
+    return [r for r in rows if r["subset"] in SUBSETS]
 
 
 def main() -> int:
@@ -96,8 +95,9 @@ def main() -> int:
         t = time.perf_counter()
         systems.append(("quantulum3", [quantulum_peer(i.text, cue) for i in items], time.perf_counter() - t))
         for system, preds, seconds in systems:
-            for subset, (n, exact, near) in score(items, preds).items():
-                print(f"{name:8} {subset:8} {n:>5}  {system:10} {exact:>7.1%} {near:>7.1%} {seconds:>8.1f}")
+            for r in score(name, items, preds):
+                print(f"{name:8} {r['subset']:8} {r['n']:>5}  {system:10} {r['exact']:>7.1%} "
+                      f"{r['within_10pct']:>7.1%} {seconds:>8.1f}")
     return 0
 
 
