@@ -112,7 +112,7 @@ class _Failures:
         for r in results:
             if isinstance(r, IngestFailure):
                 self.items.append(r)
-                click.echo(f"error: {failure_line(r)}", err=True)
+                _echo_failures([r])
             else:
                 yield r
 
@@ -141,8 +141,8 @@ def extract(paths: tuple[str, ...], text_field: str, id_field: str | None, date_
             input_format: str | None, no_gazetteer: bool, fmt: str) -> None:  # fmt: skip
     """Print every claim found in PATHS (files, directories, or - for stdin)."""
     failures = _Failures()
-    docs = api.read(paths, _options(text_field, id_field, date_field, input_format))
-    results = failures.filter(api.extract(_progress(docs, "extract"), Settings(gazetteer=not no_gazetteer)))
+    results = _extractions(failures, paths, _options(text_field, id_field, date_field, input_format),
+                           no_gazetteer, "extract")  # fmt: skip
     rows = (claim_to_dict(c) for r in results for c in r.claims)
     write_rows(rows, fmt, sys.stdout, CLAIM_TABLE_COLUMNS if fmt == "table" else None)
     failures.finish()
@@ -157,10 +157,28 @@ def tally(paths: tuple[str, ...], text_field: str, id_field: str | None, date_fi
           input_format: str | None, no_gazetteer: bool, fmt: str) -> None:  # fmt: skip
     """Print one tally per document of PATHS: per category best, low, high and the split."""
     failures = _Failures()
-    docs = api.read(paths, _options(text_field, id_field, date_field, input_format))
-    results = failures.filter(api.extract(_progress(docs, "tally"), Settings(gazetteer=not no_gazetteer)))
+    results = _extractions(failures, paths, _options(text_field, id_field, date_field, input_format),
+                           no_gazetteer, "tally")  # fmt: skip
     _write_tallies((tally_to_dict(r.tally) for r in results), fmt)
     failures.finish()
+
+
+def _extractions(failures: _Failures, paths: tuple[str, ...], options: IngestOptions, no_gazetteer: bool,
+                 label: str) -> Iterator[Extraction]:  # fmt: skip
+    """Read PATHS and run the pipeline; failures are reported on stderr as they come."""
+    docs = api.read(paths, options)
+    return failures.filter(api.extract(_progress(docs, label), Settings(gazetteer=not no_gazetteer)))
+
+
+def _store_all(db: str, docs: Iterable[Document | IngestFailure], settings: Settings) -> api.IngestReport:
+    """Extract and store DOCS in DB, keeping the extractions for display."""
+    with Store.open(db) as store:
+        return api.ingest(store, docs, settings, keep=True)
+
+
+def _echo_failures(failures: Iterable[IngestFailure]) -> None:
+    for failure in failures:
+        click.echo(f"error: {failure_line(failure)}", err=True)
 
 
 def _write_tallies(tallies: Iterable[dict[str, Any]], fmt: str) -> None:
@@ -183,9 +201,8 @@ def ingest(paths: tuple[str, ...], text_field: str, id_field: str | None, date_f
     _ingest(db, _progress(docs, "ingest"), Settings(gazetteer=not no_gazetteer), fmt)
 
 
-def _ingest(db: str, docs: Iterable[Document | IngestFailure], settings: Settings, fmt: str) -> api.IngestReport:
-    with Store.open(db) as store:
-        report = api.ingest(store, docs, settings, keep=True)
+def _ingest(db: str, docs: Iterable[Document | IngestFailure], settings: Settings, fmt: str) -> None:
+    report = _store_all(db, docs, settings)
     rows = [
         {"doc_id": e.document.doc_id, "name": e.document.name or e.document.title, "claims": len(e.claims),
          "extractor_version": e.extractor_version}
@@ -197,12 +214,10 @@ def _ingest(db: str, docs: Iterable[Document | IngestFailure], settings: Setting
         f"{report.claims} claim(s) into {db}",
         err=True,
     )
-    for failure in report.failures:
-        click.echo(f"error: {failure_line(failure)}", err=True)
+    _echo_failures(report.failures)
     if report.failures:
         click.echo(f"{len(report.failures)} input(s) failed; the others were stored.", err=True)
         sys.exit(1)
-    return report
 
 
 @cli.command()
@@ -260,10 +275,8 @@ def demo(db: str, no_gazetteer: bool) -> None:
     """Ingest the bundled demo corpus into --db, then print its tallies and claims as tables."""
     paths = api.demo_paths()
     click.echo(f"tollbook {__version__} (extractor {EXTRACTOR_VERSION}): demo corpus of {len(paths)} files -> {db}", err=True)
-    with Store.open(db) as store:
-        report = api.ingest(store, api.read(paths), Settings(gazetteer=not no_gazetteer), keep=True)
-    for failure in report.failures:
-        click.echo(f"error: {failure_line(failure)}", err=True)
+    report = _store_all(db, api.read(paths), Settings(gazetteer=not no_gazetteer))
+    _echo_failures(report.failures)
     click.echo("\n== Tallies (per document and category) ==")
     _write_tallies([tally_to_dict(e.tally) for e in report.extractions], "table")
     click.echo("\n== Claims ==")
