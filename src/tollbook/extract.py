@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from . import lexicon as lx
 from .anchor import Anchors
 from .areas import find_areas
 from .attribution import Attributor
 from .counts import Figure, find_attackers, find_figures, find_zeros
-from .model import Claim, Document, Segment, Span
+from .model import Claim, Document, PlaceMention, Segment, Span
 from .places import Gazetteer
 from .version import EXTRACTOR_VERSION
 
@@ -48,12 +48,18 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
     text = doc.text
     claims: list[Claim] = []
 
-    def para_of(pos: int) -> Segment | None:
-        return next((p for p in paragraphs if p.start <= pos < p.end), None)
+    chars_by_para: dict[int, tuple[str, ...]] = {}  # the same paragraph holds many claims
+
+    def characterisation(pos: int) -> tuple[str, ...]:
+        para = next((p for p in paragraphs if p.start <= pos < p.end), None)
+        if para is None:
+            return ()
+        if para.start not in chars_by_para:
+            chars_by_para[para.start] = _characterisation(text, para.start, para.end)
+        return chars_by_para[para.start]
 
     def make(kind: str, span: Span, sentence: Segment, **kw: object) -> Claim:
-        para = para_of(span[0])
-        chars = _characterisation(text, para.start, para.end) if para else ()
+        chars = characterisation(span[0])
         category = kw.get("category")
         population = kw.get("population")
         return Claim(
@@ -76,8 +82,6 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
             if label and (place is None or place.span[0] > row_or_sentence.start + label.end()):
                 place = None
             date = anchors.date_in(row_or_sentence.start, row_or_sentence.end) if is_row else anchors.date_for(area.span[0])
-            from .model import PlaceMention
-
             if place is None and label:
                 s = row_or_sentence.start + label.start(1)
                 place = PlaceMention(text=label.group(1).strip(), span=(s, s + len(label.group(1).strip())))
@@ -129,10 +133,10 @@ def _area_scopes(rows: list[Segment], sentences: list[Segment]) -> list[Segment]
     return [*rows, *sentences]
 
 
-def _count_claim(make: object, fig: Figure, sentence: Segment, anchors: Anchors,
+def _count_claim(make: Callable[..., Claim], fig: Figure, sentence: Segment, anchors: Anchors,
                  attributor: Attributor, parent: str | None) -> Claim:  # fmt: skip
     pos = fig.num.number_span[0]
-    return make(  # type: ignore[operator,no-any-return]
+    return make(
         "count", fig.span, sentence, category=fig.category, population=fig.population,
         population_class=fig.population_class, value=float(fig.num.value), low=float(fig.num.low),
         high=float(fig.num.high), qualifier=fig.num.qualifier, unit=fig.unit, rule=fig.rule,
