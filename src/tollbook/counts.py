@@ -107,11 +107,10 @@ def _head(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int,
         return pop, cls, "people", end + m.end(), None
     m = _OF_THEM.match(after)
     if m:
-        were = _WERE_POP.match(after, m.end())
-        pm = lx.POP_RE.match(after, were.end()) if were else None
-        if pm:  # "17 of whom were students"
-            population, cls, unit = lx.POPULATIONS[pm.group(0).lower()]
-            return population, cls, unit, end + pm.end(), None
+        named = _were_population(text, end + m.end(), stop)
+        if named:  # "17 of whom were students"
+            (population, cls, unit), np_end = named
+            return population, cls, unit, np_end, None
         return "people", "unknown", "people", end + m.end(), None
     m = _OF_OWN.match(after)
     if m:
@@ -265,13 +264,21 @@ def _part_ok(text: str, fig: Figure, end: int) -> bool:
     """A part names its people: "four children", or "35 were minors"."""
     if fig.has_head:
         return True
-    m = _WERE_POP.match(text[fig.num.span[1] : end])
-    pm = lx.POP_RE.match(text, fig.num.span[1] + m.end()) if m else None
-    if pm is None:
+    named = _were_population(text, fig.num.span[1], end)
+    if named is None:
         return False
-    fig.population, fig.population_class, fig.unit = lx.POPULATIONS[pm.group(0).lower()]
-    fig.span = (fig.span[0], pm.end())
+    (fig.population, fig.population_class, fig.unit), np_end = named
+    fig.span = (fig.span[0], np_end)
     return True
+
+
+def _were_population(text: str, pos: int, end: int) -> tuple[tuple[str, str, str], int] | None:
+    """The people named after "were" at `pos` ("... were students"), and where the noun ends."""
+    were = _WERE_POP.match(text, pos, end)
+    pm = lx.POP_RE.match(text, were.end(), end) if were else None
+    if pm is None:
+        return None
+    return lx.POPULATIONS[pm.group(0).lower()], pm.end()
 
 
 def _make_part(figs: list[Figure], parts: dict[int, list[int]], k: int, parent: int) -> None:
