@@ -191,3 +191,27 @@ class Extraction:
     claims: tuple[Claim, ...]
     tally: Tally
     extractor_version: str
+
+
+#: What a reviewer can say of a claim: it is right, it is wrong (not a claim at all), or
+#: one or more of its fields are corrected.
+VERDICTS = ("correct", "wrong", "corrected")
+#: Claim fields a reviewer may correct.
+CORRECTABLE = ("value", "category", "population", "source")
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A reviewer's judgement of one claim, kept beside (never over) what was extracted."""
+
+    doc_id: str
+    claim_id: str
+    verdict: str  # one of VERDICTS
+    reviewer: str
+    reason: str = ""
+    value: float | None = None
+    category: str | None = None
+    population: str | None = None
+    source: str | None = None  # the corrected speaker's name
+    created_at: str = ""  # set by the store when saved
+    correction_id: int | None = None  # set by the store when saved

@@ -17,13 +17,13 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from ._exceptions import MigrationError, NotFoundError, StoreError
-from .model import Claim, Document, Extraction, Segment, Tally
+from .model import CORRECTABLE, VERDICTS, Claim, Correction, Document, Extraction, Segment, Tally
 from .serialize import (
     category_tally_from_dict,
     category_tally_to_dict,
@@ -98,10 +98,24 @@ CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
 END;
 """
 
+# Reviewers' corrections are their own rows: the extractor's claims are never overwritten.
+# correction_id is assigned by the store (MAX + 1 inside the write transaction) so the same
+# script runs on SQLite and PostgreSQL.
+_M3_CORRECTIONS = """
+CREATE TABLE corrections (
+    correction_id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents (doc_id),
+    claim_id TEXT NOT NULL, verdict TEXT NOT NULL, reviewer TEXT NOT NULL, reason TEXT NOT NULL,
+    value DOUBLE PRECISION, category TEXT, population TEXT, source TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX corrections_claim ON corrections (doc_id, claim_id);
+"""
+
 #: Ordered (version, name, sql-script). Append only; never edit an applied step.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "core tables", _M1_CORE),
     (2, "documents_fts full-text index", _M2_FTS),
+    (3, "reviewers' corrections", _M3_CORRECTIONS),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -124,6 +138,10 @@ _CLAIM_KEYS = (
 _TALLY_KEYS = ("best", "low", "high", "civilians", "combatants", "unknown")
 _TALLY_COLUMNS = ("doc_id", "extractor_version", "category", "idx", *_TALLY_KEYS, "data")
 _EXTRACTION_COLUMNS = ("doc_id", "extractor_version", "extracted_at", "n_claims")
+_CORRECTION_COLUMNS = (
+    "correction_id", "doc_id", "claim_id", "verdict", "reviewer", "reason", *CORRECTABLE,
+    "created_at",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -670,6 +688,56 @@ class Store:
             ) from exc
         return tuple(self.document(str(r["doc_id"])) for r in rows)
 
+    # -- review -------------------------------------------------------------------------
+
+    def add_correction(self, correction: Correction) -> Correction:
+        """Store a reviewer's correction of a claim; return it with its id and time set."""
+        _check_correction(correction)
+        full = self.resolve(correction.doc_id)
+        if not self._db.query(
+            "SELECT 1 FROM claims WHERE doc_id = ? AND claim_id = ?", (full, correction.claim_id)
+        ):
+            raise NotFoundError(
+                f"no claim {correction.claim_id} in document {full}; list its claims with "
+                f"`tollbook show {full}`",
+                source=correction.claim_id,
+            )
+        try:
+            with self._db.transaction():
+                rows = self._db.query("SELECT MAX(correction_id) AS n FROM corrections")
+                new_id = int(rows[0]["n"] or 0) + 1
+                saved = _replace_correction(correction, full, new_id, self._now())
+                self._insert(
+                    "corrections",
+                    _CORRECTION_COLUMNS,
+                    [[getattr(saved, c) for c in _CORRECTION_COLUMNS]],
+                )
+        except StoreError:
+            raise
+        except Exception as exc:
+            raise StoreError(
+                f"could not save the correction: {exc}; nothing was written", source=full
+            ) from exc
+        return saved
+
+    def corrections(
+        self, doc_id: str | None = None, claim_id: str | None = None
+    ) -> tuple[Correction, ...]:
+        """Corrections, oldest first; the newest per claim is the one that applies."""
+        sql = f"SELECT {', '.join(_CORRECTION_COLUMNS)} FROM corrections"
+        where: list[str] = []
+        params: list[str] = []
+        if doc_id is not None:
+            where.append("doc_id = ?")
+            params.append(self.resolve(doc_id))
+        if claim_id is not None:
+            where.append("claim_id = ?")
+            params.append(claim_id)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        rows = self._db.query(sql + " ORDER BY correction_id", params)
+        return tuple(Correction(**r) for r in rows)
+
     def stats(self) -> dict[str, int]:
         """Row counts: documents, claims (all versions), extractions."""
         out: dict[str, int] = {}
@@ -677,6 +745,30 @@ class Store:
             rows = self._db.query(f"SELECT COUNT(*) AS n FROM {table}")
             out[table] = int(rows[0]["n"])
         return out
+
+
+def _check_correction(c: Correction) -> None:
+    if c.verdict not in VERDICTS:
+        raise StoreError(
+            f"unknown verdict {c.verdict!r}; use one of: {', '.join(VERDICTS)}", source=c.claim_id
+        )
+    if not c.reviewer.strip():
+        raise StoreError("a correction needs a reviewer's name; give one", source=c.claim_id)
+    changed = [f for f in CORRECTABLE if getattr(c, f) is not None]
+    if c.verdict == "corrected" and not changed:
+        raise StoreError(
+            f"verdict 'corrected' needs a new value for at least one of {', '.join(CORRECTABLE)}",
+            source=c.claim_id,
+        )
+    if c.verdict != "corrected" and changed:
+        raise StoreError(
+            f"verdict {c.verdict!r} cannot change {', '.join(changed)}; use verdict 'corrected'",
+            source=c.claim_id,
+        )
+
+
+def _replace_correction(c: Correction, doc_id: str, correction_id: int, now: str) -> Correction:
+    return replace(c, doc_id=doc_id, correction_id=correction_id, created_at=now)
 
 
 def _check(extraction: Extraction) -> None:
