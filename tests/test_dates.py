@@ -354,12 +354,12 @@ def _best_ms(text: str, runs: int = 10) -> float:
     return best * 1000
 
 
-def test_speed_and_linearity() -> None:
+def test_cost_grows_linearly_not_quadratically() -> None:
+    # A ratio, not a time budget (speed targets live in bench/): 10x the text must cost
+    # about 10x, far from the 100x of a quadratic scan.
     text = (ARTICLE * 200)[:50_000]
     small = _best_ms(text[:5000])
-    # Budget 5 ms for 5,000 characters; doubled so a loaded test machine does not flake.
-    assert small < 10.0
-    large = _best_ms(text, runs=3)  # 10x the text: about 10x the time, not 100x
+    large = _best_ms(text, runs=3)
     assert large < 30 * small
 
 

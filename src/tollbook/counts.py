@@ -65,6 +65,27 @@ _ATTACKER_SELF = re.compile(
 )
 
 
+# Determiners that make a noun phrase a count of its own: "the driver died" is one person,
+# "both victims died" two. Their heads are open-class, so such figures need a cue right beside
+# them (see `_adjacent`).
+_DETERMINER = re.compile(r"\b(?P<a>an?|the|his|her|their|both)\s+(?=[A-Za-z])", re.IGNORECASE)
+_NP_WORD = re.compile(r"\s+(?P<w>[A-Za-z][\w’'./-]*)")
+_EITHER_NUMBER = frozenset("police personnel staff militia youth".split())
+# "incurring fatalities", "fatalities were reported": deaths said to have happened, uncounted.
+_UNQUANTIFIED = re.compile(
+    r"\b(?:incurr?(?:ing|ed)?|caus(?:ing|ed|e)|result(?:ing|ed)?\s+in|suffer(?:ing|ed)?|"
+    r"sustain(?:ing|ed)?|inflict(?:ing|ed)?|leaving|with|report(?:ing|ed)?)\s+"
+    r"(?:(?:some|heavy|many|numerous|multiple|unspecified)\s+)?(?P<n>fatalities|deaths|casualties)\b"
+    r"|\b(?P<m>fatalities|deaths|casualties)\s+(?:\w+\s+){0,4}?(?:were|was|have\s+been|had\s+been)"
+    r"\s+(?:also\s+)?reported\b",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(r"\b(?:no|without|not|never|any|avoid\w*|zero)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_OF_TAIL = re.compile(r"\s+of\s+(?:[\w'’.-]+\s+){0,5}[\w'’.-]+")
+_OF_WHO = re.compile(r"\s+(?:of|who|whose|from)\b", re.IGNORECASE)
+_HUMAN_REMAINS = re.compile(r"\s+(?:human\s+)?(?:heads?|skulls?)\b", re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class Figure:
     """A count found in a sentence; mutable while the sentence's structure is worked out."""
@@ -84,6 +105,7 @@ class Figure:
     also: list[tuple[str, str | None]] = field(default_factory=list)  # "abducted and killed"
     has_head: bool = False
     left: tuple[str, str, int] | None = None  # (category, note, cue start)
+    open_head: bool = False  # the head noun is not in the lexicon: needs an adjacent cue
 
 
 def _population_for_org(org: str) -> tuple[str, str]:
@@ -134,16 +156,71 @@ def _head(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int,
             category, population = lx.CATEGORY_NOUNS[cat.group(1).lower()]
             _, cls, unit = lx.POPULATIONS.get(population, (population, "unknown", "people"))
             return population, cls, unit, end + p + cat.end(), category
-        pm = lx.POP_RE.match(after, p)
-        if pm:
+        dead = re.match(r"dead\s+", after[p:], re.IGNORECASE) if p > ws.end() else None
+        pm = lx.POP_RE.match(after, p + (dead.end() if dead else 0))
+        if pm and (dead is None or pm.group(0).lower() != "dead"):
             population, cls, unit = lx.POPULATIONS[pm.group(0).lower()]
-            return population, cls, unit, end + pm.end(), None
+            # "three handcuffed dead women": the modifier names the category.
+            return population, cls, unit, end + pm.end(), "killed" if dead else None
         word = re.match(r"[A-Za-z][\w'’./-]*", after[p:])
         # An all-capitals word is a name ("IS", "BH/IS", "ELN"), never the verb "is".
         if not word or (word.group(0).lower() in lx.MODIFIER_STOP and not word.group(0).isupper()):
             break
         pos = p + word.end()
     return None
+
+
+def _open_np(text: str, pos: int, stop: int, *, plural: bool) -> tuple[int, str] | None:
+    """(end, head word) of an open-class noun phrase starting at `pos`: up to four words,
+    ending before a function word, verb or adverb. None when its head cannot name people."""
+    head: str | None = None
+    head_end = pos
+    p = pos
+    for _ in range(4):
+        m = _NP_WORD.match(text, p, stop)
+        if not m:
+            break
+        word = m.group("w")
+        low = word.lower().rstrip(".")
+        if (low in lx.MODIFIER_STOP and not word.isupper()) or low.endswith("ly"):
+            break
+        head, head_end, p = low, pos + (m.end() - pos), m.end()
+        if word.endswith("."):
+            break
+    if head is None or head in lx.NON_PERSON or head in lx.IRREGULAR_VERBS or not head.isalpha() \
+            or head.endswith(("ed", "ing")):  # fmt: skip
+        return None
+    if head in _EITHER_NUMBER:
+        return head_end, head
+    looks_plural = (head.endswith("s") and not head.endswith(("ss", "us", "is"))) or head.endswith("men") \
+        or head in ("people", "children")  # fmt: skip
+    if looks_plural != plural:
+        return None
+    return head_end, head
+
+
+def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
+    """An open-class figure counts only next to its cue: a cue verb right before it, a
+    predicate right after it, or coordination with a neighbouring figure."""
+    head = text[fig.num.span[1] : fig.span[1]].split()
+    if head and head[-1][:1].isupper():
+        return False  # "the Lorsk Human Rights Centre": a name, not people
+    if fig.left is not None:
+        cue = text[fig.left[2] : fig.num.span[0]]
+        if len(cue.split()) > 4 or re.search(r"\d", cue):
+            return False  # a toll's frame ("stands at 48, according to"), not a verb on them
+        return bool(_FREE_AFTER.match(text[fig.span[1] : end]) or _OF_WHO.match(text, fig.span[1], end))
+    after = text[fig.span[1] : end]
+    # "The leader of a local group was shot dead": the cue may follow an of-complement.
+    tail = _OF_TAIL.match(after)
+    starts = [0] + ([m.end() for m in re.finditer(r"[\w'’.-]+", tail.group(0))] if tail else [])
+    for at in starts:
+        for rx, _cat, _detail in lx.RIGHT_CUE_RES:
+            if rx.match(after[at:].lstrip(" ,")):
+                return True
+    if figures and re.match(r"^\s*,?\s*(?:and|as\s+well\s+as)\s+$", text[figures[-1].span[1] : fig.num.span[0]]):
+        return True
+    return bool(re.match(r"\s*(?:,\s*)?(?:and|as\s+well\s+as)\s+(?:\d|an?\b|the\b|his\b|her\b|their\b|one\b|two\b|three\b)", after, re.I))
 
 
 _TOLL_WORDS = (
@@ -157,7 +234,10 @@ def _singular_head(text: str, num: NumberMention, stop: int) -> tuple[str, str, 
     if not m:
         return None
     population, cls, unit = lx.POPULATIONS[m.group("n").lower()]
-    return population, cls, unit, m.end(), None
+    # "a rebel commander": the listed noun may modify the real head.
+    more = _open_np(text, m.end(), stop, plural=False)
+    known = more is not None and more[1] in lx.POPULATIONS
+    return population, cls, unit, more[0] if more and known else m.end(), None
 
 
 def _left_cue(text: str, start: int, at: int) -> tuple[str, str, int] | None:
@@ -211,16 +291,50 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
         numbers.append(NumberMention(span=m.span("a"), number_span=m.span("a"), text=m.group("a"),
                                      value=1.0, low=1.0, high=1.0, qualifier="exact", kind="cardinal",
                                      written="article"))  # fmt: skip
+    for m in lx.SINGULAR_RE.finditer(text, start, end):
+        taken.append(m.span())
+    for m in _DETERMINER.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        value = 2.0 if m.group("a").lower() == "both" else 1.0
+        numbers.append(NumberMention(span=m.span("a"), number_span=m.span("a"), text=m.group("a"),
+                                     value=value, low=value, high=value, qualifier="exact",
+                                     kind="cardinal", written="determiner"))  # fmt: skip
     numbers.sort(key=lambda n: n.span[0])
     for num in numbers:
         if num.kind != "cardinal" or any(s < num.number_span[1] and num.number_span[0] < e for s, e in exclude):
             continue
         if re.search(r"\bby\s+\Z", text[max(start, num.span[0] - 4) : num.span[0]]):
             continue  # "abducted by four men": the agents, not the victims
-        head = _singular_head(text, num, end) if num.written == "article" else _head(text, num, end)
-        if num.written == "article" and head is None:
-            continue
+        if num.written == "determiner":
+            head = None
+        elif num.written == "article":
+            head = _singular_head(text, num, end)
+            if head is None:
+                continue
+        else:
+            head = _head(text, num, end)
         left = _left_cue(text, start, num.span[0])
+        if head is None and (num.written == "determiner" or num.written in ("digits", "words")):
+            remains = _HUMAN_REMAINS.match(text, num.span[1], end)
+            opened = _open_np(text, num.span[1], end, plural=num.value > 1)
+            if remains and re.search(r"human|skull", remains.group(0), re.I):
+                fig = Figure(num=num, span=(num.span[0], remains.end()), population="people",
+                             population_class="unknown", unit="people", noun_category="killed",
+                             has_head=True, left=left)  # fmt: skip
+                figures.append(fig)
+                continue
+            if opened is not None:
+                np_end, word = opened
+                population, cls, unit = lx.POPULATIONS.get(word, ("people", "unknown", "people"))
+                fig = Figure(num=num, span=(num.span[0], np_end), population=population,
+                             population_class=cls, unit=unit, has_head=True, left=left,
+                             open_head=True)  # fmt: skip
+                if _adjacent(text, fig, end, figures):
+                    figures.append(fig)
+                continue
+            if num.written == "determiner":
+                continue
         if head is None:
             if num.written == "words" and num.value == 1 and left is None:
                 continue  # "one of the worst": a pronoun, not a count
@@ -249,6 +363,8 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
                           detail=detail, rule=fig.rule.replace(f":{fig.category}", f":{category}") + "+coordinated",
                           flags=list(fig.flags), has_head=fig.has_head)  # fmt: skip
             figures.append(twin)
+    if not any(f.category is not None for f in figures):
+        figures.extend(_unquantified(text, start, end))
     kept = [k for k, f in enumerate(figures) if f.category is not None]
     new_index = {old: new for new, old in enumerate(kept)}
     out = []
@@ -257,6 +373,24 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
         fig.parent = new_index.get(fig.parent) if fig.parent is not None else None
         fig.relation = fig.relation if fig.parent is not None else None
         out.append(fig)
+    return out
+
+
+def _unquantified(text: str, start: int, end: int) -> list[Figure]:
+    """Deaths the source reports without a number: at least one (vague; high is a convention)."""
+    out = []
+    for m in _UNQUANTIFIED.finditer(text, start, end):
+        noun = "n" if m.group("n") else "m"
+        a, b = m.span(noun)
+        if _NEGATED.search(text, max(start, m.start() - 30), m.start()) or _irrealis(text, start, m.start()):
+            continue
+        category = "casualties" if m.group(noun).lower() == "casualties" else "killed"
+        num = NumberMention(span=(a, b), number_span=(a, b), text=text[a:b], value=1.0, low=1.0,
+                            high=99.0, qualifier="vague", kind="cardinal", written="unquantified")  # fmt: skip
+        out.append(Figure(num=num, span=(a, b), population="people", population_class="unknown",
+                          unit="people", category=category, rule=f"{RULE_PREFIX}.unquantified:{category}",
+                          flags=["unquantified"], has_head=True))  # fmt: skip
+        break  # one uncounted mention per sentence is all it says
     return out
 
 
@@ -424,6 +558,8 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
 
 def _needs_completion(text: str, cue_start: int, np_end: int, end: int) -> bool | None:
     """For 'left', 'took', 'forced': is the completing word there? None if not such a verb."""
+    if re.match(r"\s*\w+\s+and\s+kill", text[cue_start:np_end], re.IGNORECASE):
+        return None  # "shot and killed": complete as it stands
     verb = re.match(r"\s*(\w+)", text[cue_start:np_end])
     if not verb or verb.group(1).lower() not in lx.NEEDS_COMPLETION:
         return None

@@ -58,6 +58,21 @@ _add("refugees,refugee,migrants,migrant,asylum seekers,idps,internally displaced
 _add("students,student,pupils,pupil", "students", "civilian")
 _add("prisoners,prisoner,inmates,inmate,detainees,detainee,captives,prisoners of war,pows",
      "prisoners", "unknown")  # fmt: skip
+_add("commanders,commander,cadres,cadre,bodyguards,bodyguard,snipers,sniper,recruiters,"
+     "mercenaries,mercenary,tribesmen,tribesman,clansmen,clansman,warlords,warlord", "militants",
+     "combatant")  # fmt: skip
+_add("suspects,suspect,leaders,leader,officials,official,chiefs,chief,activists,activist,"
+     "politicians,politician,mayors,mayor,councillors,councillor,councilors,councilor,lawyers,"
+     "lawyer,judges,judge,pastors,pastor,priests,priest,imams,imam,clerics,cleric,monks,monk,"
+     "merchants,merchant,vendors,vendor,shopkeepers,shopkeeper,businessmen,businessman,"
+     "businesswoman,traders,trader,pastoralists,pastoralist,herdsmen,herdsman,herder,"
+     "adolescents,adolescent,youths,youth,relatives,relative,siblings,sibling,brothers,brother,"
+     "sisters,sister,sons,son,daughters,daughter,fathers,father,husbands,husband,wives,wife,"
+     "cousins,cousin,nephews,nephew,uncles,uncle,supporters,supporter,informants,informant,"
+     "chairman,chairmen,landowners,landowner,smugglers,smuggler,robbers,robber,thieves,thief,"
+     "bandits,bandit,kidnappers,kidnapper,gang members,gang member,dealers,dealer,agents,agent,"
+     "guests,guest,patients,patient,customers,customer,neighbours,neighbour,neighbors,neighbor",
+     "people", "unknown")  # fmt: skip
 _add("families,family", "families", "unknown", "families")
 _add("households,household,homes", "households", "unknown", "households")
 
@@ -99,7 +114,48 @@ SINGULARS = (
     "photographer", "aid worker", "health worker", "medic", "doctor", "nurse", "paramedic",
     "worker", "teacher", "refugee", "migrant", "student", "pupil", "prisoner", "inmate", "detainee",
     "peacekeeper", "pilgrim", "worshipper", "shepherd", "fisherman", "member",
+    "commander", "cadre", "bodyguard", "sniper", "tribesman", "suspect", "leader", "official",
+    "chief", "activist", "politician", "mayor", "councillor", "lawyer", "judge", "pastor", "priest",
+    "imam", "cleric", "merchant", "vendor", "shopkeeper", "businessman", "trader", "pastoralist",
+    "herdsman", "herder", "adolescent", "youth", "relative", "brother", "sister", "son", "daughter",
+    "father", "husband", "wife", "cousin", "nephew", "uncle", "supporter", "informant", "chairman",
+    "landowner", "smuggler", "robber", "thief", "bandit", "kidnapper", "dealer", "agent", "guest",
+    "patient", "customer", "neighbour", "neighbor",
 )  # fmt: skip
+
+#: Past tenses without "-ed", so that an open noun phrase stops before them ("a gunman shot").
+IRREGULAR_VERBS = frozenset(
+    """shot hit cut beat set put led fled left took saw ran fought told said held made met won lost
+    struck threw stole burnt sent brought caught began went came gave found knew kept fell got
+    broke chose drove rode shook wrote spoke tore wore stood sat slew hung blew bit dug fed
+    sought sold spent split spread stuck swept swung taught thought understood upset woke""".split()
+)
+
+#: Head nouns that never count people, even next to a death word ("killed 15 cows",
+#: "the attack killed", "the plan died"): animals, things, places and events.
+NON_PERSON = frozenset(
+    """cow cows cattle goat goats sheep camel camels donkey donkeys horse horses dog dogs animal
+    animals livestock chicken chickens bird birds fish pig pigs ox oxen bull bulls buffalo
+    vehicle vehicles car cars truck trucks tank tanks bus buses motorcycle motorcycles boat boats
+    house houses building buildings home homes shop shops hut huts crop crops tree trees plant
+    plants round rounds shell shells rocket rockets missile missiles drone drones weapon weapons
+    rifle rifles gun guns pistol pistols bomb bombs mine mines grenade grenades ammunition pills
+    sachet sachets gram grams kilogram kilograms bag bags message messages document documents
+    area areas village villages town towns city cities market markets road roads camp camps site
+    sites post posts checkpoint checkpoints base bases position positions front fronts region
+    attack attacks blast blasts explosion explosions bombing bombings strike strikes airstrike
+    airstrikes shelling fire fires clash clashes fighting violence incident incidents raid raids
+    operation operations ambush ambushes assault assaults shooting shootings war conflict crash
+    crashes accident accidents collision storm flood floods earthquake virus disease outbreak
+    epidemic pandemic coronavirus covid hunger famine plan plans deal talks agreement ceasefire
+    truce project policy bill law motion idea hope hopes process effort efforts event events
+    time times day days week weeks month months year years hour hours same other others rest
+    majority most many few some all none one two side sides party parties toll tolls death deaths
+    number numbers figure figures total count tally centre center office ministry group groups
+    organisation organization committee council agency hospital department government authority
+    authorities commission court service union association network observatory monitor
+    coalition statement report reports news media press""".split()
+)
 SINGULAR_RE = re.compile(
     r"\b(?P<a>an?|one)\s+(?:(?:\d+-year-old|[a-z]+(?:-[a-z]+)*)\s+){0,2}?(?P<n>"
     + "|".join(re.escape(w) for w in sorted(SINGULARS, key=len, reverse=True)) + r")\b",
@@ -131,6 +187,10 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
      r"wiped\s+out|dead|died|perished|drowned|fatally\s+(?:shot|wounded|injured|stabbed|assaulted|"
      r"attacked|beaten|hit|struck)|(?:shot|stabbed|beaten|hacked|burned|burnt|tortured)\s+to\s+death)\b",
      "killed", None),  # fmt: skip
+    (r"(?:shot|stabbed|attacked|hit|injured|wounded|beaten|hurt|tortured)\s+and\s+(?:later\s+)?"
+     r"(?:died|killed|succumbed)\b", "killed", None),
+    (r"['’]s\s+(?:dead\s+|lifeless\s+|decomposed\s+|mutilated\s+)?(?:body|corpse|remains)\b",
+     "killed", None),
     (r"(?:lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|were\s+left\s+dead|"
      r"found\s+dead|confirmed\s+dead|declared\s+dead|die|dying)\b", "killed", None),
     (r"(?:lost\s+one\s+of\s+(?:their|his|her)\s+parents|lost\s+a\s+parent|lost\s+one\s+parent)",
@@ -175,15 +235,26 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
      "killed", "attacker"),
     (r"\bamong\s+the\s+(?:dead|killed|victims|fatalities)\s+(?:were|was|are)\s*$", "killed", "among"),
     (r"\bamong\s+the\s+(?:injured|wounded)\s+(?:were|was|are)\s*$", "wounded", "among"),
+    # "killing and injuring 20": the source does not separate the dead from the wounded.
+    (r"\b(?:killing|killed|kill)\s+(?:and|or)\s+(?:injuring|wounding|injured|wounded|injure|wound)\s*$",
+     "casualties", ""),
     (r"(?:claimed|claiming|claims|cost|costing|took|taking|takes|ended|claim)\s+the\s+lives\s+of\s*$",
      "killed", ""),
     (r"\b(?:claimed|claiming|claims|cost|costing)\s*$", "killed", ""),
     (r"(?:the\s+)?(?:deaths?|killings?|murders?|executions?|massacre|slaughter)\s+of\s*$", "killed", ""),
     (r"(?<!legislative\s)(?<!governing\s)(?<!national\s)(?<!international\s)(?<!regional\s)"
-     r"(?<!advisory\s)(?<!official\s)(?<!public\s)\b(?:bodies|remains|corpses)\s+of\s*$", "killed", ""),
+     r"(?<!advisory\s)(?<!official\s)(?<!public\s)\b(?:bodies|body|remains|corpses|corpse)\s+of\s*$",
+     "killed", ""),
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bare\s)(?<!\bis\s)"
      r"\b(?:killed|killing|kills|kill|murdered|murdering|massacred|massacring|executed|executing|"
-     r"slew|slaying|slays|shot\s+dead|shooting\s+dead|gunned\s+down|left)\s*$", "killed", ""),
+     r"slew|slaying|slays|shot\s+dead|shooting\s+dead|gunned\s+down|left|assassinated|"
+     r"assassinating|beheaded|beheading|lynched|lynching|(?:shot|shooting)\s+and\s+kill(?:ed|ing)|"
+     r"fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding|injured|injuring|"
+     r"assaulted|attacked|beat|beaten|hit|struck))\s*$", "killed", ""),
+    (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
+     r"\b(?:shot|shooting|stabbed|stabbing|beat|beaten|beating|hacked|hacking|burned|burnt|"
+     r"burning|tortured|torturing|stoned|stoning|strangled|strangling|bludgeoned|clubbed)\s*$",
+     "killed", ""),
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
      r"\b(?:wounded|wounding|wounds|injured|injuring|injures|injure|hurt|hurting|maiming)\s*$",
      "wounded", ""),  # fmt: skip
@@ -218,6 +289,10 @@ NEEDS_COMPLETION = {
     "costing": r"\blives\b",
     "forcing": r"\bto\s+(?:flee|leave|evacuate)\b|\bfrom\s+their\s+homes\b",
 }
+# "stabbed a man to death": the verb alone is an injury; "to death" makes it a killing.
+for _verb in ("shot shooting stabbed stabbing beat beaten beating hacked hacking burned burnt "
+              "burning tortured torturing stoned stoning strangled strangling bludgeoned clubbed").split():
+    NEEDS_COMPLETION[_verb] = r"\bto\s+death\b|\bdead\b"
 
 BREAKDOWN_RE = re.compile(
     r"^\s*(?::\s*$|[,;:(—–-]?\s*(?:including|includes|included|among\s+them|among\s+whom|of\s+whom|"
