@@ -348,9 +348,9 @@ def test_parse_date() -> None:
 def _best_ms(text: str, runs: int = 10) -> float:
     best = float("inf")
     for _ in range(runs):
-        t0 = time.perf_counter()
+        t0 = time.process_time()  # CPU time: other processes on the machine do not count
         find_dates(text, reference=REF)
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     return best * 1000
 
 
@@ -359,7 +359,7 @@ def test_cost_grows_linearly_not_quadratically() -> None:
     # about 10x, far from the 100x of a quadratic scan.
     text = (ARTICLE * 200)[:50_000]
     small = _best_ms(text[:5000])
-    large = _best_ms(text, runs=3)
+    large = _best_ms(text, runs=5)
     assert large < 30 * small
 
 
