@@ -21,13 +21,14 @@ import re
 from dataclasses import dataclass, field
 
 from . import lexicon as lx
+from . import phrases
 from .model import Span
 from .numbers import NumberMention, find_numbers
 
 RULE_PREFIX = "count"
 _BARRIER_WORDS = frozenset(
     "could might may would will should can cannot but while whereas although though if "
-    "unless threatened threatens vowed plans planned".split()
+    "unless threatened threatens vowed plans planned claimed denied".split()
 )
 _FREE_AFTER = re.compile(
     r"^\s*(?:(?-i:[A-Z]{2,}[\w/-]*)\b|[,.;:)\]]|—|–|-\s|and\b|or\b|in\b|on\b|at\b|near\b|during\b|when\b|after\b|"
@@ -49,7 +50,7 @@ _COORDINATED = re.compile(r"(?:\s+by\s+[^,.;]{1,40}?)?\s*,?\s+(?:and|before\s+be
 _UNKNOWN_FATE = re.compile(r"\b(?:unknown|unclear|not\s+known|undetermined)\b", re.IGNORECASE)
 _MEMBERS_OF = re.compile(
     r"^\s+(?:[\w'’-]+\s+)?(?:members?|personnel|elements)\s+of\s+(?:the\s+)?(?P<org>[^,.;]{1,50}?)"
-    r"(?=\s+(?:were|was|are|who|had|have|in|on|at|and|during)\b|[,.;]|$)",
+    r"(?=\s+(?:were|was|are|who|had|have|in|on|at|and|during|died|killed)\b|\s*\(|[,.;]|$)",
     re.IGNORECASE,
 )
 _OF_OWN = re.compile(r"^\s+of\s+(?:our|their|its|his|her|the)\s+(?:own\s+)?", re.IGNORECASE)
@@ -63,27 +64,6 @@ _ATTACKER_SELF = re.compile(
     r"\b(?:killed|blew\s+up|shot|turn(?:ed|ing)?\s+the\s+gun\s+on)\s+(?P<self>himself|herself)\b",
     re.IGNORECASE,
 )
-
-
-# Determiners that make a noun phrase a count of its own: "the driver died" is one person,
-# "both victims died" two. Their heads are open-class, so such figures need a cue right beside
-# them (see `_adjacent`).
-_DETERMINER = re.compile(r"\b(?P<a>an?|the|his|her|their|both)\s+(?=[A-Za-z])", re.IGNORECASE)
-_NP_WORD = re.compile(r"\s+(?P<w>[A-Za-z][\w’'./-]*)")
-_EITHER_NUMBER = frozenset("police personnel staff militia youth".split())
-# "incurring fatalities", "fatalities were reported": deaths said to have happened, uncounted.
-_UNQUANTIFIED = re.compile(
-    r"\b(?:incurr?(?:ing|ed)?|caus(?:ing|ed|e)|result(?:ing|ed)?\s+in|suffer(?:ing|ed)?|"
-    r"sustain(?:ing|ed)?|inflict(?:ing|ed)?|leaving|with|report(?:ing|ed)?)\s+"
-    r"(?:(?:some|heavy|many|numerous|multiple|unspecified)\s+)?(?P<n>fatalities|deaths|casualties)\b"
-    r"|\b(?P<m>fatalities|deaths|casualties)\s+(?:\w+\s+){0,4}?(?:were|was|have\s+been|had\s+been)"
-    r"\s+(?:also\s+)?reported\b",
-    re.IGNORECASE,
-)
-_NEGATED = re.compile(r"\b(?:no|without|not|never|any|avoid\w*|zero)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_OF_TAIL = re.compile(r"\s+of\s+(?:[\w'’.-]+\s+){0,5}[\w'’.-]+")
-_OF_WHO = re.compile(r"\s+(?:of|who|whose|from)\b", re.IGNORECASE)
-_HUMAN_REMAINS = re.compile(r"\s+(?:human\s+)?(?:heads?|skulls?)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -170,49 +150,22 @@ def _head(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int,
     return None
 
 
-def _open_np(text: str, pos: int, stop: int, *, plural: bool) -> tuple[int, str] | None:
-    """(end, head word) of an open-class noun phrase starting at `pos`: up to four words,
-    ending before a function word, verb or adverb. None when its head cannot name people."""
-    head: str | None = None
-    head_end = pos
-    p = pos
-    for _ in range(4):
-        m = _NP_WORD.match(text, p, stop)
-        if not m:
-            break
-        word = m.group("w")
-        low = word.lower().rstrip(".")
-        if (low in lx.MODIFIER_STOP and not word.isupper()) or low.endswith("ly"):
-            break
-        head, head_end, p = low, pos + (m.end() - pos), m.end()
-        if word.endswith("."):
-            break
-    if head is None or head in lx.NON_PERSON or head in lx.IRREGULAR_VERBS or not head.isalpha() \
-            or head.endswith(("ed", "ing")):  # fmt: skip
-        return None
-    if head in _EITHER_NUMBER:
-        return head_end, head
-    looks_plural = (head.endswith("s") and not head.endswith(("ss", "us", "is"))) or head.endswith("men") \
-        or head in ("people", "children")  # fmt: skip
-    if looks_plural != plural:
-        return None
-    return head_end, head
-
-
 def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
     """An open-class figure counts only next to its cue: a cue verb right before it, a
     predicate right after it, or coordination with a neighbouring figure."""
     head = text[fig.num.span[1] : fig.span[1]].split()
-    if head and head[-1][:1].isupper():
+    if fig.num.written == "determiner" and head and head[-1][:1].isupper():
         return False  # "the Lorsk Human Rights Centre": a name, not people
+    if re.match(r"(?:his|her|their)\b", fig.num.text, re.I) and head and head[-1].lower() not in lx.POPULATIONS:
+        return False  # "his son" is a person, "his head" or "his unit" is not
     if fig.left is not None:
         cue = text[fig.left[2] : fig.num.span[0]]
         if len(cue.split()) > 4 or re.search(r"\d", cue):
             return False  # a toll's frame ("stands at 48, according to"), not a verb on them
-        return bool(_FREE_AFTER.match(text[fig.span[1] : end]) or _OF_WHO.match(text, fig.span[1], end))
+        return bool(_FREE_AFTER.match(text[fig.span[1] : end]) or phrases.AFTER_OBJECT.match(text, fig.span[1], end))
     after = text[fig.span[1] : end]
     # "The leader of a local group was shot dead": the cue may follow an of-complement.
-    tail = _OF_TAIL.match(after)
+    tail = phrases.OF_TAIL.match(after)
     starts = [0] + ([m.end() for m in re.finditer(r"[\w'’.-]+", tail.group(0))] if tail else [])
     for at in starts:
         for rx, _cat, _detail in lx.RIGHT_CUE_RES:
@@ -235,9 +188,10 @@ def _singular_head(text: str, num: NumberMention, stop: int) -> tuple[str, str, 
         return None
     population, cls, unit = lx.POPULATIONS[m.group("n").lower()]
     # "a rebel commander": the listed noun may modify the real head.
-    more = _open_np(text, m.end(), stop, plural=False)
+    more = phrases.open_np(text, m.end(), stop, plural=False)
     known = more is not None and more[1] in lx.POPULATIONS
-    return population, cls, unit, more[0] if more and known else m.end(), None
+    dead = "killed" if re.search(r"\bdead\b", m.group(0), re.IGNORECASE) else None  # "a dead man"
+    return population, cls, unit, more[0] if more and known else m.end(), dead
 
 
 def _left_cue(text: str, start: int, at: int) -> tuple[str, str, int] | None:
@@ -293,19 +247,20 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
                                      written="article"))  # fmt: skip
     for m in lx.SINGULAR_RE.finditer(text, start, end):
         taken.append(m.span())
-    for m in _DETERMINER.finditer(text, start, end):
-        if any(a <= m.start() < b for a, b in taken):
-            continue
-        value = 2.0 if m.group("a").lower() == "both" else 1.0
-        numbers.append(NumberMention(span=m.span("a"), number_span=m.span("a"), text=m.group("a"),
-                                     value=value, low=value, high=value, qualifier="exact",
-                                     kind="cardinal", written="determiner"))  # fmt: skip
+    numbers += phrases.pronouns(text, start, end) + phrases.determiners(text, start, end, taken)
     numbers.sort(key=lambda n: n.span[0])
     for num in numbers:
         if num.kind != "cardinal" or any(s < num.number_span[1] and num.number_span[0] < e for s, e in exclude):
             continue
         if re.search(r"\bby\s+\Z", text[max(start, num.span[0] - 4) : num.span[0]]):
             continue  # "abducted by four men": the agents, not the victims
+        if num.written == "pronoun":
+            left = _left_cue(text, start, num.span[0])
+            if (left is not None and left[0] == "killed" and _FREE_AFTER.match(text[num.span[1] : end])) \
+                    or re.match(r"\s+(?:dead|killed)\b", text[num.span[1] : end]):  # fmt: skip
+                figures.append(Figure(num=num, span=num.span, population="people", population_class="unknown",
+                                      unit="people", has_head=True, left=left or ("killed", "", num.span[0])))  # fmt: skip
+            continue
         if num.written == "determiner":
             head = None
         elif num.written == "article":
@@ -316,14 +271,20 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
             head = _head(text, num, end)
         left = _left_cue(text, start, num.span[0])
         if head is None and (num.written == "determiner" or num.written in ("digits", "words")):
-            remains = _HUMAN_REMAINS.match(text, num.span[1], end)
-            opened = _open_np(text, num.span[1], end, plural=num.value > 1)
+            remains = phrases.HUMAN_REMAINS.match(text, num.span[1], end)
+            opened = phrases.open_np(text, num.span[1], end, plural=num.value > 1)
             if remains and re.search(r"human|skull", remains.group(0), re.I):
                 fig = Figure(num=num, span=(num.span[0], remains.end()), population="people",
                              population_class="unknown", unit="people", noun_category="killed",
                              has_head=True, left=left)  # fmt: skip
                 figures.append(fig)
                 continue
+            if opened is not None and num.written == "determiner" and num.text.lower() in ("a", "an") \
+                    and phrases.DEAD_BODY.search(text[num.span[1] : opened[0]].strip()):  # fmt: skip
+                figures.append(Figure(num=num, span=(num.span[0], opened[0]), population="people",
+                                      population_class="unknown", unit="people", noun_category="killed",
+                                      has_head=True, left=left))  # fmt: skip
+                continue  # "a female body was found": one dead person
             if opened is not None:
                 np_end, word = opened
                 population, cls, unit = lx.POPULATIONS.get(word, ("people", "unknown", "people"))
@@ -364,7 +325,12 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
                           flags=list(fig.flags), has_head=fig.has_head)  # fmt: skip
             figures.append(twin)
     if not any(f.category is not None for f in figures):
-        figures.extend(_unquantified(text, start, end))
+        found = phrases.unquantified(text, start, end, lambda at: _irrealis(text, start, at))
+        if found is not None:
+            num, category = found
+            figures.append(Figure(num=num, span=num.span, population="people", population_class="unknown",
+                                  unit="people", category=category, rule=f"{RULE_PREFIX}.unquantified:{category}",
+                                  flags=["unquantified"], has_head=True))  # fmt: skip
     kept = [k for k, f in enumerate(figures) if f.category is not None]
     new_index = {old: new for new, old in enumerate(kept)}
     out = []
@@ -373,24 +339,6 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
         fig.parent = new_index.get(fig.parent) if fig.parent is not None else None
         fig.relation = fig.relation if fig.parent is not None else None
         out.append(fig)
-    return out
-
-
-def _unquantified(text: str, start: int, end: int) -> list[Figure]:
-    """Deaths the source reports without a number: at least one (vague; high is a convention)."""
-    out = []
-    for m in _UNQUANTIFIED.finditer(text, start, end):
-        noun = "n" if m.group("n") else "m"
-        a, b = m.span(noun)
-        if _NEGATED.search(text, max(start, m.start() - 30), m.start()) or _irrealis(text, start, m.start()):
-            continue
-        category = "casualties" if m.group(noun).lower() == "casualties" else "killed"
-        num = NumberMention(span=(a, b), number_span=(a, b), text=text[a:b], value=1.0, low=1.0,
-                            high=99.0, qualifier="vague", kind="cardinal", written="unquantified")  # fmt: skip
-        out.append(Figure(num=num, span=(a, b), population="people", population_class="unknown",
-                          unit="people", category=category, rule=f"{RULE_PREFIX}.unquantified:{category}",
-                          flags=["unquantified"], has_head=True))  # fmt: skip
-        break  # one uncounted mention per sentence is all it says
     return out
 
 

@@ -7,7 +7,8 @@ Adapters read others' labels in their own formats:
   amounts (dozens -> 12, several -> 3, ...), and 0 when nothing was killed.
 - `idetect`: IDETECT CSV, `excerpt` -> displacement `Quantity` (people or households); the
   prediction is the largest displaced figure.
-- `numbers` / `ranges`: Recognizers-Text NumberModel / NumberRangeModel JSON specs.
+- `numbers` / `ranges`: Recognizers-Text NumberModel / NumberRangeModel JSON specs, read with
+  numbers.parse_numbers / ranges.parse_ranges (see `number_scores` for what is counted).
 Each item records whether its gold figure is written in the text (digits or words), so
 scores are reported per subset.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -25,11 +27,16 @@ from typing import Any
 from ._exceptions import InputError
 from .ingest import document_from_text
 from .model import Claim, Extraction
-from .numbers import find_numbers
+from .numbers import find_numbers, parse_numbers
 from .pipeline import Pipeline
+from .ranges import parse_ranges
 
 ACLED_VAGUE = {"dozens": 12, "several": 3, "a few": 3, "a handful of": 3, "scores": 20, "hundreds": 100,
                "thousands": 1000, "tens of thousands": 10000, "a couple of": 2}  # fmt: skip
+#: ACLED codes fatalities it cannot count as 10 ("Unclear fatalities coded as 10").
+ACLED_UNCLEAR = 10.0
+_UNCLEAR = re.compile(r"^(?:an?\s+)?(?:unknown|unspecified|undisclosed|undetermined|unconfirmed)?\s*"
+                      r"number\s+of\b|^(?:fatalities|deaths|casualties)\b", re.IGNORECASE)
 _BOOKKEEPING = re.compile(
     r"\[size=[^\]]*\]|\[[^\]]*fatalit[^\]]*\]", re.IGNORECASE
 )
@@ -110,6 +117,8 @@ def idetect_items(path: Path) -> Iterator[EvalItem]:
 def acled_value(claim: Claim) -> float:
     if claim.qualifier == "vague":
         words = re.sub(r"^(?:at least|more than|over|about|some|around|nearly)\s+", "", claim.text.lower())
+        if _UNCLEAR.match(words):
+            return ACLED_UNCLEAR
         for key, value in ACLED_VAGUE.items():
             if words.startswith(key):
                 return float(value)
@@ -118,6 +127,11 @@ def acled_value(claim: Claim) -> float:
 
 def predict_killed(item: EvalItem, result: Extraction) -> Prediction:
     killed = result.tally.get("killed")
+    if killed is None:
+        # "killing and injuring a number of fighters": ACLED codes the unclear split as deaths.
+        killed = result.tally.get("casualties")
+        if killed is not None and not any(c.qualifier == "vague" for c in result.claims if c.claim_id in killed.claim_ids):
+            killed = None
     if killed is None:
         return Prediction(item, 0.0, "none", "")
     chosen = [c for c in result.claims if c.claim_id in killed.claim_ids]
@@ -171,55 +185,83 @@ def misses(preds: list[Prediction]) -> Iterator[dict[str, Any]]:
                    **dict(p.item.extra)}  # fmt: skip
 
 
-def number_cases(path: Path) -> Iterator[tuple[str, float | None, tuple[float | None, float | None] | None]]:
-    """Recognizers-Text NumberModel / NumberRangeModel: (input, value, (low, high))."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+def number_cases(path: Path) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """Recognizers-Text NumberModel / NumberRangeModel JSON: (input, expected results)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read a Recognizers-Text spec: {exc}; pass NumberModel.json or "
+                         "NumberRangeModel.json", source=str(path)) from exc  # fmt: skip
+    if not isinstance(data, list) or not all(isinstance(c, dict) and "Input" in c for c in data):
+        raise InputError("not a Recognizers-Text spec: expected a JSON list of cases with `Input` and "
+                         "`Results`", source=str(path))  # fmt: skip
     for case in data:
-        results = case.get("Results") or []
-        if len(results) != 1:
-            continue
-        res = results[0].get("Resolution") or {}
-        value = res.get("value")
-        if isinstance(value, str) and value.startswith(("(", "[")):
-            lo, _, hi = value.strip("()[]").partition(",")
-            yield case["Input"], None, (float(lo) if lo else None, float(hi) if hi else None)
-        elif value is not None:
-            try:
-                yield case["Input"], float(value), None
-            except ValueError:
-                continue
+        yield case["Input"], list(case.get("Results") or [])
+
+
+def is_plain_cardinal(results: list[dict[str, Any]]) -> bool:
+    """The rule for the `numbers` headline row: the case expects at least one number, and every
+    expected number is whole and filed by the spec as an integer (subtype "integer", or none
+    given). Fractions, decimals and powers count only in the `spec` row, which takes every case."""
+    if not results:
+        return False
+    for res in results:
+        resolution = res.get("Resolution") or {}
+        try:
+            value = float(str(resolution.get("value")))
+        except (TypeError, ValueError):
+            return False
+        if resolution.get("subtype") not in ("integer", None) or not value.is_integer():
+            return False
+    return True
+
+
+def _interval_key(notation: str) -> tuple[str, float | None, float | None, str]:
+    """'(20,100]' -> ('(', 20.0, 100.0, ']'): brackets say whether each end is included."""
+    m = re.fullmatch(r"([\[(])\s*([-+\d.eE]*)\s*,\s*([-+\d.eE]*)\s*([\])])", notation.strip())
+    if m is None:
+        raise InputError(f"{notation!r} is not an interval such as '[20,30)'; is this a "
+                         "NumberRangeModel spec?")  # fmt: skip
+    low, high = m.group(2), m.group(3)
+    return (m.group(1), round(float(low), 9) if low else None,
+            round(float(high), 9) if high else None, m.group(4))  # fmt: skip
+
+
+def _same_values(want: list[float], got: list[float]) -> bool:
+    return len(want) == len(got) and all(math.isclose(w, g, rel_tol=1e-9, abs_tol=1e-12)
+                                         for w, g in zip(want, got, strict=True))  # fmt: skip
 
 
 def number_scores(path: Path, *, ranges: bool) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Recognizers-Text conformance: plain cardinals (NumberModel) or ranges (NumberRangeModel)."""
-    rows: list[dict[str, Any]] = []
+    """Recognizers-Text conformance, every expected result of a case in order.
+
+    `numbers` (NumberModel): row `all` = plain cardinal cases (`is_plain_cardinal`), row `spec` =
+    every case; `ranges` (NumberRangeModel): row `all` = every case, each interval compared with
+    its open/closed ends. Misses are listed for the `all` row."""
+    counts = {"all": [0, 0], "spec": [0, 0]}
     wrong: list[dict[str, Any]] = []
-    n = ok = 0
-    for text, value, bounds in number_cases(path):
-        if ranges != (bounds is not None):
-            continue
-        if not ranges and (value is None or not float(value).is_integer() or re.search(r"%|/|\d(?:st|nd|rd|th)\b|\bpoint\b", text)):
-            continue  # only plain cardinals: no fractions, decimals, percentages or ordinals
-        mentions = [m for m in find_numbers(text) if m.kind in ("cardinal", "year", "ident")]
-        got: Any = None
-        if mentions:
-            m = mentions[0]
-            got = _interval(m.qualifier, m.value, m.low, m.high) if ranges else m.value
-        want: Any = bounds if ranges else value
-        n += 1
-        if got == want:
-            ok += 1
+    for text, results in number_cases(path):
+        values = [str((r.get("Resolution") or {}).get("value")) for r in results]
+        if ranges:
+            want_r = [_interval_key(v) for v in values]
+            found_r = parse_ranges(text)
+            good = [_interval_key(r.notation()) for r in found_r] == want_r
+            shown: tuple[Any, Any] = (values, [r.notation() for r in found_r])
+            subsets = ["all"]
         else:
-            wrong.append({"input": text, "gold": want, "predicted": got})
+            try:
+                want = [float(v) for v in values]
+            except (TypeError, ValueError):
+                continue  # a result without a numeric value cannot be compared
+            got = [n.value for n in parse_numbers(text)]
+            good, shown = _same_values(want, got), (want, got)
+            subsets = ["all", "spec"] if is_plain_cardinal(results) else ["spec"]
+        for subset in subsets:
+            counts[subset][0] += 1
+            counts[subset][1] += good
+        if not good and "all" in subsets:
+            wrong.append({"input": text, "gold": shown[0], "predicted": shown[1]})
     name = "ranges" if ranges else "numbers"
-    rows.append({"dataset": name, "subset": "all", "n": n, "exact": round(ok / n, 4) if n else 0.0,
-                 "within_10pct": None})  # fmt: skip
+    rows = [{"dataset": name, "subset": subset, "n": n, "exact": round(ok / n, 4) if n else 0.0,
+             "within_10pct": None} for subset, (n, ok) in counts.items() if n]  # fmt: skip
     return rows, wrong
-
-
-def _interval(qualifier: str, value: float, low: float, high: float) -> tuple[float | None, float | None]:
-    if qualifier in ("more_than", "at_least"):
-        return (value, None)
-    if qualifier in ("fewer_than", "at_most"):
-        return (None, value)
-    return (low, high)

@@ -154,7 +154,8 @@ NON_PERSON = frozenset(
     number numbers figure figures total count tally centre center office ministry group groups
     organisation organization committee council agency hospital department government authority
     authorities commission court service union association network observatory monitor
-    coalition statement report reports news media press""".split()
+    coalition statement report reports news media press station stations unit units
+    prison jail mosque church school hospital clinic""".split()
 )
 SINGULAR_RE = re.compile(
     r"\b(?P<a>an?|one)\s+(?:(?:\d+-year-old|[a-z]+(?:-[a-z]+)*)\s+){0,2}?(?P<n>"
@@ -189,6 +190,8 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
      "killed", None),  # fmt: skip
     (r"(?:shot|stabbed|attacked|hit|injured|wounded|beaten|hurt|tortured)\s+and\s+(?:later\s+)?"
      r"(?:died|killed|succumbed)\b", "killed", None),
+    (r"(?:attacked|assaulted|tortured|shot|stabbed|abducted|kidnapped)\s+and\s+(?:then\s+)?"
+     r"(?:beaten|stabbed|hacked|shot|burned|burnt|tortured)\s+to\s+death\b", "killed", None),
     (r"['’]s\s+(?:dead\s+|lifeless\s+|decomposed\s+|mutilated\s+)?(?:body|corpse|remains)\b",
      "killed", None),
     (r"(?:lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|were\s+left\s+dead|"
@@ -248,7 +251,8 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bare\s)(?<!\bis\s)"
      r"\b(?:killed|killing|kills|kill|murdered|murdering|massacred|massacring|executed|executing|"
      r"slew|slaying|slays|shot\s+dead|shooting\s+dead|gunned\s+down|left|assassinated|"
-     r"assassinating|beheaded|beheading|lynched|lynching|(?:shot|shooting)\s+and\s+kill(?:ed|ing)|"
+     r"assassinating|beheaded|beheading|lynched|lynching|set\s+(?:alight|ablaze|on\s+fire)|"
+     r"burned\s+alive|burnt\s+alive|burning\s+alive|(?:shot|shooting)\s+and\s+kill(?:ed|ing)|"
      r"fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding|injured|injuring|"
      r"assaulted|attacked|beat|beaten|hit|struck))\s*$", "killed", ""),
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"

@@ -14,6 +14,7 @@ Rules, each named in `CategoryTally.rule`:
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -57,6 +58,46 @@ def tally(doc_id: str, claims: Sequence[Claim]) -> Tally:
     return Tally(doc_id=doc_id, categories=tuple(cats))
 
 
+#: Head words that name nobody in particular: two such figures may be the same people.
+_GENERIC = frozenset(
+    "people persons others victims dead bodies casualties civilians lives individuals killed "
+    "deaths fatalities wounded injured residents".split()
+)
+
+
+def _who(claim: Claim) -> frozenset[str]:
+    """The words naming a figure's people ("pro-government militia members")."""
+    words = [w.strip(".,;:()\"'").lower() for w in claim.text.split()]
+    return frozenset(w for w in words if w.isalpha() and w not in ("at", "least", "more", "than",
+                     "about", "some", "nearly", "over", "another", "other", "also"))  # fmt: skip
+
+
+def _distinct(groups: list[list[Claim]]) -> bool:
+    """Separate statements about differently named people ("2 policemen were killed ...
+    7 militants were also killed") count different people: they add up."""
+    seen: list[frozenset[str]] = []
+    for g in groups:
+        for c in g:
+            if _ANAPHORIC.match(c.text):
+                return False  # "the victim", "a man": may be someone already counted
+            who = _who(c) - _NUMBER_WORDS
+            if not who or who <= _GENERIC or c.qualifier == "vague":
+                return False
+            if any(who & other for other in seen):
+                return False
+            seen.append(who)
+    return True
+
+
+_ANAPHORIC = re.compile(r"(?:an?|the|his|her|their|both|one)\b", re.IGNORECASE)
+_NUMBER_WORDS = frozenset(
+    "a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
+    "ninety hundred thousand million dozen dozens scores hundreds thousands the his her their "
+    "both".split()
+)
+
+
 def _category(category: str, items: list[Claim], children: dict[str, list[Claim]]) -> CategoryTally:
     # Figures with different details ("lost one parent", "lost both") are disjoint sets.
     details = sorted({c.detail or "" for c in items})
@@ -89,6 +130,8 @@ def _category(category: str, items: list[Claim], children: dict[str, list[Claim]
             best_group = []
         rule = "none" if not groups else "single" if len(groups) == 1 and len(best_group) == 1 else (
             "sum_disjoint" if len(best_group) > 1 else "max_overlapping")
+        if len(groups) > 1 and _distinct(groups):
+            best_group, rule = [c for g in groups for c in g], "sum_distinct_groups"
         chosen = list(best_group)
         extra = [c for c in items if "additional" in c.flags]
         if extra:
