@@ -26,6 +26,7 @@ from .model import Span
 from .numbers import NumberMention, find_numbers
 
 RULE_PREFIX = "count"
+_EVENT_NOUNS = frozenset("displacements deaths fatalities casualties injuries".split())
 _BARRIER_WORDS = frozenset(
     "could might may would will should can cannot but while whereas although though if "
     "unless threatened threatens vowed plans planned claimed denied".split()
@@ -132,7 +133,8 @@ def _head(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int,
             break
         p = pos + ws.end()
         cat = re.match(r"(?:more\s+|other\s+)?(" + "|".join(lx.CATEGORY_NOUNS) + r")\b", after[p:], re.I)
-        if cat and p == ws.end():
+        # Nouns of events may follow modifiers: "38,000 conflict-related displacements".
+        if cat and (p == ws.end() or cat.group(1).lower() in _EVENT_NOUNS):
             category, population = lx.CATEGORY_NOUNS[cat.group(1).lower()]
             _, cls, unit = lx.POPULATIONS.get(population, (population, "unknown", "people"))
             return population, cls, unit, end + p + cat.end(), category
@@ -299,7 +301,9 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
         if head is None:
             if num.written == "words" and num.value == 1 and left is None:
                 continue  # "one of the worst": a pronoun, not a count
-            if left is None and not re.match(r"^\s+(?:were|was|are|who|that|had|have)\b", text[num.span[1] : end]):
+            bare_cue = any(rx.match(text, num.span[1] + 1, end) for rx, _c, _d in lx.RIGHT_CUE_RES[:1] + lx.DISPLACED_CUE_RES) \
+                and text[num.span[1] : num.span[1] + 1].isspace()  # "Around 100,000 fled"  # fmt: skip
+            if left is None and not bare_cue and not re.match(r"^\s+(?:were|was|are|who|that|had|have)\b", text[num.span[1] : end]):
                 continue
             if left is not None and not _FREE_AFTER.match(text[num.span[1] : end]):
                 continue  # "killed 15 cows"
@@ -408,6 +412,8 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
             figs[group_head if top is None else top].parent = k
             figs[group_head if top is None else top].relation = "subset"
             groups.append([k])
+        elif prev is not None and groups and re.match(r"^\s*(?:\(|,?\s*or)\s*$", between) and prev.unit != fig.unit:
+            groups[-1].append(k)  # "125 families (about 800 people)": one group, said twice
         elif prev is not None and lx.LIST_SEP_RE.match(between) and fig.left is None and fig.has_head and groups:
             groups[-1].append(k)
         else:

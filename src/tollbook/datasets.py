@@ -144,8 +144,12 @@ def predict_displaced(item: EvalItem, result: Extraction) -> Prediction:
     claims = [c for c in result.claims if c.category == "displaced" and c.parent is None]
     if not claims:
         return Prediction(item, None, "none", "")
-    best = max(claims, key=lambda c: c.value)
-    return Prediction(item, best.value, best.rule, best.text)
+    # IDMC labels the excerpt's first figure (families before the people they hold) and
+    # records a range by its upper end ("between 18,000 and 25,000" -> 25,000).
+    best = min(claims, key=lambda c: c.span[0])
+    written_range = re.search(r"\bbetween\b|\w\s*(?:-|–|to|and)\s*\d", best.text, re.IGNORECASE)
+    value = best.high if written_range and best.high > best.low else best.value
+    return Prediction(item, value, best.rule, best.text)
 
 
 def run_figures(items: Iterator[EvalItem], predict: Callable[[EvalItem, Extraction], Prediction],

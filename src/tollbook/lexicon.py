@@ -96,6 +96,7 @@ CATEGORY_NOUNS: dict[str, tuple[str, str]] = {
     "missing": ("missing", "people"),
     "idps": ("displaced", "refugees"),
     "displaced": ("displaced", "people"),
+    "displacements": ("displaced", "people"),
     "arrests": ("detained", "people"),
     "detained": ("detained", "people"),
     "arrested": ("detained", "people"),
@@ -155,6 +156,10 @@ NON_PERSON = frozenset(
     organisation organization committee council agency hospital department government authority
     authorities commission court service union association network observatory monitor
     coalition statement report reports news media press station stations unit units
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday country countries province provinces
+    state states county counties district districts municipality municipalities neighbourhood
+    neighbourhoods neighborhood neighborhoods locality localities
     prison jail mosque church school hospital clinic""".split()
 )
 SINGULAR_RE = re.compile(
@@ -207,13 +212,22 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
     (r"(?:missing|unaccounted\s+for|disappeared|forcibly\s+disappeared)\b", "missing", None),
     (r"(?:displaced|forced\s+to\s+flee|forced\s+(?:from|out\s+of)\s+their\s+homes|fled|"
      r"evacuated|uprooted|made\s+homeless|left\s+homeless|rendered\s+homeless|relocated|"
-     r"sheltering|in\s+(?:relief\s+)?camps|homeless)\b", "displaced", None),
+     r"sheltering|in\s+(?:relief\s+)?camps|homeless|ordered\s+to\s+(?:evacuate|leave|flee)|"
+     r"(?:took|taken|taking|sought|seeking|found|finding)\s+(?:shelter|refuge)|"
+     r"(?:remained\s+|living\s+|staying\s+|sheltered\s+)?(?:in|at)\s+(?:\w+\s+){0,2}?(?:collective|evacuation|"
+     r"relief|transit|displacement|temporary|IDP)\s+(?:centres|centers|camps|sites|shelters)|"
+     r"pushed\s+(?:\w+\s+){0,3}?(?:into|across|over)|crossed\s+(?:into|the\s+border)|"
+     r"in\s+(?:\w+\s+)?shelters)\b", "displaced", None),
+    (r"had\s+their\s+(?:houses|homes)\s+(?:destroyed|washed\s+away|swept\s+away|razed|burned|burnt)\b",
+     "displaced", "housing destroyed"),
     (r"(?:detained|arrested|jailed|imprisoned|rounded\s+up|taken\s+into\s+custody|held\s+in\s+custody)\b",
      "detained", None),
 )
 RIGHT_CUE_RES = tuple(
     (re.compile(_AUX + pat, re.IGNORECASE), cat, detail) for pat, cat, detail in RIGHT_CUES
 )
+#: The displacement cues alone ("Around 100,000 fled"): a bare figure may precede them.
+DISPLACED_CUE_RES = tuple(c for c in RIGHT_CUE_RES if c[1] == "displaced" and c[2] is None)
 
 # Category cues directly before the figure: "killed 27", "the death toll rose to 40".
 _TOLL_NOUN = (
@@ -245,6 +259,8 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
      "killed", ""),
     (r"\b(?:claimed|claiming|claims|cost|costing)\s*$", "killed", ""),
     (r"(?:the\s+)?(?:deaths?|killings?|murders?|executions?|massacre|slaughter)\s+of\s*$", "killed", ""),
+    (r"(?:the\s+)?(?:temporary\s+|forced\s+|mass\s+)?(?:displacement|relocation|evacuation|"
+     r"flight|exodus)\s+of\s*$", "displaced", ""),
     (r"(?<!legislative\s)(?<!governing\s)(?<!national\s)(?<!international\s)(?<!regional\s)"
      r"(?<!advisory\s)(?<!official\s)(?<!public\s)\b(?:bodies|body|remains|corpses|corpse)\s+of\s*$",
      "killed", ""),
