@@ -48,7 +48,7 @@ POPULATIONS = {
 }
 QUALIFIERS = {"exact", "at_least", "more_than", "at_most", "fewer_than", "approx", "vague"}
 KINDS = {"count", "area"}
-FLAGS = {"additional", "update", "cumulative", "hedged", "corrected"}
+FLAGS = {"additional", "update", "cumulative", "hedged", "corrected", "unquantified"}
 RELATIONS = {"part", "subset"}
 DETAILS = {"lost one parent", "lost both parents"}
 # Vague amounts from the table: (value, low, high).
@@ -62,6 +62,8 @@ VAGUE = {
     (20000, 20000, 99999),
     (200000, 200000, 999999),
     (2000000, 2000000, 9999999),
+    (2, 2, 99),  # "a number of"
+    (1, 1, 99),  # "an unknown number of", uncounted "fatalities"
 }
 ITEM_KEYS = {"id", "phenomenon", "text", "published", "claims"}
 CLAIM_KEYS = {
@@ -245,10 +247,11 @@ def test_evidence_holds_figure_or_cue() -> None:
         r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
         r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|dozens|scores|"
         r"hundreds|thousands|millions|several|few|handful|couple|half|no|nobody|none|"
-        r"himself|herself|themselves)\b",
+        r"himself|herself|themselves|him|her|both|number|fatalities|deaths|casualties)\b",
         re.IGNORECASE,
     )
-    single = re.compile(r"\b(?:a|an)\b", re.IGNORECASE)  # "a 12-year-old boy" counts one
+    # "a 12-year-old boy", "the driver", "his son" count one
+    single = re.compile(r"\b(?:a|an|the|his|her|their)\b", re.IGNORECASE)
     for item_id, claim, _ in CLAIMS:
         ev = claim["evidence"]
         ok = figure.search(ev) or (claim["value"] == 1 and single.search(ev))

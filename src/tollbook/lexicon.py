@@ -159,7 +159,8 @@ NON_PERSON = frozenset(
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday country countries province provinces
     state states county counties district districts municipality municipalities neighbourhood
-    neighbourhoods neighborhood neighborhoods locality localities
+    neighbourhoods neighborhood neighborhoods locality localities robbery robberies crime crimes
+    theft thefts offence offense murder murders kidnapping kidnappings killing killings
     prison jail mosque church school hospital clinic""".split()
 )
 SINGULAR_RE = re.compile(

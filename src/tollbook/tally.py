@@ -68,8 +68,9 @@ _GENERIC = frozenset(
 def _who(claim: Claim) -> frozenset[str]:
     """The words naming a figure's people ("pro-government militia members")."""
     words = [w.strip(".,;:()\"'").lower() for w in claim.text.split()]
-    return frozenset(w for w in words if w.isalpha() and w not in ("at", "least", "more", "than",
-                     "about", "some", "nearly", "over", "another", "other", "also"))  # fmt: skip
+    # Singular and plural name the same people: "1 soldier" and "2 soldiers" may overlap.
+    return frozenset(w.removesuffix("s") for w in words if w.isalpha() and w not in ("at", "least",
+                     "more", "than", "about", "some", "nearly", "over", "another", "other", "also"))  # fmt: skip
 
 
 def _distinct(groups: list[list[Claim]]) -> bool:
