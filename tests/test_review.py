@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -13,14 +13,15 @@ from tollbook.review import apply_corrections
 from tollbook.store import Store
 from tollbook.tally import tally
 
+from .dbs import db_url  # noqa: F401  (fixture: SQLite and PostgreSQL)
 from .test_store import make_extraction
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Store:
-    s = Store.open(str(tmp_path / "t.db"))
-    s.save(make_extraction())
-    return s
+def db(db_url: str) -> Iterator[Store]:  # noqa: F811
+    with Store.open(db_url) as s:
+        s.save(make_extraction())
+        yield s
 
 
 def _whole(db: Store) -> str:

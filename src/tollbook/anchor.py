@@ -64,6 +64,7 @@ class Anchors:
         self.sentences = list(sentences)
         self._sentence_starts = [s.start for s in self.sentences]
         self.paragraphs = list(paragraphs)
+        self._paragraph_starts = [p.start for p in self.paragraphs]
         reference = _reference(doc.published)
         skip_end = self._metadata_end()
         self.dates = tuple(d for d in find_dates(self.text, reference=reference) if d.span[0] >= skip_end)
@@ -78,24 +79,27 @@ class Anchors:
         return len(first) if _METADATA_LINE.match(first) else 0
 
     def _find_places(self, gazetteer: Gazetteer | None) -> tuple[PlaceMention, ...]:
+        # `found` stays sorted and its spans disjoint (gazetteer matches never overlap, and an
+        # unresolved name replaces all it overlaps), so overlaps are a bisected slice.
         found: list[PlaceMention] = []
         if gazetteer is not None:
-            countries = gazetteer.countries_in(self.text)
-            found.extend(gazetteer.find(self.text, countries=countries))
+            found.extend(sorted(gazetteer.find_in_document(self.text), key=lambda p: p.span))
+        starts = [p.span[0] for p in found]
+        ends = [p.span[1] for p in found]
         for m in _UNRESOLVED_PLACE.finditer(self.text):
             group = "p" if m.group("p") else "q"
             name, s, e = m.group(group), m.start(group), m.end(group)
             words = re.split(r"[ -]", name)
             if words[0] in _NOT_PLACES or any(w in _NOT_PLACES for w in words):
                 continue
-            overlapping = [p for p in found if p.span[0] < e and s < p.span[1]]
+            lo, hi = bisect.bisect_right(ends, s), bisect.bisect_left(starts, e)
             # A longer name the gazetteer lacks wins over a real place inside it:
             # "Harrow Fields" is not Harrow, "Port Castellan" is not a town called Port.
-            if any(p.span[1] - p.span[0] >= e - s for p in overlapping):
+            if any(p.span[1] - p.span[0] >= e - s for p in found[lo:hi]):
                 continue
-            found = [p for p in found if p not in overlapping]
-            found.append(PlaceMention(text=name, span=(s, e), entry=None))
-        return tuple(sorted(found, key=lambda p: p.span))
+            found[lo:hi] = [PlaceMention(text=name, span=(s, e), entry=None)]
+            starts[lo:hi], ends[lo:hi] = [s], [e]
+        return tuple(found)
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
@@ -143,8 +147,8 @@ class Anchors:
         best = _nearest(self._places_within(sent.start, sent.end), pos)
         if best is not None:
             return best
-        para = next((p for p in self.paragraphs if p.start <= pos < p.end), None)
-        para_start = para.start if para else 0
+        k = bisect.bisect_right(self._paragraph_starts, pos) - 1  # sorted, disjoint paragraphs
+        para_start = self.paragraphs[k].start if k >= 0 and pos < self.paragraphs[k].end else 0
         for i in range(idx - 1, -1, -1):
             s = self.sentences[i]
             if s.end < para_start:

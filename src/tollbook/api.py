@@ -16,25 +16,34 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from ._exceptions import TollbookError
-from .ingest import IngestFailure, IngestOptions, document_from_text, read_sources
-from .model import Document, Extraction
+from ._exceptions import NotFoundError, TollbookError
+from .compare import Comparison, compare_claims
+from .documents import IngestFailure, IngestOptions, document_from_text
+from .model import Claim, Document, Extraction, Tally
 from .pipeline import Pipeline, Settings
+from .reconcile import EventFindings, analyse
+from .review import apply_corrections
 from .store import Store
+from .tally import tally
 
 log = logging.getLogger("tollbook")
 
 
 def read(paths: Sequence[str | Path], options: IngestOptions | None = None) -> Iterator[Document | IngestFailure]:
     """Documents from files, directories, feeds, tables or '-' (stdin); failures inline."""
+    from .ingest import read_sources  # the format readers (trafilatura, pypdf, ...) load here
+
     return read_sources(paths, options or IngestOptions())
 
 
-def extract(items: Iterable[Document | IngestFailure], settings: Settings | None = None) -> Iterator[Extraction | IngestFailure]:
-    """Run the pipeline over documents; failures pass through untouched."""
-    pipeline = Pipeline(settings)
-    for item in items:
-        yield item if isinstance(item, IngestFailure) else pipeline.run(item)
+def extract(items: Iterable[Document | IngestFailure], settings: Settings | None = None, *, jobs: int = 1,
+            segments: bool = True) -> Iterator[Extraction | IngestFailure]:  # fmt: skip
+    """Run the pipeline over documents; failures pass through untouched. `jobs` > 1 runs a
+    process pool (0: one per CPU) giving the same results in the same order (`tollbook.parallel`);
+    `segments=False` lets the pool leave segments out when only claims and tallies are used."""
+    from . import parallel  # multiprocessing loads only when documents are extracted
+
+    return parallel.extract(items, settings, jobs=jobs, segments=segments)
 
 
 def extract_text(text: str, *, published: str | None = None, settings: Settings | None = None) -> Extraction:
@@ -58,10 +67,11 @@ class IngestReport:
 
 
 def ingest(store: Store, items: Iterable[Document | IngestFailure], settings: Settings | None = None,
-           *, keep: bool = False) -> IngestReport:  # fmt: skip
-    """Extract and store every document; a bad one is reported and the batch goes on."""
+           *, keep: bool = False, jobs: int = 1) -> IngestReport:  # fmt: skip
+    """Extract and store every document; a bad one is reported and the batch goes on.
+    With `jobs` > 1 worker processes extract and this process alone writes, in input order."""
     report = IngestReport()
-    for result in extract(items, settings):
+    for result in extract(items, settings, jobs=jobs):
         if isinstance(result, IngestFailure):
             report.failures.append(result)
             log.warning("%s", result.message)
@@ -85,3 +95,48 @@ def demo_paths() -> list[Path]:
     """The bundled demo corpus (ships inside the package)."""
     root = resources.files("tollbook") / "demo"
     return sorted(Path(str(p)) for p in root.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+# -- reviewed views, events, comparison (docs/events.md) ------------------------------------
+
+
+def reviewed_claims(store: Store, doc_id: str | None = None, *, category: str | None = None) -> tuple[Claim, ...]:
+    """Stored claims with reviewers' corrections applied (`tollbook.review`): the view that
+    findings and exports use. `category` filters after correction (a correction may move it)."""
+    claims = apply_corrections(store.claims(doc_id), store.corrections(doc_id))
+    return claims if category is None else tuple(c for c in claims if c.category == category)
+
+
+def reviewed_tallies(store: Store) -> tuple[Tally, ...]:
+    """Stored tallies, recomputed from reviewed claims for documents that have corrections."""
+    touched = {c.doc_id for c in store.corrections()}
+    return tuple(tally(t.doc_id, reviewed_claims(store, t.doc_id)) if t.doc_id in touched else t
+                 for t in store.tallies())  # fmt: skip
+
+
+def events(store: Store) -> tuple[EventFindings, ...]:
+    """Every event of the stored documents with its findings, from reviewed claims."""
+    return analyse(store.documents(), reviewed_claims(store))
+
+
+def event(store: Store, event_id: str) -> EventFindings:
+    """One event by id or unique id prefix (>= 4 characters)."""
+    found = [ef for ef in events(store) if ef.event.event_id.startswith(event_id)] if len(event_id) >= 4 else []
+    exact = [ef for ef in found if ef.event.event_id == event_id]
+    if exact or len(found) == 1:
+        return (exact or found)[0]
+    if found:
+        shown = ", ".join(ef.event.event_id for ef in found[:5])
+        raise NotFoundError(f"event id prefix {event_id} is ambiguous ({shown}); give more characters",
+                            source=event_id)  # fmt: skip
+    raise NotFoundError(f"no event {event_id} in {store.location}; list them with `tollbook events`",
+                        source=event_id)  # fmt: skip
+
+
+def compare(store: Store, doc_a: str, doc_b: str, *, kinds: Sequence[str] = ("count",)) -> Comparison:
+    """Claims added, removed, changed and unchanged from document A to document B (reviewed
+    claims; `kinds` limits the claim kinds compared, default the counts of people)."""
+    a, b = store.resolve(doc_a), store.resolve(doc_b)
+    ca = [c for c in reviewed_claims(store, a) if c.kind in kinds]
+    cb = [c for c in reviewed_claims(store, b) if c.kind in kinds]
+    return compare_claims(a, ca, b, cb)

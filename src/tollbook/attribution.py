@@ -10,6 +10,7 @@ Nothing found: the document asserts the figure itself (speaker None).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -84,6 +85,14 @@ class Attributor:
         self.text = doc.text
         self.sentences = sentences
         self.quotes = quotes
+        # Indexes that keep every lookup logarithmic on long documents: quotation starts and the
+        # running maximum of their ends (quotations may nest), and where blank lines fall.
+        self._quote_starts = [q.start for q in quotes]
+        self._quote_reach: list[int] = []
+        for q in quotes:
+            self._quote_reach.append(max(q.end, self._quote_reach[-1]) if self._quote_reach else q.end)
+        self._breaks = [m.start() for m in re.finditer(r"(?=\n\n)", self.text)]
+        self._heads: dict[str, tuple[list[int], list[int], list[int], list[str]]] = {}
         self._named: list[tuple[int, str]] = []  # (position, speaker) in document order
         self.statement_speaker = self._statement_speaker()
         self.chain = self._chain()
@@ -116,8 +125,8 @@ class Attributor:
         cleaned = clean_name(name)
         low = cleaned.lower()
         if low in ("it", "he", "she", "they") and at >= 0:
-            earlier = [who for pos, who in self._named if pos < at]
-            return earlier[-1] if earlier else None
+            # the last named before `at`, in document order (read from the end: it is near)
+            return next((who for pos, who in reversed(self._named) if pos < at), None)
         if not cleaned or low in _PRONOUNS or _NOT_SPEAKERS.search(low):
             return None
         if cleaned.islower() and len(cleaned.split()) <= 2 and at >= 0:
@@ -134,8 +143,23 @@ class Attributor:
     def _antecedent(self, head: str, at: int) -> str | None:
         """'the ministry' -> the nearest earlier 'Azerbaijan's Foreign Ministry'."""
         rx = re.compile(r"((?:[A-Z][\w'’.-]*(?:[ \t]+|\n(?!\s*\n))){1,5}" + re.escape(head.capitalize()) + r")\b")
-        found = [m for m in rx.finditer(self.text, 0, max(0, at)) if not m.group(1).startswith("The ")]
-        return clean_name(found[-1].group(1)) if found else None
+        end = max(0, at)
+        # The names of the whole text are found once per head; those ending by `at` are the
+        # ones a scan of text[:at] finds, unless a name runs across `at` (then scan as before).
+        if head not in self._heads:
+            ms = list(rx.finditer(self.text))
+            kept = [m for m in ms if not m.group(1).startswith("The ")]
+            self._heads[head] = ([m.start() for m in ms], [m.end() for m in ms],
+                                 [m.end() for m in kept], [m.group(1) for m in kept])  # fmt: skip
+        starts, ends, kept_ends, kept_names = self._heads[head]
+        k = bisect.bisect_right(ends, end)
+        crossing = k < len(starts) and starts[k] < end
+        glued = end < len(self.text) and re.match(r"\w", self.text[end]) is not None  # \b at `at`
+        if crossing or glued:
+            found = [m.group(1) for m in rx.finditer(self.text, 0, end) if not m.group(1).startswith("The ")]
+            return clean_name(found[-1]) if found else None
+        i = bisect.bisect_right(kept_ends, end)
+        return clean_name(kept_names[i - 1]) if i else None
 
     def _attribute_sentences(self) -> dict[int, list[_Cue]]:
         """Cues of every sentence, in order; an unattributed sentence continues the one before
@@ -143,12 +167,14 @@ class Attributor:
         out: dict[int, list[_Cue]] = {}
         prev: _Cue | None = None
         for sent in self.sentences:
-            if prev is not None and "\n\n" in self.text[prev.span[1] : sent.start]:
+            if prev is not None and self._blank_line_between(prev.span[1], sent.start):
                 prev = None
             cues = self._cues_in(sent)
-            for q in self.quotes:
+            lo = bisect.bisect_left(self._quote_starts, sent.start)
+            hi = bisect.bisect_left(self._quote_starts, sent.end)
+            for q in self.quotes[lo:hi]:
                 cue = self._quote_cues.get(q.start)
-                if cue and sent.start <= q.start < sent.end:
+                if cue:
                     cues.append(cue)
             if not cues and prev is not None and not self._in_quote(sent.start):
                 cues = [_Cue(prev.speaker, prev.span, "continued", prev.quoted_by)]
@@ -159,8 +185,21 @@ class Attributor:
                 prev = max(cues, key=lambda c: c.span[1])
         return out
 
+    def _blank_line_between(self, start: int, end: int) -> bool:
+        """Whether "\\n\\n" occurs in text[start:end]."""
+        k = bisect.bisect_left(self._breaks, start)
+        return k < len(self._breaks) and self._breaks[k] + 2 <= end
+
     def _in_quote(self, pos: int) -> bool:
-        return any(q.start <= pos < q.end for q in self.quotes)
+        return self._first_quote_around(pos) is not None
+
+    def _first_quote_around(self, pos: int) -> Segment | None:
+        """The first quotation (in start order) with start <= pos < end."""
+        # The first quotation reaching past pos is the first whose running maximum end does.
+        k = bisect.bisect_right(self._quote_reach, pos)
+        if k < len(self.quotes) and self.quotes[k].start <= pos:
+            return self.quotes[k]
+        return None
 
     def _attribute_quotes(self) -> dict[int, _Cue]:
         cues: dict[int, _Cue] = {}
@@ -213,10 +252,8 @@ class Attributor:
         return Attribution(speaker=cue.speaker, span=cue.span, cue=cue.cue, chain=chain)
 
     def _quote_cue_at(self, pos: int) -> _Cue | None:
-        for q in self.quotes:
-            if q.start <= pos < q.end:
-                return self._quote_cues.get(q.start)
-        return None
+        q = self._first_quote_around(pos)
+        return None if q is None else self._quote_cues.get(q.start)
 
     def _sentence_cue(self, pos: int, sentence: Segment) -> _Cue | None:
         # A figure inside a quotation belongs to the quotation's speaker, not the sentence's.

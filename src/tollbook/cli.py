@@ -7,19 +7,22 @@ lines by default); logs and progress go to stderr so stdout stays machine-readab
 from __future__ import annotations
 
 import functools
+import importlib.util
 import logging
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from . import api, evaluation
+from . import api, exports
 from ._exceptions import TollbookError
+from .backends import redact
+from .documents import IngestFailure, IngestOptions
 from .evaluate import write_jsonl
-from .ingest import IngestFailure, IngestOptions
 from .model import Document, Extraction
 from .output import CLAIM_TABLE_COLUMNS, FORMATS, TALLY_COLUMNS, tally_rows, write_rows
 from .pipeline import Settings
@@ -27,7 +30,32 @@ from .serialize import claim_to_dict, document_to_dict, tally_to_dict
 from .store import Store
 from .version import EXTRACTOR_VERSION, __version__
 
+
+def _lazy(name: str) -> ModuleType:
+    """The module `name`, executed on first attribute access: `--help` must not load the
+    format readers or the evaluation data (tests/test_speed_guards.py checks it)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.loader is not None, name
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+if TYPE_CHECKING:
+    from . import evaluation
+else:
+    evaluation = _lazy("tollbook.evaluation")
+
 F = TypeVar("F", bound=Callable[..., Any])
+#: `export --format acled|ucdp`: events -> (rows, columns) in those datasets' layouts.
+EVENT_EXPORTS: dict[str, Callable[[Any], tuple[list[dict[str, Any]], tuple[str, ...]]]] = {
+    "acled": lambda evs: (exports.acled_rows(evs), exports.ACLED_COLUMNS),
+    "ucdp": lambda evs: (exports.ucdp_rows(evs), exports.UCDP_COLUMNS),
+}
 DEFAULT_DB = "tollbook.db"
 PROGRESS_EVERY = 25
 
@@ -49,7 +77,7 @@ def input_options(func: F) -> F:
         click.option("--text-field", default="text", show_default=True, help="Column/key holding the text (.jsonl/.csv)."),
         click.option("--id-field", default=None, help="Column/key used as doc_id (.jsonl/.csv)."),
         click.option("--date-field", default=None, help="Column/key holding the publication date (.jsonl/.csv)."),
-        click.option("--input-format", type=click.Choice(["text", "html", "rss", "pdf", "jsonl", "csv"]), default=None,
+        click.option("--input-format", type=click.Choice(["text", "html", "rss", "pdf", "jsonl", "csv", "warc"]), default=None,
                      help="Read every input as this format instead of guessing from the extension."),
         click.option("--no-gazetteer", is_flag=True, help="Do not resolve places against the gazetteer (faster)."),
     ]  # fmt: skip
@@ -58,10 +86,17 @@ def input_options(func: F) -> F:
     return func
 
 
+def jobs_option(func: F) -> F:
+    return click.option(
+        "--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+        help="Worker processes for extraction (0: one per CPU); output is identical and in the same order.",
+    )(func)  # fmt: skip
+
+
 def db_option(func: F) -> F:
     return click.option(
         "--db", envvar="TOLLBOOK_DB", default=DEFAULT_DB, show_default=True,
-        help="SQLite database path (or set TOLLBOOK_DB).",
+        help="SQLite database path or postgresql:// URL (or set TOLLBOOK_DB).",
     )(func)  # fmt: skip
 
 
@@ -135,14 +170,15 @@ def cli(verbose: int) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @input_options
+@jobs_option
 @format_option
 @handle_errors
 def extract(paths: tuple[str, ...], text_field: str, id_field: str | None, date_field: str | None,
-            input_format: str | None, no_gazetteer: bool, fmt: str) -> None:  # fmt: skip
+            input_format: str | None, no_gazetteer: bool, jobs: int, fmt: str) -> None:  # fmt: skip
     """Print every claim found in PATHS (files, directories, or - for stdin)."""
     failures = _Failures()
     results = _extractions(failures, paths, _options(text_field, id_field, date_field, input_format),
-                           no_gazetteer, "extract")  # fmt: skip
+                           no_gazetteer, "extract", jobs)  # fmt: skip
     rows = (claim_to_dict(c) for r in results for c in r.claims)
     write_rows(rows, fmt, sys.stdout, CLAIM_TABLE_COLUMNS if fmt == "table" else None)
     failures.finish()
@@ -151,29 +187,33 @@ def extract(paths: tuple[str, ...], text_field: str, id_field: str | None, date_
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @input_options
+@jobs_option
 @format_option
 @handle_errors
 def tally(paths: tuple[str, ...], text_field: str, id_field: str | None, date_field: str | None,
-          input_format: str | None, no_gazetteer: bool, fmt: str) -> None:  # fmt: skip
+          input_format: str | None, no_gazetteer: bool, jobs: int, fmt: str) -> None:  # fmt: skip
     """Print one tally per document of PATHS: per category best, low, high and the split."""
     failures = _Failures()
     results = _extractions(failures, paths, _options(text_field, id_field, date_field, input_format),
-                           no_gazetteer, "tally")  # fmt: skip
+                           no_gazetteer, "tally", jobs)  # fmt: skip
     _write_tallies((tally_to_dict(r.tally) for r in results), fmt)
     failures.finish()
 
 
 def _extractions(failures: _Failures, paths: tuple[str, ...], options: IngestOptions, no_gazetteer: bool,
-                 label: str) -> Iterator[Extraction]:  # fmt: skip
+                 label: str, jobs: int = 1) -> Iterator[Extraction]:  # fmt: skip
     """Read PATHS and run the pipeline; failures are reported on stderr as they come."""
     docs = api.read(paths, options)
-    return failures.filter(api.extract(_progress(docs, label), Settings(gazetteer=not no_gazetteer)))
+    settings = Settings(gazetteer=not no_gazetteer)
+    # claims and tallies only: the pool need not send segments back
+    return failures.filter(api.extract(_progress(docs, label), settings, jobs=jobs, segments=False))
 
 
-def _store_all(db: str, docs: Iterable[Document | IngestFailure], settings: Settings) -> api.IngestReport:
+def _store_all(db: str, docs: Iterable[Document | IngestFailure], settings: Settings,
+               jobs: int = 1) -> api.IngestReport:  # fmt: skip
     """Extract and store DOCS in DB, keeping the extractions for display."""
     with Store.open(db) as store:
-        return api.ingest(store, docs, settings, keep=True)
+        return api.ingest(store, docs, settings, keep=True, jobs=jobs)
 
 
 def _echo_failures(failures: Iterable[IngestFailure]) -> None:
@@ -191,18 +231,20 @@ def _write_tallies(tallies: Iterable[dict[str, Any]], fmt: str) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @input_options
+@jobs_option
 @db_option
 @format_option
 @handle_errors
 def ingest(paths: tuple[str, ...], text_field: str, id_field: str | None, date_field: str | None,
-           input_format: str | None, no_gazetteer: bool, db: str, fmt: str) -> None:  # fmt: skip
+           input_format: str | None, no_gazetteer: bool, jobs: int, db: str, fmt: str) -> None:  # fmt: skip
     """Store PATHS' documents and everything extracted from them in the database."""
     docs = api.read(paths, _options(text_field, id_field, date_field, input_format))
-    _ingest(db, _progress(docs, "ingest"), Settings(gazetteer=not no_gazetteer), fmt)
+    _ingest(db, _progress(docs, "ingest"), Settings(gazetteer=not no_gazetteer), fmt, jobs)
 
 
-def _ingest(db: str, docs: Iterable[Document | IngestFailure], settings: Settings, fmt: str) -> None:
-    report = _store_all(db, docs, settings)
+def _ingest(db: str, docs: Iterable[Document | IngestFailure], settings: Settings, fmt: str,
+            jobs: int = 1) -> None:  # fmt: skip
+    report = _store_all(db, docs, settings, jobs)
     rows = [
         {"doc_id": e.document.doc_id, "name": e.document.name or e.document.title, "claims": len(e.claims),
          "extractor_version": e.extractor_version}
@@ -253,16 +295,24 @@ def show(doc_id: str | None, show_tally: bool, show_text: bool, db: str, fmt: st
               show_default=True, help="Which records to export.")  # fmt: skip
 @click.option("--category", default=None, help="Only claims of this category.")
 @db_option
-@format_option
+@click.option("--table", "fmt", flag_value="table", help="Shorthand for --format table.")
+@click.option("--csv", "fmt", flag_value="csv", help="Shorthand for --format csv.")
+@click.option("--json", "fmt", flag_value="json", help="Shorthand for --format json.")
+@click.option("--format", "fmt", type=click.Choice((*FORMATS, *EVENT_EXPORTS)), default="jsonl", show_default=True,
+              help="Output format; acled|ucdp: one CSV row per event in that dataset's columns.")  # fmt: skip
 @handle_errors
 def export(what: str, category: str | None, db: str, fmt: str) -> None:
-    """Export every stored claim, tally or document (the newest extractor version of each)."""
+    """Export every stored claim, tally or document (the newest extractor version of each),
+    with reviewers' corrections applied; or events as ACLED/UCDP rows (--format acled|ucdp)."""
     with Store.open(db) as store:
-        if what == "claims":
-            write_rows((claim_to_dict(c) for c in store.claims(category=category)), fmt, sys.stdout,
-                       CLAIM_TABLE_COLUMNS if fmt == "table" else None)  # fmt: skip
+        if fmt in EVENT_EXPORTS:
+            rows, cols = EVENT_EXPORTS[fmt](api.events(store))
+            write_rows(rows, "csv", sys.stdout, cols)
+        elif what == "claims":
+            write_rows((claim_to_dict(c) for c in api.reviewed_claims(store, category=category)), fmt,
+                       sys.stdout, CLAIM_TABLE_COLUMNS if fmt == "table" else None)  # fmt: skip
         elif what == "tallies":
-            _write_tallies([tally_to_dict(t) for t in store.tallies()], fmt)
+            _write_tallies([tally_to_dict(t) for t in api.reviewed_tallies(store)], fmt)
         else:
             write_rows((document_to_dict(d) for d in store.documents()), fmt, sys.stdout)
 
@@ -283,8 +333,10 @@ def demo(db: str, no_gazetteer: bool) -> None:
     rows = [claim_to_dict(c) for e in report.extractions for c in e.claims]
     write_rows(rows, "table", sys.stdout, ("doc_id", "category", "population", "value", "qualifier", "place",
                                             "event_date", "source", "text"))  # fmt: skip
-    click.echo(f"\n{report.documents} documents, {report.claims} claims stored in {os.path.abspath(db)}")
-    click.echo("Next: tollbook show --db " + db + " --table   |   tollbook export --db " + db + " --format csv")
+    shown = redact(db) if "://" in db else os.path.abspath(db)  # URLs: never print a password
+    click.echo(f"\n{report.documents} documents, {report.claims} claims stored in {shown}")
+    shown = redact(db)
+    click.echo("Next: tollbook show --db " + shown + " --table   |   tollbook export --db " + shown + " --format csv")
     if report.failures:
         sys.exit(1)
 
@@ -307,6 +359,26 @@ def eval_command(dataset: str, path: Path, docs: Path | None, misses: Path | Non
     if misses is not None:
         write_jsonl(wrong, misses)
         click.echo(f"{len(wrong)} misses written to {misses}", err=True)
+
+
+from .cli_web import serve  # noqa: E402  (needs the options above)
+
+cli.add_command(serve)
+
+from .cli_load import load  # noqa: E402  (needs the options above)
+
+cli.add_command(load)
+
+
+from .cli_events import compare_command, event_command, events_command  # noqa: E402
+
+cli.add_command(events_command)
+cli.add_command(event_command)
+cli.add_command(compare_command)
+
+from .cli_spark import spark_command  # noqa: E402  (imports PySpark only when run)
+
+cli.add_command(spark_command)
 
 
 def main() -> None:

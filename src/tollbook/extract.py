@@ -7,6 +7,7 @@ event date, place, source chain and the source's own characterisation of the eve
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Callable, Sequence
@@ -49,9 +50,11 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
     claims: list[Claim] = []
 
     chars_by_para: dict[int, tuple[str, ...]] = {}  # the same paragraph holds many claims
+    para_starts = [p.start for p in paragraphs]  # sorted, disjoint: bisect, not a scan per claim
 
     def characterisation(pos: int) -> tuple[str, ...]:
-        para = next((p for p in paragraphs if p.start <= pos < p.end), None)
+        i = bisect.bisect_right(para_starts, pos) - 1
+        para = paragraphs[i] if i >= 0 and pos < paragraphs[i].end else None
         if para is None:
             return ()
         if para.start not in chars_by_para:
@@ -93,10 +96,10 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
             ))  # fmt: skip
 
     date_spans = [d.span for d in anchors.dates]
-    exclude = date_spans + area_spans
+    exclude = _SpanIndex(date_spans + area_spans)
     last_whole: dict[str, str] = {}  # category -> latest top-level claim id, for "Among the dead were"
     for sentence in sentences:
-        figures = find_figures(text, sentence.start, sentence.end, exclude)
+        figures = find_figures(text, sentence.start, sentence.end, exclude.overlapping(sentence.start, sentence.end))
         ids = [claim_id(doc.doc_id, "count", f.span, f.category, f.population) for f in figures]
         for fig in figures:
             parent = ids[fig.parent] if fig.parent is not None else None
@@ -126,6 +129,22 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
                 ))  # fmt: skip
     claims.sort(key=lambda c: (c.span[0], c.span[1], c.claim_id))
     return tuple(claims)
+
+
+class _SpanIndex:
+    """Spans answerable by overlap with a window: passing a sentence only the excluded spans
+    that touch it keeps long documents linear (every date of the text, per sentence, is not)."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [s for s, _ in self._spans]
+        self._longest = max((e - s for s, e in self._spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        """Every span with s < end and e > start (a superset of those overlapping any part)."""
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        return [(s, e) for s, e in self._spans[lo:hi] if e > start]
 
 
 def _area_scopes(rows: list[Segment], sentences: list[Segment]) -> list[Segment]:

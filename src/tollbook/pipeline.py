@@ -1,5 +1,8 @@
 """The pipeline: Document -> Extraction (segments, claims, tally), a pure function of the
 document and the settings, so the same code runs in-process, in a pool or on a cluster.
+
+The extraction stages (word lists, rules) are imported on the first `run` and the gazetteer
+is read on first use, once per process: importing this module for `Settings` stays cheap.
 """
 
 from __future__ import annotations
@@ -7,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .extract import extract_claims
 from .model import Document, Extraction
-from .places import Gazetteer
-from .segment import segment
-from .tally import tally
 from .version import EXTRACTOR_VERSION
+
+if TYPE_CHECKING:
+    from .places import Gazetteer
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,9 +38,15 @@ class Pipeline:
     def gazetteer(self) -> Gazetteer | None:
         if not self.settings.gazetteer:
             return None
+        from .places import Gazetteer
+
         return Gazetteer.load(self.settings.gazetteer_path)
 
     def run(self, document: Document) -> Extraction:
+        from .extract import extract_claims  # after the first call: a dictionary lookup
+        from .segment import segment
+        from .tally import tally
+
         segments = segment(document.text)
         claims = extract_claims(document, segments, self.gazetteer, self.settings.version)
         return Extraction(

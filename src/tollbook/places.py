@@ -234,6 +234,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
 INDEX_MARKER = "#index"  # separates rows from the precomputed "key<TAB>row,row" lines
 
 
+@lru_cache(maxsize=1 << 14)  # pure; ranking a name parses the same rows again and again
 def _entry(line: str) -> GazetteerEntry:
     """One TSV row -> entry. Rows are parsed on demand: loading stays fast."""
     f = line.split("\t")
@@ -306,7 +307,8 @@ _TIER_SCORE = {"PPLC": 45.0, "PPLA": 35.0, "PPLA2": 25.0, "PPLA3": 20.0, "PPLA4"
 class Gazetteer:
     """Name -> GeoNames entries, and a place finder over text. Build with `Gazetteer.load`."""
 
-    __slots__ = ("_country_keys", "_index", "_max_words", "_n_main", "_replaced", "_rows")
+    __slots__ = ("_country_firsts", "_country_keys", "_firsts", "_index", "_max_words", "_n_main",
+                 "_replaced", "_rows")  # fmt: skip
 
     def __init__(
         self, rows: list[str], index: dict[str, str] | None, curated: Sequence[str] = ()
@@ -337,6 +339,10 @@ class Gazetteer:
             country_keys.setdefault(name_key(demonym), iso)
         self._country_keys = country_keys
         self._max_words = max((k.count(" ") + 1 for k in index), default=1)
+        # First words of names of two words or more: a word not among them can only match
+        # alone, so most capitalised words need one lookup, not one per possible length.
+        self._firsts = frozenset(k[: k.index(" ")] for k in index if " " in k)
+        self._country_firsts = frozenset(k[: k.index(" ")] for k in country_keys if " " in k)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
@@ -378,9 +384,12 @@ class Gazetteer:
 
     def _ranked(
         self, key: str, countries: Sequence[str] = (), prefer_region: bool = False
-    ) -> list[int]:
+    ) -> tuple[int, ...]:
+        return _ranked_cached(self, key, tuple(countries), prefer_region)
+
+    def _rank(self, key: str, countries: tuple[str, ...], prefer_region: bool) -> tuple[int, ...]:
         ids = self._candidates(key)
-        return sorted(ids, key=lambda i: (-self._score(i, countries, prefer_region), i))
+        return tuple(sorted(ids, key=lambda i: (-self._score(i, countries, prefer_region), i)))
 
     def lookup(self, name: str) -> tuple[GazetteerEntry, ...]:
         """All entries whose name or an alternate name matches `name`, best first."""
@@ -397,7 +406,8 @@ class Gazetteer:
         """(ISO2, words used) for a country name or demonym starting at token i."""
         n_max = 1
         while (
-            n_max < 7
+            toks[i].key in self._country_firsts
+            and n_max < 7
             and i + n_max < len(toks)
             and _gap_ok(text, toks[i + n_max - 1], toks[i + n_max])
         ):
@@ -452,6 +462,16 @@ class Gazetteer:
         if toks and toks[-1].end == end < len(text) and _WORD.match(text, end, end + 1):
             toks.pop()
         context = tuple(countries) if countries else _countries_cached(self, text)
+        return self._find(text, toks, end, context)
+
+    def find_in_document(self, text: str) -> tuple[PlaceMention, ...]:
+        """`find(text, countries=countries_in(text))`, reading the words of `text` once."""
+        toks = _tokens(text, 0, len(text))
+        return self._find(text, toks, len(text), self._countries(text, toks))
+
+    def _find(
+        self, text: str, toks: list[_Token], end: int, context: tuple[str, ...]
+    ) -> tuple[PlaceMention, ...]:
         out: list[PlaceMention] = []
         last_end = -1
         i = 0
@@ -493,7 +513,8 @@ class Gazetteer:
     def _longest(self, text: str, toks: list[_Token], i: int) -> tuple[int, str] | None:
         n_max = 1
         while (
-            n_max < self._max_words
+            toks[i].key in self._firsts
+            and n_max < self._max_words
             and i + n_max < len(toks)
             and _gap_ok(text, toks[i + n_max - 1], toks[i + n_max])
         ):
@@ -607,6 +628,13 @@ def _sentence_start(text: str, pos: int) -> bool:
     if j < 0:
         return True
     return text[j] in _SENTENCE_END or "\n" in text[j + 1 : pos]
+
+
+@lru_cache(maxsize=1 << 12)  # pure for a loaded gazetteer; a document names its places again
+def _ranked_cached(
+    gazetteer: Gazetteer, key: str, countries: tuple[str, ...], prefer_region: bool
+) -> tuple[int, ...]:
+    return gazetteer._rank(key, countries, prefer_region)
 
 
 @lru_cache(maxsize=32)  # find() over a document's sentences asks for the same text repeatedly

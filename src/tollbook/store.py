@@ -1,29 +1,43 @@
-"""Extraction -> rows in SQLite (and back).
+"""Extraction -> rows in SQLite or PostgreSQL (and back).
 
-`Store.open(url)` opens (and migrates) a SQLite database; `Store.save(extraction)` writes one
-document's `Extraction` in a single transaction, keyed by extractor version; the readers
-rebuild `Document`, `Claim` and `Tally` objects from the rows. Each claim is kept as its
+`Store.open(url)` opens (and migrates) a database: a SQLite path, `sqlite:///path`,
+`:memory:` or a `postgresql://` URL. `Store.save(extraction)` writes one document's
+`Extraction` in a single transaction, keyed by extractor version; the readers rebuild
+`Document`, `Claim` and `Tally` objects from the rows. Each claim is kept as its
 output-contract JSON (`tollbook.serialize`) plus indexed key columns.
 
-All SQL lives in this module and goes through `_SQLite`, a small backend with `?`
-parameters, so a PostgreSQL backend can slot in beside it later.
+The SQL here is portable (`?` parameters, ON CONFLICT); the schema is in `tollbook.schema`
+and everything dialect-specific (connections, placeholders, full-text search, locks) in
+`tollbook.backends`.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import re
-import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from ._exceptions import MigrationError, NotFoundError, StoreError
+from .backends import Backend, SQLite, connect
 from .model import CORRECTABLE, VERDICTS, Claim, Correction, Document, Extraction, Segment, Tally
+from .schema import (
+    CLAIM_COLUMNS,
+    CLAIM_KEYS,
+    CORRECTION_COLUMNS,
+    DOC_FIELDS,
+    EXTRACTION_COLUMNS,
+    MIGRATIONS,
+    NEEDS_FTS5,
+    SCHEMA_MIGRATIONS,
+    SCHEMA_VERSION,
+    SEGMENT_COLUMNS,
+    SKIPPED,
+    TALLY_COLUMNS,
+    TALLY_KEYS,
+)
 from .serialize import (
     category_tally_from_dict,
     category_tally_to_dict,
@@ -32,116 +46,14 @@ from .serialize import (
     document_from_dict,
 )
 
+__all__ = ["MIGRATIONS", "MIN_PREFIX", "SCHEMA_VERSION", "SaveResult", "Store", "version_key"]
+
 _log = logging.getLogger(__name__)
 
 #: Shortest doc_id prefix accepted in place of a full id (like git's short hashes).
 MIN_PREFIX = 4
 
-_SCHEMA_MIGRATIONS = """
-CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY,
-    name TEXT NOT NULL,
-    applied_at TEXT NOT NULL
-)
-"""
-
-_M1_CORE = """
-CREATE TABLE documents (
-    doc_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, name TEXT, path TEXT, url TEXT,
-    title TEXT, publisher TEXT, aggregator TEXT, published TEXT, language TEXT,
-    format TEXT NOT NULL, text TEXT NOT NULL, ingested_at TEXT NOT NULL
-);
-CREATE INDEX documents_content_hash ON documents (content_hash);
-CREATE TABLE extractions (
-    doc_id TEXT NOT NULL REFERENCES documents (doc_id), extractor_version TEXT NOT NULL,
-    extracted_at TEXT NOT NULL, n_claims INTEGER NOT NULL,
-    PRIMARY KEY (doc_id, extractor_version)
-);
-CREATE TABLE segments (
-    doc_id TEXT NOT NULL REFERENCES documents (doc_id), extractor_version TEXT NOT NULL,
-    idx INTEGER NOT NULL, kind TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    PRIMARY KEY (doc_id, extractor_version, idx)
-);
-CREATE TABLE claims (
-    claim_id TEXT NOT NULL, doc_id TEXT NOT NULL REFERENCES documents (doc_id),
-    extractor_version TEXT NOT NULL, kind TEXT NOT NULL, category TEXT, population TEXT,
-    population_class TEXT, value DOUBLE PRECISION NOT NULL, low DOUBLE PRECISION NOT NULL,
-    high DOUBLE PRECISION NOT NULL, qualifier TEXT NOT NULL, unit TEXT NOT NULL, parent TEXT,
-    place TEXT, event_date TEXT, source TEXT, span_start INTEGER NOT NULL,
-    span_end INTEGER NOT NULL, rule TEXT NOT NULL, data TEXT NOT NULL,
-    PRIMARY KEY (doc_id, extractor_version, claim_id)
-);
-CREATE INDEX claims_category ON claims (category);
-CREATE INDEX claims_doc_id ON claims (doc_id);
-CREATE INDEX claims_claim_id ON claims (claim_id);
--- idx keeps the tally's category order so a read-back Tally equals the saved one.
-CREATE TABLE tallies (
-    doc_id TEXT NOT NULL REFERENCES documents (doc_id), extractor_version TEXT NOT NULL,
-    category TEXT NOT NULL, idx INTEGER NOT NULL, best DOUBLE PRECISION NOT NULL,
-    low DOUBLE PRECISION NOT NULL, high DOUBLE PRECISION NOT NULL,
-    civilians DOUBLE PRECISION NOT NULL, combatants DOUBLE PRECISION NOT NULL,
-    unknown DOUBLE PRECISION NOT NULL, data TEXT NOT NULL,
-    PRIMARY KEY (doc_id, extractor_version, category)
-);
-"""
-
-# Documents are insert-only (same doc_id again changes nothing), so the insert trigger keeps
-# the index in sync; the delete trigger covers manual clean-ups.
-_M2_FTS = """
-CREATE VIRTUAL TABLE documents_fts USING fts5 (doc_id UNINDEXED, title, text);
-INSERT INTO documents_fts (doc_id, title, text) SELECT doc_id, title, text FROM documents;
-CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
-    INSERT INTO documents_fts (doc_id, title, text) VALUES (new.doc_id, new.title, new.text);
-END;
-CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
-    DELETE FROM documents_fts WHERE doc_id = old.doc_id;
-END;
-"""
-
-# Reviewers' corrections are their own rows: the extractor's claims are never overwritten.
-# correction_id is assigned by the store (MAX + 1 inside the write transaction) so the same
-# script runs on SQLite and PostgreSQL.
-_M3_CORRECTIONS = """
-CREATE TABLE corrections (
-    correction_id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents (doc_id),
-    claim_id TEXT NOT NULL, verdict TEXT NOT NULL, reviewer TEXT NOT NULL, reason TEXT NOT NULL,
-    value DOUBLE PRECISION, category TEXT, population TEXT, source TEXT,
-    created_at TEXT NOT NULL
-);
-CREATE INDEX corrections_claim ON corrections (doc_id, claim_id);
-"""
-
-#: Ordered (version, name, sql-script). Append only; never edit an applied step.
-MIGRATIONS: tuple[tuple[int, str, str], ...] = (
-    (1, "core tables", _M1_CORE),
-    (2, "documents_fts full-text index", _M2_FTS),
-    (3, "reviewers' corrections", _M3_CORRECTIONS),
-)
-SCHEMA_VERSION = MIGRATIONS[-1][0]
-
-# Steps that need SQLite's FTS5; without it they are recorded as skipped, not failed.
-_NEEDS_FTS5 = frozenset({2})
-_SKIPPED = "(skipped: FTS5 unavailable)"
-
-_DOC_FIELDS = (
-    "doc_id", "content_hash", "name", "path", "url", "title", "publisher", "aggregator",
-    "published", "language", "format", "text",
-)  # fmt: skip
-_DOC_COLUMNS = ", ".join(_DOC_FIELDS)
-_SEGMENT_COLUMNS = ("doc_id", "extractor_version", "idx", "kind", "start", "end")
-#: Key columns of `claims` taken from the claim's contract dict (same names).
-_CLAIM_KEYS = (
-    "claim_id", "doc_id", "extractor_version", "kind", "category", "population",
-    "population_class", "value", "low", "high", "qualifier", "unit", "parent", "place",
-    "event_date", "source", "rule",
-)  # fmt: skip
-_TALLY_KEYS = ("best", "low", "high", "civilians", "combatants", "unknown")
-_TALLY_COLUMNS = ("doc_id", "extractor_version", "category", "idx", *_TALLY_KEYS, "data")
-_EXTRACTION_COLUMNS = ("doc_id", "extractor_version", "extracted_at", "n_claims")
-_CORRECTION_COLUMNS = (
-    "correction_id", "doc_id", "claim_id", "verdict", "reviewer", "reason", *CORRECTABLE,
-    "created_at",
-)  # fmt: skip
+_DOC_COLUMNS = ", ".join(DOC_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,155 +80,19 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-class _SQLite:
-    """The only code that talks to sqlite3: `?` queries, rows as dicts, explicit transactions."""
-
-    def __init__(self, conn: sqlite3.Connection, location: str) -> None:
-        self._conn: sqlite3.Connection | None = conn
-        self.location = location
-
-    @classmethod
-    def connect(cls, target: str) -> _SQLite:
-        if target != ":memory:":
-            target = str(Path(target).expanduser())
-            parent = Path(target).resolve().parent
-            if not parent.is_dir():
-                raise StoreError(
-                    f"cannot open database {target}: directory {parent} does not exist; "
-                    "create the directory or pass --db with another path"
-                )
-        try:
-            # isolation_level=None: no implicit BEGIN/COMMIT; `transaction()` does it.
-            conn = sqlite3.connect(target, isolation_level=None)
-        except sqlite3.Error as exc:
-            raise StoreError(
-                f"cannot open database {target}: {exc}; check the path and its permissions"
-            ) from exc
-        backend = cls(conn, target)
-        try:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA foreign_keys=ON")
-            conn.execute("PRAGMA busy_timeout=5000")
-        except sqlite3.Error as exc:
-            backend.close()
-            raise StoreError(
-                f"cannot use {target} as a database: {exc}; "
-                "is it a tollbook SQLite file? pass --db with another path"
-            ) from exc
-        return backend
-
-    def _c(self) -> sqlite3.Connection:
-        if self._conn is None:
-            raise StoreError(f"the store {self.location} is closed; open it again with Store.open")
-        return self._conn
-
-    def _fail(self, exc: sqlite3.Error, sql: str) -> StoreError:
-        verb = sql.split(None, 1)[0] if sql.strip() else "statement"
-        return StoreError(
-            f"database error in {self.location} ({verb}): {exc}; "
-            "check that the file is a tollbook database, writable and not locked"
-        )
-
-    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        try:
-            cur = self._c().execute(sql, tuple(params))
-            cols = [d[0] for d in cur.description or ()]
-            return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
-        except sqlite3.Error as exc:
-            raise self._fail(exc, sql) from exc
-
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
-        """Run one statement; return the number of rows it changed."""
-        try:
-            return self._c().execute(sql, tuple(params)).rowcount
-        except sqlite3.Error as exc:
-            raise self._fail(exc, sql) from exc
-
-    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        try:
-            self._c().executemany(sql, rows)
-        except sqlite3.Error as exc:
-            raise self._fail(exc, sql) from exc
-
-    def script(self, sql: str) -> None:
-        """Run a multi-statement script inside the current transaction.
-
-        `executescript` would COMMIT first, so statements are split here instead;
-        `complete_statement` keeps trigger bodies (`BEGIN ...; END;`) whole.
-        """
-        buf = ""
-        for piece in sql.split(";"):
-            buf += piece + ";"
-            if sqlite3.complete_statement(buf):
-                if buf.strip(" \n\t;"):
-                    self.execute(buf)
-                buf = ""
-        if buf.strip(" \n\t;"):
-            raise StoreError(f"incomplete SQL statement in a migration: {buf.strip()[:80]}")
-
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        # IMMEDIATE takes the write lock up front, so two writers wait (busy_timeout)
-        # instead of failing half-way on a lock upgrade.
-        self.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self._c().rollback()
-            raise
-        self.execute("COMMIT")
-
-    def fts5_available(self) -> bool:
-        try:
-            self._c().execute("CREATE VIRTUAL TABLE temp._tollbook_probe USING fts5 (x)")
-        except sqlite3.OperationalError:
-            return False
-        self._c().execute("DROP TABLE temp._tollbook_probe")
-        return True
-
-    def table_exists(self, name: str) -> bool:
-        rows = self.query("SELECT 1 FROM sqlite_master WHERE name = ?", (name,))
-        return bool(rows)
-
-    def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-
-
-def _sqlite_target(url: str) -> str:
-    """A path or `:memory:` for sqlite3 from a path, `sqlite:///path` or `:memory:`."""
-    if url in (":memory:", "sqlite://", "sqlite:///:memory:"):
-        return ":memory:"
-    if url.startswith("sqlite:///"):
-        # SQLAlchemy form: sqlite:///rel.db is relative, sqlite:////abs.db absolute.
-        return url[len("sqlite:///") :]
-    match = re.match(r"([A-Za-z][A-Za-z0-9+.\-]*)://", url)
-    if match:
-        scheme = match.group(1).lower()
-        if scheme.split("+")[0] in ("postgresql", "postgres"):
-            raise StoreError("PostgreSQL is not supported yet in this version; use a SQLite path")
-        raise StoreError(
-            f"unsupported database URL scheme {scheme!r}; use a SQLite path, "
-            "sqlite:///path or :memory:"
-        )
-    if not url:
-        raise StoreError("empty database path; pass --db with a SQLite path or :memory:")
-    return url
-
-
 class Store:
     """A tollbook database: documents, segments, claims and tallies per extractor version."""
 
-    def __init__(self, backend: _SQLite, *, now: Callable[[], str] = _now) -> None:
+    def __init__(self, backend: Backend, *, now: Callable[[], str] = _now) -> None:
         self._db = backend
         self._now = now
 
     @classmethod
     def open(cls, url: str, *, now: Callable[[], str] | None = None) -> Store:
-        """Open (creating if needed) and migrate the database at a path, sqlite:/// URL or
-        `:memory:`. `now` returns ISO timestamps for ingested_at/extracted_at (tests)."""
-        backend = _SQLite.connect(_sqlite_target(url))
+        """Open (creating if needed) and migrate the database at a SQLite path, sqlite:///
+        URL, `:memory:` or postgresql:// URL. `now` returns ISO timestamps for
+        ingested_at/extracted_at (tests)."""
+        backend = connect(url)
         store = cls(backend, now=now or _now)
         try:
             store.migrate()
@@ -327,7 +103,18 @@ class Store:
 
     @property
     def location(self) -> str:
+        """The path, or the URL without its password."""
         return self._db.location
+
+    @property
+    def dialect(self) -> str:
+        """The SQL dialect: sqlite or postgresql."""
+        return self._db.dialect
+
+    @property
+    def backend(self) -> Backend:
+        """The connection wrapper, for bulk loaders (`tollbook.bulkload`) and tests."""
+        return self._db
 
     def close(self) -> None:
         self._db.close()
@@ -346,7 +133,10 @@ class Store:
 
     def migrate(self) -> tuple[int, ...]:
         """Apply the missing migrations, each in its own transaction; return their versions."""
-        self._db.execute(_SCHEMA_MIGRATIONS)
+        with self._db.transaction():
+            # The lock makes concurrent first opens of one PostgreSQL database wait in turn.
+            self._db.lock("tollbook.migrate")
+            self._db.execute(SCHEMA_MIGRATIONS)
         current = self.schema_version()
         if current > SCHEMA_VERSION:
             raise MigrationError(
@@ -355,40 +145,45 @@ class Store:
                 source=self.location,
             )
         applied: list[int] = []
-        for version, name, sql in MIGRATIONS:
-            if version <= current:
+        for step in MIGRATIONS:
+            if step.version <= current:
                 continue
             with self._db.transaction():
-                # Re-check under the write lock: another process may have just applied it.
+                self._db.lock("tollbook.migrate")
+                # Re-check under the lock: another process may have just applied it.
                 done = self._db.query(
-                    "SELECT 1 FROM schema_migrations WHERE version = ?", (version,)
+                    "SELECT 1 FROM schema_migrations WHERE version = ?", (step.version,)
                 )
                 if done:
                     continue
-                label = name
-                if version in _NEEDS_FTS5 and not self._db.fts5_available():
-                    msg = "%s: SQLite has no FTS5; skipped migration %d, no full-text search"
-                    _log.warning(msg, self.location, version)
-                    label = f"{name} {_SKIPPED}"
-                else:
-                    try:
-                        self._db.script(sql)
-                    except StoreError as exc:
-                        raise MigrationError(
-                            f"migration {version} ({name}) failed: {exc.message}; "
-                            "the database was left at the previous version",
-                            source=self.location,
-                        ) from exc
+                label = self._apply(step.version, step.name, step.script(self._db.dialect))
                 self._db.execute(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                    (version, label, self._now()),
+                    (step.version, label, self._now()),
                 )
-            applied.append(version)
+            applied.append(step.version)
         return tuple(applied)
+
+    def _apply(self, version: int, name: str, sql: str) -> str:
+        """Run one step's script; return the name to record (marked when skipped)."""
+        db = self._db
+        if isinstance(db, SQLite) and version in NEEDS_FTS5 and not db.fts5_available():
+            msg = "%s: SQLite has no FTS5; skipped migration %d, no full-text search"
+            _log.warning(msg, self.location, version)
+            return f"{name} {SKIPPED}"
+        try:
+            self._db.script(sql)
+        except StoreError as exc:
+            raise MigrationError(
+                f"migration {version} ({name}) failed: {exc.message}; "
+                "the database was left at the previous version",
+                source=self.location,
+            ) from exc
+        return name
 
     def has_fts(self) -> bool:
         """Whether full-text search (`search`) is available in this database."""
-        return self._db.table_exists("documents_fts")
+        return self._db.has_fts()
 
     # -- writing --------------------------------------------------------------------------
 
@@ -410,13 +205,15 @@ class Store:
         _check(extraction)
         try:
             with self._db.transaction():
+                # Two writers of one document would race between DELETE and INSERT.
+                self._db.lock(f"tollbook.doc:{doc.doc_id}")
                 new = self._insert_document(doc)
                 self._delete_version(doc.doc_id, version)
                 self._insert_segments(doc.doc_id, version, extraction.segments)
                 self._insert_claims(extraction.claims)
                 self._insert_tally(doc.doc_id, version, extraction.tally)
                 run = (doc.doc_id, version, self._now(), len(extraction.claims))
-                self._insert("extractions", _EXTRACTION_COLUMNS, [run])
+                self._insert("extractions", EXTRACTION_COLUMNS, [run])
         except Exception as exc:
             raise StoreError(
                 f"could not save the extraction (version {version}): {exc}; "
@@ -426,9 +223,9 @@ class Store:
         return SaveResult(doc_id=doc.doc_id, new_document=new, claims=len(extraction.claims))
 
     def _insert_document(self, doc: Document) -> bool:
-        row = [getattr(doc, f) for f in _DOC_FIELDS] + [self._now()]
+        row = [getattr(doc, f) for f in DOC_FIELDS] + [self._now()]
         n = self._insert(
-            "documents", (*_DOC_FIELDS, "ingested_at"), [row], " ON CONFLICT (doc_id) DO NOTHING"
+            "documents", (*DOC_FIELDS, "ingested_at"), [row], " ON CONFLICT (doc_id) DO NOTHING"
         )
         if n:
             return True
@@ -464,23 +261,23 @@ class Store:
 
     def _insert_segments(self, doc_id: str, version: str, segments: Sequence[Segment]) -> None:
         rows = [(doc_id, version, i, s.kind, s.start, s.end) for i, s in enumerate(segments)]
-        self._insert("segments", _SEGMENT_COLUMNS, rows)
+        self._insert("segments", SEGMENT_COLUMNS, rows)
 
     def _insert_claims(self, claims: Sequence[Claim]) -> None:
         rows = []
         for c in claims:
             d = claim_to_dict(c)
             data = json.dumps(d, ensure_ascii=False)
-            rows.append([d[k] for k in _CLAIM_KEYS] + [c.span[0], c.span[1], data])
-        self._insert("claims", (*_CLAIM_KEYS, "span_start", "span_end", "data"), rows)
+            rows.append([d[k] for k in CLAIM_KEYS] + [c.span[0], c.span[1], data])
+        self._insert("claims", CLAIM_COLUMNS, rows)
 
     def _insert_tally(self, doc_id: str, version: str, tally: Tally) -> None:
         rows = []
         for i, cat in enumerate(tally.categories):
             d = category_tally_to_dict(cat)
             data = json.dumps(d, ensure_ascii=False)
-            rows.append([doc_id, version, cat.category, i, *(d[k] for k in _TALLY_KEYS), data])
-        self._insert("tallies", _TALLY_COLUMNS, rows)
+            rows.append([doc_id, version, cat.category, i, *(d[k] for k in TALLY_KEYS), data])
+        self._insert("tallies", TALLY_COLUMNS, rows)
 
     # -- reading --------------------------------------------------------------------------
 
@@ -670,23 +467,20 @@ class Store:
         return tuple(Tally(doc_id=d, categories=tuple(cats[d])) for d in sorted(wanted))
 
     def search(self, query: str, *, limit: int = 20) -> tuple[Document, ...]:
-        """Documents matching an FTS5 query over title and text, best match first."""
+        """Documents matching a full-text query over title and text, best match first.
+
+        SQLite: an FTS5 query (bm25 rank). PostgreSQL: a web-search-style query
+        (`websearch_to_tsquery`: words, "quoted phrases", `or`, `-word`; English stemming),
+        ranked by `ts_rank_cd` with titles weighted above text. Ties go by doc_id.
+        """
+        if limit < 0:
+            raise StoreError(f"limit must be 0 or more, not {limit}")
         if not self.has_fts():
             raise StoreError(
                 f"full-text search is unavailable in {self.location}: its SQLite build "
                 "lacked FTS5 when the database was created; use a Python whose sqlite3 has FTS5"
             )
-        try:
-            rows = self._db.query(
-                "SELECT doc_id FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank"
-                " LIMIT ?",
-                (query, limit),
-            )
-        except StoreError as exc:
-            raise StoreError(
-                f"bad search query {query!r}: {exc.message}; quote phrases with double quotes"
-            ) from exc
-        return tuple(self.document(str(r["doc_id"])) for r in rows)
+        return tuple(self.document(doc_id) for doc_id in self._db.search(query, limit))
 
     # -- review -------------------------------------------------------------------------
 
@@ -704,13 +498,15 @@ class Store:
             )
         try:
             with self._db.transaction():
+                # MAX + 1 is only safe while no other writer can insert (SQLite: IMMEDIATE).
+                self._db.lock("tollbook.corrections")
                 rows = self._db.query("SELECT MAX(correction_id) AS n FROM corrections")
                 new_id = int(rows[0]["n"] or 0) + 1
                 saved = _replace_correction(correction, full, new_id, self._now())
                 self._insert(
                     "corrections",
-                    _CORRECTION_COLUMNS,
-                    [[getattr(saved, c) for c in _CORRECTION_COLUMNS]],
+                    CORRECTION_COLUMNS,
+                    [[getattr(saved, c) for c in CORRECTION_COLUMNS]],
                 )
         except StoreError:
             raise
@@ -724,7 +520,7 @@ class Store:
         self, doc_id: str | None = None, claim_id: str | None = None
     ) -> tuple[Correction, ...]:
         """Corrections, oldest first; the newest per claim is the one that applies."""
-        sql = f"SELECT {', '.join(_CORRECTION_COLUMNS)} FROM corrections"
+        sql = f"SELECT {', '.join(CORRECTION_COLUMNS)} FROM corrections"
         where: list[str] = []
         params: list[str] = []
         if doc_id is not None:

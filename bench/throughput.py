@@ -1,0 +1,444 @@
+"""Throughput benchmark: text -> claims -> tally on one core, against two peers, in one run.
+
+    .venv/bin/python bench/throughput.py [--mb 20] [--repeat 3] [--shared ../shared]
+    .venv/bin/python bench/throughput.py --big [--big-mb 1024]     # peak memory on a 1 GB stream
+
+Builds a deterministic corpus of news-like articles (paragraphs drawn with a fixed seed from
+tests/corpus/*.jsonl, the demo statements and, when ../shared/data is present, ACLED notes and
+IDETECT excerpts), then, each system in its own subprocess on one core:
+- tollbook: `document_from_text` -> `Pipeline.run` (segments, claims, tally) per article;
+- tollbook + SQLite: the same through `api.ingest` into a fresh SQLite store;
+- regex: one plain regular-expression pass (numbers and casualty words) over the same text,
+  the floor of any Python pass over it;
+- quantulum3: `parser.parse` (number extraction only) on a sample, extrapolated;
+and prints MB/s, documents/s, peak RSS and ratios; then linearity (corpus prefixes 1x/4x/16x,
+one 1 MB vs one 5 MB document) and the accuracy figures that must not move with a speed-up
+(the corpus gate, the seeds gold, the ACLED exact %). Timings are min-of-N (`--repeat`):
+the machine may be shared, and the minimum is the least disturbed run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = 20240501
+MB = 1_000_000
+
+# ----------------------------------------------------------------------------- corpus
+
+
+def _pools(shared: Path) -> list[list[str]]:
+    """Paragraph pools: the project's corpus and demo texts, ACLED notes, IDETECT excerpts."""
+    own: list[str] = []
+    for path in sorted((ROOT / "tests" / "corpus").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                own.append(json.loads(line)["text"])
+    for path in sorted((ROOT / "src" / "tollbook" / "demo").glob("*.txt")):
+        own.extend(p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip())
+    pools = [own]
+    acled = shared / "data" / "acled" / "acled-2020-global-sample.csv"
+    if acled.exists():
+        with acled.open(encoding="utf-8", newline="") as fh:
+            pools.append(
+                [r["notes"].strip() for r in csv.DictReader(fh) if (r.get("notes") or "").strip()]
+            )
+    idetect = shared / "data" / "idetect" / "idetect-test.csv"
+    if idetect.exists():
+        with idetect.open(encoding="utf-8", newline="") as fh:
+            pools.append(
+                [
+                    r["excerpt"].strip()
+                    for r in csv.DictReader(fh)
+                    if (r.get("excerpt") or "").strip()
+                ]
+            )
+    return pools
+
+
+def articles(target_bytes: int, shared: Path, seed: int = SEED) -> Iterator[tuple[str, str | None]]:
+    """(text, published) news-like articles until `target_bytes` of UTF-8 text; deterministic."""
+    rng = random.Random(seed)
+    pools = _pools(shared)
+    total = 0
+    while total < target_bytes:
+        paras = []
+        for _ in range(rng.randint(3, 12)):
+            pool = rng.choice(pools)
+            paras.append(" ".join(rng.choice(pool) for _ in range(rng.randint(1, 3))))
+        title = re.split(r"[,.;:]", paras[0])[0][:70].strip()
+        published = (
+            f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            if rng.random() < 0.5
+            else None
+        )
+        text = title + "\n\n" + "\n\n".join(paras)
+        total += len(text.encode("utf-8"))
+        yield text, published
+
+
+def write_corpus(path: Path, target_bytes: int, shared: Path) -> tuple[int, int]:
+    n = size = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for text, published in articles(target_bytes, shared):
+            fh.write(json.dumps({"text": text, "published": published}) + "\n")
+            n += 1
+            size += len(text.encode("utf-8"))
+    return n, size
+
+
+def read_corpus(path: Path) -> Iterator[tuple[str, str | None]]:
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            yield d["text"], d["published"]
+
+
+# ----------------------------------------------------------------------------- systems
+
+KILL_OR_MOVE = re.compile(
+    r"\b(?:killed|killing|dead|died|deaths?|fatalit(?:y|ies)|wounded|injured|displaced|fled)\b",
+    re.I,
+)
+NUM = re.compile(
+    r"\b(?:\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
+)
+
+
+def _regex(texts: list[tuple[str, str | None]]) -> int:
+    found = 0
+    for text, _ in texts:
+        found += sum(1 for _ in NUM.finditer(text)) + sum(1 for _ in KILL_OR_MOVE.finditer(text))
+    return found
+
+
+def _pipeline(texts: list[tuple[str, str | None]], per_doc: list[float] | None = None) -> int:
+    from tollbook.ingest import document_from_text
+    from tollbook.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    pipeline.gazetteer  # noqa: B018  (load outside the timed loop: once per process)
+    claims = 0
+    clock = time.perf_counter
+    for i, (text, published) in enumerate(texts):
+        t = clock()
+        claims += len(pipeline.run(document_from_text(text, published=published)).claims)
+        if per_doc is not None:
+            per_doc[i] = min(per_doc[i], clock() - t)
+    return claims
+
+
+def _store(texts: list[tuple[str, str | None]], db: Path) -> int:
+    from tollbook import api
+    from tollbook.ingest import document_from_text
+    from tollbook.store import Store
+
+    if db.exists():
+        db.unlink()
+    store = Store.open(str(db))
+    try:
+        docs = (document_from_text(t, published=p) for t, p in texts)
+        return api.ingest(store, docs).claims
+    finally:
+        store.close()
+
+
+def _quantulum(texts: list[tuple[str, str | None]]) -> int:
+    from quantulum3 import parser
+
+    found = 0
+    for text, _ in texts:
+        found += len(parser.parse(text))
+    return found
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def worker(system: str, corpus: Path, repeat: int, limit_bytes: int) -> dict[str, object]:
+    """One system on the corpus (or its first `limit_bytes`); min-of-`repeat` seconds."""
+    texts: list[tuple[str, str | None]] = []
+    size = 0
+    for text, published in read_corpus(corpus):
+        if limit_bytes and size >= limit_bytes:
+            break
+        texts.append((text, published))
+        size += len(text.encode("utf-8"))
+    rss_before = _rss_mb()
+    if system == "quantulum3":
+        from quantulum3 import parser
+
+        parser.parse("warm up: 3 people")  # model loading is not per-document work
+    elif system in ("tollbook", "store"):
+        from tollbook.pipeline import Pipeline
+
+        Pipeline().gazetteer  # noqa: B018
+    per_doc = [float("inf")] * len(texts)
+    best = float("inf")
+    out = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(repeat):
+            t = time.perf_counter()
+            if system == "tollbook":
+                out = _pipeline(texts, per_doc)
+            elif system == "store":
+                out = _store(texts, Path(tmp) / "bench.db")
+            elif system == "regex":
+                out = _regex(texts)
+            elif system == "quantulum3":
+                out = _quantulum(texts)
+            else:
+                raise SystemExit(f"unknown system {system}")
+            best = min(best, time.perf_counter() - t)
+    result: dict[str, object] = {
+        "system": system, "docs": len(texts), "bytes": size, "seconds": best, "found": out,
+        "rss_mb": _rss_mb(), "rss_before_mb": rss_before,
+    }  # fmt: skip
+    if system == "tollbook":
+        result["per_doc"] = per_doc
+    return result
+
+
+def long_document(shared: Path, size: int) -> str:
+    """One document of about `size` characters: generated articles joined as paragraphs."""
+    return "\n\n".join(text for text, _ in articles(size, shared))[:size]
+
+
+def long_worker(shared: Path, repeat: int) -> dict[str, object]:
+    from tollbook.ingest import document_from_text
+    from tollbook.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    pipeline.gazetteer  # noqa: B018
+    out: dict[str, object] = {}
+    for mb in (1, 5):
+        text = long_document(shared, mb * MB)
+        best = float("inf")
+        for _ in range(repeat):
+            t = time.perf_counter()
+            pipeline.run(document_from_text(text))
+            best = min(best, time.perf_counter() - t)
+        out[f"{mb}mb"] = best
+    out["rss_mb"] = _rss_mb()
+    return out
+
+
+def _spawn(args: list[str]) -> dict[str, object]:
+    # taskset pins the worker to one core where available: "one core" means one.
+    pin = ["taskset", "-c", "0"] if _has_taskset() else []
+    cmd = [*pin, sys.executable, str(Path(__file__).resolve()), *args]
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"worker failed: {' '.join(args)}\n{proc.stderr[-3000:]}")
+    result: dict[str, object] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _has_taskset() -> bool:
+    return subprocess.run(["sh", "-c", "command -v taskset"], capture_output=True).returncode == 0
+
+
+# ----------------------------------------------------------------------------- accuracy
+
+
+def accuracy(shared: Path) -> list[tuple[str, str]]:
+    """The figures a speed-up must not move: corpus gate, seeds gold, ACLED exact %."""
+    from tollbook.evaluate import compare, expected_from_dict, score
+    from tollbook.ingest import document_from_text, read_path
+    from tollbook.pipeline import Pipeline
+    from tollbook.places import name_key
+
+    pipeline = Pipeline()
+    outcomes = []
+    for path in sorted((ROOT / "tests" / "corpus").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            doc = document_from_text(item["text"], published=item.get("published"))
+            expected = [expected_from_dict(doc.text, d, item["id"]) for d in item["claims"]]
+            outcomes.append(compare(item["id"], doc.text, expected, pipeline.run(doc).claims))
+    s = score(outcomes)
+    rows = [("corpus gate (tests/corpus)", f"P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} "
+             f"({s.matched}/{s.expected} expected, {s.predicted} predicted)")]  # fmt: skip
+    gold_path = shared / "gold" / "seeds.jsonl"
+    if gold_path.exists():
+        gold: dict[str, list[dict[str, object]]] = {}
+        for line in gold_path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                gold.setdefault(str(row["doc"]), []).append(row)
+        matched = total = spurious = 0
+        for name, rows_ in sorted(gold.items()):
+            docs = [d for d in read_path(shared / "seeds" / name) if not isinstance(d, Exception)]
+            for doc in docs:
+                exp = [expected_from_dict(doc.text, g, str(g["id"])) for g in rows_]  # type: ignore[union-attr]
+                o = compare(name, doc.text, exp, pipeline.run(doc).claims, place_key=name_key)  # type: ignore[arg-type,union-attr]
+                matched += len(o.matched) - len(o.field_errors)
+                total += len(rows_)
+                spurious += len(o.spurious)
+        rows.append(
+            ("seeds gold", f"{matched}/{total} matched with every field, {spurious} spurious")
+        )
+    acled = shared / "data" / "acled" / "acled-2020-global-sample.csv"
+    if acled.exists():
+        from tollbook.datasets import acled_items, figure_scores, predict_killed
+
+        items = list(acled_items(acled))
+        preds = [predict_killed(i, pipeline.run(document_from_text(i.text))) for i in items]
+        for r in figure_scores(preds, "acled"):
+            if r["subset"] in ("all", "gold>0", "written"):
+                rows.append((f"ACLED exact, {r['subset']} (n={r['n']})", f"{r['exact']:.1%}"))
+    return rows
+
+
+# ----------------------------------------------------------------------------- main
+
+
+def _big(shared: Path, big_mb: int, workdir: Path) -> None:
+    """Peak RSS of streaming a generated JSONL of `big_mb` MB through the API in a subprocess."""
+    path = workdir / "big.jsonl"
+    n, size = write_corpus(path, big_mb * MB, shared)
+    print(f"generated {path}: {n} documents, {size / MB:.0f} MB")
+    code = (
+        "import json,resource,sys,time\n"
+        "from tollbook import api\n"
+        "from tollbook.ingest import document_from_text\n"
+        "def docs():\n"
+        "    with open(sys.argv[1], encoding='utf-8') as fh:\n"
+        "        for line in fh:\n"
+        "            d = json.loads(line)\n"
+        "            yield document_from_text(d['text'], published=d['published'])\n"
+        "t = time.perf_counter(); n = 0; claims = 0\n"
+        "for ex in api.extract(docs()):\n"
+        "    n += 1; claims += len(ex.claims)\n"
+        "print(json.dumps({'docs': n, 'claims': claims, 'seconds': time.perf_counter() - t,\n"
+        "                  'rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=False
+    )
+    if proc.returncode != 0:
+        raise SystemExit(proc.stderr[-3000:])
+    r = json.loads(proc.stdout.strip().splitlines()[-1])
+    print(
+        f"api.extract streaming {size / MB:.0f} MB: {r['docs']} docs, {r['claims']} claims, "
+        f"{r['seconds']:.0f} s ({size / MB / r['seconds']:.2f} MB/s), peak RSS {r['rss_mb']:.0f} MB"
+    )
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default 20)")
+    ap.add_argument(
+        "--repeat", type=int, default=3, help="timed passes per system; the minimum counts"
+    )
+    ap.add_argument("--quantulum-mb", type=float, default=0.25, help="quantulum3 sample size in MB")
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--big", action="store_true", help="only the 1 GB streaming peak-memory run")
+    ap.add_argument("--big-mb", type=int, default=1024)
+    ap.add_argument("--no-accuracy", action="store_true", help="skip the accuracy figures")
+    ap.add_argument("--worker", help=argparse.SUPPRESS)
+    ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--limit-bytes", type=int, default=0, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+
+    if args.worker == "long":
+        print(json.dumps(long_worker(args.shared, args.repeat)))
+        return 0
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.corpus, args.repeat, args.limit_bytes)))
+        return 0
+
+    with tempfile.TemporaryDirectory(prefix="tollbook-bench-") as tmp:
+        if args.big:
+            _big(args.shared, args.big_mb, Path(tmp))
+            return 0
+        corpus = Path(tmp) / "corpus.jsonl"
+        n, size = write_corpus(corpus, int(args.mb * MB), args.shared)
+        shared_note = "with" if (args.shared / "data").exists() else "WITHOUT"
+        print(f"corpus: {n} articles, {size / MB:.1f} MB ({shared_note} ../shared/data), seed {SEED}; "
+              f"one core{' (taskset -c 0)' if _has_taskset() else ''}, min of {args.repeat} passes")  # fmt: skip
+        rep = ["--corpus", str(corpus), "--repeat", str(args.repeat)]
+        results = {
+            "tollbook": _spawn(["--worker", "tollbook", *rep]),
+            "store": _spawn(["--worker", "store", *rep]),
+            "regex": _spawn(["--worker", "regex", *rep]),
+            "quantulum3": _spawn(["--worker", "quantulum3", "--corpus", str(corpus), "--repeat", "1",
+                                  "--limit-bytes", str(int(args.quantulum_mb * MB))]),
+        }  # fmt: skip
+        rate = {k: float(r["bytes"]) / MB / float(r["seconds"]) for k, r in results.items()}  # type: ignore[arg-type]
+        print()
+        print(
+            f"{'system':34} {'MB':>6} {'docs':>6} {'seconds':>8} {'MB/s':>8} {'docs/s':>8} {'peak RSS MB':>11}"
+        )
+        labels = {
+            "tollbook": "tollbook text->claims->tally", "store": "tollbook + SQLite store",
+            "regex": "regex pass (floor)", "quantulum3": "quantulum3 (numbers only, sample)",
+        }  # fmt: skip
+        for key, r in results.items():
+            mb, docs, sec = float(r["bytes"]) / MB, int(r["docs"]), float(r["seconds"])  # type: ignore[arg-type]
+            print(f"{labels[key]:34} {mb:>6.2f} {docs:>6} {sec:>8.2f} {mb / sec:>8.2f} {docs / sec:>8.0f} "
+                  f"{float(r['rss_mb']):>11.0f}")  # type: ignore[arg-type]  # fmt: skip
+        q = results["quantulum3"]
+        print(
+            f"\nquantulum3 timed on the first {float(q['bytes']) / MB:.2f} MB only "  # type: ignore[arg-type]
+            f"(extrapolated to the corpus: {size / MB / rate['quantulum3'] / 60:.0f} min)"
+        )
+        print(f"tollbook / quantulum3 throughput: {rate['tollbook'] / rate['quantulum3']:.0f}x")
+        print(
+            f"tollbook / regex pass throughput: {rate['tollbook'] / rate['regex']:.3f}x "
+            f"(the regex pass is {rate['regex'] / rate['tollbook']:.0f}x faster)"
+        )
+        print(
+            f"store in the loop costs {rate['tollbook'] / rate['store']:.2f}x the extraction alone"
+        )
+
+        # Linearity: prefixes of the same run (per-document minimum over the passes).
+        per_doc = list(results["tollbook"]["per_doc"])  # type: ignore[call-overload]
+        sizes = [len(t.encode("utf-8")) for t, _ in read_corpus(corpus)]
+        print("\nlinearity (seconds per MB; 1.00 = linear):")
+        base = None
+        for mult in (1, 4, 16):
+            target, acc_b, acc_t = mult * MB, 0, 0.0
+            for b, t in zip(sizes, per_doc, strict=True):
+                if acc_b >= target:
+                    break
+                acc_b, acc_t = acc_b + b, acc_t + t
+            spm = acc_t / (acc_b / MB)
+            base = base or spm
+            print(
+                f"  corpus {mult:>2}x ({acc_b / MB:5.2f} MB): {acc_t:7.2f} s, {spm:.3f} s/MB, ratio {spm / base:.2f}"
+            )
+        long = _spawn(
+            ["--worker", "long", "--shared", str(args.shared), "--repeat", str(args.repeat)]
+        )
+        one, five = float(long["1mb"]), float(long["5mb"])  # type: ignore[arg-type]
+        print(
+            f"  one 1 MB document {one:.2f} s, one 5 MB document {five:.2f} s: "
+            f"{five / one:.2f}x for 5x the text (peak RSS {float(long['rss_mb']):.0f} MB)"
+        )  # type: ignore[arg-type]
+    if not args.no_accuracy:
+        print("\naccuracy (must not move with a speed-up):")
+        for name, value in accuracy(args.shared):
+            print(f"  {name:36} {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    raise SystemExit(main())

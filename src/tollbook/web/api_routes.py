@@ -1,0 +1,170 @@
+"""JSON API under /api/: the same view models as the pages, as JSON (see openapi.py).
+
+Changes (corrections, ingest) need `Authorization: Bearer <write token>`; cookies never
+authenticate the API, so it needs no CSRF token.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from ..model import Correction
+from .common import field, in_thread, read_form, settings_of
+from .errors import BadRequest
+from .ingesting import IngestOutcome, IngestRequest, run_ingest
+from .openapi import openapi_document
+from .reviewing import correction_from
+from .security import require_write_api
+from .settings import WebSettings
+from .views import (
+    DocQuery,
+    correction_to_dict,
+    doc_query,
+    document_view,
+    document_view_to_dict,
+    list_documents,
+    open_store,
+    summary_to_dict,
+)
+
+
+async def _json_body(request: Request) -> dict[str, Any]:
+    ctype = request.headers.get("content-type", "")
+    if not ctype.startswith("application/json"):
+        raise BadRequest(
+            f"expected a JSON body (Content-Type: application/json), not {ctype or 'none'}",
+            hint="send a JSON object",
+        )
+    raw = await request.body()
+    try:
+        data = json.loads(raw or b"null")
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BadRequest(f"the body is not valid JSON: {exc}", hint="send a JSON object") from exc
+    if not isinstance(data, dict):
+        raise BadRequest("the body must be a JSON object", hint='e.g. {"verdict": "correct", ...}')
+    return data
+
+
+def _documents(settings: WebSettings, q: DocQuery) -> dict[str, Any]:
+    with open_store(settings) as store:
+        docs = list_documents(store, q)
+    query = {k: v for k, v in (("q", q.q), ("category", q.category), ("place", q.place),
+             ("source", q.source), ("date_from", q.date_from), ("date_to", q.date_to)) if v}  # fmt: skip
+    return {"query": query, "count": len(docs), "documents": [summary_to_dict(d) for d in docs]}
+
+
+async def api_documents(request: Request) -> Response:
+    settings = settings_of(request)
+    q = doc_query(request.query_params, settings.page_size)
+    return JSONResponse(await in_thread(_documents, settings, q))
+
+
+def _document(settings: WebSettings, doc_id: str) -> dict[str, Any]:
+    with open_store(settings) as store:
+        return document_view_to_dict(document_view(store, doc_id))
+
+
+async def api_document(request: Request) -> Response:
+    settings = settings_of(request)
+    return JSONResponse(await in_thread(_document, settings, request.path_params["doc_id"]))
+
+
+def _corrections(settings: WebSettings, doc_id: str, claim_id: str) -> dict[str, Any]:
+    with open_store(settings) as store:
+        full = store.resolve(doc_id)
+        store.claim(claim_id, doc_id=full)  # 404 for an unknown claim
+        items = store.corrections(full, claim_id)
+    return {
+        "doc_id": full,
+        "claim_id": claim_id,
+        "corrections": [correction_to_dict(c) for c in items],
+    }
+
+
+async def api_corrections(request: Request) -> Response:
+    settings = settings_of(request)
+    p = request.path_params
+    return JSONResponse(await in_thread(_corrections, settings, p["doc_id"], p["claim_id"]))
+
+
+def _add_correction(
+    settings: WebSettings, doc_id: str, claim_id: str, body: dict[str, Any]
+) -> Correction:
+    with open_store(settings) as store:
+        full = store.resolve(doc_id)
+        return store.add_correction(correction_from(full, claim_id, body))
+
+
+async def api_add_correction(request: Request) -> Response:
+    settings = settings_of(request)
+    require_write_api(request, settings)
+    body = await _json_body(request)
+    p = request.path_params
+    saved = await in_thread(_add_correction, settings, p["doc_id"], p["claim_id"], body)
+    return JSONResponse(correction_to_dict(saved), status_code=201)
+
+
+def _ingest(settings: WebSettings, req: IngestRequest) -> IngestOutcome:
+    with open_store(settings) as store:
+        return run_ingest(store, req, settings)
+
+
+def _opt(body: dict[str, Any], name: str) -> str:
+    value = body.get(name)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise BadRequest(f"{name} must be a string, not {type(value).__name__}")
+    return value.strip()
+
+
+async def api_ingest(request: Request) -> Response:
+    settings = settings_of(request)
+    require_write_api(request, settings)
+    if request.headers.get("content-type", "").startswith("multipart/form-data"):
+        form = await read_form(request)
+        upload = form.get("file")
+        if upload is None or isinstance(upload, str):
+            raise BadRequest(
+                "a multipart ingest needs a 'file' part", hint="attach the file as 'file'"
+            )
+        body: dict[str, Any] = {k: field(form, k) for k in ("title", "publisher", "published")}
+        req = IngestRequest(filename=upload.filename or "upload", data=await upload.read(),
+                            content_type=upload.content_type or "", title=body["title"] or None,
+                            publisher=body["publisher"] or None, published=body["published"] or None)  # fmt: skip
+    else:
+        body = await _json_body(request)
+        req = IngestRequest(
+            text=_opt(body, "text"), url=_opt(body, "url"), title=_opt(body, "title") or None,
+            publisher=_opt(body, "publisher") or None, published=_opt(body, "published") or None,
+        )  # fmt: skip
+    outcome = await in_thread(_ingest, settings, req)
+    docs = [{"doc_id": d, "title": t, "claims": n, "url_page": f"/documents/{d}"}
+            for d, t, n in outcome.documents]  # fmt: skip
+    failures = [{"source": s, "message": m} for s, m in outcome.failures]
+    status = 201 if docs else 422
+    if not docs:
+        message = failures[0]["message"] if failures else "nothing to ingest"
+        return JSONResponse({"error": {"type": "IngestError", "message": message,
+                                       "hint": "check the input's format"}, "failures": failures},
+                            status_code=status)  # fmt: skip
+    return JSONResponse({"documents": docs, "failures": failures}, status_code=status)
+
+
+async def api_openapi(request: Request) -> Response:
+    return JSONResponse(openapi_document())
+
+
+ROUTES = [
+    Route("/api/openapi.json", api_openapi, methods=["GET"]),
+    Route("/api/documents", api_documents, methods=["GET"]),
+    Route("/api/documents/{doc_id}", api_document, methods=["GET"]),
+    Route("/api/claims/{doc_id}/{claim_id}/corrections", api_corrections, methods=["GET"]),
+    Route("/api/claims/{doc_id}/{claim_id}/corrections", api_add_correction, methods=["POST"]),
+    Route("/api/ingest", api_ingest, methods=["POST"]),
+]

@@ -1,0 +1,337 @@
+"""Requests -> allowed or refused: CSRF, the write token, body size, URL fetching.
+
+- CSRF (double submit): a random token lives in a cookie signed with the app secret; every
+  form carries the same token in a hidden field; a POST passes only when both agree and the
+  signature holds. JSON API calls authenticate with a bearer token instead of cookies, so
+  they need no CSRF token.
+- Write token: API changes need `Authorization: Bearer <token>`; in the browser the token is
+  entered once on /login and kept as a signed HttpOnly cookie (an HMAC of the token, never
+  the token itself).
+- Body limit: an ASGI middleware refuses bodies over the limit with 413 (Content-Length
+  first, then by counting what arrives).
+- URL fetching: http(s) only; every host (also after each redirect) is resolved and refused
+  when any address is loopback, private, link-local, multicast or reserved, unless allowed;
+  the body is streamed with a size cap and the whole fetch with a deadline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import ipaddress
+import secrets
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .errors import CSRFError, FetchRefused, PayloadTooLarge, ReadOnly, Unauthorized, error_body
+from .settings import WebSettings
+
+CSRF_COOKIE = "tollbook_csrf"
+CSRF_FIELD = "csrf_token"
+WRITE_COOKIE = "tollbook_write"
+MAX_REDIRECTS = 5
+# Room for multipart boundaries and the small form fields beside an upload.
+_FORM_OVERHEAD = 64 * 1024
+
+
+def _sign(secret: bytes, value: str) -> str:
+    return hmac.new(secret, value.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+# -- CSRF ----------------------------------------------------------------------------------
+
+
+def new_csrf_cookie(secret: bytes) -> tuple[str, str]:
+    """(token for the form, cookie value = token.signature)."""
+    token = secrets.token_urlsafe(24)
+    return token, f"{token}.{_sign(secret, 'csrf:' + token)}"
+
+
+def csrf_from_cookie(secret: bytes, cookie: str | None) -> str | None:
+    """The token inside a correctly signed CSRF cookie, else None."""
+    if not cookie or "." not in cookie:
+        return None
+    token, _, sig = cookie.rpartition(".")
+    if hmac.compare_digest(sig, _sign(secret, "csrf:" + token)):
+        return token
+    return None
+
+
+def check_csrf(request: Request, settings: WebSettings, submitted: object) -> None:
+    token = csrf_from_cookie(settings.secret, request.cookies.get(CSRF_COOKIE))
+    if token is None or not isinstance(submitted, str) or not hmac.compare_digest(token, submitted):
+        raise CSRFError(
+            "the form's CSRF token is missing or does not match this browser's cookie",
+            hint="reload the page and submit the form again (cookies must be enabled)",
+        )
+
+
+# -- write token ---------------------------------------------------------------------------
+
+
+def write_cookie_value(settings: WebSettings) -> str:
+    return _sign(settings.secret, "write:" + (settings.write_token or ""))
+
+
+def token_matches(settings: WebSettings, given: str) -> bool:
+    expected = settings.write_token or ""
+    return bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
+
+
+def can_write(request: Request, settings: WebSettings) -> bool:
+    """Whether this browser signed in with the write token (cookie)."""
+    if not settings.writable:
+        return False
+    cookie = request.cookies.get(WRITE_COOKIE, "")
+    return bool(cookie) and hmac.compare_digest(cookie, write_cookie_value(settings))
+
+
+def require_write_api(request: Request, settings: WebSettings) -> None:
+    """API changes: the bearer token must equal the configured write token."""
+    if not settings.writable:
+        raise ReadOnly(
+            "this server is read-only: it was started without a write token",
+            hint="start it with --write-token or TOLLBOOK_WRITE_TOKEN to allow changes",
+        )
+    auth = request.headers.get("authorization", "")
+    scheme, _, given = auth.partition(" ")
+    if scheme.lower() != "bearer" or not token_matches(settings, given.strip()):
+        raise Unauthorized(
+            "this change needs the write token",
+            hint="send the header 'Authorization: Bearer <write token>'",
+        )
+
+
+def require_write_form(request: Request, settings: WebSettings) -> None:
+    """Browser changes: signed in with the write token (cookie)."""
+    if not settings.writable:
+        raise ReadOnly(
+            "this server is read-only: it was started without a write token",
+            hint="start it with --write-token or TOLLBOOK_WRITE_TOKEN to allow changes",
+        )
+    if not can_write(request, settings):
+        raise Unauthorized("this change needs the write token", hint="sign in on /login first")
+
+
+# -- body size -----------------------------------------------------------------------------
+
+
+class _TooLarge(Exception):
+    """Raised inside `receive` when the body passes the limit (caught by the middleware)."""
+
+
+class BodyLimit:
+    """ASGI middleware: a request body over `limit` bytes gets 413 with the error shape."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    def _refuse(self) -> JSONResponse:
+        err = PayloadTooLarge("x")
+        body = error_body(
+            err.type_name,
+            f"the request body is larger than the limit of {self.limit} bytes",
+            "send a smaller file or text, or start the server with a larger --max-upload-bytes",
+        )
+        return JSONResponse(body, status_code=413)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self.limit + _FORM_OVERHEAD
+        length = dict(scope.get("headers") or []).get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > limit:
+            await self._refuse()(scope, receive, send)
+            return
+        seen = 0
+        started = False
+
+        async def counting_receive() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    raise _TooLarge
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, tracking_send)
+        except _TooLarge:
+            if started:
+                raise
+            await self._refuse()(scope, receive, send)
+
+
+class SecurityHeaders:
+    """ASGI middleware: a strict Content-Security-Policy and friends on every response."""
+
+    HEADERS = (
+        (b"content-security-policy", b"default-src 'self'; script-src 'self'; style-src 'self'; "
+         b"img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
+         b"frame-ancestors 'none'"),
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"no-referrer"),
+        (b"x-frame-options", b"DENY"),
+    )  # fmt: skip
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in self.HEADERS if k not in names]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+# -- URL fetching --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """A fetched page: the final URL (after redirects), its content type and bytes."""
+
+    url: str
+    content_type: str
+    data: bytes
+
+
+Resolver = Callable[[str, int], list[str]]
+
+
+def system_resolve(host: str, port: int) -> list[str]:
+    """Every address the system resolver gives for host."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchRefused(f"cannot resolve host {host!r}: {exc}", hint="check the URL") from exc
+    return sorted({str(info[4][0]) for info in infos})
+
+
+def _blocked(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return bool(
+        ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast
+        or ip.is_reserved or ip.is_unspecified or not ip.is_global
+    )  # fmt: skip
+
+
+def check_url(url: str, *, allow_private: bool, resolve: Resolver = system_resolve) -> None:
+    """Refuse a URL the server must not fetch; see the module docstring."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise FetchRefused(
+            f"only http and https URLs can be fetched, not {parts.scheme or 'no scheme'!r}",
+            hint="give a URL starting with https://",
+        )
+    if not parts.hostname:
+        raise FetchRefused(f"the URL {url!r} has no host", hint="give a full URL")
+    if parts.username or parts.password:
+        raise FetchRefused("URLs with a user name or password are refused", hint="drop them")
+    if allow_private:
+        return
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError as exc:
+        raise FetchRefused(f"bad port in {url!r}", hint="check the URL") from exc
+    try:
+        addresses = [str(ipaddress.ip_address(parts.hostname))]  # a literal needs no lookup
+    except ValueError:
+        addresses = resolve(parts.hostname, port)
+    for address in addresses:
+        if _blocked(address):
+            raise FetchRefused(
+                f"refused to fetch {parts.hostname}: it resolves to {address}, a private, "
+                "loopback, link-local or reserved address",
+                hint="only public addresses are fetched; upload the file instead",
+            )
+
+
+def fetch_url(
+    url: str,
+    *,
+    max_bytes: int,
+    timeout: float,
+    allow_private: bool = False,
+    resolve: Resolver = system_resolve,
+    transport: httpx.BaseTransport | None = None,
+) -> Fetched:
+    """GET url with redirects checked one by one, a size cap and an overall deadline."""
+    deadline = time.monotonic() + timeout
+    headers = {"User-Agent": "tollbook (+https://example.invalid/tollbook)", "Accept": "*/*"}
+    options: dict[str, Any] = {"timeout": httpx.Timeout(timeout), "follow_redirects": False}
+    if transport is not None:
+        options["transport"] = transport
+    with httpx.Client(headers=headers, **options) as client:
+        for _ in range(MAX_REDIRECTS + 1):
+            check_url(url, allow_private=allow_private, resolve=resolve)
+            try:
+                with client.stream("GET", url) as response:
+                    if response.is_redirect:
+                        target = response.headers.get("location", "")
+                        url = urljoin(url, target)
+                        continue
+                    if response.status_code >= 400:
+                        raise FetchRefused(
+                            f"{url} answered HTTP {response.status_code}",
+                            hint="check that the page exists and is public",
+                        )
+                    data = _read_capped(response, max_bytes, deadline, url)
+                    ctype = response.headers.get("content-type", "")
+                    return Fetched(url=url, content_type=ctype, data=data)
+            except httpx.HTTPError as exc:
+                raise FetchRefused(
+                    f"could not fetch {url}: {type(exc).__name__}: {exc}",
+                    hint="check the URL and that the site answers",
+                ) from exc
+    raise FetchRefused(f"more than {MAX_REDIRECTS} redirects from {url}", hint="give the final URL")
+
+
+def _read_capped(response: httpx.Response, max_bytes: int, deadline: float, url: str) -> bytes:
+    length = response.headers.get("content-length", "")
+    if length.isdigit() and int(length) > max_bytes:
+        raise PayloadTooLarge(
+            f"{url} is {length} bytes, more than the limit of {max_bytes}",
+            hint="download it and upload a smaller part, or raise --max-upload-bytes",
+        )
+    chunks: list[bytes] = []
+    total = 0
+    for chunk in response.iter_bytes():
+        total += len(chunk)
+        if total > max_bytes:
+            raise PayloadTooLarge(
+                f"{url} sent more than the limit of {max_bytes} bytes",
+                hint="download it and upload a smaller part, or raise --max-upload-bytes",
+            )
+        if time.monotonic() > deadline:
+            raise FetchRefused(f"fetching {url} took too long", hint="try again later")
+        chunks.append(chunk)
+    return b"".join(chunks)

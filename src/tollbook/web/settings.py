@@ -1,0 +1,35 @@
+"""Command-line/environment options -> WebSettings, the one explicit configuration of the app."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+
+#: Default upper bound of a request body (uploads, pasted text) and of a fetched URL.
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+#: Seconds a URL fetch may take in all (connect, redirects and body).
+FETCH_TIMEOUT = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class WebSettings:
+    """How the web app runs.
+
+    `write_token` None makes the app read-only. `secret` signs cookies (CSRF, sign-in); a
+    random one per process when not given, so cookies end with the process.
+    `allow_private_urls` lets ingest fetch loopback/private/link-local addresses (tests).
+    """
+
+    db: str = "tollbook.db"
+    write_token: str | None = None
+    secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+    max_upload_bytes: int = MAX_UPLOAD_BYTES
+    fetch_timeout: float = FETCH_TIMEOUT
+    allow_private_urls: bool = False
+    gazetteer: bool = True
+    page_size: int = 100
+    secure_cookies: bool = False  # set the Secure flag (behind HTTPS)
+
+    @property
+    def writable(self) -> bool:
+        return bool(self.write_token)
