@@ -328,6 +328,9 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
                           detail=detail, rule=fig.rule.replace(f":{fig.category}", f":{category}") + "+coordinated",
                           flags=list(fig.flags), has_head=fig.has_head)  # fmt: skip
             figures.append(twin)
+    for fig in figures:
+        if fig.category == "displaced" and fig.population_class == "combatant" and "arriv" in fig.rule + text[fig.span[1] : fig.span[1] + 40]:
+            fig.category = None  # "200 soldiers arrived in the town": reinforcements, not displacement
     if not any(f.category is not None for f in figures):
         found = phrases.unquantified(text, start, end, lambda at: _irrealis(text, start, at))
         if found is not None:

@@ -218,7 +218,10 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
      r"(?:remained\s+|living\s+|staying\s+|sheltered\s+)?(?:in|at)\s+(?:\w+\s+){0,2}?(?:collective|evacuation|"
      r"relief|transit|displacement|temporary|IDP)\s+(?:centres|centers|camps|sites|shelters)|"
      r"pushed\s+(?:\w+\s+){0,3}?(?:into|across|over)|crossed\s+(?:into|the\s+border)|"
-     r"in\s+(?:\w+\s+)?shelters)\b", "displaced", None),
+     r"in\s+(?:\w+\s+)?shelters|(?:staying|living|hosted)\s+(?:with|by)\s+host\s+families|"
+     r"(?:living|staying|sheltering)\s+in\s+(?:\w+\s+){0,2}?(?:camps|tents|shelters)|"
+     r"moved\s+(?:in)?to\s+(?:\w+\s+){0,3}?(?:shelters|camps|evacuation\s+centres)|"
+     r"(?:newly\s+)?arrived\s+(?:in|at))\b", "displaced", None),
     (r"had\s+their\s+(?:houses|homes)\s+(?:destroyed|washed\s+away|swept\s+away|razed|burned|burnt)\b",
      "displaced", "housing destroyed"),
     (r"(?:detained|arrested|jailed|imprisoned|rounded\s+up|taken\s+into\s+custody|held\s+in\s+custody)\b",
