@@ -26,6 +26,7 @@ from .model import Span
 from .numbers import NumberMention, find_numbers
 
 RULE_PREFIX = "count"
+_LAST_TOKEN = re.compile(r"(?:[A-Za-z]+|[:,])\s*$")
 _EVENT_NOUNS = frozenset("displacements deaths fatalities casualties injuries".split())
 _BARRIER_WORDS = frozenset(
     "could might may would will should can cannot but while whereas although though if "
@@ -164,8 +165,8 @@ def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
         cue = text[fig.left[2] : fig.num.span[0]]
         if len(cue.split()) > 4 or re.search(r"\d", cue):
             return False  # a toll's frame ("stands at 48, according to"), not a verb on them
-        return bool(_FREE_AFTER.match(text[fig.span[1] : end]) or phrases.AFTER_OBJECT.match(text, fig.span[1], end))
-    after = text[fig.span[1] : end]
+        return bool(_FREE_AFTER.match(_ahead(text, fig.span[1], end)) or phrases.AFTER_OBJECT.match(text, fig.span[1], end))
+    after = _ahead(text, fig.span[1], end)
     # "The leader of a local group was shot dead": the cue may follow an of-complement.
     tail = phrases.OF_TAIL.match(after)
     starts = [0] + ([m.end() for m in re.finditer(r"[\w'’.-]+", tail.group(0))] if tail else [])
@@ -196,8 +197,17 @@ def _singular_head(text: str, num: NumberMention, stop: int) -> tuple[str, str, 
     return population, cls, unit, more[0] if more and known else m.end(), dead
 
 
+def _ahead(text: str, pos: int, end: int, width: int = 240) -> str:
+    """The text after `pos` that a rule may read: bounded, so that a sentence with no end
+    (a 5 MB line) costs linear time, not a copy of its rest per figure."""
+    return text[pos : min(end, pos + width)]
+
+
 def _left_cue(text: str, start: int, at: int) -> tuple[str, str, int] | None:
     before = text[max(start, at - 120) : at]
+    last = _LAST_TOKEN.search(before)
+    if last is None or last.group(0).rstrip().lower() not in lx.LEFT_CUE_FINALS:
+        return None  # every cue ends in one of its own words: skip the costly scans
     for rx, cat, note in lx.LEFT_CUE_RES:
         m = rx.search(before)
         if m:
@@ -258,13 +268,17 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
             continue  # "abducted by four men": the agents, not the victims
         if num.written == "pronoun":
             left = _left_cue(text, start, num.span[0])
-            if (left is not None and left[0] == "killed" and _FREE_AFTER.match(text[num.span[1] : end])) \
-                    or re.match(r"\s+(?:dead|killed)\b", text[num.span[1] : end]):  # fmt: skip
+            if (left is not None and left[0] == "killed" and _FREE_AFTER.match(_ahead(text, num.span[1], end))) \
+                    or re.match(r"\s+(?:dead|killed)\b", _ahead(text, num.span[1], end)):  # fmt: skip
                 figures.append(Figure(num=num, span=num.span, population="people", population_class="unknown",
                                       unit="people", has_head=True, left=left or ("killed", "", num.span[0])))  # fmt: skip
             continue
         if num.written == "determiner":
             head = None
+            # Most determiners start no count: check the cheap noun phrase before the cue scan.
+            if phrases.open_np(text, num.span[1], end, plural=num.value > 1) is None \
+                    and not phrases.HUMAN_REMAINS.match(text, num.span[1], end):  # fmt: skip
+                continue
         elif num.written == "article":
             head = _singular_head(text, num, end)
             if head is None:
@@ -303,9 +317,9 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
                 continue  # "one of the worst": a pronoun, not a count
             bare_cue = any(rx.match(text, num.span[1] + 1, end) for rx, _c, _d in lx.RIGHT_CUE_RES[:1] + lx.DISPLACED_CUE_RES) \
                 and text[num.span[1] : num.span[1] + 1].isspace()  # "Around 100,000 fled"  # fmt: skip
-            if left is None and not bare_cue and not re.match(r"^\s+(?:were|was|are|who|that|had|have)\b", text[num.span[1] : end]):
+            if left is None and not bare_cue and not re.match(r"^\s+(?:were|was|are|who|that|had|have)\b", _ahead(text, num.span[1], end)):
                 continue
-            if left is not None and not _FREE_AFTER.match(text[num.span[1] : end]):
+            if left is not None and not _FREE_AFTER.match(_ahead(text, num.span[1], end)):
                 continue  # "killed 15 cows"
             fig = Figure(num=num, span=num.span, population="people", population_class="unknown",
                          unit="people", left=left)  # fmt: skip
@@ -400,7 +414,7 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
         if container is not None and k == container + 1 and re.search(r",\s*$", between) and not fig.has_head:
             # "Of the 64 people abducted, 19 are still missing": a subset with its own category.
             fig.parent, fig.relation = container, "subset"
-        if prev is not None and groups and lx.LIST_SEP_RE.match(between) and _OF_THEM.match(text[fig.num.span[1] : end]):
+        if prev is not None and groups and lx.LIST_SEP_RE.match(between) and _OF_THEM.match(_ahead(text, fig.num.span[1], end)):
             _make_part(figs, parts, k, groups[-1][0])  # "52 people, 17 of whom were students"
             continue
         breakdown_parent, breakdown_end, container = None, -1, None
@@ -427,7 +441,7 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
         nxt = _next_start(figs, k, end)
         cue = _right_cue(text, fig.span[1], nxt)
         for at in (fig.span[1], cue[2] if cue else -1):
-            bm = lx.BREAKDOWN_RE.match(text[at:end]) if at >= 0 else None
+            bm = lx.BREAKDOWN_RE.match(_ahead(text, at, end)) if at >= 0 else None
             if bm:
                 breakdown_parent, breakdown_end = k, at + bm.end()
                 break
@@ -521,7 +535,7 @@ def _needs_completion(text: str, cue_start: int, np_end: int, end: int) -> bool 
     if not verb or verb.group(1).lower() not in lx.NEEDS_COMPLETION:
         return None
     pattern = lx.NEEDS_COMPLETION[verb.group(1).lower()]
-    return bool(re.match(r"^(?:\s+\w+){0,2}?\s*(?:" + pattern + ")", text[np_end:end], re.IGNORECASE)) or bool(
+    return bool(re.match(r"^(?:\s+\w+){0,2}?\s*(?:" + pattern + ")", _ahead(text, np_end, end), re.IGNORECASE)) or bool(
         re.search(pattern, text[cue_start:np_end], re.IGNORECASE)
     )
 

@@ -296,6 +296,11 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
 LEFT_CUE_RES = tuple(
     (re.compile(pat, re.IGNORECASE), cat, note) for pat, cat, note in LEFT_CUES
 )
+#: Every word the cues are written with, plus their punctuation: a superset of the words a
+#: left cue can end in, so that a figure after any other word skips the cue scan.
+LEFT_CUE_FINALS = frozenset(
+    w.lower() for pat, _c, _n in LEFT_CUES for w in re.findall(r"[A-Za-z]+", re.sub(r"\\[A-Za-z]", " ", pat))
+) | {":", ","}
 
 #: Active verbs whose object after the number needs a completing word to the right:
 #: "left 27 dead", "took 5 hostage", "forced 2,000 people to flee".
