@@ -30,8 +30,10 @@ def postgres_url() -> str:
     url = os.environ.get(PG_ENV, "").strip()
     if not url:
         if os.environ.get("CI"):
-            pytest.fail(f"{PG_ENV} is not set under CI: CI must run the PostgreSQL tests; "
-                        "start the server with .ci/services.sh and export what it prints")
+            pytest.fail(
+                f"{PG_ENV} is not set under CI: CI must run the PostgreSQL tests; "
+                "start the server with .ci/services.sh and export what it prints"
+            )
         pytest.skip(SKIP_REASON)
     return url
 

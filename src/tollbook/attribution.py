@@ -51,6 +51,7 @@ _RELEASED_BY = re.compile(
     r"(?P<x>[^,.;:\"“”()]{2,80}?)\s+(?=show|showed|shows|said|say|put|indicate)",
     re.IGNORECASE,
 )
+_WORD_CHAR = re.compile(r"\w\w")
 _APPOSITIVE = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}),\s*$")
 _QUOTE_CUES = frozenset({"quote_said", "quote_intro", "quote_continued"})
 _PRONOUNS = frozenset("he she they it we i who this that which there a an the".split())
@@ -154,7 +155,8 @@ class Attributor:
         starts, ends, kept_ends, kept_names = self._heads[head]
         k = bisect.bisect_right(ends, end)
         crossing = k < len(starts) and starts[k] < end
-        glued = end < len(self.text) and re.match(r"\w", self.text[end]) is not None  # \b at `at`
+        # \b at the cut: a scan stopping at `at` ends a word there that the text continues.
+        glued = 0 < end < len(self.text) and _WORD_CHAR.match(self.text, end - 1, end + 1) is not None
         if crossing or glued:
             found = [m.group(1) for m in rx.finditer(self.text, 0, end) if not m.group(1).startswith("The ")]
             return clean_name(found[-1]) if found else None

@@ -18,14 +18,26 @@ from .store import Store
 
 @click.command(name="load")
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
-@click.option("--tallies", "tallies_dir", type=click.Path(exists=True, path_type=Path), default=None,
-              help="Tallies Parquet (default: PATH/tallies when present, else computed from the claims).")
-@click.option("--documents", "documents_dir", type=click.Path(exists=True, path_type=Path), default=None,
-              help="Documents Parquet (default: PATH/documents when present).")
+@click.option(
+    "--tallies",
+    "tallies_dir",
+    type=click.Path(exists=True, path_type=Path),
+    default=None,
+    help="Tallies Parquet (default: PATH/tallies when present, else computed from the claims).",
+)
+@click.option(
+    "--documents",
+    "documents_dir",
+    type=click.Path(exists=True, path_type=Path),
+    default=None,
+    help="Documents Parquet (default: PATH/documents when present).",
+)
 @db_option
 @format_option
 @handle_errors
-def load(path: Path, tallies_dir: Path | None, documents_dir: Path | None, db: str, fmt: str) -> None:
+def load(
+    path: Path, tallies_dir: Path | None, documents_dir: Path | None, db: str, fmt: str
+) -> None:
     """Bulk-load Parquet claims (PATH/claims, or PATH itself) written by the Spark job."""
     claims, found_tallies, found_documents = spark_output(path)
     with Store.open(db) as store:
