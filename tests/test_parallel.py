@@ -11,11 +11,11 @@ import pytest
 from click.testing import CliRunner
 
 from tollbook import api, parallel
-from tollbook._exceptions import ConfigError, UnreadableInputError
+from tollbook._exceptions import ConfigError, ExtractionError, UnreadableInputError
 from tollbook.cli import cli
 from tollbook.ingest import IngestFailure, IngestOptions, document_from_text
 from tollbook.model import Document, Extraction
-from tollbook.pipeline import Settings
+from tollbook.pipeline import Pipeline, Settings
 from tollbook.serialize import claim_to_dict, tally_to_dict
 from tollbook.store import Store
 
@@ -144,3 +144,31 @@ def test_read_options_unchanged_by_jobs(table: Path) -> None:
         "gen-11-000000",
         "gen-11-000001",
     ]
+
+
+def _explode_on_marker(self: Pipeline, doc: Document) -> Extraction:
+    if "EXPLODE" in doc.text:
+        raise ZeroDivisionError("a bug in a rule")
+    return _REAL_RUN(self, doc)
+
+
+_REAL_RUN = Pipeline.run
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_extractor_bug_costs_one_document_not_the_batch(
+    jobs: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # fork inherits the patched method, so workers fail on the same document
+    monkeypatch.setattr(Pipeline, "run", _explode_on_marker)
+    docs = [
+        document_from_text("In Varno 12 people were killed."),
+        document_from_text("EXPLODE: 5 people were wounded in Sarn."),
+        document_from_text("In Pell 3 soldiers were wounded."),
+    ]
+    out = list(parallel.extract(docs, Settings(gazetteer=False), jobs=jobs, chunk_size=1))
+    assert [type(o).__name__ for o in out] == ["Extraction", "IngestFailure", "Extraction"]
+    failed = out[1]
+    assert isinstance(failed, IngestFailure)
+    assert isinstance(failed.error, ExtractionError)
+    assert "internal error while extracting (ZeroDivisionError: a bug in a rule)" in failed.message

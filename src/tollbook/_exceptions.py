@@ -9,6 +9,7 @@ The hierarchy::
     │   └── FieldError                a --text-field/--id-field/--date-field is missing
     ├── StoreError                the database could not be opened, migrated or written
     │   └── MigrationError            the schema is newer than this tollbook, or a step failed
+    ├── ExtractionError           the pipeline failed on one document (a bug): it is skipped
     ├── NotFoundError             a document or claim id is not in the store
     └── ConfigError               settings that contradict each other or are malformed
 
@@ -55,6 +56,10 @@ class StoreError(TollbookError):
 
 class MigrationError(StoreError):
     """The schema could not be brought to this version of tollbook."""
+
+
+class ExtractionError(TollbookError):
+    """The pipeline raised on one document; the batch reports it and goes on."""
 
 
 class NotFoundError(TollbookError):

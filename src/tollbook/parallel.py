@@ -19,6 +19,7 @@ How, and why so:
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import threading
@@ -28,8 +29,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
-from ._exceptions import ConfigError, TollbookError
-from .ingest import IngestFailure
+from ._exceptions import ConfigError, ExtractionError, TollbookError
+from .documents import IngestFailure, failure
 from .model import Claim, Document, Extraction, Segment, Tally
 from .pipeline import Pipeline, Settings
 
@@ -42,6 +43,9 @@ _WINDOW = 3
 
 class WorkerError(TollbookError):
     """A worker process died (killed, out of memory) before finishing its chunk."""
+
+
+log = logging.getLogger("tollbook.parallel")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,15 +70,38 @@ def _init_worker(settings: Settings) -> None:
     _WORKER_PIPELINE = pipeline
 
 
-def _run_chunk(documents: Sequence[Document], segments: bool) -> list[_Result]:
+def _run_chunk(documents: Sequence[Document], segments: bool) -> list[_Result | IngestFailure]:
     pipeline = _WORKER_PIPELINE
     if pipeline is None:  # pragma: no cover - the initialiser always runs first
         raise RuntimeError("worker used before its initialiser ran")
-    out = []
+    out: list[_Result | IngestFailure] = []
     for doc in documents:
-        e = pipeline.run(doc)
+        e = run_safely(pipeline, doc)
+        if isinstance(e, IngestFailure):
+            out.append(e)
+            continue
         out.append(_Result(e.segments if segments else (), e.claims, e.tally, e.extractor_version))
     return out
+
+
+def run_safely(pipeline: Pipeline, doc: Document) -> Extraction | IngestFailure:
+    """The pipeline on one document; an unexpected exception (a bug) costs that document
+    only, as a one-line failure, never the rest of the batch."""
+    try:
+        return pipeline.run(doc)
+    except TollbookError as err:
+        return failure(err, doc.path or doc.doc_id)
+    except Exception as exc:
+        source = doc.path or doc.doc_id
+        log.debug("%s: extraction failed", source, exc_info=exc)
+        why = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+        error = ExtractionError(
+            f"internal error while extracting ({why}); the document was skipped; please report "
+            "it to the tollbook maintainers with this input (run with -vv for the traceback)",
+            source=source,
+        )
+        error.__cause__ = exc
+        return failure(error)
 
 
 def resolve_jobs(jobs: int | None) -> int:
@@ -114,7 +141,7 @@ def extract_parallel(
         raise ConfigError(f"chunk_size must be at least 1, not {chunk_size}")
     settings = settings or Settings()
     chunks = _chunks(iter(items), chunk_size)
-    pending: deque[tuple[list[Document | IngestFailure], Future[list[_Result]]]] = deque()
+    pending: deque[tuple[list[Document | IngestFailure], Future[list[_Result | IngestFailure]]]] = deque()
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
                                initializer=_init_worker, initargs=(settings,))  # fmt: skip
     try:
@@ -154,13 +181,16 @@ def _chunks(items: Iterator[Document | IngestFailure],
 
 
 def _merge(chunk: list[Document | IngestFailure],
-           future: Future[list[_Result]]) -> Iterator[Extraction | IngestFailure]:  # fmt: skip
+           future: Future[list[_Result | IngestFailure]]) -> Iterator[Extraction | IngestFailure]:  # fmt: skip
     results = iter(future.result())
     for item in chunk:
         if isinstance(item, IngestFailure):
             yield item
             continue
         r = next(results)
+        if isinstance(r, IngestFailure):
+            yield r
+            continue
         yield Extraction(document=item, segments=r.segments, claims=r.claims, tally=r.tally,
                          extractor_version=r.extractor_version)  # fmt: skip
 
@@ -177,7 +207,7 @@ def extract(
     jobs = resolve_jobs(jobs)
     if jobs == 1:
         pipeline = Pipeline(settings)
-        return (item if isinstance(item, IngestFailure) else pipeline.run(item) for item in items)
+        return (item if isinstance(item, IngestFailure) else run_safely(pipeline, item) for item in items)
     return extract_parallel(items, settings, jobs=jobs, chunk_size=chunk_size, segments=segments)
 
 
