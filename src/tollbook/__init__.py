@@ -2,6 +2,7 @@
 
 from ._exceptions import (
     ConfigError,
+    ExtractionError,
     FieldError,
     InputError,
     MigrationError,
@@ -33,6 +34,7 @@ __all__ = [
     "CategoryTally",
     "Claim",
     "ConfigError",
+    "ExtractionError",
     "DateMention",
     "DateValue",
     "Document",
