@@ -6,8 +6,10 @@ Input: a synthetic corpus generated from the project's own annotated texts
 (tests/corpus/*.jsonl) by deterministic substitution (`generate`): each document joins one to
 four corpus texts as paragraphs, with place names swapped among fictional ones and figures
 changed digit by digit, so the documents differ but read like the corpus.
-Output: one table on stdout: mode, workers, documents, claims, seconds, documents/second and
-the speed-up over one in-process worker; the machine's load average before each run.
+Output: one table on stdout: mode, workers, documents, claims, wall seconds, CPU seconds
+(parent and pool workers; not measured for Spark, whose work runs under the JVM),
+documents/second and the speed-up over one in-process worker; the load average before each
+run. On a busy machine compare CPU seconds: the wall clock also measures the neighbours.
 
 Every mode runs the same extraction and is checked to find the same claims; what is timed
 is read JSONL -> documents -> extract -> serialised claim rows (the CLI's `extract` work,
@@ -17,10 +19,13 @@ without printing), and for Spark, read JSONL -> Parquet claims and tallies on lo
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
 import re
+import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -86,8 +91,8 @@ def write_corpus(path: Path, n: int, seed: int = 7) -> Path:
 # ---------------------------------------------------------------------------------------------
 
 
-def _claim_rows(path: Path, jobs: int) -> tuple[int, int, list[str]]:
-    """The CLI's extract, minus printing: (documents, claims, sorted claim keys)."""
+def _claim_rows(path: Path, jobs: int) -> tuple[int, list[str]]:
+    """The CLI's extract, minus printing: (documents, claim keys)."""
     from tollbook import api
     from tollbook.ingest import IngestOptions
     from tollbook.model import Extraction
@@ -100,12 +105,12 @@ def _claim_rows(path: Path, jobs: int) -> tuple[int, int, list[str]]:
             raise SystemExit(f"unexpected failure: {r}")
         n_docs += 1
         keys.extend(f"{d['doc_id']}:{d['claim_id']}" for d in map(claim_to_dict, r.claims))
-    return n_docs, len(keys), sorted(keys)
+    return n_docs, keys
 
 
-def _spark_rows(path: Path, workers: int, out: Path) -> tuple[int, int, list[str], float]:
-    """The Spark job on local[workers]: (documents, claims, sorted claim keys, session start
-    seconds). The job's time excludes starting the JVM, reported apart."""
+def _spark_rows(path: Path, workers: int, out: Path) -> tuple[int, list[str], float]:
+    """The Spark job on local[workers]: (documents, claim keys, seconds to start the session,
+    which the job's time leaves out)."""
     import pyarrow.parquet as pq
 
     from tollbook import spark as tspark
@@ -121,12 +126,33 @@ def _spark_rows(path: Path, workers: int, out: Path) -> tuple[int, int, list[str
     finally:
         session.stop()
     table = pq.read_table(out / "claims", columns=["doc_id", "claim_id"]).to_pylist()
-    keys = sorted(f"{r['doc_id']}:{r['claim_id']}" for r in table)
-    return counts.documents, len(keys), keys, startup
+    return counts.documents, [f"{r['doc_id']}:{r['claim_id']}" for r in table], startup
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (the pool's workers): on a
+    shared machine the wall clock measures the neighbours too, CPU time does not."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def _load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def run_mode(mode: str, workers: int, corpus: Path, out: Path) -> dict[str, object]:
+    """One mode in this (fresh) process: its figures and a digest of the claims it found."""
+    t0, cpu0 = time.perf_counter(), _cpu()
+    startup = 0.0
+    if mode == "spark":
+        n_docs, keys, startup = _spark_rows(corpus, workers, out)
+    else:
+        n_docs, keys = _claim_rows(corpus, workers)
+    seconds = time.perf_counter() - t0 - startup
+    digest = hashlib.sha256("\n".join(sorted(keys)).encode()).hexdigest()
+    return {"docs": n_docs, "claims": len(keys), "seconds": seconds, "startup": startup,
+            "cpu": None if mode == "spark" else _cpu() - cpu0, "digest": digest}  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -135,40 +161,43 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--repeat", type=int, default=1, help="run every mode this many times")
     ap.add_argument("--no-spark", action="store_true")
+    ap.add_argument("--run", nargs=3, metavar=("MODE", "WORKERS", "CORPUS"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.run:  # a child: one mode, figures as JSON on stdout
+        mode, workers, corpus = args.run
+        with tempfile.TemporaryDirectory(prefix="tollbook-spark-") as out:
+            print(json.dumps(run_mode(mode, int(workers), Path(corpus), Path(out) / "out")))
+        return 0
 
+    modes = [("in-process", "serial", 1), ("--jobs", "pool", args.jobs)]
+    if not args.no_spark:
+        modes.append(("spark local", "spark", args.jobs))
+    rows, notes, reference, base = [], [], None, None
     with tempfile.TemporaryDirectory(prefix="tollbook-scale-") as tmp:
         corpus = write_corpus(Path(tmp) / "corpus.jsonl", args.docs)
-        modes: list[tuple[str, int]] = [("in-process", 1), ("--jobs", args.jobs)]
-        if not args.no_spark:
-            modes.append(("spark local", args.jobs))
-        rows, reference, base = [], None, None
-        notes: list[str] = []
         for _ in range(args.repeat):
-            for mode, workers in modes:
+            for label, mode, workers in modes:
                 load = _load()
-                t0 = time.perf_counter()
-                startup = 0.0
-                if mode == "spark local":
-                    out = Path(tmp) / "spark-out"
-                    n_docs, n_claims, keys, startup = _spark_rows(corpus, workers, out)
-                else:
-                    n_docs, n_claims, keys = _claim_rows(corpus, workers)
-                seconds = time.perf_counter() - t0 - startup
+                # a fresh process per mode: no cache warmed by the mode before
+                done = subprocess.run([sys.executable, __file__, "--run", mode, str(workers),
+                                       str(corpus)], capture_output=True, text=True, check=True)  # fmt: skip
+                r = json.loads(done.stdout.strip().splitlines()[-1])
                 if reference is None:
-                    reference = keys
-                elif keys != reference:
-                    print(f"MISMATCH: {mode} found other claims than in-process", file=sys.stderr)
+                    reference = r["digest"]
+                elif r["digest"] != reference:
+                    print(f"MISMATCH: {label} found other claims than in-process", file=sys.stderr)
                     return 1
-                rate = n_docs / seconds
+                rate = r["docs"] / r["seconds"]
                 base = base or rate
-                rows.append((mode, workers, n_docs, n_claims, seconds, rate, rate / base, load))
-                if startup:
-                    notes.append(f"{mode}: + {startup:.1f} s to start the JVM and session")
-    print(f"{'mode':<12} {'workers':>7} {'docs':>7} {'claims':>7} {'seconds':>8} "
+                cpu = "" if r["cpu"] is None else f"{r['cpu']:.1f}"
+                rows.append((label, workers, r["docs"], r["claims"], r["seconds"], cpu, rate,
+                             rate / base, load))  # fmt: skip
+                if r["startup"]:
+                    notes.append(f"{label}: + {r['startup']:.1f} s to start the JVM and session")
+    print(f"{'mode':<12} {'workers':>7} {'docs':>7} {'claims':>7} {'seconds':>8} {'cpu s':>7} "
           f"{'docs/s':>8} {'speed-up':>8}  load before")  # fmt: skip
-    for mode, workers, n_docs, n_claims, seconds, rate, up, load in rows:
-        print(f"{mode:<12} {workers:>7} {n_docs:>7} {n_claims:>7} {seconds:>8.1f} "
+    for label, workers, n_docs, n_claims, seconds, cpu, rate, up, load in rows:
+        print(f"{label:<12} {workers:>7} {n_docs:>7} {n_claims:>7} {seconds:>8.1f} {cpu:>7} "
               f"{rate:>8.0f} {up:>7.2f}x  {load}")  # fmt: skip
     for note in notes:
         print(note)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import multiprocessing
 from pathlib import Path
 from types import ModuleType
 
@@ -159,8 +160,10 @@ _REAL_RUN = Pipeline.run
 def test_an_extractor_bug_costs_one_document_not_the_batch(
     jobs: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # fork inherits the patched method, so workers fail on the same document
+    # fork inherits the patched method, so workers fail on the same document; pinned, since
+    # the pool uses forkserver once the process runs threads (a SparkSession of another test)
     monkeypatch.setattr(Pipeline, "run", _explode_on_marker)
+    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("fork"))
     docs = [
         document_from_text("In Varno 12 people were killed."),
         document_from_text("EXPLODE: 5 people were wounded in Sarn."),

@@ -65,7 +65,7 @@ def jsonl_run(spark: SparkSession, tmp_path_factory: pytest.TempPathFactory) -> 
     lines.insert(100, '{"id": "broken"')  # one bad line: a failure row, the job goes on
     corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
     options = IngestOptions(id_field="id")
-    counts = tspark.run(spark, [str(corpus)], str(root / "out"), options=options, partitions=3)
+    counts = tspark.run(spark, [str(corpus)], str(root / "out"), options=options, partitions=2)
     return {"root": root, "out": root / "out", "counts": counts,
             "local": _in_process([corpus], options)}  # fmt: skip
 

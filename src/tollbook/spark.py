@@ -48,6 +48,7 @@ from pyspark.sql import types as T
 from tollbook._exceptions import ConfigError, InputError, TollbookError
 from tollbook.documents import IngestFailure, IngestOptions, failure, internal_failure
 from tollbook.model import Document
+from tollbook.parallel import run_safely
 from tollbook.pipeline import Pipeline, Settings
 from tollbook.rows import (
     CLAIM_SCHEMA,
@@ -179,7 +180,10 @@ def _results(
         if isinstance(item, IngestFailure):
             yield (None, [], [], item.source, item.message)
             continue
-        extraction = pipeline.run(item)
+        extraction = run_safely(pipeline, item)  # a bug costs its document, not the job
+        if isinstance(extraction, IngestFailure):
+            yield (None, [], [], extraction.source, extraction.message)
+            continue
         yield (
             _tuple(document_row(item, extraction.extractor_version), DOCUMENT_SCHEMA),
             [_tuple(r, CLAIM_SCHEMA) for r in claim_rows(extraction)],
