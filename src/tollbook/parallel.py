@@ -142,7 +142,12 @@ def extract_parallel(
     settings = settings or Settings()
     chunks = _chunks(iter(items), chunk_size)
     pending: deque[tuple[list[Document | IngestFailure], Future[list[_Result | IngestFailure]]]] = deque()
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
+    context = _context()
+    if context.get_start_method() == "fork":
+        # Forked workers inherit the parent's loaded gazetteer (copy-on-write) instead of each
+        # parsing it again: the serial run pays this load once, so the pool should too.
+        _ = Pipeline(settings).gazetteer
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
                                initializer=_init_worker, initargs=(settings,))  # fmt: skip
     try:
         for chunk in chunks:
