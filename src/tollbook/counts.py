@@ -26,7 +26,7 @@ from .model import Span
 from .numbers import NumberMention, find_numbers
 
 RULE_PREFIX = "count"
-_LAST_TOKEN = re.compile(r"(?:[A-Za-z]+|[:,])\s*$")
+_LAST_TOKEN = re.compile(r"([A-Za-z]+|[:,])\s*$")
 _EVENT_NOUNS = frozenset("displacements deaths fatalities casualties injuries".split())
 _BARRIER_WORDS = frozenset(
     "could might may would will should can cannot but while whereas although though if "
@@ -87,7 +87,6 @@ class Figure:
     also: list[tuple[str, str | None]] = field(default_factory=list)  # "abducted and killed"
     has_head: bool = False
     left: tuple[str, str, int] | None = None  # (category, note, cue start)
-    open_head: bool = False  # the head noun is not in the lexicon: needs an adjacent cue
 
 
 def _population_for_org(org: str) -> tuple[str, str]:
@@ -206,7 +205,7 @@ def _ahead(text: str, pos: int, end: int, width: int = 240) -> str:
 def _left_cue(text: str, start: int, at: int) -> tuple[str, str, int] | None:
     before = text[max(start, at - 120) : at]
     last = _LAST_TOKEN.search(before)
-    if last is None or last.group(0).rstrip().lower() not in lx.LEFT_CUE_FINALS:
+    if last is None or last.group(1).lower() not in lx.LEFT_CUE_FINALS:
         return None  # every cue ends in one of its own words: skip the costly scans
     for rx, cat, note in lx.LEFT_CUE_RES:
         m = rx.search(before)
@@ -251,14 +250,14 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
     figures: list[Figure] = []
     numbers = list(find_numbers(text, start, end))
     taken = [n.span for n in numbers if n.kind == "cardinal"]
-    for m in lx.SINGULAR_RE.finditer(text, start, end):
+    singulars = list(lx.SINGULAR_RE.finditer(text, start, end))
+    for m in singulars:
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         numbers.append(NumberMention(span=m.span("a"), number_span=m.span("a"), text=m.group("a"),
                                      value=1.0, low=1.0, high=1.0, qualifier="exact", kind="cardinal",
                                      written="article"))  # fmt: skip
-    for m in lx.SINGULAR_RE.finditer(text, start, end):
-        taken.append(m.span())
+    taken += [m.span() for m in singulars]
     numbers += phrases.pronouns(text, start, end) + phrases.determiners(text, start, end, taken)
     numbers.sort(key=lambda n: n.span[0])
     for num in numbers:
@@ -275,20 +274,20 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
             continue
         if num.written == "determiner":
             head = None
-            # Most determiners start no count: check the cheap noun phrase before the cue scan.
-            if phrases.open_np(text, num.span[1], end, plural=num.value > 1) is None \
-                    and not phrases.HUMAN_REMAINS.match(text, num.span[1], end):  # fmt: skip
-                continue
         elif num.written == "article":
             head = _singular_head(text, num, end)
             if head is None:
                 continue
         else:
             head = _head(text, num, end)
-        left = _left_cue(text, start, num.span[0])
-        if head is None and (num.written == "determiner" or num.written in ("digits", "words")):
+        open_class = head is None and num.written in ("determiner", "digits", "words")
+        if open_class:
             remains = phrases.HUMAN_REMAINS.match(text, num.span[1], end)
             opened = phrases.open_np(text, num.span[1], end, plural=num.value > 1)
+            if num.written == "determiner" and opened is None and not remains:
+                continue  # most determiners start no count: skip the costly cue scan
+        left = _left_cue(text, start, num.span[0])
+        if open_class:
             if remains and re.search(r"human|skull", remains.group(0), re.I):
                 fig = Figure(num=num, span=(num.span[0], remains.end()), population="people",
                              population_class="unknown", unit="people", noun_category="killed",
@@ -305,8 +304,7 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
                 np_end, word = opened
                 population, cls, unit = lx.POPULATIONS.get(word, ("people", "unknown", "people"))
                 fig = Figure(num=num, span=(num.span[0], np_end), population=population,
-                             population_class=cls, unit=unit, has_head=True, left=left,
-                             open_head=True)  # fmt: skip
+                             population_class=cls, unit=unit, has_head=True, left=left)  # fmt: skip
                 if _adjacent(text, fig, end, figures):
                     figures.append(fig)
                 continue
@@ -343,7 +341,7 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
                           flags=list(fig.flags), has_head=fig.has_head)  # fmt: skip
             figures.append(twin)
     for fig in figures:
-        if fig.category == "displaced" and fig.population_class == "combatant" and "arriv" in fig.rule + text[fig.span[1] : fig.span[1] + 40]:
+        if fig.category == "displaced" and fig.population_class == "combatant" and "arriv" in text[fig.span[1] : fig.span[1] + 40]:
             fig.category = None  # "200 soldiers arrived in the town": reinforcements, not displacement
     if not any(f.category is not None for f in figures):
         found = phrases.unquantified(text, start, end, lambda at: _irrealis(text, start, at))
