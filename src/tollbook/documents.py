@@ -63,14 +63,16 @@ def failure(error: TollbookError, source: str = "") -> IngestFailure:
 INTERNAL_ERROR = "internal error while reading"
 
 
-def internal_failure(exc: Exception, source: str) -> IngestFailure:
-    """An unexpected exception while reading one source, as a one-line failure: a bug in
-    tollbook or a library must cost that source only, never the rest of the batch."""
+def internal_failure(exc: Exception, source: str, *, stage: str = "reading", consequence: str = "",
+                     kind: type[TollbookError] = UnreadableInputError) -> IngestFailure:  # fmt: skip
+    """An unexpected exception while reading (or, with `stage`, extracting) one source, as a
+    one-line failure: a bug in tollbook or a library must cost that source only, never the
+    rest of the batch."""
     log.debug("%s: internal error", source, exc_info=exc)
     why = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
-    error = UnreadableInputError(
-        f"{INTERNAL_ERROR} ({why}); please report it to the tollbook maintainers with this "
-        "input (run with -vv for the traceback)",
+    error = kind(
+        f"internal error while {stage} ({why}); {consequence}please report it to the tollbook "
+        "maintainers with this input (run with -vv for the traceback)",
         source=source,
     )
     error.__cause__ = exc

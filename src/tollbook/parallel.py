@@ -19,7 +19,6 @@ How, and why so:
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
 import os
 import threading
@@ -30,7 +29,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from ._exceptions import ConfigError, ExtractionError, TollbookError
-from .documents import IngestFailure, failure
+from .documents import IngestFailure, failure, internal_failure
 from .model import Claim, Document, Extraction, Segment, Tally
 from .pipeline import Pipeline, Settings
 
@@ -43,9 +42,6 @@ _WINDOW = 3
 
 class WorkerError(TollbookError):
     """A worker process died (killed, out of memory) before finishing its chunk."""
-
-
-log = logging.getLogger("tollbook.parallel")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,16 +88,8 @@ def run_safely(pipeline: Pipeline, doc: Document) -> Extraction | IngestFailure:
     except TollbookError as err:
         return failure(err, doc.path or doc.doc_id)
     except Exception as exc:
-        source = doc.path or doc.doc_id
-        log.debug("%s: extraction failed", source, exc_info=exc)
-        why = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
-        error = ExtractionError(
-            f"internal error while extracting ({why}); the document was skipped; please report "
-            "it to the tollbook maintainers with this input (run with -vv for the traceback)",
-            source=source,
-        )
-        error.__cause__ = exc
-        return failure(error)
+        return internal_failure(exc, doc.path or doc.doc_id, stage="extracting",
+                                consequence="the document was skipped; ", kind=ExtractionError)  # fmt: skip
 
 
 def resolve_jobs(jobs: int | None) -> int:
