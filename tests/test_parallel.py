@@ -175,3 +175,26 @@ def test_an_extractor_bug_costs_one_document_not_the_batch(
     assert isinstance(failed, IngestFailure)
     assert isinstance(failed.error, ExtractionError)
     assert "internal error while extracting (ZeroDivisionError: a bug in a rule)" in failed.message
+
+
+def test_every_model_type_pickles_through_its_constructor() -> None:
+    """Results cross the pool as pickles: every type must round-trip, and through its
+    constructor (a dataclass's default per-object `fields()` walk cost the parent a
+    measurable share of a core; bench/scale.py)."""
+    import dataclasses
+    import pickle
+
+    from tollbook import model
+
+    types = [t for t in vars(model).values() if isinstance(t, type) and dataclasses.is_dataclass(t)]
+    assert len(types) >= 13
+    for t in types:
+        assert issubclass(t, model._Record), f"{t.__name__} pickles field by field"
+        init_fields = tuple(f.name for f in dataclasses.fields(t) if f.init)
+        assert t.__match_args__ == init_fields, t.__name__
+    extraction = Pipeline().run(document_from_text(
+        "On 3 May 2024 in Lorsk, 12 people, including 4 children, were killed, police said."))  # fmt: skip
+    assert extraction.claims and extraction.claims[0].source.speaker
+    assert pickle.loads(pickle.dumps(extraction)) == extraction
+    reducer, args = extraction.claims[0].__reduce__()
+    assert reducer is model.Claim and reducer(*args) == extraction.claims[0]
