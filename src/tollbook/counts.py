@@ -26,6 +26,19 @@ from .model import Span
 from .numbers import NumberMention, find_numbers
 
 RULE_PREFIX = "count"
+
+# Hot patterns, compiled once: `re.match(pattern, ...)` pays a cache lookup on every call.
+_SCALE_END = re.compile(r"(?:hundred|thousand|million|dozen)\Z", re.I)
+_SPACES = re.compile(r"\s+")
+_CATEGORY_NOUN = re.compile(r"(?:more\s+|other\s+)?(" + "|".join(lx.CATEGORY_NOUNS) + r")\b", re.I)
+_DEAD_WORD = re.compile(r"dead\s+", re.IGNORECASE)
+_MODIFIER = re.compile(r"[A-Za-z][\w'’./-]*")
+_POSSESSIVE = re.compile(r"(?:his|her|their)\b", re.I)
+_AND_NEXT = re.compile(
+    r"\s*(?:,\s*)?(?:and|as\s+well\s+as)\s+(?:\d|an?\b|the\b|his\b|her\b|their\b|one\b|two\b|three\b)", re.I
+)
+_CUE_TOKEN = re.compile(r"[^\s,]+")
+_BY_BEFORE = re.compile(r"\bby\s+\Z")
 _LAST_TOKEN = re.compile(r"([A-Za-z]+|[:,])\s*$")
 _EVENT_NOUNS = frozenset("displacements deaths fatalities casualties injuries".split())
 _BARRIER_WORDS = frozenset(
@@ -121,30 +134,30 @@ def _head(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int,
         if pm:
             population, cls, unit = lx.POPULATIONS[pm.group(0).lower()]
             return population, cls, unit, end + pm.end(), None
-    if num.written == "vague" or re.search(r"(?:hundred|thousand|million|dozen)\Z", num.text, re.I):
+    if num.written == "vague" or _SCALE_END.search(num.text):
         of = re.match(r"\s+of(?:\s+the)?(?=\s)", after)  # "dozens of civilians"
         if of:
             after = " " * of.end() + after[of.end() :]
     # Up to three modifiers before the head noun: "three Palestinian civilians".
     pos = 0
     for _ in range(4):
-        ws = re.match(r"\s+", after[pos:])
+        ws = _SPACES.match(after[pos:])
         if not ws:
             break
         p = pos + ws.end()
-        cat = re.match(r"(?:more\s+|other\s+)?(" + "|".join(lx.CATEGORY_NOUNS) + r")\b", after[p:], re.I)
+        cat = _CATEGORY_NOUN.match(after[p:])
         # Nouns of events may follow modifiers: "38,000 conflict-related displacements".
         if cat and (p == ws.end() or cat.group(1).lower() in _EVENT_NOUNS):
             category, population = lx.CATEGORY_NOUNS[cat.group(1).lower()]
             _, cls, unit = lx.POPULATIONS.get(population, (population, "unknown", "people"))
             return population, cls, unit, end + p + cat.end(), category
-        dead = re.match(r"dead\s+", after[p:], re.IGNORECASE) if p > ws.end() else None
+        dead = _DEAD_WORD.match(after[p:]) if p > ws.end() else None
         pm = lx.POP_RE.match(after, p + (dead.end() if dead else 0))
         if pm and (dead is None or pm.group(0).lower() != "dead"):
             population, cls, unit = lx.POPULATIONS[pm.group(0).lower()]
             # "three handcuffed dead women": the modifier names the category.
             return population, cls, unit, end + pm.end(), "killed" if dead else None
-        word = re.match(r"[A-Za-z][\w'’./-]*", after[p:])
+        word = _MODIFIER.match(after[p:])
         # An all-capitals word is a name ("IS", "BH/IS", "ELN"), never the verb "is".
         if not word or (word.group(0).lower() in lx.MODIFIER_STOP and not word.group(0).isupper()):
             break
@@ -158,7 +171,7 @@ def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
     head = text[fig.num.span[1] : fig.span[1]].split()
     if fig.num.written == "determiner" and head and head[-1][:1].isupper():
         return False  # "the Lorsk Human Rights Centre": a name, not people
-    if re.match(r"(?:his|her|their)\b", fig.num.text, re.I) and head and head[-1].lower() not in lx.POPULATIONS:
+    if _POSSESSIVE.match(fig.num.text) and head and head[-1].lower() not in lx.POPULATIONS:
         return False  # "his son" is a person, "his head" or "his unit" is not
     if fig.left is not None:
         cue = text[fig.left[2] : fig.num.span[0]]
@@ -170,12 +183,11 @@ def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
     tail = phrases.OF_TAIL.match(after)
     starts = [0] + ([m.end() for m in re.finditer(r"[\w'’.-]+", tail.group(0))] if tail else [])
     for at in starts:
-        for rx, _cat, _detail in lx.RIGHT_CUE_RES:
-            if rx.match(after[at:].lstrip(" ,")):
-                return True
+        if lx.RIGHT_CUE_ANY.match(after[at:].lstrip(" ,")):
+            return True
     if figures and re.match(r"^\s*,?\s*(?:and|as\s+well\s+as)\s+$", text[figures[-1].span[1] : fig.num.span[0]]):
         return True
-    return bool(re.match(r"\s*(?:,\s*)?(?:and|as\s+well\s+as)\s+(?:\d|an?\b|the\b|his\b|her\b|their\b|one\b|two\b|three\b)", after, re.I))
+    return bool(_AND_NEXT.match(after))
 
 
 _TOLL_WORDS = (
@@ -207,6 +219,8 @@ def _left_cue(text: str, start: int, at: int) -> tuple[str, str, int] | None:
     last = _LAST_TOKEN.search(before)
     if last is None or last.group(1).lower() not in lx.LEFT_CUE_FINALS:
         return None  # every cue ends in one of its own words: skip the costly scans
+    if not lx.LEFT_CUE_ANY.search(before):
+        return None
     for rx, cat, note in lx.LEFT_CUE_RES:
         m = rx.search(before)
         if m:
@@ -220,11 +234,15 @@ def _left_cue(text: str, start: int, at: int) -> tuple[str, str, int] | None:
 
 def _right_cue(text: str, start: int, stop: int) -> tuple[str, str | None, int] | None:
     window = text[start : min(stop, start + 140)]
-    for words, wm in enumerate(re.finditer(r"[^\s,]+", window), 1):
+    for words, wm in enumerate(_CUE_TOKEN.finditer(window), 1):
         token = wm.group(0).lower().strip(".;:\"'“”")
         if token in _BARRIER_WORDS or wm.group(0).startswith(";"):
             return None
-        for rx, cat, detail in lx.RIGHT_CUE_RES:
+        if lx.RIGHT_CUE_ANY.match(window, wm.start()) is None:
+            rules: tuple[tuple[re.Pattern[str], str, str | None], ...] = ()  # no cue starts here
+        else:
+            rules = lx.RIGHT_CUE_RES
+        for rx, cat, detail in rules:
             m = rx.match(window, wm.start())
             if m and m.end() > wm.start():
                 # "A gunman shot dead five worshippers": an active verb with an object
@@ -263,7 +281,7 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
     for num in numbers:
         if num.kind != "cardinal" or any(s < num.number_span[1] and num.number_span[0] < e for s, e in exclude):
             continue
-        if re.search(r"\bby\s+\Z", text[max(start, num.span[0] - 4) : num.span[0]]):
+        if _BY_BEFORE.search(text[max(start, num.span[0] - 4) : num.span[0]]):
             continue  # "abducted by four men": the agents, not the victims
         if num.written == "pronoun":
             left = _left_cue(text, start, num.span[0])

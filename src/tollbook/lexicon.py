@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .alternation import alternation
+
 # head noun (lowercase, singular and plural) -> (population, class, unit)
 _POP_TABLE: dict[str, tuple[str, str, str]] = {}
 
@@ -165,13 +167,12 @@ NON_PERSON = frozenset(
 )
 SINGULAR_RE = re.compile(
     r"\b(?P<a>an?|one)\s+(?:(?:\d+-year-old|[a-z]+(?:-[a-z]+)*)\s+){0,2}?(?P<n>"
-    + "|".join(re.escape(w) for w in sorted(SINGULARS, key=len, reverse=True)) + r")\b",
+    + alternation(SINGULARS) + r")\b",
     re.IGNORECASE,
 )
 
 # Longest first so that "elderly citizens" wins over "elderly".
-_POP_ALT = "|".join(re.escape(k) for k in sorted(POPULATIONS, key=len, reverse=True))
-POP_RE = re.compile(r"(?:" + _POP_ALT + r")\b", re.IGNORECASE)
+POP_RE = re.compile(alternation(POPULATIONS) + r"\b", re.IGNORECASE)
 
 #: Words that may stand between a number and its head noun ("three Palestinian civilians").
 MODIFIER_STOP = frozenset(
@@ -232,6 +233,11 @@ RIGHT_CUE_RES = tuple(
 )
 #: The displacement cues alone ("Around 100,000 fled"): a bare figure may precede them.
 DISPLACED_CUE_RES = tuple(c for c in RIGHT_CUE_RES if c[1] == "displaced" and c[2] is None)
+#: Matches where any of RIGHT_CUE_RES matches, and only there: one attempt per word of a
+#: window instead of one per cue. Callers that need which cue matched ask the list after.
+RIGHT_CUE_ANY = re.compile(
+    _AUX + "(?:" + "|".join(f"(?:{pat})" for pat, _c, _d in RIGHT_CUES) + ")", re.IGNORECASE
+)
 
 # Category cues directly before the figure: "killed 27", "the death toll rose to 40".
 _TOLL_NOUN = (
@@ -295,6 +301,12 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
 )
 LEFT_CUE_RES = tuple(
     (re.compile(pat, re.IGNORECASE), cat, note) for pat, cat, note in LEFT_CUES
+)
+#: Finds a cue where any of LEFT_CUE_RES would, and only there: one scan of the window
+#: instead of one per cue when, as mostly, there is none (group names dropped: they repeat).
+LEFT_CUE_ANY = re.compile(
+    "|".join(f"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', pat)})" for pat, _c, _n in LEFT_CUES),
+    re.IGNORECASE,
 )
 #: Every word the cues are written with, plus their punctuation: a superset of the words a
 #: left cue can end in, so that a figure after any other word skips the cue scan.
@@ -380,7 +392,6 @@ CHARACTERISATION = (
     "operation", "counter-terrorism operation", "massacre of civilians", "mass killing",
 )  # fmt: skip
 CHARACTERISATION_RE = re.compile(
-    r"\b(?:" + "|".join(re.escape(t) for t in sorted(CHARACTERISATION, key=len, reverse=True))
-    + r")\b",
+    r"\b(?:" + alternation(CHARACTERISATION) + r")\b",
     re.IGNORECASE,
 )

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .alternation import alternation
 from .model import Span
 
 UNITS = {
@@ -120,17 +121,16 @@ class NumberMention:
     written: str = "digits"  # "digits" | "words" | "vague"
 
 
-_word_alt = "|".join(sorted([*UNITS, *TENS, *SCALES, "and", "a", "an"], key=len, reverse=True))
-_NUMWORD = r"(?:" + "|".join(sorted([*UNITS, *TENS], key=len, reverse=True)) + r")"
-_ALL_WORDS = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
+_NUMWORD = r"(?:" + alternation([*UNITS, *TENS]) + r")"
+_ALL_WORDS = alternation([*UNITS, *TENS, *SCALES])
 _WORDS_RE = (
     r"(?:(?:\ba|\ban)(?=\s+(?:hundred|thousand|million)\b)|" + _NUMWORD + r")"
     r"(?:(?:[\s-]+|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+)(?:" + _ALL_WORDS + r"))*"
 )
 _DIGITS_RE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SCALE_RE = r"(?:\s*(?:million|billion|trillion|thousand|lakhs?|crores?|mln|mn|bn|tn|m|k)\b)?"
-_VAGUE_RE = "|".join(re.escape(k) for k in sorted(VAGUE, key=len, reverse=True))
-_QUAL_RE = "|".join(re.escape(k) for k in sorted(QUALIFIERS, key=len, reverse=True))
+_VAGUE_RE = alternation(VAGUE)
+_QUAL_RE = alternation(QUALIFIERS)
 
 NUMBER_RE = re.compile(
     r"(?P<qual>\b(?:" + _QUAL_RE + r")\s+)?"
@@ -155,6 +155,11 @@ _UPDATE_FROM = re.compile(
     re.IGNORECASE,
 )
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+# Hot patterns, compiled once (a module-level `re.sub(pattern, ...)` looks up its cache per call).
+_FIGURE_TEXT = re.compile(r"(" + _DIGITS_RE + r")\s*([a-z]+)?")
+_GLUED_BEFORE = re.compile(r"[A-Za-z]-?\Z")
+_GLUED_AFTER = re.compile(r"[:/]\d|[A-Za-z]")
+_SPACES = re.compile(r"\s+")
 _AFTER_PERCENT = re.compile(r"\s*(?:%|percent\b|per\s*cent\b|pc\b)", re.IGNORECASE)
 _AFTER_MONEY = re.compile(
     r"\s*(?:dollars?|euros?|pounds?|manats?|rubles?|roubles?|dinars?|rupees?|yuan|usd|eur)\b",
@@ -213,7 +218,7 @@ def words_to_number(words: str) -> float | None:
 def parse_figure(text: str) -> float | None:
     """'1,275' -> 1275; '3.5 million' -> 3500000; 'twenty-five' -> 25."""
     t = text.strip().lower()
-    m = re.fullmatch(r"(" + _DIGITS_RE + r")\s*([a-z]+)?", t)
+    m = _FIGURE_TEXT.fullmatch(t)
     if m:
         base = float(m.group(1).replace(",", ""))
         scale = m.group(2)
@@ -255,7 +260,7 @@ def _classify(text: str, start: int, end: int, digits: bool) -> tuple[str, int]:
         if _BEFORE_IDENT.search(before):
             return "ident", end
         # Glued to letters or code-like punctuation: "MH17", "F-16", "COVID-19", "10:30".
-        glued = re.search(r"[A-Za-z]-?\Z", before) or re.match(r"[:/]\d|[A-Za-z]", after)
+        glued = _GLUED_BEFORE.search(before) or _GLUED_AFTER.match(after)
         if glued and not re.match(r"(?:km2|km²|sq)", after, re.IGNORECASE):
             return "ident", end
     return "cardinal", end
@@ -292,7 +297,7 @@ def _whole(text: str, m: re.Match[str], group: str, value: float, bounds: tuple[
 
 def _mention(text: str, m: re.Match[str], stop: int) -> NumberMention | None:
     qual_text = (m.group("qual") or "").strip().lower()
-    qualifier, rule = QUALIFIERS.get(re.sub(r"\s+", " ", qual_text), ("exact", "closed"))
+    qualifier, rule = QUALIFIERS.get(_SPACES.sub(" ", qual_text), ("exact", "closed"))
     additional = bool(m.group("another"))
     if m.group("vague"):
         key = re.sub(r"\s+", " ", m.group("vague").lower())
