@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tollbook import lexicon as lx
-from tollbook.alternation import alternation
+from tollbook.alternation import alternation, final_words
 from tollbook.numbers import QUALIFIERS, VAGUE
 
 from .conftest import CORPUS
@@ -63,12 +63,28 @@ def test_right_cue_filter_matches_where_a_cue_does() -> None:
     assert hits > 100
 
 
-def test_left_cue_filter_finds_where_a_cue_does() -> None:
+def test_left_cues_are_looked_for_only_where_they_can_end() -> None:
+    """The first cue found from the words a window ends with is the first of the whole list."""
     text = _corpus_text()
-    hits = 0
-    for m in re.finditer(r"\d+", text):
+    last_word = re.compile(r"([A-Za-z]+|[:,])\s*$")
+    found = 0
+    for m in re.finditer(r"\d+|\b(?:an?|the|his|her|their)\b", text):
         before = text[max(0, m.start() - 120) : m.start()]
-        any_cue = any(rx.search(before) for rx, _c, _n in lx.LEFT_CUE_RES)
-        assert bool(lx.LEFT_CUE_ANY.search(before)) == any_cue, before
-        hits += any_cue
-    assert hits > 50
+        full = next(((c, rx.search(before).start()) for rx, c, _n in lx.LEFT_CUE_RES if rx.search(before)), None)  # type: ignore[union-attr]
+        last = last_word.search(before)
+        cues, any_cue = lx.left_cues_ending(last.group(1).lower()) if last else ((), None)
+        if any_cue is not None and not any_cue.search(before):
+            cues = ()
+        fast = next(((c, rx.search(before).start()) for rx, c, _n in cues if rx.search(before)), None)  # type: ignore[union-attr]
+        assert fast == full, before
+        found += full is not None
+    assert found > 50
+
+
+def test_final_words_of_patterns() -> None:
+    assert final_words(r"\b(?:killed|shot\s+dead)\s*$", re.I) == {"killed", "dead"}
+    assert final_words(r"(?:,|and|along\s+with)\s*$") == {",", "and", "with"}
+    assert final_words(r"\bkilled\s+[\w,]+\s*$") is None  # a class: any word
+    assert final_words(r"\bkilled(?:\s+them)?\s*$") is None  # an optional end
+    assert final_words(r"death\s*$", re.I) == {"death"}
+    assert all(e is None or e for e in lx.LEFT_CUE_ENDINGS)

@@ -1,4 +1,5 @@
-"""Word lists -> regular-expression alternations that Python's `re` scans quickly.
+"""Word lists -> regular-expression alternations that Python's `re` scans quickly; end-anchored
+patterns -> the words they can end with (`final_words`), to skip searches that cannot match.
 
 `re` tries the branches of `(?:at least|about|around|...)` one after another at every
 position, and with IGNORECASE it cannot skip a branch on its first letter. A trie-shaped
@@ -12,6 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
 
 _END = ""  # a key no one-character edge can equal: marks the end of a word
 _Trie = dict[str, "_Trie"]
@@ -43,3 +47,60 @@ def _render(node: _Trie) -> str:
         # The word may end here; trying the longer words first keeps longest-first order.
         return f"(?:{body})?" if parts else ""
     return body
+
+
+def final_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The words a match of `pattern` can end with, for patterns anchored at the end
+    (`...killed\\s*$`): lower-case ASCII suffixes of the match's last word, or "," / ":".
+
+    A window whose last word ends with none of them cannot match, so the costly search
+    can be skipped. None when the pattern's end is not a plain word (a class, an optional
+    part): the caller must then always search.
+    """
+    return _tail(list(_parser.parse(pattern, flags)))
+
+
+def _tail(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    # The parser's trees are untyped tuples: (opcode, argument).
+    i = len(items) - 1
+    while i >= 0:
+        op, av = items[i]
+        if op is _c.AT or op in (_c.ASSERT, _c.ASSERT_NOT):
+            i -= 1  # zero-width: "$", "\b", lookarounds
+            continue
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            low, _high, body = av
+            if low == 0 and _is_space(body):
+                i -= 1  # a trailing "\s*"
+                continue
+            return _tail(list(body)) if low >= 1 else None
+        if op is _c.SUBPATTERN:
+            return _tail(list(av[-1]))
+        if op is _c.BRANCH:
+            out: set[str] = set()
+            for alternative in av[1]:
+                words = _tail(list(alternative))
+                if words is None:
+                    return None
+                out |= words
+            return frozenset(out)
+        if op is _c.LITERAL:
+            word = ""
+            j = i
+            while j >= 0 and items[j][0] is _c.LITERAL and _ascii_letter(items[j][1]):
+                word = chr(items[j][1]) + word
+                j -= 1
+            if word:
+                return frozenset({word.lower()})
+            char = chr(av)
+            return frozenset({char}) if char in ",:" else None
+        return None
+    return None
+
+
+def _ascii_letter(code: Any) -> bool:
+    return isinstance(code, int) and (65 <= code <= 90 or 97 <= code <= 122)
+
+
+def _is_space(body: Any) -> bool:
+    return bool(list(body) == [(_c.IN, [(_c.CATEGORY, _c.CATEGORY_SPACE)])])

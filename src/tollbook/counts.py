@@ -219,9 +219,10 @@ def _left_cue(text: str, start: int, at: int) -> tuple[str, str, int] | None:
     last = _LAST_TOKEN.search(before)
     if last is None or last.group(1).lower() not in lx.LEFT_CUE_FINALS:
         return None  # every cue ends in one of its own words: skip the costly scans
-    if not lx.LEFT_CUE_ANY.search(before):
-        return None
-    for rx, cat, note in lx.LEFT_CUE_RES:
+    cues, any_cue = lx.left_cues_ending(last.group(1).lower())
+    if not cues or (any_cue is not None and not any_cue.search(before)):
+        return None  # only the cues that can end with this word are looked for, in one scan
+    for rx, cat, note in cues:
         m = rx.search(before)
         if m:
             if cat == "toll":

@@ -7,8 +7,9 @@ reading code. docs/annotation.md documents the same tables for annotators.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .alternation import alternation
+from .alternation import alternation, final_words
 
 # head noun (lowercase, singular and plural) -> (population, class, unit)
 _POP_TABLE: dict[str, tuple[str, str, str]] = {}
@@ -302,12 +303,28 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
 LEFT_CUE_RES = tuple(
     (re.compile(pat, re.IGNORECASE), cat, note) for pat, cat, note in LEFT_CUES
 )
-#: Finds a cue where any of LEFT_CUE_RES would, and only there: one scan of the window
-#: instead of one per cue when, as mostly, there is none (group names dropped: they repeat).
-LEFT_CUE_ANY = re.compile(
-    "|".join(f"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', pat)})" for pat, _c, _n in LEFT_CUES),
-    re.IGNORECASE,
+#: The words each left cue can end with (None: any), read from the patterns themselves.
+LEFT_CUE_ENDINGS = tuple(
+    None if (w := final_words(pat, re.IGNORECASE)) is None else tuple(sorted(w))
+    for pat, _c, _n in LEFT_CUES
 )
+
+
+@lru_cache(maxsize=4096)  # pure; a text repeats its last words before figures
+def left_cues_ending(word: str) -> tuple[tuple[tuple[re.Pattern[str], str, str], ...], re.Pattern[str] | None]:
+    """The left cues (in LEFT_CUE_RES order) that can end with `word` (lower case), and one
+    pattern finding where any of them would, for a window that holds none of them (most)."""
+    picks = tuple(i for i, ends in enumerate(LEFT_CUE_ENDINGS) if ends is None or word.endswith(ends))
+    return tuple(LEFT_CUE_RES[i] for i in picks), _any_left_cue(picks) if len(picks) > 1 else None
+
+
+@lru_cache(maxsize=256)
+def _any_left_cue(picks: tuple[int, ...]) -> re.Pattern[str]:
+    # Group names are dropped: several cues share them, and one pattern may not repeat a name.
+    alts = (re.sub(r"[(][?]P<[a-z]+>", "(?:", LEFT_CUES[i][0]) for i in picks)
+    return re.compile("|".join(f"(?:{alt})" for alt in alts), re.IGNORECASE)
+
+
 #: Every word the cues are written with, plus their punctuation: a superset of the words a
 #: left cue can end in, so that a figure after any other word skips the cue scan.
 LEFT_CUE_FINALS = frozenset(
