@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from .alternation import alternation
 from .dates import find_dates
 from .model import DateMention, Document, PlaceMention, Segment
 from .places import Gazetteer
@@ -25,10 +26,13 @@ from .places import Gazetteer
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR"})
 _METADATA_LINE = re.compile(r"^\s*date\s+\S+.*\(.*\)\s*$")
+#: Words before a place name the gazetteer may lack ("fled Marren"). A whole word is always
+#: followed by a space, so the trie's longest-first order finds what the listed order did.
+_BEFORE_PLACE = """in at near outside from into around of on off across toward towards for fled flee left
+    entered captured struck shelled retook took seized hit attacked besieged bombed raided leave
+    reached""".split()
 _UNRESOLVED_PLACE = re.compile(
-    r"\b(?i:in|at|near|outside|from|into|around|of|on|off|across|toward|towards|for|fled|flee|left|"
-    r"entered|captured|struck|shelled|retook|took|seized|hit|attacked|besieged|bombed|raided|leave|"
-    r"reached)\s+"
+    r"\b(?i:" + alternation(_BEFORE_PLACE) + r")\s+"
     r"(?:the\s+(?:\w+\s+)?(?:town|city|village|district|province|region|camp|neighbourhood|"
     r"neighborhood|suburb|port)\s+of\s+|the\s+(?=[A-Z]))?"
     r"(?P<p>[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+)){0,2})|"

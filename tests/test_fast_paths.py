@@ -1,5 +1,6 @@
-"""Trie-shaped alternations and the one-pass cue filters: the fast patterns must find exactly
-what the plain ones find, or a speed-up would move the evaluation."""
+"""Fast paths must find exactly what the plain ones find: trie-shaped alternations, the
+one-pass cue filters, the core-word shortcut of find_numbers. A speed-up that moved a figure
+would move the evaluation."""
 
 from __future__ import annotations
 
@@ -88,3 +89,48 @@ def test_final_words_of_patterns() -> None:
     assert final_words(r"\bkilled(?:\s+them)?\s*$") is None  # an optional end
     assert final_words(r"death\s*$", re.I) == {"death"}
     assert all(e is None or e for e in lx.LEFT_CUE_ENDINGS)
+
+
+def _numbers_by_plain_scan(text: str) -> list[tuple[int, int, float]]:
+    """find_numbers as it was before its core-word shortcut: NUMBER_RE from every position."""
+    from tollbook.numbers import NUMBER_RE, _mention
+
+    out, pos = [], 0
+    while pos < len(text):
+        m = NUMBER_RE.search(text, pos, len(text))
+        if m is None:
+            break
+        mention = _mention(text, m, len(text))
+        if mention is None:
+            pos = m.end()
+            continue
+        out.append((*mention.span, mention.value))
+        pos = mention.span[1]
+    return out
+
+
+_NUMBERISH = st.lists(
+    st.sampled_from(
+        "no fewer than an additional a further between and some about another half a dozen "
+        "hundred thousand two ten tens of someone often 12 1,200 3.5 million an unknown number "
+        "of few couple killed people at least up to , . - \n".split(" ")
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=_NUMBERISH, gaps=st.lists(st.sampled_from([" ", "  ", "\n", " \t "]), min_size=25, max_size=25))
+def test_find_numbers_equals_the_plain_scan(words: list[str], gaps: list[str]) -> None:
+    from tollbook.numbers import find_numbers
+
+    text = "".join(w + g for w, g in zip(words, gaps, strict=False))
+    assert [(*n.span, n.value) for n in find_numbers(text)] == _numbers_by_plain_scan(text)
+
+
+def test_find_numbers_equals_the_plain_scan_on_the_corpus() -> None:
+    from tollbook.numbers import find_numbers
+
+    text = _corpus_text()
+    found = [(*n.span, n.value) for n in find_numbers(text)]
+    assert found == _numbers_by_plain_scan(text) and len(found) > 500
