@@ -134,3 +134,27 @@ def test_find_numbers_equals_the_plain_scan_on_the_corpus() -> None:
     text = _corpus_text()
     found = [(*n.span, n.value) for n in find_numbers(text)]
     assert found == _numbers_by_plain_scan(text) and len(found) > 500
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab Z:,.\n\t1é", max_size=30))
+def test_last_word_is_what_the_end_anchored_pattern_finds(before: str) -> None:
+    from tollbook.counts import _last_word
+
+    m = re.search(r"([A-Za-z]+|[:,])\s*$", before)
+    assert _last_word(before) == (m.group(1).lower() if m else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["no.", "No", "regiment", "resolution", "US$", "USD", "EUR", "Nr.", "#",
+                              "the", "x", "battalion", "km", "flight"]), max_size=5),  # fmt: skip
+    st.sampled_from(["", " ", "  ", "\n", " \t"]),
+)
+def test_money_and_identifier_windows_read_from_near_the_end(words: list[str], tail: str) -> None:
+    from tollbook.numbers import _BEFORE_IDENT, _BEFORE_MONEY
+
+    before = (" ".join(words) + tail)[-30:]
+    near = max(0, len(before.rstrip()) - 11)
+    for rx in (_BEFORE_IDENT, _BEFORE_MONEY):
+        assert bool(rx.search(before, near)) == bool(rx.search(before)), before

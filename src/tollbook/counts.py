@@ -39,7 +39,6 @@ _AND_NEXT = re.compile(
 )
 _CUE_TOKEN = re.compile(r"[^\s,]+")
 _BY_BEFORE = re.compile(r"\bby\s+\Z")
-_LAST_TOKEN = re.compile(r"([A-Za-z]+|[:,])\s*$")
 _EVENT_NOUNS = frozenset("displacements deaths fatalities casualties injuries".split())
 _BARRIER_WORDS = frozenset(
     "could might may would will should can cannot but while whereas although though if "
@@ -214,12 +213,29 @@ def _ahead(text: str, pos: int, end: int, width: int = 240) -> str:
     return text[pos : min(end, pos + width)]
 
 
+def _last_word(before: str) -> str | None:
+    r"""What `([A-Za-z]+|[:,])\s*$` finds in `before`, lower-cased, read from the end (a search
+    from the start tries every position of the window)."""
+    end = len(before.rstrip())
+    if end == 0:
+        return None
+    if before[end - 1] in ":,":
+        return before[end - 1]
+    i = end
+    while i > 0 and before[i - 1] in _ASCII_LETTERS:
+        i -= 1
+    return before[i:end].lower() if i < end else None
+
+
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
 def _left_cue(text: str, start: int, at: int) -> tuple[str, str, int] | None:
     before = text[max(start, at - 120) : at]
-    last = _LAST_TOKEN.search(before)
-    if last is None or last.group(1).lower() not in lx.LEFT_CUE_FINALS:
+    last = _last_word(before)
+    if last is None or last not in lx.LEFT_CUE_FINALS:
         return None  # every cue ends in one of its own words: skip the costly scans
-    cues, any_cue = lx.left_cues_ending(last.group(1).lower())
+    cues, any_cue = lx.left_cues_ending(last)
     if not cues or (any_cue is not None and not any_cue.search(before)):
         return None  # only the cues that can end with this word are looked for, in one scan
     for rx, cat, note in cues:

@@ -245,19 +245,22 @@ def _classify(text: str, start: int, end: int, digits: bool) -> tuple[str, int]:
     """What kind of number ends at `end`; returns (kind, new_end)."""
     after = text[end : end + 40]
     before = text[max(0, start - 30) : start]
+    # Both look-behind patterns end in "\s*$" and their words are short (11 letters at most):
+    # searching from just before the trailing whitespace finds what a full search finds.
+    near = max(0, len(before.rstrip()) - 11)
     if digits and _ORDINAL_SUFFIX.match(after):
         return "ordinal", end + _ORDINAL_SUFFIX.match(after).end()  # type: ignore[union-attr]
     pm = _AFTER_PERCENT.match(after)
     if pm:
         return "percent", end + pm.end()
     mm = _AFTER_MONEY.match(after)
-    if mm or _BEFORE_MONEY.search(before):
+    if mm or _BEFORE_MONEY.search(before, near):
         return "money", end + (mm.end() if mm else 0)
     am = _AGE_DURATION.match(after)
     if am:
         return ("age" if am.group("old") else "duration"), end + am.end()
     if digits:
-        if _BEFORE_IDENT.search(before):
+        if _BEFORE_IDENT.search(before, near):
             return "ident", end
         # Glued to letters or code-like punctuation: "MH17", "F-16", "COVID-19", "10:30".
         glued = _GLUED_BEFORE.search(before) or _GLUED_AFTER.match(after)
