@@ -72,6 +72,9 @@ KILLED_TOTALS = [
     ("Forces exchanged artillery on the front, incurring fatalities.", 10),
     # separate statements about differently named people add up
     ("2 policemen were killed in the attack. Officials said 7 militants were also killed.", 9),
+    # ... but a closing "N fatalities" names nobody: the same dead, said again
+    ("Shells killed six civilians in Abu Salim. Six fatalities reported.", 6),
+    ("The bodies of two men were found near the bridge. 2 fatalities", 2),
     # never a count of people
     ("Forces killed 15 cows and burned 3 houses.", 0),
     ("Rebels set alight 4 houses in the village.", 0),

@@ -65,6 +65,10 @@ _GENERIC = frozenset(
 )
 
 
+#: _GENERIC as `_who` spells words ("fatalities" -> "fatalitie"), so "Six fatalities" is generic.
+_GENERIC_KEYS = frozenset(w.removesuffix("s") for w in _GENERIC)
+
+
 def _who(claim: Claim) -> frozenset[str]:
     """The words naming a figure's people ("pro-government militia members")."""
     words = [w.strip(".,;:()\"'").lower() for w in claim.text.split()]
@@ -82,7 +86,7 @@ def _distinct(groups: list[list[Claim]]) -> bool:
             if _ANAPHORIC.match(c.text):
                 return False  # "the victim", "a man": may be someone already counted
             who = _who(c) - _NUMBER_WORDS
-            if not who or who <= _GENERIC or c.qualifier == "vague":
+            if not who or who <= _GENERIC_KEYS or c.qualifier == "vague":
                 return False
             if any(who & other for other in seen):
                 return False
