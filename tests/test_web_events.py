@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from tollbook import api
 from tollbook.store import Store
@@ -17,28 +14,11 @@ from .test_web_support import (
     assert_error_shape,
     bearer,
     claim_id_of,
-    client_for,
-    copy_db,
     doc_id_of,
-    seed,
+    web_fixtures,
 )
 
-
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return seed(tmp_path_factory.mktemp("events") / "seed.db")
-
-
-@pytest.fixture
-def db(seeded: Path, tmp_path: Path) -> Path:
-    return copy_db(seeded, tmp_path / "t.db")
-
-
-@pytest.fixture
-def client(db: Path) -> Iterator[Client]:
-    c = client_for(db)
-    yield c
-    c.close()
+seeded, db, client = web_fixtures()
 
 
 def _khojaly(db: Path) -> str:

@@ -4,7 +4,6 @@ URL fetching (issue 6)."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -28,9 +27,9 @@ from .test_web_support import (
     bearer,
     claim_id_of,
     client_for,
-    copy_db,
     doc_id_of,
     seed,
+    web_fixtures,
 )
 
 PAYLOADS = (
@@ -138,21 +137,7 @@ def test_security_headers(client: Client) -> None:
     assert "httponly" in cookie and "samesite=strict" in cookie
 
 
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return seed(tmp_path_factory.mktemp("sec") / "seed.db")
-
-
-@pytest.fixture
-def db(seeded: Path, tmp_path: Path) -> Path:
-    return copy_db(seeded, tmp_path / "t.db")
-
-
-@pytest.fixture
-def client(db: Path) -> Iterator[Client]:
-    c = client_for(db)
-    yield c
-    c.close()
+seeded, db, client = web_fixtures()
 
 
 def _target(db: Path) -> tuple[str, str]:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import asyncio
 import re
 import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from starlette.applications import Starlette
 
 from tollbook import api
@@ -106,3 +108,24 @@ def assert_error_shape(response: httpx.Response, status: int) -> dict[str, Any]:
     assert isinstance(err["message"], str) and err["message"]
     assert set(err) <= {"type", "message", "hint"}
     return dict(err)
+
+
+def web_fixtures() -> tuple[Callable[..., Path], Callable[..., Path], Callable[..., Iterator[Client]]]:
+    """`seeded, db, client = web_fixtures()` in a web test module: the seeded database (built
+    once per module), a copy of it per test (tests write to it) and a client on that copy."""
+
+    @pytest.fixture(scope="module")
+    def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+        return seed(tmp_path_factory.mktemp("web") / "seed.db")
+
+    @pytest.fixture
+    def db(seeded: Path, tmp_path: Path) -> Path:
+        return copy_db(seeded, tmp_path / "t.db")
+
+    @pytest.fixture
+    def client(db: Path) -> Iterator[Client]:
+        c = client_for(db)
+        yield c
+        c.close()
+
+    return seeded, db, client
