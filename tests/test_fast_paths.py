@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tollbook import lexicon as lx
-from tollbook.alternation import alternation, final_words
+from tollbook.alternation import alternation, end_width, final_words
 from tollbook.numbers import QUALIFIERS, VAGUE
 
 from .conftest import CORPUS
@@ -89,6 +89,8 @@ def test_final_words_of_patterns() -> None:
     assert final_words(r"\bkilled(?:\s+them)?\s*$") is None  # an optional end
     assert final_words(r"death\s*$", re.I) == {"death"}
     assert all(e is None or e for e in lx.LEFT_CUE_ENDINGS)
+    assert end_width(r"\b(?:killed|shot\s?dead)\s*$", re.I) == len("shot dead")
+    assert end_width(r"\bkilled\s+them\s*$") > 10**6  # unbounded: search the whole window
 
 
 def _numbers_by_plain_scan(text: str) -> list[tuple[int, int, float]]:
@@ -152,9 +154,10 @@ def test_last_word_is_what_the_end_anchored_pattern_finds(before: str) -> None:
     st.sampled_from(["", " ", "  ", "\n", " \t"]),
 )
 def test_money_and_identifier_windows_read_from_near_the_end(words: list[str], tail: str) -> None:
-    from tollbook.numbers import _BEFORE_IDENT, _BEFORE_MONEY
+    from tollbook.numbers import _BEFORE_IDENT, _BEFORE_MONEY, _PREFIX_REACH
 
+    assert len("resolution") == _PREFIX_REACH
     before = (" ".join(words) + tail)[-30:]
-    near = max(0, len(before.rstrip()) - 11)
+    near = max(0, len(before.rstrip()) - _PREFIX_REACH)
     for rx in (_BEFORE_IDENT, _BEFORE_MONEY):
         assert bool(rx.search(before, near)) == bool(rx.search(before)), before

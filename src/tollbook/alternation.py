@@ -60,6 +60,19 @@ def final_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return _tail(list(_parser.parse(pattern, flags)))
 
 
+def end_width(pattern: str, flags: int = 0) -> int:
+    """The longest match of an end-anchored pattern without its trailing `\\s*` and anchors:
+    how far before a window's trailing whitespace a search must start to find every match."""
+    items = list(_parser.parse(pattern, flags))
+    while items and (
+        items[-1][0] is _c.AT
+        or (items[-1][0] in (_c.MAX_REPEAT, _c.MIN_REPEAT) and items[-1][1][0] == 0 and _is_space(items[-1][1][2]))
+    ):
+        items.pop()
+    high: int = _parser.SubPattern(_parser.State(), items).getwidth()[1]
+    return high
+
+
 def _tail(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
     # The parser's trees are untyped tuples: (opcode, argument).
     i = len(items) - 1

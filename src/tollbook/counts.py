@@ -213,6 +213,9 @@ def _ahead(text: str, pos: int, end: int, width: int = 240) -> str:
     return text[pos : min(end, pos + width)]
 
 
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
 def _last_word(before: str) -> str | None:
     r"""What `([A-Za-z]+|[:,])\s*$` finds in `before`, lower-cased, read from the end (a search
     from the start tries every position of the window)."""
@@ -227,15 +230,10 @@ def _last_word(before: str) -> str | None:
     return before[i:end].lower() if i < end else None
 
 
-_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-
-
 def _left_cue(text: str, start: int, at: int) -> tuple[str, str, int] | None:
     before = text[max(start, at - 120) : at]
     last = _last_word(before)
-    if last is None or last not in lx.LEFT_CUE_FINALS:
-        return None  # every cue ends in one of its own words: skip the costly scans
-    cues, any_cue = lx.left_cues_ending(last)
+    cues, any_cue = lx.left_cues_ending(last) if last is not None else ((), None)
     if not cues or (any_cue is not None and not any_cue.search(before)):
         return None  # only the cues that can end with this word are looked for, in one scan
     for rx, cat, note in cues:
@@ -255,11 +253,8 @@ def _right_cue(text: str, start: int, stop: int) -> tuple[str, str | None, int] 
         token = wm.group(0).lower().strip(".;:\"'“”")
         if token in _BARRIER_WORDS or wm.group(0).startswith(";"):
             return None
-        if lx.RIGHT_CUE_ANY.match(window, wm.start()) is None:
-            rules: tuple[tuple[re.Pattern[str], str, str | None], ...] = ()  # no cue starts here
-        else:
-            rules = lx.RIGHT_CUE_RES
-        for rx, cat, detail in rules:
+        # One pass finds whether any cue starts here; only then is the cue that does looked for.
+        for rx, cat, detail in lx.RIGHT_CUE_RES if lx.RIGHT_CUE_ANY.match(window, wm.start()) else ():
             m = rx.match(window, wm.start())
             if m and m.end() > wm.start():
                 # "A gunman shot dead five worshippers": an active verb with an object

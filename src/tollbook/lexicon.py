@@ -303,6 +303,12 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
 LEFT_CUE_RES = tuple(
     (re.compile(pat, re.IGNORECASE), cat, note) for pat, cat, note in LEFT_CUES
 )
+#: Every word the cues are written with, plus their punctuation: a superset of the words a
+#: left cue can end in, so that a figure after any other word skips the cue scan.
+LEFT_CUE_FINALS = frozenset(
+    w.lower() for pat, _c, _n in LEFT_CUES for w in re.findall(r"[A-Za-z]+", re.sub(r"\\[A-Za-z]", " ", pat))
+) | {":", ","}
+
 #: The words each left cue can end with (None: any), read from the patterns themselves.
 LEFT_CUE_ENDINGS = tuple(
     None if (w := final_words(pat, re.IGNORECASE)) is None else tuple(sorted(w))
@@ -312,8 +318,11 @@ LEFT_CUE_ENDINGS = tuple(
 
 @lru_cache(maxsize=4096)  # pure; a text repeats its last words before figures
 def left_cues_ending(word: str) -> tuple[tuple[tuple[re.Pattern[str], str, str], ...], re.Pattern[str] | None]:
-    """The left cues (in LEFT_CUE_RES order) that can end with `word` (lower case), and one
-    pattern finding where any of them would, for a window that holds none of them (most)."""
+    """The left cues (in LEFT_CUE_RES order) that can end with `word` (a window's last word,
+    lower case), and one pattern finding where any of them would, for a window that holds
+    none of them (most)."""
+    if word not in LEFT_CUE_FINALS:
+        return (), None
     picks = tuple(i for i, ends in enumerate(LEFT_CUE_ENDINGS) if ends is None or word.endswith(ends))
     return tuple(LEFT_CUE_RES[i] for i in picks), _any_left_cue(picks) if len(picks) > 1 else None
 
@@ -324,12 +333,6 @@ def _any_left_cue(picks: tuple[int, ...]) -> re.Pattern[str]:
     alts = (re.sub(r"[(][?]P<[a-z]+>", "(?:", LEFT_CUES[i][0]) for i in picks)
     return re.compile("|".join(f"(?:{alt})" for alt in alts), re.IGNORECASE)
 
-
-#: Every word the cues are written with, plus their punctuation: a superset of the words a
-#: left cue can end in, so that a figure after any other word skips the cue scan.
-LEFT_CUE_FINALS = frozenset(
-    w.lower() for pat, _c, _n in LEFT_CUES for w in re.findall(r"[A-Za-z]+", re.sub(r"\\[A-Za-z]", " ", pat))
-) | {":", ","}
 
 #: Active verbs whose object after the number needs a completing word to the right:
 #: "left 27 dead", "took 5 hostage", "forced 2,000 people to flee".

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .alternation import alternation
+from .alternation import alternation, end_width
 from .model import Span
 
 UNITS = {
@@ -241,13 +241,16 @@ def _bounds(value: float, rule: str) -> tuple[float, float]:
     return value, value
 
 
+_PREFIX_REACH = max(end_width(rx.pattern, rx.flags) for rx in (_BEFORE_MONEY, _BEFORE_IDENT))
+
+
 def _classify(text: str, start: int, end: int, digits: bool) -> tuple[str, int]:
     """What kind of number ends at `end`; returns (kind, new_end)."""
     after = text[end : end + 40]
     before = text[max(0, start - 30) : start]
-    # Both look-behind patterns end in "\s*$" and their words are short (11 letters at most):
-    # searching from just before the trailing whitespace finds what a full search finds.
-    near = max(0, len(before.rstrip()) - 11)
+    # Both look-behind patterns end in "\s*$" and their words are short: searching from just
+    # before the trailing whitespace finds what a full search finds.
+    near = max(0, len(before.rstrip()) - _PREFIX_REACH)
     if digits and _ORDINAL_SUFFIX.match(after):
         return "ordinal", end + _ORDINAL_SUFFIX.match(after).end()  # type: ignore[union-attr]
     pm = _AFTER_PERCENT.match(after)
