@@ -161,3 +161,26 @@ def test_money_and_identifier_windows_read_from_near_the_end(words: list[str], t
     near = max(0, len(before.rstrip()) - _PREFIX_REACH)
     for rx in (_BEFORE_IDENT, _BEFORE_MONEY):
         assert bool(rx.search(before, near)) == bool(rx.search(before)), before
+
+
+_NAME_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(["Ministry", "ministry", "Foreign", "The", "Defence", "aB", "of", "X.",
+                         "O'Neil", "Neil", "Ministryx", "’s"]),
+        st.sampled_from([" ", " ", " ", "  ", "\t", "\n", "\n\n", ", ", "(", "\"", "-", ""]),
+    ),
+    max_size=14,
+).map(lambda pairs: "".join(w + s for w, s in pairs))
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_NAME_TEXT, head=st.sampled_from(["ministry", "defence", "neil", "x."]))
+def test_name_runs_scan_only_where_a_run_can_be(text: str, head: str) -> None:
+    from tollbook.attribution import Attributor, name_run_re
+    from tollbook.ingest import document_from_text
+
+    rx = name_run_re(head)
+    doc = document_from_text(text or "x")
+    fast = Attributor(doc, [], [])._name_runs(rx, head.capitalize())
+    plain = rx.finditer(doc.text)
+    assert [m.span() for m in fast] == [m.span() for m in plain]
