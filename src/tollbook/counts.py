@@ -18,7 +18,7 @@ Explicit zeros ("nobody was killed") become figures with value 0.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import lexicon as lx
 from . import phrases
@@ -39,6 +39,11 @@ _AND_NEXT = re.compile(
 )
 _CUE_TOKEN = re.compile(r"[^\s,]+")
 _BY_BEFORE = re.compile(r"\bby\s+\Z")
+_NEW_SUBJECT = re.compile(
+    r"\s*(?:many|more|others?|several|some|few|dozens|scores|hundreds|thousands|numerous|countless|"
+    r"a\s+(?:number|few|handful)|an\s+unknown)\b", re.IGNORECASE)
+_OWNER_BEFORE = re.compile(r"(?<![\w'’])(?:his|her|their|its|our)\s+\Z", re.IGNORECASE)
+_MORE = re.compile(r"\s+more\b(?!\s+than\b)", re.IGNORECASE)
 _EVENT_NOUNS = frozenset("displacements deaths fatalities casualties injuries".split())
 _BARRIER_WORDS = frozenset(
     "could might may would will should can cannot but while whereas although though if "
@@ -74,7 +79,7 @@ _WERE_POP = re.compile(r"\s+(?:were|was|are|being)\s+(?:\w+\s+)?", re.IGNORECASE
 _OF_THEM = re.compile(r"^\s+(?:of\s+(?:them|whom|those|the\s+(?:dead|victims|wounded|injured)))\b",
                       re.IGNORECASE)  # fmt: skip
 _ATTACKER_SELF = re.compile(
-    r"\b(?P<who>suicide\s+bomber|bomber|attacker|gunman|assailant|militant)\b[^.;]{0,40}?"
+    r"\b(?P<who>suicide\s+bomber|bomber|attacker|gunman|assailant|militant)\b[^.;]{0,120}?"
     r"\b(?:killed|blew\s+up|shot|turn(?:ed|ing)?\s+the\s+gun\s+on)\s+(?P<self>himself|herself)\b",
     re.IGNORECASE,
 )
@@ -231,6 +236,10 @@ def _last_word(before: str) -> str | None:
 
 
 def _left_cue(text: str, start: int, at: int) -> tuple[str, str, int] | None:
+    # "killed his two brothers": the verb's object starts at the possessive.
+    own = _OWNER_BEFORE.search(text, max(start, at - 8), at)
+    if own is not None:
+        at = own.start()
     before = text[max(start, at - 120) : at]
     last = _last_word(before)
     cues, any_cue = lx.left_cues_ending(last) if last is not None else ((), None)
@@ -271,6 +280,14 @@ def _right_cue(text: str, start: int, stop: int) -> tuple[str, str | None, int] 
     return None
 
 
+def _with_more(text: str, num: NumberMention, end: int) -> NumberMention:
+    """"3 more people died", "two more were wounded": the figure adds to those counted before."""
+    m = _MORE.match(text, num.span[1], end) if num.kind == "cardinal" else None
+    if m is None:
+        return num
+    return replace(num, span=(num.span[0], m.end()), text=text[num.span[0] : m.end()], additional=True)
+
+
 def _irrealis(text: str, start: int, at: int) -> bool:
     return bool(lx.IRREALIS_RE.search(text[max(start, at - 60) : at]))
 
@@ -278,7 +295,7 @@ def _irrealis(text: str, start: int, at: int) -> bool:
 def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[Figure]:
     """All count figures of the sentence text[start:end] (absolute spans)."""
     figures: list[Figure] = []
-    numbers = list(find_numbers(text, start, end))
+    numbers = [_with_more(text, n, end) for n in find_numbers(text, start, end)]
     taken = [n.span for n in numbers if n.kind == "cardinal"]
     singulars = list(lx.SINGULAR_RE.finditer(text, start, end))
     for m in singulars:
@@ -533,6 +550,9 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
             rule = f"right:{category}"
             # A coordinated second predicate counts the same people again: "abducted ... and killed".
             more = _COORDINATED.match(text, cue_end, end)
+            # "... were killed and many more wounded": a new subject, other people.
+            if more and _NEW_SUBJECT.match(text, more.end(), end):
+                more = None
             second = _right_cue(text, cue_end, stop) if more else None
             if second is not None and second[0] != category:
                 for k in group:

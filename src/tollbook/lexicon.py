@@ -209,7 +209,8 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
     (r"(?:lost\s+both\s+(?:of\s+)?(?:their|his|her)\s+parents|lost\s+both\s+parents|orphaned)",
      "orphaned", "lost both parents"),
     (r"(?:wounded|injured|hurt|maimed|seriously\s+injured|critically\s+injured|"
-     r"treated\s+for\s+(?:injuries|wounds))\b", "wounded", None),
+     r"treated\s+for\s+(?:injuries|wounds)|"
+     r"(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}?(?:injuries|wounds))\b", "wounded", None),
     (r"(?:taken\s+(?:prisoner|hostage|captive)|held\s+(?:hostage|captive)|abducted|kidnapped|"
      r"captured|seized)\b", "hostage", None),
     (r"(?:missing|unaccounted\s+for|disappeared|forcibly\s+disappeared)\b", "missing", None),
@@ -253,11 +254,11 @@ _UPDATE_VERB = (
 LEFT_CUES: tuple[tuple[str, str, str], ...] = (
     (r"\b(?:bringing|brings|bring|brought|raising|raises|taking|takes|pushing)\s+(?:the\s+)?"
      r"(?:total\s+|overall\s+)?(?:number|toll|death\s+toll|tally|count|total)"
-     r"(?:\s+[\w,]+){0,10}?\s+to\s*$", "toll", "cumulative"),  # fmt: skip
-    (r"\brevised\s+(?:the\s+)?(?:death\s+)?toll(?:\s+[\w,]+){0,8}?\s+(?:down|up)\s+to\s*$",
+     r"(?:\s+[\w,'’-]+){0,10}?\s+to\s*$", "toll", "cumulative"),  # fmt: skip
+    (r"\brevised\s+(?:the\s+)?(?:death\s+)?toll(?:\s+[\w,'’-]+){0,8}?\s+(?:down|up)\s+to\s*$",
      "killed", "update"),  # fmt: skip
-    (_TOLL_NOUN + r"(?:\s+[\w,]+){0,8}?\s+" + _UPDATE_VERB + r"\s*$", "toll", "update"),
-    (_TOLL_NOUN + r"(?:\s+[\w,]+){0,8}?\s+(?:of|at|is|was|stands\s+at|stood\s+at|now\s+stands\s+at|"
+    (_TOLL_NOUN + r"(?:\s+[\w,'’-]+){0,12}?\s+" + _UPDATE_VERB + r"\s*$", "toll", "update"),
+    (_TOLL_NOUN + r"(?:\s+[\w,'’-]+){0,8}?\s+(?:of|at|is|was|stands\s+at|stood\s+at|now\s+stands\s+at|"
      r"reached|hit|to|:|put\s+at|is\s+put\s+at)\s*$", "toll", ""),  # fmt: skip
     (r"\b(?:killed|blew\s+up)\s+(?:himself|herself|themselves)(?:\s+up)?\s*(?:,|and|along\s+with)\s*$",
      "killed", "attacker"),

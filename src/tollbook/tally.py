@@ -4,7 +4,8 @@ Rules, each named in `CategoryTally.rule`:
 - only top-level count claims in people (parts and subsets are already inside their whole;
   families and households are other units) and never cumulative totals;
 - `latest_update`: an updated toll ("rose to 40") replaces every earlier figure;
-- `sum_disjoint`: groups listed together ("three soldiers and eight civilians") add up;
+- `sum_disjoint`: groups listed together ("three soldiers and eight civilians") add up, and so
+  does an attacker's own death with the figures of its sentence ("killed himself and six others");
 - `max_overlapping`: separate statements of a toll are read as restatements, so the
   largest wins rather than the sum ("613 were killed ... the 613 victims");
 - `+additional`: "another 1,000" adds to what came before;
@@ -21,6 +22,7 @@ from collections.abc import Sequence
 from .model import CategoryTally, Claim, Tally
 
 _CLASS_FIELD = {"civilian": "civilians", "combatant": "combatants"}
+_ATTACKER_SELF = "count.attacker_self"  # "a suicide bomber killed himself and six others"
 
 
 def _split(claim: Claim, parts: Sequence[Claim]) -> dict[str, float]:
@@ -125,7 +127,12 @@ def _category(category: str, items: list[Claim], children: dict[str, list[Claim]
         for c in items:
             if "additional" in c.flags:
                 continue
-            if groups and c.rule.endswith("+list") and groups[-1][-1].rule.endswith("+list") and groups[-1][-1].sentence_span == c.sentence_span:
+            prev = groups[-1][-1] if groups else None
+            if prev is not None and prev.sentence_span == c.sentence_span and (
+                (c.rule.endswith("+list") and prev.rule.endswith("+list"))
+                # an attacker who dies is not among the victims his sentence counts
+                or _ATTACKER_SELF in (c.rule, prev.rule)
+            ):
                 groups[-1].append(c)
             else:
                 groups.append([c])
