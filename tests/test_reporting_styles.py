@@ -82,6 +82,14 @@ CASES = [
     ("Several people were killed and many more wounded.", dict(killed=3)),
     ("Twelve people were killed and many others were wounded.", dict(killed=12)),
     ("Two more days of fighting killed 4.", dict(killed=4)),
+    # civilians and combatants in one sentence are different people; across sentences they
+    # may be rival accounts of the same dead
+    ("Ten civilians were killed and 23 wounded, while 7 soldiers died.", dict(killed=17, wounded=23)),
+    ("The army said it killed 22 rebels in the raid. Villagers dispute this, saying 13 civilians "
+     "were killed.", dict(killed=22)),
+    # a list of nouns names its own categories; killing hostages kills them
+    ("The hospital received 45 wounded and 12 dead.", dict(killed=12, wounded=45)),
+    ("The group said it had beheaded two hostages.", dict(killed=2)),
 ]
 
 

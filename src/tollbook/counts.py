@@ -43,6 +43,8 @@ _NEW_SUBJECT = re.compile(
     r"\s*(?:many|more|others?|several|some|few|dozens|scores|hundreds|thousands|numerous|countless|"
     r"a\s+(?:number|few|handful)|an\s+unknown)\b", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(r"(?<![\w'’])(?:his|her|their|its|our)\s+\Z", re.IGNORECASE)
+#: Categories a noun gives people before the event: killing or wounding them changes nothing.
+_STATUS_CATEGORIES = frozenset({"hostage", "detained", "displaced", "missing"})
 _MORE = re.compile(r"\s+more\b(?!\s+than\b)", re.IGNORECASE)
 _EVENT_NOUNS = frozenset("displacements deaths fatalities casualties injuries".split())
 _BARRIER_WORDS = frozenset(
@@ -571,8 +573,10 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
         fig.category, fig.detail = category, detail
         fig.rule = f"{RULE_PREFIX}.{rule}" + ("+list" if len(group) > 1 else "")
         fig.flags = flags + (["additional"] if fig.num.additional else [])
-        if fig.noun_category and fig.noun_category != category and fig.noun_category != "killed":
-            fig.category = fig.noun_category
+        if fig.noun_category and fig.noun_category != category and (
+            fig.noun_category != "killed" or rule.startswith("noun:")  # "45 wounded and 12 dead"
+        ) and not (category in ("killed", "wounded") and fig.noun_category in _STATUS_CATEGORIES):
+            fig.category = fig.noun_category  # but "beheaded two hostages" kills them
 
 
 def _needs_completion(text: str, cue_start: int, np_end: int, end: int) -> bool | None:

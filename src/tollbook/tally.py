@@ -81,18 +81,24 @@ def _who(claim: Claim) -> frozenset[str]:
 
 def _distinct(groups: list[list[Claim]]) -> bool:
     """Separate statements about differently named people ("2 policemen were killed ...
-    7 militants were also killed") count different people: they add up."""
-    seen: list[frozenset[str]] = []
+    7 militants were also killed") count different people: they add up. So do civilians and
+    combatants whatever the words, when one sentence says both ("ten civilians were killed
+    ... while seven soldiers died"); elsewhere they may be rival accounts of the same dead
+    ("the army killed 22 rebels; villagers say 13 civilians were killed")."""
+    seen: list[tuple[frozenset[str], str | None, tuple[str | None, tuple[int, int]]]] = []
     for g in groups:
         for c in g:
-            if _ANAPHORIC.match(c.text):
+            if _ANAPHORIC.match(c.text) or c.qualifier == "vague":
                 return False  # "the victim", "a man": may be someone already counted
             who = _who(c) - _NUMBER_WORDS
-            if not who or who <= _GENERIC_KEYS or c.qualifier == "vague":
-                return False
-            if any(who & other for other in seen):
-                return False
-            seen.append(who)
+            cls = _CLASS_FIELD.get(c.population_class or "")
+            said = (c.source.speaker if c.source else None, c.sentence_span)
+            for other, other_cls, other_said in seen:
+                if cls and other_cls and cls != other_cls and said == other_said:
+                    continue
+                if not who or who <= _GENERIC_KEYS or not other or other <= _GENERIC_KEYS or who & other:
+                    return False
+            seen.append((who, cls, said))
     return True
 
 
