@@ -250,8 +250,8 @@ def test_evidence_holds_figure_or_cue() -> None:
         r"himself|herself|themselves|him|her|both|number|fatalities|deaths|casualties)\b",
         re.IGNORECASE,
     )
-    # "a 12-year-old boy", "the driver", "his son" count one
-    single = re.compile(r"\b(?:a|an|the|his|her|their)\b", re.IGNORECASE)
+    # "a 12-year-old boy", "the driver", "his son", "another death" count one
+    single = re.compile(r"\b(?:a|an|the|his|her|their|another)\b", re.IGNORECASE)
     for item_id, claim, _ in CLAIMS:
         ev = claim["evidence"]
         ok = figure.search(ev) or (claim["value"] == 1 and single.search(ev))

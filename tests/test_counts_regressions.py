@@ -75,6 +75,16 @@ KILLED_TOTALS = [
     # ... but a closing "N fatalities" names nobody: the same dead, said again
     ("Shells killed six civilians in Abu Salim. Six fatalities reported.", 6),
     ("The bodies of two men were found near the bridge. 2 fatalities", 2),
+    # a bare "one" as the subject of a cue, never "no one"
+    ("Three smugglers escaped across the river and one was shot dead.", 1),
+    ("No one was killed when the shell hit the depot.", 0),
+    # "lynched" with an object: the crowd is the agent, not the dead
+    ("About 200 residents lynched two alleged robbers. Both victims died.", 2),
+    # "a family of three" counts the family's members
+    ("Mortar fire killed a family of three in the eastern quarter.", 3),
+    # one death caused, named by a possessive or "another"
+    ("Soldiers beat a vendor at the checkpoint, leading to his death.", 1),
+    ("The renewed clashes resulted in another death.", 1),
     # never a count of people
     ("Forces killed 15 cows and burned 3 houses.", 0),
     ("Rebels set alight 4 houses in the village.", 0),

@@ -52,7 +52,7 @@ _FREE_AFTER = re.compile(
 _PASSIVE_AUX = re.compile(r"\b(?:were|was|are|is|been|being|be|got|get|remain\w*|still)\b", re.IGNORECASE)
 _TRANSITIVE = re.compile(
     r"\b(?:killed|murdered|massacred|executed|slaughtered|assassinated|shot\s+dead|gunned\s+down|"
-    r"beheaded|wounded|injured|maimed|abducted|kidnapped|captured|seized|detained|arrested)\s*$",
+    r"beheaded|lynched|wounded|injured|maimed|abducted|kidnapped|captured|seized|detained|arrested)\s*$",
     re.IGNORECASE,
 )
 _OBJECT_NEXT = re.compile(
@@ -207,6 +207,20 @@ def _singular_head(text: str, num: NumberMention, stop: int) -> tuple[str, str, 
     return population, cls, unit, more[0] if more and known else m.end(), dead
 
 
+def _one_was_cue(text: str, start: int, span: Span, end: int) -> bool:
+    """"Three suspects fled and one was killed": a bare "one" as the subject of a cue
+    ("no one was hurt" is a zero, read by find_zeros)."""
+    if _NO_BEFORE.search(text, max(start, span[0] - 8), span[0]):
+        return False
+    m = _ONE_WAS.match(text, span[1], end)
+    return m is not None and lx.RIGHT_CUE_ANY.match(text, m.end(), end) is not None
+
+
+_FAMILY_OF = re.compile(r"\b(?:a|one|an\s+entire|a\s+whole)\s+family\s+of\s+\Z", re.IGNORECASE)
+_NO_BEFORE = re.compile(r"\b(?:no|not|any|every|each|no\s+other)[\s-]+\Z", re.IGNORECASE)
+_ONE_WAS = re.compile(r"\s+(?=(?:was|were)\s)", re.IGNORECASE)
+
+
 def _ahead(text: str, pos: int, end: int, width: int = 240) -> str:
     """The text after `pos` that a rule may read: bounded, so that a sentence with no end
     (a 5 MB line) costs linear time, not a copy of its rest per figure."""
@@ -298,7 +312,8 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
         if num.written == "pronoun":
             left = _left_cue(text, start, num.span[0])
             if (left is not None and left[0] == "killed" and _FREE_AFTER.match(_ahead(text, num.span[1], end))) \
-                    or re.match(r"\s+(?:dead|killed)\b", _ahead(text, num.span[1], end)):  # fmt: skip
+                    or re.match(r"\s+(?:dead|killed)\b", _ahead(text, num.span[1], end)) \
+                    or num.text.lower().endswith(" death"):  # "resulting in his death"  # fmt: skip
                 figures.append(Figure(num=num, span=num.span, population="people", population_class="unknown",
                                       unit="people", has_head=True, left=left or ("killed", "", num.span[0])))  # fmt: skip
             continue
@@ -317,6 +332,9 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
             if num.written == "determiner" and opened is None and not remains:
                 continue  # most determiners start no count: skip the costly cue scan
         left = _left_cue(text, start, num.span[0])
+        family = _FAMILY_OF.search(text, max(start, num.span[0] - 16), num.span[0]) if head is None else None
+        if family is not None and left is None:
+            left = _left_cue(text, start, family.start())  # "killed a family of three": 3 people
         if open_class:
             if remains and re.search(r"human|skull", remains.group(0), re.I):
                 fig = Figure(num=num, span=(num.span[0], remains.end()), population="people",
@@ -341,8 +359,9 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
             if num.written == "determiner":
                 continue
         if head is None:
-            if num.written == "words" and num.value == 1 and left is None:
-                continue  # "one of the worst": a pronoun, not a count
+            if num.written == "words" and num.value == 1 and left is None \
+                    and not _one_was_cue(text, start, num.span, end):  # fmt: skip
+                continue  # "one of the worst": a pronoun, not a count ("and one was killed" is)
             bare_cue = any(rx.match(text, num.span[1] + 1, end) for rx, _c, _d in lx.RIGHT_CUE_RES[:1] + lx.DISPLACED_CUE_RES) \
                 and text[num.span[1] : num.span[1] + 1].isspace()  # "Around 100,000 fled"  # fmt: skip
             if left is None and not bare_cue and not re.match(r"^\s+(?:were|was|are|who|that|had|have)\b", _ahead(text, num.span[1], end)):
@@ -354,7 +373,7 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
             if left is not None:
                 # "the number of soldiers killed ... to 300": the toll names its people.
                 pm = lx.POP_RE.search(text, left[2], num.span[0])
-                if pm and pm.group(0).lower() not in ("dead", "casualties", "lives", "victims"):
+                if pm and family is None and pm.group(0).lower() not in ("dead", "casualties", "lives", "victims"):
                     fig.population, fig.population_class, fig.unit = lx.POPULATIONS[pm.group(0).lower()]
         else:
             population, cls, unit, np_end, noun_cat = head

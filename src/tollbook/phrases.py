@@ -40,6 +40,12 @@ PRONOUN_VICTIM = re.compile(
     r"(?!\s*self)",
     re.IGNORECASE,
 )
+#: "shot a civilian, resulting in his death", "the clashes led to another death": one person.
+ONE_DEATH = re.compile(
+    r"\b(?:result(?:ing|ed|s)?\s+in|le(?:d|ads|ading)\s+to|caus(?:ing|ed|es)|bringing\s+about)\s+"
+    r"(?P<a>his|her|another|one\s+more)\s+death\b",
+    re.IGNORECASE,
+)
 DEAD_BODY = re.compile(r"(?:(?:dead|lifeless|female|male|decomposed|mutilated|charred|burned|burnt)\s+)*"
                        r"(?:body|corpse)$", re.IGNORECASE)  # fmt: skip
 HUMAN_REMAINS = re.compile(r"\s+(?:human\s+)?(?:heads?|skulls?)\b", re.IGNORECASE)
@@ -65,8 +71,11 @@ def determiners(text: str, start: int, end: int, taken: list[Span]) -> list[Numb
 
 
 def pronouns(text: str, start: int, end: int) -> list[NumberMention]:
-    """'him'/'her' as the object of a killing verb."""
-    return [mention(m.span("a"), m.group("a"), 1.0, "pronoun") for m in PRONOUN_VICTIM.finditer(text, start, end)]
+    """'him'/'her' as the object of a killing verb; 'his death' as what an attack caused."""
+    found = [mention(m.span("a"), m.group("a"), 1.0, "pronoun") for m in PRONOUN_VICTIM.finditer(text, start, end)]
+    found += [mention((m.start("a"), m.end()), text[m.start("a") : m.end()], 1.0, "pronoun")
+              for m in ONE_DEATH.finditer(text, start, end)]  # fmt: skip
+    return found
 
 
 def unquantified(text: str, start: int, end: int,
