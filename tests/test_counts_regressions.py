@@ -85,6 +85,16 @@ KILLED_TOTALS = [
     # one death caused, named by a possessive or "another"
     ("Soldiers beat a vendor at the checkpoint, leading to his death.", 1),
     ("The renewed clashes resulted in another death.", 1),
+    # a people word before a noun of deaths, and a closing noun of deaths shared by a list
+    ("The offensive resulted in 6 rebel fatalities.", 6),
+    ("The clash resulted in 2 rebel and 1 military fatality.", 3),
+    ("Fighting resulted in 25 insurgent fighters and 6 military fatalities.", 31),
+    # killed and wounded together: the split is unclear, ACLED codes 10; "or" may hold no death
+    ("3 guerrillas were killed, injured or captured during the operation.", 0),
+    ("Twelve insurgents were killed and wounded in the raid.", 10),
+    ("Drones hit the base, reportedly killing/injuring forty soldiers.", 10),
+    ("Jets struck the hills, killing or injuring 3 militants.", 0),
+    ("2 soldiers were killed and 3 wounded at the post.", 2),
     # never a count of people
     ("Forces killed 15 cows and burned 3 houses.", 0),
     ("Rebels set alight 4 houses in the village.", 0),

@@ -31,6 +31,10 @@ RULE_PREFIX = "count"
 _SCALE_END = re.compile(r"(?:hundred|thousand|million|dozen)\Z", re.I)
 _SPACES = re.compile(r"\s+")
 _CATEGORY_NOUN = re.compile(r"(?:more\s+|other\s+)?(" + "|".join(lx.CATEGORY_NOUNS) + r")\b", re.I)
+_EVENT_AFTER = re.compile(r"\s+(fatalities|fatality|deaths|death|casualties)\b", re.IGNORECASE)
+_EVENT_END = re.compile(r"\b(?:fatalities|fatality|deaths|casualties)\Z", re.IGNORECASE)
+_PLURAL_END = re.compile(r"(?:[^s]s|men|people|children|ren)\Z", re.IGNORECASE)
+_NEXT_POP = re.compile(r"[ ]+(" + lx.POP_RE.pattern + ")", re.IGNORECASE)
 _DEAD_WORD = re.compile(r"dead\s+", re.IGNORECASE)
 _MODIFIER = re.compile(r"[A-Za-z][\w'’./-]*")
 _POSSESSIVE = re.compile(r"(?:his|her|their)\b", re.I)
@@ -60,6 +64,8 @@ _OBJECT_NEXT = re.compile(
     r"(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds)\b)",
     re.IGNORECASE,
 )
+_OR_WOUNDED = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+|\s*/\s*)(?:injured|wounded|hurt)\b(?!\s+(?:\d|an?\b|the\b|his\b|her\b|one\b|two\b|three\b|four\b|five\b|several\b|dozens\b|others?\b|many\b|more\b))",
+                         re.IGNORECASE)  # fmt: skip
 _COORDINATED = re.compile(r"(?:\s+by\s+[^,.;]{1,40}?)?\s*,?\s+(?:and|before\s+being|then)\s", re.IGNORECASE)
 _UNKNOWN_FATE = re.compile(r"\b(?:unknown|unclear|not\s+known|undetermined)\b", re.IGNORECASE)
 _MEMBERS_OF = re.compile(
@@ -154,8 +160,22 @@ def _head(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int,
         pm = lx.POP_RE.match(after, p + (dead.end() if dead else 0))
         if pm and (dead is None or pm.group(0).lower() != "dead"):
             population, cls, unit = lx.POPULATIONS[pm.group(0).lower()]
+            np_end = pm.end()
+            # "12 rebel fighters", "two police commanders": the last people word is the head,
+            # unless it says less ("3 civilian victims" stay civilians). A plural ends the noun
+            # phrase: "took 40 soldiers prisoner".
+            while not _PLURAL_END.search(after, 0, np_end) and (more := _NEXT_POP.match(after, np_end)) is not None \
+                    and more.group(1).lower() not in lx.CATEGORY_NOUNS:  # fmt: skip
+                np_end = more.end()
+                if lx.POPULATIONS[more.group(1).lower()][0] != "people":
+                    population, cls, unit = lx.POPULATIONS[more.group(1).lower()]
+            # "6 rebel fatalities", "3 civilian deaths": the people word modifies a category noun.
+            event = _EVENT_AFTER.match(after, np_end)
+            if event and not dead:
+                category = lx.CATEGORY_NOUNS[event.group(1).lower()][0]
+                return population, cls, unit, end + event.end(), category
             # "three handcuffed dead women": the modifier names the category.
-            return population, cls, unit, end + pm.end(), "killed" if dead else None
+            return population, cls, unit, end + np_end, "killed" if dead else None
         word = _MODIFIER.match(after[p:])
         # An all-capitals word is a name ("IS", "BH/IS", "ELN"), never the verb "is".
         if not word or (word.group(0).lower() in lx.MODIFIER_STOP and not word.group(0).isupper()):
@@ -550,14 +570,23 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
         if cue is not None:
             category, detail, cue_end = cue
             rule = f"right:{category}"
+            if category == "killed" and _OR_WOUNDED.match(text, cue_end, end):
+                # "7 militants were killed and wounded", "killed, injured or captured": the
+                # source does not say how many died, as with "killing and injuring 20".
+                category, rule = "casualties", "right:casualties"
             # A coordinated second predicate counts the same people again: "abducted ... and killed".
-            more = _COORDINATED.match(text, cue_end, end)
+            more = _COORDINATED.match(text, cue_end, end) if category != "casualties" else None
             second = _right_cue(text, cue_end, stop) if more else None
             if second is not None and second[0] != category:
                 for k in group:
                     figs[k].also.append((second[0], second[1]))
     if category is None and first.noun_category is not None:
         category, rule = first.noun_category, f"noun:{first.noun_category}"
+    closing = figs[last]
+    if category is None and len(group) > 1 and closing.noun_category is not None \
+            and _EVENT_END.search(text, closing.span[0], closing.span[1]):  # fmt: skip
+        # "25 ADF fighters and 6 military fatalities": the closing noun counts every member.
+        category, rule = closing.noun_category, f"noun:{closing.noun_category}"
     if category is None:
         return
     sentence = text[start:end]

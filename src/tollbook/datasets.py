@@ -37,11 +37,15 @@ ACLED_VAGUE = {"dozens": 12, "several": 3, "a few": 3, "a handful of": 3, "score
 ACLED_UNCLEAR = 10.0
 _UNCLEAR = re.compile(r"^(?:an?\s+)?(?:unknown|unspecified|undisclosed|undetermined|unconfirmed)?\s*"
                       r"number\s+of\b|^(?:fatalities|deaths|casualties)\b", re.IGNORECASE)
+_BOTH_KILLED_AND_WOUNDED = re.compile(
+    r"\bkill(?:ed|ing)\s*(?:and|&|/)\s*(?:injur|wound)|\b(?:injur|wound)(?:ed|ing)\s*(?:and|&|/)\s*kill",
+    re.IGNORECASE,
+)
 _BOOKKEEPING = re.compile(
     r"\[size=[^\]]*\]|\[[^\]]*fatalit[^\]]*\]", re.IGNORECASE
 )
 _BOOK_SENTENCE = re.compile(
-    r"fatalit(?:y|ies)\b[^.]*\b(?:coded|split|spread|divided|distributed|across|between)|"
+    r"fatalit(?:y|ies)\b[^.]*\b(?:coded|split|spread|divided|distributed|across|between|rounded|halved)|"
     r"\bcoded\s+as\b|^\W*(?:\d+|no|zero|one|two|three|unknown|unclear)\s+(?:total\s+|reported\s+)?"
     r"fatalit(?:y|ies)\b|(?:neither|no)\b[^.]{0,40}\bfatalities\b[^.]{0,40}\breported",
     re.IGNORECASE,
@@ -130,7 +134,12 @@ def predict_killed(item: EvalItem, result: Extraction) -> Prediction:
     if killed is None:
         # "killing and injuring a number of fighters": ACLED codes the unclear split as deaths.
         killed = result.tally.get("casualties")
-        if killed is not None and not any(c.qualifier == "vague" for c in result.claims if c.claim_id in killed.claim_ids):
+        mixed = [c for c in result.claims if killed is not None and c.claim_id in killed.claim_ids]
+        if killed is not None and not any(c.qualifier == "vague" for c in mixed):
+            # "killing and injuring 20": some died, how many is unclear -> ACLED's 10; "killed or
+            # injured 4" may hold no death at all, and ACLED codes none.
+            if any(_BOTH_KILLED_AND_WOUNDED.search(c.sentence) for c in mixed):
+                return Prediction(item, ACLED_UNCLEAR, "unclear_split", " | ".join(c.text for c in mixed))
             killed = None
     if killed is None:
         return Prediction(item, 0.0, "none", "")

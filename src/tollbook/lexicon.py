@@ -264,7 +264,7 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
     (r"\bamong\s+the\s+(?:dead|killed|victims|fatalities)\s+(?:were|was|are)\s*$", "killed", "among"),
     (r"\bamong\s+the\s+(?:injured|wounded)\s+(?:were|was|are)\s*$", "wounded", "among"),
     # "killing and injuring 20": the source does not separate the dead from the wounded.
-    (r"\b(?:killing|killed|kill)\s+(?:and|or)\s+(?:injuring|wounding|injured|wounded|injure|wound)\s*$",
+    (r"\b(?:killing|killed|kill)(?:\s+(?:and|or)\s+|\s*/\s*)(?:injuring|wounding|injured|wounded|injure|wound)\s*$",
      "casualties", ""),
     (r"(?:claimed|claiming|claims|cost|costing|took|taking|takes|ended|claim)\s+the\s+lives\s+of\s*$",
      "killed", ""),
