@@ -95,6 +95,12 @@ KILLED_TOTALS = [
     ("Drones hit the base, reportedly killing/injuring forty soldiers.", 10),
     ("Jets struck the hills, killing or injuring 3 militants.", 0),
     ("2 soldiers were killed and 3 wounded at the post.", 2),
+    # a relative clause or modifier between the people and their verb; the verb agrees
+    ("Three women who were also teachers at the school were found dead in a house.", 3),
+    ("Two men suspected of robbery in the market (north of the city) were fatally assaulted.", 2),
+    ("A farmer who was abducted by gunmen on Monday, was found dead near the road.", 1),
+    ("Two militants who police said were also smugglers in the drug trade were shot dead.", 2),
+    ("Four herders who were grazing cattle near the border were abducted by gunmen.", 0),
     # never a count of people
     ("Forces killed 15 cows and burned 3 houses.", 0),
     ("Rebels set alight 4 houses in the village.", 0),

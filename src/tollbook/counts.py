@@ -201,13 +201,20 @@ def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
     # "The leader of a local group was shot dead": the cue may follow an of-complement.
     tail = phrases.OF_TAIL.match(after)
     starts = [0] + ([m.end() for m in re.finditer(r"[\w'’.-]+", tail.group(0))] if tail else [])
+    joined = bool(figures) and re.match(r"^\s*,?\s*(?:and|as\s+well\s+as)\s+$",
+                                         text[figures[-1].span[1] : fig.num.span[0]]) is not None  # fmt: skip
     for at in starts:
-        if lx.RIGHT_CUE_ANY.match(after[at:].lstrip(" ,")):
-            return True
-    if figures and re.match(r"^\s*,?\s*(?:and|as\s+well\s+as)\s+$", text[figures[-1].span[1] : fig.num.span[0]]):
+        rest = after[at:].lstrip(" ,")
+        if lx.RIGHT_CUE_ANY.match(rest):
+            # "the border were abducted": a singular noun is not the subject of "were".
+            return at > 0 or joined or fig.num.value != 1 or not _WERE_FIRST.match(rest) \
+                or (bool(head) and head[-1].lower() in phrases.EITHER_NUMBER)  # fmt: skip
+    if joined:
         return True
     return bool(_AND_NEXT.match(after))
 
+
+_WERE_FIRST = re.compile(r"(?:who\s+|that\s+)?(?:were|are|have)\b", re.IGNORECASE)
 
 _TOLL_WORDS = (
     (r"wound|injur", "wounded"), (r"missing", "missing"), (r"displac", "displaced"),
@@ -302,6 +309,39 @@ def _right_cue(text: str, start: int, stop: int) -> tuple[str, str | None, int] 
                 return cat, detail, start + m.end()
         if words >= 9 or wm.group(0).endswith((".", ";")):
             return None
+    return None
+
+
+_REL_START = re.compile(
+    r"\s*,?\s*(?:\(|(?:who|that|whose|suspected|accused|allegedly|reportedly|belonging|affiliated|"
+    r"linked|from|of|with)\b)", re.IGNORECASE,
+)
+_REL_PRONOUN = re.compile(r"\s*,?\s*(?:who|that)\b", re.IGNORECASE)
+_REL_AUX = re.compile(r"(?:,\s*|\)\s*|\s)(was|were)\s", re.IGNORECASE)
+_REL_OPEN = re.compile(r"\b(?:who|that|which|whom)\s+(?:[\w']+\s+){0,3}\Z", re.IGNORECASE)
+_REL_BARRIER = re.compile(r"[;:]|\b(?:but|while|whereas|although|though|when|because|if|could|might|"
+                          r"would|may|will)\b", re.IGNORECASE)  # fmt: skip
+
+
+def _relative_cue(text: str, fig: Figure, stop: int, after: int = -1) -> tuple[str, str | None, int] | None:
+    """The cue of a subject that a relative clause or a modifier holds apart from its verb:
+    "three women who were also nurses were found dead", "a man who was abducted by gunmen
+    on Monday, was found dead", "two men suspected of robbery in Varno were fatally assaulted".
+    The verb agrees with the figure ("was" for one, "were" for more) and is not the first verb of
+    the clause itself ("who was abducted")."""
+    pos = fig.span[1]
+    if not _REL_START.match(text, pos, stop):
+        return None
+    window_end = min(stop, pos + 220)
+    want = "was" if fig.num.value == 1 else "were"
+    for m in _REL_AUX.finditer(text, max(pos, after), window_end):
+        if _REL_BARRIER.search(text, pos, m.start()):
+            return None
+        if m.group(1).lower() != want or _REL_OPEN.search(text, pos, m.start(1)):
+            continue
+        cue = _right_cue(text, m.start(1), window_end)
+        if cue is not None and lx.RIGHT_CUE_ANY.match(text, m.start(1)):
+            return cue
     return None
 
 
@@ -567,9 +607,17 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
         cue = _right_cue(text, figs[last_idx].span[1], stop)
         if cue is None and last_idx != last:
             cue = _right_cue(text, figs[last].span[1], figs[last + 1].num.span[0] if last + 1 < len(figs) else end)
+        if cue is None and figs[last_idx].has_head and first.left is None:
+            cue = _relative_cue(text, figs[last_idx], stop)
         if cue is not None:
             category, detail, cue_end = cue
             rule = f"right:{category}"
+            if _REL_PRONOUN.match(text, figs[last_idx].span[1]):
+                # "a person who was abducted ..., was found dead": the clause's verb, then the main one.
+                main = _relative_cue(text, figs[last_idx], stop, after=cue_end)
+                if main is not None and main[0] != category:
+                    for k in group:
+                        figs[k].also.append((main[0], main[1]))
             if category == "killed" and _OR_WOUNDED.match(text, cue_end, end):
                 # "7 militants were killed and wounded", "killed, injured or captured": the
                 # source does not say how many died, as with "killing and injuring 20".

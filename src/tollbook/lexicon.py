@@ -164,7 +164,8 @@ NON_PERSON = frozenset(
     state states county counties district districts municipality municipalities neighbourhood
     neighbourhoods neighborhood neighborhoods locality localities robbery robberies crime crimes
     theft thefts offence offense murder murders kidnapping kidnappings killing killings
-    prison jail mosque church school hospital clinic""".split()
+    prison jail mosque church school hospital clinic trade business industry sector trafficking
+    leg legs arm arms hand hands foot feet chest stomach abdomen neck shoulder thigh knee eye eyes""".split()
 )
 SINGULAR_RE = re.compile(
     r"\b(?P<a>an?|one)\s+(?:(?:\d+-year-old|[a-z]+(?:-[a-z]+)*)\s+){0,2}?(?P<n>"

@@ -20,7 +20,7 @@ from .numbers import NumberMention
 
 DETERMINER = re.compile(r"\b(?P<a>an?|the|his|her|their|both)\s+(?=[A-Za-z])", re.IGNORECASE)
 _NP_WORD = re.compile(r"\s+(?P<w>[A-Za-z][\w’'./-]*)")
-_EITHER_NUMBER = frozenset("police personnel staff militia youth".split())
+EITHER_NUMBER = frozenset("police personnel staff militia youth".split())
 UNQUANTIFIED = re.compile(
     r"\b(?:incurr?(?:ing|ed)?|caus(?:ing|ed|e)|result(?:ing|ed)?\s+in|suffer(?:ing|ed)?|"
     r"sustain(?:ing|ed)?|inflict(?:ing|ed)?|leaving|with|report(?:ing|ed)?)\s+"
@@ -114,7 +114,7 @@ def open_np(text: str, pos: int, stop: int, *, plural: bool) -> tuple[int, str] 
             or head.endswith(("ed", "ing")):  # fmt: skip
         return None
     written = text[head_end - len(head) : head_end]
-    if head in _EITHER_NUMBER or (plural and written[:1].isupper()):
+    if head in EITHER_NUMBER or (plural and written[:1].isupper()):
         return head_end, head  # "3 Fulani were killed": a people's name needs no plural -s
     looks_plural = (head.endswith("s") and not head.endswith(("ss", "us", "is"))) or head.endswith("men") \
         or head in ("people", "children")  # fmt: skip
