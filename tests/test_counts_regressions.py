@@ -101,6 +101,9 @@ KILLED_TOTALS = [
     ("A farmer who was abducted by gunmen on Monday, was found dead near the road.", 1),
     ("Two militants who police said were also smugglers in the drug trade were shot dead.", 2),
     ("Four herders who were grazing cattle near the border were abducted by gunmen.", 0),
+    # a toll given as a range (ACLED takes the lower end), death after wounds
+    ("Information on fatalities ranges from 4 to 7.", 4),
+    ("One of the wounded guards later succumbed to his injuries.", 1),
     # never a count of people
     ("Forces killed 15 cows and burned 3 houses.", 0),
     ("Rebels set alight 4 houses in the village.", 0),

@@ -203,7 +203,8 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
      r"(?:beaten|stabbed|hacked|shot|burned|burnt|tortured)\s+to\s+death\b", "killed", None),
     (r"['’]s\s+(?:dead\s+|lifeless\s+|decomposed\s+|mutilated\s+)?(?:body|corpse|remains)\b",
      "killed", None),
-    (r"(?:lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|were\s+left\s+dead|"
+    (r"(?:succumbed\s+to\s+(?:his|her|their)\s+(?:\w+\s+)?(?:wounds|injuries)|"
+     r"lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|were\s+left\s+dead|"
      r"found\s+dead|confirmed\s+dead|declared\s+dead|die|dying)\b", "killed", None),
     (r"(?:lost\s+one\s+of\s+(?:their|his|her)\s+parents|lost\s+a\s+parent|lost\s+one\s+parent)",
      "orphaned", "lost one parent"),
@@ -259,7 +260,8 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
      "killed", "update"),  # fmt: skip
     (_TOLL_NOUN + r"(?:\s+[\w,]+){0,8}?\s+" + _UPDATE_VERB + r"\s*$", "toll", "update"),
     (_TOLL_NOUN + r"(?:\s+[\w,]+){0,8}?\s+(?:of|at|is|was|stands\s+at|stood\s+at|now\s+stands\s+at|"
-     r"reached|hit|to|:|put\s+at|is\s+put\s+at)\s*$", "toll", ""),  # fmt: skip
+     r"reached|hit|to|:|put\s+at|is\s+put\s+at|(?:range|ranges|ranged|ranging|vary|varies|varied)\s+from|"
+     r"range|ranges|ranged|ranging)\s*$", "toll", ""),  # fmt: skip
     (r"\b(?:killed|blew\s+up)\s+(?:himself|herself|themselves)(?:\s+up)?\s*(?:,|and|along\s+with)\s*$",
      "killed", "attacker"),
     (r"\bamong\s+the\s+(?:dead|killed|victims|fatalities)\s+(?:were|was|are)\s*$", "killed", "among"),
