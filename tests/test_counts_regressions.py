@@ -104,6 +104,13 @@ KILLED_TOTALS = [
     # a toll given as a range (ACLED takes the lower end), death after wounds
     ("Information on fatalities ranges from 4 to 7.", 4),
     ("One of the wounded guards later succumbed to his injuries.", 1),
+    # people said to add to those counted before; a total said after them already holds them
+    ("3 soldiers were killed at the post. 2 other soldiers were killed on the road.", 5),
+    ("A man and a woman died at once while the other two victims died in hospital.", 4),
+    ("Gunmen shot dead a chief. Two of his guards were also killed.", 3),
+    ("Three men were killed. A fourth man died later.", 4),
+    ("Guards clashed with inmates, killing one. 9 inmates were also killed (10 fatalities in all).", 10),
+    ("Five soldiers were killed in the ambush. The five soldiers were buried in the capital.", 5),
     # never a count of people
     ("Forces killed 15 cows and burned 3 houses.", 0),
     ("Rebels set alight 4 houses in the village.", 0),

@@ -31,6 +31,7 @@ RULE_PREFIX = "count"
 _SCALE_END = re.compile(r"(?:hundred|thousand|million|dozen)\Z", re.I)
 _SPACES = re.compile(r"\s+")
 _CATEGORY_NOUN = re.compile(r"(?:more\s+|other\s+)?(" + "|".join(lx.CATEGORY_NOUNS) + r")\b", re.I)
+_MORE_PEOPLE = re.compile(r"more\b(?!\s+than\b)", re.IGNORECASE)
 _EVENT_AFTER = re.compile(r"\s+(fatalities|fatality|deaths|death|casualties)\b", re.IGNORECASE)
 _EVENT_END = re.compile(r"\b(?:fatalities|fatality|deaths|casualties)\Z", re.IGNORECASE)
 _PLURAL_END = re.compile(r"(?:[^s]s|men|people|children|ren)\Z", re.IGNORECASE)
@@ -178,7 +179,8 @@ def _head(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int,
             return population, cls, unit, end + np_end, "killed" if dead else None
         word = _MODIFIER.match(after[p:])
         # An all-capitals word is a name ("IS", "BH/IS", "ELN"), never the verb "is".
-        if not word or (word.group(0).lower() in lx.MODIFIER_STOP and not word.group(0).isupper()):
+        more_word = p == ws.end() and _MORE_PEOPLE.match(after, p) is not None  # "two more people"
+        if not word or (word.group(0).lower() in lx.MODIFIER_STOP and not word.group(0).isupper() and not more_word):
             break
         pos = p + word.end()
     return None
@@ -358,9 +360,11 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
     for m in singulars:
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
+        # "another soldier", "a fourth person": one more than those already counted
+        more = m.group("a").lower() == "another" or bool(_ORDINAL.search(m.group(0)))
         numbers.append(NumberMention(span=m.span("a"), number_span=m.span("a"), text=m.group("a"),
                                      value=1.0, low=1.0, high=1.0, qualifier="exact", kind="cardinal",
-                                     written="article"))  # fmt: skip
+                                     additional=more, written="article"))  # fmt: skip
     taken += [m.span() for m in singulars]
     numbers += phrases.pronouns(text, start, end) + phrases.determiners(text, start, end, taken)
     numbers.sort(key=lambda n: n.span[0])
@@ -587,6 +591,7 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
     rule = ""
     flags: list[str] = []
     left = first.left
+    also = False  # "were also killed", "also killed 2 civilians": more than those counted before
     if _irrealis(text, start, left[2] if left else first.num.span[0]):
         return
     if left is not None:
@@ -598,6 +603,7 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
             pass
         else:
             category, rule = cat, f"left:{cat}" + (f".{note}" if note else "")
+            also = bool(_ALSO_BEFORE.search(text, max(start, left[2] - 6), left[2]))
             if note in ("update", "cumulative"):
                 flags.append(note)
             elif note == "among":
@@ -612,6 +618,7 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
         if cue is not None:
             category, detail, cue_end = cue
             rule = f"right:{category}"
+            also = bool(_ALSO_IN.match(text, figs[last_idx].span[1], cue_end))
             if _REL_PRONOUN.match(text, figs[last_idx].span[1]):
                 # "a person who was abducted ..., was found dead": the clause's verb, then the main one.
                 main = _relative_cue(text, figs[last_idx], stop, after=cue_end)
@@ -646,9 +653,23 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
         fig = figs[k]
         fig.category, fig.detail = category, detail
         fig.rule = f"{RULE_PREFIX}.{rule}" + ("+list" if len(group) > 1 else "")
-        fig.flags = flags + (["additional"] if fig.num.additional else [])
+        fig.flags = flags + (["additional"] if fig.num.additional or _more_people(text, start, fig, also) else [])
         if fig.noun_category and fig.noun_category != category and fig.noun_category != "killed":
             fig.category = fig.noun_category
+
+
+_ALSO_BEFORE = re.compile(r"\balso\s+\Z", re.IGNORECASE)
+_ALSO_IN = re.compile(r"\s*(?:were|was|have\s+been|had\s+been|has\s+been)\s+also\b", re.IGNORECASE)
+_ORDINAL = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.IGNORECASE)
+_OTHER_AFTER = re.compile(r"\s+(?:other|more|additional|further)\b(?!\s+than)", re.IGNORECASE)
+_OTHER_BEFORE = re.compile(r"\b(?:the\s+)?other\s+\Z", re.IGNORECASE)
+
+
+def _more_people(text: str, start: int, fig: Figure, also: bool) -> bool:
+    """Said to add to people already counted: "2 other policemen were killed", "the other two
+    victims died", "three members of his family were also killed"."""
+    return also or bool(_OTHER_AFTER.match(text, fig.num.span[1])) \
+        or bool(_OTHER_BEFORE.search(text, max(start, fig.num.span[0] - 10), fig.num.span[0]))  # fmt: skip
 
 
 def _needs_completion(text: str, cue_start: int, np_end: int, end: int) -> bool | None:

@@ -168,7 +168,7 @@ NON_PERSON = frozenset(
     leg legs arm arms hand hands foot feet chest stomach abdomen neck shoulder thigh knee eye eyes""".split()
 )
 SINGULAR_RE = re.compile(
-    r"\b(?P<a>an?|one)\s+(?:(?:\d+-year-old|[a-z]+(?:-[a-z]+)*)\s+){0,2}?(?P<n>"
+    r"\b(?P<a>an?|one|another)\s+(?:(?:\d+-year-old|[a-z]+(?:-[a-z]+)*)\s+){0,2}?(?P<n>"
     + alternation(SINGULARS) + r")\b",
     re.IGNORECASE,
 )

@@ -7,7 +7,8 @@ Rules, each named in `CategoryTally.rule`:
 - `sum_disjoint`: groups listed together ("three soldiers and eight civilians") add up;
 - `max_overlapping`: separate statements of a toll are read as restatements, so the
   largest wins rather than the sum ("613 were killed ... the 613 victims");
-- `+additional`: "another 1,000" adds to what came before;
+- `+additional`: "another 1,000", "2 other policemen", "were also killed", "a fourth man" add
+  to what came before them; a larger group said after them is a total that already holds them;
 - the split by class comes from the claims' populations; a whole of unknown class lends
   its parts' classes ("613 people, including 63 children": 63 civilians, 550 unknown).
 """
@@ -135,10 +136,22 @@ def _category(category: str, items: list[Claim], children: dict[str, list[Claim]
             best_group = []
         rule = "none" if not groups else "single" if len(groups) == 1 and len(best_group) == 1 else (
             "sum_disjoint" if len(best_group) > 1 else "max_overlapping")
+        extra = [c for c in items if "additional" in c.flags]
         if len(groups) > 1 and _distinct(groups):
             best_group, rule = [c for g in groups for c in g], "sum_distinct_groups"
+        elif extra and groups:
+            # "Another ..." adds to what was said before it; a group said after it may be a
+            # total that already holds it ("11 were also killed (12 fatalities in all)").
+            before = [g for g in groups if g[0].span[0] < extra[0].span[0]]
+            later = [g for g in groups if g[0].span[0] >= extra[0].span[0]]
+            base = max(before, key=lambda g: sum(x.value for x in g)) if before else []
+            top = max(later, key=lambda g: sum(x.value for x in g)) if later else []
+            if sum(x.value for x in top) >= sum(x.value for x in base + extra):
+                extra = []
+                best_group = top
+            else:
+                best_group = base
         chosen = list(best_group)
-        extra = [c for c in items if "additional" in c.flags]
         if extra:
             chosen += extra
             rule = "additional" if rule == "none" else rule + "+additional"
