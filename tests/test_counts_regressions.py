@@ -111,6 +111,12 @@ KILLED_TOTALS = [
     ("Three men were killed. A fourth man died later.", 4),
     ("Guards clashed with inmates, killing one. 9 inmates were also killed (10 fatalities in all).", 10),
     ("Five soldiers were killed in the ambush. The five soldiers were buried in the capital.", 5),
+    # an indefinite "a man ... a child" introduces someone new; "him", "the victim" and a closing
+    # "fatality" may point back
+    ("In Amsel a farmer was killed by gunmen. In Orvay a teacher was shot dead.", 2),
+    ("A man was found dead in Varno. Gunmen had killed him on Sunday.", 1),
+    ("A man was found dead in the square. At least 1 fatality.", 1),
+    ("A security guard fatally shot a man outside the shop.", 1),
     # never a count of people
     ("Forces killed 15 cows and burned 3 houses.", 0),
     ("Rebels set alight 4 houses in the village.", 0),

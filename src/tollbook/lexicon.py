@@ -165,7 +165,7 @@ NON_PERSON = frozenset(
     neighbourhoods neighborhood neighborhoods locality localities robbery robberies crime crimes
     theft thefts offence offense murder murders kidnapping kidnappings killing killings
     prison jail mosque church school hospital clinic trade business industry sector trafficking
-    leg legs arm arms hand hands foot feet chest stomach abdomen neck shoulder thigh knee eye eyes""".split()
+    section sections part parts portion wing floor leg legs arm arms hand hands foot feet chest stomach abdomen neck shoulder thigh knee eye eyes""".split()
 )
 SINGULAR_RE = re.compile(
     r"\b(?P<a>an?|one|another)\s+(?:(?:\d+-year-old|[a-z]+(?:-[a-z]+)*)\s+){0,2}?(?P<n>"

@@ -62,7 +62,8 @@ def tally(doc_id: str, claims: Sequence[Claim]) -> Tally:
 #: Head words that name nobody in particular: two such figures may be the same people.
 _GENERIC = frozenset(
     "people persons others victims dead bodies casualties civilians lives individuals killed "
-    "deaths fatalities wounded injured residents".split()
+    "deaths fatalities wounded injured residents person victim body fatality death casualty "
+    "individual".split()
 )
 
 
@@ -95,7 +96,9 @@ def _distinct(groups: list[list[Claim]]) -> bool:
     return True
 
 
-_ANAPHORIC = re.compile(r"(?:an?|the|his|her|their|both|one)\b", re.IGNORECASE)
+#: Words that may point back at someone already counted ("the victim", "killed him"). An
+#: indefinite "a man ... a woman" introduces someone new.
+_ANAPHORIC = re.compile(r"(?:the|his|her|their|both|him|them|himself|herself)\b", re.IGNORECASE)
 _NUMBER_WORDS = frozenset(
     "a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
