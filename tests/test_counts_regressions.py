@@ -70,6 +70,11 @@ KILLED_TOTALS = [
     ("An unknown number of fighters from both sides were killed.", 10),
     ("Forces took control of the area, killing and injuring a number of fighters.", 10),
     ("Forces exchanged artillery on the front, incurring fatalities.", 10),
+    # ... but "casualties" alone may hold no death (ACLED codes none), and a negated one is none
+    ("The convoy suffered casualties after being hit by a roadside bomb.", 0),
+    ("Forces shelled the hills, causing a number of casualties.", 0),
+    ("Forces shelled the hills, killing and injuring several fighters.", 3),
+    ("Militants attacked the post. No information on casualties was reported.", 0),
     # separate statements about differently named people add up
     ("2 policemen were killed in the attack. Officials said 7 militants were also killed.", 9),
     # ... but a closing "N fatalities" names nobody: the same dead, said again

@@ -29,7 +29,7 @@ UNQUANTIFIED = re.compile(
     r"\s+(?:also\s+)?reported\b",
     re.IGNORECASE,
 )
-_NEGATED = re.compile(r"\b(?:no|without|not|never|any|avoid\w*|zero)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:no|without|not|never|any|avoid\w*|zero)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 #: "The leader of a local group was shot dead": a cue may follow an of-complement.
 OF_TAIL = re.compile(r"\s+of\s+(?:[\w'’.-]+\s+){0,5}[\w'’.-]+")
 #: What may follow an object after its verb: "killed the chief of ...", "stabbed him to death".
