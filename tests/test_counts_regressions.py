@@ -122,6 +122,9 @@ KILLED_TOTALS = [
     ("A man was found dead in Varno. Gunmen had killed him on Sunday.", 1),
     ("A man was found dead in the square. At least 1 fatality.", 1),
     ("A security guard fatally shot a man outside the shop.", 1),
+    # "left N ..." completes to what its closing word says: dead, or only injured
+    ("The explosion left 3 police personnel injured.", 0),
+    ("Militants attacked a checkpoint, leaving 4 people dead and 9 others injured.", 4),
     # never a count of people
     ("Forces killed 15 cows and burned 3 houses.", 0),
     ("Rebels set alight 4 houses in the village.", 0),

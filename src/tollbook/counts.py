@@ -603,6 +603,8 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
         elif cat in ("killed", "hostage", "displaced") and _needs_completion(text, left[2], figs[last_idx].span[1], end) is False:
             pass
         else:
+            # "left 3 soldiers injured": the completing word, not the verb, says what happened.
+            cat = (_left_result(text, left[2], first.span[1], end) if first.noun_category is None else None) or cat
             category, rule = cat, f"left:{cat}" + (f".{note}" if note else "")
             also = bool(_ALSO_BEFORE.search(text, max(start, left[2] - 6), left[2]))
             if note in ("update", "cumulative"):
@@ -671,6 +673,20 @@ def _more_people(text: str, start: int, fig: Figure, also: bool) -> bool:
     victims died", "three members of his family were also killed"."""
     return also or bool(_OTHER_AFTER.match(text, fig.num.span[1])) \
         or bool(_OTHER_BEFORE.search(text, max(start, fig.num.span[0] - 10), fig.num.span[0]))  # fmt: skip
+
+
+_LEFT_VERB = re.compile(r"\s*(?:left|leaving|leaves|leave)\b", re.IGNORECASE)
+_LEFT_RESULT = re.compile(r"(?:\s+\w+){0,2}?\s*\b(dead|killed|injured|wounded|homeless|missing)\b", re.IGNORECASE)
+_RESULT_CATEGORY = {"dead": "killed", "killed": "killed", "injured": "wounded", "wounded": "wounded",
+                    "homeless": "displaced", "missing": "missing"}  # fmt: skip
+
+
+def _left_result(text: str, cue_start: int, np_end: int, end: int) -> str | None:
+    """The category 'left N ...' completes to: "left 5 dead" killed, "left 3 injured" wounded."""
+    if not _LEFT_VERB.match(text, cue_start, np_end):
+        return None
+    m = _LEFT_RESULT.match(text, np_end, end)
+    return _RESULT_CATEGORY[m.group(1).lower()] if m else None
 
 
 def _needs_completion(text: str, cue_start: int, np_end: int, end: int) -> bool | None:

@@ -280,7 +280,7 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
      "killed", ""),
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bare\s)(?<!\bis\s)"
      r"\b(?:killed|killing|kills|kill|murdered|murdering|massacred|massacring|executed|executing|"
-     r"slew|slaying|slays|shot\s+dead|shooting\s+dead|gunned\s+down|left|assassinated|"
+     r"slew|slaying|slays|shot\s+dead|shooting\s+dead|gunned\s+down|left|leaving|assassinated|"
      r"assassinating|beheaded|beheading|lynched|lynching|set\s+(?:alight|ablaze|on\s+fire)|"
      r"burned\s+alive|burnt\s+alive|burning\s+alive|(?:shot|shooting)\s+and\s+kill(?:ed|ing)|"
      r"fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding|injured|injuring|"
@@ -341,6 +341,7 @@ def _any_left_cue(picks: tuple[int, ...]) -> re.Pattern[str]:
 #: "left 27 dead", "took 5 hostage", "forced 2,000 people to flee".
 NEEDS_COMPLETION = {
     "left": r"\b(?:dead|killed|injured|wounded|homeless|missing)\b",
+    "leaving": r"\b(?:dead|killed|injured|wounded|homeless|missing)\b",
     "took": r"\b(?:hostage|hostages|prisoner|prisoners|captive)\b",
     "taking": r"\b(?:hostage|hostages|prisoner|prisoners|captive)\b",
     "holding": r"\b(?:hostage|hostages|captive)\b",
