@@ -70,11 +70,61 @@ KILLED_TOTALS = [
     ("An unknown number of fighters from both sides were killed.", 10),
     ("Forces took control of the area, killing and injuring a number of fighters.", 10),
     ("Forces exchanged artillery on the front, incurring fatalities.", 10),
+    # ... but "casualties" alone may hold no death (ACLED codes none), and a negated one is none
+    ("The convoy suffered casualties after being hit by a roadside bomb.", 0),
+    ("Forces shelled the hills, causing a number of casualties.", 0),
+    ("Forces shelled the hills, killing and injuring several fighters.", 3),
+    ("Militants attacked the post. No information on casualties was reported.", 0),
     # separate statements about differently named people add up
     ("2 policemen were killed in the attack. Officials said 7 militants were also killed.", 9),
     # ... but a closing "N fatalities" names nobody: the same dead, said again
     ("Shells killed six civilians in Abu Salim. Six fatalities reported.", 6),
     ("The bodies of two men were found near the bridge. 2 fatalities", 2),
+    # a bare "one" as the subject of a cue, never "no one"
+    ("Three smugglers escaped across the river and one was shot dead.", 1),
+    ("No one was killed when the shell hit the depot.", 0),
+    # "lynched" with an object: the crowd is the agent, not the dead
+    ("About 200 residents lynched two alleged robbers. Both victims died.", 2),
+    # "a family of three" counts the family's members
+    ("Mortar fire killed a family of three in the eastern quarter.", 3),
+    # one death caused, named by a possessive or "another"
+    ("Soldiers beat a vendor at the checkpoint, leading to his death.", 1),
+    ("The renewed clashes resulted in another death.", 1),
+    # a people word before a noun of deaths, and a closing noun of deaths shared by a list
+    ("The offensive resulted in 6 rebel fatalities.", 6),
+    ("The clash resulted in 2 rebel and 1 military fatality.", 3),
+    ("Fighting resulted in 25 insurgent fighters and 6 military fatalities.", 31),
+    # killed and wounded together: the split is unclear, ACLED codes 10; "or" may hold no death
+    ("3 guerrillas were killed, injured or captured during the operation.", 0),
+    ("Twelve insurgents were killed and wounded in the raid.", 10),
+    ("Drones hit the base, reportedly killing/injuring forty soldiers.", 10),
+    ("Jets struck the hills, killing or injuring 3 militants.", 0),
+    ("2 soldiers were killed and 3 wounded at the post.", 2),
+    # a relative clause or modifier between the people and their verb; the verb agrees
+    ("Three women who were also teachers at the school were found dead in a house.", 3),
+    ("Two men suspected of robbery in the market (north of the city) were fatally assaulted.", 2),
+    ("A farmer who was abducted by gunmen on Monday, was found dead near the road.", 1),
+    ("Two militants who police said were also smugglers in the drug trade were shot dead.", 2),
+    ("Four herders who were grazing cattle near the border were abducted by gunmen.", 0),
+    # a toll given as a range (ACLED takes the lower end), death after wounds
+    ("Information on fatalities ranges from 4 to 7.", 4),
+    ("One of the wounded guards later succumbed to his injuries.", 1),
+    # people said to add to those counted before; a total said after them already holds them
+    ("3 soldiers were killed at the post. 2 other soldiers were killed on the road.", 5),
+    ("A man and a woman died at once while the other two victims died in hospital.", 4),
+    ("Gunmen shot dead a chief. Two of his guards were also killed.", 3),
+    ("Three men were killed. A fourth man died later.", 4),
+    ("Guards clashed with inmates, killing one. 9 inmates were also killed (10 fatalities in all).", 10),
+    ("Five soldiers were killed in the ambush. The five soldiers were buried in the capital.", 5),
+    # an indefinite "a man ... a child" introduces someone new; "him", "the victim" and a closing
+    # "fatality" may point back
+    ("In Amsel a farmer was killed by gunmen. In Orvay a teacher was shot dead.", 2),
+    ("A man was found dead in Varno. Gunmen had killed him on Sunday.", 1),
+    ("A man was found dead in the square. At least 1 fatality.", 1),
+    ("A security guard fatally shot a man outside the shop.", 1),
+    # "left N ..." completes to what its closing word says: dead, or only injured
+    ("The explosion left 3 police personnel injured.", 0),
+    ("Militants attacked a checkpoint, leaving 4 people dead and 9 others injured.", 4),
     # never a count of people
     ("Forces killed 15 cows and burned 3 houses.", 0),
     ("Rebels set alight 4 houses in the village.", 0),

@@ -31,6 +31,11 @@ RULE_PREFIX = "count"
 _SCALE_END = re.compile(r"(?:hundred|thousand|million|dozen)\Z", re.I)
 _SPACES = re.compile(r"\s+")
 _CATEGORY_NOUN = re.compile(r"(?:more\s+|other\s+)?(" + "|".join(lx.CATEGORY_NOUNS) + r")\b", re.I)
+_MORE_PEOPLE = re.compile(r"more\b(?!\s+than\b)", re.IGNORECASE)
+_EVENT_AFTER = re.compile(r"\s+(fatalities|fatality|deaths|death|casualties)\b", re.IGNORECASE)
+_EVENT_END = re.compile(r"\b(?:fatalities|fatality|deaths|casualties)\Z", re.IGNORECASE)
+_PLURAL_END = re.compile(r"(?:[^s]s|men|people|children|ren)\Z", re.IGNORECASE)
+_NEXT_POP = re.compile(r"[ ]+(" + lx.POP_RE.pattern + ")", re.IGNORECASE)
 _DEAD_WORD = re.compile(r"dead\s+", re.IGNORECASE)
 _MODIFIER = re.compile(r"[A-Za-z][\w'’./-]*")
 _POSSESSIVE = re.compile(r"(?:his|her|their)\b", re.I)
@@ -59,7 +64,8 @@ _FREE_AFTER = re.compile(
 _PASSIVE_AUX = re.compile(r"\b(?:were|was|are|is|been|being|be|got|get|remain\w*|still)\b", re.IGNORECASE)
 _TRANSITIVE = re.compile(
     r"\b(?:killed|murdered|massacred|executed|slaughtered|assassinated|shot\s+dead|gunned\s+down|"
-    r"beheaded|wounded|injured|maimed|abducted|kidnapped|captured|seized|detained|arrested)\s*$",
+    r"beheaded|lynched|wounded|injured|maimed|abducted|kidnapped|captured|seized|detained|arrested|"
+    r"fatally\s+(?:shot|stabbed|wounded|injured|assaulted|attacked|beat|hit|struck))\s*$",
     re.IGNORECASE,
 )
 _OBJECT_NEXT = re.compile(
@@ -67,6 +73,8 @@ _OBJECT_NEXT = re.compile(
     r"(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds)\b)",
     re.IGNORECASE,
 )
+_OR_WOUNDED = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+|\s*/\s*)(?:injured|wounded|hurt)\b(?!\s+(?:\d|an?\b|the\b|his\b|her\b|one\b|two\b|three\b|four\b|five\b|several\b|dozens\b|others?\b|many\b|more\b))",
+                         re.IGNORECASE)  # fmt: skip
 _COORDINATED = re.compile(r"(?:\s+by\s+[^,.;]{1,40}?)?\s*,?\s+(?:and|before\s+being|then)\s", re.IGNORECASE)
 _UNKNOWN_FATE = re.compile(r"\b(?:unknown|unclear|not\s+known|undetermined)\b", re.IGNORECASE)
 _MEMBERS_OF = re.compile(
@@ -161,11 +169,26 @@ def _head(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int,
         pm = lx.POP_RE.match(after, p + (dead.end() if dead else 0))
         if pm and (dead is None or pm.group(0).lower() != "dead"):
             population, cls, unit = lx.POPULATIONS[pm.group(0).lower()]
+            np_end = pm.end()
+            # "12 rebel fighters", "two police commanders": the last people word is the head,
+            # unless it says less ("3 civilian victims" stay civilians). A plural ends the noun
+            # phrase: "took 40 soldiers prisoner".
+            while not _PLURAL_END.search(after, 0, np_end) and (more := _NEXT_POP.match(after, np_end)) is not None \
+                    and more.group(1).lower() not in lx.CATEGORY_NOUNS:  # fmt: skip
+                np_end = more.end()
+                if lx.POPULATIONS[more.group(1).lower()][0] != "people":
+                    population, cls, unit = lx.POPULATIONS[more.group(1).lower()]
+            # "6 rebel fatalities", "3 civilian deaths": the people word modifies a category noun.
+            event = _EVENT_AFTER.match(after, np_end)
+            if event and not dead:
+                category = lx.CATEGORY_NOUNS[event.group(1).lower()][0]
+                return population, cls, unit, end + event.end(), category
             # "three handcuffed dead women": the modifier names the category.
-            return population, cls, unit, end + pm.end(), "killed" if dead else None
+            return population, cls, unit, end + np_end, "killed" if dead else None
         word = _MODIFIER.match(after[p:])
         # An all-capitals word is a name ("IS", "BH/IS", "ELN"), never the verb "is".
-        if not word or (word.group(0).lower() in lx.MODIFIER_STOP and not word.group(0).isupper()):
+        more_word = p == ws.end() and _MORE_PEOPLE.match(after, p) is not None  # "two more people"
+        if not word or (word.group(0).lower() in lx.MODIFIER_STOP and not word.group(0).isupper() and not more_word):
             break
         pos = p + word.end()
     return None
@@ -188,13 +211,20 @@ def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
     # "The leader of a local group was shot dead": the cue may follow an of-complement.
     tail = phrases.OF_TAIL.match(after)
     starts = [0] + ([m.end() for m in re.finditer(r"[\w'’.-]+", tail.group(0))] if tail else [])
+    joined = bool(figures) and re.match(r"^\s*,?\s*(?:and|as\s+well\s+as)\s+$",
+                                         text[figures[-1].span[1] : fig.num.span[0]]) is not None  # fmt: skip
     for at in starts:
-        if lx.RIGHT_CUE_ANY.match(after[at:].lstrip(" ,")):
-            return True
-    if figures and re.match(r"^\s*,?\s*(?:and|as\s+well\s+as)\s+$", text[figures[-1].span[1] : fig.num.span[0]]):
+        rest = after[at:].lstrip(" ,")
+        if lx.RIGHT_CUE_ANY.match(rest):
+            # "the border were abducted": a singular noun is not the subject of "were".
+            return at > 0 or joined or fig.num.value != 1 or not _WERE_FIRST.match(rest) \
+                or (bool(head) and head[-1].lower() in phrases.EITHER_NUMBER)  # fmt: skip
+    if joined:
         return True
     return bool(_AND_NEXT.match(after))
 
+
+_WERE_FIRST = re.compile(r"(?:who\s+|that\s+)?(?:were|are|have)\b", re.IGNORECASE)
 
 _TOLL_WORDS = (
     (r"wound|injur", "wounded"), (r"missing", "missing"), (r"displac", "displaced"),
@@ -212,6 +242,20 @@ def _singular_head(text: str, num: NumberMention, stop: int) -> tuple[str, str, 
     known = more is not None and more[1] in lx.POPULATIONS
     dead = "killed" if re.search(r"\bdead\b", m.group(0), re.IGNORECASE) else None  # "a dead man"
     return population, cls, unit, more[0] if more and known else m.end(), dead
+
+
+def _one_was_cue(text: str, start: int, span: Span, end: int) -> bool:
+    """"Three suspects fled and one was killed": a bare "one" as the subject of a cue
+    ("no one was hurt" is a zero, read by find_zeros)."""
+    if _NO_BEFORE.search(text, max(start, span[0] - 8), span[0]):
+        return False
+    m = _ONE_WAS.match(text, span[1], end)
+    return m is not None and lx.RIGHT_CUE_ANY.match(text, m.end(), end) is not None
+
+
+_FAMILY_OF = re.compile(r"\b(?:a|one|an\s+entire|a\s+whole)\s+family\s+of\s+\Z", re.IGNORECASE)
+_NO_BEFORE = re.compile(r"\b(?:no|not|any|every|each|no\s+other)[\s-]+\Z", re.IGNORECASE)
+_ONE_WAS = re.compile(r"\s+(?=(?:was|were)\s)", re.IGNORECASE)
 
 
 def _ahead(text: str, pos: int, end: int, width: int = 240) -> str:
@@ -290,6 +334,39 @@ def _with_more(text: str, num: NumberMention, end: int) -> NumberMention:
     return replace(num, span=(num.span[0], m.end()), text=text[num.span[0] : m.end()], additional=True)
 
 
+_REL_START = re.compile(
+    r"\s*,?\s*(?:\(|(?:who|that|whose|suspected|accused|allegedly|reportedly|belonging|affiliated|"
+    r"linked|from|of|with)\b)", re.IGNORECASE,
+)
+_REL_PRONOUN = re.compile(r"\s*,?\s*(?:who|that)\b", re.IGNORECASE)
+_REL_AUX = re.compile(r"(?:,\s*|\)\s*|\s)(was|were)\s", re.IGNORECASE)
+_REL_OPEN = re.compile(r"\b(?:who|that|which|whom)\s+(?:[\w']+\s+){0,3}\Z", re.IGNORECASE)
+_REL_BARRIER = re.compile(r"[;:]|\b(?:but|while|whereas|although|though|when|because|if|could|might|"
+                          r"would|may|will)\b", re.IGNORECASE)  # fmt: skip
+
+
+def _relative_cue(text: str, fig: Figure, stop: int, after: int = -1) -> tuple[str, str | None, int] | None:
+    """The cue of a subject that a relative clause or a modifier holds apart from its verb:
+    "three women who were also nurses were found dead", "a man who was abducted by gunmen
+    on Monday, was found dead", "two men suspected of robbery in Varno were fatally assaulted".
+    The verb agrees with the figure ("was" for one, "were" for more) and is not the first verb of
+    the clause itself ("who was abducted")."""
+    pos = fig.span[1]
+    if not _REL_START.match(text, pos, stop):
+        return None
+    window_end = min(stop, pos + 220)
+    want = "was" if fig.num.value == 1 else "were"
+    for m in _REL_AUX.finditer(text, max(pos, after), window_end):
+        if _REL_BARRIER.search(text, pos, m.start()):
+            return None
+        if m.group(1).lower() != want or _REL_OPEN.search(text, pos, m.start(1)):
+            continue
+        cue = _right_cue(text, m.start(1), window_end)
+        if cue is not None and lx.RIGHT_CUE_ANY.match(text, m.start(1)):
+            return cue
+    return None
+
+
 def _irrealis(text: str, start: int, at: int) -> bool:
     return bool(lx.IRREALIS_RE.search(text[max(start, at - 60) : at]))
 
@@ -303,9 +380,11 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
     for m in singulars:
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
+        # "another soldier", "a fourth person": one more than those already counted
+        more = m.group("a").lower() == "another" or bool(_ORDINAL.search(m.group(0)))
         numbers.append(NumberMention(span=m.span("a"), number_span=m.span("a"), text=m.group("a"),
                                      value=1.0, low=1.0, high=1.0, qualifier="exact", kind="cardinal",
-                                     written="article"))  # fmt: skip
+                                     additional=more, written="article"))  # fmt: skip
     taken += [m.span() for m in singulars]
     numbers += phrases.pronouns(text, start, end) + phrases.determiners(text, start, end, taken)
     numbers.sort(key=lambda n: n.span[0])
@@ -317,7 +396,8 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
         if num.written == "pronoun":
             left = _left_cue(text, start, num.span[0])
             if (left is not None and left[0] == "killed" and _FREE_AFTER.match(_ahead(text, num.span[1], end))) \
-                    or re.match(r"\s+(?:dead|killed)\b", _ahead(text, num.span[1], end)):  # fmt: skip
+                    or re.match(r"\s+(?:dead|killed)\b", _ahead(text, num.span[1], end)) \
+                    or num.text.lower().endswith(" death"):  # "resulting in his death"  # fmt: skip
                 figures.append(Figure(num=num, span=num.span, population="people", population_class="unknown",
                                       unit="people", has_head=True, left=left or ("killed", "", num.span[0])))  # fmt: skip
             continue
@@ -336,6 +416,9 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
             if num.written == "determiner" and opened is None and not remains:
                 continue  # most determiners start no count: skip the costly cue scan
         left = _left_cue(text, start, num.span[0])
+        family = _FAMILY_OF.search(text, max(start, num.span[0] - 16), num.span[0]) if head is None else None
+        if family is not None and left is None:
+            left = _left_cue(text, start, family.start())  # "killed a family of three": 3 people
         if open_class:
             if remains and re.search(r"human|skull", remains.group(0), re.I):
                 fig = Figure(num=num, span=(num.span[0], remains.end()), population="people",
@@ -360,8 +443,9 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
             if num.written == "determiner":
                 continue
         if head is None:
-            if num.written == "words" and num.value == 1 and left is None:
-                continue  # "one of the worst": a pronoun, not a count
+            if num.written == "words" and num.value == 1 and left is None \
+                    and not _one_was_cue(text, start, num.span, end):  # fmt: skip
+                continue  # "one of the worst": a pronoun, not a count ("and one was killed" is)
             bare_cue = any(rx.match(text, num.span[1] + 1, end) for rx, _c, _d in lx.RIGHT_CUE_RES[:1] + lx.DISPLACED_CUE_RES) \
                 and text[num.span[1] : num.span[1] + 1].isspace()  # "Around 100,000 fled"  # fmt: skip
             if left is None and not bare_cue and not re.match(r"^\s+(?:were|was|are|who|that|had|have)\b", _ahead(text, num.span[1], end)):
@@ -373,7 +457,7 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
             if left is not None:
                 # "the number of soldiers killed ... to 300": the toll names its people.
                 pm = lx.POP_RE.search(text, left[2], num.span[0])
-                if pm and pm.group(0).lower() not in ("dead", "casualties", "lives", "victims"):
+                if pm and family is None and pm.group(0).lower() not in ("dead", "casualties", "lives", "victims"):
                     fig.population, fig.population_class, fig.unit = lx.POPULATIONS[pm.group(0).lower()]
         else:
             population, cls, unit, np_end, noun_cat = head
@@ -527,6 +611,7 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
     rule = ""
     flags: list[str] = []
     left = first.left
+    also = False  # "were also killed", "also killed 2 civilians": more than those counted before
     if _irrealis(text, start, left[2] if left else first.num.span[0]):
         return
     if left is not None:
@@ -537,7 +622,10 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
         elif cat in ("killed", "hostage", "displaced") and _needs_completion(text, left[2], figs[last_idx].span[1], end) is False:
             pass
         else:
+            # "left 3 soldiers injured": the completing word, not the verb, says what happened.
+            cat = (_left_result(text, left[2], first.span[1], end) if first.noun_category is None else None) or cat
             category, rule = cat, f"left:{cat}" + (f".{note}" if note else "")
+            also = bool(_ALSO_BEFORE.search(text, max(start, left[2] - 6), left[2]))
             if note in ("update", "cumulative"):
                 flags.append(note)
             elif note == "among":
@@ -547,11 +635,24 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
         cue = _right_cue(text, figs[last_idx].span[1], stop)
         if cue is None and last_idx != last:
             cue = _right_cue(text, figs[last].span[1], figs[last + 1].num.span[0] if last + 1 < len(figs) else end)
+        if cue is None and figs[last_idx].has_head and first.left is None:
+            cue = _relative_cue(text, figs[last_idx], stop)
         if cue is not None:
             category, detail, cue_end = cue
             rule = f"right:{category}"
+            also = bool(_ALSO_IN.match(text, figs[last_idx].span[1], cue_end))
+            if _REL_PRONOUN.match(text, figs[last_idx].span[1]):
+                # "a person who was abducted ..., was found dead": the clause's verb, then the main one.
+                main = _relative_cue(text, figs[last_idx], stop, after=cue_end)
+                if main is not None and main[0] != category:
+                    for k in group:
+                        figs[k].also.append((main[0], main[1]))
+            if category == "killed" and _OR_WOUNDED.match(text, cue_end, end):
+                # "7 militants were killed and wounded", "killed, injured or captured": the
+                # source does not say how many died, as with "killing and injuring 20".
+                category, rule = "casualties", "right:casualties"
             # A coordinated second predicate counts the same people again: "abducted ... and killed".
-            more = _COORDINATED.match(text, cue_end, end)
+            more = _COORDINATED.match(text, cue_end, end) if category != "casualties" else None
             # "... were killed and many more wounded": a new subject, other people.
             if more and _NEW_SUBJECT.match(text, more.end(), end):
                 more = None
@@ -561,6 +662,11 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
                     figs[k].also.append((second[0], second[1]))
     if category is None and first.noun_category is not None:
         category, rule = first.noun_category, f"noun:{first.noun_category}"
+    closing = figs[last]
+    if category is None and len(group) > 1 and closing.noun_category is not None \
+            and _EVENT_END.search(text, closing.span[0], closing.span[1]):  # fmt: skip
+        # "25 ADF fighters and 6 military fatalities": the closing noun counts every member.
+        category, rule = closing.noun_category, f"noun:{closing.noun_category}"
     if category is None:
         return
     sentence = text[start:end]
@@ -572,11 +678,39 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
         fig = figs[k]
         fig.category, fig.detail = category, detail
         fig.rule = f"{RULE_PREFIX}.{rule}" + ("+list" if len(group) > 1 else "")
-        fig.flags = flags + (["additional"] if fig.num.additional else [])
+        fig.flags = flags + (["additional"] if fig.num.additional or _more_people(text, start, fig, also) else [])
         if fig.noun_category and fig.noun_category != category and (
             fig.noun_category != "killed" or rule.startswith("noun:")  # "45 wounded and 12 dead"
         ) and not (category in ("killed", "wounded") and fig.noun_category in _STATUS_CATEGORIES):
             fig.category = fig.noun_category  # but "beheaded two hostages" kills them
+
+
+_ALSO_BEFORE = re.compile(r"\balso\s+\Z", re.IGNORECASE)
+_ALSO_IN = re.compile(r"\s*(?:were|was|have\s+been|had\s+been|has\s+been)\s+also\b", re.IGNORECASE)
+_ORDINAL = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.IGNORECASE)
+_OTHER_AFTER = re.compile(r"\s+(?:other|more|additional|further)\b(?!\s+than)", re.IGNORECASE)
+_OTHER_BEFORE = re.compile(r"\b(?:the\s+)?other\s+\Z", re.IGNORECASE)
+
+
+def _more_people(text: str, start: int, fig: Figure, also: bool) -> bool:
+    """Said to add to people already counted: "2 other policemen were killed", "the other two
+    victims died", "three members of his family were also killed"."""
+    return also or bool(_OTHER_AFTER.match(text, fig.num.span[1])) \
+        or bool(_OTHER_BEFORE.search(text, max(start, fig.num.span[0] - 10), fig.num.span[0]))  # fmt: skip
+
+
+_LEFT_VERB = re.compile(r"\s*(?:left|leaving|leaves|leave)\b", re.IGNORECASE)
+_LEFT_RESULT = re.compile(r"(?:\s+\w+){0,2}?\s*\b(dead|killed|injured|wounded|homeless|missing)\b", re.IGNORECASE)
+_RESULT_CATEGORY = {"dead": "killed", "killed": "killed", "injured": "wounded", "wounded": "wounded",
+                    "homeless": "displaced", "missing": "missing"}  # fmt: skip
+
+
+def _left_result(text: str, cue_start: int, np_end: int, end: int) -> str | None:
+    """The category 'left N ...' completes to: "left 5 dead" killed, "left 3 injured" wounded."""
+    if not _LEFT_VERB.match(text, cue_start, np_end):
+        return None
+    m = _LEFT_RESULT.match(text, np_end, end)
+    return _RESULT_CATEGORY[m.group(1).lower()] if m else None
 
 
 def _needs_completion(text: str, cue_start: int, np_end: int, end: int) -> bool | None:

@@ -4,7 +4,9 @@ Adapters read others' labels in their own formats:
 - `acled`: ACLED CSV, `notes` -> `fatalities`. Coders' bookkeeping ("2 fatalities.",
   "Fatalities coded as 10", "[size=dozens]") states the label, so it is stripped first.
   The prediction is the document tally's killed `best`, with ACLED's conventions for vague
-  amounts (dozens -> 12, several -> 3, ...), and 0 when nothing was killed.
+  amounts (dozens -> 12, several -> 3, ...), and 0 when nothing was killed. Without a killed
+  figure, people "killed and injured" together are ACLED's unclear 10 (a vague word keeps its
+  reading: "several" 3); "killed or injured" and "casualties" alone may hold no death: 0.
 - `idetect`: IDETECT CSV, `excerpt` -> displacement `Quantity` (people or households); the
   prediction is the largest displaced figure.
 - `numbers` / `ranges`: Recognizers-Text NumberModel / NumberRangeModel JSON specs, read with
@@ -37,11 +39,15 @@ ACLED_VAGUE = {"dozens": 12, "several": 3, "a few": 3, "a handful of": 3, "score
 ACLED_UNCLEAR = 10.0
 _UNCLEAR = re.compile(r"^(?:an?\s+)?(?:unknown|unspecified|undisclosed|undetermined|unconfirmed)?\s*"
                       r"number\s+of\b|^(?:fatalities|deaths|casualties)\b", re.IGNORECASE)
+_BOTH_KILLED_AND_WOUNDED = re.compile(
+    r"\bkill(?:ed|ing)\s*(?:and|&|/)\s*(?:injur|wound)|\b(?:injur|wound)(?:ed|ing)\s*(?:and|&|/)\s*kill",
+    re.IGNORECASE,
+)
 _BOOKKEEPING = re.compile(
     r"\[size=[^\]]*\]|\[[^\]]*fatalit[^\]]*\]", re.IGNORECASE
 )
 _BOOK_SENTENCE = re.compile(
-    r"fatalit(?:y|ies)\b[^.]*\b(?:coded|split|spread|divided|distributed|across|between)|"
+    r"fatalit(?:y|ies)\b[^.]*\b(?:coded|split|spread|divided|distributed|across|between|rounded|halved)|"
     r"\bcoded\s+as\b|^\W*(?:\d+|no|zero|one|two|three|unknown|unclear)\s+(?:total\s+|reported\s+)?"
     r"fatalit(?:y|ies)\b|(?:neither|no)\b[^.]{0,40}\bfatalities\b[^.]{0,40}\breported",
     re.IGNORECASE,
@@ -128,12 +134,16 @@ def acled_value(claim: Claim) -> float:
 def predict_killed(item: EvalItem, result: Extraction) -> Prediction:
     killed = result.tally.get("killed")
     if killed is None:
-        # "killing and injuring a number of fighters": ACLED codes the unclear split as deaths.
-        killed = result.tally.get("casualties")
-        if killed is not None and not any(c.qualifier == "vague" for c in result.claims if c.claim_id in killed.claim_ids):
-            killed = None
-    if killed is None:
-        return Prediction(item, 0.0, "none", "")
+        # "killing and injuring 20 / a number of fighters": some died, how many is unclear, and
+        # ACLED codes unclear fatalities as 10. "Killed or injured 4" and "suffered casualties"
+        # may hold no death at all: ACLED codes none.
+        casualties = result.tally.get("casualties")
+        mixed = [c for c in result.claims if casualties is not None and c.claim_id in casualties.claim_ids]
+        if not any(_BOTH_KILLED_AND_WOUNDED.search(c.sentence) for c in mixed):
+            return Prediction(item, 0.0, "none", "")
+        # A vague amount keeps ACLED's reading of its word ("several" 3, "a number of" 10).
+        value = sum(acled_value(c) if c.qualifier == "vague" else ACLED_UNCLEAR for c in mixed)
+        return Prediction(item, value, "unclear_split", " | ".join(c.text for c in mixed))
     chosen = [c for c in result.claims if c.claim_id in killed.claim_ids]
     value = sum(acled_value(c) for c in chosen)
     return Prediction(item, value, killed.rule + ":" + ",".join(c.rule for c in chosen),

@@ -164,10 +164,11 @@ NON_PERSON = frozenset(
     state states county counties district districts municipality municipalities neighbourhood
     neighbourhoods neighborhood neighborhoods locality localities robbery robberies crime crimes
     theft thefts offence offense murder murders kidnapping kidnappings killing killings
-    prison jail mosque church school hospital clinic""".split()
+    prison jail mosque church school hospital clinic trade business industry sector trafficking
+    section sections part parts portion wing floor leg legs arm arms hand hands foot feet chest stomach abdomen neck shoulder thigh knee eye eyes""".split()
 )
 SINGULAR_RE = re.compile(
-    r"\b(?P<a>an?|one)\s+(?:(?:\d+-year-old|[a-z]+(?:-[a-z]+)*)\s+){0,2}?(?P<n>"
+    r"\b(?P<a>an?|one|another)\s+(?:(?:\d+-year-old|[a-z]+(?:-[a-z]+)*)\s+){0,2}?(?P<n>"
     + alternation(SINGULARS) + r")\b",
     re.IGNORECASE,
 )
@@ -202,7 +203,8 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
      r"(?:beaten|stabbed|hacked|shot|burned|burnt|tortured)\s+to\s+death\b", "killed", None),
     (r"['’]s\s+(?:dead\s+|lifeless\s+|decomposed\s+|mutilated\s+)?(?:body|corpse|remains)\b",
      "killed", None),
-    (r"(?:lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|were\s+left\s+dead|"
+    (r"(?:succumbed\s+to\s+(?:his|her|their)\s+(?:\w+\s+)?(?:wounds|injuries)|"
+     r"lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|were\s+left\s+dead|"
      r"found\s+dead|confirmed\s+dead|declared\s+dead|die|dying)\b", "killed", None),
     (r"(?:lost\s+one\s+of\s+(?:their|his|her)\s+parents|lost\s+a\s+parent|lost\s+one\s+parent)",
      "orphaned", "lost one parent"),
@@ -259,13 +261,14 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
      "killed", "update"),  # fmt: skip
     (_TOLL_NOUN + r"(?:\s+[\w,'’-]+){0,12}?\s+" + _UPDATE_VERB + r"\s*$", "toll", "update"),
     (_TOLL_NOUN + r"(?:\s+[\w,'’-]+){0,8}?\s+(?:of|at|is|was|stands\s+at|stood\s+at|now\s+stands\s+at|"
-     r"reached|hit|to|:|put\s+at|is\s+put\s+at)\s*$", "toll", ""),  # fmt: skip
+     r"reached|hit|to|:|put\s+at|is\s+put\s+at|(?:range|ranges|ranged|ranging|vary|varies|varied)\s+from|"
+     r"range|ranges|ranged|ranging)\s*$", "toll", ""),  # fmt: skip
     (r"\b(?:killed|blew\s+up)\s+(?:himself|herself|themselves)(?:\s+up)?\s*(?:,|and|along\s+with)\s*$",
      "killed", "attacker"),
     (r"\bamong\s+the\s+(?:dead|killed|victims|fatalities)\s+(?:were|was|are)\s*$", "killed", "among"),
     (r"\bamong\s+the\s+(?:injured|wounded)\s+(?:were|was|are)\s*$", "wounded", "among"),
     # "killing and injuring 20": the source does not separate the dead from the wounded.
-    (r"\b(?:killing|killed|kill)\s+(?:and|or)\s+(?:injuring|wounding|injured|wounded|injure|wound)\s*$",
+    (r"\b(?:killing|killed|kill)(?:\s+(?:and|or)\s+|\s*/\s*)(?:injuring|wounding|injured|wounded|injure|wound)\s*$",
      "casualties", ""),
     (r"(?:claimed|claiming|claims|cost|costing|took|taking|takes|ended|claim)\s+the\s+lives\s+of\s*$",
      "killed", ""),
@@ -278,7 +281,7 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
      "killed", ""),
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bare\s)(?<!\bis\s)"
      r"\b(?:killed|killing|kills|kill|murdered|murdering|massacred|massacring|executed|executing|"
-     r"slew|slaying|slays|shot\s+dead|shooting\s+dead|gunned\s+down|left|assassinated|"
+     r"slew|slaying|slays|shot\s+dead|shooting\s+dead|gunned\s+down|left|leaving|assassinated|"
      r"assassinating|beheaded|beheading|lynched|lynching|set\s+(?:alight|ablaze|on\s+fire)|"
      r"burned\s+alive|burnt\s+alive|burning\s+alive|(?:shot|shooting)\s+and\s+kill(?:ed|ing)|"
      r"fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding|injured|injuring|"
@@ -339,6 +342,7 @@ def _any_left_cue(picks: tuple[int, ...]) -> re.Pattern[str]:
 #: "left 27 dead", "took 5 hostage", "forced 2,000 people to flee".
 NEEDS_COMPLETION = {
     "left": r"\b(?:dead|killed|injured|wounded|homeless|missing)\b",
+    "leaving": r"\b(?:dead|killed|injured|wounded|homeless|missing)\b",
     "took": r"\b(?:hostage|hostages|prisoner|prisoners|captive)\b",
     "taking": r"\b(?:hostage|hostages|prisoner|prisoners|captive)\b",
     "holding": r"\b(?:hostage|hostages|captive)\b",

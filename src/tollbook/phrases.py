@@ -20,7 +20,7 @@ from .numbers import NumberMention
 
 DETERMINER = re.compile(r"\b(?P<a>an?|the|his|her|their|both)\s+(?=[A-Za-z])", re.IGNORECASE)
 _NP_WORD = re.compile(r"\s+(?P<w>[A-Za-z][\w’'./-]*)")
-_EITHER_NUMBER = frozenset("police personnel staff militia youth".split())
+EITHER_NUMBER = frozenset("police personnel staff militia youth".split())
 UNQUANTIFIED = re.compile(
     r"\b(?:incurr?(?:ing|ed)?|caus(?:ing|ed|e)|result(?:ing|ed)?\s+in|suffer(?:ing|ed)?|"
     r"sustain(?:ing|ed)?|inflict(?:ing|ed)?|leaving|with|report(?:ing|ed)?)\s+"
@@ -29,7 +29,7 @@ UNQUANTIFIED = re.compile(
     r"\s+(?:also\s+)?reported\b",
     re.IGNORECASE,
 )
-_NEGATED = re.compile(r"\b(?:no|without|not|never|any|avoid\w*|zero)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:no|without|not|never|any|avoid\w*|zero)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 #: "The leader of a local group was shot dead": a cue may follow an of-complement.
 OF_TAIL = re.compile(r"\s+of\s+(?:[\w'’.-]+\s+){0,5}[\w'’.-]+")
 #: What may follow an object after its verb: "killed the chief of ...", "stabbed him to death".
@@ -38,6 +38,12 @@ PRONOUN_VICTIM = re.compile(
     r"\b(?:killing|killed|murdering|murdered|executing|executed|assassinating|assassinated|"
     r"shot\s+and\s+killed|shooting\s+and\s+killing|stabbing|stabbed|leaving|left)\s+(?P<a>him|her)\b"
     r"(?!\s*self)",
+    re.IGNORECASE,
+)
+#: "shot a civilian, resulting in his death", "the clashes led to another death": one person.
+ONE_DEATH = re.compile(
+    r"\b(?:result(?:ing|ed|s)?\s+in|le(?:d|ads|ading)\s+to|caus(?:ing|ed|es)|bringing\s+about)\s+"
+    r"(?P<a>his|her|another|one\s+more)\s+death\b",
     re.IGNORECASE,
 )
 DEAD_BODY = re.compile(r"(?:(?:dead|lifeless|female|male|decomposed|mutilated|charred|burned|burnt)\s+)*"
@@ -65,8 +71,11 @@ def determiners(text: str, start: int, end: int, taken: list[Span]) -> list[Numb
 
 
 def pronouns(text: str, start: int, end: int) -> list[NumberMention]:
-    """'him'/'her' as the object of a killing verb."""
-    return [mention(m.span("a"), m.group("a"), 1.0, "pronoun") for m in PRONOUN_VICTIM.finditer(text, start, end)]
+    """'him'/'her' as the object of a killing verb; 'his death' as what an attack caused."""
+    found = [mention(m.span("a"), m.group("a"), 1.0, "pronoun") for m in PRONOUN_VICTIM.finditer(text, start, end)]
+    found += [mention((m.start("a"), m.end()), text[m.start("a") : m.end()], 1.0, "pronoun")
+              for m in ONE_DEATH.finditer(text, start, end)]  # fmt: skip
+    return found
 
 
 def unquantified(text: str, start: int, end: int,
@@ -105,7 +114,7 @@ def open_np(text: str, pos: int, stop: int, *, plural: bool) -> tuple[int, str] 
             or head.endswith(("ed", "ing")):  # fmt: skip
         return None
     written = text[head_end - len(head) : head_end]
-    if head in _EITHER_NUMBER or (plural and written[:1].isupper()):
+    if head in EITHER_NUMBER or (plural and written[:1].isupper()):
         return head_end, head  # "3 Fulani were killed": a people's name needs no plural -s
     looks_plural = (head.endswith("s") and not head.endswith(("ss", "us", "is"))) or head.endswith("men") \
         or head in ("people", "children")  # fmt: skip

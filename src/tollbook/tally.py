@@ -8,7 +8,8 @@ Rules, each named in `CategoryTally.rule`:
   does an attacker's own death with the figures of its sentence ("killed himself and six others");
 - `max_overlapping`: separate statements of a toll are read as restatements, so the
   largest wins rather than the sum ("613 were killed ... the 613 victims");
-- `+additional`: "another 1,000" adds to what came before;
+- `+additional`: "another 1,000", "2 other policemen", "were also killed", "a fourth man" add
+  to what came before them; a larger group said after them is a total that already holds them;
 - the split by class comes from the claims' populations; a whole of unknown class lends
   its parts' classes ("613 people, including 63 children": 63 civilians, 550 unknown).
 """
@@ -63,7 +64,8 @@ def tally(doc_id: str, claims: Sequence[Claim]) -> Tally:
 #: Head words that name nobody in particular: two such figures may be the same people.
 _GENERIC = frozenset(
     "people persons others victims dead bodies casualties civilians lives individuals killed "
-    "deaths fatalities wounded injured residents".split()
+    "deaths fatalities wounded injured residents person victim body fatality death casualty "
+    "individual".split()
 )
 
 
@@ -102,7 +104,9 @@ def _distinct(groups: list[list[Claim]]) -> bool:
     return True
 
 
-_ANAPHORIC = re.compile(r"(?:an?|the|his|her|their|both|one)\b", re.IGNORECASE)
+#: Words that may point back at someone already counted ("the victim", "killed him"). An
+#: indefinite "a man ... a woman" introduces someone new.
+_ANAPHORIC = re.compile(r"(?:the|his|her|their|both|him|them|himself|herself)\b", re.IGNORECASE)
 _NUMBER_WORDS = frozenset(
     "a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
@@ -148,10 +152,22 @@ def _category(category: str, items: list[Claim], children: dict[str, list[Claim]
             best_group = []
         rule = "none" if not groups else "single" if len(groups) == 1 and len(best_group) == 1 else (
             "sum_disjoint" if len(best_group) > 1 else "max_overlapping")
+        extra = [c for c in items if "additional" in c.flags]
         if len(groups) > 1 and _distinct(groups):
             best_group, rule = [c for g in groups for c in g], "sum_distinct_groups"
+        elif extra and groups:
+            # "Another ..." adds to what was said before it; a group said after it may be a
+            # total that already holds it ("11 were also killed (12 fatalities in all)").
+            before = [g for g in groups if g[0].span[0] < extra[0].span[0]]
+            later = [g for g in groups if g[0].span[0] >= extra[0].span[0]]
+            base = max(before, key=lambda g: sum(x.value for x in g)) if before else []
+            top = max(later, key=lambda g: sum(x.value for x in g)) if later else []
+            if sum(x.value for x in top) >= sum(x.value for x in base + extra):
+                extra = []
+                best_group = top
+            else:
+                best_group = base
         chosen = list(best_group)
-        extra = [c for c in items if "additional" in c.flags]
         if extra:
             chosen += extra
             rule = "additional" if rule == "none" else rule + "+additional"
