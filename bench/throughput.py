@@ -32,6 +32,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 20240501
@@ -324,17 +325,24 @@ def _big(shared: Path, big_mb: int, workdir: Path) -> None:
         "            d = json.loads(line)\n"
         "            yield document_from_text(d['text'], published=d['published'])\n"
         "t = time.perf_counter(); n = 0; claims = 0\n"
+        "def rss(): return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
         "for ex in api.extract(docs()):\n"
         "    n += 1; claims += len(ex.claims)\n"
+        "    if n % 20000 == 0:  # progress: a run cut short still shows whether memory stays flat\n"
+        "        print(json.dumps({'docs': n, 'claims': claims, 'seconds': time.perf_counter() - t,\n"
+        "                          'rss_mb': rss(), 'final': False}), flush=True)\n"
         "print(json.dumps({'docs': n, 'claims': claims, 'seconds': time.perf_counter() - t,\n"
-        "                  'rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n"
+        "                  'rss_mb': rss(), 'final': True}), flush=True)\n"
     )
-    proc = subprocess.run(
-        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=False
-    )
-    if proc.returncode != 0:
-        raise SystemExit(proc.stderr[-3000:])
-    r = json.loads(proc.stdout.strip().splitlines()[-1])
+    proc = subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    r: dict[str, Any] = {}
+    for line in proc.stdout:
+        r = json.loads(line)
+        if not r["final"]:
+            print(f"  ... {r['docs']} docs, {r['seconds']:.0f} s, peak RSS so far {r['rss_mb']:.0f} MB", flush=True)
+    if proc.wait() != 0 or not r.get("final"):
+        raise SystemExit(f"the streaming run failed (exit {proc.returncode}); its error is above")
     print(
         f"api.extract streaming {size / MB:.0f} MB: {r['docs']} docs, {r['claims']} claims, "
         f"{r['seconds']:.0f} s ({size / MB / r['seconds']:.2f} MB/s), peak RSS {r['rss_mb']:.0f} MB"
