@@ -38,6 +38,13 @@ _AND_NEXT = re.compile(
     r"\s*(?:,\s*)?(?:and|as\s+well\s+as)\s+(?:\d|an?\b|the\b|his\b|her\b|their\b|one\b|two\b|three\b)", re.I
 )
 _CUE_TOKEN = re.compile(r"[^\s,]+")
+#: "may have been destroyed" says what perhaps happened (kept, flagged hedged by lx.HEDGE_RE);
+#: "may be displaced" says what may yet happen (a barrier).
+_EPISTEMIC_PAST = re.compile(r"(?:may|might|could)\s+(?:well\s+)?have\s+", re.IGNORECASE)
+_MORE_POP = re.compile(r"\s+(?:more|other)\s", re.IGNORECASE)
+#: "About 400 people from the town of Pital in the south-east sought refuge": an origin phrase
+#: may hold the predicate further off than other words do.
+_FROM_ORIGIN = re.compile(r"\s+from\s+(?:the\s+)?(?:[A-Z]|(?:town|village|city|district|area|region|province)s?\b)")
 _BY_BEFORE = re.compile(r"\bby\s+\Z")
 _EVENT_NOUNS = frozenset("displacements deaths fatalities casualties injuries".split())
 _BARRIER_WORDS = frozenset(
@@ -139,6 +146,9 @@ def _head(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int,
             after = " " * of.end() + after[of.end() :]
     # Up to three modifiers before the head noun: "three Palestinian civilians".
     pos = 0
+    more = _MORE_POP.match(after)
+    if more and lx.POP_RE.match(after, more.end()):
+        pos = more.end() - 1  # "150,000 more people": "more" counts on, it does not end the phrase
     for _ in range(4):
         ws = _SPACES.match(after[pos:])
         if not ws:
@@ -247,11 +257,11 @@ def _left_cue(text: str, start: int, at: int) -> tuple[str, str, int] | None:
     return None
 
 
-def _right_cue(text: str, start: int, stop: int) -> tuple[str, str | None, int] | None:
+def _right_cue(text: str, start: int, stop: int, reach: int = 9) -> tuple[str, str | None, int] | None:
     window = text[start : min(stop, start + 140)]
     for words, wm in enumerate(_CUE_TOKEN.finditer(window), 1):
         token = wm.group(0).lower().strip(".;:\"'“”")
-        if token in _BARRIER_WORDS or wm.group(0).startswith(";"):
+        if (token in _BARRIER_WORDS and not _EPISTEMIC_PAST.match(window, wm.start())) or wm.group(0).startswith(";"):
             return None
         # One pass finds whether any cue starts here; only then is the cue that does looked for.
         for rx, cat, detail in lx.RIGHT_CUE_RES if lx.RIGHT_CUE_ANY.match(window, wm.start()) else ():
@@ -266,7 +276,7 @@ def _right_cue(text: str, start: int, stop: int) -> tuple[str, str | None, int] 
                 if obj and obj.group(0).strip().lower() != "themselves":
                     return None
                 return cat, detail, start + m.end()
-        if words >= 9 or wm.group(0).endswith((".", ";")):
+        if words >= reach or wm.group(0).endswith((".", ";")):
             return None
     return None
 
@@ -525,7 +535,8 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
                 flags.append("part_of_previous")
     if category is None:
         stop = _next_start(figs, last_idx, end)
-        cue = _right_cue(text, figs[last_idx].span[1], stop)
+        reach = 16 if _FROM_ORIGIN.match(text, figs[last_idx].span[1], stop) else 9
+        cue = _right_cue(text, figs[last_idx].span[1], stop, reach)
         if cue is None and last_idx != last:
             cue = _right_cue(text, figs[last].span[1], figs[last + 1].num.span[0] if last + 1 < len(figs) else end)
         if cue is not None:

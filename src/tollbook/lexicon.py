@@ -164,7 +164,9 @@ NON_PERSON = frozenset(
     state states county counties district districts municipality municipalities neighbourhood
     neighbourhoods neighborhood neighborhoods locality localities robbery robberies crime crimes
     theft thefts offence offense murder murders kidnapping kidnappings killing killings
-    prison jail mosque church school hospital clinic""".split()
+    prison jail mosque church school hospital clinic north south east west north-east
+    north-west south-east south-west northeast northwest southeast southwest outskirts
+    interior coast capital""".split()
 )
 SINGULAR_RE = re.compile(
     r"\b(?P<a>an?|one)\s+(?:(?:\d+-year-old|[a-z]+(?:-[a-z]+)*)\s+){0,2}?(?P<n>"
@@ -216,7 +218,7 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
     (r"(?:displaced|forced\s+to\s+flee|forced\s+(?:from|out\s+of)\s+their\s+homes|fled|"
      r"evacuated|uprooted|made\s+homeless|left\s+homeless|rendered\s+homeless|relocated|"
      r"sheltering|in\s+(?:relief\s+)?camps|homeless|ordered\s+to\s+(?:evacuate|leave|flee)|"
-     r"(?:took|taken|taking|sought|seeking|found|finding)\s+(?:shelter|refuge)|"
+     r"(?:took|taken|taking|take|sought|seeking|seek|found|finding)\s+(?:shelter|refuge)|"
      r"(?:remained\s+|living\s+|staying\s+|sheltered\s+)?(?:in|at)\s+(?:\w+\s+){0,2}?(?:collective|evacuation|"
      r"relief|transit|displacement|temporary|IDP)\s+(?:centres|centers|camps|sites|shelters)|"
      r"pushed\s+(?:\w+\s+){0,3}?(?:into|across|over)|crossed\s+(?:into|the\s+border)|"
@@ -334,6 +336,13 @@ def _any_left_cue(picks: tuple[int, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{alt})" for alt in alts), re.IGNORECASE)
 
 
+#: "forced 2,000 people to flee / to seek refuge / to stay in shelters": what makes "forced" displace.
+_FORCED_TO = (
+    r"\bto\s+(?:flee|leave|evacuate|abandon\s+their\s+homes|relocate|"
+    r"(?:seek|take|find)\s+(?:refuge|shelter)|"
+    r"stay\s+(?:in|at)\s+(?:\w+\s+){0,3}?(?:shelters?|camps?|evacuation\s+cent(?:re|er)s?))\b|"
+    r"\bfrom\s+their\s+homes\b"
+)
 #: Active verbs whose object after the number needs a completing word to the right:
 #: "left 27 dead", "took 5 hostage", "forced 2,000 people to flee".
 NEEDS_COMPLETION = {
@@ -342,13 +351,13 @@ NEEDS_COMPLETION = {
     "taking": r"\b(?:hostage|hostages|prisoner|prisoners|captive)\b",
     "holding": r"\b(?:hostage|hostages|captive)\b",
     "held": r"\b(?:hostage|hostages|captive)\b",
-    "forced": r"\bto\s+(?:flee|leave|evacuate)\b|\bfrom\s+their\s+homes\b",
+    "forced": _FORCED_TO,
     "claimed": r"\blives\b",
     "claiming": r"\blives\b",
     "claims": r"\blives\b",
     "cost": r"\blives\b",
     "costing": r"\blives\b",
-    "forcing": r"\bto\s+(?:flee|leave|evacuate)\b|\bfrom\s+their\s+homes\b",
+    "forcing": _FORCED_TO,
 }
 # "stabbed a man to death": the verb alone is an injury; "to death" makes it a killing.
 for _verb in ("shot shooting stabbed stabbing beat beaten beating hacked hacking burned burnt "
@@ -375,14 +384,14 @@ LIST_SEP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+)?|and\
 
 #: Hypotheticals, threats and negations that stop a figure from being a claim.
 IRREALIS_RE = re.compile(
-    r"\b(?:could|might|may|would|will|threaten(?:s|ed|ing)?\s+to|vow(?:s|ed)?\s+to|"
+    r"\b(?:could|might|(?-i:may)|would|will|threaten(?:s|ed|ing)?\s+to|vow(?:s|ed)?\s+to|"
     r"plan(?:s|ned)?\s+to|risk(?:s|ed)?|at\s+risk\s+of|in\s+danger\s+of|fear(?:s|ed)?\s+(?:that|of)|"
     r"capable\s+of|enough\s+to|designed\s+to|aim(?:s|ed)?\s+to|if)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
 HEDGE_RE = re.compile(
     r"\b(?:unconfirmed|unverified|rumou?red|could\s+not\s+(?:be\s+)?(?:independently\s+)?verif|"
-    r"not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed))",
+    r"not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)|(?:may|might|could)\s+(?:well\s+)?have\s+been)",
     re.IGNORECASE,
 )
 CUMULATIVE_RE = re.compile(

@@ -82,6 +82,7 @@ QUALIFIERS: dict[str, tuple[str, str]] = {
     "upwards of": ("more_than", "closed"),
     "in excess of": ("more_than", "closed"),
     "up to": ("at_most", "closed"),
+    "as many as": ("at_most", "closed"),
     "at most": ("at_most", "closed"),
     "no more than": ("at_most", "closed"),
     "not more than": ("at_most", "closed"),

@@ -1,0 +1,113 @@
+"""Displacement reporting: glued PDF words (tollbook.glue), displacement phrasings and the
+IDETECT prediction convention (datasets.predict_displaced). Invented sentences and places."""
+
+from __future__ import annotations
+
+import pytest
+
+from tollbook.api import extract_text
+from tollbook.datasets import EvalItem, predict_displaced
+from tollbook.glue import repair
+from tollbook.pipeline import Settings
+
+FAST = Settings(gazetteer=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "view"),
+    [
+        ("rain displacedabout 2,300 people", "rain displaced about 2,300 people"),
+        ("1,700 peoplewere evacuated", "1,700 people were evacuated"),
+        ("have beenforced to flee", "have been forced to flee"),
+        ("Around1.6 million people", "Around 1.6 million people"),
+        ("people stillliving inIDPcamps", "people still living in IDP camps"),
+        ("have already fledShirqat", "have already fled Shirqat"),
+        ("7,000 fami-lies were", "7,000 families were"),
+        ("forcing them to seekrefuge", "forcing them to seek refuge"),
+    ],
+)
+def test_glued_words_are_split(text: str, view: str) -> None:
+    repaired = repair(text)
+    assert repaired is not None and repaired.text == view
+    # Every character of the view maps back to the same character of the original.
+    assert all(text[repaired.index[i]] == ch for i, ch in enumerate(repaired.text) if ch != " ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials blamed infighting in the council.",
+        "Police enforced a curfew and reinforced checkpoints.",
+        "The newfound calm overstaying its welcome.",
+        "The pro-government militia moved into the town.",
+        "COVID19 cases rose in the 5th district.",
+        "A plain sentence about 300 people who were displaced.",
+    ],
+)
+def test_ordinary_words_are_left_alone(text: str) -> None:
+    repaired = repair(text)
+    assert repaired is None or repaired.text == text
+
+
+def test_claim_spans_point_at_the_text_as_written() -> None:
+    text = "Floods displacedabout 2,300 people and Around4,000 residents weredisplaced in Sarn."
+    claims = extract_text(text, settings=FAST).claims
+    assert [(c.category, c.value) for c in claims] == [("displaced", 2300.0), ("displaced", 4000.0)]
+    for c in claims:
+        assert text[c.span[0] : c.span[1]] == c.text
+    assert claims[0].text == "about 2,300 people" and claims[0].qualifier == "approx"
+    assert claims[1].text == "Around4,000 residents"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The storm forced as many as 900 people to seek refuge in schools.",
+            [("displaced", 900.0)],
+        ),
+        (
+            "The aftershocks forced 600 people to stay in evacuation centres.",
+            [("displaced", 600.0)],
+        ),
+        ("At least 6,000 more people have fled Ketter.", [("displaced", 6000.0)]),
+        (
+            "About 350 people from the village of Amsel in the north of Norvane sought refuge with relatives.",
+            [("displaced", 350.0)],
+        ),
+        ("Rain on 4 May displaced 2,300 people in Orlen.", [("displaced", 2300.0)]),
+        ("Up to 700 people may have been displaced by the mudslide.", [("displaced", 700.0)]),
+        # negatives: projections, other objects of "forced", words that only contain a cue
+        ("As many as 250 people could be displaced if the dam fails.", []),
+        ("The army forced 300 fighters to surrender.", []),
+        ("The storm forced 200 schools to close.", []),
+        ("Police enforced a curfew on 3,000 residents of Tarsk.", []),
+    ],
+)
+def test_displacement_phrasings(text: str, expected: list[tuple[str, float]]) -> None:
+    got = [
+        (c.category, c.value) for c in extract_text(text, settings=FAST).claims if c.parent is None
+    ]
+    assert got == expected
+
+
+def test_as_many_as_is_an_upper_bound() -> None:
+    (claim,) = extract_text("The storm forced as many as 900 people to flee.", settings=FAST).claims
+    assert claim.qualifier == "at_most" and claim.high == 900.0
+
+
+def test_epistemic_past_is_hedged_not_dropped() -> None:
+    (claim,) = extract_text("Up to 700 people may have been displaced.", settings=FAST).claims
+    assert "hedged" in claim.flags
+
+
+def _predict(text: str) -> float | None:
+    item = EvalItem(item_id="x", text=text, gold=0.0, written=True)
+    return predict_displaced(item, extract_text(text, settings=FAST)).value
+
+
+def test_prediction_takes_the_first_top_level_figure() -> None:
+    assert (
+        _predict("About 1,200 families (about 7,000 people) were displaced from Ketter.") == 1200.0
+    )
+    assert _predict("Between 5,000 and 8,000 people fled Sarn.") == 8000.0
