@@ -77,7 +77,17 @@ def test_claim_spans_point_at_the_text_as_written() -> None:
         ),
         ("Rain on 4 May displaced 2,300 people in Orlen.", [("displaced", 2300.0)]),
         ("Up to 700 people may have been displaced by the mudslide.", [("displaced", 700.0)]),
+        ("More than 12,000 newly displaced people were registered.", [("displaced", 12000.0)]),
+        ("About 52,000 new and repeated displacements took place.", [("displaced", 52000.0)]),
+        ("This brings to 41,000 the total number of people displaced.", [("displaced", 41000.0)]),
+        ("Typhoon Vel-Nine displaced 3,200 families.", [("displaced", 3200.0)]),
+        (
+            "At least 1,300 people are staying in 15 shelters.Many others left.",
+            [("displaced", 1300.0)],
+        ),
         # negatives: projections, other objects of "forced", words that only contain a cue
+        ("The report brings to light 300 pages of testimony.", []),
+        ("Officials counted 40 new and repeated complaints.", []),
         ("As many as 250 people could be displaced if the dam fails.", []),
         ("The army forced 300 fighters to surrender.", []),
         ("The storm forced 200 schools to close.", []),
@@ -111,3 +121,30 @@ def test_prediction_takes_the_first_top_level_figure() -> None:
         _predict("About 1,200 families (about 7,000 people) were displaced from Ketter.") == 1200.0
     )
     assert _predict("Between 5,000 and 8,000 people fled Sarn.") == 8000.0
+
+
+def test_internally_displaced_households_keep_their_unit() -> None:
+    (claim,) = extract_text(
+        "About 3,100 internally displaced households were counted.", settings=FAST
+    ).claims
+    assert (claim.category, claim.unit, claim.value) == ("displaced", "households", 3100.0)
+
+
+def test_an_unread_breakdown_item_keeps_the_next_one_a_part() -> None:
+    text = (
+        "About 900 people, including four with disabilities and 60 infants, took refuge in schools."
+    )
+    whole, part = extract_text(text, settings=FAST).claims
+    assert whole.value == 900.0 and part.value == 60.0 and part.parent == whole.claim_id
+
+
+def test_a_running_total_of_other_people_takes_their_category() -> None:
+    text = "Some 300 families fled Sarn, bringing the total for the month to 2,000 families."
+    claims = extract_text(text, settings=FAST).claims
+    assert [(c.category, c.value) for c in claims] == [("displaced", 300.0), ("displaced", 2000.0)]
+    assert "cumulative" in claims[1].flags
+
+
+def test_prediction_prefers_a_figure_to_a_vague_amount() -> None:
+    text = "Hundreds of people have been displaced and around 1,200 people have taken refuge in a school."
+    assert _predict(text) == 1200.0

@@ -41,6 +41,19 @@ _CUE_TOKEN = re.compile(r"[^\s,]+")
 #: "may have been destroyed" says what perhaps happened (kept, flagged hedged by lx.HEDGE_RE);
 #: "may be displaced" says what may yet happen (a barrier).
 _EPISTEMIC_PAST = re.compile(r"(?:may|might|could)\s+(?:well\s+)?have\s+", re.IGNORECASE)
+#: "including five with disabilities and 90 infants": a part the rules could not read (no head
+#: noun) still opens the list, so the next figure is a part too, not a new group.
+_UNREAD_PART = re.compile(
+    r"\s*(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|"
+    r"hundreds|several|some)\s+(?:with|in|on|under|over|from|of|aged|who\s+\w+)\s+[^,;:.()\d]{0,40}?"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)\Z",
+    re.IGNORECASE,
+)
+_SENTENCE_END_WORD = re.compile(r"[a-z]{3,}\.")
+_DISPLACED_POP = ("displaced persons", "displaced people")
+_EVENT_COORDINATED = re.compile(
+    r"\s+(?!(?:and|or)\b)[a-z][a-z-]*\s+(?:and|or)\s+[a-z][a-z-]*\s+(displacements|deaths|injuries|fatalities)\b"
+)
 _MORE_POP = re.compile(r"\s+(?:more|other)\s", re.IGNORECASE)
 #: "About 400 people from the town of Pital in the south-east sought refuge": an origin phrase
 #: may hold the predicate further off than other words do.
@@ -149,6 +162,11 @@ def _head(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int,
     more = _MORE_POP.match(after)
     if more and lx.POP_RE.match(after, more.end()):
         pos = more.end() - 1  # "150,000 more people": "more" counts on, it does not end the phrase
+    coordinated = _EVENT_COORDINATED.match(after)  # "438,000 new and repeated displacements"
+    if coordinated:
+        category, population = lx.CATEGORY_NOUNS[coordinated.group(1).lower()]
+        return population, "unknown", "people", end + coordinated.end(), category
+    adverbs = True  # only adverbs so far: "2.4 million internally displaced people"
     for _ in range(4):
         ws = _SPACES.match(after[pos:])
         if not ws:
@@ -156,21 +174,31 @@ def _head(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int,
         p = pos + ws.end()
         cat = _CATEGORY_NOUN.match(after[p:])
         # Nouns of events may follow modifiers: "38,000 conflict-related displacements".
-        if cat and (p == ws.end() or cat.group(1).lower() in _EVENT_NOUNS):
+        if cat and (p == ws.end() or cat.group(1).lower() in _EVENT_NOUNS
+                    or (adverbs and cat.group(1).lower() == "displaced")):  # fmt: skip
             category, population = lx.CATEGORY_NOUNS[cat.group(1).lower()]
             _, cls, unit = lx.POPULATIONS.get(population, (population, "unknown", "people"))
-            return population, cls, unit, end + p + cat.end(), category
+            np_end = p + cat.end()
+            named = lx.POP_RE.match(after, np_end + 1) if category == "displaced" and after[np_end : np_end + 1] == " " else None
+            if named:  # "14,593 internally displaced households": the noun says who
+                (population, cls, unit), np_end = lx.POPULATIONS[named.group(0).lower()], named.end()
+            return population, cls, unit, end + np_end, category
         dead = _DEAD_WORD.match(after[p:]) if p > ws.end() else None
         pm = lx.POP_RE.match(after, p + (dead.end() if dead else 0))
         if pm and (dead is None or pm.group(0).lower() != "dead"):
             population, cls, unit = lx.POPULATIONS[pm.group(0).lower()]
-            # "three handcuffed dead women": the modifier names the category.
-            return population, cls, unit, end + pm.end(), "killed" if dead else None
+            # "three handcuffed dead women": the modifier names the category, as does
+            # "internally displaced people".
+            named = "killed" if dead else "displaced" if pm.group(0).lower().endswith(_DISPLACED_POP) else None
+            return population, cls, unit, end + pm.end(), named
         word = _MODIFIER.match(after[p:])
         # An all-capitals word is a name ("IS", "BH/IS", "ELN"), never the verb "is".
         if not word or (word.group(0).lower() in lx.MODIFIER_STOP and not word.group(0).isupper()):
             break
         pos = p + word.end()
+        adverbs = adverbs and word.group(0).lower().endswith("ly")
+        if _SENTENCE_END_WORD.fullmatch(word.group(0)):
+            break  # "224 temporary shelters.Many others": a lost space after a full stop
     return None
 
 
@@ -200,9 +228,26 @@ def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
 
 
 _TOLL_WORDS = (
-    (r"wound|injur", "wounded"), (r"missing", "missing"), (r"displac", "displaced"),
+    (r"wound|injur", "wounded"), (r"missing", "missing"), (r"displac|idps|evacuee", "displaced"),
     (r"detain|arrest", "detained"), (r"hostage", "hostage"), (r"casualt", "casualties"),
+    (r"returnee", "returned"),
 )  # fmt: skip
+#: A running total whose words name no deaths ("bringing the total for 2031 to 13,000 families")
+#: totals what the sentence counted before it; see _categorise.
+_DEATH_WORDS = re.compile(r"toll|death|dead|kill|fatalit|victim|li(?:fe|ves)")
+
+
+def _total_ahead(text: str, num: NumberMention, end: int, cue_start: int) -> Figure | None:
+    """'brings to 332,000 the number of people displaced': the figure, named by what follows."""
+    m = lx.TOTAL_AHEAD.match(text, num.span[1], end)
+    if m is None:
+        return None
+    words = m.group("what").lower()
+    category = next((c for pat, c in _TOLL_WORDS if re.search(pat, words)), "killed")
+    pop = (m.group("pop") or "").lower()
+    population, cls, unit = lx.POPULATIONS.get(pop, ("people", "unknown", "people"))
+    return Figure(num=num, span=num.span, population=population, population_class=cls, unit=unit,
+                  has_head=True, left=(category, "cumulative", cue_start))  # fmt: skip
 
 
 def _singular_head(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int, str | None] | None:
@@ -252,7 +297,8 @@ def _left_cue(text: str, start: int, at: int) -> tuple[str, str, int] | None:
             if cat == "toll":
                 # The toll's own words say what it counts: "the number of wounded ... to 85".
                 words = m.group(0).lower()
-                cat = next((c for pat, c in _TOLL_WORDS if re.search(pat, words)), "killed")
+                other = "inherit" if note == "cumulative" and not _DEATH_WORDS.search(words) else "killed"
+                cat = next((c for pat, c in _TOLL_WORDS if re.search(pat, words)), other)
             return cat, note, at - len(before) + m.start()
     return None
 
@@ -327,6 +373,12 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
             if num.written == "determiner" and opened is None and not remains:
                 continue  # most determiners start no count: skip the costly cue scan
         left = _left_cue(text, start, num.span[0])
+        if left is not None and left[1] == "ahead":
+            total = _total_ahead(text, num, end, left[2])
+            if total is not None:
+                figures.append(total)
+                continue
+            left = None
         if open_class:
             if remains and re.search(r"human|skull", remains.group(0), re.I):
                 fig = Figure(num=num, span=(num.span[0], remains.end()), population="people",
@@ -437,7 +489,8 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
     for k, fig in enumerate(figs):
         prev = figs[k - 1] if k else None
         between = text[prev.span[1] : fig.num.span[0]] if prev else ""
-        first_part = breakdown_end >= 0 and not text[breakdown_end : fig.num.span[0]].strip()
+        first_part = breakdown_end >= 0 and (not text[breakdown_end : fig.num.span[0]].strip()
+                                             or bool(_UNREAD_PART.match(text, breakdown_end, fig.num.span[0])))  # fmt: skip
         if prev is not None and breakdown_parent is not None and (
             first_part or (k - 1 in parts.get(breakdown_parent, []) and lx.LIST_SEP_RE.match(between))
         ) and _part_ok(text, fig, end):
@@ -522,6 +575,8 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
         return
     if left is not None:
         cat, note, _ = left
+        if cat == "inherit":
+            cat = next((f.category for f in reversed(figs[: group[0]]) if f.category and f.parent is None), "killed")
         if note == "fate":
             if _UNKNOWN_FATE.search(text, first.span[1], end):
                 category, rule = "missing", "left:fate_unknown"

@@ -7,7 +7,7 @@ rules read words, so they miss such figures. The repair is conservative: a token
 only when it is made, in full, of words from the closed lists below (function words, the
 words of displacement reporting, population nouns), at least one of them a reporting word;
 a lower-to-upper case change splits only after a listed word ("fledShirqat"), an acronym
-only before one ("IDPcamps"); a hyphen is dropped only where the joined word is listed
+only before one ("IDPcamps"), a full stop before a capitalised word ("shelters.Many"); a hyphen is dropped only where the joined word is listed
 ("fami-lies"). Every other token is left as written. The extractor reads the view and maps
 each span back through `Repaired.original`, so claims keep pointing at the text as written.
 """
@@ -37,7 +37,9 @@ FUNCTION = frozenset(
 )
 _WORDS = CONTENT | FUNCTION
 #: Words a figure may follow directly when glued to it ("Around1.6 million", "least140,000").
-_BEFORE_DIGIT = frozenset("about around almost nearly some over approximately least than".split())
+_BEFORE_DIGIT = frozenset(
+    "about around almost nearly some over approximately least than with of and by from another".split()
+)
 _AFTER_DIGIT = frozenset("million thousand hundred people persons families households".split())
 #: Real words that happen to be made of listed words: never split.
 _REAL = frozenset("overstaying infighting newfound newsome".split())
@@ -46,7 +48,8 @@ _W = alternation(sorted(_WORDS))
 #: Where a repair may be needed: a quick scan so that most sentences cost one search.
 _CANDIDATE = re.compile(
     rf"(?<![A-Za-z])(?:{_W}){{2,3}}(?![A-Za-z])|(?<![A-Za-z])(?:{_W})(?-i:[A-Z])|"
-    rf"(?-i:[A-Z]{{2}})(?:{_W})(?![A-Za-z])|[A-Za-z]\d|\d(?:{_W})(?![A-Za-z])|[a-z]-[a-z]",
+    rf"(?-i:[A-Z]{{2}})(?:{_W})(?![A-Za-z])|[A-Za-z]\d|\d(?:{_W})(?![A-Za-z])|[a-z]-[a-z]|"
+    r"(?-i:[a-z]{3}\.[A-Z][a-z])",
     re.IGNORECASE,
 )
 
@@ -120,6 +123,9 @@ def _case_split(word: str) -> list[str]:
 def _pieces(token: str) -> list[str] | None:
     """The words `token` should be read as, or None to keep it as written. A '-' piece
     means the hyphen is dropped ("fami-lies")."""
+    stop = _FULL_STOP.fullmatch(token)
+    if stop:  # "shelters.Many": a full stop lost its space
+        return [stop.group(1), stop.group(2)]
     if "-" in token and token[0].isalpha():
         left, right = token.split("-", 1)
         if (left + right).lower() in CONTENT and left.lower() not in _WORDS:
@@ -139,7 +145,10 @@ def _pieces(token: str) -> list[str] | None:
     return out if len(out) > 1 else None
 
 
-_GLUE_TOKEN = re.compile(r"[A-Za-z]+\d[\d,.]*|\d[\d,.]*[A-Za-z]+|[A-Za-z]+-[a-z]+|[A-Za-z]+")
+_FULL_STOP = re.compile(r"([a-z]{3,}\.)([A-Z][a-z]+)")
+_GLUE_TOKEN = re.compile(
+    r"[a-z]{3,}\.[A-Z][a-z]+|[A-Za-z]+\d[\d,.]*|\d[\d,.]*[A-Za-z]+|[A-Za-z]+-[a-z]+|[A-Za-z]+"
+)
 
 
 def repair(text: str) -> Repaired | None:

@@ -166,7 +166,8 @@ NON_PERSON = frozenset(
     theft thefts offence offense murder murders kidnapping kidnappings killing killings
     prison jail mosque church school hospital clinic north south east west north-east
     north-west south-east south-west northeast northwest southeast southwest outskirts
-    interior coast capital""".split()
+    interior coast capital shelter shelters tent tents hotel hotels schools churches mosques
+    centres centers""".split()
 )
 SINGULAR_RE = re.compile(
     r"\b(?P<a>an?|one)\s+(?:(?:\d+-year-old|[a-z]+(?:-[a-z]+)*)\s+){0,2}?(?P<n>"
@@ -256,6 +257,8 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
     (r"\b(?:bringing|brings|bring|brought|raising|raises|taking|takes|pushing)\s+(?:the\s+)?"
      r"(?:total\s+|overall\s+)?(?:number|toll|death\s+toll|tally|count|total)"
      r"(?:\s+[\w,]+){0,10}?\s+to\s*$", "toll", "cumulative"),  # fmt: skip
+    # "This brings to 332,000 the number of people displaced": the noun phrase follows (TOTAL_AHEAD).
+    (r"\b(?:bringing|brings|bring|brought|raising|raises|taking|takes|pushing)\s+to\s*$", "toll", "ahead"),
     (r"\brevised\s+(?:the\s+)?(?:death\s+)?toll(?:\s+[\w,]+){0,8}?\s+(?:down|up)\s+to\s*$",
      "killed", "update"),  # fmt: skip
     (_TOLL_NOUN + r"(?:\s+[\w,]+){0,8}?\s+" + _UPDATE_VERB + r"\s*$", "toll", "update"),
@@ -301,6 +304,14 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
      r"\b(?:detained|detaining|detains|arrested|arresting|arrests|jailed|jailing|rounded\s+up|"
      r"rounding\s+up)\s*$", "detained", ""),  # fmt: skip
     (r"\bfate\s+of\s*$", "missing", "fate"),
+)
+#: What a running total counts when it is named after the figure ("brings to N the total number
+#: of people displaced"): `what` is read as a toll's words are.
+TOTAL_AHEAD = re.compile(
+    r"\s+the\s+(?:total\s+|overall\s+|cumulative\s+)?(?:number|toll|tally|count)\s+of\s+"
+    r"(?:(?P<pop>[\w-]+)\s+){0,2}?(?P<what>displaced|displacements|IDPs|evacuees|returnees|killed|dead|"
+    r"deaths|fatalities|wounded|injured|missing|detained|arrested)\b",
+    re.IGNORECASE,
 )
 LEFT_CUE_RES = tuple(
     (re.compile(pat, re.IGNORECASE), cat, note) for pat, cat, note in LEFT_CUES
