@@ -179,9 +179,9 @@ def _head(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int,
             category, population = lx.CATEGORY_NOUNS[cat.group(1).lower()]
             _, cls, unit = lx.POPULATIONS.get(population, (population, "unknown", "people"))
             np_end = p + cat.end()
-            named = lx.POP_RE.match(after, np_end + 1) if category == "displaced" and after[np_end : np_end + 1] == " " else None
-            if named:  # "14,593 internally displaced households": the noun says who
-                (population, cls, unit), np_end = lx.POPULATIONS[named.group(0).lower()], named.end()
+            who = lx.POP_RE.match(after, np_end + 1) if category == "displaced" and after[np_end : np_end + 1] == " " else None
+            if who:  # "14,593 internally displaced households": the noun says who
+                (population, cls, unit), np_end = lx.POPULATIONS[who.group(0).lower()], who.end()
             return population, cls, unit, end + np_end, category
         dead = _DEAD_WORD.match(after[p:]) if p > ws.end() else None
         pm = lx.POP_RE.match(after, p + (dead.end() if dead else 0))
@@ -189,8 +189,8 @@ def _head(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int,
             population, cls, unit = lx.POPULATIONS[pm.group(0).lower()]
             # "three handcuffed dead women": the modifier names the category, as does
             # "internally displaced people".
-            named = "killed" if dead else "displaced" if pm.group(0).lower().endswith(_DISPLACED_POP) else None
-            return population, cls, unit, end + pm.end(), named
+            noun_cat = "killed" if dead else "displaced" if pm.group(0).lower().endswith(_DISPLACED_POP) else None
+            return population, cls, unit, end + pm.end(), noun_cat
         word = _MODIFIER.match(after[p:])
         # An all-capitals word is a name ("IS", "BH/IS", "ELN"), never the verb "is".
         if not word or (word.group(0).lower() in lx.MODIFIER_STOP and not word.group(0).isupper()):
