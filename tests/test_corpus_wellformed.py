@@ -23,6 +23,7 @@ CATEGORIES = {
     "hostage",
     "missing",
     "displaced",
+    "returned",
     "detained",
     "orphaned",
     "casualties",

@@ -148,3 +148,28 @@ def test_a_running_total_of_other_people_takes_their_category() -> None:
 def test_prediction_prefers_a_figure_to_a_vague_amount() -> None:
     text = "Hundreds of people have been displaced and around 1,200 people have taken refuge in a school."
     assert _predict(text) == 1200.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("About 3,500 undocumented Valdorians returned from Norvane.", [("returned", 3500.0)]),
+        ("More than 5,000 refugees have returned home.", [("returned", 5000.0)]),
+        ("The total number of returnees from Brenmark now stands at 27,000.", [("returned", 27000.0)]),
+        ("More than 600 displaced families have returned home.", [("returned", 600.0)]),
+        # other returns: fire, work, troops, bodies handed back
+        ("Border guards returned fire after 3 shots were heard.", []),
+        ("About 300 teachers returned to work in Sarn.", []),
+        ("Some 200 soldiers returned to Tarsk.", []),
+        ("The 40 bodies were returned to Carrow.", [("killed", 40.0)]),
+    ],
+)
+def test_returns(text: str, expected: list[tuple[str, float]]) -> None:
+    got = [(c.category, c.value) for c in extract_text(text, settings=FAST).claims]
+    assert got == expected
+
+
+def test_prediction_falls_back_to_returns_but_not_before_displacement() -> None:
+    assert _predict("About 3,500 undocumented Valdorians returned from Norvane.") == 3500.0
+    text = "About 9,000 people fled Sarn, and 2,000 of them returned home later."
+    assert _predict(text) == 9000.0

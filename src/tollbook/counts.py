@@ -435,6 +435,8 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
     for fig in figures:
         if fig.category == "displaced" and fig.population_class == "combatant" and "arriv" in text[fig.span[1] : fig.span[1] + 40]:
             fig.category = None  # "200 soldiers arrived in the town": reinforcements, not displacement
+        elif fig.category == "returned" and fig.population_class == "combatant":
+            fig.category = None  # "troops returned to base"
     if not any(f.category is not None for f in figures):
         found = phrases.unquantified(text, start, end, lambda at: _irrealis(text, start, at))
         if found is not None:
@@ -617,7 +619,9 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
         fig.category, fig.detail = category, detail
         fig.rule = f"{RULE_PREFIX}.{rule}" + ("+list" if len(group) > 1 else "")
         fig.flags = flags + (["additional"] if fig.num.additional else [])
-        if fig.noun_category and fig.noun_category != category and fig.noun_category != "killed":
+        # "600 displaced families have returned home": the return is what the sentence says.
+        if fig.noun_category and fig.noun_category not in (category, "killed") \
+                and (fig.noun_category, category) != ("displaced", "returned"):  # fmt: skip
             fig.category = fig.noun_category
 
 

@@ -100,6 +100,7 @@ CATEGORY_NOUNS: dict[str, tuple[str, str]] = {
     "idps": ("displaced", "refugees"),
     "displaced": ("displaced", "people"),
     "displacements": ("displaced", "people"),
+    "returnees": ("returned", "people"),
     "arrests": ("detained", "people"),
     "detained": ("detained", "people"),
     "arrested": ("detained", "people"),
@@ -227,6 +228,12 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
      r"(?:living|staying|sheltering)\s+in\s+(?:\w+\s+){0,2}?(?:camps|tents|shelters)|"
      r"moved\s+(?:in)?to\s+(?:\w+\s+){0,3}?(?:shelters|camps|evacuation\s+centres)|"
      r"(?:newly\s+)?arrived\s+(?:in|at))\b", "displaced", None),
+    # A return: intransitive "returned" ("the bodies were returned" is not one) to a home or a
+    # named place, or from one; work, school, power and the like are other returns.
+    (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)"
+     r"(?:returned|repatriated)\s+(?:home\b|to\s+their\s+(?:homes|villages|towns|areas|places|country|"
+     r"countries|communities|land)\b|(?:to|from)\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:\w+\s+){0,3}?camps?\b))",
+     "returned", None),
     (r"had\s+their\s+(?:houses|homes)\s+(?:destroyed|washed\s+away|swept\s+away|razed|burned|burnt)\b",
      "displaced", "housing destroyed"),
     (r"(?:detained|arrested|jailed|imprisoned|rounded\s+up|taken\s+into\s+custody|held\s+in\s+custody)\b",
@@ -257,6 +264,8 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
     (r"\b(?:bringing|brings|bring|brought|raising|raises|taking|takes|pushing)\s+(?:the\s+)?"
      r"(?:total\s+|overall\s+)?(?:number|toll|death\s+toll|tally|count|total)"
      r"(?:\s+[\w,]+){0,10}?\s+to\s*$", "toll", "cumulative"),  # fmt: skip
+    (r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?returnees(?:\s+[\w,]+){0,10}?\s+(?:now\s+)?"
+     r"(?:is|was|stands\s+at|stood\s+at|reached|rose\s+to|came\s+to)(?:\s+now)?\s*$", "toll", "cumulative"),
     # "This brings to 332,000 the number of people displaced": the noun phrase follows (TOTAL_AHEAD).
     (r"\b(?:bringing|brings|bring|brought|raising|raises|taking|takes|pushing)\s+to\s*$", "toll", "ahead"),
     (r"\brevised\s+(?:the\s+)?(?:death\s+)?toll(?:\s+[\w,]+){0,8}?\s+(?:down|up)\s+to\s*$",

@@ -40,6 +40,7 @@ CATEGORIES: dict[str, str] = {
     "hostage": "taken hostage or prisoner, abducted, kidnapped",
     "missing": "missing, fate unknown",
     "displaced": "displaced, fled, evacuated, made homeless",
+    "returned": "returned home or to the country of origin (returnees)",
     "detained": "detained, arrested, jailed",
     "orphaned": "children who lost one or both parents",
     "casualties": "killed or wounded, not separated by the source",
