@@ -155,7 +155,10 @@ def test_prediction_prefers_a_figure_to_a_vague_amount() -> None:
     [
         ("About 3,500 undocumented Valdorians returned from Norvane.", [("returned", 3500.0)]),
         ("More than 5,000 refugees have returned home.", [("returned", 5000.0)]),
-        ("The total number of returnees from Brenmark now stands at 27,000.", [("returned", 27000.0)]),
+        (
+            "The total number of returnees from Brenmark now stands at 27,000.",
+            [("returned", 27000.0)],
+        ),
         ("More than 600 displaced families have returned home.", [("returned", 600.0)]),
         # other returns: fire, work, troops, bodies handed back
         ("Border guards returned fire after 3 shots were heard.", []),
@@ -173,3 +176,44 @@ def test_prediction_falls_back_to_returns_but_not_before_displacement() -> None:
     assert _predict("About 3,500 undocumented Valdorians returned from Norvane.") == 3500.0
     text = "About 9,000 people fled Sarn, and 2,000 of them returned home later."
     assert _predict(text) == 9000.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The cyclone destroyed about 9,000 homes.", [(9000.0, "housing destroyed")]),
+        ("More than 2,400 houses were damaged.", [(2400.0, "housing damaged")]),
+        ("More than 500 houses collapsed.", [(500.0, "housing destroyed")]),
+        ("Officials counted 1,900 collapsed houses.", [(1900.0, "housing destroyed")]),
+        ("There was damage to 12,000 homes.", [(12000.0, "housing damaged")]),
+        ("About 700 houses were partially destroyed.", [(700.0, "housing damaged")]),
+        ("Some 800 homes were damaged or destroyed.", [(800.0, "housing damaged")]),
+        ("Up to 5,000 homes may have been destroyed.", [(5000.0, "housing destroyed")]),
+        # houses that are not destroyed, projections, hideouts
+        ("The council rebuilt 40 houses.", []),
+        ("Rebels set fire to 40 houses; the villagers escaped.", []),
+        ("Ten years on, 40 houses remain in ruins.", []),
+        ("Up to 300 houses may be destroyed if the river rises.", []),
+        ("Gendarmes destroyed 9 rebel shelters.", []),
+    ],
+)
+def test_housing(text: str, expected: list[tuple[float, str]]) -> None:
+    claims = extract_text(text, settings=FAST).claims
+    assert [(c.value, c.detail) for c in claims] == expected
+    for c in claims:
+        assert (c.category, c.population, c.unit) == ("displaced", "dwellings", "dwellings")
+
+
+def test_dwellings_never_enter_the_people_tally() -> None:
+    result = extract_text(
+        "The floods destroyed 300 homes and displaced 2,000 people.", settings=FAST
+    )
+    assert [(c.unit, c.value) for c in result.claims] == [("dwellings", 300.0), ("people", 2000.0)]
+    assert (
+        result.tally.get("displaced") is not None and result.tally.get("displaced").best == 2000.0
+    )
+
+
+def test_prediction_uses_dwellings_only_without_people() -> None:
+    assert _predict("The storm destroyed 300 homes and displaced 2,000 people.") == 2000.0
+    assert _predict("The typhoon destroyed about 9,000 homes.") == 9000.0

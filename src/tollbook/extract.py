@@ -19,6 +19,7 @@ from .anchor import Anchors
 from .areas import find_areas
 from .attribution import Attributor
 from .counts import Figure, find_attackers, find_figures, find_zeros
+from .housing import find_housing
 from .model import Claim, Document, PlaceMention, Segment, Span
 from .places import Gazetteer
 from .version import EXTRACTOR_VERSION
@@ -149,15 +150,23 @@ class _SpanIndex:
         return [(s, e) for s, e in self._spans[lo:hi] if e > start]
 
 
+def _figures(text: str, start: int, end: int, excluded: list[Span]) -> list[Figure]:
+    """Dwellings destroyed first: "destroyed 300 homes and displaced 2,000 people" gives the
+    homes to housing, not to the displacement cue after them. Housing figures go last, so
+    that the parent indices of find_figures stay valid."""
+    housing = find_housing(text, start, end, excluded)
+    return find_figures(text, start, end, excluded + [f.num.number_span for f in housing]) + housing
+
+
 def _sentence_figures(text: str, sentence: Segment, excluded: list[Span]) -> list[Figure]:
-    """find_figures on the sentence, read through glue.repair when words are glued
+    """The sentence's figures, read through glue.repair when words are glued
     ("peoplewere evacuated"); spans are mapped back to the text as written."""
     view = glue.repair(text[sentence.start : sentence.end])
     if view is None:
-        return find_figures(text, sentence.start, sentence.end, excluded)
+        return _figures(text, sentence.start, sentence.end, excluded)
     base = sentence.start
     inside = [(view.view(max(s - base, 0)), view.view(min(e - base, sentence.end - base))) for s, e in excluded]
-    figures = find_figures(view.text, 0, len(view.text), inside)
+    figures = _figures(view.text, 0, len(view.text), inside)
 
     def back(span: Span) -> Span:
         a, b = view.original(*span)

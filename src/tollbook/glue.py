@@ -27,7 +27,8 @@ CONTENT = frozenset(
     living staying camps camp returned returnees destroyed damaged collapsed houses homes
     people persons families households individuals residents civilians children villagers
     internally newly new million thousand hundred killed dead died injured wounded missing
-    shelling fighting violence floods flooding clashes""".split()
+    shelling fighting violence floods flooding clashes storm typhoon cyclone hurricane earthquake
+    landslides damage destruction""".split()
 )
 #: Function words that PDF extraction glues to their neighbours.
 FUNCTION = frozenset(
@@ -41,6 +42,10 @@ _BEFORE_DIGIT = frozenset(
     "about around almost nearly some over approximately least than with of and by from another".split()
 )
 _AFTER_DIGIT = frozenset("million thousand hundred people persons families households".split())
+#: Auxiliaries glued together: no English word is spelt so, and the figure rules read them.
+_AUX_PAIRS = frozenset(
+    "mayhave mighthave couldhave havebeen hasbeen hadbeen tobe willbe werebeing wasbeing".split()
+)
 #: Real words that happen to be made of listed words: never split.
 _REAL = frozenset("overstaying infighting newfound newsome".split())
 
@@ -49,7 +54,7 @@ _W = alternation(sorted(_WORDS))
 _CANDIDATE = re.compile(
     rf"(?<![A-Za-z])(?:{_W}){{2,3}}(?![A-Za-z])|(?<![A-Za-z])(?:{_W})(?-i:[A-Z])|"
     rf"(?-i:[A-Z]{{2}})(?:{_W})(?![A-Za-z])|[A-Za-z]\d|\d(?:{_W})(?![A-Za-z])|[a-z]-[a-z]|"
-    r"(?-i:[a-z]{3}\.[A-Z][a-z])",
+    r"(?-i:[a-z]{3}\.[A-Z][a-z])|(?<![A-Za-z])" + alternation(sorted(_AUX_PAIRS)) + "(?![A-Za-z])",
     re.IGNORECASE,
 )
 
@@ -84,6 +89,9 @@ class Repaired:
 def _split_word(word: str) -> tuple[str, ...] | None:
     """`word` as two or three listed words, at least one a reporting word, or None."""
     low = word.lower()
+    if low in _AUX_PAIRS:
+        cut = next(i for i in range(2, len(low)) if low[i:] in ("have", "been", "be", "being"))
+        return word[:cut], word[cut:]
     if low in _WORDS or low in _REAL:
         return None
     for parts in _decompose(low, 3):

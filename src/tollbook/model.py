@@ -29,7 +29,7 @@ class _Record:
 
 #: Claim kinds. A registry so that later kinds (buildings destroyed, aid trucks) slot in.
 KINDS: dict[str, str] = {
-    "count": "people, families or households affected",
+    "count": "people, families or households affected (or dwellings destroyed or damaged)",
     "area": "territory with a unit, normalised to km2",
 }
 
