@@ -217,3 +217,27 @@ def test_dwellings_never_enter_the_people_tally() -> None:
 def test_prediction_uses_dwellings_only_without_people() -> None:
     assert _predict("The storm destroyed 300 homes and displaced 2,000 people.") == 2000.0
     assert _predict("The typhoon destroyed about 9,000 homes.") == 9000.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They joined more than 30,000 Valdorians in 12 camps.", [30000.0]),
+        (
+            "More than 200 people, the whole population of the hamlet of Orlen, were displaced.",
+            [200.0],
+        ),
+        ("At least 1,500 people staying in or near the Harlo displacement camp left.", [1500.0]),
+        ("About 2,000 people were staying at the UN mission's base in Ketter.", [2000.0]),
+        ("About 4,000 people moved to hotels and emergency sheltersfollowing the quake.", [4000.0]),
+        ("More than 800 people moved away from the border villages of Gorran.", [800.0]),
+        ("Some 200 soldiers were staying at the UN base in Sarn.", []),
+        ("About 300 workers moved away from the old factory in Tarsk.", []),
+        ("The army moved 300 troops to the border.", []),
+        ("About 40 tourists were staying at the hotel.", []),
+    ],
+)
+def test_shelters_camps_and_moves(text: str, expected: list[float]) -> None:
+    claims = extract_text(text, settings=FAST).claims
+    assert [c.value for c in claims if c.parent is None] == expected
+    assert all(c.category == "displaced" for c in claims)

@@ -49,6 +49,13 @@ _UNREAD_PART = re.compile(
     r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)\Z",
     re.IGNORECASE,
 )
+_POSTED = re.compile(r"arriv|\bbases?\b|\bcompounds?\b", re.IGNORECASE)
+#: "More than 150 people, the whole population of Sarn, were displaced": an apposition
+#: (closed by its comma) may stand between a figure and its predicate.
+_APPOSITION = re.compile(
+    r"\s*,\s+(?:the|a|an|mostly|mainly|many|most|all|almost|nearly|some)\s[^,;.:()]{0,80}?"
+    r"(?:\([^()]{0,60}\))?\s*,(?=\s)", re.IGNORECASE
+)
 _SENTENCE_END_WORD = re.compile(r"[a-z]{3,}\.")
 _DISPLACED_POP = ("displaced persons", "displaced people")
 _EVENT_COORDINATED = re.compile(
@@ -433,7 +440,8 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
                           flags=list(fig.flags), has_head=fig.has_head)  # fmt: skip
             figures.append(twin)
     for fig in figures:
-        if fig.category == "displaced" and fig.population_class == "combatant" and "arriv" in text[fig.span[1] : fig.span[1] + 40]:
+        if fig.category == "displaced" and fig.population_class == "combatant" \
+                and _POSTED.search(text, fig.span[1], min(end, fig.span[1] + 60)):  # fmt: skip
             fig.category = None  # "200 soldiers arrived in the town": reinforcements, not displacement
         elif fig.category == "returned" and fig.population_class == "combatant":
             fig.category = None  # "troops returned to base"
@@ -594,6 +602,9 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
         stop = _next_start(figs, last_idx, end)
         reach = 16 if _FROM_ORIGIN.match(text, figs[last_idx].span[1], stop) else 9
         cue = _right_cue(text, figs[last_idx].span[1], stop, reach)
+        apposition = _APPOSITION.match(text, figs[last_idx].span[1], stop) if cue is None else None
+        if apposition:
+            cue = _right_cue(text, apposition.end(), stop)
         if cue is None and last_idx != last:
             cue = _right_cue(text, figs[last].span[1], figs[last + 1].num.span[0] if last + 1 < len(figs) else end)
         if cue is not None:

@@ -34,7 +34,7 @@ CONTENT = frozenset(
 FUNCTION = frozenset(
     """were was are is have has had been be being still already to in at from by of the and
     who about around more than nearly almost some over between seek sought seeking took taken
-    taking find found""".split()
+    taking find found following after during amid""".split()
 )
 _WORDS = CONTENT | FUNCTION
 #: Words a figure may follow directly when glued to it ("Around1.6 million", "least140,000").

@@ -167,7 +167,7 @@ NON_PERSON = frozenset(
     theft thefts offence offense murder murders kidnapping kidnappings killing killings
     prison jail mosque church school hospital clinic north south east west north-east
     north-west south-east south-west northeast northwest southeast southwest outskirts
-    interior coast capital shelter shelters tent tents hotel hotels schools churches mosques
+    interior coast capital population hamlet hamlets settlement settlements shelter shelters tent tents hotel hotels schools churches mosques
     centres centers""".split()
 )
 SINGULAR_RE = re.compile(
@@ -219,7 +219,7 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
     (r"(?:missing|unaccounted\s+for|disappeared|forcibly\s+disappeared)\b", "missing", None),
     (r"(?:displaced|forced\s+to\s+flee|forced\s+(?:from|out\s+of)\s+their\s+homes|fled|"
      r"evacuated|uprooted|made\s+homeless|left\s+homeless|rendered\s+homeless|relocated|"
-     r"sheltering|in\s+(?:relief\s+)?camps|homeless|ordered\s+to\s+(?:evacuate|leave|flee)|"
+     r"sheltering|in\s+(?:\d[\d,]*\s+)?(?:relief\s+)?camps|homeless|ordered\s+to\s+(?:evacuate|leave|flee)|"
      r"(?:took|taken|taking|take|sought|seeking|seek|found|finding)\s+(?:shelter|refuge)|"
      r"(?:remained\s+|living\s+|staying\s+|sheltered\s+)?(?:in|at)\s+(?:\w+\s+){0,2}?(?:collective|evacuation|"
      r"relief|transit|displacement|temporary|IDP)\s+(?:centres|centers|camps|sites|shelters)|"
@@ -227,6 +227,14 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
      r"in\s+(?:\w+\s+)?shelters|(?:staying|living|hosted)\s+(?:with|by)\s+host\s+families|"
      r"(?:living|staying|sheltering)\s+in\s+(?:\w+\s+){0,2}?(?:camps|tents|shelters)|"
      r"moved\s+(?:in)?to\s+(?:\w+\s+){0,3}?(?:shelters|camps|evacuation\s+centres)|"
+     r"moved\s+(?:away\s+from|out\s+of)\s+(?:their\s+|the\s+)?(?:\w+\s+){0,2}?(?:homes?|villages?|towns?|"
+     r"areas?|zones?|districts?|neighbou?rhoods?|border|front\s+lines?|fighting|shelling|danger)\b|"
+     # "staying in or near the Harlo displacement camp", "staying at the UN mission's base"
+     r"(?:remained|remain|remaining|living|staying|sheltering|sheltered|housed|hosted)\s+(?:in|at|inside|near)\s+"
+     r"(?:or\s+(?:in|at|near)\s+)?(?:[\w'’-]+\s+){0,3}?(?:collective|evacuation|relief|transit|displacement|"
+     r"temporary|IDP|emergency)\s+(?:centre|center|camp|site|shelter)|"
+     r"(?:staying|living|sheltering|sheltered|(?:taken|taking|took|sought|seeking)\s+refuge)\s+(?:in|at|inside)\s+"
+     r"(?:the\s+)?(?:UN|United\s+Nations)\b[^.;,]{0,30}?\b(?:bases?|compounds?)|"
      r"(?:newly\s+)?arrived\s+(?:in|at))\b", "displaced", None),
     # A return: intransitive "returned" ("the bodies were returned" is not one) to a home or a
     # named place, or from one; work, school, power and the like are other returns.
