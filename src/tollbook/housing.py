@@ -32,6 +32,7 @@ _NOUN = (
     # Not "shelters": "destroyed 9 rebel shelters" are hideouts.
     r"(?:houses|homes|dwellings|housing\s+units|residential\s+buildings|huts|family\s+homes)\b"
 )
+_ANY_NOUN = re.compile(r"houses|homes|dwellings|housing|huts|residential", re.IGNORECASE)
 #: Words between the number and the noun: "300 mud-brick houses", never a clause.
 _MODS = r"(?:(?!(?:of|and|or|in|on|at|by|were|was|are|have|had|been|more)\b)[a-z][\w-]*\s+){0,2}?"
 
@@ -63,6 +64,8 @@ def _detail(words: str) -> str:
 def find_housing(text: str, start: int, end: int, exclude: list[Span]) -> list[Figure]:
     """Dwellings destroyed or damaged in text[start:end], outside the spans in `exclude`."""
     out: list[Figure] = []
+    if not _ANY_NOUN.search(text, start, end):
+        return out  # most sentences name no dwelling: skip reading their numbers again
     for num in find_numbers(text, start, end):
         if num.kind != "cardinal" or any(
             s < num.number_span[1] and num.number_span[0] < e for s, e in exclude
