@@ -23,6 +23,7 @@ CATEGORIES = {
     "hostage",
     "missing",
     "displaced",
+    "returned",
     "detained",
     "orphaned",
     "casualties",
@@ -45,12 +46,16 @@ POPULATIONS = {
     "prisoners",
     "families",
     "households",
+    "dwellings",
 }
 QUALIFIERS = {"exact", "at_least", "more_than", "at_most", "fewer_than", "approx", "vague"}
 KINDS = {"count", "area"}
 FLAGS = {"additional", "update", "cumulative", "hedged", "corrected", "unquantified"}
 RELATIONS = {"part", "subset"}
-DETAILS = {"lost one parent", "lost both parents"}
+DETAILS = {
+    "orphaned": {"lost one parent", "lost both parents"},
+    "displaced": {"housing destroyed", "housing damaged"},
+}
 # Vague amounts from the table: (value, low, high).
 VAGUE = {
     (3, 2, 5),
@@ -188,10 +193,12 @@ def test_claim(item_id: str, claim: dict[str, Any], item: dict[str, Any]) -> Non
         assert claim.get("unit") == "km2", f"{where}: areas are normalised to km2"
         assert "category" not in claim or claim["category"] is None, where
 
-    if claim.get("population") in ("families", "households"):
-        assert claim.get("unit") == claim["population"], f"{where}: unit families/households"
+    if claim.get("population") in ("families", "households", "dwellings"):
+        assert claim.get("unit") == claim["population"], f"{where}: unit families/households/dwellings"
     if "detail" in claim and claim["detail"] is not None:
-        assert claim.get("category") == "orphaned" and claim["detail"] in DETAILS, where
+        assert claim["detail"] in DETAILS.get(claim.get("category", ""), set()), where
+    if claim.get("population") == "dwellings":
+        assert claim.get("detail") in DETAILS["displaced"], f"{where}: dwellings need a housing detail"
     for flag in claim.get("flags", []):
         assert flag in FLAGS, f"{where}: flag {flag!r}"
     if claim.get("event_date") is not None:

@@ -153,7 +153,7 @@ def check_extraction(text: str, ex: Extraction) -> None:
         assert c.low <= c.value <= c.high and c.low >= 0, c
         assert c.qualifier in QUALIFIERS and c.kind in KINDS
         if c.kind == "count":
-            assert c.category in CATEGORIES and c.unit in ("people", "families", "households")
+            assert c.category in CATEGORIES and c.unit in ("people", "families", "households", "dwellings")
         else:
             assert c.unit == "km2"
         assert (c.parent is None) == (c.relation is None)

@@ -43,6 +43,33 @@ _AND_NEXT = re.compile(
     r"\s*(?:,\s*)?(?:and|as\s+well\s+as)\s+(?:\d|an?\b|the\b|his\b|her\b|their\b|one\b|two\b|three\b)", re.I
 )
 _CUE_TOKEN = re.compile(r"[^\s,]+")
+#: "may have been destroyed" says what perhaps happened (kept, flagged hedged by lx.HEDGE_RE);
+#: "may be displaced" says what may yet happen (a barrier).
+_EPISTEMIC_PAST = re.compile(r"(?:may|might|could)\s+(?:well\s+)?have\s+", re.IGNORECASE)
+#: "including five with disabilities and 90 infants": a part the rules could not read (no head
+#: noun) still opens the list, so the next figure is a part too, not a new group.
+_UNREAD_PART = re.compile(
+    r"\s*(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|"
+    r"hundreds|several|some)\s+(?:with|in|on|under|over|from|of|aged|who\s+\w+)\s+[^,;:.()\d]{0,40}?"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)\Z",
+    re.IGNORECASE,
+)
+_POSTED = re.compile(r"arriv|\bbases?\b|\bcompounds?\b", re.IGNORECASE)
+#: "More than 150 people, the whole population of Sarn, were displaced": an apposition
+#: (closed by its comma) may stand between a figure and its predicate.
+_APPOSITION = re.compile(
+    r"\s*,\s+(?:the|a|an|mostly|mainly|many|most|all|almost|nearly|some)\s[^,;.:()]{0,80}?"
+    r"(?:\([^()]{0,60}\))?\s*,(?=\s)", re.IGNORECASE
+)
+_SENTENCE_END_WORD = re.compile(r"[a-z]{3,}\.")
+_DISPLACED_POP = ("displaced persons", "displaced people")
+_EVENT_COORDINATED = re.compile(
+    r"\s+(?!(?:and|or)\b)[a-z][a-z-]*\s+(?:and|or)\s+[a-z][a-z-]*\s+(displacements|deaths|injuries|fatalities)\b"
+)
+_MORE_POP = re.compile(r"\s+(?:more|other)\s", re.IGNORECASE)
+#: "About 400 people from the town of Pital in the south-east sought refuge": an origin phrase
+#: may hold the predicate further off than other words do.
+_FROM_ORIGIN = re.compile(r"\s+from\s+(?:the\s+)?(?:[A-Z]|(?:town|village|city|district|area|region|province)s?\b)")
 _BY_BEFORE = re.compile(r"\bby\s+\Z")
 _NEW_SUBJECT = re.compile(
     r"\s*(?:many|more|others?|several|some|few|dozens|scores|hundreds|thousands|numerous|countless|"
@@ -154,6 +181,14 @@ def _head(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int,
             after = " " * of.end() + after[of.end() :]
     # Up to three modifiers before the head noun: "three Palestinian civilians".
     pos = 0
+    more = _MORE_POP.match(after)
+    if more and lx.POP_RE.match(after, more.end()):
+        pos = more.end() - 1  # "150,000 more people": "more" counts on, it does not end the phrase
+    coordinated = _EVENT_COORDINATED.match(after)  # "438,000 new and repeated displacements"
+    if coordinated:
+        category, population = lx.CATEGORY_NOUNS[coordinated.group(1).lower()]
+        return population, "unknown", "people", end + coordinated.end(), category
+    adverbs = True  # only adverbs so far: "2.4 million internally displaced people"
     for _ in range(4):
         ws = _SPACES.match(after[pos:])
         if not ws:
@@ -161,10 +196,15 @@ def _head(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int,
         p = pos + ws.end()
         cat = _CATEGORY_NOUN.match(after[p:])
         # Nouns of events may follow modifiers: "38,000 conflict-related displacements".
-        if cat and (p == ws.end() or cat.group(1).lower() in _EVENT_NOUNS):
+        if cat and (p == ws.end() or cat.group(1).lower() in _EVENT_NOUNS
+                    or (adverbs and cat.group(1).lower() == "displaced")):  # fmt: skip
             category, population = lx.CATEGORY_NOUNS[cat.group(1).lower()]
             _, cls, unit = lx.POPULATIONS.get(population, (population, "unknown", "people"))
-            return population, cls, unit, end + p + cat.end(), category
+            np_end = p + cat.end()
+            who = lx.POP_RE.match(after, np_end + 1) if category == "displaced" and after[np_end : np_end + 1] == " " else None
+            if who:  # "14,593 internally displaced households": the noun says who
+                (population, cls, unit), np_end = lx.POPULATIONS[who.group(0).lower()], who.end()
+            return population, cls, unit, end + np_end, category
         dead = _DEAD_WORD.match(after[p:]) if p > ws.end() else None
         pm = lx.POP_RE.match(after, p + (dead.end() if dead else 0))
         if pm and (dead is None or pm.group(0).lower() != "dead"):
@@ -184,13 +224,18 @@ def _head(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int,
                 category = lx.CATEGORY_NOUNS[event.group(1).lower()][0]
                 return population, cls, unit, end + event.end(), category
             # "three handcuffed dead women": the modifier names the category.
-            return population, cls, unit, end + np_end, "killed" if dead else None
+            # "internally displaced people": the modifier names the category too.
+            noun_cat = "killed" if dead else "displaced" if pm.group(0).lower().endswith(_DISPLACED_POP) else None
+            return population, cls, unit, end + np_end, noun_cat
         word = _MODIFIER.match(after[p:])
         # An all-capitals word is a name ("IS", "BH/IS", "ELN"), never the verb "is".
         more_word = p == ws.end() and _MORE_PEOPLE.match(after, p) is not None  # "two more people"
         if not word or (word.group(0).lower() in lx.MODIFIER_STOP and not word.group(0).isupper() and not more_word):
             break
         pos = p + word.end()
+        adverbs = adverbs and word.group(0).lower().endswith("ly")
+        if _SENTENCE_END_WORD.fullmatch(word.group(0)):
+            break  # "224 temporary shelters.Many others": a lost space after a full stop
     return None
 
 
@@ -227,9 +272,26 @@ def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
 _WERE_FIRST = re.compile(r"(?:who\s+|that\s+)?(?:were|are|have)\b", re.IGNORECASE)
 
 _TOLL_WORDS = (
-    (r"wound|injur", "wounded"), (r"missing", "missing"), (r"displac", "displaced"),
+    (r"wound|injur", "wounded"), (r"missing", "missing"), (r"displac|idps|evacuee", "displaced"),
     (r"detain|arrest", "detained"), (r"hostage", "hostage"), (r"casualt", "casualties"),
+    (r"returnee", "returned"),
 )  # fmt: skip
+#: A running total whose words name no deaths ("bringing the total for 2031 to 13,000 families")
+#: totals what the sentence counted before it; see _categorise.
+_DEATH_WORDS = re.compile(r"toll|death|dead|kill|fatalit|victim|li(?:fe|ves)")
+
+
+def _total_ahead(text: str, num: NumberMention, end: int, cue_start: int) -> Figure | None:
+    """'brings to 332,000 the number of people displaced': the figure, named by what follows."""
+    m = lx.TOTAL_AHEAD.match(text, num.span[1], end)
+    if m is None:
+        return None
+    words = m.group("what").lower()
+    category = next((c for pat, c in _TOLL_WORDS if re.search(pat, words)), "killed")
+    pop = (m.group("pop") or "").lower()
+    population, cls, unit = lx.POPULATIONS.get(pop, ("people", "unknown", "people"))
+    return Figure(num=num, span=num.span, population=population, population_class=cls, unit=unit,
+                  has_head=True, left=(category, "cumulative", cue_start))  # fmt: skip
 
 
 def _singular_head(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int, str | None] | None:
@@ -297,16 +359,17 @@ def _left_cue(text: str, start: int, at: int) -> tuple[str, str, int] | None:
             if cat == "toll":
                 # The toll's own words say what it counts: "the number of wounded ... to 85".
                 words = m.group(0).lower()
-                cat = next((c for pat, c in _TOLL_WORDS if re.search(pat, words)), "killed")
+                other = "inherit" if note == "cumulative" and not _DEATH_WORDS.search(words) else "killed"
+                cat = next((c for pat, c in _TOLL_WORDS if re.search(pat, words)), other)
             return cat, note, at - len(before) + m.start()
     return None
 
 
-def _right_cue(text: str, start: int, stop: int) -> tuple[str, str | None, int] | None:
+def _right_cue(text: str, start: int, stop: int, reach: int = 9) -> tuple[str, str | None, int] | None:
     window = text[start : min(stop, start + 140)]
     for words, wm in enumerate(_CUE_TOKEN.finditer(window), 1):
         token = wm.group(0).lower().strip(".;:\"'“”")
-        if token in _BARRIER_WORDS or wm.group(0).startswith(";"):
+        if (token in _BARRIER_WORDS and not _EPISTEMIC_PAST.match(window, wm.start())) or wm.group(0).startswith(";"):
             return None
         # One pass finds whether any cue starts here; only then is the cue that does looked for.
         for rx, cat, detail in lx.RIGHT_CUE_RES if lx.RIGHT_CUE_ANY.match(window, wm.start()) else ():
@@ -321,7 +384,7 @@ def _right_cue(text: str, start: int, stop: int) -> tuple[str, str | None, int] 
                 if obj and obj.group(0).strip().lower() != "themselves":
                     return None
                 return cat, detail, start + m.end()
-        if words >= 9 or wm.group(0).endswith((".", ";")):
+        if words >= reach or wm.group(0).endswith((".", ";")):
             return None
     return None
 
@@ -416,6 +479,12 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
             if num.written == "determiner" and opened is None and not remains:
                 continue  # most determiners start no count: skip the costly cue scan
         left = _left_cue(text, start, num.span[0])
+        if left is not None and left[1] == "ahead":
+            total = _total_ahead(text, num, end, left[2])
+            if total is not None:
+                figures.append(total)
+                continue
+            left = None
         family = _FAMILY_OF.search(text, max(start, num.span[0] - 16), num.span[0]) if head is None else None
         if family is not None and left is None:
             left = _left_cue(text, start, family.start())  # "killed a family of three": 3 people
@@ -474,8 +543,11 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
                           flags=list(fig.flags), has_head=fig.has_head)  # fmt: skip
             figures.append(twin)
     for fig in figures:
-        if fig.category == "displaced" and fig.population_class == "combatant" and "arriv" in text[fig.span[1] : fig.span[1] + 40]:
+        if fig.category == "displaced" and fig.population_class == "combatant" \
+                and _POSTED.search(text, fig.span[1], min(end, fig.span[1] + 60)):  # fmt: skip
             fig.category = None  # "200 soldiers arrived in the town": reinforcements, not displacement
+        elif fig.category == "returned" and fig.population_class == "combatant":
+            fig.category = None  # "troops returned to base"
     if not any(f.category is not None for f in figures):
         found = phrases.unquantified(text, start, end, lambda at: _irrealis(text, start, at))
         if found is not None:
@@ -530,7 +602,8 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
     for k, fig in enumerate(figs):
         prev = figs[k - 1] if k else None
         between = text[prev.span[1] : fig.num.span[0]] if prev else ""
-        first_part = breakdown_end >= 0 and not text[breakdown_end : fig.num.span[0]].strip()
+        first_part = breakdown_end >= 0 and (not text[breakdown_end : fig.num.span[0]].strip()
+                                             or bool(_UNREAD_PART.match(text, breakdown_end, fig.num.span[0])))  # fmt: skip
         if prev is not None and breakdown_parent is not None and (
             first_part or (k - 1 in parts.get(breakdown_parent, []) and lx.LIST_SEP_RE.match(between))
         ) and _part_ok(text, fig, end):
@@ -616,6 +689,8 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
         return
     if left is not None:
         cat, note, _ = left
+        if cat == "inherit":
+            cat = next((f.category for f in reversed(figs[: group[0]]) if f.category and f.parent is None), "killed")
         if note == "fate":
             if _UNKNOWN_FATE.search(text, first.span[1], end):
                 category, rule = "missing", "left:fate_unknown"
@@ -632,7 +707,11 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
                 flags.append("part_of_previous")
     if category is None:
         stop = _next_start(figs, last_idx, end)
-        cue = _right_cue(text, figs[last_idx].span[1], stop)
+        reach = 16 if _FROM_ORIGIN.match(text, figs[last_idx].span[1], stop) else 9
+        cue = _right_cue(text, figs[last_idx].span[1], stop, reach)
+        apposition = _APPOSITION.match(text, figs[last_idx].span[1], stop) if cue is None else None
+        if apposition:
+            cue = _right_cue(text, apposition.end(), stop)
         if cue is None and last_idx != last:
             cue = _right_cue(text, figs[last].span[1], figs[last + 1].num.span[0] if last + 1 < len(figs) else end)
         if cue is None and figs[last_idx].has_head and first.left is None:
@@ -681,8 +760,11 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
         fig.flags = flags + (["additional"] if fig.num.additional or _more_people(text, start, fig, also) else [])
         if fig.noun_category and fig.noun_category != category and (
             fig.noun_category != "killed" or rule.startswith("noun:")  # "45 wounded and 12 dead"
-        ) and not (category in ("killed", "wounded") and fig.noun_category in _STATUS_CATEGORIES):
-            fig.category = fig.noun_category  # but "beheaded two hostages" kills them
+        ) and not (category in ("killed", "wounded") and fig.noun_category in _STATUS_CATEGORIES) \
+                and (fig.noun_category, category) != ("displaced", "returned"):  # fmt: skip
+            # but "beheaded two hostages" kills them, and "600 displaced families have
+            # returned home" says a return
+            fig.category = fig.noun_category
 
 
 _ALSO_BEFORE = re.compile(r"\balso\s+\Z", re.IGNORECASE)

@@ -8,7 +8,7 @@ Adapters read others' labels in their own formats:
   figure, people "killed and injured" together are ACLED's unclear 10 (a vague word keeps its
   reading: "several" 3); "killed or injured" and "casualties" alone may hold no death: 0.
 - `idetect`: IDETECT CSV, `excerpt` -> displacement `Quantity` (people or households); the
-  prediction is the largest displaced figure.
+  prediction is the first top-level figure of the most direct kind present (`_IDMC_TIERS`).
 - `numbers` / `ranges`: Recognizers-Text NumberModel / NumberRangeModel JSON specs, read with
   numbers.parse_numbers / ranges.parse_ranges (see `number_scores` for what is counted).
 Each item records whether its gold figure is written in the text (digits or words), so
@@ -150,12 +150,24 @@ def predict_killed(item: EvalItem, result: Extraction) -> Prediction:
                       " | ".join(c.text for c in chosen))  # fmt: skip
 
 
+#: IDMC's figures, most direct first: people, families or households displaced; dwellings
+#: destroyed or damaged (IDMC counts a household per dwelling); returns (IDMC labels returnees
+#: displaced); last, vague amounts ("hundreds of thousands"), which IDMC does not record.
+_IDMC_TIERS: tuple[Callable[[Claim], bool], ...] = (
+    lambda c: c.category == "displaced" and c.unit != "dwellings" and c.qualifier != "vague",
+    lambda c: c.category == "displaced" and c.unit == "dwellings" and c.qualifier != "vague",
+    lambda c: c.category == "returned" and c.qualifier != "vague",
+    lambda c: c.category in ("displaced", "returned"),
+)
+
+
 def predict_displaced(item: EvalItem, result: Extraction) -> Prediction:
-    claims = [c for c in result.claims if c.category == "displaced" and c.parent is None]
+    top = [c for c in result.claims if c.parent is None]
+    claims = next(([c for c in top if tier(c)] for tier in _IDMC_TIERS if any(tier(c) for c in top)), [])
     if not claims:
         return Prediction(item, None, "none", "")
-    # IDMC labels the excerpt's first figure (families before the people they hold) and
-    # records a range by its upper end ("between 18,000 and 25,000" -> 25,000).
+    # IDMC labels the excerpt's first figure of its kind (families before the people they hold)
+    # and records a range by its upper end ("between 18,000 and 25,000" -> 25,000).
     best = min(claims, key=lambda c: c.span[0])
     written_range = re.search(r"\bbetween\b|\w\s*(?:-|–|to|and)\s*\d", best.text, re.IGNORECASE)
     value = best.high if written_range and best.high > best.low else best.value

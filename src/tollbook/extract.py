@@ -11,12 +11,15 @@ import bisect
 import hashlib
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
+from . import glue
 from . import lexicon as lx
 from .anchor import Anchors
 from .areas import find_areas
 from .attribution import Attributor
 from .counts import Figure, find_attackers, find_figures, find_zeros
+from .housing import find_housing
 from .model import Claim, Document, PlaceMention, Segment, Span
 from .places import Gazetteer
 from .version import EXTRACTOR_VERSION
@@ -99,7 +102,7 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
     exclude = _SpanIndex(date_spans + area_spans)
     last_whole: dict[str, str] = {}  # category -> latest top-level claim id, for "Among the dead were"
     for sentence in sentences:
-        figures = find_figures(text, sentence.start, sentence.end, exclude.overlapping(sentence.start, sentence.end))
+        figures = _sentence_figures(text, sentence, exclude.overlapping(sentence.start, sentence.end))
         ids = [claim_id(doc.doc_id, "count", f.span, f.category, f.population) for f in figures]
         for fig in figures:
             parent = ids[fig.parent] if fig.parent is not None else None
@@ -145,6 +148,35 @@ class _SpanIndex:
         lo = bisect.bisect_left(self._starts, start - self._longest)
         hi = bisect.bisect_left(self._starts, end)
         return [(s, e) for s, e in self._spans[lo:hi] if e > start]
+
+
+def _figures(text: str, start: int, end: int, excluded: list[Span]) -> list[Figure]:
+    """Dwellings destroyed first: "destroyed 300 homes and displaced 2,000 people" gives the
+    homes to housing, not to the displacement cue after them. Housing figures go last, so
+    that the parent indices of find_figures stay valid."""
+    housing = find_housing(text, start, end, excluded)
+    return find_figures(text, start, end, excluded + [f.num.number_span for f in housing]) + housing
+
+
+def _sentence_figures(text: str, sentence: Segment, excluded: list[Span]) -> list[Figure]:
+    """The sentence's figures, read through glue.repair when words are glued
+    ("peoplewere evacuated"); spans are mapped back to the text as written."""
+    view = glue.repair(text[sentence.start : sentence.end])
+    if view is None:
+        return _figures(text, sentence.start, sentence.end, excluded)
+    base = sentence.start
+    inside = [(view.view(max(s - base, 0)), view.view(min(e - base, sentence.end - base))) for s, e in excluded]
+    figures = _figures(view.text, 0, len(view.text), inside)
+
+    def back(span: Span) -> Span:
+        a, b = view.original(*span)
+        return a + base, b + base
+
+    for fig in figures:
+        fig.span = back(fig.span)
+        span = back(fig.num.span)
+        fig.num = replace(fig.num, span=span, number_span=back(fig.num.number_span), text=text[span[0] : span[1]])
+    return figures
 
 
 def _area_scopes(rows: list[Segment], sentences: list[Segment]) -> list[Segment]:

@@ -100,6 +100,7 @@ CATEGORY_NOUNS: dict[str, tuple[str, str]] = {
     "idps": ("displaced", "refugees"),
     "displaced": ("displaced", "people"),
     "displacements": ("displaced", "people"),
+    "returnees": ("returned", "people"),
     "arrests": ("detained", "people"),
     "detained": ("detained", "people"),
     "arrested": ("detained", "people"),
@@ -165,7 +166,11 @@ NON_PERSON = frozenset(
     neighbourhoods neighborhood neighborhoods locality localities robbery robberies crime crimes
     theft thefts offence offense murder murders kidnapping kidnappings killing killings
     prison jail mosque church school hospital clinic trade business industry sector trafficking
-    section sections part parts portion wing floor leg legs arm arms hand hands foot feet chest stomach abdomen neck shoulder thigh knee eye eyes""".split()
+    section sections part parts portion wing floor leg legs arm arms hand hands foot feet chest
+    stomach abdomen neck shoulder thigh knee eye eyes north south east west north-east
+    north-west south-east south-west northeast northwest southeast southwest outskirts
+    interior coast capital population hamlet hamlets settlement settlements shelter shelters tent tents hotel hotels schools churches mosques
+    centres centers""".split()
 )
 SINGULAR_RE = re.compile(
     r"\b(?P<a>an?|one|another)\s+(?:(?:\d+-year-old|[a-z]+(?:-[a-z]+)*)\s+){0,2}?(?P<n>"
@@ -218,15 +223,29 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
     (r"(?:missing|unaccounted\s+for|disappeared|forcibly\s+disappeared)\b", "missing", None),
     (r"(?:displaced|forced\s+to\s+flee|forced\s+(?:from|out\s+of)\s+their\s+homes|fled|"
      r"evacuated|uprooted|made\s+homeless|left\s+homeless|rendered\s+homeless|relocated|"
-     r"sheltering|in\s+(?:relief\s+)?camps|homeless|ordered\s+to\s+(?:evacuate|leave|flee)|"
-     r"(?:took|taken|taking|sought|seeking|found|finding)\s+(?:shelter|refuge)|"
+     r"sheltering|in\s+(?:\d[\d,]*\s+)?(?:relief\s+)?camps|homeless|ordered\s+to\s+(?:evacuate|leave|flee)|"
+     r"(?:took|taken|taking|take|sought|seeking|seek|found|finding)\s+(?:shelter|refuge)|"
      r"(?:remained\s+|living\s+|staying\s+|sheltered\s+)?(?:in|at)\s+(?:\w+\s+){0,2}?(?:collective|evacuation|"
      r"relief|transit|displacement|temporary|IDP)\s+(?:centres|centers|camps|sites|shelters)|"
      r"pushed\s+(?:\w+\s+){0,3}?(?:into|across|over)|crossed\s+(?:into|the\s+border)|"
      r"in\s+(?:\w+\s+)?shelters|(?:staying|living|hosted)\s+(?:with|by)\s+host\s+families|"
      r"(?:living|staying|sheltering)\s+in\s+(?:\w+\s+){0,2}?(?:camps|tents|shelters)|"
      r"moved\s+(?:in)?to\s+(?:\w+\s+){0,3}?(?:shelters|camps|evacuation\s+centres)|"
+     r"moved\s+(?:away\s+from|out\s+of)\s+(?:their\s+|the\s+)?(?:\w+\s+){0,2}?(?:homes?|villages?|towns?|"
+     r"areas?|zones?|districts?|neighbou?rhoods?|border|front\s+lines?|fighting|shelling|danger)\b|"
+     # "staying in or near the Harlo displacement camp", "staying at the UN mission's base"
+     r"(?:remained|remain|remaining|living|staying|sheltering|sheltered|housed|hosted)\s+(?:in|at|inside|near)\s+"
+     r"(?:or\s+(?:in|at|near)\s+)?(?:[\w'’-]+\s+){0,3}?(?:collective|evacuation|relief|transit|displacement|"
+     r"temporary|IDP|emergency)\s+(?:centre|center|camp|site|shelter)|"
+     r"(?:staying|living|sheltering|sheltered|(?:taken|taking|took|sought|seeking)\s+refuge)\s+(?:in|at|inside)\s+"
+     r"(?:the\s+)?(?:UN|United\s+Nations)\b[^.;,]{0,30}?\b(?:bases?|compounds?)|"
      r"(?:newly\s+)?arrived\s+(?:in|at))\b", "displaced", None),
+    # A return: intransitive "returned" ("the bodies were returned" is not one) to a home or a
+    # named place, or from one; work, school, power and the like are other returns.
+    (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)"
+     r"(?:returned|repatriated)\s+(?:home\b|to\s+their\s+(?:homes|villages|towns|areas|places|country|"
+     r"countries|communities|land)\b|(?:to|from)\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:\w+\s+){0,3}?camps?\b))",
+     "returned", None),
     (r"had\s+their\s+(?:houses|homes)\s+(?:destroyed|washed\s+away|swept\s+away|razed|burned|burnt)\b",
      "displaced", "housing destroyed"),
     (r"(?:detained|arrested|jailed|imprisoned|rounded\s+up|taken\s+into\s+custody|held\s+in\s+custody)\b",
@@ -257,6 +276,10 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
     (r"\b(?:bringing|brings|bring|brought|raising|raises|taking|takes|pushing)\s+(?:the\s+)?"
      r"(?:total\s+|overall\s+)?(?:number|toll|death\s+toll|tally|count|total)"
      r"(?:\s+[\w,'’-]+){0,10}?\s+to\s*$", "toll", "cumulative"),  # fmt: skip
+    (r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?returnees(?:\s+[\w,]+){0,10}?\s+(?:now\s+)?"
+     r"(?:is|was|stands\s+at|stood\s+at|reached|rose\s+to|came\s+to)(?:\s+now)?\s*$", "toll", "cumulative"),
+    # "This brings to 332,000 the number of people displaced": the noun phrase follows (TOTAL_AHEAD).
+    (r"\b(?:bringing|brings|bring|brought|raising|raises|taking|takes|pushing)\s+to\s*$", "toll", "ahead"),
     (r"\brevised\s+(?:the\s+)?(?:death\s+)?toll(?:\s+[\w,'’-]+){0,8}?\s+(?:down|up)\s+to\s*$",
      "killed", "update"),  # fmt: skip
     (_TOLL_NOUN + r"(?:\s+[\w,'’-]+){0,12}?\s+" + _UPDATE_VERB + r"\s*$", "toll", "update"),
@@ -304,6 +327,14 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
      r"rounding\s+up)\s*$", "detained", ""),  # fmt: skip
     (r"\bfate\s+of\s*$", "missing", "fate"),
 )
+#: What a running total counts when it is named after the figure ("brings to N the total number
+#: of people displaced"): `what` is read as a toll's words are.
+TOTAL_AHEAD = re.compile(
+    r"\s+the\s+(?:total\s+|overall\s+|cumulative\s+)?(?:number|toll|tally|count)\s+of\s+"
+    r"(?:(?P<pop>[\w-]+)\s+){0,2}?(?P<what>displaced|displacements|IDPs|evacuees|returnees|killed|dead|"
+    r"deaths|fatalities|wounded|injured|missing|detained|arrested)\b",
+    re.IGNORECASE,
+)
 LEFT_CUE_RES = tuple(
     (re.compile(pat, re.IGNORECASE), cat, note) for pat, cat, note in LEFT_CUES
 )
@@ -338,6 +369,13 @@ def _any_left_cue(picks: tuple[int, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{alt})" for alt in alts), re.IGNORECASE)
 
 
+#: "forced 2,000 people to flee / to seek refuge / to stay in shelters": what makes "forced" displace.
+_FORCED_TO = (
+    r"\bto\s+(?:flee|leave|evacuate|abandon\s+their\s+homes|relocate|"
+    r"(?:seek|take|find)\s+(?:refuge|shelter)|"
+    r"stay\s+(?:in|at)\s+(?:\w+\s+){0,3}?(?:shelters?|camps?|evacuation\s+cent(?:re|er)s?))\b|"
+    r"\bfrom\s+their\s+homes\b"
+)
 #: Active verbs whose object after the number needs a completing word to the right:
 #: "left 27 dead", "took 5 hostage", "forced 2,000 people to flee".
 NEEDS_COMPLETION = {
@@ -347,13 +385,13 @@ NEEDS_COMPLETION = {
     "taking": r"\b(?:hostage|hostages|prisoner|prisoners|captive)\b",
     "holding": r"\b(?:hostage|hostages|captive)\b",
     "held": r"\b(?:hostage|hostages|captive)\b",
-    "forced": r"\bto\s+(?:flee|leave|evacuate)\b|\bfrom\s+their\s+homes\b",
+    "forced": _FORCED_TO,
     "claimed": r"\blives\b",
     "claiming": r"\blives\b",
     "claims": r"\blives\b",
     "cost": r"\blives\b",
     "costing": r"\blives\b",
-    "forcing": r"\bto\s+(?:flee|leave|evacuate)\b|\bfrom\s+their\s+homes\b",
+    "forcing": _FORCED_TO,
 }
 # "stabbed a man to death": the verb alone is an injury; "to death" makes it a killing.
 for _verb in ("shot shooting stabbed stabbing beat beaten beating hacked hacking burned burnt "
@@ -380,14 +418,14 @@ LIST_SEP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+)?|and\
 
 #: Hypotheticals, threats and negations that stop a figure from being a claim.
 IRREALIS_RE = re.compile(
-    r"\b(?:could|might|may|would|will|threaten(?:s|ed|ing)?\s+to|vow(?:s|ed)?\s+to|"
+    r"\b(?:could|might|(?-i:may)|would|will|threaten(?:s|ed|ing)?\s+to|vow(?:s|ed)?\s+to|"
     r"plan(?:s|ned)?\s+to|risk(?:s|ed)?|at\s+risk\s+of|in\s+danger\s+of|fear(?:s|ed)?\s+(?:that|of)|"
     r"capable\s+of|enough\s+to|designed\s+to|aim(?:s|ed)?\s+to|if)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
 HEDGE_RE = re.compile(
     r"\b(?:unconfirmed|unverified|rumou?red|could\s+not\s+(?:be\s+)?(?:independently\s+)?verif|"
-    r"not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed))",
+    r"not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)|(?:may|might|could)\s+(?:well\s+)?have\s+been)",
     re.IGNORECASE,
 )
 CUMULATIVE_RE = re.compile(

@@ -29,7 +29,7 @@ class _Record:
 
 #: Claim kinds. A registry so that later kinds (buildings destroyed, aid trucks) slot in.
 KINDS: dict[str, str] = {
-    "count": "people, families or households affected",
+    "count": "people, families or households affected (or dwellings destroyed or damaged)",
     "area": "territory with a unit, normalised to km2",
 }
 
@@ -40,6 +40,7 @@ CATEGORIES: dict[str, str] = {
     "hostage": "taken hostage or prisoner, abducted, kidnapped",
     "missing": "missing, fate unknown",
     "displaced": "displaced, fled, evacuated, made homeless",
+    "returned": "returned home or to the country of origin (returnees)",
     "detained": "detained, arrested, jailed",
     "orphaned": "children who lost one or both parents",
     "casualties": "killed or wounded, not separated by the source",

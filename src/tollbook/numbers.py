@@ -82,6 +82,7 @@ QUALIFIERS: dict[str, tuple[str, str]] = {
     "upwards of": ("more_than", "closed"),
     "in excess of": ("more_than", "closed"),
     "up to": ("at_most", "closed"),
+    "as many as": ("at_most", "closed"),
     "at most": ("at_most", "closed"),
     "no more than": ("at_most", "closed"),
     "not more than": ("at_most", "closed"),
@@ -135,10 +136,11 @@ _QUAL_RE = alternation(QUALIFIERS)
 NUMBER_RE = re.compile(
     r"(?P<qual>\b(?:" + _QUAL_RE + r")\s+)?"
     r"(?P<another>\b(?:another|an additional|a further)\s+)?"
-    # "two dozen" is 24, so the dozen reading is tried before the bare number.
+    # "two dozen" is 24, so the dozen reading is tried before the bare number. A capitalised
+    # number word hyphened to a word is part of a name ("Typhoon Nok-Ten"), not a number.
     r"(?:(?P<dozen>\b(?:half\s+a|a|" + _NUMWORD + r"|(?<![\w.,])\d+)\s+dozens?\b)"
     r"|(?P<between>\bbetween\s+)?"
-    r"(?P<num>(?<![\w.,:$€£])" + _DIGITS_RE + _SCALE_RE + r"|\b" + _WORDS_RE + r"\b)"
+    r"(?P<num>(?<![\w.,:$€£])" + _DIGITS_RE + _SCALE_RE + r"|\b(?!(?<=[A-Za-z]-)(?-i:[A-Z]))" + _WORDS_RE + r"\b)"
     r"|(?P<half>\bhalf\s+a\s+(?:million|billion)\b)"
     r"|(?P<vague>\b(?:" + _VAGUE_RE + r")\b))",
     re.IGNORECASE,
