@@ -141,7 +141,7 @@ def test_find_numbers_equals_the_plain_scan_on_the_corpus() -> None:
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet="ab Z:,.\n\t1é", max_size=30))
 def test_last_word_is_what_the_end_anchored_pattern_finds(before: str) -> None:
-    from tollbook.counts import _last_word
+    from tollbook.cues import last_word as _last_word
 
     m = re.search(r"([A-Za-z]+|[:,])\s*$", before)
     assert _last_word(before) == (m.group(1).lower() if m else None)

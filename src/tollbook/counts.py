@@ -22,30 +22,28 @@ from dataclasses import dataclass, field, replace
 
 from . import lexicon as lx
 from . import phrases
+from .cues import (
+    TOLL_WORDS,
+    ahead,
+    irrealis,
+    left_cue,
+    left_result,
+    needs_completion,
+    one_was_cue,
+    relative_cue,
+    right_cue,
+)
+from .heads import OF_THEM, head_of, singular_head, were_population
 from .model import Span
 from .numbers import NumberMention, find_numbers
 
 RULE_PREFIX = "count"
 
-# Hot patterns, compiled once: `re.match(pattern, ...)` pays a cache lookup on every call.
-_SCALE_END = re.compile(r"(?:hundred|thousand|million|dozen)\Z", re.I)
-_SPACES = re.compile(r"\s+")
-_CATEGORY_NOUN = re.compile(r"(?:more\s+|other\s+)?(" + "|".join(lx.CATEGORY_NOUNS) + r")\b", re.I)
-_MORE_PEOPLE = re.compile(r"more\b(?!\s+than\b)", re.IGNORECASE)
-_EVENT_AFTER = re.compile(r"\s+(fatalities|fatality|deaths|death|casualties)\b", re.IGNORECASE)
 _EVENT_END = re.compile(r"\b(?:fatalities|fatality|deaths|casualties)\Z", re.IGNORECASE)
-_PLURAL_END = re.compile(r"(?:[^s]s|men|people|children|ren)\Z", re.IGNORECASE)
-_NEXT_POP = re.compile(r"[ ]+(" + lx.POP_RE.pattern + ")", re.IGNORECASE)
-_DEAD_WORD = re.compile(r"dead\s+", re.IGNORECASE)
-_MODIFIER = re.compile(r"[A-Za-z][\w'’./-]*")
 _POSSESSIVE = re.compile(r"(?:his|her|their)\b", re.I)
 _AND_NEXT = re.compile(
     r"\s*(?:,\s*)?(?:and|as\s+well\s+as)\s+(?:\d|an?\b|the\b|his\b|her\b|their\b|one\b|two\b|three\b)", re.I
 )
-_CUE_TOKEN = re.compile(r"[^\s,]+")
-#: "may have been destroyed" says what perhaps happened (kept, flagged hedged by lx.HEDGE_RE);
-#: "may be displaced" says what may yet happen (a barrier).
-_EPISTEMIC_PAST = re.compile(r"(?:may|might|could)\s+(?:well\s+)?have\s+", re.IGNORECASE)
 #: "including five with disabilities and 90 infants": a part the rules could not read (no head
 #: noun) still opens the list, so the next figure is a part too, not a new group.
 _UNREAD_PART = re.compile(
@@ -61,12 +59,6 @@ _APPOSITION = re.compile(
     r"\s*,\s+(?:the|a|an|mostly|mainly|many|most|all|almost|nearly|some)\s[^,;.:()]{0,80}?"
     r"(?:\([^()]{0,60}\))?\s*,(?=\s)", re.IGNORECASE
 )
-_SENTENCE_END_WORD = re.compile(r"[a-z]{3,}\.")
-_DISPLACED_POP = ("displaced persons", "displaced people")
-_EVENT_COORDINATED = re.compile(
-    r"\s+(?!(?:and|or)\b)[a-z][a-z-]*\s+(?:and|or)\s+[a-z][a-z-]*\s+(displacements|deaths|injuries|fatalities)\b"
-)
-_MORE_POP = re.compile(r"\s+(?:more|other)\s", re.IGNORECASE)
 #: "About 400 people from the town of Pital in the south-east sought refuge": an origin phrase
 #: may hold the predicate further off than other words do.
 _FROM_ORIGIN = re.compile(r"\s+from\s+(?:the\s+)?(?:[A-Z]|(?:town|village|city|district|area|region|province)s?\b)")
@@ -74,47 +66,20 @@ _BY_BEFORE = re.compile(r"\bby\s+\Z")
 _NEW_SUBJECT = re.compile(
     r"\s*(?:many|more|others?|several|some|few|dozens|scores|hundreds|thousands|numerous|countless|"
     r"a\s+(?:number|few|handful)|an\s+unknown)\b", re.IGNORECASE)
-_OWNER_BEFORE = re.compile(r"(?<![\w'’])(?:his|her|their|its|our)\s+\Z", re.IGNORECASE)
 #: Categories a noun gives people before the event: killing or wounding them changes nothing.
 _STATUS_CATEGORIES = frozenset({"hostage", "detained", "displaced", "missing"})
 _MORE = re.compile(r"\s+more\b(?!\s+than\b)", re.IGNORECASE)
-_EVENT_NOUNS = frozenset("displacements deaths fatalities casualties injuries".split())
-_BARRIER_WORDS = frozenset(
-    "could might may would will should can cannot but while whereas although though if "
-    "unless threatened threatens vowed plans planned claimed denied".split()
-)
 _FREE_AFTER = re.compile(
     r"^\s*(?:(?-i:[A-Z]{2,}[\w/-]*)\b|[,.;:)\]]|—|–|-\s|and\b|or\b|in\b|on\b|at\b|near\b|during\b|when\b|after\b|"
     r"as\b|since\b|across\b|around\b|so\s+far|last\b|this\b|overnight\b|$)",
-    re.IGNORECASE,
-)
-_PASSIVE_AUX = re.compile(r"\b(?:were|was|are|is|been|being|be|got|get|remain\w*|still)\b", re.IGNORECASE)
-_TRANSITIVE = re.compile(
-    r"\b(?:killed|murdered|massacred|executed|slaughtered|assassinated|shot\s+dead|gunned\s+down|"
-    r"beheaded|lynched|wounded|injured|maimed|abducted|kidnapped|captured|seized|detained|arrested|"
-    r"fatally\s+(?:shot|stabbed|wounded|injured|assaulted|attacked|beat|hit|struck))\s*$",
-    re.IGNORECASE,
-)
-_OBJECT_NEXT = re.compile(
-    r"\s+(?:himself|herself|themselves|them|him|her|at\s+least|some|about|more\s+than|\d|"
-    r"(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds)\b)",
     re.IGNORECASE,
 )
 _OR_WOUNDED = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+|\s*/\s*)(?:injured|wounded|hurt)\b(?!\s+(?:\d|an?\b|the\b|his\b|her\b|one\b|two\b|three\b|four\b|five\b|several\b|dozens\b|others?\b|many\b|more\b))",
                          re.IGNORECASE)  # fmt: skip
 _COORDINATED = re.compile(r"(?:\s+by\s+[^,.;]{1,40}?)?\s*,?\s+(?:and|before\s+being|then)\s", re.IGNORECASE)
 _UNKNOWN_FATE = re.compile(r"\b(?:unknown|unclear|not\s+known|undetermined)\b", re.IGNORECASE)
-_MEMBERS_OF = re.compile(
-    r"^\s+(?:[\w'’-]+\s+)?(?:members?|personnel|elements)\s+of\s+(?:the\s+)?(?P<org>[^,.;]{1,50}?)"
-    r"(?=\s+(?:were|was|are|who|had|have|in|on|at|and|during|died|killed)\b|\s*\(|[,.;]|$)",
-    re.IGNORECASE,
-)
-_OF_OWN = re.compile(r"^\s+of\s+(?:our|their|its|his|her|the)\s+(?:own\s+)?", re.IGNORECASE)
 _CONTAINER_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b)(?:among|of)\s+the\s*$", re.IGNORECASE)
 _WERE_AMONG = re.compile(r"^\s*(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the\s+)?$", re.IGNORECASE)
-_WERE_POP = re.compile(r"\s+(?:were|was|are|being)\s+(?:\w+\s+)?", re.IGNORECASE)
-_OF_THEM = re.compile(r"^\s+(?:of\s+(?:them|whom|those|the\s+(?:dead|victims|wounded|injured)))\b",
-                      re.IGNORECASE)  # fmt: skip
 _ATTACKER_SELF = re.compile(
     r"\b(?P<who>suicide\s+bomber|bomber|attacker|gunman|assailant|militant)\b[^.;]{0,120}?"
     r"\b(?:killed|blew\s+up|shot|turn(?:ed|ing)?\s+the\s+gun\s+on)\s+(?P<self>himself|herself)\b",
@@ -143,102 +108,6 @@ class Figure:
     left: tuple[str, str, int] | None = None  # (category, note, cue start)
 
 
-def _population_for_org(org: str) -> tuple[str, str]:
-    o = org.lower()
-    if re.search(r"police|gendarm", o):
-        return "police", "combatant"
-    if re.search(r"army|armed\s+forces|military|security\s+forces|defen[cs]e\s+forces|troops|navy|guard", o):
-        return "soldiers", "combatant"
-    if re.search(r"famil|household|communit|congregation|press|media|public", o):
-        return "people", "unknown"
-    return "militants", "combatant"
-
-
-def _head(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int, str | None] | None:
-    """(population, class, unit, end of noun phrase, category named by the noun) or None."""
-    end = num.span[1]
-    after = text[end : min(stop, end + 80)]
-    m = _MEMBERS_OF.match(after)
-    if m:
-        pop, cls = _population_for_org(m.group("org"))
-        return pop, cls, "people", end + m.end(), None
-    m = _OF_THEM.match(after)
-    if m:
-        named = _were_population(text, end + m.end(), stop)
-        if named:  # "17 of whom were students"
-            (population, cls, unit), np_end = named
-            return population, cls, unit, np_end, None
-        return "people", "unknown", "people", end + m.end(), None
-    m = _OF_OWN.match(after)
-    if m:
-        pm = lx.POP_RE.match(after, m.end())
-        if pm:
-            population, cls, unit = lx.POPULATIONS[pm.group(0).lower()]
-            return population, cls, unit, end + pm.end(), None
-    if num.written == "vague" or _SCALE_END.search(num.text):
-        of = re.match(r"\s+of(?:\s+the)?(?=\s)", after)  # "dozens of civilians"
-        if of:
-            after = " " * of.end() + after[of.end() :]
-    # Up to three modifiers before the head noun: "three Palestinian civilians".
-    pos = 0
-    more = _MORE_POP.match(after)
-    if more and lx.POP_RE.match(after, more.end()):
-        pos = more.end() - 1  # "150,000 more people": "more" counts on, it does not end the phrase
-    coordinated = _EVENT_COORDINATED.match(after)  # "438,000 new and repeated displacements"
-    if coordinated:
-        category, population = lx.CATEGORY_NOUNS[coordinated.group(1).lower()]
-        return population, "unknown", "people", end + coordinated.end(), category
-    adverbs = True  # only adverbs so far: "2.4 million internally displaced people"
-    for _ in range(4):
-        ws = _SPACES.match(after[pos:])
-        if not ws:
-            break
-        p = pos + ws.end()
-        cat = _CATEGORY_NOUN.match(after[p:])
-        # Nouns of events may follow modifiers: "38,000 conflict-related displacements".
-        if cat and (p == ws.end() or cat.group(1).lower() in _EVENT_NOUNS
-                    or (adverbs and cat.group(1).lower() == "displaced")):  # fmt: skip
-            category, population = lx.CATEGORY_NOUNS[cat.group(1).lower()]
-            _, cls, unit = lx.POPULATIONS.get(population, (population, "unknown", "people"))
-            np_end = p + cat.end()
-            who = lx.POP_RE.match(after, np_end + 1) if category == "displaced" and after[np_end : np_end + 1] == " " else None
-            if who:  # "14,593 internally displaced households": the noun says who
-                (population, cls, unit), np_end = lx.POPULATIONS[who.group(0).lower()], who.end()
-            return population, cls, unit, end + np_end, category
-        dead = _DEAD_WORD.match(after[p:]) if p > ws.end() else None
-        pm = lx.POP_RE.match(after, p + (dead.end() if dead else 0))
-        if pm and (dead is None or pm.group(0).lower() != "dead"):
-            population, cls, unit = lx.POPULATIONS[pm.group(0).lower()]
-            np_end = pm.end()
-            # "12 rebel fighters", "two police commanders": the last people word is the head,
-            # unless it says less ("3 civilian victims" stay civilians). A plural ends the noun
-            # phrase: "took 40 soldiers prisoner".
-            while not _PLURAL_END.search(after, 0, np_end) and (more := _NEXT_POP.match(after, np_end)) is not None \
-                    and more.group(1).lower() not in lx.CATEGORY_NOUNS:  # fmt: skip
-                np_end = more.end()
-                if lx.POPULATIONS[more.group(1).lower()][0] != "people":
-                    population, cls, unit = lx.POPULATIONS[more.group(1).lower()]
-            # "6 rebel fatalities", "3 civilian deaths": the people word modifies a category noun.
-            event = _EVENT_AFTER.match(after, np_end)
-            if event and not dead:
-                category = lx.CATEGORY_NOUNS[event.group(1).lower()][0]
-                return population, cls, unit, end + event.end(), category
-            # "three handcuffed dead women": the modifier names the category.
-            # "internally displaced people": the modifier names the category too.
-            noun_cat = "killed" if dead else "displaced" if pm.group(0).lower().endswith(_DISPLACED_POP) else None
-            return population, cls, unit, end + np_end, noun_cat
-        word = _MODIFIER.match(after[p:])
-        # An all-capitals word is a name ("IS", "BH/IS", "ELN"), never the verb "is".
-        more_word = p == ws.end() and _MORE_PEOPLE.match(after, p) is not None  # "two more people"
-        if not word or (word.group(0).lower() in lx.MODIFIER_STOP and not word.group(0).isupper() and not more_word):
-            break
-        pos = p + word.end()
-        adverbs = adverbs and word.group(0).lower().endswith("ly")
-        if _SENTENCE_END_WORD.fullmatch(word.group(0)):
-            break  # "224 temporary shelters.Many others": a lost space after a full stop
-    return None
-
-
 def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
     """An open-class figure counts only next to its cue: a cue verb right before it, a
     predicate right after it, or coordination with a neighbouring figure."""
@@ -251,8 +120,8 @@ def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
         cue = text[fig.left[2] : fig.num.span[0]]
         if len(cue.split()) > 4 or re.search(r"\d", cue):
             return False  # a toll's frame ("stands at 48, according to"), not a verb on them
-        return bool(_FREE_AFTER.match(_ahead(text, fig.span[1], end)) or phrases.AFTER_OBJECT.match(text, fig.span[1], end))
-    after = _ahead(text, fig.span[1], end)
+        return bool(_FREE_AFTER.match(ahead(text, fig.span[1], end)) or phrases.AFTER_OBJECT.match(text, fig.span[1], end))
+    after = ahead(text, fig.span[1], end)
     # "The leader of a local group was shot dead": the cue may follow an of-complement.
     tail = phrases.OF_TAIL.match(after)
     starts = [0] + ([m.end() for m in re.finditer(r"[\w'’.-]+", tail.group(0))] if tail else [])
@@ -271,124 +140,20 @@ def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
 
 _WERE_FIRST = re.compile(r"(?:who\s+|that\s+)?(?:were|are|have)\b", re.IGNORECASE)
 
-_TOLL_WORDS = (
-    (r"wound|injur", "wounded"), (r"missing", "missing"), (r"displac|idps|evacuee", "displaced"),
-    (r"detain|arrest", "detained"), (r"hostage", "hostage"), (r"casualt", "casualties"),
-    (r"returnee", "returned"),
-)  # fmt: skip
-#: A running total whose words name no deaths ("bringing the total for 2031 to 13,000 families")
-#: totals what the sentence counted before it; see _categorise.
-_DEATH_WORDS = re.compile(r"toll|death|dead|kill|fatalit|victim|li(?:fe|ves)")
-
-
 def _total_ahead(text: str, num: NumberMention, end: int, cue_start: int) -> Figure | None:
     """'brings to 332,000 the number of people displaced': the figure, named by what follows."""
     m = lx.TOTAL_AHEAD.match(text, num.span[1], end)
     if m is None:
         return None
     words = m.group("what").lower()
-    category = next((c for pat, c in _TOLL_WORDS if re.search(pat, words)), "killed")
+    category = next((c for pat, c in TOLL_WORDS if re.search(pat, words)), "killed")
     pop = (m.group("pop") or "").lower()
     population, cls, unit = lx.POPULATIONS.get(pop, ("people", "unknown", "people"))
     return Figure(num=num, span=num.span, population=population, population_class=cls, unit=unit,
                   has_head=True, left=(category, "cumulative", cue_start))  # fmt: skip
 
 
-def _singular_head(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int, str | None] | None:
-    m = lx.SINGULAR_RE.match(text, num.span[0], stop)
-    if not m:
-        return None
-    population, cls, unit = lx.POPULATIONS[m.group("n").lower()]
-    # "a rebel commander": the listed noun may modify the real head.
-    more = phrases.open_np(text, m.end(), stop, plural=False)
-    known = more is not None and more[1] in lx.POPULATIONS
-    dead = "killed" if re.search(r"\bdead\b", m.group(0), re.IGNORECASE) else None  # "a dead man"
-    return population, cls, unit, more[0] if more and known else m.end(), dead
-
-
-def _one_was_cue(text: str, start: int, span: Span, end: int) -> bool:
-    """"Three suspects fled and one was killed": a bare "one" as the subject of a cue
-    ("no one was hurt" is a zero, read by find_zeros)."""
-    if _NO_BEFORE.search(text, max(start, span[0] - 8), span[0]):
-        return False
-    m = _ONE_WAS.match(text, span[1], end)
-    return m is not None and lx.RIGHT_CUE_ANY.match(text, m.end(), end) is not None
-
-
 _FAMILY_OF = re.compile(r"\b(?:a|one|an\s+entire|a\s+whole)\s+family\s+of\s+\Z", re.IGNORECASE)
-_NO_BEFORE = re.compile(r"\b(?:no|not|any|every|each|no\s+other)[\s-]+\Z", re.IGNORECASE)
-_ONE_WAS = re.compile(r"\s+(?=(?:was|were)\s)", re.IGNORECASE)
-
-
-def _ahead(text: str, pos: int, end: int, width: int = 240) -> str:
-    """The text after `pos` that a rule may read: bounded, so that a sentence with no end
-    (a 5 MB line) costs linear time, not a copy of its rest per figure."""
-    return text[pos : min(end, pos + width)]
-
-
-_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-
-
-def _last_word(before: str) -> str | None:
-    r"""What `([A-Za-z]+|[:,])\s*$` finds in `before`, lower-cased, read from the end (a search
-    from the start tries every position of the window)."""
-    end = len(before.rstrip())
-    if end == 0:
-        return None
-    if before[end - 1] in ":,":
-        return before[end - 1]
-    i = end
-    while i > 0 and before[i - 1] in _ASCII_LETTERS:
-        i -= 1
-    return before[i:end].lower() if i < end else None
-
-
-def _left_cue(text: str, start: int, at: int) -> tuple[str, str, int] | None:
-    # "killed his two brothers": the verb's object starts at the possessive.
-    own = _OWNER_BEFORE.search(text, max(start, at - 8), at)
-    if own is not None:
-        at = own.start()
-    before = text[max(start, at - 120) : at]
-    last = _last_word(before)
-    cues, any_cue = lx.left_cues_ending(last) if last is not None else ((), None)
-    if not cues or (any_cue is not None and not any_cue.search(before)):
-        return None  # only the cues that can end with this word are looked for, in one scan
-    for rx, cat, note in cues:
-        m = rx.search(before)
-        if m:
-            if cat == "toll":
-                # The toll's own words say what it counts: "the number of wounded ... to 85".
-                words = m.group(0).lower()
-                other = "inherit" if note == "cumulative" and not _DEATH_WORDS.search(words) else "killed"
-                cat = next((c for pat, c in _TOLL_WORDS if re.search(pat, words)), other)
-            return cat, note, at - len(before) + m.start()
-    return None
-
-
-def _right_cue(text: str, start: int, stop: int, reach: int = 9) -> tuple[str, str | None, int] | None:
-    window = text[start : min(stop, start + 140)]
-    for words, wm in enumerate(_CUE_TOKEN.finditer(window), 1):
-        token = wm.group(0).lower().strip(".;:\"'“”")
-        if (token in _BARRIER_WORDS and not _EPISTEMIC_PAST.match(window, wm.start())) or wm.group(0).startswith(";"):
-            return None
-        # One pass finds whether any cue starts here; only then is the cue that does looked for.
-        for rx, cat, detail in lx.RIGHT_CUE_RES if lx.RIGHT_CUE_ANY.match(window, wm.start()) else ():
-            m = rx.match(window, wm.start())
-            if m and m.end() > wm.start():
-                # "A gunman shot dead five worshippers": an active verb with an object
-                # makes the figure before it the agent, not the victim.
-                active = not _PASSIVE_AUX.search(m.group(0)) and _TRANSITIVE.search(m.group(0))
-                obj = _OBJECT_NEXT.match(text, start + m.end()) if active else None
-                # "Two bombers killed themselves": the agents died too. A lone "himself" is
-                # counted by find_attackers, on the word "himself".
-                if obj and obj.group(0).strip().lower() != "themselves":
-                    return None
-                return cat, detail, start + m.end()
-        if words >= reach or wm.group(0).endswith((".", ";")):
-            return None
-    return None
-
-
 def _with_more(text: str, num: NumberMention, end: int) -> NumberMention:
     """"3 more people died", "two more were wounded": the figure adds to those counted before."""
     m = _MORE.match(text, num.span[1], end) if num.kind == "cardinal" else None
@@ -397,43 +162,7 @@ def _with_more(text: str, num: NumberMention, end: int) -> NumberMention:
     return replace(num, span=(num.span[0], m.end()), text=text[num.span[0] : m.end()], additional=True)
 
 
-_REL_START = re.compile(
-    r"\s*,?\s*(?:\(|(?:who|that|whose|suspected|accused|allegedly|reportedly|belonging|affiliated|"
-    r"linked|from|of|with)\b)", re.IGNORECASE,
-)
 _REL_PRONOUN = re.compile(r"\s*,?\s*(?:who|that)\b", re.IGNORECASE)
-_REL_AUX = re.compile(r"(?:,\s*|\)\s*|\s)(was|were)\s", re.IGNORECASE)
-_REL_OPEN = re.compile(r"\b(?:who|that|which|whom)\s+(?:[\w']+\s+){0,3}\Z", re.IGNORECASE)
-_REL_BARRIER = re.compile(r"[;:]|\b(?:but|while|whereas|although|though|when|because|if|could|might|"
-                          r"would|may|will)\b", re.IGNORECASE)  # fmt: skip
-
-
-def _relative_cue(text: str, fig: Figure, stop: int, after: int = -1) -> tuple[str, str | None, int] | None:
-    """The cue of a subject that a relative clause or a modifier holds apart from its verb:
-    "three women who were also nurses were found dead", "a man who was abducted by gunmen
-    on Monday, was found dead", "two men suspected of robbery in Varno were fatally assaulted".
-    The verb agrees with the figure ("was" for one, "were" for more) and is not the first verb of
-    the clause itself ("who was abducted")."""
-    pos = fig.span[1]
-    if not _REL_START.match(text, pos, stop):
-        return None
-    window_end = min(stop, pos + 220)
-    want = "was" if fig.num.value == 1 else "were"
-    for m in _REL_AUX.finditer(text, max(pos, after), window_end):
-        if _REL_BARRIER.search(text, pos, m.start()):
-            return None
-        if m.group(1).lower() != want or _REL_OPEN.search(text, pos, m.start(1)):
-            continue
-        cue = _right_cue(text, m.start(1), window_end)
-        if cue is not None and lx.RIGHT_CUE_ANY.match(text, m.start(1)):
-            return cue
-    return None
-
-
-def _irrealis(text: str, start: int, at: int) -> bool:
-    return bool(lx.IRREALIS_RE.search(text[max(start, at - 60) : at]))
-
-
 def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[Figure]:
     """All count figures of the sentence text[start:end] (absolute spans)."""
     figures: list[Figure] = []
@@ -457,9 +186,9 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
         if _BY_BEFORE.search(text[max(start, num.span[0] - 4) : num.span[0]]):
             continue  # "abducted by four men": the agents, not the victims
         if num.written == "pronoun":
-            left = _left_cue(text, start, num.span[0])
-            if (left is not None and left[0] == "killed" and _FREE_AFTER.match(_ahead(text, num.span[1], end))) \
-                    or re.match(r"\s+(?:dead|killed)\b", _ahead(text, num.span[1], end)) \
+            left = left_cue(text, start, num.span[0])
+            if (left is not None and left[0] == "killed" and _FREE_AFTER.match(ahead(text, num.span[1], end))) \
+                    or re.match(r"\s+(?:dead|killed)\b", ahead(text, num.span[1], end)) \
                     or num.text.lower().endswith(" death"):  # "resulting in his death"  # fmt: skip
                 figures.append(Figure(num=num, span=num.span, population="people", population_class="unknown",
                                       unit="people", has_head=True, left=left or ("killed", "", num.span[0])))  # fmt: skip
@@ -467,18 +196,18 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
         if num.written == "determiner":
             head = None
         elif num.written == "article":
-            head = _singular_head(text, num, end)
+            head = singular_head(text, num, end)
             if head is None:
                 continue
         else:
-            head = _head(text, num, end)
+            head = head_of(text, num, end)
         open_class = head is None and num.written in ("determiner", "digits", "words")
         if open_class:
             remains = phrases.HUMAN_REMAINS.match(text, num.span[1], end)
             opened = phrases.open_np(text, num.span[1], end, plural=num.value > 1)
             if num.written == "determiner" and opened is None and not remains:
                 continue  # most determiners start no count: skip the costly cue scan
-        left = _left_cue(text, start, num.span[0])
+        left = left_cue(text, start, num.span[0])
         if left is not None and left[1] == "ahead":
             total = _total_ahead(text, num, end, left[2])
             if total is not None:
@@ -487,7 +216,7 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
             left = None
         family = _FAMILY_OF.search(text, max(start, num.span[0] - 16), num.span[0]) if head is None else None
         if family is not None and left is None:
-            left = _left_cue(text, start, family.start())  # "killed a family of three": 3 people
+            left = left_cue(text, start, family.start())  # "killed a family of three": 3 people
         if open_class:
             if remains and re.search(r"human|skull", remains.group(0), re.I):
                 fig = Figure(num=num, span=(num.span[0], remains.end()), population="people",
@@ -513,13 +242,13 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
                 continue
         if head is None:
             if num.written == "words" and num.value == 1 and left is None \
-                    and not _one_was_cue(text, start, num.span, end):  # fmt: skip
+                    and not one_was_cue(text, start, num.span, end):  # fmt: skip
                 continue  # "one of the worst": a pronoun, not a count ("and one was killed" is)
             bare_cue = any(rx.match(text, num.span[1] + 1, end) for rx, _c, _d in lx.RIGHT_CUE_RES[:1] + lx.DISPLACED_CUE_RES) \
                 and text[num.span[1] : num.span[1] + 1].isspace()  # "Around 100,000 fled"  # fmt: skip
-            if left is None and not bare_cue and not re.match(r"^\s+(?:were|was|are|who|that|had|have)\b", _ahead(text, num.span[1], end)):
+            if left is None and not bare_cue and not re.match(r"^\s+(?:were|was|are|who|that|had|have)\b", ahead(text, num.span[1], end)):
                 continue
-            if left is not None and not _FREE_AFTER.match(_ahead(text, num.span[1], end)):
+            if left is not None and not _FREE_AFTER.match(ahead(text, num.span[1], end)):
                 continue  # "killed 15 cows"
             fig = Figure(num=num, span=num.span, population="people", population_class="unknown",
                          unit="people", left=left)  # fmt: skip
@@ -549,7 +278,7 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
         elif fig.category == "returned" and fig.population_class == "combatant":
             fig.category = None  # "troops returned to base"
     if not any(f.category is not None for f in figures):
-        found = phrases.unquantified(text, start, end, lambda at: _irrealis(text, start, at))
+        found = phrases.unquantified(text, start, end, lambda at: irrealis(text, start, at))
         if found is not None:
             num, category = found
             figures.append(Figure(num=num, span=num.span, population="people", population_class="unknown",
@@ -570,21 +299,12 @@ def _part_ok(text: str, fig: Figure, end: int) -> bool:
     """A part names its people: "four children", or "35 were minors"."""
     if fig.has_head:
         return True
-    named = _were_population(text, fig.num.span[1], end)
+    named = were_population(text, fig.num.span[1], end)
     if named is None:
         return False
     (fig.population, fig.population_class, fig.unit), np_end = named
     fig.span = (fig.span[0], np_end)
     return True
-
-
-def _were_population(text: str, pos: int, end: int) -> tuple[tuple[str, str, str], int] | None:
-    """The people named after "were" at `pos` ("... were students"), and where the noun ends."""
-    were = _WERE_POP.match(text, pos, end)
-    pm = lx.POP_RE.match(text, were.end(), end) if were else None
-    if pm is None:
-        return None
-    return lx.POPULATIONS[pm.group(0).lower()], pm.end()
 
 
 def _make_part(figs: list[Figure], parts: dict[int, list[int]], k: int, parent: int) -> None:
@@ -618,7 +338,7 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
         if container is not None and k == container + 1 and re.search(r",\s*$", between) and not fig.has_head:
             # "Of the 64 people abducted, 19 are still missing": a subset with its own category.
             fig.parent, fig.relation = container, "subset"
-        if prev is not None and groups and lx.LIST_SEP_RE.match(between) and _OF_THEM.match(_ahead(text, fig.num.span[1], end)):
+        if prev is not None and groups and lx.LIST_SEP_RE.match(between) and OF_THEM.match(ahead(text, fig.num.span[1], end)):
             _make_part(figs, parts, k, groups[-1][0])  # "52 people, 17 of whom were students"
             continue
         breakdown_parent, breakdown_end, container = None, -1, None
@@ -643,9 +363,9 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
             container = k
         # A breakdown may follow the noun phrase directly, after the predicate, or later.
         nxt = _next_start(figs, k, end)
-        cue = _right_cue(text, fig.span[1], nxt)
+        cue = right_cue(text, fig.span[1], nxt)
         for at in (fig.span[1], cue[2] if cue else -1):
-            bm = lx.BREAKDOWN_RE.match(_ahead(text, at, end)) if at >= 0 else None
+            bm = lx.BREAKDOWN_RE.match(ahead(text, at, end)) if at >= 0 else None
             if bm:
                 breakdown_parent, breakdown_end = k, at + bm.end()
                 break
@@ -685,7 +405,7 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
     flags: list[str] = []
     left = first.left
     also = False  # "were also killed", "also killed 2 civilians": more than those counted before
-    if _irrealis(text, start, left[2] if left else first.num.span[0]):
+    if irrealis(text, start, left[2] if left else first.num.span[0]):
         return
     if left is not None:
         cat, note, _ = left
@@ -694,11 +414,11 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
         if note == "fate":
             if _UNKNOWN_FATE.search(text, first.span[1], end):
                 category, rule = "missing", "left:fate_unknown"
-        elif cat in ("killed", "hostage", "displaced") and _needs_completion(text, left[2], figs[last_idx].span[1], end) is False:
+        elif cat in ("killed", "hostage", "displaced") and needs_completion(text, left[2], figs[last_idx].span[1], end) is False:
             pass
         else:
             # "left 3 soldiers injured": the completing word, not the verb, says what happened.
-            cat = (_left_result(text, left[2], first.span[1], end) if first.noun_category is None else None) or cat
+            cat = (left_result(text, left[2], first.span[1], end) if first.noun_category is None else None) or cat
             category, rule = cat, f"left:{cat}" + (f".{note}" if note else "")
             also = bool(_ALSO_BEFORE.search(text, max(start, left[2] - 6), left[2]))
             if note in ("update", "cumulative"):
@@ -708,21 +428,21 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
     if category is None:
         stop = _next_start(figs, last_idx, end)
         reach = 16 if _FROM_ORIGIN.match(text, figs[last_idx].span[1], stop) else 9
-        cue = _right_cue(text, figs[last_idx].span[1], stop, reach)
+        cue = right_cue(text, figs[last_idx].span[1], stop, reach)
         apposition = _APPOSITION.match(text, figs[last_idx].span[1], stop) if cue is None else None
         if apposition:
-            cue = _right_cue(text, apposition.end(), stop)
+            cue = right_cue(text, apposition.end(), stop)
         if cue is None and last_idx != last:
-            cue = _right_cue(text, figs[last].span[1], figs[last + 1].num.span[0] if last + 1 < len(figs) else end)
+            cue = right_cue(text, figs[last].span[1], figs[last + 1].num.span[0] if last + 1 < len(figs) else end)
         if cue is None and figs[last_idx].has_head and first.left is None:
-            cue = _relative_cue(text, figs[last_idx], stop)
+            cue = relative_cue(text, figs[last_idx].span[1], figs[last_idx].num.value, stop)
         if cue is not None:
             category, detail, cue_end = cue
             rule = f"right:{category}"
             also = bool(_ALSO_IN.match(text, figs[last_idx].span[1], cue_end))
             if _REL_PRONOUN.match(text, figs[last_idx].span[1]):
                 # "a person who was abducted ..., was found dead": the clause's verb, then the main one.
-                main = _relative_cue(text, figs[last_idx], stop, after=cue_end)
+                main = relative_cue(text, figs[last_idx].span[1], figs[last_idx].num.value, stop, after=cue_end)
                 if main is not None and main[0] != category:
                     for k in group:
                         figs[k].also.append((main[0], main[1]))
@@ -735,7 +455,7 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
             # "... were killed and many more wounded": a new subject, other people.
             if more and _NEW_SUBJECT.match(text, more.end(), end):
                 more = None
-            second = _right_cue(text, cue_end, stop) if more else None
+            second = right_cue(text, cue_end, stop) if more else None
             if second is not None and second[0] != category:
                 for k in group:
                     figs[k].also.append((second[0], second[1]))
@@ -781,33 +501,6 @@ def _more_people(text: str, start: int, fig: Figure, also: bool) -> bool:
         or bool(_OTHER_BEFORE.search(text, max(start, fig.num.span[0] - 10), fig.num.span[0]))  # fmt: skip
 
 
-_LEFT_VERB = re.compile(r"\s*(?:left|leaving|leaves|leave)\b", re.IGNORECASE)
-_LEFT_RESULT = re.compile(r"(?:\s+\w+){0,2}?\s*\b(dead|killed|injured|wounded|homeless|missing)\b", re.IGNORECASE)
-_RESULT_CATEGORY = {"dead": "killed", "killed": "killed", "injured": "wounded", "wounded": "wounded",
-                    "homeless": "displaced", "missing": "missing"}  # fmt: skip
-
-
-def _left_result(text: str, cue_start: int, np_end: int, end: int) -> str | None:
-    """The category 'left N ...' completes to: "left 5 dead" killed, "left 3 injured" wounded."""
-    if not _LEFT_VERB.match(text, cue_start, np_end):
-        return None
-    m = _LEFT_RESULT.match(text, np_end, end)
-    return _RESULT_CATEGORY[m.group(1).lower()] if m else None
-
-
-def _needs_completion(text: str, cue_start: int, np_end: int, end: int) -> bool | None:
-    """For 'left', 'took', 'forced': is the completing word there? None if not such a verb."""
-    if re.match(r"\s*\w+\s+and\s+kill", text[cue_start:np_end], re.IGNORECASE):
-        return None  # "shot and killed": complete as it stands
-    verb = re.match(r"\s*(\w+)", text[cue_start:np_end])
-    if not verb or verb.group(1).lower() not in lx.NEEDS_COMPLETION:
-        return None
-    pattern = lx.NEEDS_COMPLETION[verb.group(1).lower()]
-    return bool(re.match(r"^(?:\s+\w+){0,2}?\s*(?:" + pattern + ")", _ahead(text, np_end, end), re.IGNORECASE)) or bool(
-        re.search(pattern, text[cue_start:np_end], re.IGNORECASE)
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class Zero:
     """An explicit zero: "nobody was killed"."""
@@ -822,7 +515,7 @@ def find_zeros(text: str, start: int, end: int) -> list[Zero]:
     out: list[Zero] = []
     for m in lx.ZERO_RE.finditer(text, start, end):
         z = m.group("z").lower()
-        if _irrealis(text, start, m.start()):
+        if irrealis(text, start, m.start()):
             continue
         category = "wounded" if re.search(r"injur|hurt|wound|harm", z) else "killed"
         out.append(Zero(span=m.span("z"), category=category, text=m.group(0)))
