@@ -490,7 +490,8 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
 _ALSO_BEFORE = re.compile(r"\balso\s+\Z", re.IGNORECASE)
 _ALSO_IN = re.compile(r"\s*(?:were|was|have\s+been|had\s+been|has\s+been)\s+also\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.IGNORECASE)
-_OTHER_AFTER = re.compile(r"\s+(?:other|more|additional|further)\b(?!\s+than)", re.IGNORECASE)
+# "2 more policemen" is flagged by _with_more, which reads "more" with the number.
+_OTHER_AFTER = re.compile(r"\s+(?:other|additional|further)\b(?!\s+than)", re.IGNORECASE)
 _OTHER_BEFORE = re.compile(r"\b(?:the\s+)?other\s+\Z", re.IGNORECASE)
 
 

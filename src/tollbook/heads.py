@@ -17,7 +17,6 @@ from .numbers import NumberMention
 _SCALE_END = re.compile(r"(?:hundred|thousand|million|dozen)\Z", re.I)
 _SPACES = re.compile(r"\s+")
 _CATEGORY_NOUN = re.compile(r"(?:more\s+|other\s+)?(" + "|".join(lx.CATEGORY_NOUNS) + r")\b", re.I)
-_MORE_PEOPLE = re.compile(r"more\b(?!\s+than\b)", re.IGNORECASE)
 _EVENT_AFTER = re.compile(r"\s+(fatalities|fatality|deaths|death|casualties)\b", re.IGNORECASE)
 _PLURAL_END = re.compile(r"(?:[^s]s|men|people|children|ren)\Z", re.IGNORECASE)
 _NEXT_POP = re.compile(r"[ ]+(" + lx.POP_RE.pattern + ")", re.IGNORECASE)
@@ -28,7 +27,9 @@ _DISPLACED_POP = ("displaced persons", "displaced people")
 _EVENT_COORDINATED = re.compile(
     r"\s+(?!(?:and|or)\b)[a-z][a-z-]*\s+(?:and|or)\s+[a-z][a-z-]*\s+(displacements|deaths|injuries|fatalities)\b"
 )
-_MORE_POP = re.compile(r"\s+(?:more|other)\s", re.IGNORECASE)
+# "more" after a number is read with the number (counts._with_more: "150,000 more"), so only
+# "other" is left to skip here.
+_OTHER_POP = re.compile(r"\s+other\s", re.IGNORECASE)
 _EVENT_NOUNS = frozenset("displacements deaths fatalities casualties injuries".split())
 _MEMBERS_OF = re.compile(
     r"^\s+(?:[\w'’-]+\s+)?(?:members?|personnel|elements)\s+of\s+(?:the\s+)?(?P<org>[^,.;]{1,50}?)"
@@ -77,9 +78,9 @@ def head_of(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, in
             after = " " * of.end() + after[of.end() :]
     # Up to three modifiers before the head noun: "three Palestinian civilians".
     pos = 0
-    more = _MORE_POP.match(after)
-    if more and lx.POP_RE.match(after, more.end()):
-        pos = more.end() - 1  # "150,000 more people": "more" counts on, it does not end the phrase
+    other = _OTHER_POP.match(after)
+    if other and lx.POP_RE.match(after, other.end()):
+        pos = other.end() - 1  # "150,000 other people": "other" does not end the phrase
     coordinated = _EVENT_COORDINATED.match(after)  # "438,000 new and repeated displacements"
     if coordinated:
         category, population = lx.CATEGORY_NOUNS[coordinated.group(1).lower()]
@@ -125,8 +126,7 @@ def head_of(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, in
             return population, cls, unit, end + np_end, noun_cat
         word = _MODIFIER.match(after[p:])
         # An all-capitals word is a name ("IS", "BH/IS", "ELN"), never the verb "is".
-        more_word = p == ws.end() and _MORE_PEOPLE.match(after, p) is not None  # "two more people"
-        if not word or (word.group(0).lower() in lx.MODIFIER_STOP and not word.group(0).isupper() and not more_word):
+        if not word or (word.group(0).lower() in lx.MODIFIER_STOP and not word.group(0).isupper()):
             break
         pos = p + word.end()
         adverbs = adverbs and word.group(0).lower().endswith("ly")
