@@ -22,6 +22,7 @@ from .counts import Figure, find_attackers, find_figures, find_zeros
 from .housing import find_housing
 from .model import Claim, Document, PlaceMention, Segment, Span
 from .places import Gazetteer
+from .tally import ATTACKER_SELF_RULE
 from .version import EXTRACTOR_VERSION
 
 
@@ -127,7 +128,7 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
                 claims.append(make(
                     "count", span, sentence, category="killed", population="militants",
                     population_class="combatant", value=1.0, low=1.0, high=1.0, qualifier="exact",
-                    unit="people", rule="count.attacker_self", place=anchors.place_for(span[0]),
+                    unit="people", rule=ATTACKER_SELF_RULE, place=anchors.place_for(span[0]),
                     event_date=anchors.date_for(span[0]), source=attributor.attribution(span[0], sentence),
                 ))  # fmt: skip
     claims.sort(key=lambda c: (c.span[0], c.span[1], c.claim_id))

@@ -23,7 +23,9 @@ from collections.abc import Sequence
 from .model import CategoryTally, Claim, Tally
 
 _CLASS_FIELD = {"civilian": "civilians", "combatant": "combatants"}
-_ATTACKER_SELF = "count.attacker_self"  # "a suicide bomber killed himself and six others"
+#: The rule of an attacker's own death ("a suicide bomber killed himself and six others"),
+#: which extract writes and the tally adds to the victims of its sentence.
+ATTACKER_SELF_RULE = "count.attacker_self"
 
 
 def _split(claim: Claim, parts: Sequence[Claim]) -> dict[str, float]:
@@ -141,7 +143,7 @@ def _category(category: str, items: list[Claim], children: dict[str, list[Claim]
             if prev is not None and prev.sentence_span == c.sentence_span and (
                 (c.rule.endswith("+list") and prev.rule.endswith("+list"))
                 # an attacker who dies is not among the victims his sentence counts
-                or _ATTACKER_SELF in (c.rule, prev.rule)
+                or ATTACKER_SELF_RULE in (c.rule, prev.rule)
             ):
                 groups[-1].append(c)
             else:
