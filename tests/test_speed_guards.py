@@ -125,3 +125,36 @@ def test_long_document_work_grows_linearly(pipeline: Pipeline) -> None:
     assert work_small > 1000  # the probe does count
     ratio = work_large / work_small
     assert ratio < 5.0, f"4x the text took {ratio:.1f}x the work: something is quadratic"
+
+
+# ------------------------------------------------------------------------- work skipped
+
+
+def _calls(pipeline: Pipeline, text: str, names: set[str]) -> dict[str, int]:
+    """How often tollbook functions called `names` ran while extracting `text`."""
+    counts = dict.fromkeys(names, 0)
+
+    def on_call(frame: types.FrameType, event: str, arg: object) -> None:
+        if event == "call" and frame.f_code.co_name in counts and "tollbook" in frame.f_code.co_filename:
+            counts[frame.f_code.co_name] += 1
+
+    doc = document_from_text(text)
+    sys.setprofile(on_call)
+    try:
+        pipeline.run(doc)
+    finally:
+        sys.setprofile(None)
+    return counts
+
+
+def test_documents_without_figures_skip_places_and_attribution(pipeline: Pipeline) -> None:
+    """Most articles of an archive count no victims: their places are not looked up in the
+    gazetteer and no attribution is built; the first claim of a document asks for both, once."""
+    pipeline.gazetteer  # noqa: B018
+    names = {"find_in_document", "_attribute_sentences"}
+    quiet = "Talks resumed in Geneva on Monday, the ministry said. Delegates from Armenia attended."
+    assert _calls(pipeline, quiet, names) == {"find_in_document": 0, "_attribute_sentences": 0}
+    toll = quiet + " Shelling killed 12 civilians in Stepanakert, officials said. Four were wounded."
+    assert _calls(pipeline, toll, names) == {"find_in_document": 1, "_attribute_sentences": 1}
+    claims = pipeline.run(document_from_text(toll)).claims
+    assert [(c.value, c.place.text if c.place else None) for c in claims] == [(12.0, "Stepanakert"), (4.0, "Stepanakert")]

@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import cached_property
 
 from .alternation import alternation
 from .dates import find_dates
@@ -73,14 +74,22 @@ class Anchors:
         skip_end = self._metadata_end()
         self.dates = tuple(d for d in find_dates(self.text, reference=reference) if d.span[0] >= skip_end)
         self._date_starts = [d.span[0] for d in self.dates]
-        self.places = self._find_places(gazetteer)
-        self._place_starts = [p.span[0] for p in self.places]
+        self._gazetteer = gazetteer
         self._sentence_dates = self._governing_dates()
-        self._top_town = self._top_town_of()
 
     def _metadata_end(self) -> int:
         first = self.text.split("\n", 1)[0]
         return len(first) if _METADATA_LINE.match(first) else 0
+
+    @cached_property
+    def places(self) -> tuple[PlaceMention, ...]:
+        """Every place named in the document. Found when a claim first asks: most articles of
+        an archive hold no figure, and reading their places would be most of their cost."""
+        return self._find_places(self._gazetteer)
+
+    @cached_property
+    def _place_starts(self) -> list[int]:
+        return [p.span[0] for p in self.places]
 
     def _find_places(self, gazetteer: Gazetteer | None) -> tuple[PlaceMention, ...]:
         # `found` stays sorted and its spans disjoint (gazetteer matches never overlap, and an
@@ -127,7 +136,8 @@ class Anchors:
             out.append(current)
         return out
 
-    def _top_town_of(self) -> PlaceMention | None:
+    @cached_property
+    def _top_town(self) -> PlaceMention | None:
         """The document's most named town (resolved entries counted by id, others by name)."""
         towns = [p for p in self.places if not _is_country(p)]
         if not towns:

@@ -20,7 +20,7 @@ from .areas import find_areas
 from .attribution import Attributor
 from .counts import Figure, find_attackers, find_figures, find_zeros
 from .housing import find_housing
-from .model import Claim, Document, PlaceMention, Segment, Span
+from .model import Attribution, Claim, Document, PlaceMention, Segment, Span
 from .places import Gazetteer
 from .tally import ATTACKER_SELF_RULE
 from .version import EXTRACTOR_VERSION
@@ -49,7 +49,15 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
     if not sentences:
         return ()
     anchors = Anchors(doc, sentences, paragraphs, gazetteer)
-    attributor = Attributor(doc, sentences, quotes)
+    attributor: Attributor | None = None
+
+    def source(pos: int, sentence: Segment) -> Attribution:
+        # Built at the first claim: a document without figures needs no attribution.
+        nonlocal attributor
+        if attributor is None:
+            attributor = Attributor(doc, sentences, quotes)
+        return attributor.attribution(pos, sentence)
+
     text = doc.text
     claims: list[Claim] = []
 
@@ -96,7 +104,7 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
                 "area", area.span, sentence, category=None, population=None, population_class=None,
                 value=area.value_km2, low=area.value_km2, high=area.value_km2, qualifier="exact",
                 unit="km2", rule="area.unit" + (".row" if is_row else ""), place=place,
-                event_date=date, source=attributor.attribution(area.span[0], sentence),
+                event_date=date, source=source(area.span[0], sentence),
             ))  # fmt: skip
 
     date_spans = [d.span for d in anchors.dates]
@@ -111,7 +119,7 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
                 fig.flags.remove("part_of_previous")
                 if parent is None and fig.category in last_whole:
                     parent, fig.relation = last_whole[fig.category], "part"
-            claims.append(_count_claim(make, fig, sentence, anchors, attributor, parent))
+            claims.append(_count_claim(make, fig, sentence, anchors, source, parent))
         for fig, cid in zip(figures, ids, strict=True):
             if fig.parent is None and fig.category and "part_of_previous" not in fig.flags:
                 last_whole[fig.category] = cid
@@ -121,7 +129,7 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
                 population_class="unknown", value=0.0, low=0.0, high=0.0, qualifier="exact",
                 unit="people", rule=f"count.zero:{zero.category}", place=anchors.place_for(zero.span[0]),
                 event_date=anchors.date_for(zero.span[0]),
-                source=attributor.attribution(zero.span[0], sentence),
+                source=source(zero.span[0], sentence),
             ))  # fmt: skip
         if any(f.category == "killed" for f in figures):
             for span in find_attackers(text, sentence.start, sentence.end):
@@ -129,7 +137,7 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
                     "count", span, sentence, category="killed", population="militants",
                     population_class="combatant", value=1.0, low=1.0, high=1.0, qualifier="exact",
                     unit="people", rule=ATTACKER_SELF_RULE, place=anchors.place_for(span[0]),
-                    event_date=anchors.date_for(span[0]), source=attributor.attribution(span[0], sentence),
+                    event_date=anchors.date_for(span[0]), source=source(span[0], sentence),
                 ))  # fmt: skip
     claims.sort(key=lambda c: (c.span[0], c.span[1], c.claim_id))
     return tuple(claims)
@@ -186,7 +194,7 @@ def _area_scopes(rows: list[Segment], sentences: list[Segment]) -> list[Segment]
 
 
 def _count_claim(make: Callable[..., Claim], fig: Figure, sentence: Segment, anchors: Anchors,
-                 attributor: Attributor, parent: str | None) -> Claim:  # fmt: skip
+                 source: Callable[[int, Segment], Attribution], parent: str | None) -> Claim:  # fmt: skip
     pos = fig.num.number_span[0]
     return make(
         "count", fig.span, sentence, category=fig.category, population=fig.population,
@@ -194,5 +202,5 @@ def _count_claim(make: Callable[..., Claim], fig: Figure, sentence: Segment, anc
         high=float(fig.num.high), qualifier=fig.num.qualifier, unit=fig.unit, rule=fig.rule,
         parent=parent, relation=fig.relation if parent else None, detail=fig.detail,
         place=anchors.place_for(pos), event_date=anchors.date_for(pos),
-        source=attributor.attribution(pos, sentence), flags=tuple(dict.fromkeys(fig.flags)),
+        source=source(pos, sentence), flags=tuple(dict.fromkeys(fig.flags)),
     )  # fmt: skip
