@@ -367,7 +367,8 @@ class Gazetteer:
 
     # -------------------------------------------------------- lookup
 
-    def _score(self, i: int, countries: Sequence[str], prefer_region: bool) -> float:
+    def _base_score(self, i: int, prefer_region: bool) -> tuple[float, str, bool]:
+        """Entry i's score before the document's countries count: (score, country, curated)."""
         entry = _entry(self._rows[i])
         score = 15.0 * math.log10(entry.population + 1)
         if entry.feature in COUNTRY_FEATURES:
@@ -376,11 +377,7 @@ class Gazetteer:
             score += 240.0 if prefer_region else 40.0
         else:
             score += _TIER_SCORE.get(entry.feature, 10.0)
-        if entry.country in countries:
-            score += 60.0 - 5.0 * min(countries.index(entry.country), 10)
-        if i >= self._n_main:  # curated
-            score += 50.0
-        return score
+        return score, entry.country, i >= self._n_main
 
     def _ranked(
         self, key: str, countries: Sequence[str] = (), prefer_region: bool = False
@@ -388,8 +385,14 @@ class Gazetteer:
         return _ranked_cached(self, key, tuple(countries), prefer_region)
 
     def _rank(self, key: str, countries: tuple[str, ...], prefer_region: bool) -> tuple[int, ...]:
-        ids = self._candidates(key)
-        return tuple(sorted(ids, key=lambda i: (-self._score(i, countries, prefer_region), i)))
+        scored = []
+        for i, (score, country, curated) in _base_scores(self, key, prefer_region):
+            if country in countries:
+                score += 60.0 - 5.0 * min(countries.index(country), 10)
+            if curated:
+                score += 50.0
+            scored.append((-score, i))
+        return tuple(i for _, i in sorted(scored))
 
     def lookup(self, name: str) -> tuple[GazetteerEntry, ...]:
         """All entries whose name or an alternate name matches `name`, best first."""
@@ -635,6 +638,13 @@ def _ranked_cached(
     gazetteer: Gazetteer, key: str, countries: tuple[str, ...], prefer_region: bool
 ) -> tuple[int, ...]:
     return gazetteer._rank(key, countries, prefer_region)
+
+
+@lru_cache(maxsize=1 << 14)  # the part of a ranking that does not depend on the document
+def _base_scores(
+    gazetteer: Gazetteer, key: str, prefer_region: bool
+) -> tuple[tuple[int, tuple[float, str, bool]], ...]:
+    return tuple((i, gazetteer._base_score(i, prefer_region)) for i in gazetteer._candidates(key))
 
 
 @lru_cache(maxsize=32)  # find() over a document's sentences asks for the same text repeatedly
