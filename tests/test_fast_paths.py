@@ -115,7 +115,8 @@ _NUMBERISH = st.lists(
     st.sampled_from(
         "no fewer than an additional a further between and some about another half a dozen "
         "hundred thousand two ten tens of someone often 12 1,200 3.5 million an unknown number "
-        "of few couple killed people at least up to , . - \n".split(" ")
+        "of few couple killed people at least up to , . - \n behalf Germany curfew weight "
+        "tenfold twenty-one Nok-Ten _one 7th x2 anyone".split(" ")
     ),
     max_size=25,
 )

@@ -274,9 +274,11 @@ def _classify(text: str, start: int, end: int, digits: bool) -> tuple[str, int]:
     return "cardinal", end
 
 
-#: What every NUMBER_RE match contains: a digit, a number word or a vague amount's words.
+#: What every NUMBER_RE match contains: a digit, or a number word or a vague amount's words at
+#: the start of a word, as NUMBER_RE reads them ("someone", "often", "behalf", "Germany" hold
+#: none: each would cost a NUMBER_RE search running on to the next figure).
 _CORE_RE = re.compile(
-    r"\d|" + alternation([*UNITS, *TENS, "hundred", "thousand", "million", "dozen", "half", *VAGUE]),
+    r"\d|\b(?:" + alternation([*UNITS, *TENS, "hundred", "thousand", "million", "dozen", "half", *VAGUE]) + ")",
     re.IGNORECASE,
 )
 #: Words a match may hold before its first core word: a qualifier ("no fewer than"), "an
