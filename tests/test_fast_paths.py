@@ -185,3 +185,23 @@ def test_name_runs_scan_only_where_a_run_can_be(text: str, head: str) -> None:
     fast = Attributor(doc, [], [])._name_runs(rx, head.capitalize())
     plain = rx.finditer(doc.text)
     assert [m.span() for m in fast] == [m.span() for m in plain]
+
+
+_STATEMENT_TEXT = st.lists(
+    st.sampled_from([
+        "The Ministry of Defence", " has issued a joint statement", " said in a statement",
+        " released an official report", " made a declaration", "the statement by Army",
+        "a statement from The Army (Press", " Office)", "Reporter", " reporter", " on", " said",
+        " that", ".", ". ", ";", ":", ",", ", ", "(", ")", "\"", "“", "”", "\n", " ", "X", "joint",
+    ]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_STATEMENT_TEXT)
+def test_first_statement_searches_only_where_a_match_can_be(text: str) -> None:
+    from tollbook.attribution import _STATEMENT_ISSUED, first_statement
+
+    fast, plain = first_statement(text), _STATEMENT_ISSUED.search(text)
+    assert (fast and (fast.span(), fast.groupdict())) == (plain and (plain.span(), plain.groupdict()))

@@ -45,7 +45,10 @@ _QUOTED_BY = re.compile(
 )
 _REPORTS = re.compile(r",\s*(?P<x>[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,3})\s+(?:reports|reported)\s*\.")
 _CITING = re.compile(r"\bciting\s+(?P<x>[^,.;:\"“”()]{2,80}?)\s*(?=[,.;]|\s+(?:as|said|says)\b)", re.IGNORECASE)
-_STATEMENT_WORDS = ("statement", "communiqu", "release", "report", "declaration")
+#: The words every _STATEMENT_ISSUED match holds, and the characters none crosses (its lookahead
+#: may read one): a match lies in a stretch between two of these that holds one of the words.
+_STATEMENT_WORD = re.compile(r"statement|communiqu[eé]|press\s+release|report|declaration")
+_STATEMENT_STOP = re.compile(r"[.;:\"“”]")
 _RELEASED_BY = re.compile(
     r"\b(?:figures|data|statistics|numbers|records|a\s+report|the\s+report|a\s+tally|a\s+count)\s+"
     r"(?:released|published|compiled|provided|issued|gathered|collected)\s+by\s+"
@@ -86,6 +89,23 @@ def name_run_re(head: str) -> re.Pattern[str]:
     return re.compile(r"((?:[A-Z][\w'’.-]*(?:[ \t]+|\n(?!\s*\n))){1,5}" + re.escape(head.capitalize()) + r")\b")
 
 
+def first_statement(text: str) -> re.Match[str] | None:
+    """`_STATEMENT_ISSUED.search(text)`, tried only in the stretches that can hold a match: a
+    search of the whole text tries 80 characters after every capital letter."""
+    stops = [m.start() for m in _STATEMENT_STOP.finditer(text)]
+    searched = 0
+    for word in _STATEMENT_WORD.finditer(text):
+        if word.start() < searched:
+            continue  # its stretch was searched
+        i = bisect.bisect_left(stops, word.start())
+        lo = stops[i - 1] + 1 if i else 0
+        searched = stops[i] + 1 if i < len(stops) else len(text)
+        m = _STATEMENT_ISSUED.search(text, lo, searched)
+        if m:
+            return m
+    return None
+
+
 class Attributor:
     """Attribution for any position of one document; built once per document."""
 
@@ -111,7 +131,7 @@ class Attributor:
 
     def _statement_speaker(self) -> str | None:
         # Every statement pattern holds one of these words: a text with none needs no scan.
-        m = _STATEMENT_ISSUED.search(self.text) if any(w in self.text for w in _STATEMENT_WORDS) else None
+        m = first_statement(self.text)
         if not m:
             return None
         name = m.group("x") or m.group("y") or m.group("z")
