@@ -18,6 +18,7 @@ Explicit zeros ("nobody was killed") become figures with value 0.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from . import lexicon as lx
@@ -319,6 +320,14 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
     breakdown_parent: int | None = None
     breakdown_end = -1  # where the words "including" etc. end
     container: int | None = None  # "Among the 27 killed were nine children"
+    memo: dict[tuple[int, int, int], tuple[str, str | None, int] | None] = {}
+
+    def cue_after(at: int, stop: int, reach: int = 9) -> tuple[str, str | None, int] | None:
+        # The breakdown check and the categorisation read the same figure's right cue.
+        if (at, stop, reach) not in memo:
+            memo[at, stop, reach] = right_cue(text, at, stop, reach)
+        return memo[at, stop, reach]
+
     for k, fig in enumerate(figs):
         prev = figs[k - 1] if k else None
         between = text[prev.span[1] : fig.num.span[0]] if prev else ""
@@ -363,7 +372,7 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
             container = k
         # A breakdown may follow the noun phrase directly, after the predicate, or later.
         nxt = _next_start(figs, k, end)
-        cue = right_cue(text, fig.span[1], nxt)
+        cue = cue_after(fig.span[1], nxt)
         for at in (fig.span[1], cue[2] if cue else -1):
             bm = lx.BREAKDOWN_RE.match(ahead(text, at, end)) if at >= 0 else None
             if bm:
@@ -379,7 +388,7 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
                 and re.match(r"^\s*(?:were\s+\w+\s+)?and\s+$", text[prev_fig.span[1] : fig.num.span[0]].split(",")[-1]):  # fmt: skip
             fig.population, fig.population_class = prev_fig.population, prev_fig.population_class
     for group in groups:
-        _categorise(text, start, end, figs, group, parts)
+        _categorise(text, start, end, figs, group, parts, cue_after)
     for fig in figs:
         if fig.relation == "part" and fig.parent is not None:
             parent = figs[fig.parent]
@@ -395,7 +404,7 @@ def _next_start(figs: list[Figure], k: int, end: int) -> int:
 
 
 def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list[int],
-                parts: dict[int, list[int]]) -> None:  # fmt: skip
+                parts: dict[int, list[int]], right: Callable[..., tuple[str, str | None, int] | None]) -> None:  # fmt: skip
     first, last = figs[group[0]], group[-1]
     tail = parts.get(last, [])
     last_idx = tail[-1] if tail else last
@@ -428,12 +437,12 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
     if category is None:
         stop = _next_start(figs, last_idx, end)
         reach = 16 if _FROM_ORIGIN.match(text, figs[last_idx].span[1], stop) else 9
-        cue = right_cue(text, figs[last_idx].span[1], stop, reach)
+        cue = right(figs[last_idx].span[1], stop, reach)
         apposition = _APPOSITION.match(text, figs[last_idx].span[1], stop) if cue is None else None
         if apposition:
-            cue = right_cue(text, apposition.end(), stop)
+            cue = right(apposition.end(), stop)
         if cue is None and last_idx != last:
-            cue = right_cue(text, figs[last].span[1], figs[last + 1].num.span[0] if last + 1 < len(figs) else end)
+            cue = right(figs[last].span[1], figs[last + 1].num.span[0] if last + 1 < len(figs) else end)
         if cue is None and figs[last_idx].has_head and first.left is None:
             cue = relative_cue(text, figs[last_idx].span[1], figs[last_idx].num.value, stop)
         if cue is not None:
@@ -455,7 +464,7 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
             # "... were killed and many more wounded": a new subject, other people.
             if more and _NEW_SUBJECT.match(text, more.end(), end):
                 more = None
-            second = right_cue(text, cue_end, stop) if more else None
+            second = right(cue_end, stop) if more else None
             if second is not None and second[0] != category:
                 for k in group:
                     figs[k].also.append((second[0], second[1]))
