@@ -300,6 +300,21 @@ def _words_back(text: str, floor: int, at: int, n: int) -> int:
     return i
 
 
+#: Every NUMBER_RE branch starts with a word character after a non-word one (a qualifier, a
+#: number word, a digit after `(?<![\w.,:$€£])`): no match starts anywhere else.
+_WORD_START = re.compile(r"\b(?=\w)")
+
+
+def _first_match(text: str, lo: int, core: int, stop: int) -> re.Match[str] | None:
+    """`NUMBER_RE.search(text, lo, stop)`, tried at the word starts up to the core word only
+    (a search tries its long pattern at every character)."""
+    for w in _WORD_START.finditer(text, lo, core + 1):
+        m = NUMBER_RE.match(text, w.start(), stop)
+        if m is not None:
+            return m
+    return NUMBER_RE.search(text, core + 1, stop)
+
+
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> tuple[NumberMention, ...]:
     """Every figure in text[start:end]; spans are absolute offsets into `text`."""
     stop = len(text) if end is None else end
@@ -311,7 +326,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> tuple[Num
         core = _CORE_RE.search(text, pos, stop)
         if core is None:
             break
-        m = NUMBER_RE.search(text, _words_back(text, pos, core.start(), _PREFIX_WORDS), stop)
+        m = _first_match(text, _words_back(text, pos, core.start(), _PREFIX_WORDS), core.start(), stop)
         if m is None:
             break
         mention = _mention(text, m, stop)
