@@ -30,7 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -251,6 +251,40 @@ def long_worker(shared: Path, repeat: int) -> dict[str, object]:
     return out
 
 
+def stages_worker(corpus: Path, repeat: int, limit_bytes: int) -> dict[str, object]:
+    """Seconds per MB of four stages alone, each over whole documents: the work every article
+    with a claim goes through before any count rule runs."""
+    from tollbook.dates import find_dates
+    from tollbook.numbers import find_numbers
+    from tollbook.places import Gazetteer
+    from tollbook.segment import segment
+
+    texts: list[str] = []
+    size = 0
+    for text, _ in read_corpus(corpus):
+        if size >= limit_bytes:
+            break
+        texts.append(text)
+        size += len(text.encode("utf-8"))
+    gazetteer = Gazetteer.load()
+    stages: dict[str, Callable[[str], object]] = {
+        "segmentation (sentences, quotes)": segment,
+        "dates (find_dates)": find_dates,
+        "numbers alone (find_numbers)": find_numbers,
+        "places (gazetteer scan)": gazetteer.find_in_document,
+    }
+    out: dict[str, object] = {}
+    for name, stage in stages.items():
+        best = float("inf")
+        for _ in range(repeat):
+            t = time.perf_counter()
+            for text in texts:
+                stage(text)
+            best = min(best, time.perf_counter() - t)
+        out[name] = best / (size / MB)
+    return out
+
+
 def _spawn(args: list[str]) -> dict[str, object]:
     # taskset pins the worker to one core where available: "one core" means one.
     pin = ["taskset", "-c", "0"] if _has_taskset() else []
@@ -381,6 +415,9 @@ def main() -> int:
     if args.worker == "long":
         print(json.dumps(long_worker(args.shared, args.repeat)))
         return 0
+    if args.worker == "stages":
+        print(json.dumps(stages_worker(args.corpus, args.repeat, args.limit_bytes)))
+        return 0
     if args.worker:
         print(json.dumps(worker(args.worker, args.corpus, args.repeat, args.limit_bytes)))
         return 0
@@ -462,6 +499,13 @@ def main() -> int:
             f"  one 1 MB document {one:.2f} s, one 5 MB document {five:.2f} s: "
             f"{five / one:.2f}x for 5x the text (peak RSS {float(long['rss_mb']):.0f} MB)"
         )  # type: ignore[arg-type]
+        stages = {k: float(str(v)) for k, v in _spawn(["--worker", "stages", *rep, "--limit-bytes", str(4 * MB)]).items()}
+        print("\nfour stages alone, over whole articles (first 4 MB; seconds per MB, MB/s):")
+        for name, spm in stages.items():
+            print(f"  {name:36} {spm:.3f} s/MB {1 / spm:6.2f} MB/s")
+        together = sum(stages.values())
+        print(f"  {'the four together':36} {together:.3f} s/MB {1 / together:6.2f} MB/s "
+              f"(the whole path: {1 / rate['tollbook']:.3f} s/MB)")  # fmt: skip
     if not args.no_accuracy:
         print("\naccuracy (must not move with a speed-up):")
         for name, value in accuracy(args.shared):
