@@ -9,7 +9,9 @@ import json
 import subprocess
 import sys
 import types
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from tollbook.ingest import document_from_text
 from tollbook.pipeline import Pipeline
@@ -102,13 +104,18 @@ def _lines_executed(pipeline: Pipeline, text: str) -> int:
     def on_call(frame: types.FrameType, event: str, arg: object) -> object:
         return local if frame.f_code.co_filename.startswith(src) else None
 
+    _run_hooked(pipeline, text, sys.settrace, on_call)
+    return count
+
+
+def _run_hooked(pipeline: Pipeline, text: str, install: Callable[[Any], None], hook: Any) -> None:
+    """Extract `text` with `hook` installed by `install` (sys.settrace or sys.setprofile)."""
     doc = document_from_text(text)
-    sys.settrace(on_call)
+    install(hook)
     try:
         pipeline.run(doc)
     finally:
-        sys.settrace(None)
-    return count
+        install(None)
 
 
 def test_long_document_work_grows_linearly(pipeline: Pipeline) -> None:
@@ -138,12 +145,7 @@ def _calls(pipeline: Pipeline, text: str, names: set[str]) -> dict[str, int]:
         if event == "call" and frame.f_code.co_name in counts and "tollbook" in frame.f_code.co_filename:
             counts[frame.f_code.co_name] += 1
 
-    doc = document_from_text(text)
-    sys.setprofile(on_call)
-    try:
-        pipeline.run(doc)
-    finally:
-        sys.setprofile(None)
+    _run_hooked(pipeline, text, sys.setprofile, on_call)
     return counts
 
 
