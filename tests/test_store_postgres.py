@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -104,29 +104,39 @@ def test_ids_sort_bytewise_whatever_the_locale(db: Store) -> None:
     assert [t.doc_id for t in db.tallies()] == expected
 
 
-def test_concurrent_writers_do_not_collide(pg_url: str) -> None:  # noqa: F811
-    with Store.open(pg_url) as s:
-        s.save(make_extraction())
+def _in_threads(work: Callable[[int], None], n: int) -> list[BaseException]:
+    """work(0) ... work(n-1) at once, one thread each; the exceptions they raised (a thread's
+    exception would otherwise be lost)."""
     errors: list[BaseException] = []
 
-    def work(i: int) -> None:
+    def run(i: int) -> None:
         try:
-            with Store.open(pg_url) as s:
-                for n in range(5):
-                    s.save(make_extraction(value=600.0 + i))
-                    s.add_correction(
-                        Correction(doc_id="d0c1a2b3c4", claim_id="c1", verdict="correct",
-                                   reviewer=f"r{i}-{n}")
-                    )  # fmt: skip
-        except BaseException as exc:  # collected: a thread's exception would be lost
+            work(i)
+        except BaseException as exc:
             errors.append(exc)
 
-    threads = [threading.Thread(target=work, args=(i,)) for i in range(4)]
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    assert errors == []
+    return errors
+
+
+def test_concurrent_writers_do_not_collide(pg_url: str) -> None:  # noqa: F811
+    with Store.open(pg_url) as s:
+        s.save(make_extraction())
+
+    def work(i: int) -> None:
+        with Store.open(pg_url) as s:
+            for n in range(5):
+                s.save(make_extraction(value=600.0 + i))
+                s.add_correction(
+                    Correction(doc_id="d0c1a2b3c4", claim_id="c1", verdict="correct",
+                               reviewer=f"r{i}-{n}")
+                )  # fmt: skip
+
+    assert _in_threads(work, 4) == []
     with Store.open(pg_url) as s:
         ids = [c.correction_id for c in s.corrections()]
         assert ids == list(range(1, 21))
@@ -134,20 +144,7 @@ def test_concurrent_writers_do_not_collide(pg_url: str) -> None:  # noqa: F811
 
 
 def test_concurrent_first_opens_migrate_once(pg_url: str) -> None:  # noqa: F811
-    errors: list[BaseException] = []
-
-    def opener() -> None:
-        try:
-            Store.open(pg_url).close()
-        except BaseException as exc:
-            errors.append(exc)
-
-    threads = [threading.Thread(target=opener) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
+    assert _in_threads(lambda _i: Store.open(pg_url).close(), 4) == []
     with Store.open(pg_url) as s:
         rows = s.backend.query("SELECT version FROM schema_migrations ORDER BY version")
         assert [r["version"] for r in rows] == [1, 2, 3]
