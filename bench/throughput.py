@@ -37,6 +37,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 20240501
 MB = 1_000_000
+ACLED = Path("data/acled/acled-2020-global-sample.csv")  # in ../shared
+IDETECT = Path("data/idetect/idetect-test.csv")
 
 # ----------------------------------------------------------------------------- corpus
 
@@ -51,23 +53,18 @@ def _pools(shared: Path) -> list[list[str]]:
     for path in sorted((ROOT / "src" / "tollbook" / "demo").glob("*.txt")):
         own.extend(p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip())
     pools = [own]
-    acled = shared / "data" / "acled" / "acled-2020-global-sample.csv"
-    if acled.exists():
-        with acled.open(encoding="utf-8", newline="") as fh:
-            pools.append(
-                [r["notes"].strip() for r in csv.DictReader(fh) if (r.get("notes") or "").strip()]
-            )
-    idetect = shared / "data" / "idetect" / "idetect-test.csv"
-    if idetect.exists():
-        with idetect.open(encoding="utf-8", newline="") as fh:
-            pools.append(
-                [
-                    r["excerpt"].strip()
-                    for r in csv.DictReader(fh)
-                    if (r.get("excerpt") or "").strip()
-                ]
-            )
+    for texts in (_column(shared / ACLED, "notes"), _column(shared / IDETECT, "excerpt")):
+        if texts is not None:
+            pools.append(texts)
     return pools
+
+
+def _column(path: Path, name: str) -> list[str] | None:
+    """The non-empty values of column `name` of a CSV file, stripped; None without the file."""
+    if not path.exists():
+        return None
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [r[name].strip() for r in csv.DictReader(fh) if (r.get(name) or "").strip()]
 
 
 def articles(target_bytes: int, shared: Path, seed: int = SEED) -> Iterator[tuple[str, str | None]]:
@@ -104,14 +101,25 @@ def write_corpus(path: Path, target_bytes: int, shared: Path) -> tuple[int, int]
 def _write_archive(path: Path, shared: Path) -> Path | None:
     """The ACLED notes as documents of their own, in file order: a real archive's mix, where
     most events (79%) killed no one and most documents therefore hold no count."""
-    acled = shared / "data" / "acled" / "acled-2020-global-sample.csv"
-    if not acled.exists():
+    notes = _column(shared / ACLED, "notes")
+    if notes is None:
         return None
-    with acled.open(encoding="utf-8", newline="") as src, path.open("w", encoding="utf-8") as fh:
-        for row in csv.DictReader(src):
-            if (row.get("notes") or "").strip():
-                fh.write(json.dumps({"text": row["notes"].strip(), "published": None}) + "\n")
+    with path.open("w", encoding="utf-8") as fh:
+        for note in notes:
+            fh.write(json.dumps({"text": note, "published": None}) + "\n")
     return path
+
+
+def _prefix(corpus: Path, limit_bytes: int) -> tuple[list[tuple[str, str | None]], int]:
+    """The corpus's first articles up to `limit_bytes` of text (0: all) and their size."""
+    texts: list[tuple[str, str | None]] = []
+    size = 0
+    for text, published in read_corpus(corpus):
+        if limit_bytes and size >= limit_bytes:
+            break
+        texts.append((text, published))
+        size += len(text.encode("utf-8"))
+    return texts, size
 
 
 def read_corpus(path: Path) -> Iterator[tuple[str, str | None]]:
@@ -185,13 +193,7 @@ def _rss_mb() -> float:
 
 def worker(system: str, corpus: Path, repeat: int, limit_bytes: int) -> dict[str, object]:
     """One system on the corpus (or its first `limit_bytes`); min-of-`repeat` seconds."""
-    texts: list[tuple[str, str | None]] = []
-    size = 0
-    for text, published in read_corpus(corpus):
-        if limit_bytes and size >= limit_bytes:
-            break
-        texts.append((text, published))
-        size += len(text.encode("utf-8"))
+    texts, size = _prefix(corpus, limit_bytes)
     rss_before = _rss_mb()
     if system == "quantulum3":
         from quantulum3 import parser
@@ -259,13 +261,8 @@ def stages_worker(corpus: Path, repeat: int, limit_bytes: int) -> dict[str, obje
     from tollbook.places import Gazetteer
     from tollbook.segment import segment
 
-    texts: list[str] = []
-    size = 0
-    for text, _ in read_corpus(corpus):
-        if size >= limit_bytes:
-            break
-        texts.append(text)
-        size += len(text.encode("utf-8"))
+    articles, size = _prefix(corpus, limit_bytes)
+    texts = [text for text, _ in articles]
     gazetteer = Gazetteer.load()
     stages: dict[str, Callable[[str], object]] = {
         "segmentation (sentences, quotes)": segment,
@@ -342,7 +339,7 @@ def accuracy(shared: Path) -> list[tuple[str, str]]:
         rows.append(
             ("seeds gold", f"{matched}/{total} matched with every field, {spurious} spurious")
         )
-    acled = shared / "data" / "acled" / "acled-2020-global-sample.csv"
+    acled = shared / ACLED
     if acled.exists():
         from tollbook.datasets import acled_items, figure_scores, predict_killed
 
