@@ -92,11 +92,13 @@ def name_run_re(head: str) -> re.Pattern[str]:
 def first_statement(text: str) -> re.Match[str] | None:
     """`_STATEMENT_ISSUED.search(text)`, tried only in the stretches that can hold a match: a
     search of the whole text tries 80 characters after every capital letter."""
-    stops = [m.start() for m in _STATEMENT_STOP.finditer(text)]
+    stops: list[int] | None = None  # read at the first statement word: most texts hold none
     searched = 0
     for word in _STATEMENT_WORD.finditer(text):
         if word.start() < searched:
             continue  # its stretch was searched
+        if stops is None:
+            stops = [m.start() for m in _STATEMENT_STOP.finditer(text)]
         i = bisect.bisect_left(stops, word.start())
         lo = stops[i - 1] + 1 if i else 0
         searched = stops[i] + 1 if i < len(stops) else len(text)
