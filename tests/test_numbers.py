@@ -1,4 +1,4 @@
-"""numbers.parse_numbers / parse_number (general reading) and find_numbers (casualty reading)."""
+"""numparse.parse_numbers / parse_number (general reading) and find_numbers (casualty reading)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from tollbook.datasets import is_plain_cardinal, number_scores
-from tollbook.numbers import find_numbers, parse_number, parse_numbers
+from tollbook.numbers import find_numbers
+from tollbook.numparse import parse_number, parse_numbers
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ Adapters read others' labels in their own formats:
 - `idetect`: IDETECT CSV, `excerpt` -> displacement `Quantity` (people or households); the
   prediction is the first top-level figure of the most direct kind present (`_IDMC_TIERS`).
 - `numbers` / `ranges`: Recognizers-Text NumberModel / NumberRangeModel JSON specs, read with
-  numbers.parse_numbers / ranges.parse_ranges (see `number_scores` for what is counted).
+  numparse.parse_numbers / ranges.parse_ranges (see `number_scores` for what is counted).
 Each item records whether its gold figure is written in the text (digits or words), so
 scores are reported per subset.
 """
@@ -29,7 +29,8 @@ from typing import Any
 from ._exceptions import InputError
 from .ingest import document_from_text
 from .model import Claim, Extraction
-from .numbers import find_numbers, parse_numbers
+from .numbers import find_numbers
+from .numparse import parse_numbers
 from .pipeline import Pipeline
 from .ranges import parse_ranges
 

@@ -6,7 +6,7 @@ ranges ("between 20 and 30", "from 1000 to 1500", "1000-5000", "20~100", "20 thr
 and pairs of bounds joined by "and", "but" or a comma ("above 1000 and below 1500").
 Conventions follow the Microsoft Recognizers-Text NumberRange model: a two-number range
 includes its first figure and excludes its last ("[20,30)"). Figures come from
-numbers.parse_numbers; "the tenth" reads as 10 inside a range.
+numparse.parse_numbers; "the tenth" reads as 10 inside a range.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 
 from .model import Span
-from .numbers import TENS, UNITS, parse_numbers
+from .numbers import TENS, UNITS
+from .numparse import parse_numbers
 
 
 @dataclass(frozen=True, slots=True)
