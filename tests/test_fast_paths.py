@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tollbook import glue
 from tollbook import lexicon as lx
 from tollbook.alternation import alternation, end_width, final_words
 from tollbook.numbers import QUALIFIERS, VAGUE
@@ -205,3 +206,70 @@ def test_first_statement_searches_only_where_a_match_can_be(text: str) -> None:
 
     fast, plain = first_statement(text), _STATEMENT_ISSUED.search(text)
     assert (fast and (fast.span(), fast.groupdict())) == (plain and (plain.span(), plain.groupdict()))
+
+
+
+def _plain_pronouns(text: str) -> list[tuple[int, int]]:
+    from tollbook.phrases import ONE_DEATH, PRONOUN_VICTIM
+
+    return [m.span("a") for m in PRONOUN_VICTIM.finditer(text)] + [
+        (m.start("a"), m.end()) for m in ONE_DEATH.finditer(text)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_pronouns_are_looked_for_only_in_sentences_with_their_words(data: st.DataObject) -> None:
+    from tollbook.phrases import ONE_DEATH, PRONOUN_VICTIM, pronouns
+
+    parts = data.draw(st.lists(st.one_of(st.from_regex(PRONOUN_VICTIM), st.from_regex(ONE_DEATH),
+                                         st.sampled_from([" ", ", ", "x", "HER", "Death"])), max_size=3))  # fmt: skip
+    text = "".join(parts)
+    assert [n.span for n in pronouns(text, 0, len(text))] == _plain_pronouns(text)
+
+
+_GLUED_HYPHENS = st.sampled_from(sorted(glue.CONTENT)).flatmap(
+    lambda w: st.integers(1, max(1, len(w) - 1)).map(lambda k: f"{w[:k]}-{w[k:]}")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.one_of(_GLUED_HYPHENS, st.sampled_from(["x-ray", "A-b", "well", "-", "the"])), max_size=4))
+def test_hyphen_repair_check_equals_the_plain_one(words: list[str]) -> None:
+    text = " ".join(words)
+    plain = bool(glue._LOWER_CANDIDATE.search(text.lower()) or glue._CASED_CANDIDATE.search(text)) or any(
+        (m.group(1) + m.group(2)).lower() in glue.CONTENT for m in glue._HYPHEN.finditer(text)
+    )
+    assert glue._needs_repair(text) == plain
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_speech_cues_are_looked_for_only_in_sentences_with_a_speech_verb(data: st.DataObject) -> None:
+    import tollbook.attribution as attribution
+    from tollbook.ingest import document_from_text
+    from tollbook.model import Segment
+
+    said = data.draw(st.one_of(st.from_regex(attribution._X_SAID), st.from_regex(attribution._SAID_X)))
+    text = said.replace("\n", " ") + " 12 people were killed."
+    doc = document_from_text(text)
+    assert doc.text == text
+    sentence = Segment(kind="sentence", start=0, end=len(text), text=text)
+    fast = attribution.Attributor(doc, [sentence], []).attribution(len(said) + 1, sentence)
+    gate = attribution._SPEECH_WORD
+    try:
+        attribution._SPEECH_WORD = re.compile("")  # matches every text: the plain scan
+        plain = attribution.Attributor(doc, [sentence], []).attribution(len(said) + 1, sentence)
+    finally:
+        attribution._SPEECH_WORD = gate
+    assert fast == plain
+
+
+def test_speech_gate_holds_every_verb() -> None:
+    from tollbook.attribution import _SAID_X, _SPEECH_VERBS, _SPEECH_WORD, _X_SAID
+
+    for verb in _SPEECH_VERBS:
+        said = _X_SAID.search(f"The ministry {verb} 12 people were killed.")
+        inverted = _SAID_X.search(f"“Twelve died,” {verb} the ministry.")
+        assert said is not None or inverted is not None, verb
+        assert _SPEECH_WORD.search(f"x{verb}x"), verb

@@ -14,14 +14,25 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .alternation import alternation
 from .model import Attribution, Document, Segment, SourceLink, Span
 
-_SPEECH = (
-    r"(?:said|says|say|stated|states|noted|notes|added|adds|told\s+[\w ]{0,30}?|reported|reports|"
-    r"announced|announces|declared|confirmed|claimed(?!\s+(?:the\s+)?(?:[\w,]+\s+)?lives)|claims(?!\s+(?:the\s+)?(?:[\w,]+\s+)?lives)|"
-    r"wrote|writes|explained|insisted|estimated|estimates|reads|read|recorded|counted|documented|"
-    r"registered|put|puts|show|shows|showed)"
-)
+#: The verbs that attribute a figure to a speaker. Two of them take more than the word:
+_SPEECH_SPECIAL = {
+    "told": r"told\s+[\w ]{0,30}?",  # "told reporters"
+    "claimed": r"claimed(?!\s+(?:the\s+)?(?:[\w,]+\s+)?lives)",  # not "claimed 40 lives"
+    "claims": r"claims(?!\s+(?:the\s+)?(?:[\w,]+\s+)?lives)",
+}
+_SPEECH_VERBS = (
+    "said", "says", "say", "stated", "states", "noted", "notes", "added", "adds", "told",
+    "reported", "reports", "announced", "announces", "declared", "confirmed", "claimed", "claims",
+    "wrote", "writes", "explained", "insisted", "estimated", "estimates", "reads", "read",
+    "recorded", "counted", "documented", "registered", "put", "puts", "show", "shows", "showed",
+)  # fmt: skip
+_SPEECH = "(?:" + "|".join(_SPEECH_SPECIAL.get(v, v) for v in _SPEECH_VERBS) + ")"
+#: Every match of _X_SAID and _SAID_X (case-sensitive) holds one of the verbs as written: a
+#: sentence without any is not scanned with them, which tries each of its positions.
+_SPEECH_WORD = re.compile(alternation(_SPEECH_VERBS))
 _STATEMENT_ISSUED = re.compile(
     r"(?P<x>[A-Z][^.;:\"“”()]{1,80}?)\s+(?:has\s+|have\s+|had\s+)?(?:issued|released|published|"
     r"made|put\s+out|adopted)\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|press\s+release|"
@@ -346,7 +357,7 @@ class Attributor:
             who = self._resolve(m.group("x"), base + m.start("x"))
             if who:
                 found.append(_Cue(who, (base + m.start("x"), base + m.end("x")), "according_to"))
-        for rx, name in ((_X_SAID, "said"), (_SAID_X, "said_inverted")):
+        for rx, name in ((_X_SAID, "said"), (_SAID_X, "said_inverted")) if _SPEECH_WORD.search(text) else ():
             for m in rx.finditer(text):
                 x = re.sub(r"^(?:and|but|while|whereas|as|that)\s+", "", m.group("x"))
                 final = re.match(r"\s*[.!?]?\s*$", text[m.end() :]) is not None

@@ -68,7 +68,7 @@ _HYPHEN = re.compile(r"([A-Za-z]+)-([a-z]+)")
 def _needs_repair(text: str) -> bool:
     if _LOWER_CANDIDATE.search(text.lower()) or _CASED_CANDIDATE.search(text):
         return True
-    return any((m.group(1) + m.group(2)).lower() in CONTENT for m in _HYPHEN.finditer(text))
+    return "-" in text and any((m.group(1) + m.group(2)).lower() in CONTENT for m in _HYPHEN.finditer(text))
 
 
 @dataclass(frozen=True, slots=True)
