@@ -24,7 +24,6 @@ from dataclasses import dataclass, field, replace
 from . import lexicon as lx
 from . import phrases
 from .cues import (
-    TOLL_WORDS,
     ahead,
     irrealis,
     left_cue,
@@ -33,6 +32,7 @@ from .cues import (
     one_was_cue,
     relative_cue,
     right_cue,
+    toll_category,
 )
 from .heads import OF_THEM, head_of, singular_head, were_population
 from .model import Span
@@ -147,7 +147,7 @@ def _total_ahead(text: str, num: NumberMention, end: int, cue_start: int) -> Fig
     if m is None:
         return None
     words = m.group("what").lower()
-    category = next((c for pat, c in TOLL_WORDS if re.search(pat, words)), "killed")
+    category = toll_category(words, "killed")
     pop = (m.group("pop") or "").lower()
     population, cls, unit = lx.POPULATIONS.get(pop, ("people", "unknown", "people"))
     return Figure(num=num, span=num.span, population=population, population_class=cls, unit=unit,

@@ -44,6 +44,12 @@ TOLL_WORDS = (
 _DEATH_WORDS = re.compile(r"toll|death|dead|kill|fatalit|victim|li(?:fe|ves)")
 
 
+def toll_category(words: str, default: str) -> str:
+    """What a toll's own words (lower case) say it counts: "the number of wounded" -> wounded;
+    `default` when they name none of TOLL_WORDS."""
+    return next((c for pat, c in TOLL_WORDS if re.search(pat, words)), default)
+
+
 def one_was_cue(text: str, start: int, span: Span, end: int) -> bool:
     """"Three suspects fled and one was killed": a bare "one" as the subject of a cue
     ("no one was hurt" is a zero, read by find_zeros)."""
@@ -97,7 +103,7 @@ def left_cue(text: str, start: int, at: int) -> tuple[str, str, int] | None:
                 # The toll's own words say what it counts: "the number of wounded ... to 85".
                 words = m.group(0).lower()
                 other = "inherit" if note == "cumulative" and not _DEATH_WORDS.search(words) else "killed"
-                cat = next((c for pat, c in TOLL_WORDS if re.search(pat, words)), other)
+                cat = toll_category(words, other)
             return cat, note, at - len(before) + m.start()
     return None
 
