@@ -208,7 +208,6 @@ def test_first_statement_searches_only_where_a_match_can_be(text: str) -> None:
     assert (fast and (fast.span(), fast.groupdict())) == (plain and (plain.span(), plain.groupdict()))
 
 
-
 def _plain_pronouns(text: str) -> list[tuple[int, int]]:
     from tollbook.phrases import ONE_DEATH, PRONOUN_VICTIM
 
