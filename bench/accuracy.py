@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from tollbook.datasets import (
+from tollbook.evaluation.datasets import (
     EvalItem,
     Prediction,
     acled_items,
@@ -25,7 +25,7 @@ from tollbook.datasets import (
     predict_displaced,
     predict_killed,
 )
-from tollbook.ingest import document_from_text
+from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline
 
 KILL_CUE = re.compile(r"\b(?:killed|killing|dead|died|deaths?|fatalit(?:y|ies)|bodies|murdered|slain|lost their lives)\b", re.I)

@@ -13,10 +13,10 @@ import random
 import sys
 import time
 
-from tollbook.events import DocInfo, group, mentions_of
+from tollbook.events.grouping import DocInfo, group, mentions_of
+from tollbook.events.reconcile import analyse
 from tollbook.model import Attribution, Claim, DateMention, Document, PlaceMention
-from tollbook.reconcile import analyse
-from tollbook.serialize import _date_value_from_iso
+from tollbook.output.serialize import _date_value_from_iso
 
 WORDS = [
     w + s

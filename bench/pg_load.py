@@ -1,4 +1,4 @@
-"""Benchmark: N synthetic claims as Spark-style Parquet -> `tollbook.bulkload` into PostgreSQL.
+"""Benchmark: N synthetic claims as Spark-style Parquet -> `tollbook.store.bulkload` into PostgreSQL.
 
     .venv/bin/python bench/pg_load.py [--claims 1000000] [--url postgresql://...] [--sqlite]
 
@@ -26,8 +26,8 @@ import psycopg
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from tollbook.bulkload import load_parquet
-from tollbook.store import Store
+from tollbook.store.bulkload import load_parquet
+from tollbook.store.database import Store
 
 PLACES = ("Port Castellan", "Marwick", "the Ostrava Hills", "Valdoria City", "Norvane")
 CATEGORIES = ("killed", "wounded", "displaced", "missing")

@@ -102,7 +102,7 @@ def _generated_cases(seed: int = 8) -> dict[str, list[Case]]:
 
 
 def _has_warc() -> bool:
-    from tollbook.ingest import FORMATS
+    from tollbook.ingest.sources import FORMATS
 
     return "warc" in FORMATS
 
@@ -148,7 +148,7 @@ def _warc_cases() -> list[Case]:
 
 
 def _handled(path: Path, must_read: str | None) -> tuple[bool, str]:
-    from tollbook.ingest import INTERNAL_ERROR, IngestFailure, read_sources
+    from tollbook.ingest.sources import INTERNAL_ERROR, IngestFailure, read_sources
 
     try:
         items = list(read_sources([path]))
@@ -206,7 +206,7 @@ def _peak(fn: Callable[[], int]) -> tuple[int, float, int]:
 
 
 def run_big(tmp: Path, big_mb: int, line_mb: int, extract_kb: int) -> list[str]:
-    from tollbook.ingest import IngestOptions, read_path
+    from tollbook.ingest.sources import IngestOptions, read_path
     from tollbook.pipeline import Pipeline, Settings
 
     def count(path: Path, fmt: str) -> Callable[[], int]:
@@ -227,7 +227,7 @@ def run_big(tmp: Path, big_mb: int, line_mb: int, extract_kb: int) -> list[str]:
         path.unlink()
     filler = "and the convoy moved slowly along the coast road past the harbour walls "
     text = SENTENCE[:-1] + " " + filler * ((extract_kb << 10) // len(filler)) + "and nine wounded."
-    from tollbook.ingest import document_from_text
+    from tollbook.ingest.sources import document_from_text
 
     started = time.perf_counter()
     ex = Pipeline(Settings(gazetteer=False)).run(document_from_text(text))
@@ -245,7 +245,8 @@ def atheris_child(seconds: int) -> None:
     import atheris
 
     with atheris.instrument_imports():
-        from tollbook import documents, formats, ingest, tables  # noqa: F401
+        from tollbook.ingest import documents, formats, tables  # noqa: F401
+        from tollbook.ingest import sources as ingest
 
     choices = [None, *ingest.FORMATS]
 

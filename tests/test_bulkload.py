@@ -1,4 +1,4 @@
-"""tollbook.bulkload: Parquet as the Spark job writes it -> the store, on SQLite and PostgreSQL."""
+"""tollbook.store.bulkload: Parquet as the Spark job writes it -> the store, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -14,10 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from tollbook._exceptions import InputError, StoreError
-from tollbook.bulkload import CONTRACT_KEYS, load_parquet, spark_output
-from tollbook.cli import cli
+from tollbook.cli.main import cli
 from tollbook.model import Extraction, Tally
-from tollbook.rows import (
+from tollbook.output.rows import (
     CLAIM_SCHEMA,
     DOCUMENT_SCHEMA,
     NESTED,
@@ -27,9 +26,10 @@ from tollbook.rows import (
     document_row,
     tally_rows,
 )
-from tollbook.serialize import claim_to_dict
-from tollbook.store import Store
-from tollbook.tally import tally
+from tollbook.output.serialize import claim_to_dict
+from tollbook.store.bulkload import CONTRACT_KEYS, load_parquet, spark_output
+from tollbook.store.database import Store
+from tollbook.tally.rules import tally
 
 from .dbs import db_url  # noqa: F401  (fixture: SQLite and PostgreSQL)
 from .test_store import make_extraction
@@ -52,7 +52,7 @@ def write_output(
     tally_idx: bool = True,
 ) -> Path:
     """Write claims/, tallies/, documents/ folders of part files in the Spark job's schema
-    (`tollbook.rows`). native: nested claim fields as Parquet lists/structs instead of JSON."""
+    (`tollbook.output.rows`). native: nested claim fields as Parquet lists/structs instead of JSON."""
     tables: dict[str, tuple[list[dict[str, Any]], Any]] = {}
     claims = [r for ex in extractions for r in claim_rows(ex)]
     if native:

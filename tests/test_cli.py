@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tollbook.cli import cli
+from tollbook.cli.main import cli
 
 from .conftest import ROOT
 

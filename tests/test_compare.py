@@ -1,4 +1,4 @@
-"""Comparing two documents' claims (tollbook.compare, `tollbook compare`)."""
+"""Comparing two documents' claims (tollbook.events.compare, `tollbook compare`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from tollbook import api
-from tollbook.cli import cli
+from tollbook.cli.main import cli
 
 from .conftest import require_shared
 from .test_events import FIXTURES, ingest_into

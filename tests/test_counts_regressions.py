@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tollbook.api import extract_text
-from tollbook.datasets import EvalItem, predict_killed
+from tollbook.evaluation.datasets import EvalItem, predict_killed
 from tollbook.pipeline import Settings
 
 FAST = Settings(gazetteer=False)

@@ -1,4 +1,4 @@
-"""Tests for tollbook.dates: find_dates / parse_date on news-style sentences.
+"""Tests for tollbook.extract.dates: find_dates / parse_date on news-style sentences.
 
 Places and events are fictional (Valdoria, Port Castellan, the Ostrava Hills of Norvane).
 """
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tollbook.dates import find_dates, parse_date
+from tollbook.extract.dates import find_dates, parse_date
 from tollbook.model import DateMention, DateValue
 
 REF = dt.date(2024, 2, 28)  # a Wednesday

@@ -1,7 +1,7 @@
-"""Conformance of tollbook.dates against Microsoft Recognizers-Text date specs.
+"""Conformance of tollbook.extract.dates against Microsoft Recognizers-Text date specs.
 
 Reads `DateParser.json` and `DatePeriodParser.json` from ../shared/data/recognizers-text
-(skipped when absent). Only the cases whose expression uses a form tollbook.dates promises
+(skipped when absent). Only the cases whose expression uses a form tollbook.extract.dates promises
 to handle are scored (the selection is made from the spec's own text, not from our output):
 explicit dates with a four-digit year, month-year, day/month/year ranges, month-day without a
 year, weekdays, this/last week|month|year, today/yesterday, "N units ago", "earlier this X".
@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from tollbook.dates import find_dates
+from tollbook.extract.dates import find_dates
 from tollbook.model import DateValue
 
 pytestmark = pytest.mark.shared

@@ -1,4 +1,4 @@
-"""Displacement reporting: glued PDF words (tollbook.glue), displacement phrasings and the
+"""Displacement reporting: glued PDF words (tollbook.extract.glue), displacement phrasings and the
 IDETECT prediction convention (datasets.predict_displaced). Invented sentences and places."""
 
 from __future__ import annotations
@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from tollbook.api import extract_text
-from tollbook.datasets import EvalItem, predict_displaced
-from tollbook.glue import repair
+from tollbook.evaluation.datasets import EvalItem, predict_displaced
+from tollbook.extract.glue import repair
 from tollbook.pipeline import Settings
 
 FAST = Settings(gazetteer=False)

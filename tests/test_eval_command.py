@@ -8,8 +8,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from tollbook.cli import cli
-from tollbook.datasets import is_written, strip_acled_bookkeeping
+from tollbook.cli.main import cli
+from tollbook.evaluation.datasets import is_written, strip_acled_bookkeeping
 
 FIX = Path(__file__).parent / "fixtures" / "eval"
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tollbook.evaluate import (
+from tollbook.evaluation.scoring import (
     Outcome,
     compare,
     expected_from_dict,
@@ -23,7 +23,7 @@ from tollbook.evaluate import (
     score,
     write_jsonl,
 )
-from tollbook.ingest import document_from_text
+from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline
 
 from .conftest import ARTIFACTS, CORPUS, ROOT

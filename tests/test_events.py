@@ -1,4 +1,4 @@
-"""Grouping claims of many documents into events (tollbook.events)."""
+"""Grouping claims of many documents into events (tollbook.events.grouping)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tollbook import api
-from tollbook.events import (
+from tollbook.events.grouping import (
     DocInfo,
     Event,
     Grouping,
@@ -20,11 +20,11 @@ from tollbook.events import (
     group_claims,
     mentions_of,
 )
-from tollbook.ingest import document_from_text
+from tollbook.ingest.sources import document_from_text
 from tollbook.model import Claim, DateMention, GazetteerEntry, PlaceMention
+from tollbook.output.serialize import _date_value_from_iso
 from tollbook.pipeline import Pipeline
-from tollbook.serialize import _date_value_from_iso
-from tollbook.store import Store
+from tollbook.store.database import Store
 
 from .conftest import require_shared
 

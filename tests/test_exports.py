@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tollbook.cli import cli
-from tollbook.exports import ACLED_COLUMNS, UCDP_COLUMNS
+from tollbook.cli.main import cli
 from tollbook.model import Correction
-from tollbook.store import Store
+from tollbook.output.exports import ACLED_COLUMNS, UCDP_COLUMNS
+from tollbook.store.database import Store
 
 from .test_events import FIXTURES, ingest_into
 

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tollbook import glue
-from tollbook import lexicon as lx
-from tollbook.alternation import alternation, end_width, final_words
-from tollbook.numbers import QUALIFIERS, VAGUE
+from tollbook.extract import glue
+from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar.alternation import alternation, end_width, final_words
+from tollbook.extract.numbers import QUALIFIERS, VAGUE
 
 from .conftest import CORPUS
 
@@ -96,7 +96,7 @@ def test_final_words_of_patterns() -> None:
 
 def _numbers_by_plain_scan(text: str) -> list[tuple[int, int, float]]:
     """find_numbers as it was before its core-word shortcut: NUMBER_RE from every position."""
-    from tollbook.numbers import NUMBER_RE, _mention
+    from tollbook.extract.numbers import NUMBER_RE, _mention
 
     out, pos = [], 0
     while pos < len(text):
@@ -126,14 +126,14 @@ _NUMBERISH = st.lists(
 @settings(max_examples=400, deadline=None)
 @given(words=_NUMBERISH, gaps=st.lists(st.sampled_from([" ", "  ", "\n", " \t "]), min_size=25, max_size=25))
 def test_find_numbers_equals_the_plain_scan(words: list[str], gaps: list[str]) -> None:
-    from tollbook.numbers import find_numbers
+    from tollbook.extract.numbers import find_numbers
 
     text = "".join(w + g for w, g in zip(words, gaps, strict=False))
     assert [(*n.span, n.value) for n in find_numbers(text)] == _numbers_by_plain_scan(text)
 
 
 def test_find_numbers_equals_the_plain_scan_on_the_corpus() -> None:
-    from tollbook.numbers import find_numbers
+    from tollbook.extract.numbers import find_numbers
 
     text = _corpus_text()
     found = [(*n.span, n.value) for n in find_numbers(text)]
@@ -143,7 +143,7 @@ def test_find_numbers_equals_the_plain_scan_on_the_corpus() -> None:
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet="ab Z:,.\n\t1é", max_size=30))
 def test_last_word_is_what_the_end_anchored_pattern_finds(before: str) -> None:
-    from tollbook.cues import last_word as _last_word
+    from tollbook.extract.cues import last_word as _last_word
 
     m = re.search(r"([A-Za-z]+|[:,])\s*$", before)
     assert _last_word(before) == (m.group(1).lower() if m else None)
@@ -156,7 +156,7 @@ def test_last_word_is_what_the_end_anchored_pattern_finds(before: str) -> None:
     st.sampled_from(["", " ", "  ", "\n", " \t"]),
 )
 def test_money_and_identifier_windows_read_from_near_the_end(words: list[str], tail: str) -> None:
-    from tollbook.numbers import _BEFORE_IDENT, _BEFORE_MONEY, _PREFIX_REACH
+    from tollbook.extract.numbers import _BEFORE_IDENT, _BEFORE_MONEY, _PREFIX_REACH
 
     assert len("resolution") == _PREFIX_REACH
     before = (" ".join(words) + tail)[-30:]
@@ -178,8 +178,8 @@ _NAME_TEXT = st.lists(
 @settings(max_examples=400, deadline=None)
 @given(text=_NAME_TEXT, head=st.sampled_from(["ministry", "defence", "neil", "x."]))
 def test_name_runs_scan_only_where_a_run_can_be(text: str, head: str) -> None:
-    from tollbook.attribution import Attributor, name_run_re
-    from tollbook.ingest import document_from_text
+    from tollbook.extract.attribution import Attributor, name_run_re
+    from tollbook.ingest.sources import document_from_text
 
     rx = name_run_re(head)
     doc = document_from_text(text or "x")
@@ -202,14 +202,14 @@ _STATEMENT_TEXT = st.lists(
 @settings(max_examples=500, deadline=None)
 @given(text=_STATEMENT_TEXT)
 def test_first_statement_searches_only_where_a_match_can_be(text: str) -> None:
-    from tollbook.attribution import _STATEMENT_ISSUED, first_statement
+    from tollbook.extract.attribution import _STATEMENT_ISSUED, first_statement
 
     fast, plain = first_statement(text), _STATEMENT_ISSUED.search(text)
     assert (fast and (fast.span(), fast.groupdict())) == (plain and (plain.span(), plain.groupdict()))
 
 
 def _plain_pronouns(text: str) -> list[tuple[int, int]]:
-    from tollbook.phrases import ONE_DEATH, PRONOUN_VICTIM
+    from tollbook.extract.phrases import ONE_DEATH, PRONOUN_VICTIM
 
     return [m.span("a") for m in PRONOUN_VICTIM.finditer(text)] + [
         (m.start("a"), m.end()) for m in ONE_DEATH.finditer(text)
@@ -219,7 +219,7 @@ def _plain_pronouns(text: str) -> list[tuple[int, int]]:
 @settings(max_examples=300, deadline=None)
 @given(data=st.data())
 def test_pronouns_are_looked_for_only_in_sentences_with_their_words(data: st.DataObject) -> None:
-    from tollbook.phrases import ONE_DEATH, PRONOUN_VICTIM, pronouns
+    from tollbook.extract.phrases import ONE_DEATH, PRONOUN_VICTIM, pronouns
 
     parts = data.draw(st.lists(st.one_of(st.from_regex(PRONOUN_VICTIM), st.from_regex(ONE_DEATH),
                                          st.sampled_from([" ", ", ", "x", "HER", "Death"])), max_size=3))  # fmt: skip
@@ -245,8 +245,8 @@ def test_hyphen_repair_check_equals_the_plain_one(words: list[str]) -> None:
 @settings(max_examples=200, deadline=None)
 @given(data=st.data())
 def test_speech_cues_are_looked_for_only_in_sentences_with_a_speech_verb(data: st.DataObject) -> None:
-    import tollbook.attribution as attribution
-    from tollbook.ingest import document_from_text
+    import tollbook.extract.attribution as attribution
+    from tollbook.ingest.sources import document_from_text
     from tollbook.model import Segment
 
     said = data.draw(st.one_of(st.from_regex(attribution._X_SAID), st.from_regex(attribution._SAID_X)))
@@ -265,7 +265,7 @@ def test_speech_cues_are_looked_for_only_in_sentences_with_a_speech_verb(data: s
 
 
 def test_speech_gate_holds_every_verb() -> None:
-    from tollbook.attribution import _SAID_X, _SPEECH_VERBS, _SPEECH_WORD, _X_SAID
+    from tollbook.extract.attribution import _SAID_X, _SPEECH_VERBS, _SPEECH_WORD, _X_SAID
 
     for verb in _SPEECH_VERBS:
         said = _X_SAID.search(f"The ministry {verb} 12 people were killed.")

@@ -1,4 +1,4 @@
-"""Tests for tollbook.ingest: every format, identity, metadata, failures and batch behaviour."""
+"""Tests for tollbook.ingest.sources: every format, identity, metadata, failures and batch behaviour."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tollbook import FieldError, UnreadableInputError, UnsupportedFormatError
-from tollbook.ingest import (
+from tollbook.ingest.sources import (
     IngestFailure,
     IngestOptions,
     document_from_text,
@@ -149,7 +149,7 @@ def test_legacy_encoding_is_decoded(tmp_path: Path, caplog: pytest.LogCaptureFix
     path = tmp_path / "legacy.txt"
     text = "Le café du port était fermé après les bombardements à Port Castellan."
     path.write_bytes(text.encode("cp1252"))
-    with caplog.at_level(logging.WARNING, logger="tollbook.ingest"):
+    with caplog.at_level(logging.WARNING, logger="tollbook.ingest.sources"):
         doc = one(path)
     assert doc.text == text
     assert "not UTF-8" in caplog.text
@@ -378,7 +378,7 @@ def test_directory_recursion_with_bad_file_in_the_middle(
     (root / "e.docx").write_bytes(b"PK\x03\x04")
     (root / ".hidden" / "x.txt").write_text("Hidden directory.\n")
     (root / ".dotfile.txt").write_text("Hidden file.\n")
-    with caplog.at_level(logging.WARNING, logger="tollbook.ingest"):
+    with caplog.at_level(logging.WARNING, logger="tollbook.ingest.sources"):
         items = list(read_path(root))
     names = [i.name if isinstance(i, Document) else f"FAIL {i.source}" for i in items]
     assert names == [

@@ -21,8 +21,8 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tollbook.cli import cli
-from tollbook.ingest import (
+from tollbook.cli.main import cli
+from tollbook.ingest.sources import (
     FORMATS,
     INTERNAL_ERROR,
     IngestFailure,
@@ -118,7 +118,7 @@ def test_unexpected_exception_costs_one_file_only(
             raise KeyError("a bug in a reader")
         return Document(doc_id="x", text=data.decode(), content_hash="h")
 
-    monkeypatch.setattr("tollbook.ingest.read_text", broken)
+    monkeypatch.setattr("tollbook.ingest.sources.read_text", broken)
     (tmp_path / "a.txt").write_text("boom")
     (tmp_path / "b.txt").write_text("fine")
     docs, failures = split(read_path(tmp_path))
@@ -177,7 +177,7 @@ def test_read_bytes_never_crashes_on_random_bytes(data: bytes, fmt: str | None) 
 _MEASURE = textwrap.dedent(
     """
     import json, sys, time, tracemalloc
-    from tollbook.ingest import IngestOptions, read_path
+    from tollbook.ingest.sources import IngestOptions, read_path
     path, fmt = sys.argv[1], sys.argv[2]
     tracemalloc.start()
     started = time.perf_counter()

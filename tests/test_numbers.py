@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tollbook.datasets import is_plain_cardinal, number_scores
-from tollbook.numbers import find_numbers
-from tollbook.numparse import parse_number, parse_numbers
+from tollbook.evaluation.datasets import is_plain_cardinal, number_scores
+from tollbook.evaluation.numparse import parse_number, parse_numbers
+from tollbook.extract.numbers import find_numbers
 
 
 @pytest.mark.parametrize(

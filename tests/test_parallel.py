@@ -11,14 +11,15 @@ from types import ModuleType
 import pytest
 from click.testing import CliRunner
 
-from tollbook import api, parallel
+from tollbook import api
 from tollbook._exceptions import ConfigError, ExtractionError, UnreadableInputError
-from tollbook.cli import cli
-from tollbook.ingest import IngestFailure, IngestOptions, document_from_text
+from tollbook.cli.main import cli
+from tollbook.ingest.sources import IngestFailure, IngestOptions, document_from_text
 from tollbook.model import Document, Extraction
+from tollbook.output.serialize import claim_to_dict, tally_to_dict
 from tollbook.pipeline import Pipeline, Settings
-from tollbook.serialize import claim_to_dict, tally_to_dict
-from tollbook.store import Store
+from tollbook.run import parallel
+from tollbook.store.database import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 

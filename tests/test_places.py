@@ -1,4 +1,4 @@
-"""Tests for tollbook.places: gazetteer lookup, resolution and place finding in text."""
+"""Tests for tollbook.geo.places: gazetteer lookup, resolution and place finding in text."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tollbook._exceptions import ConfigError
+from tollbook.geo.places import Gazetteer, name_key
 from tollbook.model import GazetteerEntry
-from tollbook.places import Gazetteer, name_key
 
 
 @pytest.fixture(scope="module")

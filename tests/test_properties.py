@@ -17,10 +17,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tollbook.api import extract_text
-from tollbook.dates import find_dates, parse_date
-from tollbook.ingest import document_from_text
+from tollbook.extract.dates import find_dates, parse_date
+from tollbook.extract.numbers import find_numbers, parse_figure, words_to_number
+from tollbook.ingest.sources import document_from_text
 from tollbook.model import CATEGORIES, KINDS, QUALIFIERS, Extraction
-from tollbook.numbers import find_numbers, parse_figure, words_to_number
 from tollbook.pipeline import Pipeline, Settings
 
 FAST = settings(deadline=None, derandomize=True, max_examples=500,

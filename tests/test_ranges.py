@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import require_shared
-from tollbook.datasets import number_scores
-from tollbook.ranges import parse_ranges
+from tollbook.evaluation.datasets import number_scores
+from tollbook.evaluation.ranges import parse_ranges
 
 
 @pytest.mark.parametrize(

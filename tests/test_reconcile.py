@@ -1,4 +1,4 @@
-"""Findings per event and category (tollbook.reconcile) and independence (tollbook.origins)."""
+"""Findings per event and category (tollbook.events.reconcile) and independence (tollbook.events.origins)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from tollbook import api
+from tollbook.events.origins import jaccard_estimate, minhash, near_duplicates, speaker_key
+from tollbook.events.reconcile import EventFindings, Finding, finding_to_dict
 from tollbook.model import Correction
-from tollbook.origins import jaccard_estimate, minhash, near_duplicates, speaker_key
-from tollbook.reconcile import EventFindings, Finding, finding_to_dict
-from tollbook.store import Store
+from tollbook.store.database import Store
 
 from .conftest import require_shared
 from .test_events import FIXTURES, ingest_into

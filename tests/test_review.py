@@ -8,10 +8,10 @@ from dataclasses import replace
 import pytest
 
 from tollbook._exceptions import FieldError, NotFoundError, StoreError
+from tollbook.events.review import apply_corrections
 from tollbook.model import Correction
-from tollbook.review import apply_corrections
-from tollbook.store import Store
-from tollbook.tally import tally
+from tollbook.store.database import Store
+from tollbook.tally.rules import tally
 
 from .dbs import db_url  # noqa: F401  (fixture: SQLite and PostgreSQL)
 from .test_store import make_extraction

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from tollbook.evaluate import compare, expected_from_dict, misses_report
-from tollbook.ingest import read_path
+from tollbook.evaluation.scoring import compare, expected_from_dict, misses_report
+from tollbook.geo.places import name_key
+from tollbook.ingest.sources import read_path
 from tollbook.pipeline import Pipeline
-from tollbook.places import name_key
 
 from .conftest import require_shared
 

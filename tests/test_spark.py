@@ -22,12 +22,12 @@ from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
 from warcio.warcwriter import WARCWriter  # noqa: E402
 
 from tollbook import api  # noqa: E402
-from tollbook import spark as tspark  # noqa: E402
-from tollbook.cli import cli  # noqa: E402
-from tollbook.ingest import IngestOptions  # noqa: E402
+from tollbook.cli.main import cli  # noqa: E402
+from tollbook.ingest.sources import IngestOptions  # noqa: E402
 from tollbook.model import Extraction  # noqa: E402
-from tollbook.rows import CLAIM_SCHEMA, TALLY_SCHEMA, claim_dict, tally_dict  # noqa: E402
-from tollbook.serialize import claim_to_dict, tally_to_dict  # noqa: E402
+from tollbook.output.rows import CLAIM_SCHEMA, TALLY_SCHEMA, claim_dict, tally_dict  # noqa: E402
+from tollbook.output.serialize import claim_to_dict, tally_to_dict  # noqa: E402
+from tollbook.run import spark as tspark  # noqa: E402
 
 pytestmark = pytest.mark.spark
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,8 +108,8 @@ def test_schema_is_the_declared_one(jsonl_run: dict[str, Any]) -> None:
 
 
 def test_output_loads_into_a_store(jsonl_run: dict[str, Any], tmp_path: Path) -> None:
-    from tollbook.bulkload import load_parquet, spark_output
-    from tollbook.store import Store
+    from tollbook.store.bulkload import load_parquet, spark_output
+    from tollbook.store.database import Store
 
     with Store.open(str(tmp_path / "loaded.db")) as store:
         load_parquet(store, *spark_output(jsonl_run["out"]))
@@ -194,7 +194,7 @@ def test_spark_submit_entry_points_parse_their_options() -> None:
     import sys
 
     script = Path(tspark.__file__)
-    for argv in ([sys.executable, "-m", "tollbook.spark", "--help"],
+    for argv in ([sys.executable, "-m", "tollbook.run.spark", "--help"],
                  [sys.executable, str(script), "--help"]):  # fmt: skip
         # the script form runs from tollbook/ itself, whose numbers.py must not shadow stdlib
         done = subprocess.run(argv, capture_output=True, text=True, timeout=120, check=False)

@@ -1,4 +1,4 @@
-"""Tests for tollbook.store: Extraction -> rows -> the same objects back, on SQLite and
+"""Tests for tollbook.store.database: Extraction -> rows -> the same objects back, on SQLite and
 PostgreSQL (`db_url` from tests/dbs.py runs each test on both)."""
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from tollbook import backends
 from tollbook._exceptions import MigrationError, NotFoundError, StoreError
 from tollbook.model import (
     Attribution,
@@ -26,7 +25,8 @@ from tollbook.model import (
     SourceLink,
     Tally,
 )
-from tollbook.store import MIGRATIONS, SCHEMA_VERSION, SaveResult, Store, version_key
+from tollbook.store import backends
+from tollbook.store.database import MIGRATIONS, SCHEMA_VERSION, SaveResult, Store, version_key
 
 from .dbs import db_url  # noqa: F401  (fixture)
 

@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 
 from tests.test_store import make_extraction
-from tollbook import store as store_module
-from tollbook.ingest import read_path
+from tollbook.ingest.sources import read_path
 from tollbook.model import Correction, Document
 from tollbook.pipeline import Pipeline, Settings
-from tollbook.store import SCHEMA_VERSION, Store
+from tollbook.store import database as store_module
+from tollbook.store.database import SCHEMA_VERSION, Store
 
 N_DOCS = 120
 PLACES = ("Port Castellan", "Valdoria", "the Ostrava Hills of Norvane", "Veloria")
@@ -46,7 +46,7 @@ def make_corpus(folder: Path, n: int = N_DOCS) -> Path:
 
 
 def start_ingest(folder: Path, db: Path) -> subprocess.Popen[bytes]:
-    code = "from tollbook.cli import main; main()"
+    code = "from tollbook.cli.main import main; main()"
     return subprocess.Popen(
         [sys.executable, "-c", code, "ingest", str(folder), "--db", str(db), "--no-gazetteer"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -126,7 +126,7 @@ _READER = textwrap.dedent(
     """
     import json, sqlite3, sys, time
     from pathlib import Path
-    from tollbook.store import Store
+    from tollbook.store.database import Store
     db, stop = sys.argv[1], Path(sys.argv[2])
     rounds, errors, last = 0, [], 0
     while True:

@@ -9,9 +9,9 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from tollbook._exceptions import StoreError
-from tollbook.backends import redact
 from tollbook.model import Correction, Document
-from tollbook.store import Store
+from tollbook.store.backends import redact
+from tollbook.store.database import Store
 
 from .dbs import pg_url  # noqa: F401  (fixture: a fresh schema on the test server)
 from .test_store import make_extraction

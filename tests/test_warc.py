@@ -13,10 +13,10 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from tollbook import api
-from tollbook.cli import cli
-from tollbook.ingest import IngestFailure, IngestOptions
+from tollbook.cli.main import cli
+from tollbook.ingest.sources import IngestFailure, IngestOptions
+from tollbook.ingest.warc import WarcCounts, read_warc_bytes, read_warc_file
 from tollbook.model import Document
-from tollbook.warc import WarcCounts, read_warc_bytes, read_warc_file
 
 ARTICLE = """<!doctype html><html lang="en"><head><title>Shelling in {place}</title></head>
 <body><nav>Home | World | Sport</nav><article><h1>Shelling in {place}</h1>
@@ -149,7 +149,7 @@ def test_stdin_and_forced_format(tmp_path: Path, caplog: pytest.LogCaptureFixtur
     assert result.stdout.count('"category": "killed"') == 4
     odd = tmp_path / "crawl.bin"
     odd.write_bytes(data)
-    with caplog.at_level(logging.INFO, logger="tollbook.warc"):
+    with caplog.at_level(logging.INFO, logger="tollbook.ingest.warc"):
         docs = list(api.read([odd], IngestOptions(format="warc")))
     assert sum(isinstance(d, Document) for d in docs) == 4
     assert "4 HTML document(s) read; skipped 1 non-200 and 1 non-HTML" in caplog.text

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tollbook.cli import cli
-from tollbook.store import Store
+from tollbook.cli.main import cli
+from tollbook.store.database import Store
 from tollbook.web import basemap
 from tollbook.web.openapi import openapi_document
 

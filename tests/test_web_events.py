@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from tollbook import api
-from tollbook.store import Store
+from tollbook.store.database import Store
 from tollbook.web import basemap
 
 from .test_web_support import (

@@ -11,10 +11,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tollbook.ingest import document_from_text
+from tollbook.ingest.sources import document_from_text
 from tollbook.model import Attribution, Correction, SourceLink
 from tollbook.pipeline import Pipeline
-from tollbook.store import Store
+from tollbook.store.database import Store
 from tollbook.web.app import create_app
 from tollbook.web.errors import FetchRefused, PayloadTooLarge
 from tollbook.web.security import check_url, fetch_url

@@ -19,7 +19,7 @@ from starlette.applications import Starlette
 
 from tollbook import api
 from tollbook.pipeline import Settings
-from tollbook.store import Store
+from tollbook.store.database import Store
 from tollbook.web.app import create_app
 from tollbook.web.settings import WebSettings
 

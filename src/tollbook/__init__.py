@@ -1,6 +1,6 @@
 """tollbook: source-attributed casualty claims from news reports and official statements."""
 
-from ._exceptions import (
+from tollbook._exceptions import (
     ConfigError,
     ExtractionError,
     FieldError,
@@ -12,7 +12,7 @@ from ._exceptions import (
     UnreadableInputError,
     UnsupportedFormatError,
 )
-from .model import (
+from tollbook.model import (
     Attribution,
     CategoryTally,
     Claim,
@@ -26,7 +26,7 @@ from .model import (
     SourceLink,
     Tally,
 )
-from .version import EXTRACTOR_VERSION, __version__
+from tollbook.version import EXTRACTOR_VERSION, __version__
 
 __all__ = [
     "EXTRACTOR_VERSION",

@@ -16,22 +16,24 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from ._exceptions import NotFoundError, TollbookError
-from .compare import Comparison, compare_claims
-from .documents import IngestFailure, IngestOptions, document_from_text
-from .model import Claim, Document, Extraction, Tally
-from .pipeline import Pipeline, Settings
-from .reconcile import EventFindings, analyse
-from .review import apply_corrections
-from .store import Store
-from .tally import tally
+from tollbook._exceptions import NotFoundError, TollbookError
+from tollbook.events.compare import Comparison, compare_claims
+from tollbook.events.reconcile import EventFindings, analyse
+from tollbook.events.review import apply_corrections
+from tollbook.ingest.documents import IngestFailure, IngestOptions, document_from_text
+from tollbook.model import Claim, Document, Extraction, Tally
+from tollbook.pipeline import Pipeline, Settings
+from tollbook.store.database import Store
+from tollbook.tally.rules import tally
 
 log = logging.getLogger("tollbook")
 
 
 def read(paths: Sequence[str | Path], options: IngestOptions | None = None) -> Iterator[Document | IngestFailure]:
     """Documents from files, directories, feeds, tables or '-' (stdin); failures inline."""
-    from .ingest import read_sources  # the format readers (trafilatura, pypdf, ...) load here
+    from tollbook.ingest.sources import (
+        read_sources,  # the format readers (trafilatura, pypdf, ...) load here
+    )
 
     return read_sources(paths, options or IngestOptions())
 
@@ -39,9 +41,9 @@ def read(paths: Sequence[str | Path], options: IngestOptions | None = None) -> I
 def extract(items: Iterable[Document | IngestFailure], settings: Settings | None = None, *, jobs: int = 1,
             segments: bool = True) -> Iterator[Extraction | IngestFailure]:  # fmt: skip
     """Run the pipeline over documents; failures pass through untouched. `jobs` > 1 runs a
-    process pool (0: one per CPU) giving the same results in the same order (`tollbook.parallel`);
+    process pool (0: one per CPU) giving the same results in the same order (`tollbook.run.parallel`);
     `segments=False` lets the pool leave segments out when only claims and tallies are used."""
-    from . import parallel  # multiprocessing loads only when documents are extracted
+    from tollbook.run import parallel  # multiprocessing loads only when documents are extracted
 
     return parallel.extract(items, settings, jobs=jobs, segments=segments)
 
@@ -101,7 +103,7 @@ def demo_paths() -> list[Path]:
 
 
 def reviewed_claims(store: Store, doc_id: str | None = None, *, category: str | None = None) -> tuple[Claim, ...]:
-    """Stored claims with reviewers' corrections applied (`tollbook.review`): the view that
+    """Stored claims with reviewers' corrections applied (`tollbook.events.review`): the view that
     findings and exports use. `category` filters after correction (a correction may move it)."""
     claims = apply_corrections(store.claims(doc_id), store.corrections(doc_id))
     return claims if category is None else tuple(c for c in claims if c.category == category)

@@ -1,7 +1,7 @@
 """The types that cross stage boundaries: Document, Segment, Claim, Tally and their parts.
 
 All are frozen dataclasses; dictionaries appear only at the JSON/SQL edge
-(`tollbook.serialize`). Offsets are character offsets into `Document.text`, end-exclusive.
+(`tollbook.output.serialize`). Offsets are character offsets into `Document.text`, end-exclusive.
 """
 
 from __future__ import annotations

@@ -12,11 +12,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .model import Document, Extraction
-from .version import EXTRACTOR_VERSION
+from tollbook.model import Document, Extraction
+from tollbook.version import EXTRACTOR_VERSION
 
 if TYPE_CHECKING:
-    from .places import Gazetteer
+    from tollbook.geo.places import Gazetteer
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,14 +38,16 @@ class Pipeline:
     def gazetteer(self) -> Gazetteer | None:
         if not self.settings.gazetteer:
             return None
-        from .places import Gazetteer
+        from tollbook.geo.places import Gazetteer
 
         return Gazetteer.load(self.settings.gazetteer_path)
 
     def run(self, document: Document) -> Extraction:
-        from .extract import extract_claims  # after the first call: a dictionary lookup
-        from .segment import segment
-        from .tally import tally
+        from tollbook.extract.claims import (
+            extract_claims,  # after the first call: a dictionary lookup
+        )
+        from tollbook.extract.segment import segment
+        from tollbook.tally.rules import tally
 
         segments = segment(document.text)
         claims = extract_claims(document, segments, self.gazetteer, self.settings.version)

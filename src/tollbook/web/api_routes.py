@@ -13,15 +13,15 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from ..model import Correction
-from .common import field, in_thread, read_form, settings_of
-from .errors import BadRequest
-from .ingesting import IngestOutcome, IngestRequest, run_ingest
-from .openapi import openapi_document
-from .reviewing import correction_from
-from .security import require_write_api
-from .settings import WebSettings
-from .views import (
+from tollbook.model import Correction
+from tollbook.web.common import field, in_thread, read_form, settings_of
+from tollbook.web.errors import BadRequest
+from tollbook.web.ingesting import IngestOutcome, IngestRequest, run_ingest
+from tollbook.web.openapi import openapi_document
+from tollbook.web.reviewing import correction_from
+from tollbook.web.security import require_write_api
+from tollbook.web.settings import WebSettings
+from tollbook.web.views import (
     DocQuery,
     correction_to_dict,
     doc_query,

@@ -21,11 +21,11 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from .._exceptions import TollbookError
-from . import api_routes, events_pages, pages
-from .errors import handle
-from .security import BodyLimit, SecurityHeaders
-from .settings import WebSettings
+from tollbook._exceptions import TollbookError
+from tollbook.web import api_routes, events_pages, pages
+from tollbook.web.errors import handle
+from tollbook.web.security import BodyLimit, SecurityHeaders
+from tollbook.web.settings import WebSettings
 
 HERE = Path(__file__).resolve().parent
 

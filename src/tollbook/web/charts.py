@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..events import Place
-from ..reconcile import EventFindings
-from .basemap import HEIGHT, WIDTH, project
+from tollbook.events.grouping import Place
+from tollbook.events.reconcile import EventFindings
+from tollbook.web.basemap import HEIGHT, WIDTH, project
 
 CHART_W, CHART_H = 640.0, 280.0
 _LEFT, _RIGHT, _TOP, _BOTTOM = 64.0, 48.0, 16.0, 40.0

@@ -14,11 +14,11 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
-from ..model import CATEGORIES, QUALIFIERS
-from ..version import EXTRACTOR_VERSION, __version__
-from .errors import BadRequest, PayloadTooLarge
-from .security import CSRF_COOKIE, can_write, csrf_from_cookie, new_csrf_cookie
-from .settings import WebSettings
+from tollbook.model import CATEGORIES, QUALIFIERS
+from tollbook.version import EXTRACTOR_VERSION, __version__
+from tollbook.web.errors import BadRequest, PayloadTooLarge
+from tollbook.web.security import CSRF_COOKIE, can_write, csrf_from_cookie, new_csrf_cookie
+from tollbook.web.settings import WebSettings
 
 T = TypeVar("T")
 

@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
-from .._exceptions import ConfigError, InputError, NotFoundError, TollbookError
+from tollbook._exceptions import ConfigError, InputError, NotFoundError, TollbookError
 
 log = logging.getLogger("tollbook.web")
 

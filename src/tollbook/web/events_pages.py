@@ -13,17 +13,17 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from .. import api
-from ..compare import Comparison, comparison_rows
-from ..events import event_to_dict
-from ..model import Document, Tally
-from ..reconcile import EventFindings, event_findings_to_dict, finding_to_dict
-from ..serialize import document_to_dict, tally_to_dict
-from .charts import Chart, MapModel, chart, event_map
-from .common import in_thread, render, settings_of
-from .errors import BadRequest
-from .settings import WebSettings
-from .views import open_store
+from tollbook import api
+from tollbook.events.compare import Comparison, comparison_rows
+from tollbook.events.grouping import event_to_dict
+from tollbook.events.reconcile import EventFindings, event_findings_to_dict, finding_to_dict
+from tollbook.model import Document, Tally
+from tollbook.output.serialize import document_to_dict, tally_to_dict
+from tollbook.web.charts import Chart, MapModel, chart, event_map
+from tollbook.web.common import in_thread, render, settings_of
+from tollbook.web.errors import BadRequest
+from tollbook.web.settings import WebSettings
+from tollbook.web.views import open_store
 
 
 def _events(settings: WebSettings) -> tuple[EventFindings, ...]:

@@ -11,15 +11,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from .. import api
-from ..ingest import EXTENSIONS, IngestFailure, document_from_text
-from ..model import Document
-from ..pipeline import Settings
-from ..store import Store
-from .errors import BadRequest, PayloadTooLarge
-from .security import fetch_url
-from .settings import WebSettings
-from .views import DATE_PATTERN as _DATE
+from tollbook import api
+from tollbook.ingest.sources import EXTENSIONS, IngestFailure, document_from_text
+from tollbook.model import Document
+from tollbook.pipeline import Settings
+from tollbook.store.database import Store
+from tollbook.web.errors import BadRequest, PayloadTooLarge
+from tollbook.web.security import fetch_url
+from tollbook.web.settings import WebSettings
+from tollbook.web.views import DATE_PATTERN as _DATE
 
 _CONTENT_TYPES = (
     ("html", ".html"), ("xhtml", ".html"), ("pdf", ".pdf"), ("rss", ".xml"), ("atom", ".xml"),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import CATEGORIES, VERDICTS
-from ..version import __version__
+from tollbook.model import CATEGORIES, VERDICTS
+from tollbook.version import __version__
 
 _ERROR = {
     "type": "object",

@@ -10,19 +10,19 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from .common import field, in_thread, read_form, render, settings_of
-from .errors import BadRequest, Unauthorized
-from .ingesting import IngestOutcome, IngestRequest, run_ingest
-from .reviewing import correction_from
-from .security import (
+from tollbook.web.common import field, in_thread, read_form, render, settings_of
+from tollbook.web.errors import BadRequest, Unauthorized
+from tollbook.web.ingesting import IngestOutcome, IngestRequest, run_ingest
+from tollbook.web.reviewing import correction_from
+from tollbook.web.security import (
     WRITE_COOKIE,
     check_csrf,
     require_write_form,
     token_matches,
     write_cookie_value,
 )
-from .settings import WebSettings
-from .views import (
+from tollbook.web.settings import WebSettings
+from tollbook.web.views import (
     DocQuery,
     DocSummary,
     DocumentView,

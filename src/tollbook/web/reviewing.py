@@ -10,8 +10,8 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from ..model import CATEGORIES, CORRECTABLE, VERDICTS, Correction
-from .errors import BadRequest
+from tollbook.model import CATEGORIES, CORRECTABLE, VERDICTS, Correction
+from tollbook.web.errors import BadRequest
 
 MAX_TEXT = {"reviewer": 200, "reason": 2000, "population": 100, "source": 300}
 

@@ -32,8 +32,15 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .errors import CSRFError, FetchRefused, PayloadTooLarge, ReadOnly, Unauthorized, error_body
-from .settings import WebSettings
+from tollbook.web.errors import (
+    CSRFError,
+    FetchRefused,
+    PayloadTooLarge,
+    ReadOnly,
+    Unauthorized,
+    error_body,
+)
+from tollbook.web.settings import WebSettings
 
 CSRF_COOKIE = "tollbook_csrf"
 CSRF_FIELD = "csrf_token"

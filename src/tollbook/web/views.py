@@ -14,13 +14,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from typing import Any
 
-from ..model import CATEGORIES, CORRECTABLE, Claim, Correction, Document, Tally
-from ..review import apply_corrections, latest_corrections
-from ..serialize import claim_to_dict, document_to_dict, number, tally_to_dict
-from ..store import Store
-from ..tally import tally
-from .errors import BadRequest
-from .settings import WebSettings
+from tollbook.events.review import apply_corrections, latest_corrections
+from tollbook.model import CATEGORIES, CORRECTABLE, Claim, Correction, Document, Tally
+from tollbook.output.serialize import claim_to_dict, document_to_dict, number, tally_to_dict
+from tollbook.store.database import Store
+from tollbook.tally.rules import tally
+from tollbook.web.errors import BadRequest
+from tollbook.web.settings import WebSettings
 
 DATE_PATTERN = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _DATE = DATE_PATTERN

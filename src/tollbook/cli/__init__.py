@@ -1,0 +1,2 @@
+"""Command line: thin click commands over `tollbook.api` (entry point `tollbook.cli.main:main`).
+"""

@@ -1,0 +1,99 @@
+"""Options and error handling every command shares: click decorators -> decorated commands.
+
+The command modules (`main`, `events`, `load`, `spark`, `web`) import from here and never from
+each other, so the CLI has no import cycle.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+import click
+
+from tollbook._exceptions import TollbookError
+from tollbook.ingest.documents import IngestFailure, IngestOptions
+from tollbook.output.render import FORMATS
+
+F = TypeVar("F", bound=Callable[..., Any])
+DEFAULT_DB = "tollbook.db"
+PROGRESS_EVERY = 25
+
+
+def format_option(func: F) -> F:
+    """--format jsonl|json|csv|table, with --json/--csv/--table shorthands."""
+    func = click.option("--table", "fmt", flag_value="table", help="Shorthand for --format table.")(func)
+    func = click.option("--csv", "fmt", flag_value="csv", help="Shorthand for --format csv.")(func)
+    func = click.option("--json", "fmt", flag_value="json", help="Shorthand for --format json.")(func)
+    return click.option(
+        "--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
+        help="Output format: JSON lines, a JSON array, CSV, or an aligned table.",
+    )(func)  # fmt: skip
+
+
+def input_options(func: F) -> F:
+    """Options that say how to read tables and forced formats."""
+    opts = [
+        click.option("--text-field", default="text", show_default=True, help="Column/key holding the text (.jsonl/.csv)."),
+        click.option("--id-field", default=None, help="Column/key used as doc_id (.jsonl/.csv)."),
+        click.option("--date-field", default=None, help="Column/key holding the publication date (.jsonl/.csv)."),
+        click.option("--input-format", type=click.Choice(["text", "html", "rss", "pdf", "jsonl", "csv", "warc"]), default=None,
+                     help="Read every input as this format instead of guessing from the extension."),
+        click.option("--no-gazetteer", is_flag=True, help="Do not resolve places against the gazetteer (faster)."),
+    ]  # fmt: skip
+    for opt in reversed(opts):
+        func = opt(func)
+    return func
+
+
+def jobs_option(func: F) -> F:
+    return click.option(
+        "--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+        help="Worker processes for extraction (0: one per CPU); output is identical and in the same order.",
+    )(func)  # fmt: skip
+
+
+def db_option(func: F) -> F:
+    return click.option(
+        "--db", envvar="TOLLBOOK_DB", default=DEFAULT_DB, show_default=True,
+        help="SQLite database path or postgresql:// URL (or set TOLLBOOK_DB).",
+    )(func)  # fmt: skip
+
+
+def handle_errors(func: F) -> F:
+    """Turn TollbookError into a one-line message and exit status 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except TollbookError as err:
+            raise click.ClickException(str(err)) from err
+
+    return wrapper  # type: ignore[return-value]
+
+
+def ingest_options(text_field: str, id_field: str | None, date_field: str | None, input_format: str | None) -> IngestOptions:
+    return IngestOptions(text_field=text_field, id_field=id_field, date_field=date_field, format=input_format)
+
+
+def progress(items: Iterable[Any], label: str) -> Iterator[Any]:
+    """Count documents on stderr every PROGRESS_EVERY items (only on a terminal)."""
+    show = sys.stderr.isatty()
+    n = 0
+    for item in items:
+        n += 1
+        if show and n % PROGRESS_EVERY == 0:
+            click.echo(f"\r{label}: {n} documents", err=True, nl=False)
+        yield item
+    if show and n >= PROGRESS_EVERY:
+        click.echo(f"\r{label}: {n} documents", err=True)
+
+
+def failure_line(failure: IngestFailure) -> str:
+    """One line naming the source, then what happened and what to do."""
+    if failure.message.startswith(failure.source):
+        return failure.message
+    return f"{failure.source}: {failure.message}"

@@ -1,0 +1,3 @@
+"""Evaluation: gold claims or labelled datasets + predictions -> scores and misses
+(`tollbook eval`).
+"""

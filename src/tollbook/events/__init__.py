@@ -1,0 +1,3 @@
+"""Events: claims of many documents -> Event* (grouping), origins, reconciliation
+(Finding*), comparisons of two documents, reviewers' corrections.
+"""

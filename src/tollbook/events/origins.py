@@ -1,0 +1,262 @@
+"""Independence of sources: claims + documents -> the origin each claim comes from.
+
+Three things make reports that look separate count as one origin:
+
+- the same speaker repeated (a ministry's statement every anniversary): speaker names are
+  normalised by `speaker_key` ("Azerbaijan's Foreign Ministry", "the Ministry of Foreign
+  Affairs of Azerbaijan" and "the Azerbaijani foreign ministry" give one key);
+- a figure attributed to another source ("according to the ministry"): the extractor names
+  the ministry as the speaker, and the speaker, not the outlet, is the origin;
+- a text republished by several outlets: near-duplicate documents are found with MinHash
+  over word shingles (`minhash`, `near_duplicates`, implemented here: one-permutation
+  hashing, LSH banding, then the estimated Jaccard similarity is checked), and a claim the
+  document asserts itself (no speaker) takes the origin of the earliest copy's publisher.
+
+Input -> output: `assign_origins(claims, docs, duplicates) -> {(doc_id, claim_id): Origin}`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tollbook.geo.places import DEMONYMS, name_key
+from tollbook.model import Claim
+
+__all__ = [
+    "DuplicateCluster",
+    "Origin",
+    "assign_origins",
+    "jaccard_estimate",
+    "minhash",
+    "near_duplicates",
+    "speaker_key",
+]
+
+#: MinHash signature length (bins of one-permutation hashing) and LSH bands x rows.
+BINS = 64
+BANDS = 16
+ROWS = BINS // BANDS
+SHINGLE = 5  # words per shingle
+DUPLICATE_THRESHOLD = 0.7  # estimated Jaccard similarity of shingle sets
+_EMPTY = (1 << 64) - 1  # an empty bin (text shorter than BINS shingles)
+
+# Words that name a role inside an institution rather than a different speaker: "a ministry
+# spokesman" is the ministry.
+_ROLE_WORDS = frozenset(
+    "a an the of for and in on at to its his her their said says statement statements "
+    "spokesman spokeswoman spokesperson spokespeople press service office official officials "
+    "representative representatives source sources affairs department head chief".split()
+)
+_ROLE_KEYS = frozenset(name_key(w) for w in _ROLE_WORDS)
+_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+_DEMONYM_KEYS = {name_key(d): iso for d, iso in DEMONYMS.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a figure comes from, as far as independence goes."""
+
+    origin_id: str  # "s:<speaker key>", "p:<publisher key>" or "d:<doc_id>"
+    label: str  # the speaker or publisher as first written, or the document id
+    reason: str  # why claims share this origin
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateCluster:
+    """Documents whose texts are near-duplicates; `root` is the earliest copy."""
+
+    root: str
+    doc_ids: tuple[str, ...]
+    similarity: float  # lowest estimated Jaccard similarity of a member to the root
+
+
+# ------------------------------------------------------------------ speakers
+
+
+def speaker_key(name: str) -> str:
+    """A key equal for spellings of one speaker: tokens folded, role words dropped,
+    demonyms mapped to their country, each token cut to a 6-letter stem, sorted."""
+    out: set[str] = set()
+    for raw in _TOKEN.findall(name.replace("’s", "").replace("'s", "")):
+        tok = name_key(raw)
+        if not tok or tok in _ROLE_KEYS:
+            continue
+        iso = _DEMONYM_KEYS.get(tok) or _country_of(tok)
+        out.add(f"@{iso.lower()}" if iso else tok[:6])
+    return " ".join(sorted(out))
+
+
+@lru_cache(maxsize=4096)
+def _country_of(token_key: str) -> str | None:
+    """ISO2 of a country named by one folded token ("azerbaian" -> "AZ"), via demonyms."""
+    for key, iso in _DEMONYM_KEYS.items():
+        # "Azerbaijan" vs demonym "Azerbaijani": a country name is its demonym minus a suffix.
+        if len(token_key) >= 5 and key.startswith(token_key) and len(key) - len(token_key) <= 3:
+            return iso
+    return None
+
+
+def merge_subset_keys(keys: Iterable[str]) -> dict[str, str]:
+    """Key -> canonical key, where a key of 2+ tokens that is a subset of exactly one other
+    key ("interior ministry" of "@vd interior ministry") is read as the same speaker."""
+    uniq = sorted(set(keys))
+    sets = {k: frozenset(k.split()) for k in uniq}
+    out: dict[str, str] = {}
+    for k in uniq:
+        if len(sets[k]) < 2:
+            out[k] = k
+            continue
+        supers = [o for o in uniq if o != k and sets[k] < sets[o]]
+        out[k] = supers[0] if len(supers) == 1 else k
+    return out
+
+
+# ------------------------------------------------------------------ MinHash
+
+
+def _shingles(text: str, k: int = SHINGLE) -> set[int]:
+    words = [zlib.crc32(w.encode("utf-8")) for w in _TOKEN.findall(text.casefold())]
+    if len(words) < k:
+        return {hash(tuple(words)) & _EMPTY} if words else set()
+    # Tuples of ints hash the same in every process (only str hashing is salted).
+    return {hash(t) & _EMPTY for t in zip(*(words[i:] for i in range(k)), strict=False)}
+
+
+def minhash(text: str, bins: int = BINS) -> tuple[int, ...]:
+    """A one-permutation MinHash signature of the text's word 5-shingles: each shingle's
+    64-bit hash goes to bin `hash % bins`, the bin keeps its smallest value."""
+    sig = [_EMPTY] * bins
+    for h in _shingles(text):
+        h = (h * 0x9E3779B97F4A7C15) & _EMPTY  # spread the low bits before binning
+        b = h % bins
+        if h < sig[b]:
+            sig[b] = h
+    return tuple(sig)
+
+
+def jaccard_estimate(a: Sequence[int], b: Sequence[int]) -> float:
+    """Share of bins, among those not empty in both, holding the same minimum."""
+    both = [(x, y) for x, y in zip(a, b, strict=True) if x != _EMPTY or y != _EMPTY]
+    if not both:
+        return 0.0
+    return sum(1 for x, y in both if x == y) / len(both)
+
+
+def near_duplicates(
+    texts: Mapping[str, str],
+    order: Sequence[str] | None = None,
+    threshold: float = DUPLICATE_THRESHOLD,
+) -> tuple[DuplicateCluster, ...]:
+    """Clusters of near-duplicate texts (doc_id -> text). Candidates share an LSH band of
+    their signatures; a pair joins when its estimated similarity reaches `threshold`.
+    `order` (earliest first) decides each cluster's root; default: sorted doc ids."""
+    ids = list(order) if order is not None else sorted(texts)
+    rank = {d: i for i, d in enumerate(ids)}
+    sigs = {d: minhash(texts[d]) for d in ids}
+    buckets: dict[tuple[int, tuple[int, ...]], list[str]] = defaultdict(list)
+    for d in ids:
+        s = sigs[d]
+        for band in range(BANDS):
+            rows = s[band * ROWS : (band + 1) * ROWS]
+            if all(x == _EMPTY for x in rows):
+                continue
+            buckets[(band, rows)].append(d)
+    parent = {d: d for d in ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    sims: dict[tuple[str, str], float] = {}
+    for members in buckets.values():
+        # Each member is compared with the bucket's first one only (a star, not all pairs),
+        # so a bucket of thousands of copies stays linear; other bands catch the rest.
+        a = members[0]
+        for b in members[1:]:
+            pair = (a, b) if rank[a] < rank[b] else (b, a)
+            if pair in sims:
+                continue
+            sims[pair] = jaccard_estimate(sigs[a], sigs[b])
+            if sims[pair] >= threshold:
+                ra, rb = find(a), find(b)
+                if ra != rb:  # the earlier document stays the root
+                    parent[max(ra, rb, key=rank.__getitem__)] = min(ra, rb, key=rank.__getitem__)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for d in ids:
+        groups[find(d)].append(d)
+    out = []
+    for root, members in groups.items():
+        if len(members) < 2:
+            continue
+        low = min(jaccard_estimate(sigs[root], sigs[m]) for m in members if m != root)
+        out.append(DuplicateCluster(root=root, doc_ids=tuple(members), similarity=round(low, 3)))
+    return tuple(sorted(out, key=lambda c: rank[c.root]))
+
+
+# ------------------------------------------------------------------ origins
+
+
+@dataclass(frozen=True, slots=True)
+class DocSource:
+    """What origin assignment needs of a document."""
+
+    doc_id: str
+    publisher: str | None = None
+
+
+def assign_origins(
+    claims: Sequence[Claim],
+    docs: Mapping[str, DocSource],
+    duplicates: Sequence[DuplicateCluster] = (),
+) -> dict[tuple[str, str], Origin]:
+    """(doc_id, claim_id) -> Origin. A named speaker is the origin (speakers whose keys
+    coincide, or one of 2+ words is inside exactly one other, are one); a claim with no
+    speaker comes from its document's publisher, a republished copy from the earliest
+    copy's publisher, and with no publisher from that document."""
+    root_of: dict[str, tuple[str, float]] = {}
+    for cl in duplicates:
+        for d in cl.doc_ids:
+            root_of[d] = (cl.root, cl.similarity)
+    keys: dict[str, str] = {}
+    for c in claims:
+        if c.source.speaker:
+            keys[c.source.speaker] = speaker_key(c.source.speaker)
+    canon = merge_subset_keys(k for k in keys.values() if k)
+    labels: dict[str, str] = {}
+    for name in sorted(keys, key=lambda s: (keys[s], s)):
+        labels.setdefault(canon.get(keys[name], keys[name]), name)
+    out: dict[tuple[str, str], Origin] = {}
+    for c in claims:
+        speaker = c.source.speaker
+        key = keys.get(speaker) if speaker else None
+        if speaker and key:
+            k = canon.get(key, key)
+            reason = f"speaker {speaker!r}"
+            if k != key:
+                reason += f" (read as {labels[k]!r}, whose name contains it)"
+            out[(c.doc_id, c.claim_id)] = Origin(f"s:{k}", labels[k], reason)
+            continue
+        root, sim = root_of.get(c.doc_id, (c.doc_id, 1.0))
+        publisher = (docs[root].publisher if root in docs else None) or None
+        copy = "" if root == c.doc_id else f"; text republished from {root} (similarity {sim})"
+        if publisher and speaker_key(publisher):
+            pkey = speaker_key(publisher)
+            reason = f"asserted by the document, published by {publisher!r}{copy}"
+            out[(c.doc_id, c.claim_id)] = Origin(f"p:{pkey}", publisher, reason)
+        else:
+            reason = f"asserted by document {root}{copy}"
+            out[(c.doc_id, c.claim_id)] = Origin(f"d:{root}", root, reason)
+    return out
+
+
+def origin_digest(origin_ids: Iterable[str]) -> str:
+    """A short stable id for a set of origins (used to label agreeing groups)."""
+    return hashlib.sha1("|".join(sorted(set(origin_ids))).encode()).hexdigest()[:8]

@@ -1,0 +1,520 @@
+"""Reconciliation: an Event + its claims -> Finding* (per category and unit: who says what).
+
+For each category (and unit: people, families, ...) of an event, every source's figure is a
+`FigureReport`: one per document and origin, computed like a document's tally (breakdowns
+not double counted, an updated toll replaces earlier ones), with its breakdown and the set
+it is a subset of. Reports are ordered by publication date and each gets a status against
+what came before:
+
+- `agree`: the same figure; `refine`: the same figure with more detail (a breakdown added,
+  the figure placed inside a larger set); `update`: a later, different figure from the same
+  origin; `conflict`: a figure incompatible with another origin's current one.
+The finding's status is the strongest of its reports' (conflict > update > refine > agree),
+or `single` when only one report exists.
+
+`low`/`best`/`high` use each independent origin's latest figure; the rule that chose each
+is written out. Checks: a part never exceeds its total, disjoint parts never add up to more
+than the total, a subset never exceeds its set, within one document and across documents.
+
+Input -> output: `reconcile(event, claims, docs, origins) -> tuple[Finding, ...]`;
+`analyse(documents, claims) -> tuple[EventFindings, ...]` runs grouping, near-duplicate
+detection, origins and reconciliation over a whole collection.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from tollbook.events.grouping import DocInfo, Event, Grouping, doc_info, event_to_dict, group_claims
+from tollbook.events.origins import (
+    DocSource,
+    DuplicateCluster,
+    Origin,
+    assign_origins,
+    near_duplicates,
+)
+from tollbook.model import Claim, Document
+from tollbook.output.serialize import number
+from tollbook.tally.rules import tally
+
+__all__ = [
+    "Check",
+    "EventFindings",
+    "FigureReport",
+    "Finding",
+    "analyse",
+    "finding_to_dict",
+    "reconcile",
+]
+
+Key = tuple[str, str]  # (doc_id, claim_id)
+STATUS_ORDER = ("single", "agree", "refine", "update", "conflict")
+# Populations that never overlap: a person is not both (sex/age groups are handled apart).
+_EXCLUSIVE = (
+    frozenset({"men", "women", "children"}),
+    frozenset({"children", "elderly"}),
+    frozenset({"boys", "girls", "men", "women"}),
+    frozenset({"soldiers", "police", "militants", "civilians", "combatants", "fighters"}),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One line of a breakdown ("including 63 children") or the set a figure is inside."""
+
+    category: str
+    population: str | None
+    value: float
+    detail: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FigureReport:
+    """What one origin says in one document about one category of an event."""
+
+    doc_id: str
+    published: str | None
+    published_inferred: bool
+    publisher: str | None
+    speaker: str | None
+    origin: Origin
+    best: float
+    low: float
+    high: float
+    civilians: float
+    combatants: float
+    unknown: float
+    rule: str  # the document-level rule that chose the figure (tally rules)
+    claim_ids: tuple[str, ...]  # every claim of this category from this origin in this document
+    breakdown: tuple[Part, ...]
+    within: tuple[Part, ...]  # the larger set(s) the figure is a subset of
+    status: str  # "first" | "agree" | "refine" | "update" | "conflict"
+    note: str  # what it was compared with
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """A consistency check and its result."""
+
+    # part_within_total | breakdown_adds_up | subset_within_set | part_within_other_total |
+    # subset_within_other_set
+    name: str
+    ok: bool
+    message: str
+    claim_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Per event, category and unit: the reports over time, their agreement and the range."""
+
+    event_id: str
+    category: str
+    unit: str
+    status: str
+    low: float
+    best: float
+    high: float
+    low_rule: str
+    best_rule: str
+    high_rule: str
+    independent_origins: int
+    origins: tuple[Origin, ...]
+    reports: tuple[FigureReport, ...]
+    checks: tuple[Check, ...]
+    civilians: float  # the split by class of the report that gave `best`
+    combatants: float
+    unknown: float
+
+    @property
+    def claim_ids(self) -> tuple[str, ...]:
+        return tuple(c for r in self.reports for c in r.claim_ids)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFindings:
+    """One event and its findings."""
+
+    event: Event
+    findings: tuple[Finding, ...]
+
+
+# ------------------------------------------------------------------ reports
+
+
+def _root(c: Claim, by_id: Mapping[str, Claim]) -> Claim:
+    """The top of a claim's same-category part chain ("63 children" -> "613 people")."""
+    seen = {c.claim_id}
+    while c.parent and c.parent in by_id and by_id[c.parent].category == c.category:
+        c = by_id[c.parent]
+        if c.claim_id in seen:  # a cycle is a caller bug; stop rather than loop
+            break
+        seen.add(c.claim_id)
+    return c
+
+
+def _figure(
+    category: str, unit: str, doc_id: str, claims: list[Claim]
+) -> tuple[float, float, float, dict[str, float], str, tuple[str, ...]] | None:
+    """(best, low, high, split, rule, chosen claim ids) as a document's tally would give."""
+    if unit == "people":
+        t = tally(doc_id, claims).get(category)
+        if t is None:
+            return None
+        split = {"civilians": t.civilians, "combatants": t.combatants, "unknown": t.unknown}
+        return t.best, t.low, t.high, split, t.rule, t.claim_ids
+    ids = {c.claim_id for c in claims}
+    tops = [c for c in claims if not (c.parent in ids and c.relation == "part")]
+    if not tops:
+        return None
+    top = max(tops, key=lambda c: (c.value, -c.span[0]))
+    rule = "single" if len(tops) == 1 else "max_overlapping"
+    return (
+        top.value,
+        top.low,
+        top.high,
+        {"civilians": 0.0, "combatants": 0.0, "unknown": 0.0},
+        rule,
+        (top.claim_id,),
+    )
+
+
+def _reports(
+    category: str, unit: str, claims: list[Claim], by_doc: Mapping[str, Mapping[str, Claim]],
+    docs: Mapping[str, DocInfo], origins: Mapping[Key, Origin],
+) -> list[FigureReport]:  # fmt: skip
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        root = _root(c, by_doc[c.doc_id])
+        groups[(c.doc_id, origins[(root.doc_id, root.claim_id)].origin_id)].append(c)
+    out = []
+    for (doc_id, _), items in groups.items():
+        fig = _figure(category, unit, doc_id, items)
+        if fig is None:
+            continue
+        best, low, high, split, rule, chosen = fig
+        by_id = by_doc[doc_id]
+        parts = tuple(
+            Part(c.category or category, c.population, c.value, c.detail)
+            for c in items if c.parent in chosen and c.relation == "part"
+        )  # fmt: skip
+        within = []
+        for cid in chosen:
+            top = by_id[cid]
+            parent = by_id.get(top.parent) if top.parent else None
+            if parent is not None and parent.category != top.category:
+                within.append(
+                    Part(parent.category or "", parent.population, parent.value, parent.detail)
+                )
+        root = _root(items[0], by_id)
+        info = docs.get(doc_id) or DocInfo(doc_id=doc_id)
+        out.append(FigureReport(
+            doc_id=doc_id, published=info.published, published_inferred=info.published_inferred,
+            publisher=info.publisher, speaker=root.source.speaker,
+            origin=origins[(root.doc_id, root.claim_id)], best=best, low=low, high=high,
+            civilians=split["civilians"], combatants=split["combatants"], unknown=split["unknown"],
+            rule=rule, claim_ids=tuple(c.claim_id for c in items), breakdown=parts,
+            within=tuple(within), status="first", note="",
+        ))  # fmt: skip
+    out.sort(key=lambda r: (r.published or "9999-99-99", r.doc_id, r.origin.origin_id))
+    return out
+
+
+def _same_figure(a: FigureReport, b: FigureReport) -> bool:
+    if a.best == b.best:
+        return True
+    ranged = a.low != a.high or b.low != b.high
+    return ranged and a.low <= b.high and b.low <= a.high
+
+
+def _detail(r: FigureReport) -> frozenset[tuple[str, str | None, float, str | None, str]]:
+    return frozenset(
+        [(p.category, p.population, p.value, p.detail, "part") for p in r.breakdown]
+        + [(p.category, p.population, p.value, p.detail, "within") for p in r.within]
+    )
+
+
+def _fmt(x: float) -> str:
+    return str(number(x))
+
+
+def _describe(r: FigureReport) -> str:
+    who = r.speaker or r.publisher or r.doc_id
+    when = r.published or "undated"
+    return f"{who} ({r.doc_id}, {when}): {_fmt(r.best)}"
+
+
+def _with_status(reports: list[FigureReport]) -> list[FigureReport]:
+    out: list[FigureReport] = []
+    current: dict[str, FigureReport] = {}  # origin -> its latest report so far
+    for r in reports:
+        status, note = "first", "first report"
+        prev = current.get(r.origin.origin_id)
+        others = [o for k, o in current.items() if k != r.origin.origin_id]
+        if prev is not None:
+            if not _same_figure(prev, r):
+                status, note = "update", f"replaces {_describe(prev)} from the same origin"
+            elif _detail(r) - _detail(prev):
+                status, note = "refine", f"same figure as {_describe(prev)}, with more detail"
+            else:
+                status, note = "agree", f"same figure as {_describe(prev)} (same origin)"
+        if others and status in ("first", "agree", "refine"):
+            clash = [o for o in others if not _same_figure(o, r)]
+            if clash:
+                status, note = "conflict", "differs from " + "; ".join(_describe(o) for o in clash)
+            elif status == "first":
+                known = frozenset().union(*(_detail(o) for o in others))
+                status = "refine" if _detail(r) - known else "agree"
+                note = (
+                    "same figure as " if status == "agree" else "same figure, more detail than "
+                ) + "; ".join(_describe(o) for o in others)
+        out.append(_replace_status(r, status, note))
+        current[r.origin.origin_id] = out[-1]
+    return out
+
+
+def _replace_status(r: FigureReport, status: str, note: str) -> FigureReport:
+    return replace(r, status=status, note=note)
+
+
+# ------------------------------------------------------------------ range and checks
+
+
+def _range(reports: list[FigureReport]) -> tuple[float, float, float, str, str, str, FigureReport]:
+    """(low, best, high, rules..., the report that gave best) from each origin's latest."""
+    latest: dict[str, FigureReport] = {}
+    for r in reports:
+        latest[r.origin.origin_id] = r
+    cur = sorted(latest.values(), key=lambda r: (r.best, r.doc_id))
+    if len(reports) == 1:
+        r = reports[0]
+        return (
+            r.low,
+            r.best,
+            r.high,
+            "low bound of the only report",
+            "the only report",
+            "high bound of the only report",
+            r,
+        )
+    counts = f"{len(cur)} origin(s), {len(reports)} reports"
+    basis = f"the latest report of each independent origin ({counts})"
+    low, high = min(r.low for r in cur), max(r.high for r in cur)
+    if len({r.best for r in cur}) == 1:
+        chosen = cur[0]
+        best_rule = f"the figure given by {basis}"
+    else:
+        chosen = cur[(len(cur) - 1) // 2]  # the lower median: conservative, like ACLED's coding
+        values = ", ".join(_fmt(r.best) for r in cur)
+        best_rule = f"lower median ({values}) of {basis}"
+    return (
+        low,
+        chosen.best,
+        high,
+        f"lowest bound in {basis}",
+        best_rule,
+        f"highest bound in {basis}",
+        chosen,
+    )
+
+
+def _disjoint(a: Part, b: Part) -> bool:
+    if a.detail != b.detail:  # "lost one parent" / "lost both parents" are disjoint sets
+        return True
+    pa, pb = a.population or "", b.population or ""
+    return pa != pb and any(pa in s and pb in s for s in _EXCLUSIVE)
+
+
+def _checks(r: FigureReport) -> list[Check]:
+    out: list[Check] = []
+    ids = r.claim_ids
+    for p in r.breakdown:
+        ok = p.value <= r.high
+        verdict = "within" if ok else "exceeds"
+        msg = (
+            f"{_fmt(p.value)} {p.population or ''} {verdict} the total {_fmt(r.high)} ({r.doc_id})"
+        )
+        out.append(Check("part_within_total", ok, msg, ids))
+    if len(r.breakdown) > 1:
+        parts = r.breakdown
+        pairwise = all(_disjoint(a, b) for i, a in enumerate(parts) for b in parts[i + 1 :])
+        total = sum(p.value for p in parts)
+        names = " + ".join(f"{_fmt(p.value)} {p.population or ''}".strip() for p in parts)
+        if pairwise:
+            ok = total <= r.high
+            verdict = "<=" if ok else "exceeds"
+            msg = f"{names} = {_fmt(total)} {verdict} the total {_fmt(r.high)} ({r.doc_id})"
+            out.append(Check("breakdown_adds_up", ok, msg, ids))
+        else:
+            msg = f"{names} not summed: these groups may overlap ({r.doc_id})"
+            out.append(Check("breakdown_adds_up", True, msg, ids))
+    for w in r.within:
+        ok = r.best <= w.value
+        msg = (f"{_fmt(r.best)} {'within' if ok else 'exceeds'} the set it is part of: "
+               f"{_fmt(w.value)} {w.population or ''} {w.category} ({r.doc_id})")  # fmt: skip
+        out.append(Check("subset_within_set", ok, msg, ids))
+    return out
+
+
+def _cross_checks(
+    reports: list[FigureReport], figures: Mapping[str, list[FigureReport]]
+) -> list[Check]:
+    """Parts of one document against another's total; subsets against another's set."""
+    out: list[Check] = []
+    for r in reports:
+        for o in reports:
+            if o.doc_id == r.doc_id:
+                continue
+            for p in r.breakdown:
+                if p.value > o.high:
+                    msg = (f"{_fmt(p.value)} {p.population or ''} in {r.doc_id} exceeds the total "
+                           f"{_fmt(o.high)} given in {o.doc_id}")  # fmt: skip
+                    out.append(
+                        Check("part_within_other_total", False, msg, (*r.claim_ids, *o.claim_ids))
+                    )
+        for w in r.within:
+            for o in figures.get(w.category, []):
+                if o.doc_id != r.doc_id:
+                    ok = r.best <= o.high
+                    msg = (f"{_fmt(r.best)} ({r.doc_id}) {'within' if ok else 'exceeds'} "
+                           f"{_fmt(o.high)} {w.category} given in {o.doc_id}")  # fmt: skip
+                    out.append(
+                        Check("subset_within_other_set", ok, msg, (*r.claim_ids, *o.claim_ids))
+                    )
+    return out
+
+
+# ------------------------------------------------------------------ findings
+
+
+def reconcile(
+    event: Event,
+    claims: Mapping[Key, Claim],
+    docs: Mapping[str, DocInfo],
+    origins: Mapping[Key, Origin],
+) -> tuple[Finding, ...]:
+    """The findings of one event: one per category and unit of its count claims."""
+    mine = [claims[k] for k in event.claim_keys if k in claims]
+    by_doc: dict[str, dict[str, Claim]] = defaultdict(dict)
+    for c in mine:
+        by_doc[c.doc_id][c.claim_id] = c
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in mine:
+        if c.kind == "count" and c.category:
+            groups[(c.category, c.unit)].append(c)
+    per: dict[tuple[str, str], list[FigureReport]] = {}
+    for (category, unit), items in sorted(groups.items()):
+        per[(category, unit)] = _with_status(_reports(category, unit, items, by_doc, docs, origins))
+    people = {cat: rs for (cat, unit), rs in per.items() if unit == "people"}
+    out = []
+    for (category, unit), reports in per.items():
+        if not reports:
+            continue
+        low, best, high, low_rule, best_rule, high_rule, chosen = _range(reports)
+        checks = [c for r in reports for c in _checks(r)] + _cross_checks(reports, people)
+        statuses = [r.status for r in reports]
+        status = (
+            "single"
+            if len(reports) == 1
+            else max((s if s != "first" else "agree" for s in statuses), key=STATUS_ORDER.index)
+        )
+        origin_list = tuple({r.origin.origin_id: r.origin for r in reports}.values())
+        out.append(Finding(
+            event_id=event.event_id, category=category, unit=unit, status=status,
+            low=low, best=best, high=high,
+            low_rule=low_rule, best_rule=best_rule, high_rule=high_rule,
+            independent_origins=len(origin_list), origins=origin_list, reports=tuple(reports),
+            checks=tuple(checks), civilians=chosen.civilians, combatants=chosen.combatants,
+            unknown=chosen.unknown,
+        ))  # fmt: skip
+    return tuple(out)
+
+
+def analyse(
+    documents: Sequence[Document], claims: Sequence[Claim], previous: Grouping | None = None
+) -> tuple[EventFindings, ...]:
+    """Documents + (reviewed) claims -> every event with its findings."""
+    infos = [doc_info(d) for d in documents]
+    info_by_id = {d.doc_id: d for d in infos}
+    grouping = group_claims(infos, claims, previous)
+    shared = {d for e in grouping.events if len(e.doc_ids) > 1 for d in e.doc_ids}
+    order = sorted(shared, key=lambda d: (info_by_id[d].published or "9999", d))
+    texts = {d.doc_id: d.text for d in documents if d.doc_id in shared}
+    clusters: tuple[DuplicateCluster, ...] = near_duplicates(texts, order) if texts else ()
+    sources = {d.doc_id: DocSource(d.doc_id, d.publisher) for d in infos}
+    origins = assign_origins(claims, sources, clusters)
+    by_key = {(c.doc_id, c.claim_id): c for c in claims}
+    return tuple(
+        EventFindings(e, reconcile(e, by_key, info_by_id, origins)) for e in grouping.events
+    )
+
+
+# ------------------------------------------------------------------ JSON edge
+
+
+def part_to_dict(p: Part) -> dict[str, Any]:
+    return {
+        "category": p.category,
+        "population": p.population,
+        "value": number(p.value),
+        "detail": p.detail,
+    }
+
+
+def origin_to_dict(o: Origin) -> dict[str, Any]:
+    return {"origin_id": o.origin_id, "label": o.label, "reason": o.reason}
+
+
+def report_to_dict(r: FigureReport) -> dict[str, Any]:
+    return {
+        "doc_id": r.doc_id, "published": r.published, "published_inferred": r.published_inferred,
+        "publisher": r.publisher, "speaker": r.speaker, "origin": origin_to_dict(r.origin),
+        "best": number(r.best), "low": number(r.low), "high": number(r.high),
+        "civilians": number(r.civilians), "combatants": number(r.combatants),
+        "unknown": number(r.unknown),
+        "rule": r.rule, "status": r.status, "note": r.note, "claim_ids": list(r.claim_ids),
+        "breakdown": [part_to_dict(p) for p in r.breakdown],
+        "within": [part_to_dict(p) for p in r.within],
+    }  # fmt: skip
+
+
+def check_to_dict(c: Check) -> dict[str, Any]:
+    return {"name": c.name, "ok": c.ok, "message": c.message, "claim_ids": list(c.claim_ids)}
+
+
+def finding_to_dict(f: Finding, event: Event | None = None) -> dict[str, Any]:
+    """The finding row of `tollbook events` (with the event's place and date when given)."""
+    out: dict[str, Any] = {"event_id": f.event_id}
+    if event is not None:
+        out["place"] = event.place.name if event.place else None
+        out["event_date"] = event.date.iso if event.date else None
+    out.update({
+        "category": f.category, "unit": f.unit, "status": f.status,
+        "low": number(f.low), "best": number(f.best), "high": number(f.high),
+        "independent_origins": f.independent_origins, "reports": len(f.reports),
+        "documents": len({r.doc_id for r in f.reports}),
+        "flags": sum(1 for c in f.checks if not c.ok),
+        "low_rule": f.low_rule, "best_rule": f.best_rule, "high_rule": f.high_rule,
+        "civilians": number(f.civilians), "combatants": number(f.combatants),
+        "unknown": number(f.unknown),
+        "origins": [origin_to_dict(o) for o in f.origins],
+        "claim_ids": list(f.claim_ids),
+    })  # fmt: skip
+    return out
+
+
+def finding_detail_to_dict(f: Finding, event: Event | None = None) -> dict[str, Any]:
+    """A finding with its reports over time and its checks (`tollbook event ID`)."""
+    out = finding_to_dict(f, event)
+    out["series"] = [report_to_dict(r) for r in f.reports]
+    out["checks"] = [check_to_dict(c) for c in f.checks]
+    return out
+
+
+def event_findings_to_dict(ef: EventFindings) -> dict[str, Any]:
+    out = event_to_dict(ef.event)
+    out["findings"] = [finding_detail_to_dict(f) for f in ef.findings]
+    return out

@@ -1,0 +1,194 @@
+"""Anchoring: document text + sentences -> the event date and place that govern a position.
+
+A figure's event date is an event date in its own sentence (the most precise), else the most
+precise event date of the nearest earlier sentence that has one. Dates that open a period
+("since October 1991"), close one, or name a commemoration ("marks the 25th anniversary")
+never govern. The publication line of a document is not an event.
+A figure's place is the nearest place in its sentence (towns before countries), else the
+nearest in earlier sentences of the same paragraph, then the document's most named town.
+Names the gazetteer lacks are kept, unresolved, when the text marks them as places
+("in Norvane", "the town of Port Castellan").
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import cached_property
+
+from tollbook.extract.dates import find_dates
+from tollbook.extract.grammar.alternation import alternation
+from tollbook.geo.places import Gazetteer
+from tollbook.model import DateMention, Document, PlaceMention, Segment
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+_COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR"})
+_METADATA_LINE = re.compile(r"^\s*date\s+\S+.*\(.*\)\s*$")
+#: Words before a place name the gazetteer may lack ("fled Marren"). A whole word is always
+#: followed by a space, so the trie's longest-first order finds what the listed order did.
+_BEFORE_PLACE = """in at near outside from into around of on off across toward towards for fled flee left
+    entered captured struck shelled retook took seized hit attacked besieged bombed raided leave
+    reached""".split()
+_UNRESOLVED_PLACE = re.compile(
+    r"\b(?i:" + alternation(_BEFORE_PLACE) + r")\s+"
+    r"(?:the\s+(?:\w+\s+)?(?:town|city|village|district|province|region|camp|neighbourhood|"
+    r"neighborhood|suburb|port)\s+of\s+|the\s+(?=[A-Z]))?"
+    r"(?P<p>[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+)){0,2})|"
+    r"(?:^|(?<=[.!?]\s))(?P<q>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?=\s+(?:city|town|village|district|"
+    r"province|region|blast|attack|strike|bombing|clashes)\b|:)"
+)
+_NOT_PLACES = frozenset(
+    """January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday The This That These Those It
+    He She They We Under After Before During Since Armed Forces Ministry Council Court Army
+    Police Government President Minister Parliament State Republic Union Office Department
+    Agency Committee Commission Organization Organisation Convention Prevention Punishment
+    Human Rights International United Nations Red Cross Crescent Health Defense Defence Foreign
+    Interior Security Islamic Cooperation Genocide Justice Peace Rest Today Yesterday Azernews
+    Reuters Associated Press Facebook Twitter Telegram Statement Spokesman Spokesperson General
+    Colonel Captain Major Lieutenant Sergeant Doctor Mr Mrs Ms Dr Prof According Districts Figures
+    Troops Soldiers Police Rebels Army Fighting Gunmen Defence Minister Mayor Relief Centre Center
+    Office Group Herald Agency Monitoring Memorial Committee Crescent Cross Shield Brigade Battalion
+    Infantry Regiment Forces Navy Air Occupation Figures Statement Genocide Massacre War Day""".split()
+)
+
+
+def _is_country(p: PlaceMention) -> bool:
+    return p.entry is not None and p.entry.feature in _COUNTRY_FEATURES
+
+
+class Anchors:
+    """Event dates and places of one document, answerable for any character position."""
+
+    def __init__(self, doc: Document, sentences: Sequence[Segment], paragraphs: Sequence[Segment],
+                 gazetteer: Gazetteer | None) -> None:  # fmt: skip
+        self.text = doc.text
+        self.sentences = list(sentences)
+        self._sentence_starts = [s.start for s in self.sentences]
+        self.paragraphs = list(paragraphs)
+        self._paragraph_starts = [p.start for p in self.paragraphs]
+        reference = _reference(doc.published)
+        skip_end = self._metadata_end()
+        self.dates = tuple(d for d in find_dates(self.text, reference=reference) if d.span[0] >= skip_end)
+        self._date_starts = [d.span[0] for d in self.dates]
+        self._gazetteer = gazetteer
+        self._sentence_dates = self._governing_dates()
+
+    def _metadata_end(self) -> int:
+        first = self.text.split("\n", 1)[0]
+        return len(first) if _METADATA_LINE.match(first) else 0
+
+    @cached_property
+    def places(self) -> tuple[PlaceMention, ...]:
+        """Every place named in the document. Found when a claim first asks: most articles of
+        an archive hold no figure, and reading their places would be most of their cost."""
+        return self._find_places(self._gazetteer)
+
+    @cached_property
+    def _place_starts(self) -> list[int]:
+        return [p.span[0] for p in self.places]
+
+    def _find_places(self, gazetteer: Gazetteer | None) -> tuple[PlaceMention, ...]:
+        # `found` stays sorted and its spans disjoint (gazetteer matches never overlap, and an
+        # unresolved name replaces all it overlaps), so overlaps are a bisected slice.
+        found: list[PlaceMention] = []
+        if gazetteer is not None:
+            found.extend(sorted(gazetteer.find_in_document(self.text), key=lambda p: p.span))
+        starts = [p.span[0] for p in found]
+        ends = [p.span[1] for p in found]
+        for m in _UNRESOLVED_PLACE.finditer(self.text):
+            group = "p" if m.group("p") else "q"
+            name, s, e = m.group(group), m.start(group), m.end(group)
+            words = re.split(r"[ -]", name)
+            if words[0] in _NOT_PLACES or any(w in _NOT_PLACES for w in words):
+                continue
+            lo, hi = bisect.bisect_right(ends, s), bisect.bisect_left(starts, e)
+            # A longer name the gazetteer lacks wins over a real place inside it:
+            # "Harrow Fields" is not Harrow, "Port Castellan" is not a town called Port.
+            if any(p.span[1] - p.span[0] >= e - s for p in found[lo:hi]):
+                continue
+            found[lo:hi] = [PlaceMention(text=name, span=(s, e), entry=None)]
+            starts[lo:hi], ends[lo:hi] = [s], [e]
+        return tuple(found)
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
+
+    def _dates_within(self, start: int, end: int) -> list[DateMention]:
+        lo, hi = bisect.bisect_left(self._date_starts, start), bisect.bisect_left(self._date_starts, end)
+        return list(self.dates[lo:hi])
+
+    def _places_within(self, start: int, end: int) -> list[PlaceMention]:
+        lo, hi = bisect.bisect_left(self._place_starts, start), bisect.bisect_left(self._place_starts, end)
+        return list(self.places[lo:hi])
+
+    def _governing_dates(self) -> list[DateMention | None]:
+        """Per sentence: its most precise event date, else the one governing the sentence before."""
+        out: list[DateMention | None] = []
+        current: DateMention | None = None
+        for sent in self.sentences:
+            inside = [d for d in self._dates_within(sent.start, sent.end) if d.role == "event"]
+            if inside:
+                current = min(inside, key=lambda d: (_PRECISION_RANK.get(d.value.precision, 9), d.span[0]))
+            out.append(current)
+        return out
+
+    @cached_property
+    def _top_town(self) -> PlaceMention | None:
+        """The document's most named town (resolved entries counted by id, others by name)."""
+        towns = [p for p in self.places if not _is_country(p)]
+        if not towns:
+            return None
+        counts = Counter((p.entry.geonameid if p.entry else p.text) for p in towns)
+        top = counts.most_common(1)[0][0]
+        return next(p for p in towns if (p.entry.geonameid if p.entry else p.text) == top)
+
+    def date_for(self, pos: int) -> DateMention | None:
+        """The event date governing the figure at `pos` (a date after it in its sentence counts)."""
+        return self._sentence_dates[self.sentence_index(pos)]
+
+    def date_in(self, start: int, end: int) -> DateMention | None:
+        inside = self._dates_within(start, end)
+        return inside[0] if inside else None
+
+    def place_for(self, pos: int) -> PlaceMention | None:
+        """The place governing the figure at `pos`."""
+        idx = self.sentence_index(pos)
+        sent = self.sentences[idx]
+        best = _nearest(self._places_within(sent.start, sent.end), pos)
+        if best is not None:
+            return best
+        k = bisect.bisect_right(self._paragraph_starts, pos) - 1  # sorted, disjoint paragraphs
+        para_start = self.paragraphs[k].start if k >= 0 and pos < self.paragraphs[k].end else 0
+        for i in range(idx - 1, -1, -1):
+            s = self.sentences[i]
+            if s.end < para_start:
+                break
+            best = _nearest(self._places_within(s.start, s.end), s.end)
+            if best is not None:
+                return best
+        return self._top_town
+
+    def place_in(self, start: int, end: int) -> PlaceMention | None:
+        inside = self._places_within(start, end)
+        return inside[0] if inside else None
+
+
+def _nearest(cands: list[PlaceMention], pos: int) -> PlaceMention | None:
+    if not cands:
+        return None
+    towns = [p for p in cands if not _is_country(p)]
+    pool = towns or cands
+    return min(pool, key=lambda p: abs(p.span[0] - pos))
+
+
+def _reference(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,374 @@
+"""Attribution: Document + segments -> who each figure is attributed to (Attribution).
+
+The speaker is whoever the text says makes the claim: "according to X", "X said (in a
+statement)", a quotation closed by "X said", "X was quoted by Y as saying" (speaker X,
+quoted by Y). "The statement" resolves to whoever the document says issued it. A quotation
+with no attribution of its own continues the last attributed quotation of its paragraph.
+The chain above the speaker comes from the document: published by, aggregated by.
+Nothing found: the document asserts the figure itself (speaker None).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from tollbook.extract.grammar.alternation import alternation
+from tollbook.model import Attribution, Document, Segment, SourceLink, Span
+
+#: The verbs that attribute a figure to a speaker. Two of them take more than the word:
+_SPEECH_SPECIAL = {
+    "told": r"told\s+[\w ]{0,30}?",  # "told reporters"
+    "claimed": r"claimed(?!\s+(?:the\s+)?(?:[\w,]+\s+)?lives)",  # not "claimed 40 lives"
+    "claims": r"claims(?!\s+(?:the\s+)?(?:[\w,]+\s+)?lives)",
+}
+_SPEECH_VERBS = (
+    "said", "says", "say", "stated", "states", "noted", "notes", "added", "adds", "told",
+    "reported", "reports", "announced", "announces", "declared", "confirmed", "claimed", "claims",
+    "wrote", "writes", "explained", "insisted", "estimated", "estimates", "reads", "read",
+    "recorded", "counted", "documented", "registered", "put", "puts", "show", "shows", "showed",
+)  # fmt: skip
+_SPEECH = "(?:" + "|".join(_SPEECH_SPECIAL.get(v, v) for v in _SPEECH_VERBS) + ")"
+#: Every match of _X_SAID and _SAID_X (case-sensitive) holds one of the verbs as written: a
+#: sentence without any is not scanned with them, which tries each of its positions.
+_SPEECH_WORD = re.compile(alternation(_SPEECH_VERBS))
+_STATEMENT_ISSUED = re.compile(
+    r"(?P<x>[A-Z][^.;:\"“”()]{1,80}?)\s+(?:has\s+|have\s+|had\s+)?(?:issued|released|published|"
+    r"made|put\s+out|adopted)\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|press\s+release|"
+    r"report|declaration)|(?P<y>[A-Z][^.;:\"“”()]{1,80}?)\s+said\s+in\s+(?:a|an)\s+(?:\w+\s+)?"
+    r"statement|(?:a|the)\s+statement\s+(?:by|from|of)\s+(?P<z>[A-Z][^.;:,\"“”]{1,80}?)(?=[,.;]|\s+(?:said|on|that))"
+)
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+(?P<x>[^,.;:\"“”()]{2,90}?)(?=\s*(?:[,.;:\"“”()]|$|\s+(?:which|who|that|in\s+a)\b))",
+    re.IGNORECASE,
+)
+_X_SAID = re.compile(
+    r"(?:^|[,;:“”\"]\s*|\b(?:and|but|while|whereas|as|that)\s+)(?P<x>(?:[Tt]he\s+|[Aa]n?\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)\s*,?\s+"
+    r"(?:has\s+|had\s+|have\s+|also\s+|later\s+|earlier\s+)?" + _SPEECH + r"\b"
+)
+_SAID_X = re.compile(
+    r"[,“”\"]\s*(?:" + _SPEECH + r")\s+(?P<x>(?:[Tt]he\s+|[Aa]n?\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)\s*(?=[.,;]|$)"
+)
+_QUOTED_BY = re.compile(
+    r"(?P<x>[A-Z][\w’'.-]*(?:[\s,-]+[\w’'.-]+){0,12}?)\s*,?\s+(?:was|were|is|has\s+been)\s+"
+    r"quoted\s+by\s+(?P<y>[^,]{2,80}?)\s*,?\s+as\s+saying",
+)
+_REPORTS = re.compile(r",\s*(?P<x>[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,3})\s+(?:reports|reported)\s*\.")
+_CITING = re.compile(r"\bciting\s+(?P<x>[^,.;:\"“”()]{2,80}?)\s*(?=[,.;]|\s+(?:as|said|says)\b)", re.IGNORECASE)
+#: The words every _STATEMENT_ISSUED match holds, and the characters none crosses (its lookahead
+#: may read one): a match lies in a stretch between two of these that holds one of the words.
+_STATEMENT_WORD = re.compile(r"statement|communiqu[eé]|press\s+release|report|declaration")
+_STATEMENT_STOP = re.compile(r"[.;:\"“”]")
+_RELEASED_BY = re.compile(
+    r"\b(?:figures|data|statistics|numbers|records|a\s+report|the\s+report|a\s+tally|a\s+count)\s+"
+    r"(?:released|published|compiled|provided|issued|gathered|collected)\s+by\s+"
+    r"(?P<x>[^,.;:\"“”()]{2,80}?)\s+(?=show|showed|shows|said|say|put|indicate)",
+    re.IGNORECASE,
+)
+_WORD_CHAR = re.compile(r"\w\w")
+# Characters that no capitalised name run (_antecedent) can contain.
+_NAME_STOP = re.compile(r"[^\w'’.\- \t\n]")
+_APPOSITIVE = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}),\s*$")
+_QUOTE_CUES = frozenset({"quote_said", "quote_intro", "quote_continued"})
+_PRONOUNS = frozenset("he she they it we i who this that which there a an the".split())
+_NOT_SPEAKERS = re.compile(
+    r"^(?:it|this|that|there|which|who|one|some|many|officials?\s+have|reports?|sources?)$|"
+    r"\b(?:unconfirmed|unverified|rumou?rs?)\b|^(?:an?\s+)?estimated$|"
+    r"\b(?:people|killed|were|was|is|are|been)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    speaker: str
+    span: Span
+    cue: str
+    quoted_by: str | None = None
+
+
+def clean_name(name: str) -> str:
+    """Display form of a speaker: typographic apostrophes folded, leading article dropped."""
+    n = re.sub(r"\s+", " ", name.replace("’", "'").replace("‘", "'")).strip(" ,.;:\"“”")
+    n = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", n)
+    return n
+
+
+def name_run_re(head: str) -> re.Pattern[str]:
+    """Up to five capitalised words ending with `head` capitalised: "Foreign Ministry"."""
+    return re.compile(r"((?:[A-Z][\w'’.-]*(?:[ \t]+|\n(?!\s*\n))){1,5}" + re.escape(head.capitalize()) + r")\b")
+
+
+def first_statement(text: str) -> re.Match[str] | None:
+    """`_STATEMENT_ISSUED.search(text)`, tried only in the stretches that can hold a match: a
+    search of the whole text tries 80 characters after every capital letter."""
+    stops: list[int] | None = None  # read at the first statement word: most texts hold none
+    searched = 0
+    for word in _STATEMENT_WORD.finditer(text):
+        if word.start() < searched:
+            continue  # its stretch was searched
+        if stops is None:
+            stops = [m.start() for m in _STATEMENT_STOP.finditer(text)]
+        i = bisect.bisect_left(stops, word.start())
+        lo = stops[i - 1] + 1 if i else 0
+        searched = stops[i] + 1 if i < len(stops) else len(text)
+        m = _STATEMENT_ISSUED.search(text, lo, searched)
+        if m:
+            return m
+    return None
+
+
+class Attributor:
+    """Attribution for any position of one document; built once per document."""
+
+    def __init__(self, doc: Document, sentences: list[Segment], quotes: list[Segment]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.sentences = sentences
+        self.quotes = quotes
+        # Indexes that keep every lookup logarithmic on long documents: quotation starts and the
+        # running maximum of their ends (quotations may nest), and where blank lines fall.
+        self._quote_starts = [q.start for q in quotes]
+        self._quote_reach: list[int] = []
+        for q in quotes:
+            self._quote_reach.append(max(q.end, self._quote_reach[-1]) if self._quote_reach else q.end)
+        self._breaks = [m.start() for m in re.finditer(r"(?=\n\n)", self.text)]
+        self._heads: dict[str, tuple[list[int], list[int], list[int], list[str]]] = {}
+        self._named: list[tuple[int, str]] = []  # (position, speaker) in document order
+        self._stops: list[int] | None = None  # where _NAME_STOP matches, for _name_runs
+        self.statement_speaker = self._statement_speaker()
+        self.chain = self._chain()
+        self._quote_cues = self._attribute_quotes()
+        self._sentence_cues = self._attribute_sentences()
+
+    def _statement_speaker(self) -> str | None:
+        # Every statement pattern holds one of these words: a text with none needs no scan.
+        m = first_statement(self.text)
+        if not m:
+            return None
+        name = m.group("x") or m.group("y") or m.group("z")
+        # The subject is the last clause of the match: "Under the law, X said in a statement";
+        # a title line above it is not part of the name.
+        name = re.split(r",\s+|\bthat\s+|\n\s*\n", name)[-1]
+        return clean_name(name) or None
+
+    def _chain(self) -> tuple[SourceLink, ...]:
+        links: list[SourceLink] = []
+        publisher = self.doc.publisher
+        if not publisher:
+            m = _REPORTS.search(self.text) if "report" in self.text else None
+            publisher = m.group("x") if m else None
+        if publisher:
+            links.append(SourceLink(role="published_by", name=publisher))
+        if self.doc.aggregator:
+            links.append(SourceLink(role="aggregated_by", name=self.doc.aggregator))
+        return tuple(links)
+
+    def _resolve(self, name: str, at: int = -1) -> str | None:
+        cleaned = clean_name(name)
+        low = cleaned.lower()
+        if low in ("it", "he", "she", "they") and at >= 0:
+            # the last named before `at`, in document order (read from the end: it is near)
+            return next((who for pos, who in reversed(self._named) if pos < at), None)
+        if not cleaned or low in _PRONOUNS or _NOT_SPEAKERS.search(low):
+            return None
+        if cleaned.islower() and len(cleaned.split()) <= 2 and at >= 0:
+            named = self._antecedent(cleaned.split()[-1], at)
+            if named:
+                return named
+        own = re.search(r"\b(?:statement|communiqu[eé]|report)\s+(?:from|by|of)\s+(.+)$", cleaned, re.IGNORECASE)
+        if own:
+            return clean_name(own.group(1))
+        if "statement" in low and self.statement_speaker:
+            return self.statement_speaker
+        return cleaned
+
+    def _antecedent(self, head: str, at: int) -> str | None:
+        """'the ministry' -> the nearest earlier 'Azerbaijan's Foreign Ministry'."""
+        rx = name_run_re(head)
+        end = max(0, at)
+        # The names of the whole text are found once per head; those ending by `at` are the
+        # ones a scan of text[:at] finds, unless a name runs across `at` (then scan as before).
+        if head not in self._heads:
+            ms = self._name_runs(rx, head.capitalize())
+            kept = [m for m in ms if not m.group(1).startswith("The ")]
+            self._heads[head] = ([m.start() for m in ms], [m.end() for m in ms],
+                                 [m.end() for m in kept], [m.group(1) for m in kept])  # fmt: skip
+        starts, ends, kept_ends, kept_names = self._heads[head]
+        k = bisect.bisect_right(ends, end)
+        crossing = k < len(starts) and starts[k] < end
+        # \b at the cut: a scan stopping at `at` ends a word there that the text continues.
+        glued = 0 < end < len(self.text) and _WORD_CHAR.match(self.text, end - 1, end + 1) is not None
+        if crossing or glued:
+            found = [m.group(1) for m in rx.finditer(self.text, 0, end) if not m.group(1).startswith("The ")]
+            return clean_name(found[-1]) if found else None
+        i = bisect.bisect_right(kept_ends, end)
+        return clean_name(kept_names[i - 1]) if i else None
+
+    def _name_runs(self, rx: re.Pattern[str], cap: str) -> list[re.Match[str]]:
+        """rx's matches over the whole text, scanning only the stretches that can hold one.
+
+        A name run consists of characters _NAME_STOP does not match and ends with `cap`, so it
+        lies inside one stretch between two stops (a comma, a quotation mark...) that holds
+        `cap`; a stop is a non-word character, so the closing \\b reads the same at a stretch's
+        end. One scan of the whole text per head word grew with the number of heads, which grows
+        with the document (a 5 MB text cost 6x a 1 MB one).
+        """
+        if _NAME_STOP.search(cap):
+            return list(rx.finditer(self.text))
+        if self._stops is None:
+            self._stops = [m.start() for m in _NAME_STOP.finditer(self.text)]
+        stops, text = self._stops, self.text
+        out: list[re.Match[str]] = []
+        q = text.find(cap)
+        while q >= 0:
+            i = bisect.bisect_right(stops, q)
+            lo = stops[i - 1] + 1 if i else 0
+            hi = stops[i] if i < len(stops) else len(text)
+            out.extend(rx.finditer(text, lo, hi))
+            q = text.find(cap, hi)
+        return out
+
+    def _attribute_sentences(self) -> dict[int, list[_Cue]]:
+        """Cues of every sentence, in order; an unattributed sentence continues the one before
+        it in the same paragraph ("The statement said 1,275 ... Of these, 150 ...")."""
+        out: dict[int, list[_Cue]] = {}
+        prev: _Cue | None = None
+        for sent in self.sentences:
+            if prev is not None and self._blank_line_between(prev.span[1], sent.start):
+                prev = None
+            cues = self._cues_in(sent)
+            lo = bisect.bisect_left(self._quote_starts, sent.start)
+            hi = bisect.bisect_left(self._quote_starts, sent.end)
+            for q in self.quotes[lo:hi]:
+                cue = self._quote_cues.get(q.start)
+                if cue:
+                    cues.append(cue)
+            if not cues and prev is not None and not self._in_quote(sent.start):
+                cues = [_Cue(prev.speaker, prev.span, "continued", prev.quoted_by)]
+            out[sent.start] = cues
+            for c in cues:
+                self._named.append((c.span[0], c.speaker))
+            if cues:
+                prev = max(cues, key=lambda c: c.span[1])
+        return out
+
+    def _blank_line_between(self, start: int, end: int) -> bool:
+        """Whether "\\n\\n" occurs in text[start:end]."""
+        k = bisect.bisect_left(self._breaks, start)
+        return k < len(self._breaks) and self._breaks[k] + 2 <= end
+
+    def _in_quote(self, pos: int) -> bool:
+        return self._first_quote_around(pos) is not None
+
+    def _first_quote_around(self, pos: int) -> Segment | None:
+        """The first quotation (in start order) with start <= pos < end."""
+        # The first quotation reaching past pos is the first whose running maximum end does.
+        k = bisect.bisect_right(self._quote_reach, pos)
+        if k < len(self.quotes) and self.quotes[k].start <= pos:
+            return self.quotes[k]
+        return None
+
+    def _attribute_quotes(self) -> dict[int, _Cue]:
+        cues: dict[int, _Cue] = {}
+        last: _Cue | None = None
+        last_para_break = 0
+        for q in self.quotes:
+            if "\n\n" in self.text[last_para_break : q.start]:
+                last = None
+            last_para_break = q.start
+            cue = self._quote_cue(q)
+            if cue is None and last is not None:
+                cue = _Cue(last.speaker, last.span, "quote_continued", last.quoted_by)
+            if cue is not None:
+                cues[q.start] = cue
+                last = cue
+        return cues
+
+    def _quote_cue(self, q: Segment) -> _Cue | None:
+        after = self.text[q.end : q.end + 120]
+        m = re.match(r"[”\"]\s*,?\s*(?P<x>(?:[Tt]he\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)\s+" + _SPEECH + r"\b", after)
+        if not m:
+            m = re.match(r"[”\"]\s*,?\s*" + _SPEECH + r"\s+(?P<x>(?:[Tt]he\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)\s*[.,;]", after)
+        if m:
+            who = self._resolve(m.group("x"), q.end)
+            if who:
+                return _Cue(who, (q.end + m.start("x"), q.end + m.end("x")), "quote_said")
+        before = self.text[max(0, q.start - 300) : q.start]
+        qb = _QUOTED_BY.search(before) if "quoted" in before else None
+        if qb and re.search(r"as\s+saying\s*,?\s*[“\"]?\s*\Z", before, re.IGNORECASE):
+            who = self._resolve(re.split(r",\s+", qb.group("x"))[-1] if qb.group("x").count(",") > 1 else qb.group("x"))
+            if who:
+                base = q.start - len(before)
+                return _Cue(who, (base + qb.start("x"), base + qb.end("x")), "quoted_by", clean_name(qb.group("y")))
+        m2 = re.search(r"(?P<x>(?:[Tt]he\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,6}?)\s+" + _SPEECH + r"\s*:?\s*[“\"]?\s*\Z", before)
+        if m2:
+            who = self._resolve(m2.group("x"), q.start)
+            if who:
+                base = q.start - len(before)
+                return _Cue(who, (base + m2.start("x"), base + m2.end("x")), "quote_intro")
+        return None
+
+    def attribution(self, pos: int, sentence: Segment) -> Attribution:
+        """Who the text attributes the figure at `pos` (inside `sentence`) to."""
+        cue = self._sentence_cue(pos, sentence) or self._quote_cue_at(pos)
+        if cue is None:
+            return Attribution(speaker=None, chain=self.chain)
+        chain = self.chain
+        if cue.quoted_by:
+            chain = (SourceLink(role="quoted_by", name=cue.quoted_by), *chain)
+        return Attribution(speaker=cue.speaker, span=cue.span, cue=cue.cue, chain=chain)
+
+    def _quote_cue_at(self, pos: int) -> _Cue | None:
+        q = self._first_quote_around(pos)
+        return None if q is None else self._quote_cues.get(q.start)
+
+    def _sentence_cue(self, pos: int, sentence: Segment) -> _Cue | None:
+        # A figure inside a quotation belongs to the quotation's speaker, not the sentence's.
+        if self._in_quote(pos):
+            return None
+        found = [c for c in self._sentence_cues.get(sentence.start, []) if c.cue not in _QUOTE_CUES]
+        if not found:
+            return None
+        # The nearest cue before the figure wins ("the rebels said 60 ..., while the army said 12");
+        # a cue after the figure ("..., police said") only when none comes before.
+        before = [c for c in found if c.span[1] <= pos]
+        if before:
+            return max(before, key=lambda c: c.span[1])
+        return min(found, key=lambda c: abs(c.span[0] - pos))
+
+    def _cues_in(self, sentence: Segment) -> list[_Cue]:
+        text, base = sentence.text, sentence.start
+        found: list[_Cue] = []
+        qb = _QUOTED_BY.search(text) if "quoted" in text else None
+        if qb:
+            who = self._resolve(qb.group("x"), base)
+            if who:
+                return [_Cue(who, (base + qb.start("x"), base + qb.end("x")), "quoted_by", clean_name(qb.group("y")))]
+        for rx, name, word in ((_CITING, "citing", "citing"), (_RELEASED_BY, "released_by", "by")):
+            # Both are case-blind: an ASCII text without the word cannot match (others are read).
+            m = None if text.isascii() and word not in text.lower() else rx.search(text)
+            if m:
+                who = self._resolve(m.group("x"), base)
+                if who:
+                    return [_Cue(who, (base + m.start("x"), base + m.end("x")), name)]
+        for m in _ACCORDING.finditer(text):
+            who = self._resolve(m.group("x"), base + m.start("x"))
+            if who:
+                found.append(_Cue(who, (base + m.start("x"), base + m.end("x")), "according_to"))
+        for rx, name in ((_X_SAID, "said"), (_SAID_X, "said_inverted")) if _SPEECH_WORD.search(text) else ():
+            for m in rx.finditer(text):
+                x = re.sub(r"^(?:and|but|while|whereas|as|that)\s+", "", m.group("x"))
+                final = re.match(r"\s*[.!?]?\s*$", text[m.end() :]) is not None
+                if not re.match(r"(?:[Tt]he\s+|[Aa]n?\s+)?[A-Z]|(?:the|a|an)\s+\w", x) and not final:
+                    continue
+                if re.match(r"an?\s", x):
+                    ap = _APPOSITIVE.search(text, 0, m.start("x"))
+                    if ap:  # "Civic Shield, a rights group, said": the name, not the description
+                        x = ap.group("name")
+                who = self._resolve(x, base + m.start("x"))
+                if who:
+                    cue = "said_in_statement" if re.match(r"\s*said\s+in\s+a\s+statement", text[m.end("x") :]) else name
+                    found.append(_Cue(who, (base + m.start("x"), base + m.end("x")), cue))
+        return found

@@ -1,0 +1,206 @@
+"""Extraction: Document + segments -> Claim* (counts and areas, anchored and attributed).
+
+Needs: segments (sentences, paragraphs, quotations, rows) and, optionally, a gazetteer.
+Produces: claims carrying their span, sentence, rule, extractor version, parent links,
+event date, place, source chain and the source's own characterisation of the events.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from tollbook.extract import glue
+from tollbook.extract.anchor import Anchors
+from tollbook.extract.areas import find_areas
+from tollbook.extract.attribution import Attributor
+from tollbook.extract.counts import Figure, find_attackers, find_figures, find_zeros
+from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.housing import find_housing
+from tollbook.geo.places import Gazetteer
+from tollbook.model import Attribution, Claim, Document, PlaceMention, Segment, Span
+from tollbook.tally.rules import ATTACKER_SELF_RULE
+from tollbook.version import EXTRACTOR_VERSION
+
+
+def claim_id(doc_id: str, kind: str, span: Span, category: str | None, population: str | None) -> str:
+    """Stable across runs and versions: the same figure read the same way keeps its id."""
+    key = f"{doc_id}|{kind}|{span[0]}-{span[1]}|{category}|{population}"
+    return "c" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:15]
+
+
+def _characterisation(text: str, start: int, end: int) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for m in lx.CHARACTERISATION_RE.finditer(text, start, end):
+        seen.setdefault(m.group(0).lower(), None)
+    return tuple(seen)
+
+
+def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazetteer | None,
+                   version: str = EXTRACTOR_VERSION) -> tuple[Claim, ...]:  # fmt: skip
+    """Every count and area claim of `doc`, in text order."""
+    sentences = [s for s in segments if s.kind == "sentence"]
+    paragraphs = [s for s in segments if s.kind == "paragraph"]
+    quotes = [s for s in segments if s.kind == "quote"]
+    rows = [s for s in segments if s.kind == "row"]
+    if not sentences:
+        return ()
+    anchors = Anchors(doc, sentences, paragraphs, gazetteer)
+    attributor: Attributor | None = None
+
+    def source(pos: int, sentence: Segment) -> Attribution:
+        # Built at the first claim: a document without figures needs no attribution.
+        nonlocal attributor
+        if attributor is None:
+            attributor = Attributor(doc, sentences, quotes)
+        return attributor.attribution(pos, sentence)
+
+    text = doc.text
+    claims: list[Claim] = []
+
+    chars_by_para: dict[int, tuple[str, ...]] = {}  # the same paragraph holds many claims
+    para_starts = [p.start for p in paragraphs]  # sorted, disjoint: bisect, not a scan per claim
+
+    def characterisation(pos: int) -> tuple[str, ...]:
+        i = bisect.bisect_right(para_starts, pos) - 1
+        para = paragraphs[i] if i >= 0 and pos < paragraphs[i].end else None
+        if para is None:
+            return ()
+        if para.start not in chars_by_para:
+            chars_by_para[para.start] = _characterisation(text, para.start, para.end)
+        return chars_by_para[para.start]
+
+    def make(kind: str, span: Span, sentence: Segment, **kw: object) -> Claim:
+        chars = characterisation(span[0])
+        category = kw.get("category")
+        population = kw.get("population")
+        return Claim(
+            claim_id=claim_id(doc.doc_id, kind, span, category, population),  # type: ignore[arg-type]
+            doc_id=doc.doc_id, kind=kind, span=span, sentence_span=(sentence.start, sentence.end),
+            sentence=sentence.text, text=text[span[0] : span[1]], extractor_version=version,
+            characterisation=chars, **kw,  # type: ignore[arg-type]
+        )  # fmt: skip
+
+    area_spans: list[Span] = []
+    for row_or_sentence in _area_scopes(rows, sentences):
+        for area in find_areas(text, row_or_sentence.start, row_or_sentence.end):
+            if any(s <= area.span[0] < e for s, e in area_spans):
+                continue
+            area_spans.append(area.span)
+            sentence = sentences[anchors.sentence_index(area.span[0])]
+            is_row = row_or_sentence.kind == "row"
+            label = re.search(r"([^:;]{1,60}):[^:]*$", row_or_sentence.text) if is_row else None
+            place = anchors.place_in(row_or_sentence.start, row_or_sentence.end) if is_row else anchors.place_for(area.span[0])
+            if label and (place is None or place.span[0] > row_or_sentence.start + label.end()):
+                place = None
+            date = anchors.date_in(row_or_sentence.start, row_or_sentence.end) if is_row else anchors.date_for(area.span[0])
+            if place is None and label:
+                s = row_or_sentence.start + label.start(1)
+                place = PlaceMention(text=label.group(1).strip(), span=(s, s + len(label.group(1).strip())))
+            claims.append(make(
+                "area", area.span, sentence, category=None, population=None, population_class=None,
+                value=area.value_km2, low=area.value_km2, high=area.value_km2, qualifier="exact",
+                unit="km2", rule="area.unit" + (".row" if is_row else ""), place=place,
+                event_date=date, source=source(area.span[0], sentence),
+            ))  # fmt: skip
+
+    date_spans = [d.span for d in anchors.dates]
+    exclude = _SpanIndex(date_spans + area_spans)
+    last_whole: dict[str, str] = {}  # category -> latest top-level claim id, for "Among the dead were"
+    for sentence in sentences:
+        figures = _sentence_figures(text, sentence, exclude.overlapping(sentence.start, sentence.end))
+        ids = [claim_id(doc.doc_id, "count", f.span, f.category, f.population) for f in figures]
+        for fig in figures:
+            parent = ids[fig.parent] if fig.parent is not None else None
+            if "part_of_previous" in fig.flags:
+                fig.flags.remove("part_of_previous")
+                if parent is None and fig.category in last_whole:
+                    parent, fig.relation = last_whole[fig.category], "part"
+            claims.append(_count_claim(make, fig, sentence, anchors, source, parent))
+        for fig, cid in zip(figures, ids, strict=True):
+            if fig.parent is None and fig.category and "part_of_previous" not in fig.flags:
+                last_whole[fig.category] = cid
+        for zero in find_zeros(text, sentence.start, sentence.end):
+            claims.append(make(
+                "count", zero.span, sentence, category=zero.category, population="people",
+                population_class="unknown", value=0.0, low=0.0, high=0.0, qualifier="exact",
+                unit="people", rule=f"count.zero:{zero.category}", place=anchors.place_for(zero.span[0]),
+                event_date=anchors.date_for(zero.span[0]),
+                source=source(zero.span[0], sentence),
+            ))  # fmt: skip
+        if any(f.category == "killed" for f in figures):
+            for span in find_attackers(text, sentence.start, sentence.end):
+                claims.append(make(
+                    "count", span, sentence, category="killed", population="militants",
+                    population_class="combatant", value=1.0, low=1.0, high=1.0, qualifier="exact",
+                    unit="people", rule=ATTACKER_SELF_RULE, place=anchors.place_for(span[0]),
+                    event_date=anchors.date_for(span[0]), source=source(span[0], sentence),
+                ))  # fmt: skip
+    claims.sort(key=lambda c: (c.span[0], c.span[1], c.claim_id))
+    return tuple(claims)
+
+
+class _SpanIndex:
+    """Spans answerable by overlap with a window: passing a sentence only the excluded spans
+    that touch it keeps long documents linear (every date of the text, per sentence, is not)."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [s for s, _ in self._spans]
+        self._longest = max((e - s for s, e in self._spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        """Every span with s < end and e > start (a superset of those overlapping any part)."""
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        return [(s, e) for s, e in self._spans[lo:hi] if e > start]
+
+
+def _figures(text: str, start: int, end: int, excluded: list[Span]) -> list[Figure]:
+    """Dwellings destroyed first: "destroyed 300 homes and displaced 2,000 people" gives the
+    homes to housing, not to the displacement cue after them. Housing figures go last, so
+    that the parent indices of find_figures stay valid."""
+    housing = find_housing(text, start, end, excluded)
+    return find_figures(text, start, end, excluded + [f.num.number_span for f in housing]) + housing
+
+
+def _sentence_figures(text: str, sentence: Segment, excluded: list[Span]) -> list[Figure]:
+    """The sentence's figures, read through glue.repair when words are glued
+    ("peoplewere evacuated"); spans are mapped back to the text as written."""
+    view = glue.repair(text[sentence.start : sentence.end])
+    if view is None:
+        return _figures(text, sentence.start, sentence.end, excluded)
+    base = sentence.start
+    inside = [(view.view(max(s - base, 0)), view.view(min(e - base, sentence.end - base))) for s, e in excluded]
+    figures = _figures(view.text, 0, len(view.text), inside)
+
+    def back(span: Span) -> Span:
+        a, b = view.original(*span)
+        return a + base, b + base
+
+    for fig in figures:
+        fig.span = back(fig.span)
+        span = back(fig.num.span)
+        fig.num = replace(fig.num, span=span, number_span=back(fig.num.number_span), text=text[span[0] : span[1]])
+    return figures
+
+
+def _area_scopes(rows: list[Segment], sentences: list[Segment]) -> list[Segment]:
+    """Rows first (their label is the place), then sentences for areas outside rows."""
+    return [*rows, *sentences]
+
+
+def _count_claim(make: Callable[..., Claim], fig: Figure, sentence: Segment, anchors: Anchors,
+                 source: Callable[[int, Segment], Attribution], parent: str | None) -> Claim:  # fmt: skip
+    pos = fig.num.number_span[0]
+    return make(
+        "count", fig.span, sentence, category=fig.category, population=fig.population,
+        population_class=fig.population_class, value=float(fig.num.value), low=float(fig.num.low),
+        high=float(fig.num.high), qualifier=fig.num.qualifier, unit=fig.unit, rule=fig.rule,
+        parent=parent, relation=fig.relation if parent else None, detail=fig.detail,
+        place=anchors.place_for(pos), event_date=anchors.date_for(pos),
+        source=source(pos, sentence), flags=tuple(dict.fromkeys(fig.flags)),
+    )  # fmt: skip

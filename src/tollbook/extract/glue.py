@@ -1,0 +1,203 @@
+"""Glued words: sentence text -> Repaired (a view with the missing spaces put back, and a map
+from every character of the view to the original text).
+
+Text extracted from PDFs loses spaces at line and column breaks: "weredisplaced",
+"668,000 peoplewere evacuated", "Around1.6 million", "inIDPcamps", "fami-lies". The count
+rules read words, so they miss such figures. The repair is conservative: a token is split
+only when it is made, in full, of words from the closed lists below (function words, the
+words of displacement reporting, population nouns), at least one of them a reporting word;
+a lower-to-upper case change splits only after a listed word ("fledShirqat"), an acronym
+only before one ("IDPcamps"), a full stop before a capitalised word ("shelters.Many"); a hyphen is dropped only where the joined word is listed
+("fami-lies"). Every other token is left as written. The extractor reads the view and maps
+each span back through `Repaired.original`, so claims keep pointing at the text as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tollbook.extract.grammar.alternation import alternation
+
+#: Words that carry the reporting: cue verbs, nouns, population heads, number scales.
+CONTENT = frozenset(
+    """displaced displacement displacements evacuated evacuation evacuations evacuees forced
+    fled flee fleeing uprooted relocated homeless refuge shelter shelters sheltered sheltering
+    living staying camps camp returned returnees destroyed damaged collapsed houses homes
+    people persons families households individuals residents civilians children villagers
+    internally newly new million thousand hundred killed dead died injured wounded missing
+    shelling fighting violence floods flooding clashes storm typhoon cyclone hurricane earthquake
+    landslides damage destruction""".split()
+)
+#: Function words that PDF extraction glues to their neighbours.
+FUNCTION = frozenset(
+    """were was are is have has had been be being still already to in at from by of the and
+    who about around more than nearly almost some over between seek sought seeking took taken
+    taking find found following after during amid""".split()
+)
+_WORDS = CONTENT | FUNCTION
+#: Words a figure may follow directly when glued to it ("Around1.6 million", "least140,000").
+_BEFORE_DIGIT = frozenset(
+    "about around almost nearly some over approximately least than with of and by from another".split()
+)
+_AFTER_DIGIT = frozenset("million thousand hundred people persons families households".split())
+#: Auxiliaries glued together: no English word is spelt so, and the figure rules read them.
+_AUX_PAIRS = frozenset(
+    "mayhave mighthave couldhave havebeen hasbeen hadbeen tobe willbe werebeing wasbeing".split()
+)
+#: Real words that happen to be made of listed words: never split.
+_REAL = frozenset("overstaying infighting newfound newsome".split())
+
+_W = alternation(sorted(_WORDS))
+#: Where a repair may be needed, found without IGNORECASE (on the lower-cased text where case
+#: does not matter) so that the word tries branch on their first letter: most sentences cost
+#: two searches and a look at their hyphens.
+_LOWER_CANDIDATE = re.compile(
+    rf"(?<![a-z])(?:{_W})(?:(?:{_W}){{1,2}}(?![a-z])|\d)"
+    rf"|(?<![a-z])(?:{alternation(sorted(_BEFORE_DIGIT))})\d"
+    rf"|(?<![a-z]){alternation(sorted(_AUX_PAIRS))}(?![a-z])"
+    rf"|\d(?:{alternation(sorted(_AFTER_DIGIT))})(?![a-z])"
+)
+_CASED_CANDIDATE = re.compile(
+    rf"(?<![A-Za-z])(?:{_W})[A-Z]|[A-Z]{{2}}(?:{_W})(?![A-Za-z])|[a-z]{{3}}\.[A-Z][a-z]"
+)
+_HYPHEN = re.compile(r"([A-Za-z]+)-([a-z]+)")
+
+
+def _needs_repair(text: str) -> bool:
+    if _LOWER_CANDIDATE.search(text.lower()) or _CASED_CANDIDATE.search(text):
+        return True
+    return "-" in text and any((m.group(1) + m.group(2)).lower() in CONTENT for m in _HYPHEN.finditer(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Repaired:
+    """The repaired text and, per character of it, its index in the original (inserted spaces
+    take the index of the character after them; one past the end closes the map)."""
+
+    text: str
+    index: tuple[int, ...]
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of the view's span [start, end)."""
+        if end <= start:
+            return self.index[start], self.index[start]
+        return self.index[start], self.index[end - 1] + 1
+
+    def view(self, pos: int) -> int:
+        """The first view index at or after original index `pos` (for spans found outside)."""
+        lo, hi = 0, len(self.index) - 1
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.index[mid] < pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+@lru_cache(maxsize=8192)
+def _split_word(word: str) -> tuple[str, ...] | None:
+    """`word` as two or three listed words, at least one a reporting word, or None."""
+    low = word.lower()
+    if low in _AUX_PAIRS:
+        cut = next(i for i in range(2, len(low)) if low[i:] in ("have", "been", "be", "being"))
+        return word[:cut], word[cut:]
+    if low in _WORDS or low in _REAL:
+        return None
+    for parts in _decompose(low, 3):
+        if len(parts) > 1 and any(p in CONTENT for p in parts):
+            out, at = [], 0
+            for p in parts:
+                out.append(word[at : at + len(p)])
+                at += len(p)
+            return tuple(out)
+    return None
+
+
+def _decompose(low: str, most: int) -> list[tuple[str, ...]]:
+    if low in _WORDS:
+        return [(low,)]
+    if most == 1:
+        return []
+    found = []
+    for i in range(len(low) - 2, 1, -1):  # longest first part first
+        head = low[:i]
+        if head in _WORDS:
+            found += [(head, *rest) for rest in _decompose(low[i:], most - 1)]
+    return found
+
+
+def _case_split(word: str) -> list[str]:
+    """'fledShirqat' -> fled|Shirqat, 'inIDPcamps' -> in|IDP|camps; others unchanged."""
+    m = re.fullmatch(r"([a-z]{2,})([A-Z].*)", word)
+    if m and m.group(1) in _WORDS:
+        return [m.group(1), *_case_split(m.group(2))]
+    m = re.fullmatch(r"([A-Z]{2,})([a-z]{3,})", word)
+    if m and m.group(2) in _WORDS:
+        return [m.group(1), m.group(2)]
+    return [word]
+
+
+def _pieces(token: str) -> list[str] | None:
+    """The words `token` should be read as, or None to keep it as written. A '-' piece
+    means the hyphen is dropped ("fami-lies")."""
+    stop = _FULL_STOP.fullmatch(token)
+    if stop:  # "shelters.Many": a full stop lost its space
+        return [stop.group(1), stop.group(2)]
+    if "-" in token and token[0].isalpha():
+        left, right = token.split("-", 1)
+        if (left + right).lower() in CONTENT and left.lower() not in _WORDS:
+            return [left, "-", right]
+        return None
+    if token[0].isdigit():
+        m = re.fullmatch(r"([\d,.]*\d)([A-Za-z]+)", token)
+        return [m.group(1), m.group(2)] if m and m.group(2).lower() in _AFTER_DIGIT else None
+    m = re.fullmatch(r"([A-Za-z]+)(\d.*)", token)
+    if m:
+        return [m.group(1), m.group(2)] if m.group(1).lower() in _BEFORE_DIGIT else None
+    pieces = _case_split(token)
+    out: list[str] = []
+    for p in pieces:
+        split = _split_word(p)
+        out += list(split) if split else [p]
+    return out if len(out) > 1 else None
+
+
+_FULL_STOP = re.compile(r"([a-z]{3,}\.)([A-Z][a-z]+)")
+_GLUE_TOKEN = re.compile(
+    r"[a-z]{3,}\.[A-Z][a-z]+|[A-Za-z]+\d[\d,.]*|\d[\d,.]*[A-Za-z]+|[A-Za-z]+-[a-z]+|[A-Za-z]+"
+)
+
+
+def repair(text: str) -> Repaired | None:
+    """The view of `text` with glued words split, or None when nothing needed repair."""
+    if not _needs_repair(text):
+        return None
+    chunks: list[str] = []
+    index: list[int] = []
+    last = 0
+    for m in _GLUE_TOKEN.finditer(text):
+        pieces = _pieces(m.group(0))
+        if pieces is None:
+            continue
+        chunks.append(text[last : m.start()])
+        index.extend(range(last, m.start()))
+        at = m.start()
+        for k, piece in enumerate(pieces):
+            if piece == "-":
+                at += 1
+                continue
+            if k and pieces[k - 1] != "-":
+                chunks.append(" ")
+                index.append(at)
+            chunks.append(piece)
+            index.extend(range(at, at + len(piece)))
+            at += len(piece)
+        last = m.end()
+    if not chunks:
+        return None
+    chunks.append(text[last:])
+    index.extend(range(last, len(text) + 1))
+    return Repaired(text="".join(chunks), index=tuple(index))

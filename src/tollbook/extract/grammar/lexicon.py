@@ -1,0 +1,460 @@
+"""Word lists the extractor reads: population nouns, category cues, characterisation terms.
+
+Kept apart from the rules so that a reviewer can read (and extend) the vocabulary without
+reading code. docs/annotation.md documents the same tables for annotators.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tollbook.extract.grammar.alternation import alternation, final_words
+
+# head noun (lowercase, singular and plural) -> (population, class, unit)
+_POP_TABLE: dict[str, tuple[str, str, str]] = {}
+
+
+def _add(words: str, population: str, cls: str, unit: str = "people") -> None:
+    for w in words.split(","):
+        w = w.strip()
+        if w:
+            _POP_TABLE[w] = (population, cls, unit)
+
+
+_add("people,persons,person,individuals,individual,others,other people,victims,victim,bodies,"
+     "lives,souls,casualties,dead,human beings,men and women", "people", "unknown")  # fmt: skip
+_add("pilgrim,worshipper,shepherd,fisherman,", "civilians", "civilian")
+_add("civilians,civilian,non-combatants,residents,resident,villagers,villager,inhabitants,"
+     "locals,passengers,passenger,worshippers,worshipers,farmers,farmer,shoppers,pilgrims,"
+     "bystanders,citizens,civilian residents,peaceful residents,peaceful inhabitants,"
+     "fishermen,herders,shepherds,traders,drivers,driver", "civilians", "civilian")  # fmt: skip
+_add("children,child,kids,minors,minor,boys,boy,girls,girl,infants,infant,babies,baby,"
+     "toddlers,teenagers,teenager,schoolchildren,youths,schoolboys,schoolgirls", "children",
+     "civilian")  # fmt: skip
+_add("women,woman,mothers,mother,pregnant women,females", "women", "civilian")
+_add("men,man,males", "men", "unknown")
+_add("elderly,elderly people,elderly citizens,elderly persons,elderly residents,old people,"
+     "pensioners,elders", "elderly", "civilian")  # fmt: skip
+_add("soldiers,soldier,troops,servicemen,serviceman,service members,servicemembers,conscripts,"
+     "marines,paratroopers,security forces,security personnel,army personnel,military personnel,"
+     "personnel,guards,border guards,sailors,airmen,officers and soldiers,peacekeepers,"
+     "army officers,recruits,reservists,military,peacekeeper,conscript", "soldiers", "combatant")  # fmt: skip
+_add("militants,militant,fighters,fighter,insurgents,insurgent,rebels,rebel,gunmen,gunman,"
+     "jihadists,combatants,attackers,attacker,assailants,assailant,bombers,bomber,"
+     "militiamen,militia members,separatists,terrorists,elements,members,operatives,"
+     "extremists,armed men,suspected militants,member", "militants", "combatant")  # fmt: skip
+_add("police,policemen,policeman,police officers,police officer,officers,officer,gendarmes,"
+     "policewomen,police personnel", "police", "combatant")  # fmt: skip
+_add("protesters,protester,demonstrators,demonstrator,protestors", "protesters", "civilian")
+_add("journalists,journalist,reporters,reporter,photographers,photographer,media workers", "journalists",
+     "civilian")  # fmt: skip
+_add("border guard,guard,", "soldiers", "combatant")
+_add("toddler,", "children", "civilian")
+_add("policewoman,", "police", "combatant")
+_add("aid workers,aid worker,health workers,health worker,humanitarian workers,medics,medic,"
+     "doctors,doctor,nurses,nurse,paramedics,workers,worker,teachers,teacher,"
+     "paramedic,rescue workers,volunteers,staff,employees,staff members,miners,labourers,laborers",
+     "workers", "civilian")  # fmt: skip
+_add("refugees,refugee,migrants,migrant,asylum seekers,idps,internally displaced persons,"
+     "internally displaced people", "refugees", "civilian")  # fmt: skip
+_add("students,student,pupils,pupil", "students", "civilian")
+_add("prisoners,prisoner,inmates,inmate,detainees,detainee,captives,prisoners of war,pows",
+     "prisoners", "unknown")  # fmt: skip
+_add("commanders,commander,cadres,cadre,bodyguards,bodyguard,snipers,sniper,recruiters,"
+     "mercenaries,mercenary,tribesmen,tribesman,clansmen,clansman,warlords,warlord", "militants",
+     "combatant")  # fmt: skip
+_add("suspects,suspect,leaders,leader,officials,official,chiefs,chief,activists,activist,"
+     "politicians,politician,mayors,mayor,councillors,councillor,councilors,councilor,lawyers,"
+     "lawyer,judges,judge,pastors,pastor,priests,priest,imams,imam,clerics,cleric,monks,monk,"
+     "merchants,merchant,vendors,vendor,shopkeepers,shopkeeper,businessmen,businessman,"
+     "businesswoman,traders,trader,pastoralists,pastoralist,herdsmen,herdsman,herder,"
+     "adolescents,adolescent,youths,youth,relatives,relative,siblings,sibling,brothers,brother,"
+     "sisters,sister,sons,son,daughters,daughter,fathers,father,husbands,husband,wives,wife,"
+     "cousins,cousin,nephews,nephew,uncles,uncle,supporters,supporter,informants,informant,"
+     "chairman,chairmen,landowners,landowner,smugglers,smuggler,robbers,robber,thieves,thief,"
+     "bandits,bandit,kidnappers,kidnapper,gang members,gang member,dealers,dealer,agents,agent,"
+     "guests,guest,patients,patient,customers,customer,neighbours,neighbour,neighbors,neighbor",
+     "people", "unknown")  # fmt: skip
+_add("families,family", "families", "unknown", "families")
+_add("households,household,homes", "households", "unknown", "households")
+
+POPULATIONS = _POP_TABLE
+
+#: Nouns that name a category by themselves: "27 dead", "12 hostages".
+CATEGORY_NOUNS: dict[str, tuple[str, str]] = {
+    "dead": ("killed", "people"),
+    "killed": ("killed", "people"),
+    "deaths": ("killed", "people"),
+    "death": ("killed", "people"),
+    "fatalities": ("killed", "people"),
+    "fatality": ("killed", "people"),
+    "casualties": ("casualties", "people"),
+    "injured": ("wounded", "people"),
+    "wounded": ("wounded", "people"),
+    "injuries": ("wounded", "people"),
+    "hostages": ("hostage", "people"),
+    "hostage": ("hostage", "people"),
+    "abductees": ("hostage", "people"),
+    "missing": ("missing", "people"),
+    "idps": ("displaced", "refugees"),
+    "displaced": ("displaced", "people"),
+    "displacements": ("displaced", "people"),
+    "returnees": ("returned", "people"),
+    "arrests": ("detained", "people"),
+    "detained": ("detained", "people"),
+    "arrested": ("detained", "people"),
+    "orphans": ("orphaned", "children"),
+    "bodies": ("killed", "people"),
+    "corpses": ("killed", "people"),
+}
+
+#: Singular people nouns that "a"/"an" count as one ("a soldier and two civilians").
+SINGULARS = (
+    "person", "individual", "victim", "civilian", "resident", "villager", "passenger", "farmer",
+    "driver", "child", "boy", "girl", "infant", "baby", "toddler", "teenager", "minor", "woman",
+    "mother", "man", "soldier", "serviceman", "conscript", "guard", "border guard", "militant",
+    "fighter", "insurgent", "rebel", "gunman", "attacker", "assailant", "bomber", "police officer",
+    "policeman", "policewoman", "officer", "protester", "demonstrator", "journalist", "reporter",
+    "photographer", "aid worker", "health worker", "medic", "doctor", "nurse", "paramedic",
+    "worker", "teacher", "refugee", "migrant", "student", "pupil", "prisoner", "inmate", "detainee",
+    "peacekeeper", "pilgrim", "worshipper", "shepherd", "fisherman", "member",
+    "commander", "cadre", "bodyguard", "sniper", "tribesman", "suspect", "leader", "official",
+    "chief", "activist", "politician", "mayor", "councillor", "lawyer", "judge", "pastor", "priest",
+    "imam", "cleric", "merchant", "vendor", "shopkeeper", "businessman", "trader", "pastoralist",
+    "herdsman", "herder", "adolescent", "youth", "relative", "brother", "sister", "son", "daughter",
+    "father", "husband", "wife", "cousin", "nephew", "uncle", "supporter", "informant", "chairman",
+    "landowner", "smuggler", "robber", "thief", "bandit", "kidnapper", "dealer", "agent", "guest",
+    "patient", "customer", "neighbour", "neighbor",
+)  # fmt: skip
+
+#: Past tenses without "-ed", so that an open noun phrase stops before them ("a gunman shot").
+IRREGULAR_VERBS = frozenset(
+    """shot hit cut beat set put led fled left took saw ran fought told said held made met won lost
+    struck threw stole burnt sent brought caught began went came gave found knew kept fell got
+    broke chose drove rode shook wrote spoke tore wore stood sat slew hung blew bit dug fed
+    sought sold spent split spread stuck swept swung taught thought understood upset woke""".split()
+)
+
+#: Head nouns that never count people, even next to a death word ("killed 15 cows",
+#: "the attack killed", "the plan died"): animals, things, places and events.
+NON_PERSON = frozenset(
+    """cow cows cattle goat goats sheep camel camels donkey donkeys horse horses dog dogs animal
+    animals livestock chicken chickens bird birds fish pig pigs ox oxen bull bulls buffalo
+    vehicle vehicles car cars truck trucks tank tanks bus buses motorcycle motorcycles boat boats
+    house houses building buildings home homes shop shops hut huts crop crops tree trees plant
+    plants round rounds shell shells rocket rockets missile missiles drone drones weapon weapons
+    rifle rifles gun guns pistol pistols bomb bombs mine mines grenade grenades ammunition pills
+    sachet sachets gram grams kilogram kilograms bag bags message messages document documents
+    area areas village villages town towns city cities market markets road roads camp camps site
+    sites post posts checkpoint checkpoints base bases position positions front fronts region
+    attack attacks blast blasts explosion explosions bombing bombings strike strikes airstrike
+    airstrikes shelling fire fires clash clashes fighting violence incident incidents raid raids
+    operation operations ambush ambushes assault assaults shooting shootings war conflict crash
+    crashes accident accidents collision storm flood floods earthquake virus disease outbreak
+    epidemic pandemic coronavirus covid hunger famine plan plans deal talks agreement ceasefire
+    truce project policy bill law motion idea hope hopes process effort efforts event events
+    time times day days week weeks month months year years hour hours same other others rest
+    majority most many few some all none one two side sides party parties toll tolls death deaths
+    number numbers figure figures total count tally centre center office ministry group groups
+    organisation organization committee council agency hospital department government authority
+    authorities commission court service union association network observatory monitor
+    coalition statement report reports news media press station stations unit units
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday country countries province provinces
+    state states county counties district districts municipality municipalities neighbourhood
+    neighbourhoods neighborhood neighborhoods locality localities robbery robberies crime crimes
+    theft thefts offence offense murder murders kidnapping kidnappings killing killings
+    prison jail mosque church school hospital clinic trade business industry sector trafficking
+    section sections part parts portion wing floor leg legs arm arms hand hands foot feet chest
+    stomach abdomen neck shoulder thigh knee eye eyes north south east west north-east
+    north-west south-east south-west northeast northwest southeast southwest outskirts
+    interior coast capital population hamlet hamlets settlement settlements shelter shelters tent tents hotel hotels schools churches mosques
+    centres centers""".split()
+)
+SINGULAR_RE = re.compile(
+    r"\b(?P<a>an?|one|another)\s+(?:(?:\d+-year-old|[a-z]+(?:-[a-z]+)*)\s+){0,2}?(?P<n>"
+    + alternation(SINGULARS) + r")\b",
+    re.IGNORECASE,
+)
+
+# Longest first so that "elderly citizens" wins over "elderly".
+POP_RE = re.compile(alternation(POPULATIONS) + r"\b", re.IGNORECASE)
+
+#: Words that may stand between a number and its head noun ("three Palestinian civilians").
+MODIFIER_STOP = frozenset(
+    """were was are is be been being had has have of in on at to from by for with and or but
+    who which that whose as than during after before since while when where into over under
+    more killed dead died wounded injured people including among out""".split()
+)
+
+# Category cues after the people they count: "were killed", "remain missing".
+_AUX = (
+    r"(?:(?:who|that|which)\s+)?(?:(?:were|was|are|is|have|has|had|been|being|got|get|be|"
+    r"remain|remained|remains|are\s+still|were\s+still|still|reportedly|allegedly|reported|"
+    r"believed|said|feared|confirmed|thought|to|have\s+been|had\s+been|has\s+been|also|all|"
+    r"later|now|either|both|subsequently|eventually)\s+){0,4}(?:\w+ly\s+)?"
+)
+RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
+    (r"(?:brutally\s+)?(?:killed|murdered|slain|massacred|executed|slaughtered|assassinated|"
+     r"shot\s+dead|shot\s+and\s+killed|gunned\s+down|beheaded|burned\s+alive|burnt\s+alive|"
+     r"beaten\s+to\s+death|stabbed\s+to\s+death|hacked\s+to\s+death|lynched|"
+     r"wiped\s+out|dead|died|perished|drowned|fatally\s+(?:shot|wounded|injured|stabbed|assaulted|"
+     r"attacked|beaten|hit|struck)|(?:shot|stabbed|beaten|hacked|burned|burnt|tortured)\s+to\s+death)\b",
+     "killed", None),  # fmt: skip
+    (r"(?:shot|stabbed|attacked|hit|injured|wounded|beaten|hurt|tortured)\s+and\s+(?:later\s+)?"
+     r"(?:died|killed|succumbed)\b", "killed", None),
+    (r"(?:attacked|assaulted|tortured|shot|stabbed|abducted|kidnapped)\s+and\s+(?:then\s+)?"
+     r"(?:beaten|stabbed|hacked|shot|burned|burnt|tortured)\s+to\s+death\b", "killed", None),
+    (r"['’]s\s+(?:dead\s+|lifeless\s+|decomposed\s+|mutilated\s+)?(?:body|corpse|remains)\b",
+     "killed", None),
+    (r"(?:succumbed\s+to\s+(?:his|her|their)\s+(?:\w+\s+)?(?:wounds|injuries)|"
+     r"lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|were\s+left\s+dead|"
+     r"found\s+dead|confirmed\s+dead|declared\s+dead|die|dying)\b", "killed", None),
+    (r"(?:lost\s+one\s+of\s+(?:their|his|her)\s+parents|lost\s+a\s+parent|lost\s+one\s+parent)",
+     "orphaned", "lost one parent"),
+    (r"(?:lost\s+both\s+(?:of\s+)?(?:their|his|her)\s+parents|lost\s+both\s+parents|orphaned)",
+     "orphaned", "lost both parents"),
+    (r"(?:wounded|injured|hurt|maimed|seriously\s+injured|critically\s+injured|"
+     r"treated\s+for\s+(?:injuries|wounds)|"
+     r"(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}?(?:injuries|wounds))\b", "wounded", None),
+    (r"(?:taken\s+(?:prisoner|hostage|captive)|held\s+(?:hostage|captive)|abducted|kidnapped|"
+     r"captured|seized)\b", "hostage", None),
+    (r"(?:missing|unaccounted\s+for|disappeared|forcibly\s+disappeared)\b", "missing", None),
+    (r"(?:displaced|forced\s+to\s+flee|forced\s+(?:from|out\s+of)\s+their\s+homes|fled|"
+     r"evacuated|uprooted|made\s+homeless|left\s+homeless|rendered\s+homeless|relocated|"
+     r"sheltering|in\s+(?:\d[\d,]*\s+)?(?:relief\s+)?camps|homeless|ordered\s+to\s+(?:evacuate|leave|flee)|"
+     r"(?:took|taken|taking|take|sought|seeking|seek|found|finding)\s+(?:shelter|refuge)|"
+     r"(?:remained\s+|living\s+|staying\s+|sheltered\s+)?(?:in|at)\s+(?:\w+\s+){0,2}?(?:collective|evacuation|"
+     r"relief|transit|displacement|temporary|IDP)\s+(?:centres|centers|camps|sites|shelters)|"
+     r"pushed\s+(?:\w+\s+){0,3}?(?:into|across|over)|crossed\s+(?:into|the\s+border)|"
+     r"in\s+(?:\w+\s+)?shelters|(?:staying|living|hosted)\s+(?:with|by)\s+host\s+families|"
+     r"(?:living|staying|sheltering)\s+in\s+(?:\w+\s+){0,2}?(?:camps|tents|shelters)|"
+     r"moved\s+(?:in)?to\s+(?:\w+\s+){0,3}?(?:shelters|camps|evacuation\s+centres)|"
+     r"moved\s+(?:away\s+from|out\s+of)\s+(?:their\s+|the\s+)?(?:\w+\s+){0,2}?(?:homes?|villages?|towns?|"
+     r"areas?|zones?|districts?|neighbou?rhoods?|border|front\s+lines?|fighting|shelling|danger)\b|"
+     # "staying in or near the Harlo displacement camp", "staying at the UN mission's base"
+     r"(?:remained|remain|remaining|living|staying|sheltering|sheltered|housed|hosted)\s+(?:in|at|inside|near)\s+"
+     r"(?:or\s+(?:in|at|near)\s+)?(?:[\w'’-]+\s+){0,3}?(?:collective|evacuation|relief|transit|displacement|"
+     r"temporary|IDP|emergency)\s+(?:centre|center|camp|site|shelter)|"
+     r"(?:staying|living|sheltering|sheltered|(?:taken|taking|took|sought|seeking)\s+refuge)\s+(?:in|at|inside)\s+"
+     r"(?:the\s+)?(?:UN|United\s+Nations)\b[^.;,]{0,30}?\b(?:bases?|compounds?)|"
+     r"(?:newly\s+)?arrived\s+(?:in|at))\b", "displaced", None),
+    # A return: intransitive "returned" ("the bodies were returned" is not one) to a home or a
+    # named place, or from one; work, school, power and the like are other returns.
+    (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)"
+     r"(?:returned|repatriated)\s+(?:home\b|to\s+their\s+(?:homes|villages|towns|areas|places|country|"
+     r"countries|communities|land)\b|(?:to|from)\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:\w+\s+){0,3}?camps?\b))",
+     "returned", None),
+    (r"had\s+their\s+(?:houses|homes)\s+(?:destroyed|washed\s+away|swept\s+away|razed|burned|burnt)\b",
+     "displaced", "housing destroyed"),
+    (r"(?:detained|arrested|jailed|imprisoned|rounded\s+up|taken\s+into\s+custody|held\s+in\s+custody)\b",
+     "detained", None),
+)
+RIGHT_CUE_RES = tuple(
+    (re.compile(_AUX + pat, re.IGNORECASE), cat, detail) for pat, cat, detail in RIGHT_CUES
+)
+#: The displacement cues alone ("Around 100,000 fled"): a bare figure may precede them.
+DISPLACED_CUE_RES = tuple(c for c in RIGHT_CUE_RES if c[1] == "displaced" and c[2] is None)
+#: Matches where any of RIGHT_CUE_RES matches, and only there: one attempt per word of a
+#: window instead of one per cue. Callers that need which cue matched ask the list after.
+RIGHT_CUE_ANY = re.compile(
+    _AUX + "(?:" + "|".join(f"(?:{pat})" for pat, _c, _d in RIGHT_CUES) + ")", re.IGNORECASE
+)
+
+# Category cues directly before the figure: "killed 27", "the death toll rose to 40".
+_TOLL_NOUN = (
+    r"(?:death\s+toll|toll|number\s+of\s+(?:people\s+|civilians\s+|soldiers\s+|those\s+)?"
+    r"(?P<what>dead|deaths|killed|fatalities|victims|wounded|injured|missing|displaced|detained|"
+    r"arrested|hostages|casualties)|fatalities|deaths|dead|casualty\s+toll|injury\s+toll)"
+)
+_UPDATE_VERB = (
+    r"(?:has\s+|had\s+|have\s+)?(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|hit|grew|"
+    r"soared|went\s+up|was\s+revised|been\s+revised|revised)(?:\s+(?:up|down))?(?:\s+from\s+[\d,]+)?\s+to"
+)
+LEFT_CUES: tuple[tuple[str, str, str], ...] = (
+    (r"\b(?:bringing|brings|bring|brought|raising|raises|taking|takes|pushing)\s+(?:the\s+)?"
+     r"(?:total\s+|overall\s+)?(?:number|toll|death\s+toll|tally|count|total)"
+     r"(?:\s+[\w,'’-]+){0,10}?\s+to\s*$", "toll", "cumulative"),  # fmt: skip
+    (r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?returnees(?:\s+[\w,]+){0,10}?\s+(?:now\s+)?"
+     r"(?:is|was|stands\s+at|stood\s+at|reached|rose\s+to|came\s+to)(?:\s+now)?\s*$", "toll", "cumulative"),
+    # "This brings to 332,000 the number of people displaced": the noun phrase follows (TOTAL_AHEAD).
+    (r"\b(?:bringing|brings|bring|brought|raising|raises|taking|takes|pushing)\s+to\s*$", "toll", "ahead"),
+    (r"\brevised\s+(?:the\s+)?(?:death\s+)?toll(?:\s+[\w,'’-]+){0,8}?\s+(?:down|up)\s+to\s*$",
+     "killed", "update"),  # fmt: skip
+    (_TOLL_NOUN + r"(?:\s+[\w,'’-]+){0,12}?\s+" + _UPDATE_VERB + r"\s*$", "toll", "update"),
+    (_TOLL_NOUN + r"(?:\s+[\w,'’-]+){0,8}?\s+(?:of|at|is|was|stands\s+at|stood\s+at|now\s+stands\s+at|"
+     r"reached|hit|to|:|put\s+at|is\s+put\s+at|(?:range|ranges|ranged|ranging|vary|varies|varied)\s+from|"
+     r"range|ranges|ranged|ranging)\s*$", "toll", ""),  # fmt: skip
+    (r"\b(?:killed|blew\s+up)\s+(?:himself|herself|themselves)(?:\s+up)?\s*(?:,|and|along\s+with)\s*$",
+     "killed", "attacker"),
+    (r"\bamong\s+the\s+(?:dead|killed|victims|fatalities)\s+(?:were|was|are)\s*$", "killed", "among"),
+    (r"\bamong\s+the\s+(?:injured|wounded)\s+(?:were|was|are)\s*$", "wounded", "among"),
+    # "killing and injuring 20": the source does not separate the dead from the wounded.
+    (r"\b(?:killing|killed|kill)(?:\s+(?:and|or)\s+|\s*/\s*)(?:injuring|wounding|injured|wounded|injure|wound)\s*$",
+     "casualties", ""),
+    (r"(?:claimed|claiming|claims|cost|costing|took|taking|takes|ended|claim)\s+the\s+lives\s+of\s*$",
+     "killed", ""),
+    (r"\b(?:claimed|claiming|claims|cost|costing)\s*$", "killed", ""),
+    (r"(?:the\s+)?(?:deaths?|killings?|murders?|executions?|massacre|slaughter)\s+of\s*$", "killed", ""),
+    (r"(?:the\s+)?(?:temporary\s+|forced\s+|mass\s+)?(?:displacement|relocation|evacuation|"
+     r"flight|exodus)\s+of\s*$", "displaced", ""),
+    (r"(?<!legislative\s)(?<!governing\s)(?<!national\s)(?<!international\s)(?<!regional\s)"
+     r"(?<!advisory\s)(?<!official\s)(?<!public\s)\b(?:bodies|body|remains|corpses|corpse)\s+of\s*$",
+     "killed", ""),
+    (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bare\s)(?<!\bis\s)"
+     r"\b(?:killed|killing|kills|kill|murdered|murdering|massacred|massacring|executed|executing|"
+     r"slew|slaying|slays|shot\s+dead|shooting\s+dead|gunned\s+down|left|leaving|assassinated|"
+     r"assassinating|beheaded|beheading|lynched|lynching|set\s+(?:alight|ablaze|on\s+fire)|"
+     r"burned\s+alive|burnt\s+alive|burning\s+alive|(?:shot|shooting)\s+and\s+kill(?:ed|ing)|"
+     r"fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding|injured|injuring|"
+     r"assaulted|attacked|beat|beaten|hit|struck))\s*$", "killed", ""),
+    (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
+     r"\b(?:shot|shooting|stabbed|stabbing|beat|beaten|beating|hacked|hacking|burned|burnt|"
+     r"burning|tortured|torturing|stoned|stoning|strangled|strangling|bludgeoned|clubbed)\s*$",
+     "killed", ""),
+    (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
+     r"\b(?:wounded|wounding|wounds|injured|injuring|injures|injure|hurt|hurting|maiming)\s*$",
+     "wounded", ""),  # fmt: skip
+    (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
+     r"\b(?:abducted|abducting|abducts|kidnapped|kidnapping|kidnaps|captured|capturing|"
+     r"took|taking|seized|seizing|holding|held)\s*$", "hostage", ""),  # fmt: skip
+    (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
+     r"\b(?:displaced|displacing|displaces|displace|uprooted|uprooting|evacuated|evacuating|"
+     r"forced|forcing)\s*$", "displaced", ""),  # fmt: skip
+    (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
+     r"\b(?:detained|detaining|detains|arrested|arresting|arrests|jailed|jailing|rounded\s+up|"
+     r"rounding\s+up)\s*$", "detained", ""),  # fmt: skip
+    (r"\bfate\s+of\s*$", "missing", "fate"),
+)
+#: What a running total counts when it is named after the figure ("brings to N the total number
+#: of people displaced"): `what` is read as a toll's words are.
+TOTAL_AHEAD = re.compile(
+    r"\s+the\s+(?:total\s+|overall\s+|cumulative\s+)?(?:number|toll|tally|count)\s+of\s+"
+    r"(?:(?P<pop>[\w-]+)\s+){0,2}?(?P<what>displaced|displacements|IDPs|evacuees|returnees|killed|dead|"
+    r"deaths|fatalities|wounded|injured|missing|detained|arrested)\b",
+    re.IGNORECASE,
+)
+LEFT_CUE_RES = tuple(
+    (re.compile(pat, re.IGNORECASE), cat, note) for pat, cat, note in LEFT_CUES
+)
+#: Every word the cues are written with, plus their punctuation: a superset of the words a
+#: left cue can end in, so that a figure after any other word skips the cue scan.
+LEFT_CUE_FINALS = frozenset(
+    w.lower() for pat, _c, _n in LEFT_CUES for w in re.findall(r"[A-Za-z]+", re.sub(r"\\[A-Za-z]", " ", pat))
+) | {":", ","}
+
+#: The words each left cue can end with (None: any), read from the patterns themselves.
+LEFT_CUE_ENDINGS = tuple(
+    None if (w := final_words(pat, re.IGNORECASE)) is None else tuple(sorted(w))
+    for pat, _c, _n in LEFT_CUES
+)
+
+
+@lru_cache(maxsize=4096)  # pure; a text repeats its last words before figures
+def left_cues_ending(word: str) -> tuple[tuple[tuple[re.Pattern[str], str, str], ...], re.Pattern[str] | None]:
+    """The left cues (in LEFT_CUE_RES order) that can end with `word` (a window's last word,
+    lower case), and one pattern finding where any of them would, for a window that holds
+    none of them (most)."""
+    if word not in LEFT_CUE_FINALS:
+        return (), None
+    picks = tuple(i for i, ends in enumerate(LEFT_CUE_ENDINGS) if ends is None or word.endswith(ends))
+    return tuple(LEFT_CUE_RES[i] for i in picks), _any_left_cue(picks) if len(picks) > 1 else None
+
+
+@lru_cache(maxsize=256)
+def _any_left_cue(picks: tuple[int, ...]) -> re.Pattern[str]:
+    # Group names are dropped: several cues share them, and one pattern may not repeat a name.
+    alts = (re.sub(r"[(][?]P<[a-z]+>", "(?:", LEFT_CUES[i][0]) for i in picks)
+    return re.compile("|".join(f"(?:{alt})" for alt in alts), re.IGNORECASE)
+
+
+#: "forced 2,000 people to flee / to seek refuge / to stay in shelters": what makes "forced" displace.
+_FORCED_TO = (
+    r"\bto\s+(?:flee|leave|evacuate|abandon\s+their\s+homes|relocate|"
+    r"(?:seek|take|find)\s+(?:refuge|shelter)|"
+    r"stay\s+(?:in|at)\s+(?:\w+\s+){0,3}?(?:shelters?|camps?|evacuation\s+cent(?:re|er)s?))\b|"
+    r"\bfrom\s+their\s+homes\b"
+)
+#: Active verbs whose object after the number needs a completing word to the right:
+#: "left 27 dead", "took 5 hostage", "forced 2,000 people to flee".
+NEEDS_COMPLETION = {
+    "left": r"\b(?:dead|killed|injured|wounded|homeless|missing)\b",
+    "leaving": r"\b(?:dead|killed|injured|wounded|homeless|missing)\b",
+    "took": r"\b(?:hostage|hostages|prisoner|prisoners|captive)\b",
+    "taking": r"\b(?:hostage|hostages|prisoner|prisoners|captive)\b",
+    "holding": r"\b(?:hostage|hostages|captive)\b",
+    "held": r"\b(?:hostage|hostages|captive)\b",
+    "forced": _FORCED_TO,
+    "claimed": r"\blives\b",
+    "claiming": r"\blives\b",
+    "claims": r"\blives\b",
+    "cost": r"\blives\b",
+    "costing": r"\blives\b",
+    "forcing": _FORCED_TO,
+}
+# "stabbed a man to death": the verb alone is an injury; "to death" makes it a killing.
+for _verb in ("shot shooting stabbed stabbing beat beaten beating hacked hacking burned burnt "
+              "burning tortured torturing stoned stoning strangled strangling bludgeoned clubbed").split():
+    NEEDS_COMPLETION[_verb] = r"\bto\s+death\b|\bdead\b"
+
+BREAKDOWN_RE = re.compile(
+    r"^\s*(?::\s*$|[,;:(—–-]?\s*(?:including|includes|included|among\s+them|among\s+whom|of\s+whom|"
+    r"of\s+them|among\s+those\s+(?:killed|dead|injured|wounded)(?:\s+(?:were|are))?|"
+    r"among\s+the\s+(?:dead|victims|killed|injured|wounded|missing)(?:\s+(?:were|are))?|"
+    r"mostly|mainly|most\s+of\s+them|many\s+of\s+them)\b\s*:?\s*)",
+    re.IGNORECASE,
+)
+#: "(a breakdown) ... among them six women": the marker anywhere before the parts.
+BREAKDOWN_ANYWHERE_RE = re.compile(
+    r"(?:[,;(—–-]\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\b\s*:?|:)\s*$",
+    re.IGNORECASE,
+)
+SUBSET_RE = re.compile(
+    r"^\s*,?\s*(?:out\s+of(?:\s+the)?|of\s+the|from\s+among(?:\s+the)?|from\s+a\s+total\s+of)\s+$",
+    re.IGNORECASE,
+)
+LIST_SEP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+)?|and\s+|as\s+well\s+as\s+|plus\s+|&\s*)$", re.IGNORECASE)
+
+#: Hypotheticals, threats and negations that stop a figure from being a claim.
+IRREALIS_RE = re.compile(
+    r"\b(?:could|might|(?-i:may)|would|will|threaten(?:s|ed|ing)?\s+to|vow(?:s|ed)?\s+to|"
+    r"plan(?:s|ned)?\s+to|risk(?:s|ed)?|at\s+risk\s+of|in\s+danger\s+of|fear(?:s|ed)?\s+(?:that|of)|"
+    r"capable\s+of|enough\s+to|designed\s+to|aim(?:s|ed)?\s+to|if)\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+HEDGE_RE = re.compile(
+    r"\b(?:unconfirmed|unverified|rumou?red|could\s+not\s+(?:be\s+)?(?:independently\s+)?verif|"
+    r"not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)|(?:may|might|could)\s+(?:well\s+)?have\s+been)",
+    re.IGNORECASE,
+)
+CUMULATIVE_RE = re.compile(
+    r"\b(?:bringing|brings|brought|raising|raises|pushing)\s+(?:the\s+)?(?:total|overall|"
+    r"number|toll|death\s+toll|tally|count)|\bso\s+far\s+this\s+(?:year|month)|"
+    r"\bsince\s+the\s+(?:start|beginning|outbreak)\s+of|\b(?:total|overall)\s+(?:number|toll)\s+"
+    r"(?:of\s+\w+\s+)?(?:since|this\s+year)|\bthis\s+year\s+to\b",
+    re.IGNORECASE,
+)
+
+ZERO_RE = re.compile(
+    r"\b(?P<z>(?:no\s+one|nobody|no-one|none|not\s+a\s+single\s+(?:person|one))\s+"
+    r"(?:\w+\s+){0,2}?(?:was|were|has\s+been|had\s+been|have\s+been|is|are)\s+(?:\w+\s+)?"
+    r"(?:killed|hurt|injured|wounded|harmed|dead)\b|(?:no\s+one|nobody|no-one|none)\s+"
+    r"(?:\w+\s+)?(?:died|perished|lost\s+(?:his|her|their)\s+li(?:fe|ves))|"
+    r"no\s+(?:deaths?|fatalities|casualties|injuries|lives\s+were\s+lost|one\s+died)\b)",
+    re.IGNORECASE,
+)
+
+#: The source's own words for what happened; recorded, never adopted.
+CHARACTERISATION = (
+    "genocide", "massacre", "carnage", "slaughter", "atrocity", "atrocities",
+    "ethnic cleansing", "war crimes", "war crime", "crimes against humanity", "tragedy",
+    "clashes", "clash", "terrorist attack", "terror attack", "attack", "aggression",
+    "occupation", "liberation", "fighting", "skirmish", "incident", "bombardment",
+    "shelling", "airstrike", "air strike", "provocation", "extermination", "pogrom",
+    "operation", "counter-terrorism operation", "massacre of civilians", "mass killing",
+)  # fmt: skip
+CHARACTERISATION_RE = re.compile(
+    r"\b(?:" + alternation(CHARACTERISATION) + r")\b",
+    re.IGNORECASE,
+)

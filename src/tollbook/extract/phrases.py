@@ -1,0 +1,129 @@
+"""Noun phrases that count people without a numeral: sentence text -> NumberMention*.
+
+`counts` reads numerals; this module finds the other ways a text counts people, each as a
+`NumberMention` with its own `written` kind so that the count rules can treat them warily:
+- "determiner": "the driver died" (1), "both victims died" (2), "a drug suspect was killed";
+  their heads are open-class words (`open_np`), so `counts` keeps them only beside a cue;
+- "pronoun": "opened fire on a civilian, killing him" (1);
+- "unquantified": "incurring fatalities", "fatalities were reported": deaths said to have
+  happened, uncounted (value 1, low 1, high 99 by convention; qualifier "vague").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.numbers import NumberMention
+from tollbook.model import Span
+
+DETERMINER = re.compile(r"\b(?P<a>an?|the|his|her|their|both)\s+(?=[A-Za-z])", re.IGNORECASE)
+_NP_WORD = re.compile(r"\s+(?P<w>[A-Za-z][\w’'./-]*)")
+EITHER_NUMBER = frozenset("police personnel staff militia youth".split())
+UNQUANTIFIED = re.compile(
+    r"\b(?:incurr?(?:ing|ed)?|caus(?:ing|ed|e)|result(?:ing|ed)?\s+in|suffer(?:ing|ed)?|"
+    r"sustain(?:ing|ed)?|inflict(?:ing|ed)?|leaving|with|report(?:ing|ed)?)\s+"
+    r"(?:(?:some|heavy|many|numerous|multiple|unspecified)\s+)?(?P<n>fatalities|deaths|casualties)\b"
+    r"|\b(?P<m>fatalities|deaths|casualties)\s+(?:\w+\s+){0,4}?(?:were|was|have\s+been|had\s+been)"
+    r"\s+(?:also\s+)?reported\b",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(r"\b(?:no|without|not|never|any|avoid\w*|zero)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+#: "The leader of a local group was shot dead": a cue may follow an of-complement.
+OF_TAIL = re.compile(r"\s+of\s+(?:[\w'’.-]+\s+){0,5}[\w'’.-]+")
+#: What may follow an object after its verb: "killed the chief of ...", "stabbed him to death".
+AFTER_OBJECT = re.compile(r"\s+(?:of|who|whose|from|to\s+death|dead)\b|\s*\(", re.IGNORECASE)
+PRONOUN_VICTIM = re.compile(
+    r"\b(?:killing|killed|murdering|murdered|executing|executed|assassinating|assassinated|"
+    r"shot\s+and\s+killed|shooting\s+and\s+killing|stabbing|stabbed|leaving|left)\s+(?P<a>him|her)\b"
+    r"(?!\s*self)",
+    re.IGNORECASE,
+)
+#: Where PRONOUN_VICTIM's object can be: a sentence without it holds no match.
+HIM_OR_HER = re.compile(r"\b(?:him|her)\b", re.IGNORECASE)
+#: "shot a civilian, resulting in his death", "the clashes led to another death": one person.
+ONE_DEATH = re.compile(
+    r"\b(?:result(?:ing|ed|s)?\s+in|le(?:d|ads|ading)\s+to|caus(?:ing|ed|es)|bringing\s+about)\s+"
+    r"(?P<a>his|her|another|one\s+more)\s+death\b",
+    re.IGNORECASE,
+)
+DEAD_BODY = re.compile(r"(?:(?:dead|lifeless|female|male|decomposed|mutilated|charred|burned|burnt)\s+)*"
+                       r"(?:body|corpse)$", re.IGNORECASE)  # fmt: skip
+HUMAN_REMAINS = re.compile(r"\s+(?:human\s+)?(?:heads?|skulls?)\b", re.IGNORECASE)
+
+
+def mention(span: Span, text: str, value: float, written: str, *, high: float | None = None,
+            qualifier: str = "exact") -> NumberMention:  # fmt: skip
+    """A NumberMention for words that count without a numeral."""
+    return NumberMention(span=span, number_span=span, text=text, value=value, low=value,
+                         high=value if high is None else high, qualifier=qualifier,
+                         kind="cardinal", written=written)  # fmt: skip
+
+
+def determiners(text: str, start: int, end: int, taken: list[Span]) -> list[NumberMention]:
+    """'the', 'a', 'his', 'both' ... before a word, outside spans already read as numbers."""
+    out = []
+    for m in DETERMINER.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        value = 2.0 if m.group("a").lower() == "both" else 1.0
+        out.append(mention(m.span("a"), m.group("a"), value, "determiner"))
+    return out
+
+
+def pronouns(text: str, start: int, end: int) -> list[NumberMention]:
+    """'him'/'her' as the object of a killing verb; 'his death' as what an attack caused."""
+    # Each pattern holds a word that most sentences lack; a scan for that word alone is cheaper
+    # than trying the pattern at every position (test_fast_paths checks the words).
+    found = [mention(m.span("a"), m.group("a"), 1.0, "pronoun") for m in PRONOUN_VICTIM.finditer(text, start, end)] \
+        if HIM_OR_HER.search(text, start, end) else []  # fmt: skip
+    if "death" in text[start:end].lower():
+        found += [mention((m.start("a"), m.end()), text[m.start("a") : m.end()], 1.0, "pronoun")
+                  for m in ONE_DEATH.finditer(text, start, end)]  # fmt: skip
+    return found
+
+
+def unquantified(text: str, start: int, end: int,
+                 irrealis: Callable[[int], bool]) -> tuple[NumberMention, str] | None:  # fmt: skip
+    """The first uncounted mention of deaths in the sentence and its category, if any."""
+    for m in UNQUANTIFIED.finditer(text, start, end):
+        noun = "n" if m.group("n") else "m"
+        a, b = m.span(noun)
+        if _NEGATED.search(text, max(start, m.start() - 30), m.start()) or irrealis(m.start()):
+            continue
+        category = "casualties" if m.group(noun).lower() == "casualties" else "killed"
+        return mention((a, b), text[a:b], 1.0, "unquantified", high=99.0, qualifier="vague"), category
+    return None
+
+
+def open_np(text: str, pos: int, stop: int, *, plural: bool) -> tuple[int, str] | None:
+    """(end, head word) of an open-class noun phrase starting at `pos`: up to four words,
+    ending before a function word, verb or adverb. None when its head cannot name people."""
+    head: str | None = None
+    head_end = pos
+    p = pos
+    for _ in range(4):
+        m = _NP_WORD.match(text, p, stop)
+        if not m:
+            break
+        word = m.group("w")
+        low = word.lower().rstrip(".")
+        if (low in lx.MODIFIER_STOP and not word.isupper()) or low.endswith("ly"):
+            break
+        if head is not None and (low.endswith(("ed", "ing")) or low in lx.IRREGULAR_VERBS):
+            break  # "both victims presented signs": the verb ends the noun phrase
+        head, head_end, p = low, m.end(), m.end()
+        if word.endswith("."):
+            break
+    if head is None or head in lx.NON_PERSON or head in lx.IRREGULAR_VERBS or not head.isalpha() \
+            or head.endswith(("ed", "ing")):  # fmt: skip
+        return None
+    written = text[head_end - len(head) : head_end]
+    if head in EITHER_NUMBER or (plural and written[:1].isupper()):
+        return head_end, head  # "3 Fulani were killed": a people's name needs no plural -s
+    looks_plural = (head.endswith("s") and not head.endswith(("ss", "us", "is"))) or head.endswith("men") \
+        or head in ("people", "children")  # fmt: skip
+    if looks_plural != plural:
+        return None
+    return head_end, head

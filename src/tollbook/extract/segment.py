@@ -1,0 +1,133 @@
+"""Segmentation: Document text -> Segment* (paragraphs, sentences, quotations, list rows).
+
+All segments carry absolute character offsets into the original text, which is never
+rewritten: hard-wrapped lines stay inside their sentence, a short title line or a line
+ending in punctuation closes one. Rows are items of inline lists and tables
+("Shusha: may 08, 1992, territory 289 km2;").
+"""
+
+from __future__ import annotations
+
+import re
+
+from tollbook.model import Segment
+
+_ABBREVIATIONS = frozenset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr prof gen col lt sgt capt
+    maj gov sen rep st no nos vs etc inc ltd co corp dept est approx fig art para vol pp
+    u.s u.k u.n e.g i.e a.m p.m""".split()
+)
+_PARAGRAPH_RE = re.compile(r"\n[ \t]*\n+")
+_BOUNDARY_RE = re.compile(r"([.!?…]+)([\"”’')\]]*)(\s+)(?=[\"“‘'(\[]?[A-Z0-9])")
+_LINE_END_CLOSES = re.compile(r"[.!?…:;\"”’)\]]\s*$")
+_ROW_RE = re.compile(r"(?:(?<=^)|(?<=;)|(?<=\n))\s*(?P<row>[A-Z][^:;\n]{1,60}:\s*[^;\n]+?)\s*(?=;|\.?\s*$|\n)", re.M)
+_BULLET_RE = re.compile(r"^[ \t]*(?:[-*•▪‣]|\d{1,2}[.)])[ \t]+(?P<row>.+?)[ \t]*$", re.M)
+_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
+_SHORT_LINE = 50
+
+
+def paragraphs(text: str) -> list[Segment]:
+    """Blocks separated by blank lines."""
+    out: list[Segment] = []
+    pos = 0
+    for m in _PARAGRAPH_RE.finditer(text):
+        _add_trimmed(out, "paragraph", text, pos, m.start())
+        pos = m.end()
+    _add_trimmed(out, "paragraph", text, pos, len(text))
+    return out
+
+
+def _add_trimmed(out: list[Segment], kind: str, text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Segment(kind=kind, start=start, end=end, text=text[start:end]))
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
+    """Sentences of text[start:end] (one paragraph), with absolute offsets."""
+    stop = len(text) if end is None else end
+    cuts: list[int] = []
+    for m in _BOUNDARY_RE.finditer(text, start, stop):
+        if m.group(1) == "." and _is_abbreviation(text, m.start(1)):
+            continue
+        cuts.append(m.end(2))
+    # A line break closes a sentence after punctuation or after a short title-like line.
+    line_start = start
+    for m in re.finditer(r"\n", text[start:stop]):
+        nl = start + m.start()
+        line = text[line_start:nl]
+        nxt = text[nl + 1 : nl + 3].lstrip()
+        if line.strip() and (
+            _LINE_END_CLOSES.search(line)
+            or (len(line.strip()) < _SHORT_LINE and nxt[:1].isupper() and not line.rstrip().endswith(","))
+        ):
+            cuts.append(nl)
+        line_start = nl + 1
+    out: list[Segment] = []
+    pos = start
+    for cut in sorted(set(cuts)):
+        _add_trimmed(out, "sentence", text, pos, cut)
+        pos = cut
+    _add_trimmed(out, "sentence", text, pos, stop)
+    return out
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(0, dot - 12) : dot])
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if len(word) == 1:  # an initial: "J. Smith"
+        return True
+    return word in _ABBREVIATIONS
+
+
+def rows(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
+    """Items of inline lists ("Label: value; Label: value;") and bulleted lines."""
+    stop = len(text) if end is None else end
+    chunk = text[start:stop]
+    out: list[Segment] = []
+    for line in re.finditer(r"[^\n]+", chunk):
+        body = line.group(0)
+        if body.count(";") >= 1 and body.count(":") >= 2:
+            for m in _ROW_RE.finditer(body):
+                s = start + line.start() + m.start("row")
+                out.append(Segment(kind="row", start=s, end=s + len(m.group("row")), text=m.group("row")))
+    for m in _BULLET_RE.finditer(chunk):
+        s = start + m.start("row")
+        out.append(Segment(kind="row", start=s, end=s + len(m.group("row")), text=m.group("row")))
+    return sorted(out, key=lambda seg: seg.start)
+
+
+def quotations(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
+    """Quoted passages (the words inside the marks), curly or straight, possibly multi-line."""
+    stop = len(text) if end is None else end
+    out: list[Segment] = []
+    for open_q, close_q in _QUOTE_PAIRS:
+        pos = start
+        while True:
+            i = text.find(open_q, pos, stop)
+            if i < 0:
+                break
+            j = text.find(close_q, i + 1, stop)
+            if j < 0:
+                break
+            if j - i > 1:
+                out.append(Segment(kind="quote", start=i + 1, end=j, text=text[i + 1 : j]))
+            pos = j + 1
+    return sorted(out, key=lambda seg: seg.start)
+
+
+def segment(text: str) -> tuple[Segment, ...]:
+    """Every segment of a document, ordered by start then kind."""
+    out: list[Segment] = []
+    for para in paragraphs(text):
+        out.append(para)
+        out.extend(sentences(text, para.start, para.end))
+        out.extend(rows(text, para.start, para.end))
+    out.extend(quotations(text))
+    order = {"paragraph": 0, "sentence": 1, "quote": 2, "row": 3}
+    return tuple(sorted(out, key=lambda s: (s.start, order[s.kind], -s.end)))

@@ -1,0 +1,3 @@
+"""Places: text -> PlaceMention* against an offline GeoNames gazetteer; place names folded
+for comparison across documents.
+"""

@@ -1,0 +1,567 @@
+"""text -> PlaceMention*: an offline GeoNames gazetteer and a precision-first place finder.
+
+`Gazetteer.load()` reads the packaged `data/gazetteer.tsv.gz` (GeoNames, CC BY 4.0; built by
+`scripts/build_gazetteer.py`) plus the curated `data/gazetteer_extra.tsv`, whose rows replace
+packaged rows with the same geonameid. Names are compared by `name_key`, which folds case,
+diacritics and common transliteration variants ("Khojaly", "Xocalı", "Khojali" -> "xocali").
+
+`Gazetteer.find(text)` only starts a match at a capitalised word, and accepts a match only when
+the surrounding text makes a place reading likely (see `_accept`): precision over recall.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+from tollbook._exceptions import ConfigError
+from tollbook.geo.placewords import (
+    DEMONYMS,
+    FIRST_NAMES,
+    FUNCTION_WORDS,
+    NAME_LIKE_COUNTRIES,
+    NAME_PARTICLES,
+    ORG_TAILS,
+    PLACE_NOUNS,
+    PREPOSITIONS,
+    REGION_NOUNS,
+    STOP_WORDS,
+)
+from tollbook.model import GazetteerEntry, PlaceMention
+
+__all__ = ["DEMONYMS", "FOLD_VERSION", "Gazetteer", "name_key"]
+
+#: Bump when `name_key` changes: the data file stores precomputed keys tagged with it.
+FOLD_VERSION = "1"
+
+#: Columns of the gazetteer TSV files, in order.
+COLUMNS = ("geonameid", "name", "asciiname", "alternatenames", "country", "feature", "lat",
+           "lon", "population", "admin1")  # fmt: skip
+COUNTRY_FEATURES = frozenset({"PCLI", "PCLD", "PCLIX", "PCLS", "PCLF", "PCL", "TERR"})
+REGION_FEATURES = frozenset({"ADM1", "ADM2", "RGN", "ADMD"})
+
+# ---------------------------------------------------------------- folding
+
+
+def _fold_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for cp in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", chr(cp)) if not unicodedata.combining(c)
+        )
+        if base and base != chr(cp) and base.isascii():
+            table[cp] = base.lower()
+    for cp in range(0x300, 0x370):  # stray combining marks, e.g. from casefolding "İ"
+        table[cp] = None
+    specials = {
+        "ı": "i", "ə": "a", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th",
+        "æ": "ae", "œ": "oe", "ß": "ss", "ŋ": "n", "ħ": "h",
+        "'": None, "’": None, "‘": None, "ʼ": None, "ʻ": None, "`": None, "´": None,
+    }  # fmt: skip
+    table.update({ord(k): v for k, v in specials.items()})
+    return table
+
+
+_FOLD = _fold_table()
+# Order matters: digraphs first, then single-letter equivalences of Azerbaijani/Turkish/Russian
+# romanisations (j~c~dzh, q~g, y~i, kh~x).
+_DIGRAPHS = (
+    ("dzh", "j"),
+    ("dj", "j"),
+    ("sh", "s"),
+    ("ch", "c"),
+    ("kh", "x"),
+    ("gh", "g"),
+    ("j", "c"),
+    ("q", "g"),
+    ("y", "i"),
+)
+_DOUBLES = re.compile(r"(.)\1+")
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=1 << 16)  # pure; text repeats words a lot
+def _fold_token(token: str) -> str:
+    s = token.casefold().translate(_FOLD)
+    for a, b in _DIGRAPHS:
+        if a in s:
+            s = s.replace(a, b)
+    return _DOUBLES.sub(r"\1", s)
+
+
+def name_key(name: str) -> str:
+    """The matching key of a place name: words folded and joined by single spaces."""
+    return " ".join(_fold_token(t) for t in _WORD.findall(name))
+
+
+_STOP_KEYS = frozenset(
+    {name_key(w) for w in (STOP_WORDS + FIRST_NAMES).split()}
+    | {name_key(d) for d in DEMONYMS}
+    | {name_key(d) + "s" for d in DEMONYMS}
+)
+_FUNCTION_KEYS = frozenset(name_key(w) for w in FUNCTION_WORDS)
+_SENTENCE_END = frozenset(".!?:;\n\r•|")
+_OPENERS = frozenset(" \t\"“‘'([«")
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+|\s*,\s*")
+
+
+# ---------------------------------------------------------------- data
+
+
+class _Token(NamedTuple):  # a NamedTuple: cheaper to create than a frozen dataclass
+    text: str
+    start: int
+    end: int
+    key: str
+    cap: bool
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    out: list[_Token] = []
+    for m in _WORD.finditer(text, start, end):
+        s, e = m.span()
+        word = m.group()
+        if len(word) > 2 and word[-2] in "'’ʼ" and word[-1] in "sS":  # possessive
+            word, e = word[:-2], e - 2
+        out.append(_Token(word, s, e, _fold_token(word), word[0].isupper()))
+    return out
+
+
+INDEX_MARKER = "#index"  # separates rows from the precomputed "key<TAB>row,row" lines
+
+
+@lru_cache(maxsize=1 << 14)  # pure; ranking a name parses the same rows again and again
+def _entry(line: str) -> GazetteerEntry:
+    """One TSV row -> entry. Rows are parsed on demand: loading stays fast."""
+    f = line.split("\t")
+    try:
+        return GazetteerEntry(
+            int(f[0]), f[1], f[4], f[5], float(f[6]), float(f[7]), int(f[8] or 0), f[9]
+        )
+    except (ValueError, IndexError) as exc:
+        raise ConfigError(
+            f"gazetteer row is malformed ({exc}): {line[:80]!r}; "
+            "fix the row or rebuild the data file with scripts/build_gazetteer.py"
+        ) from exc
+
+
+def _split(text: str) -> tuple[list[str], dict[str, str] | None]:
+    """A gazetteer file -> its data rows and, when stored for this FOLD_VERSION, its index."""
+    lines = text.split("\n")
+    try:
+        cut = lines.index(INDEX_MARKER)
+    except ValueError:
+        cut = len(lines)
+    rows = [
+        ln.rstrip("\r")
+        for ln in lines[:cut]
+        if ln.strip() and not ln.startswith("#") and not ln.startswith("geonameid\t")
+    ]
+    for row in rows[:1] + rows[-1:]:  # catch a wrong file early, not at the first lookup
+        _entry(row)
+    if cut == len(lines) or f"fold={FOLD_VERSION};" not in lines[0]:
+        return rows, None
+    index = dict(ln.split("\t", 1) for ln in lines[cut + 1 :] if ln)
+    return rows, index
+
+
+def _row_keys(line: str) -> list[str]:
+    f = line.split("\t")
+    return list(dict.fromkeys(k for k in map(name_key, [f[1], f[2], *f[3].split("|")]) if k))
+
+
+def _read(path: Path | resources.abc.Traversable) -> str:
+    try:
+        data = path.read_bytes()
+        if path.name.endswith(".gz"):
+            data = gzip.decompress(data)
+        return data.decode("utf-8")
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise ConfigError(
+            f"cannot read gazetteer file {path}: {exc}; pass an existing gazetteer .tsv/.tsv.gz "
+            "or rebuild the packaged one with scripts/build_gazetteer.py"
+        ) from exc
+
+
+@lru_cache(maxsize=8)
+def _load(path: str | None) -> Gazetteer:
+    if path is None:
+        data = resources.files("tollbook") / "data"
+        rows, index = _split(_read(data / "gazetteer.tsv.gz"))
+        curated, _ = _split(_read(data / "gazetteer_extra.tsv"))
+    else:
+        rows, index = _split(_read(Path(path)))
+        curated = []
+    return Gazetteer(rows, index, curated)
+
+
+# ---------------------------------------------------------------- gazetteer
+
+_TIER_SCORE = {"PPLC": 45.0, "PPLA": 35.0, "PPLA2": 25.0, "PPLA3": 20.0, "PPLA4": 20.0}
+
+
+class Gazetteer:
+    """Name -> GeoNames entries, and a place finder over text. Build with `Gazetteer.load`."""
+
+    __slots__ = ("_country_firsts", "_country_keys", "_firsts", "_index", "_max_words", "_n_main",
+                 "_replaced", "_rows")  # fmt: skip
+
+    def __init__(
+        self, rows: list[str], index: dict[str, str] | None, curated: Sequence[str] = ()
+    ) -> None:
+        """`rows`: TSV data rows; `index`: key -> comma-separated row numbers, or None to
+        compute it; `curated`: supplement rows, which replace rows with the same geonameid."""
+        if index is None:
+            computed: dict[str, list[str]] = {}
+            for i, row in enumerate(rows):
+                for k in _row_keys(row):
+                    computed.setdefault(k, []).append(base36(i))
+            index = {k: ",".join(v) for k, v in computed.items()}
+        self._n_main = len(rows)
+        self._rows = [*rows, *curated]
+        self._replaced = frozenset(_entry(row).geonameid for row in curated)
+        for i, row in enumerate(curated, len(rows)):
+            for k in _row_keys(row):
+                index[k] = f"{index[k]},{base36(i)}" if k in index else base36(i)
+        self._index = index
+        country_keys: dict[str, str] = {}
+        for row in self._rows:
+            if "\tPCL" in row or "\tTERR\t" in row:  # cheap prefilter; confirmed below
+                entry = _entry(row)
+                if entry.feature in COUNTRY_FEATURES:
+                    for k in _row_keys(row):
+                        country_keys.setdefault(k, entry.country)
+        for demonym, iso in DEMONYMS.items():
+            country_keys.setdefault(name_key(demonym), iso)
+        self._country_keys = country_keys
+        self._max_words = max((k.count(" ") + 1 for k in index), default=1)
+        # First words of names of two words or more: a word not among them can only match
+        # alone, so most capitalised words need one lookup, not one per possible length.
+        self._firsts = frozenset(k[: k.index(" ")] for k in index if " " in k)
+        self._country_firsts = frozenset(k[: k.index(" ")] for k in country_keys if " " in k)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Gazetteer:
+        """The packaged gazetteer (default) or the one at `path`; loaded once per path."""
+        return _load(None if path is None else str(Path(path).resolve()))
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def _candidates(self, key: str) -> list[int]:
+        ids = self._index.get(key)
+        if not ids:
+            return []
+        out = [int(x, 36) for x in ids.split(",")]
+        if self._replaced:
+            out = [i for i in out if i >= self._n_main or self._id(i) not in self._replaced]
+        return out
+
+    def _id(self, i: int) -> int:
+        row = self._rows[i]
+        return int(row[: row.index("\t")])
+
+    # -------------------------------------------------------- lookup
+
+    def _base_score(self, i: int, prefer_region: bool) -> tuple[float, str, bool]:
+        """Entry i's score before the document's countries count: (score, country, curated)."""
+        entry = _entry(self._rows[i])
+        score = 15.0 * math.log10(entry.population + 1)
+        if entry.feature in COUNTRY_FEATURES:
+            score += 60.0
+        elif entry.feature in REGION_FEATURES:
+            score += 240.0 if prefer_region else 40.0
+        else:
+            score += _TIER_SCORE.get(entry.feature, 10.0)
+        return score, entry.country, i >= self._n_main
+
+    def _ranked(
+        self, key: str, countries: Sequence[str] = (), prefer_region: bool = False
+    ) -> tuple[int, ...]:
+        return _ranked_cached(self, key, tuple(countries), prefer_region)
+
+    def _rank(self, key: str, countries: tuple[str, ...], prefer_region: bool) -> tuple[int, ...]:
+        scored = []
+        for i, (score, country, curated) in _base_scores(self, key, prefer_region):
+            if country in countries:
+                score += 60.0 - 5.0 * min(countries.index(country), 10)
+            if curated:
+                score += 50.0
+            scored.append((-score, i))
+        return tuple(i for _, i in sorted(scored))
+
+    def lookup(self, name: str) -> tuple[GazetteerEntry, ...]:
+        """All entries whose name or an alternate name matches `name`, best first."""
+        return tuple(_entry(self._rows[i]) for i in self._ranked(name_key(name)))
+
+    def resolve(self, name: str, *, countries: Sequence[str] = ()) -> GazetteerEntry | None:
+        """The one entry `name` most likely means, preferring the `countries` (ISO2) given."""
+        ranked = self._ranked(name_key(name), tuple(countries))
+        return _entry(self._rows[ranked[0]]) if ranked else None
+
+    # -------------------------------------------------------- countries
+
+    def _country_at(self, text: str, toks: list[_Token], i: int) -> tuple[str, int] | None:
+        """(ISO2, words used) for a country name or demonym starting at token i."""
+        n_max = 1
+        while (
+            toks[i].key in self._country_firsts
+            and n_max < 7
+            and i + n_max < len(toks)
+            and _gap_ok(text, toks[i + n_max - 1], toks[i + n_max])
+        ):
+            n_max += 1
+        for n in range(n_max, 0, -1):
+            key = " ".join(t.key for t in toks[i : i + n])
+            iso = self._country_keys.get(key)
+            if iso is None and n == 1 and key[:-1] in _DEMONYM_KEYS and key.endswith("s"):
+                iso = self._country_keys.get(key[:-1])  # plural demonym: "Syrians"
+            if iso is not None:
+                return iso, n
+        return None
+
+    def countries_in(self, text: str) -> tuple[str, ...]:
+        """ISO2 codes of countries named in `text` (names and demonyms), most mentioned first."""
+        return self._countries(text, _tokens(text, 0, len(text)))
+
+    def _countries(self, text: str, toks: list[_Token]) -> tuple[str, ...]:
+        counts: dict[str, int] = {}
+        i = 0
+        while i < len(toks):
+            hit = self._country_at(text, toks, i) if toks[i].cap else None
+            if hit is None:
+                i += 1
+                continue
+            iso, n = hit
+            nxt = toks[i + n] if i + n < len(toks) else None
+            if not (iso in NAME_LIKE_COUNTRIES and _name_follows(text, toks[i + n - 1], nxt)):
+                counts[iso] = counts.get(iso, 0) + 1
+            i += n
+        return tuple(sorted(counts, key=lambda c: -counts[c]))  # stable: ties by first mention
+
+    # -------------------------------------------------------- find
+
+    def find(
+        self,
+        text: str,
+        *,
+        start: int = 0,
+        end: int | None = None,
+        countries: Sequence[str] = (),
+    ) -> tuple[PlaceMention, ...]:
+        """Place mentions in text[start:end], spans absolute, each resolved to an entry.
+
+        Without `countries`, the countries named anywhere in `text` are the context (computed
+        once per text and cached, so calling per sentence of one document stays cheap).
+        """
+        end = len(text) if end is None else end
+        toks = _tokens(text, start, end)
+        if toks and toks[0].start == start > 0 and _WORD.match(text, start - 1, start):
+            toks.pop(0)  # a word cut by the window is not a mention
+        if toks and toks[-1].end == end < len(text) and _WORD.match(text, end, end + 1):
+            toks.pop()
+        context = tuple(countries) if countries else _countries_cached(self, text)
+        return self._find(text, toks, end, context)
+
+    def find_in_document(self, text: str) -> tuple[PlaceMention, ...]:
+        """`find(text, countries=countries_in(text))`, reading the words of `text` once."""
+        toks = _tokens(text, 0, len(text))
+        return self._find(text, toks, len(text), self._countries(text, toks))
+
+    def _find(
+        self, text: str, toks: list[_Token], end: int, context: tuple[str, ...]
+    ) -> tuple[PlaceMention, ...]:
+        out: list[PlaceMention] = []
+        last_end = -1
+        i = 0
+        while i < len(toks):
+            tok = toks[i]
+            if not tok.cap:
+                i += 1
+                continue
+            match = self._longest(text, toks, i)
+            if match is None:
+                i += 1
+                continue
+            n, key = match
+            first, last = toks[i], toks[i + n - 1]
+            prev = toks[i - 1] if i > 0 else None
+            nxt = toks[i + n] if i + n < len(toks) else None
+            region = nxt is not None and nxt.key in _REGION_NOUN_KEYS and _gap_ok(text, last, nxt)
+            ranked = self._ranked(key, context, region)
+            if not ranked:  # every entry under this key was replaced by a curated row
+                i += 1
+                continue
+            best = ranked[0]
+            listed = last_end >= 0 and _LIST_GAP.fullmatch(text, last_end, first.start) is not None
+            if self._accept(text, toks, i, n, best, context, prev, nxt, listed):
+                stop = last.end
+                if len(last.text) == 1 and text[stop : stop + 1] == "." and stop < end:
+                    stop += 1  # "U.S."
+                out.append(
+                    PlaceMention(
+                        text[first.start : stop], (first.start, stop), _entry(self._rows[best])
+                    )
+                )
+                last_end = stop
+                i += n
+            else:
+                i += 1
+        return tuple(out)
+
+    def _longest(self, text: str, toks: list[_Token], i: int) -> tuple[int, str] | None:
+        n_max = 1
+        while (
+            toks[i].key in self._firsts
+            and n_max < self._max_words
+            and i + n_max < len(toks)
+            and _gap_ok(text, toks[i + n_max - 1], toks[i + n_max])
+        ):
+            n_max += 1
+        for n in range(n_max, 0, -1):
+            if n > 1 and not toks[i + n - 1].cap:
+                continue  # "Bosnia and Herzegovina", not "Barda and"
+            key = " ".join(t.key for t in toks[i : i + n])
+            if key in self._index:
+                return n, key
+        return None
+
+    def _accept(
+        self,
+        text: str,
+        toks: list[_Token],
+        i: int,
+        n: int,
+        best: int,
+        countries: Sequence[str],
+        prev: _Token | None,
+        nxt: _Token | None,
+        listed: bool,
+    ) -> bool:
+        """Whether the words toks[i:i+n], matching entry `best`, name a place here."""
+        entry = _entry(self._rows[best])
+        words = toks[i : i + n]
+        if all(t.key in _STOP_KEYS or t.key in _FUNCTION_KEYS for t in words):
+            return False
+        if nxt is not None and nxt.key in _TAIL_KEYS and nxt.cap and _gap_ok(text, words[-1], nxt):
+            return False  # part of a longer name: "New York Times", "the Ostrava Hills"
+        if entry.feature in COUNTRY_FEATURES:
+            return entry.country not in NAME_LIKE_COUNTRIES or not (
+                _name_follows(text, words[-1], nxt)
+                or (prev is not None and _name_follows(text, prev, words[0]))
+            )  # "Chad Smith", "Michael Jordan"
+        if n == 1 and (
+            len(words[0].text) < 3 or (words[0].text.isupper() and len(words[0].text) <= 4)
+        ):
+            # Initials and acronyms ("UN", "IDF"), unless a large place's own name ("KYIV").
+            return entry.population >= 100_000 and words[0].key == name_key(entry.name)
+        if best >= self._n_main:  # curated
+            return True
+        if listed or _place_context(text, toks, i, nxt, words[-1]):
+            return True
+        if n > 1:
+            return True
+        if _name_follows(text, words[0], nxt) or (
+            prev is not None
+            and (_name_follows(text, prev, words[0]) or prev.text in NAME_PARTICLES)
+        ):
+            return False  # part of a person's or organisation's name: "Thomas de Waal"
+        if words[0].key not in {name_key(entry.name), _fold_token(_ascii(entry.name))}:
+            # Matched through an alternate name only: GeoNames alternates include nicknames and
+            # odd variants ("Google" for Topeka), so ask for the document's country as well.
+            return entry.country in countries
+        if _sentence_start(text, words[0].start):
+            return entry.population >= 100_000
+        return entry.country in countries or entry.population >= 15_000
+
+
+# ---------------------------------------------------------------- helpers
+
+_DEMONYM_KEYS = frozenset(name_key(d) for d in DEMONYMS)
+_REGION_NOUN_KEYS = frozenset(name_key(w) for w in REGION_NOUNS)
+_PLACE_NOUN_KEYS = frozenset(name_key(w) for w in PLACE_NOUNS)
+_PREPOSITION_KEYS = frozenset(name_key(w) for w in PREPOSITIONS)
+_TAIL_KEYS = frozenset(name_key(w) for w in ORG_TAILS)
+
+
+def _gap_ok(text: str, a: _Token, b: _Token) -> bool:
+    """Whether tokens a and b are joined like the words of one name (space or hyphen)."""
+    gap = text[a.end : b.start]
+    if gap == "." and len(a.text) == 1 and len(b.text) == 1:
+        return a.text.isupper() and b.text.isupper()  # "U.S.", "U.K."
+    return gap in (" ", "-")
+
+
+def _name_follows(text: str, a: _Token, b: _Token | None) -> bool:
+    """Whether a and b look like two words of one proper name ("Ilham Aliyev", "Chad Smith"):
+    both capitalised, one space apart, neither a function word."""
+    return (
+        b is not None
+        and a.cap
+        and b.cap
+        and text[a.end : b.start] == " "
+        and not {a.key, b.key} & _FUNCTION_KEYS
+        and not {a.key, b.key} & _PREPOSITION_KEYS
+    )
+
+
+def _place_context(text: str, toks: list[_Token], i: int, nxt: _Token | None, last: _Token) -> bool:
+    """A preposition before ("in", "near the") or a place noun after ("district")."""
+    if nxt is not None and nxt.key in _PLACE_NOUN_KEYS and text[last.end : nxt.start].isspace():
+        return True
+    j = i - 1
+    if j >= 0 and toks[j].key == "the" and text[toks[j].end : toks[i].start].isspace():
+        j -= 1
+    if j < 0 or not text[toks[j].end : toks[j + 1].start].isspace():
+        return False
+    return toks[j].key in _PREPOSITION_KEYS
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    j = pos - 1
+    while j >= 0 and text[j] in _OPENERS:
+        j -= 1
+    if j < 0:
+        return True
+    return text[j] in _SENTENCE_END or "\n" in text[j + 1 : pos]
+
+
+@lru_cache(maxsize=1 << 12)  # pure for a loaded gazetteer; a document names its places again
+def _ranked_cached(
+    gazetteer: Gazetteer, key: str, countries: tuple[str, ...], prefer_region: bool
+) -> tuple[int, ...]:
+    return gazetteer._rank(key, countries, prefer_region)
+
+
+@lru_cache(maxsize=1 << 14)  # the part of a ranking that does not depend on the document
+def _base_scores(
+    gazetteer: Gazetteer, key: str, prefer_region: bool
+) -> tuple[tuple[int, tuple[float, str, bool]], ...]:
+    return tuple((i, gazetteer._base_score(i, prefer_region)) for i in gazetteer._candidates(key))
+
+
+@lru_cache(maxsize=32)  # find() over a document's sentences asks for the same text repeatedly
+def _countries_cached(gazetteer: Gazetteer, text: str) -> tuple[str, ...]:
+    return gazetteer.countries_in(text)
+
+
+def base36(n: int) -> str:
+    """Compact ids in the packaged index; the build script writes them with this function."""
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        n, r = divmod(n, 36)
+        out = digits[r] + out
+        if n == 0:
+            return out
+
+
+def _ascii(name: str) -> str:
+    return name.translate(_FOLD)

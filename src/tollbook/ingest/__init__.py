@@ -1,0 +1,2 @@
+"""Ingest: sources (files, directories, feeds, tables, WARC, URLs, stdin) -> Document*.
+"""

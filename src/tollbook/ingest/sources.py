@@ -1,0 +1,230 @@
+"""Sources -> Documents: plain text, HTML, RSS/Atom, PDF, JSONL/CSV tables, directories, stdin.
+
+Input: a path (file or directory), ``-`` for stdin, bytes, or a string of text.
+Output: an iterator of `tollbook.model.Document`, interleaved with `IngestFailure` for a bad
+file (inside a directory or a batch) or a bad table row, so that a batch goes on.
+
+Identity: ``content_hash`` is the SHA-256 of the document text (UTF-8) and ``doc_id`` its
+first 16 hex digits, except for table rows read with an id field, whose ``doc_id`` is that
+field's value. ``Document.text`` is what the extractor reads; character spans point into it.
+Text is normalised only by dropping a leading BOM and turning CRLF into LF.
+
+This module dispatches: `tollbook.ingest.documents` builds Documents from text, `tollbook.ingest.formats`
+decodes bytes and reads whole files (text, HTML, feeds, PDF), `tollbook.ingest.tables` streams
+JSONL/CSV row by row. An unexpected exception while reading one source becomes that
+source's `IngestFailure` ("internal error ..."), never the end of the batch.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from tollbook._exceptions import InputError, UnreadableInputError, UnsupportedFormatError
+from tollbook.ingest.documents import (
+    INTERNAL_ERROR,
+    IngestFailure,
+    IngestOptions,
+    document_from_text,
+    failure,
+    internal_failure,
+)
+from tollbook.ingest.formats import read_feed, read_html, read_pdf, read_text, sniff
+from tollbook.ingest.tables import read_csv, read_jsonl, text_lines
+from tollbook.ingest.warc import read_warc_bytes, read_warc_file
+from tollbook.model import Document
+
+__all__ = [
+    "EXTENSIONS", "FORMATS", "INTERNAL_ERROR", "IngestFailure", "IngestOptions",
+    "document_from_text", "read_bytes", "read_path", "read_sources",
+]  # fmt: skip
+
+log = logging.getLogger("tollbook.ingest.sources")
+
+FORMATS = ("text", "html", "rss", "pdf", "jsonl", "csv", "warc")
+_TABLES = ("jsonl", "csv")
+
+#: File extension -> format. No extension: plain text unless the content says otherwise.
+EXTENSIONS: dict[str, str] = {
+    ext: fmt
+    for fmt, exts in [("text", ".txt .text .md"), ("html", ".html .htm"),
+                      ("rss", ".xml .rss .atom"), ("pdf", ".pdf"), ("jsonl", ".jsonl .ndjson"),
+                      ("csv", ".csv .tsv"), ("warc", ".warc .warc.gz")]
+    for ext in exts.split()
+}  # fmt: skip
+_SUPPORTED = "supported: " + " ".join(EXTENSIONS) + "; use --input-format to force one"
+
+_STDIN_NAME = "<stdin>"
+_DEFAULT_OPTIONS = IngestOptions()
+
+
+# ---------------------------------------------------------------------------------------------
+# Dispatch: bytes, paths, directories, stdin
+
+
+def _suffix(path: Path) -> str:
+    """The extension, with '.warc.gz' counted as one."""
+    return ".warc.gz" if path.name.lower().endswith(".warc.gz") else path.suffix.lower()
+
+
+def _forced_or_known(path: Path, options: IngestOptions) -> str | None:
+    """The format from --input-format or the extension; None when the content must be sniffed."""
+    if options.format is not None:
+        if options.format not in FORMATS:
+            raise UnsupportedFormatError(
+                f"unknown format '{options.format}'; use one of: {' '.join(FORMATS)}",
+                source=str(path),
+            )
+        return options.format
+    suffix = _suffix(path)
+    if suffix and suffix not in EXTENSIONS:
+        raise UnsupportedFormatError(
+            f"no reader for '{suffix}' files; {_SUPPORTED}", source=str(path)
+        )
+    return EXTENSIONS.get(suffix)
+
+
+def _read_data(
+    data: bytes, fmt: str | None, source: str, name: str | None, path: str | None,
+    options: IngestOptions, tsv: bool = False,
+) -> Iterator[Document | IngestFailure]:  # fmt: skip
+    """A whole source already in memory -> Documents."""
+    if not data or data.isspace():
+        raise UnreadableInputError("empty file; nothing to read", source=source)
+    fmt = fmt or sniff(data)
+    if fmt == "text":
+        yield read_text(data, source, name, path)
+    elif fmt == "html":
+        yield read_html(data, source, name, path)
+    elif fmt == "rss":
+        yield from read_feed(data, source, name, path)
+    elif fmt == "pdf":
+        yield read_pdf(data, source, name, path)
+    elif fmt == "warc":
+        yield from read_warc_bytes(data, source, name, path)
+    else:
+        yield from _read_table(io.BytesIO(data), fmt, source, name, path, options, tsv)
+
+
+def _read_table(
+    stream: BinaryIO, fmt: str, source: str, name: str | None, path: str | None,
+    options: IngestOptions, tsv: bool,
+) -> Iterator[Document | IngestFailure]:  # fmt: skip
+    """A JSONL or CSV stream, read row by row."""
+    lines = text_lines(stream, source)
+    if fmt == "jsonl":
+        yield from read_jsonl(lines, source, name, path, options)
+    else:
+        yield from read_csv(lines, source, name, path, options, tsv)
+
+
+def _read_file(path: Path, options: IngestOptions) -> Iterator[Document | IngestFailure]:
+    fmt = _forced_or_known(path, options)  # before reading: an unknown extension fails fast
+    tsv = path.suffix.lower() == ".tsv"
+    if fmt == "warc":  # streamed record by record: WARC files run to gigabytes
+        yield from read_warc_file(path)
+        return
+    try:
+        if fmt in _TABLES:
+            with path.open("rb") as stream:
+                yield from _read_table(stream, fmt, str(path), path.name, str(path), options, tsv)
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableInputError(
+            f"cannot read the file ({exc.strerror or exc}); check its permissions",
+            source=str(path),
+        ) from exc
+    yield from _read_data(data, fmt, str(path), path.name, str(path), options, tsv)
+
+
+def _walk(root: Path) -> list[Path]:
+    """Files under root, recursively, skipping hidden files and directories, sorted."""
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        found.extend(Path(dirpath, f) for f in filenames if not f.startswith("."))
+    return sorted(found)
+
+
+def _guarded(
+    items: Iterator[Document | IngestFailure], source: str
+) -> Iterator[Document | IngestFailure]:
+    """Pass items through; a whole-source InputError becomes one IngestFailure, and so does
+    any other exception (as an internal error), so that the batch goes on."""
+    try:
+        yield from items
+    except InputError as exc:
+        yield failure(exc, source)
+    except Exception as exc:
+        yield internal_failure(exc, source)
+
+
+def _read_directory(root: Path, options: IngestOptions) -> Iterator[Document | IngestFailure]:
+    for path in _walk(root):
+        if options.format is None and path.suffix and _suffix(path) not in EXTENSIONS:
+            log.warning("%s: skipped: no reader for '%s' files", path, path.suffix)
+            continue
+        yield from _guarded(_read_file(path, options), str(path))
+
+
+def _read_stdin(options: IngestOptions) -> Iterator[Document | IngestFailure]:
+    fmt = _forced_or_known(Path(_STDIN_NAME), options)
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise UnreadableInputError(
+            "no standard input to read; pass a file path instead", source=_STDIN_NAME
+        )
+    if fmt in _TABLES:  # tables stream; other formats need the whole input to sniff and parse
+        yield from _read_table(stream, fmt, _STDIN_NAME, _STDIN_NAME, None, options, False)
+        return
+    data: bytes = stream.read()
+    yield from _read_data(data, fmt, _STDIN_NAME, _STDIN_NAME, None, options)
+
+
+def read_bytes(
+    data: bytes, *, source: str = "<bytes>", options: IngestOptions = _DEFAULT_OPTIONS
+) -> Iterator[Document | IngestFailure]:
+    """Read one source given as bytes (format from `options.format`, else sniffed).
+
+    Never raises for bad input: a problem yields an IngestFailure naming `source`."""
+    if options.format is not None and options.format not in FORMATS:
+        yield failure(UnsupportedFormatError(
+            f"unknown format '{options.format}'; use one of: {' '.join(FORMATS)}", source=source
+        ))  # fmt: skip
+        return
+    tsv = source.lower().endswith(".tsv")
+    yield from _guarded(_read_data(data, options.format, source, None, None, options, tsv), source)
+
+
+def read_path(
+    path: str | Path, options: IngestOptions = _DEFAULT_OPTIONS
+) -> Iterator[Document | IngestFailure]:
+    """Read one file, a directory (recursively) or "-" (stdin).
+
+    A whole-file problem raises an InputError subclass with `source` set; inside a directory
+    a bad file yields an IngestFailure and the walk goes on. Bad table rows yield failures.
+    """
+    if str(path) == "-":
+        yield from _read_stdin(options)
+        return
+    p = Path(path)
+    if p.is_dir():
+        yield from _read_directory(p, options)
+    elif p.exists():
+        yield from _read_file(p, options)
+    else:
+        raise UnreadableInputError("no such file; check the path", source=str(path))
+
+
+def read_sources(
+    paths: Sequence[str | Path], options: IngestOptions = _DEFAULT_OPTIONS
+) -> Iterator[Document | IngestFailure]:
+    """Read every path in order. Never raises for a bad file: yields IngestFailure, goes on."""
+    for path in paths:
+        yield from _guarded(read_path(path, options), str(path))

@@ -1,0 +1,2 @@
+"""Running at scale: Document* -> Extraction* in a process pool or a PySpark job.
+"""

@@ -1,0 +1,2 @@
+"""Tally: Claim* of one document -> Tally (per category: best, low, high, split by class).
+"""
