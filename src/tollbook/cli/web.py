@@ -1,12 +1,13 @@
 """`tollbook serve`: options -> WebSettings -> the web app under uvicorn.
 
-Registered on the `tollbook` group at the end of cli.py.
+Registered on the `tollbook` group by cli/main.py. Needs the `web` extra (imported when run).
 """
 
 from __future__ import annotations
 
 import click
 
+from tollbook._exceptions import ConfigError
 from tollbook.cli.options import db_option, handle_errors
 from tollbook.store.database import Store
 from tollbook.web.settings import MAX_UPLOAD_BYTES
@@ -45,9 +46,15 @@ from tollbook.web.settings import MAX_UPLOAD_BYTES
 def _serve(host: str, port: int, db: str, write_token: str | None, max_upload_bytes: int,
           allow_private_urls: bool, no_gazetteer: bool) -> None:  # fmt: skip
     """Serve the web app (documents, review, ingest, events, JSON API) on --db."""
-    import uvicorn
+    try:
+        import uvicorn
 
-    from tollbook.web.app import create_app
+        from tollbook.web.app import create_app
+    except ImportError as exc:  # the core install has no web server
+        raise ConfigError(
+            f"`tollbook serve` needs the web extra ({exc.name} is not installed): "
+            "pip install 'tollbook[web]', or `make install-web` in a checkout"
+        ) from exc
     from tollbook.web.settings import WebSettings
 
     Store.open(db).close()  # fail now, with the store's message, on a bad --db
