@@ -255,13 +255,19 @@ def _chart_collisions(pg: Any) -> list[str]:
     problems = []
     for text, size, length, left, top, right, bottom in texts:
         if length > text_width(text, size) + 0.5:
-            problems.append(f"{cls}: {text!r} is {length:.1f} wide, estimated {text_width(text, size):.1f}")
+            problems.append(
+                f"{cls}: {text!r} is {length:.1f} wide, estimated {text_width(text, size):.1f}"
+            )
         if left < -0.5 or top < -0.5 or right > width + 0.5 or bottom > height + 0.5:
-            problems.append(f"{cls}: {text!r} leaves the chart ({left:.0f},{top:.0f})-({right:.0f},{bottom:.0f})")
+            problems.append(
+                f"{cls}: {text!r} leaves the chart ({left:.0f},{top:.0f})-({right:.0f},{bottom:.0f})"
+            )
     for a, b in itertools.combinations(texts, 2):
         if a[3] < b[5] and b[3] < a[5] and a[4] < b[6] and b[4] < a[6]:
-            problems.append(f"{cls}: {a[0]!r} at ({a[3]:.0f},{a[4]:.0f}) overlaps {b[0]!r} at ({b[3]:.0f},{b[4]:.0f})")
-    return problems  # fmt: skip
+            problems.append(
+                f"{cls}: {a[0]!r} at ({a[3]:.0f},{a[4]:.0f}) overlaps {b[0]!r} at ({b[3]:.0f},{b[4]:.0f})"
+            )
+    return problems
 
 
 @pytest.mark.parametrize("width", [1400, 390])
