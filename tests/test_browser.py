@@ -293,6 +293,11 @@ def test_pages_fit_the_screen(browser: Any, server: tuple[str, Path], width: int
 
     for path in _pages(db):
         check(path)
+    with Store.open(str(db)) as store:
+        khojaly = next(ef.event.event_id for ef in api.events(store)
+                       if ef.event.place and ef.event.place.name == "Khojaly")  # fmt: skip
+    check(f"/events/{khojaly}")
+    _shot(pg, f"event-{width}.png")
     # Signed in: the review form of a selected claim, and the ingest form.
     doc_id = doc_id_of(db, "Ostrava Hills")
     pg.goto(f"{base}/login?next=/ingest")
