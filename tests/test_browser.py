@@ -244,7 +244,8 @@ def _pages(db: Path) -> list[str]:
     a, b = doc_id_of(db, "Ostrava Hills"), doc_id_of(db, "revises")
     return ["/", "/documents", *(f"/documents/{d}" for d in docs), "/events",
             *(f"/events/{e}" for e in events), "/compare", f"/compare?a={a}&b={b}", "/ingest",
-            "/login", "/documents/0000000000000000", "/no-such-page"]  # fmt: skip
+            "/login", "/documents/0000000000000000", "/no-such-page", f"/documents/{'x' * 300}",
+            f"/documents?q={'z' * 300}&place={'p' * 300}"]  # fmt: skip
 
 
 def _chart_collisions(pg: Any) -> list[str]:
