@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest eval clean
+.PHONY: demo docs test lint typecheck pytest eval clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,9 @@ $(STAMP): requirements.lock pyproject.toml
 demo: $(STAMP)  ## ingest the bundled demo corpus into SQLite, print tallies and claims
 	rm -f tollbook-demo.db
 	$(BIN)/tollbook demo --db tollbook-demo.db
+
+docs: $(STAMP)  ## rerun every example of README.md and docs/*.md and write its output there
+	$(BIN)/python scripts/docs_examples.py
 
 test: lint typecheck pytest  ## the whole test suite, as CI runs it
 
