@@ -3,7 +3,7 @@ output as the code prints it today, or (--check) the list of examples whose outp
 
 - A ```console block's commands (`$ tollbook ...`; a line ending in `\\` continues) run as
   written, in order, each in its own shell, in one fresh temporary directory per Markdown file
-  that links the repository's top-level entries (so `src/tollbook/demo/...` resolves and
+  that links the repository's top-level folders (so `src/tollbook/demo/...` resolves and
   `conflict.db` is created there, for the file's later commands). The lines under a command are
   its standard output, leading and trailing blank lines and trailing spaces removed.
 - Output whose last line is `...` is declared truncated: its first N lines are kept, N as
@@ -132,8 +132,11 @@ class Runner:
         self.name = name
         self._tmp = tempfile.TemporaryDirectory(prefix="tollbook-docs-")
         self.cwd = Path(self._tmp.name)
+        # The repository's folders only: a conflict.db of the user's own at the root must not be
+        # the one the examples write to.
         for entry in ROOT.iterdir():
-            if not entry.name.startswith(".") and entry.name not in ("artifacts",):
+            if entry.is_dir() and not entry.name.startswith((".", "_")) and entry.name != "artifacts" \
+                    and not entry.name.endswith(".egg-info"):  # fmt: skip
                 (self.cwd / entry.name).symlink_to(entry)
         env = {k: v for k, v in os.environ.items() if not k.startswith("TOLLBOOK_")}
         env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"

@@ -107,6 +107,16 @@ def test_python_result_comments_are_rewritten(tmp_path: Path) -> None:
     assert path.read_text() == "```python\nx = 6 * 7\nx   # 42\n[x, x]\n# [42, 42]\nprint('ignored')\n```\n"
 
 
+def test_examples_never_write_into_the_repository() -> None:
+    runner = docs.Runner("x.md")
+    try:
+        assert (runner.cwd / "src" / "tollbook" / "demo").is_dir()
+        assert not (runner.cwd / "README.md").exists()  # files are not linked: a user's conflict.db is safe
+        assert runner.cwd.resolve() != ROOT
+    finally:
+        runner.close()
+
+
 def test_markers_and_refusals(tmp_path: Path) -> None:
     kept = "<!-- docs: not run: a server -->\n```console\n$ tollbook serve --db x.db\nanything\n```\n"
     path = _markdown(tmp_path, kept)
