@@ -28,6 +28,9 @@ demo: $(VENV)/.core  ## ingest the bundled demo corpus into SQLite, print tallie
 	rm -f tollbook-demo.db
 	$(BIN)/tollbook demo --db tollbook-demo.db
 
+docs: $(VENV)/.core  ## rerun every example of README.md and docs/*.md and write its output there
+	$(BIN)/python scripts/docs_examples.py
+
 test: lint typecheck pytest  ## the whole test suite, as CI runs it
 
 lint: $(VENV)/.dev

@@ -34,6 +34,7 @@ from tollbook.extract.cues import (
     toll_category,
 )
 from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar import relations
 from tollbook.extract.heads import OF_THEM, head_of, singular_head, were_population
 from tollbook.extract.numbers import NumberMention, find_numbers
 from tollbook.model import Span
@@ -163,6 +164,30 @@ def _with_more(text: str, num: NumberMention, end: int) -> NumberMention:
     return replace(num, span=(num.span[0], m.end()), text=text[num.span[0] : m.end()], additional=True)
 
 
+def _lost_relation(text: str, start: int, num: NumberMention, end: int) -> int | None:
+    """Where "lost" starts when the figure is its object and counts a relation noun ("lost
+    one parent", "lost their two sons"); None otherwise."""
+    window = max(start, num.span[0] - 24)
+    if "lost" not in text[window : num.span[0]]:
+        return None
+    m = relations.LOST_BEFORE.search(text, window, num.span[0])
+    return m.start() if m and relations.RELATION_AFTER.match(text, num.span[1], end) else None
+
+
+#: "130 children lost one parent and 25 lost both": the second conjunct's figure, its head elided.
+_ELIDED_AND = re.compile(r"\s+[a-z][^,;:.()\d]{0,60}?\s+and\s+\Z", re.IGNORECASE)
+
+
+def _elided_head(text: str, num: NumberMention, end: int, figures: list[Figure]) -> Figure | None:
+    """The figure whose head a bare number after "and" takes: the first conjunct's, when a
+    cue follows the number directly ("... and 25 lost both")."""
+    if not figures or not figures[-1].has_head or num.written not in ("digits", "words"):
+        return None
+    if not _ELIDED_AND.match(text, figures[-1].span[1], num.span[0]) or not text[num.span[1] : num.span[1] + 1].isspace():
+        return None
+    return figures[-1] if lx.RIGHT_CUE_ANY.match(text, num.span[1] + 1, end) else None
+
+
 _REL_PRONOUN = re.compile(r"\s*,?\s*(?:who|that)\b", re.IGNORECASE)
 def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[Figure]:
     """All count figures of the sentence text[start:end] (absolute spans)."""
@@ -186,6 +211,9 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
             continue
         if _BY_BEFORE.search(text[max(start, num.span[0] - 4) : num.span[0]]):
             continue  # "abducted by four men": the agents, not the victims
+        lost = _lost_relation(text, start, num, end)
+        if lost is not None and figures and relations.SUBJECT_TO_LOST.match(text, figures[-1].span[1], lost):
+            continue  # "130 children lost one parent": each child's parent, not a new victim
         if num.written == "pronoun":
             left = left_cue(text, start, num.span[0])
             if (left is not None and left[0] == "killed" and _FREE_AFTER.match(ahead(text, num.span[1], end))) \
@@ -209,6 +237,8 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
             if num.written == "determiner" and opened is None and not remains:
                 continue  # most determiners start no count: skip the costly cue scan
         left = left_cue(text, start, num.span[0])
+        if left is None and lost is not None and num.value >= 2:
+            left = ("killed", "lost", lost)  # "the family lost 25 relatives": they died
         if left is not None and left[1] == "ahead":
             total = _total_ahead(text, num, end, left[2])
             if total is not None:
@@ -247,12 +277,16 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
                 continue  # "one of the worst": a pronoun, not a count ("and one was killed" is)
             bare_cue = any(rx.match(text, num.span[1] + 1, end) for rx, _c, _d in lx.RIGHT_CUE_RES[:1] + lx.DISPLACED_CUE_RES) \
                 and text[num.span[1] : num.span[1] + 1].isspace()  # "Around 100,000 fled"  # fmt: skip
-            if left is None and not bare_cue and not re.match(r"^\s+(?:were|was|are|who|that|had|have)\b", ahead(text, num.span[1], end)):
+            elided = None if left or bare_cue else _elided_head(text, num, end, figures)
+            if left is None and not bare_cue and elided is None \
+                    and not re.match(r"^\s+(?:were|was|are|who|that|had|have)\b", ahead(text, num.span[1], end)):  # fmt: skip
                 continue
             if left is not None and not _FREE_AFTER.match(ahead(text, num.span[1], end)):
                 continue  # "killed 15 cows"
             fig = Figure(num=num, span=num.span, population="people", population_class="unknown",
                          unit="people", left=left)  # fmt: skip
+            if elided is not None:  # "... and 25 lost both": 25 children
+                fig.population, fig.population_class, fig.unit = elided.population, elided.population_class, elided.unit
             if left is not None:
                 # "the number of soldiers killed ... to 300": the toll names its people.
                 pm = lx.POP_RE.search(text, left[2], num.span[0])

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from tollbook.extract.grammar.alternation import alternation, final_words
+from tollbook.extract.grammar.relations import ORPHAN_CUES
 
 # head noun (lowercase, singular and plural) -> (population, class, unit)
 _POP_TABLE: dict[str, tuple[str, str, str]] = {}
@@ -211,10 +212,7 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
     (r"(?:succumbed\s+to\s+(?:his|her|their)\s+(?:\w+\s+)?(?:wounds|injuries)|"
      r"lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|were\s+left\s+dead|"
      r"found\s+dead|confirmed\s+dead|declared\s+dead|die|dying)\b", "killed", None),
-    (r"(?:lost\s+one\s+of\s+(?:their|his|her)\s+parents|lost\s+a\s+parent|lost\s+one\s+parent)",
-     "orphaned", "lost one parent"),
-    (r"(?:lost\s+both\s+(?:of\s+)?(?:their|his|her)\s+parents|lost\s+both\s+parents|orphaned)",
-     "orphaned", "lost both parents"),
+    *ORPHAN_CUES,  # "lost one parent", "lost both parents" (relations.py)
     (r"(?:wounded|injured|hurt|maimed|seriously\s+injured|critically\s+injured|"
      r"treated\s+for\s+(?:injuries|wounds)|"
      r"(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}?(?:injuries|wounds))\b", "wounded", None),
