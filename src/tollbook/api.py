@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -69,11 +69,13 @@ class IngestReport:
 
 
 def ingest(store: Store, items: Iterable[Document | IngestFailure], settings: Settings | None = None,
-           *, keep: bool = False, jobs: int = 1) -> IngestReport:  # fmt: skip
+           *, keep: bool = False, jobs: int = 1,
+           each: Callable[[Extraction | IngestFailure], None] | None = None) -> IngestReport:  # fmt: skip
     """Extract and store every document; a bad one is reported and the batch goes on.
-    With `jobs` > 1 worker processes extract and this process alone writes, in input order."""
+    With `jobs` > 1 worker processes extract and this process alone writes, in input order.
+    `each` is called with every result once it is stored or failed (progress reports)."""
     report = IngestReport()
-    for result in extract(items, settings, jobs=jobs):
+    for result in _each(extract(items, settings, jobs=jobs), each):
         if isinstance(result, IngestFailure):
             report.failures.append(result)
             log.warning("%s", result.message)
@@ -91,6 +93,15 @@ def ingest(store: Store, items: Iterable[Document | IngestFailure], settings: Se
         if keep:
             report.extractions.append(result)
     return report
+
+
+def _each(results: Iterator[Extraction | IngestFailure],
+          each: Callable[[Extraction | IngestFailure], None] | None) -> Iterator[Extraction | IngestFailure]:  # fmt: skip
+    """The results; `each` sees one after the loop body has handled it (stored or failed)."""
+    for result in results:
+        yield result
+        if each is not None:
+            each(result)
 
 
 def demo_paths() -> list[Path]:

@@ -28,8 +28,10 @@ from tollbook.cli.options import (
     ingest_options,
     input_options,
     jobs_option,
-    progress,
+    progress_option,
+    start_progress,
 )
+from tollbook.cli.progress import Progress
 from tollbook.cli.spark import spark_command  # imports PySpark only when run
 from tollbook.cli.web import serve
 from tollbook.evaluation.scoring import write_jsonl
@@ -108,14 +110,16 @@ def cli(verbose: int) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @input_options
 @jobs_option
+@progress_option
 @format_option
 @handle_errors
 def extract(paths: tuple[str, ...], text_field: str, id_field: str | None, date_field: str | None,
-            input_format: str | None, no_gazetteer: bool, jobs: int, fmt: str) -> None:  # fmt: skip
+            input_format: str | None, no_gazetteer: bool, jobs: int, progress_every: float,
+            fmt: str) -> None:  # fmt: skip
     """Print every claim found in PATHS (files, directories, or - for stdin)."""
     failures = _Failures()
     results = _extractions(failures, paths, ingest_options(text_field, id_field, date_field, input_format),
-                           no_gazetteer, "extract", jobs)  # fmt: skip
+                           no_gazetteer, "extract", jobs, progress_every)  # fmt: skip
     rows = (claim_to_dict(c) for r in results for c in r.claims)
     write_rows(rows, fmt, sys.stdout, CLAIM_TABLE_COLUMNS if fmt == "table" else None)
     failures.finish()
@@ -125,32 +129,38 @@ def extract(paths: tuple[str, ...], text_field: str, id_field: str | None, date_
 @click.argument("paths", nargs=-1, required=True)
 @input_options
 @jobs_option
+@progress_option
 @format_option
 @handle_errors
 def tally(paths: tuple[str, ...], text_field: str, id_field: str | None, date_field: str | None,
-          input_format: str | None, no_gazetteer: bool, jobs: int, fmt: str) -> None:  # fmt: skip
+          input_format: str | None, no_gazetteer: bool, jobs: int, progress_every: float,
+          fmt: str) -> None:  # fmt: skip
     """Print one tally per document of PATHS: per category best, low, high and the split."""
     failures = _Failures()
     results = _extractions(failures, paths, ingest_options(text_field, id_field, date_field, input_format),
-                           no_gazetteer, "tally", jobs)  # fmt: skip
+                           no_gazetteer, "tally", jobs, progress_every)  # fmt: skip
     _write_tallies((tally_to_dict(r.tally) for r in results), fmt)
     failures.finish()
 
 
 def _extractions(failures: _Failures, paths: tuple[str, ...], options: IngestOptions, no_gazetteer: bool,
-                 label: str, jobs: int = 1) -> Iterator[Extraction]:  # fmt: skip
+                 label: str, jobs: int, progress_every: float) -> Iterator[Extraction]:  # fmt: skip
     """Read PATHS and run the pipeline; failures are reported on stderr as they come."""
     docs = api.read(paths, options)
     settings = Settings(gazetteer=not no_gazetteer)
+    tracker = start_progress(label, paths, options, progress_every)
     # claims and tallies only: the pool need not send segments back
-    return failures.filter(api.extract(progress(docs, label), settings, jobs=jobs, segments=False))
+    return failures.filter(tracker.track(api.extract(docs, settings, jobs=jobs, segments=False)))
 
 
 def _store_all(db: str, docs: Iterable[Document | IngestFailure], settings: Settings,
-               jobs: int = 1) -> api.IngestReport:  # fmt: skip
+               jobs: int = 1, tracker: Progress | None = None) -> api.IngestReport:  # fmt: skip
     """Extract and store DOCS in DB, keeping the extractions for display."""
     with Store.open(db) as store:
-        return api.ingest(store, docs, settings, keep=True, jobs=jobs)
+        if tracker is None:
+            return api.ingest(store, docs, settings, keep=True, jobs=jobs)
+        with tracker:
+            return api.ingest(store, docs, settings, keep=True, jobs=jobs, each=tracker.update)
 
 
 def _echo_failures(failures: Iterable[IngestFailure]) -> None:
@@ -169,19 +179,22 @@ def _write_tallies(tallies: Iterable[dict[str, Any]], fmt: str) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @input_options
 @jobs_option
+@progress_option
 @db_option
 @format_option
 @handle_errors
 def ingest(paths: tuple[str, ...], text_field: str, id_field: str | None, date_field: str | None,
-           input_format: str | None, no_gazetteer: bool, jobs: int, db: str, fmt: str) -> None:  # fmt: skip
+           input_format: str | None, no_gazetteer: bool, jobs: int, progress_every: float, db: str,
+           fmt: str) -> None:  # fmt: skip
     """Store PATHS' documents and everything extracted from them in the database."""
-    docs = api.read(paths, ingest_options(text_field, id_field, date_field, input_format))
-    _ingest(db, progress(docs, "ingest"), Settings(gazetteer=not no_gazetteer), fmt, jobs)
+    options = ingest_options(text_field, id_field, date_field, input_format)
+    tracker = start_progress("ingest", paths, options, progress_every)
+    _ingest(db, api.read(paths, options), Settings(gazetteer=not no_gazetteer), fmt, jobs, tracker)
 
 
 def _ingest(db: str, docs: Iterable[Document | IngestFailure], settings: Settings, fmt: str,
-            jobs: int = 1) -> None:  # fmt: skip
-    report = _store_all(db, docs, settings, jobs)
+            jobs: int = 1, tracker: Progress | None = None) -> None:  # fmt: skip
+    report = _store_all(db, docs, settings, jobs, tracker)
     rows = [
         {"doc_id": e.document.doc_id, "name": e.document.name or e.document.title, "claims": len(e.claims),
          "extractor_version": e.extractor_version}
