@@ -161,10 +161,24 @@ def test_failed_batch_leaves_nothing_half_written(runner: CliRunner, report: Pat
         assert ids == {r[0] for r in conn.execute("select doc_id from documents")}
 
 
-def test_unknown_document_says_what_to_do(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(cli, ["show", "ffffffff", "--db", str(tmp_path / "x.db")])
+def test_unknown_document_says_what_to_do(runner: CliRunner, report: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    assert runner.invoke(cli, ["ingest", str(report), "--db", db]).exit_code == 0
+    result = runner.invoke(cli, ["show", "ffffffff", "--db", db])
     assert result.exit_code == 1
     assert "tollbook show" in result.output
+
+
+@pytest.mark.parametrize("args", [["show"], ["show", "ffffffff"], ["export"], ["export", "--format", "acled"],
+                                  ["events"], ["event", "abcd1234"], ["compare", "aaaa", "bbbb"]])  # fmt: skip
+def test_reading_commands_refuse_a_missing_database(runner: CliRunner, tmp_path: Path, args: list[str]) -> None:
+    db = tmp_path / "typo.db"
+    result = runner.invoke(cli, [*args, "--db", str(db)])
+    assert result.exit_code == 1
+    assert f"no database at {db}; create one with `tollbook ingest PATH... --db {db}`" in result.stderr
+    assert not db.exists() and list(tmp_path.iterdir()) == []  # nothing created on the way
+    via_url = runner.invoke(cli, [*args, "--db", f"sqlite:///{db}"])
+    assert via_url.exit_code == 1 and "no database at" in via_url.stderr and not db.exists()
 
 
 def test_demo_runs_on_the_bundled_corpus(runner: CliRunner, tmp_path: Path) -> None:
@@ -193,3 +207,19 @@ def test_every_command_and_option_is_documented(command: str, option: str) -> No
     assert f"tollbook {command}" in readme, f"README does not document `tollbook {command}`"
     if option:
         assert option in readme, f"README does not document {option} (used by `tollbook {command}`)"
+
+
+def test_skipped_rows_are_named_and_counted(runner: CliRunner, tmp_path: Path,
+                                             caplog: pytest.LogCaptureFixture) -> None:  # fmt: skip
+    table = tmp_path / "t.csv"
+    table.write_text('id,text\na1,Five were killed.\n,Six were killed.\na2\n', encoding="utf-8")
+    result = runner.invoke(cli, ["ingest", str(table), "--id-field", "id", "--db", str(tmp_path / "t.db")])
+    assert result.exit_code == 1
+    assert f"error: {table}:row 2: row skipped: empty id" in result.stderr
+    assert f"error: {table}:row 3: row skipped: truncated" in result.stderr
+    assert "ingested 1 document(s) (1 new), 1 claim(s) into" in result.stderr
+    assert "; 2 table row(s) skipped" in result.stderr
+    # the library's log names the row too (it said only the reason before)
+    assert f"{table}:row 2: row skipped" in caplog.text
+    tallied = runner.invoke(cli, ["tally", str(table), "--id-field", "id"])
+    assert "2 input(s) failed, 2 of them table rows (skipped); see the errors above." in tallied.stderr

@@ -11,18 +11,20 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from tollbook._exceptions import NotFoundError, TollbookError
+from tollbook._exceptions import NoDatabaseError, NotFoundError, TollbookError
 from tollbook.events.compare import Comparison, compare_claims
 from tollbook.events.reconcile import EventFindings, analyse
 from tollbook.events.review import apply_corrections
 from tollbook.ingest.documents import IngestFailure, IngestOptions, document_from_text
 from tollbook.model import Claim, Document, Extraction, Tally
 from tollbook.pipeline import Pipeline, Settings
+from tollbook.store.backends import sqlite_target
 from tollbook.store.database import Store
 from tollbook.tally.rules import tally
 
@@ -78,7 +80,7 @@ def ingest(store: Store, items: Iterable[Document | IngestFailure], settings: Se
     for result in _each(extract(items, settings, jobs=jobs), each):
         if isinstance(result, IngestFailure):
             report.failures.append(result)
-            log.warning("%s", result.message)
+            log.warning("%s: %s", result.source, result.message)
             continue
         try:
             saved = store.save(result)
@@ -108,6 +110,23 @@ def demo_paths() -> list[Path]:
     """The bundled demo corpus (ships inside the package)."""
     root = resources.files("tollbook") / "demo"
     return sorted(Path(str(p)) for p in root.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def open_existing(url: str) -> Store:
+    """Open a store that must already exist, for commands that only read: a SQLite path with
+    no database raises NoDatabaseError rather than leaving a new empty database behind.
+    PostgreSQL URLs are opened as they are (the server says whether the database exists)."""
+    if not _POSTGRES_URL.match(url):
+        target = sqlite_target(url)
+        if target != ":memory:" and not Path(target).expanduser().is_file():
+            raise NoDatabaseError(
+                f"no database at {target}; create one with `tollbook ingest PATH... --db {url}` "
+                f"(or try `tollbook demo --db {url}`), or pass --db with an existing database"
+            )
+    return Store.open(url)
+
+
+_POSTGRES_URL = re.compile(r"postgres(?:ql)?(?:\+[\w.-]+)?://", re.IGNORECASE)
 
 
 # -- reviewed views, events, comparison (docs/events.md) ------------------------------------

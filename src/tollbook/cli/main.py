@@ -29,6 +29,7 @@ from tollbook.cli.options import (
     input_options,
     jobs_option,
     progress_option,
+    skipped_rows,
     start_progress,
 )
 from tollbook.cli.progress import Progress
@@ -92,7 +93,9 @@ class _Failures:
 
     def finish(self) -> None:
         if self.items:
-            click.echo(f"{len(self.items)} input(s) failed; see the errors above.", err=True)
+            rows = skipped_rows(self.items)
+            among = f", {rows} of them table rows (skipped)" if rows else ""
+            click.echo(f"{len(self.items)} input(s) failed{among}; see the errors above.", err=True)
             sys.exit(1)
 
 
@@ -201,9 +204,10 @@ def _ingest(db: str, docs: Iterable[Document | IngestFailure], settings: Setting
         for e in report.extractions
     ]  # fmt: skip
     write_rows(rows, fmt, sys.stdout)
+    skipped = skipped_rows(report.failures)
     click.echo(
         f"ingested {report.documents} document(s) ({report.new_documents} new), "
-        f"{report.claims} claim(s) into {db}",
+        f"{report.claims} claim(s) into {db}" + (f"; {skipped} table row(s) skipped" if skipped else ""),
         err=True,
     )
     _echo_failures(report.failures)
@@ -221,7 +225,7 @@ def _ingest(db: str, docs: Iterable[Document | IngestFailure], settings: Setting
 @handle_errors
 def show(doc_id: str | None, show_tally: bool, show_text: bool, db: str, fmt: str) -> None:
     """List stored documents, or show one document's claims (DOC_ID may be a prefix)."""
-    with Store.open(db) as store:
+    with api.open_existing(db) as store:
         if doc_id is None:
             counts: dict[str, int] = {}
             for c in store.claims():
@@ -254,7 +258,7 @@ def show(doc_id: str | None, show_tally: bool, show_text: bool, db: str, fmt: st
 def export(what: str, category: str | None, db: str, fmt: str) -> None:
     """Export every stored claim, tally or document (the newest extractor version of each),
     with reviewers' corrections applied; or events as ACLED/UCDP rows (--format acled|ucdp)."""
-    with Store.open(db) as store:
+    with api.open_existing(db) as store:
         if fmt in EVENT_EXPORTS:
             rows, cols = EVENT_EXPORTS[fmt](api.events(store))
             write_rows(rows, "csv", sys.stdout, cols)

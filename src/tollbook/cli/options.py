@@ -7,8 +7,9 @@ each other, so the CLI has no import cycle.
 from __future__ import annotations
 
 import functools
+import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 import click
@@ -95,6 +96,14 @@ def start_progress(label: str, paths: Sequence[str], options: IngestOptions, eve
     verbose = int(root.params.get("verbose") or 0)
     return Progress(label, count_documents(paths, options), sys.stderr, tty=sys.stderr.isatty(),
                     every=every, detail=verbose >= 1)  # fmt: skip
+
+
+_TABLE_ROW = re.compile(r":(?:row|line) \d+$")
+
+
+def skipped_rows(failures: Iterable[IngestFailure]) -> int:
+    """How many of the failures are single table rows (the rest are whole inputs)."""
+    return sum(1 for f in failures if _TABLE_ROW.search(f.source))
 
 
 def failure_line(failure: IngestFailure) -> str:
