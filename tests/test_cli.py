@@ -9,6 +9,7 @@ import re
 import sqlite3
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -192,7 +193,12 @@ def test_demo_runs_on_the_bundled_corpus(runner: CliRunner, tmp_path: Path) -> N
 
 def _commands_and_options() -> list[tuple[str, str]]:
     out = []
-    for name, command in cli.commands.items():
+    # a group's subcommands count as commands of their own ("review list", "review add")
+    commands = [(name, command) for name, command in cli.commands.items()]
+    for name, command in list(commands):
+        if isinstance(command, click.Group):
+            commands += [(f"{name} {sub}", c) for sub, c in command.commands.items()]
+    for name, command in commands:
         out.append((name, ""))
         for param in command.params:
             for opt in getattr(param, "opts", []):
@@ -223,3 +229,64 @@ def test_skipped_rows_are_named_and_counted(runner: CliRunner, tmp_path: Path,
     assert f"{table}:row 2: row skipped" in caplog.text
     tallied = runner.invoke(cli, ["tally", str(table), "--id-field", "id"])
     assert "2 input(s) failed, 2 of them table rows (skipped); see the errors above." in tallied.stderr
+
+
+# -- reviewers' corrections from the shell (issue 18) ------------------------------------------
+
+
+def test_review_add_list_and_show_apply_corrections_like_export(runner: CliRunner, report: Path,
+                                                                 tmp_path: Path) -> None:  # fmt: skip
+    db = str(tmp_path / "r.db")
+    assert runner.invoke(cli, ["ingest", str(report), "--db", db]).exit_code == 0
+    claims = _jsonl(runner.invoke(cli, ["show", "--db", db]).stdout)
+    doc_id = str(claims[0]["doc_id"])
+    killed = next(c for c in _jsonl(runner.invoke(cli, ["show", doc_id, "--db", db]).stdout) if c["value"] == 14)
+    added = runner.invoke(cli, ["review", "add", doc_id[:6], str(killed["claim_id"]), "--verdict", "corrected",
+                                "--value", "16", "--qualifier", "at_least", "--population", "villagers",
+                                "--place", "Aleppo", "--event-date", "2023-04-30", "--detail", "two districts",
+                                "--reviewer", "ana", "--reason", "ministry update", "--db", db])  # fmt: skip
+    assert added.exit_code == 0, added.output
+    [row] = _jsonl(added.stdout)
+    assert (row["doc_id"], row["verdict"], row["value"], row["place"]) == (doc_id, "corrected", 16, "Aleppo")
+    listed = _jsonl(runner.invoke(cli, ["review", "list", doc_id, "--db", db]).stdout)
+    assert [(r["claim_id"], r["reviewer"], r["event_date"]) for r in listed] == [(killed["claim_id"], "ana", "2023-04-30")]
+    shown = {c["claim_id"]: c for c in _jsonl(runner.invoke(cli, ["show", doc_id, "--db", db]).stdout)}
+    exported = {c["claim_id"]: c for c in _jsonl(runner.invoke(cli, ["export", "--db", db]).stdout)}
+    assert shown == exported  # show and export mean the same thing
+    fixed = shown[killed["claim_id"]]
+    assert (fixed["value"], fixed["qualifier"], fixed["population_class"], fixed["place"], fixed["event_date"],
+            fixed["detail"]) == (16, "at_least", "civilian", "Aleppo", "2023-04-30", "two districts")  # fmt: skip
+    raw = {c["claim_id"]: c for c in _jsonl(runner.invoke(cli, ["show", doc_id, "--raw", "--db", db]).stdout)}
+    assert (raw[killed["claim_id"]]["value"], raw[killed["claim_id"]]["place"]) == (14, "Mirenna")
+    tally = _jsonl(runner.invoke(cli, ["show", doc_id, "--tally", "--db", db]).stdout)[0]
+    raw_tally = _jsonl(runner.invoke(cli, ["show", doc_id, "--tally", "--raw", "--db", db]).stdout)[0]
+    assert (tally["killed"]["best"], raw_tally["killed"]["best"]) == (16, 14)  # type: ignore[index]
+    before = _jsonl(runner.invoke(cli, ["events", "--db", db]).stdout)
+    assert {e["place"] for e in before} == {"Mirenna"}  # the other claims still say Mirenna
+    for other in set(raw) - {killed["claim_id"]}:
+        runner.invoke(cli, ["review", "add", doc_id, str(other), "--verdict", "corrected", "--place", "Aleppo",
+                            "--event-date", "2023-04-30", "--reviewer", "ana", "--db", db])  # fmt: skip
+    events = _jsonl(runner.invoke(cli, ["events", "--db", db]).stdout)
+    assert {(e["place"], e["event_date"]) for e in events} == {("Aleppo", "2023-04-30")}
+    table = runner.invoke(cli, ["review", "list", "--db", db, "--table"])
+    assert table.stdout.splitlines()[0].split()[:4] == ["correction_id", "doc_id", "claim_id", "verdict"]
+
+
+def test_review_add_refuses_bad_input_with_advice(runner: CliRunner, report: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "r.db")
+    runner.invoke(cli, ["ingest", str(report), "--db", db])
+    doc_id = str(_jsonl(runner.invoke(cli, ["show", "--db", db]).stdout)[0]["doc_id"])
+    cid = str(_jsonl(runner.invoke(cli, ["show", doc_id, "--db", db]).stdout)[0]["claim_id"])
+    bad_date = runner.invoke(cli, ["review", "add", doc_id, cid, "--verdict", "corrected", "--event-date", "soon",
+                                   "--reviewer", "a", "--db", db])  # fmt: skip
+    assert bad_date.exit_code == 1 and "event date 'soon' is not a date; write 2023-05-01" in bad_date.stderr
+    nothing = runner.invoke(cli, ["review", "add", doc_id, cid, "--verdict", "corrected", "--reviewer", "a", "--db", db])
+    assert nothing.exit_code == 1 and "needs a new value for at least one of" in nothing.stderr
+    unknown = runner.invoke(cli, ["review", "add", doc_id, "cfffffffffffffff", "--verdict", "wrong",
+                                  "--reviewer", "a", "--db", db])  # fmt: skip
+    assert unknown.exit_code == 1 and "tollbook show" in unknown.stderr
+    assert _jsonl(runner.invoke(cli, ["review", "list", "--db", db]).stdout) == []
+    missing = tmp_path / "none.db"
+    for args in (["review", "list"], ["review", "add", doc_id, cid, "--verdict", "wrong", "--reviewer", "a"]):
+        result = runner.invoke(cli, [*args, "--db", str(missing)])
+        assert result.exit_code == 1 and "no database at" in result.stderr and not missing.exists()

@@ -20,9 +20,9 @@ from pathlib import Path
 from tollbook._exceptions import NoDatabaseError, NotFoundError, TollbookError
 from tollbook.events.compare import Comparison, compare_claims
 from tollbook.events.reconcile import EventFindings, analyse
-from tollbook.events.review import apply_corrections
+from tollbook.events.review import apply_corrections, check_correction
 from tollbook.ingest.documents import IngestFailure, IngestOptions, document_from_text
-from tollbook.model import Claim, Document, Extraction, Tally
+from tollbook.model import Claim, Correction, Document, Extraction, Tally
 from tollbook.pipeline import Pipeline, Settings
 from tollbook.store.backends import sqlite_target
 from tollbook.store.database import Store
@@ -144,6 +144,26 @@ def reviewed_tallies(store: Store) -> tuple[Tally, ...]:
     touched = {c.doc_id for c in store.corrections()}
     return tuple(tally(t.doc_id, reviewed_claims(store, t.doc_id)) if t.doc_id in touched else t
                  for t in store.tallies())  # fmt: skip
+
+
+def reviewed_tally(store: Store, doc_id: str) -> Tally:
+    """One document's tally, recomputed from its reviewed claims when it has corrections."""
+    full = store.resolve(doc_id)
+    if not store.corrections(full):
+        return store.tally(full)
+    return tally(full, reviewed_claims(store, full))
+
+
+def corrections(store: Store, doc_id: str | None = None, claim_id: str | None = None) -> tuple[Correction, ...]:
+    """Reviewers' corrections, oldest first (of one document or claim when given)."""
+    return store.corrections(doc_id, claim_id)
+
+
+def add_correction(store: Store, correction: Correction) -> Correction:
+    """Check a reviewer's correction (`events.review.check_correction`: FieldError with advice)
+    and store it beside the claim; return it with its id and time."""
+    check_correction(correction)
+    return store.add_correction(correction)
 
 
 def events(store: Store) -> tuple[EventFindings, ...]:

@@ -33,6 +33,7 @@ from tollbook.cli.options import (
     start_progress,
 )
 from tollbook.cli.progress import Progress
+from tollbook.cli.review import review_group
 from tollbook.cli.spark import spark_command  # imports PySpark only when run
 from tollbook.cli.web import serve
 from tollbook.evaluation.scoring import write_jsonl
@@ -220,15 +221,17 @@ def _ingest(db: str, docs: Iterable[Document | IngestFailure], settings: Setting
 @click.argument("doc_id", required=False)
 @click.option("--tally", "show_tally", is_flag=True, help="Show the document's tally instead of its claims.")
 @click.option("--text", "show_text", is_flag=True, help="Print the document's text.")
+@click.option("--raw", is_flag=True, help="The extraction as stored, without reviewers' corrections.")
 @db_option
 @format_option
 @handle_errors
-def show(doc_id: str | None, show_tally: bool, show_text: bool, db: str, fmt: str) -> None:
-    """List stored documents, or show one document's claims (DOC_ID may be a prefix)."""
+def show(doc_id: str | None, show_tally: bool, show_text: bool, raw: bool, db: str, fmt: str) -> None:
+    """List stored documents, or show one document's claims (DOC_ID may be a prefix), with
+    reviewers' corrections applied as `export`, `events` and the web app apply them (--raw: without)."""
     with api.open_existing(db) as store:
         if doc_id is None:
             counts: dict[str, int] = {}
-            for c in store.claims():
+            for c in store.claims() if raw else api.reviewed_claims(store):
                 counts[c.doc_id] = counts.get(c.doc_id, 0) + 1
             rows = [{**document_to_dict(d, with_text=False), "claims": counts.get(d.doc_id, 0)} for d in store.documents()]
             cols = ("doc_id", "name", "published", "publisher", "format", "claims") if fmt == "table" else None
@@ -238,10 +241,12 @@ def show(doc_id: str | None, show_tally: bool, show_text: bool, db: str, fmt: st
         if show_text:
             click.echo(doc.text)
         elif show_tally:
-            _write_tallies([tally_to_dict(store.tally(doc.doc_id))], fmt)
+            t = store.tally(doc.doc_id) if raw else api.reviewed_tally(store, doc.doc_id)
+            _write_tallies([tally_to_dict(t)], fmt)
         else:
-            rows2 = [claim_to_dict(c) for c in store.claims(doc.doc_id)]
-            write_rows(rows2, fmt, sys.stdout, CLAIM_TABLE_COLUMNS if fmt == "table" else None)
+            claims = store.claims(doc.doc_id) if raw else api.reviewed_claims(store, doc.doc_id)
+            write_rows([claim_to_dict(c) for c in claims], fmt, sys.stdout,
+                       CLAIM_TABLE_COLUMNS if fmt == "table" else None)  # fmt: skip
 
 
 @cli.command()
@@ -321,6 +326,7 @@ cli.add_command(events_command)
 cli.add_command(event_command)
 cli.add_command(compare_command)
 cli.add_command(spark_command)
+cli.add_command(review_group)
 
 
 def main() -> None:
