@@ -6,6 +6,7 @@ lines by default); logs and progress go to stderr so stdout stays machine-readab
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import logging
 import os
@@ -160,11 +161,12 @@ def _extractions(failures: _Failures, paths: tuple[str, ...], options: IngestOpt
 def _store_all(db: str, docs: Iterable[Document | IngestFailure], settings: Settings,
                jobs: int = 1, tracker: Progress | None = None) -> api.IngestReport:  # fmt: skip
     """Extract and store DOCS in DB, keeping the extractions for display."""
-    with Store.open(db) as store:
-        if tracker is None:
-            return api.ingest(store, docs, settings, keep=True, jobs=jobs)
-        with tracker:
-            return api.ingest(store, docs, settings, keep=True, jobs=jobs, each=tracker.update)
+    with contextlib.ExitStack() as stack:
+        if tracker is not None:  # entered first: the bar is closed even if the store fails
+            stack.enter_context(tracker)
+        store = stack.enter_context(Store.open(db))
+        each = tracker.update if tracker is not None else None
+        return api.ingest(store, docs, settings, keep=True, jobs=jobs, each=each)
 
 
 def _echo_failures(failures: Iterable[IngestFailure]) -> None:
