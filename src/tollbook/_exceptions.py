@@ -8,7 +8,8 @@ The hierarchy::
     │   ├── UnreadableInputError      the file exists but its bytes could not be read/decoded
     │   └── FieldError                a --text-field/--id-field/--date-field is missing
     ├── StoreError                the database could not be opened, migrated or written
-    │   └── MigrationError            the schema is newer than this tollbook, or a step failed
+    │   ├── MigrationError            the schema is newer than this tollbook, or a step failed
+    │   └── NoDatabaseError           a command that only reads was given a path with no database
     ├── ExtractionError           the pipeline failed on one document (a bug): it is skipped
     ├── NotFoundError             a document or claim id is not in the store
     └── ConfigError               settings that contradict each other or are malformed
@@ -56,6 +57,10 @@ class StoreError(TollbookError):
 
 class MigrationError(StoreError):
     """The schema could not be brought to this version of tollbook."""
+
+
+class NoDatabaseError(StoreError):
+    """A read-only command was pointed at a SQLite path where no database exists."""
 
 
 class ExtractionError(TollbookError):

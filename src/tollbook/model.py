@@ -215,7 +215,10 @@ class Extraction(_Record):
 #: one or more of its fields are corrected.
 VERDICTS = ("correct", "wrong", "corrected")
 #: Claim fields a reviewer may correct.
-CORRECTABLE = ("value", "category", "population", "source")
+CORRECTABLE = (
+    "value", "category", "population", "source", "place", "event_date", "qualifier", "detail",
+    "population_class",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,3 +236,8 @@ class Correction(_Record):
     source: str | None = None  # the corrected speaker's name
     created_at: str = ""  # set by the store when saved
     correction_id: int | None = None  # set by the store when saved
+    place: str | None = None  # a place name, resolved against the gazetteer when applied
+    event_date: str | None = None  # an ISO date (YYYY, YYYY-MM, YYYY-MM-DD) or "1 May 2023"
+    qualifier: str | None = None  # one of QUALIFIERS
+    detail: str | None = None
+    population_class: str | None = None  # one of POPULATION_CLASSES; else from the population

@@ -239,6 +239,12 @@ def _bounds(value: float, rule: str) -> tuple[float, float]:
     return value, value
 
 
+def qualifier_bounds(value: float, qualifier: str) -> tuple[float, float]:
+    """Low and high of a figure with this qualifier, as the extractor bounds it: "approx"
+    spans about 10% either side, the others are closed on the figure (reviewers' corrections)."""
+    return _bounds(value, "around" if qualifier == "approx" else "closed")
+
+
 _PREFIX_REACH = max(end_width(rx.pattern, rx.flags) for rx in (_BEFORE_MONEY, _BEFORE_IDENT))
 
 

@@ -111,6 +111,14 @@ CREATE INDEX corrections_claim ON corrections (doc_id, claim_id);
 """
 
 
+# Corrections of the claim's place, event date, qualifier, detail and population class.
+# ADD COLUMN one at a time: SQLite allows one column per ALTER TABLE.
+_M5_CORRECTION_FIELDS = "".join(
+    f"ALTER TABLE corrections ADD COLUMN {name} TEXT;\n"
+    for name in ("place", "event_date", "qualifier", "detail", "population_class")
+)
+
+
 class Migration(NamedTuple):
     """One schema step: `sql` runs on SQLite (and PostgreSQL unless `postgresql` is given)."""
 
@@ -130,6 +138,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables", _M1_CORE, _M1_CORE_PG),
     Migration(2, "documents_fts full-text index", _M2_FTS, _M2_FTS_PG),
     Migration(3, "reviewers' corrections", _M3_CORRECTIONS),
+    # 4 is taken by the Datasette views and full-text work on another branch
+    Migration(5, "corrections of place, event date, qualifier, detail, population class",
+              _M5_CORRECTION_FIELDS),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

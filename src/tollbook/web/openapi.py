@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tollbook.model import CATEGORIES, VERDICTS
+from tollbook.model import CATEGORIES, POPULATION_CLASSES, QUALIFIERS, VERDICTS
 from tollbook.version import __version__
 
 _ERROR = {
@@ -156,6 +156,12 @@ def openapi_document() -> dict[str, Any]:
                         "category": {"type": "string", "enum": list(CATEGORIES)},
                         "population": {"type": "string", "maxLength": 100},
                         "source": {"type": "string", "maxLength": 300},
+                        "qualifier": {"type": "string", "enum": list(QUALIFIERS)},
+                        "population_class": {"type": "string", "enum": list(POPULATION_CLASSES)},
+                        "place": {"type": "string", "maxLength": 200},
+                        "event_date": {"type": "string", "maxLength": 40,
+                                       "description": "YYYY-MM-DD, YYYY-MM, YYYY or start/end"},
+                        "detail": {"type": "string", "maxLength": 300},
                     },
                 },
                 "IngestIn": {

@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from tollbook.model import CORRECTABLE
 from tollbook.web.common import field, in_thread, read_form, render, settings_of
 from tollbook.web.errors import BadRequest, Unauthorized
 from tollbook.web.ingesting import IngestOutcome, IngestRequest, run_ingest
@@ -73,7 +74,7 @@ async def review_claim(request: Request) -> Response:
     form = await read_form(request)
     check_csrf(request, settings, form.get("csrf_token"))
     require_write_form(request, settings)
-    names = ("verdict", "reviewer", "reason", "value", "category", "population", "source")
+    names = ("verdict", "reviewer", "reason", *CORRECTABLE)
     data = {n: field(form, n) for n in names}
     doc_id, claim_id = request.path_params["doc_id"], request.path_params["claim_id"]
     full = await in_thread(_save_correction, settings, doc_id, claim_id, data)

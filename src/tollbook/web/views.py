@@ -194,9 +194,14 @@ class DocumentView:
 
 
 def _changed(old: Claim, new: Claim) -> tuple[str, ...]:
-    out = [f for f in ("value", "category", "population") if getattr(old, f) != getattr(new, f)]
+    fields = ("value", "qualifier", "category", "population", "population_class", "detail")
+    out = [f for f in fields if getattr(old, f) != getattr(new, f)]
     if old.source.speaker != new.source.speaker:
         out.append("source")
+    if (old.place and old.place.text) != (new.place and new.place.text):
+        out.append("place")
+    if (old.event_date and old.event_date.value) != (new.event_date and new.event_date.value):
+        out.append("event_date")
     return tuple(out)
 
 
