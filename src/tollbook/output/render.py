@@ -53,6 +53,8 @@ def csv_cell(value: Any) -> str:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):  # spreadsheets and dataframes read true/false, not True/False
+        return "true" if value else "false"
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, float) and value.is_integer():
