@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tollbook import api
+from tollbook._exceptions import ConfigError
 from tollbook.cli.events import compare_command, event_command, events_command
 from tollbook.cli.load import load
 from tollbook.cli.options import (
@@ -41,6 +42,13 @@ from tollbook.evaluation.scoring import write_jsonl
 from tollbook.ingest.documents import IngestFailure, IngestOptions
 from tollbook.model import Document, Extraction
 from tollbook.output import exports
+from tollbook.output.flat import (
+    DOCUMENT_FLAT_SCHEMA,
+    FLAT_CLAIM_SCHEMA,
+    TALLY_FLAT_SCHEMA,
+    flat_claim,
+    write_parquet,
+)
 from tollbook.output.render import (
     CLAIM_TABLE_COLUMNS,
     FORMATS,
@@ -125,9 +133,16 @@ def extract(paths: tuple[str, ...], text_field: str, id_field: str | None, date_
     failures = _Failures()
     results = _extractions(failures, paths, ingest_options(text_field, id_field, date_field, input_format),
                            no_gazetteer, "extract", jobs, progress_every)  # fmt: skip
-    rows = (claim_to_dict(c) for r in results for c in r.claims)
-    write_rows(rows, fmt, sys.stdout, CLAIM_TABLE_COLUMNS if fmt == "table" else None)
+    _write_claims((claim_to_dict(c) for r in results for c in r.claims), fmt)
     failures.finish()
+
+
+def _write_claims(rows: Iterable[dict[str, Any]], fmt: str) -> None:
+    """Claims in FMT: the table's few columns, or for CSV one scalar per cell (output.flat)."""
+    if fmt == "csv":
+        write_rows((flat_claim(r) for r in rows), fmt, sys.stdout, [n for n, _ in FLAT_CLAIM_SCHEMA])
+    else:
+        write_rows(rows, fmt, sys.stdout, CLAIM_TABLE_COLUMNS if fmt == "table" else None)
 
 
 @cli.command()
@@ -247,8 +262,7 @@ def show(doc_id: str | None, show_tally: bool, show_text: bool, raw: bool, db: s
             _write_tallies([tally_to_dict(t)], fmt)
         else:
             claims = store.claims(doc.doc_id) if raw else api.reviewed_claims(store, doc.doc_id)
-            write_rows([claim_to_dict(c) for c in claims], fmt, sys.stdout,
-                       CLAIM_TABLE_COLUMNS if fmt == "table" else None)  # fmt: skip
+            _write_claims([claim_to_dict(c) for c in claims], fmt)
 
 
 @cli.command()
@@ -259,23 +273,60 @@ def show(doc_id: str | None, show_tally: bool, show_text: bool, raw: bool, db: s
 @click.option("--table", "fmt", flag_value="table", help="Shorthand for --format table.")
 @click.option("--csv", "fmt", flag_value="csv", help="Shorthand for --format csv.")
 @click.option("--json", "fmt", flag_value="json", help="Shorthand for --format json.")
-@click.option("--format", "fmt", type=click.Choice((*FORMATS, *EVENT_EXPORTS)), default="jsonl", show_default=True,
-              help="Output format; acled|ucdp: one CSV row per event in that dataset's columns.")  # fmt: skip
+@click.option("--format", "fmt", type=click.Choice((*FORMATS, "parquet", *EVENT_EXPORTS)), default="jsonl",
+              show_default=True,
+              help="Output format; parquet: typed flat columns (needs pyarrow: pip install "
+                   "'tollbook[parquet]'); acled|ucdp: one CSV row per event in that dataset's columns.")  # fmt: skip
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to this file instead of stdout (parquet: required unless stdout is redirected).")  # fmt: skip
 @handle_errors
-def export(what: str, category: str | None, db: str, fmt: str) -> None:
+def export(what: str, category: str | None, db: str, fmt: str, output: str | None) -> None:
     """Export every stored claim, tally or document (the newest extractor version of each),
     with reviewers' corrections applied; or events as ACLED/UCDP rows (--format acled|ucdp)."""
+    if fmt == "parquet":
+        _export_parquet(what, category, db, output)
+        return
+    if output is not None:
+        with open(output, "w", encoding="utf-8", newline="") as fh, contextlib.redirect_stdout(fh):
+            _export(what, category, db, fmt)
+    else:
+        _export(what, category, db, fmt)
+
+
+def _export(what: str, category: str | None, db: str, fmt: str) -> None:
     with api.open_existing(db) as store:
         if fmt in EVENT_EXPORTS:
             rows, cols = EVENT_EXPORTS[fmt](api.events(store))
             write_rows(rows, "csv", sys.stdout, cols)
         elif what == "claims":
-            write_rows((claim_to_dict(c) for c in api.reviewed_claims(store, category=category)), fmt,
-                       sys.stdout, CLAIM_TABLE_COLUMNS if fmt == "table" else None)  # fmt: skip
+            _write_claims((claim_to_dict(c) for c in api.reviewed_claims(store, category=category)), fmt)
         elif what == "tallies":
             _write_tallies([tally_to_dict(t) for t in api.reviewed_tallies(store)], fmt)
         else:
             write_rows((document_to_dict(d) for d in store.documents()), fmt, sys.stdout)
+
+
+def _export_parquet(what: str, category: str | None, db: str, output: str | None) -> None:
+    """One Parquet file of flat, typed rows (output.flat) at OUTPUT or on a redirected stdout."""
+    if output is None and sys.stdout.isatty():
+        raise ConfigError("Parquet is binary: give --output FILE.parquet or redirect stdout to a file")
+    with api.open_existing(db) as store:
+        if what == "claims":
+            rows = [flat_claim(claim_to_dict(c)) for c in api.reviewed_claims(store, category=category)]
+            schema = FLAT_CLAIM_SCHEMA
+        elif what == "tallies":
+            rows = [row for t in api.reviewed_tallies(store) for row in tally_rows(tally_to_dict(t))]
+            schema = TALLY_FLAT_SCHEMA
+        else:
+            rows = [document_to_dict(d) for d in store.documents()]
+            schema = DOCUMENT_FLAT_SCHEMA
+    if output is None:
+        n = write_parquet(rows, schema, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    else:
+        with open(output, "wb") as fh:
+            n = write_parquet(rows, schema, fh)
+    click.echo(f"{n} {what} row(s) written as Parquet", err=True)
 
 
 @cli.command()

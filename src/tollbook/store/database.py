@@ -166,6 +166,8 @@ class Store:
                 if done:
                     continue
                 label = self._apply(step.version, step.name, step.script(self._db.dialect))
+                if step.fts5 is not None and isinstance(self._db, SQLite):
+                    label = self._apply(step.version, label, step.fts5, needs_fts5=True)
                 self._db.execute(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                     (step.version, label, self._now()),
@@ -173,10 +175,12 @@ class Store:
             applied.append(step.version)
         return tuple(applied)
 
-    def _apply(self, version: int, name: str, sql: str) -> str:
-        """Run one step's script; return the name to record (marked when skipped)."""
+    def _apply(self, version: int, name: str, sql: str, needs_fts5: bool = False) -> str:
+        """Run one step's script (or its FTS5 part); return the name to record (marked when
+        skipped: SQLite without FTS5)."""
         db = self._db
-        if isinstance(db, SQLite) and version in NEEDS_FTS5 and not db.fts5_available():
+        needs_fts5 = needs_fts5 or version in NEEDS_FTS5
+        if isinstance(db, SQLite) and needs_fts5 and not db.fts5_available():
             msg = "%s: SQLite has no FTS5; skipped migration %d, no full-text search"
             _log.warning(msg, self.location, version)
             return f"{name} {SKIPPED}"
