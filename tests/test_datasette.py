@@ -13,6 +13,7 @@ import pytest
 
 from tollbook import api
 from tollbook.model import Correction, Document
+from tollbook.output.serialize import claim_to_dict
 from tollbook.store.database import Store
 from tollbook.version import EXTRACTOR_VERSION
 
@@ -25,7 +26,7 @@ def _fill(store: Store) -> dict[str, Any]:
     """The demo corpus plus three corrections; returns what the checks need."""
     assert api.ingest(store, api.read(api.demo_paths())).ok
     claims = [c for c in store.claims() if c.parent is None and c.category == "killed"]
-    wrong, fixed, fine = claims[0], claims[1], claims[2]
+    wrong, fixed, fine, moved = claims[0], claims[1], claims[2], claims[3]
     store.add_correction(Correction(doc_id=fixed.doc_id, claim_id=fixed.claim_id,
                                     verdict="corrected", reviewer="ana", value=3))  # fmt: skip
     store.add_correction(Correction(doc_id=fixed.doc_id, claim_id=fixed.claim_id,
@@ -35,7 +36,11 @@ def _fill(store: Store) -> dict[str, Any]:
                                     verdict="wrong", reviewer="ana"))  # fmt: skip
     store.add_correction(Correction(doc_id=fine.doc_id, claim_id=fine.claim_id,
                                     verdict="correct", reviewer="ana"))  # fmt: skip
-    return {"wrong": wrong, "fixed": fixed, "fine": fine, "n_claims": len(store.claims()),
+    # migration 5's fields: the view applies them too
+    store.add_correction(Correction(doc_id=moved.doc_id, claim_id=moved.claim_id,
+                                    verdict="corrected", reviewer="ana", event_date="1992-02-27",
+                                    population_class="civilian", qualifier="at_least"))  # fmt: skip
+    return {"wrong": wrong, "fixed": fixed, "fine": fine, "moved": moved, "n_claims": len(store.claims()),
             "reviewed": api.reviewed_claims(store)}  # fmt: skip
 
 
@@ -119,6 +124,11 @@ def _check_views(rows_flat: list[dict[str, Any]], rows_current: list[dict[str, A
         assert (r["value"], r["low"], r["high"], r["qualifier"], r["category"]) == (
             c.value, c.low, c.high, c.qualifier, c.category)  # fmt: skip
         assert (r["source"], r["population"]) == (c.source.speaker, c.population)
+        assert r["population_class"] == c.population_class
+        assert (r["event_date"] or None) == claim_to_dict(c)["event_date"]
+    moved = by_key[(facts["moved"].doc_id, facts["moved"].claim_id)]
+    assert (moved["event_date"], moved["population_class"], moved["qualifier"]) == (
+        "1992-02-27", "civilian", "at_least")  # fmt: skip
     wrong, fixed, fine = facts["wrong"], facts["fixed"], facts["fine"]
     assert (wrong.doc_id, wrong.claim_id) not in by_key
     f = by_key[(fixed.doc_id, fixed.claim_id)]
