@@ -14,7 +14,7 @@ import functools
 import hashlib
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -216,6 +216,10 @@ class SQLite:
 
     def json_int(self, expr: str, index: int) -> str:
         return f"CAST(json_extract({expr}, '$[{index}]') AS INTEGER)"
+
+    def set_progress_handler(self, handler: Callable[[], int] | None, every: int) -> None:
+        """Call handler every `every` VM steps; nonzero stops the statement (web budgets)."""
+        self._c().set_progress_handler(handler, every)
 
     def close(self) -> None:
         if self._conn is not None:

@@ -14,6 +14,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from tollbook.model import Correction
+from tollbook.web.budget import Budget, budgeted, cancellable, request_budget
 from tollbook.web.common import field, in_thread, read_form, settings_of
 from tollbook.web.errors import BadRequest
 from tollbook.web.ingesting import IngestOutcome, IngestRequest, run_ingest
@@ -22,6 +23,7 @@ from tollbook.web.reviewing import correction_from
 from tollbook.web.security import require_write_api
 from tollbook.web.settings import WebSettings
 from tollbook.web.views import (
+    MAX_PAGE,
     DocQuery,
     correction_to_dict,
     doc_query,
@@ -29,6 +31,7 @@ from tollbook.web.views import (
     document_view_to_dict,
     list_documents,
     open_store,
+    positive_int,
     summary_to_dict,
 )
 
@@ -50,28 +53,35 @@ async def _json_body(request: Request) -> dict[str, Any]:
     return data
 
 
-def _documents(settings: WebSettings, q: DocQuery) -> dict[str, Any]:
-    with open_store(settings) as store:
-        docs = list_documents(store, q)
+def _documents(settings: WebSettings, q: DocQuery, budget: Budget) -> dict[str, Any]:
+    with open_store(settings) as store, budgeted(store, budget):
+        page = list_documents(store, q)
     query = {k: v for k, v in (("q", q.q), ("category", q.category), ("place", q.place),
              ("source", q.source), ("date_from", q.date_from), ("date_to", q.date_to)) if v}  # fmt: skip
-    return {"query": query, "count": len(docs), "documents": [summary_to_dict(d) for d in docs]}
+    docs = page.summaries
+    return {"query": query, "count": len(docs), "page": page.page, "more": page.more,
+            "scan_capped": page.capped, "documents": [summary_to_dict(d) for d in docs]}  # fmt: skip
 
 
 async def api_documents(request: Request) -> Response:
     settings = settings_of(request)
     q = doc_query(request.query_params, settings.page_size)
-    return JSONResponse(await in_thread(_documents, settings, q))
+    budget = request_budget(settings)
+    return JSONResponse(await cancellable(request, budget, _documents, settings, q, budget))
 
 
-def _document(settings: WebSettings, doc_id: str) -> dict[str, Any]:
-    with open_store(settings) as store:
-        return document_view_to_dict(document_view(store, doc_id))
+def _document(settings: WebSettings, doc_id: str, part: int, budget: Budget) -> dict[str, Any]:
+    with open_store(settings) as store, budgeted(store, budget):
+        view = document_view(store, doc_id, part, settings.text_window)
+        return document_view_to_dict(view)
 
 
 async def api_document(request: Request) -> Response:
     settings = settings_of(request)
-    return JSONResponse(await in_thread(_document, settings, request.path_params["doc_id"]))
+    part = positive_int(request.query_params.get("part"), "part", MAX_PAGE)
+    budget = request_budget(settings)
+    doc_id = request.path_params["doc_id"]
+    return JSONResponse(await cancellable(request, budget, _document, settings, doc_id, part, budget))
 
 
 def _corrections(settings: WebSettings, doc_id: str, claim_id: str) -> dict[str, Any]:

@@ -86,4 +86,5 @@ def create_app(settings: WebSettings) -> Starlette:
     )
     app.state.settings = settings
     app.state.templates = make_templates()
+    app.state.events_cache = events_pages.EventsCache()
     return app

@@ -9,6 +9,11 @@ from dataclasses import dataclass, field
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 #: Seconds a URL fetch may take in all (connect, redirects and body).
 FETCH_TIMEOUT = 10.0
+#: SQLite virtual-machine steps and seconds one request may spend on the store.
+QUERY_STEPS = 200_000_000
+QUERY_SECONDS = 10.0
+#: Characters of document text per page (and per JSON answer).
+TEXT_WINDOW = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +34,9 @@ class WebSettings:
     gazetteer: bool = True
     page_size: int = 100
     secure_cookies: bool = False  # set the Secure flag (behind HTTPS)
+    query_steps: int = QUERY_STEPS
+    query_seconds: float = QUERY_SECONDS
+    text_window: int = TEXT_WINDOW
 
     @property
     def writable(self) -> bool:
