@@ -24,7 +24,7 @@ from starlette.templating import Jinja2Templates
 from tollbook._exceptions import TollbookError
 from tollbook.web import api_routes, events_pages, pages
 from tollbook.web.errors import handle
-from tollbook.web.security import BodyLimit, SecurityHeaders
+from tollbook.web.security import BodyLimit, HostAllowList, SecurityHeaders
 from tollbook.web.settings import WebSettings
 
 HERE = Path(__file__).resolve().parent
@@ -79,6 +79,8 @@ def create_app(settings: WebSettings) -> Starlette:
     app = Starlette(
         routes=routes,
         middleware=[
+            *([Middleware(HostAllowList, hosts=settings.allowed_hosts)]
+              if settings.allowed_hosts is not None else []),
             Middleware(SecurityHeaders),
             Middleware(BodyLimit, limit=settings.max_upload_bytes),
         ],

@@ -187,6 +187,40 @@ class BodyLimit:
             await self._refuse()(scope, receive, send)
 
 
+def host_name(header: str) -> str:
+    """A Host header -> its name without the port, lower case ("[::1]:8000" -> "[::1]")."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[: header.find("]") + 1] if "]" in header else header
+    name, sep, port = header.rpartition(":")
+    return name if sep and port.isdigit() else header
+
+
+class HostAllowList:
+    """ASGI middleware: a request whose Host header is not allowed gets 400.
+
+    Without it, a page on any site could rebind its own name to 127.0.0.1 and read the
+    store with the visitor's browser (DNS rebinding): the browser sends that site's name."""
+
+    def __init__(self, app: ASGIApp, hosts: tuple[str, ...]) -> None:
+        self.app = app
+        self.hosts = frozenset(h.lower() for h in hosts)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        raw = dict(scope.get("headers") or []).get(b"host", b"")
+        name = host_name(raw.decode("latin-1"))
+        if name in self.hosts:
+            await self.app(scope, receive, send)
+            return
+        body = error_body("BadHost", f"this server does not answer to the host name {name[:80]!r}",
+                          "open the address the server printed at start, or start it with "
+                          "--allowed-host NAME")  # fmt: skip
+        await JSONResponse(body, status_code=400)(scope, receive, send)
+
+
 class SecurityHeaders:
     """ASGI middleware: a strict Content-Security-Policy and friends on every response."""
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 
+from tollbook._exceptions import ConfigError
+
 #: Default upper bound of a request body (uploads, pasted text) and of a fetched URL.
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 #: Seconds a URL fetch may take in all (connect, redirects and body).
@@ -12,6 +14,8 @@ FETCH_TIMEOUT = 10.0
 #: SQLite virtual-machine steps and seconds one request may spend on the store.
 QUERY_STEPS = 200_000_000
 QUERY_SECONDS = 10.0
+#: Shortest write token accepted: a guessable token is no lock.
+MIN_TOKEN_LENGTH = 16
 #: Characters of document text per page (and per JSON answer).
 TEXT_WINDOW = 200_000
 
@@ -37,6 +41,15 @@ class WebSettings:
     query_steps: int = QUERY_STEPS
     query_seconds: float = QUERY_SECONDS
     text_window: int = TEXT_WINDOW
+    # Host headers served; None serves any (in-process use). `tollbook serve` always sets it.
+    allowed_hosts: tuple[str, ...] | None = None
+
+    def __post_init__(self) -> None:
+        if self.write_token is not None and len(self.write_token) < MIN_TOKEN_LENGTH:
+            raise ConfigError(
+                f"the write token is {len(self.write_token)} characters long; use at least "
+                f"{MIN_TOKEN_LENGTH} random ones, e.g. `openssl rand -hex 16`"
+            )
 
     @property
     def writable(self) -> bool:
