@@ -9,38 +9,32 @@
   the token itself).
 - Body limit: an ASGI middleware refuses bodies over the limit with 413 (Content-Length
   first, then by counting what arrives).
-- URL fetching: http(s) only; every host (also after each redirect) is resolved and refused
-  when any address is loopback, private, link-local, multicast or reserved, unless allowed;
-  the body is streamed with a size cap and the whole fetch with a deadline.
+- Host allow-list: a request for another Host name gets 400 (DNS rebinding).
+- URL fetching: see `tollbook.web.fetching`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import ipaddress
 import secrets
-import socket
-import time
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
-from urllib.parse import urljoin, urlsplit
 
-import httpx
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tollbook.web.errors import (
     CSRFError,
-    FetchRefused,
     PayloadTooLarge,
     ReadOnly,
     Unauthorized,
     error_body,
 )
+from tollbook.web.fetching import Fetched, check_url, fetch_url, system_resolve
 from tollbook.web.settings import WebSettings
+
+# URL fetching lives in tollbook.web.fetching; its names stay importable from here.
+__all__ = ["Fetched", "check_url", "fetch_url", "system_resolve"]
 
 CSRF_COOKIE = "tollbook_csrf"
 CSRF_FIELD = "csrf_token"
@@ -249,130 +243,3 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
-
-
-# -- URL fetching --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Fetched:
-    """A fetched page: the final URL (after redirects), its content type and bytes."""
-
-    url: str
-    content_type: str
-    data: bytes
-
-
-Resolver = Callable[[str, int], list[str]]
-
-
-def system_resolve(host: str, port: int) -> list[str]:
-    """Every address the system resolver gives for host."""
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
-        raise FetchRefused(f"cannot resolve host {host!r}: {exc}", hint="check the URL") from exc
-    return sorted({str(info[4][0]) for info in infos})
-
-
-def _blocked(address: str) -> bool:
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return bool(
-        ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast
-        or ip.is_reserved or ip.is_unspecified or not ip.is_global
-    )  # fmt: skip
-
-
-def check_url(url: str, *, allow_private: bool, resolve: Resolver = system_resolve) -> None:
-    """Refuse a URL the server must not fetch; see the module docstring."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        raise FetchRefused(
-            f"only http and https URLs can be fetched, not {parts.scheme or 'no scheme'!r}",
-            hint="give a URL starting with https://",
-        )
-    if not parts.hostname:
-        raise FetchRefused(f"the URL {url!r} has no host", hint="give a full URL")
-    if parts.username or parts.password:
-        raise FetchRefused("URLs with a user name or password are refused", hint="drop them")
-    if allow_private:
-        return
-    try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-    except ValueError as exc:
-        raise FetchRefused(f"bad port in {url!r}", hint="check the URL") from exc
-    try:
-        addresses = [str(ipaddress.ip_address(parts.hostname))]  # a literal needs no lookup
-    except ValueError:
-        addresses = resolve(parts.hostname, port)
-    for address in addresses:
-        if _blocked(address):
-            raise FetchRefused(
-                f"refused to fetch {parts.hostname}: it resolves to {address}, a private, "
-                "loopback, link-local or reserved address",
-                hint="only public addresses are fetched; upload the file instead",
-            )
-
-
-def fetch_url(
-    url: str,
-    *,
-    max_bytes: int,
-    timeout: float,
-    allow_private: bool = False,
-    resolve: Resolver = system_resolve,
-    transport: httpx.BaseTransport | None = None,
-) -> Fetched:
-    """GET url with redirects checked one by one, a size cap and an overall deadline."""
-    deadline = time.monotonic() + timeout
-    headers = {"User-Agent": "tollbook (+https://example.invalid/tollbook)", "Accept": "*/*"}
-    options: dict[str, Any] = {"timeout": httpx.Timeout(timeout), "follow_redirects": False}
-    if transport is not None:
-        options["transport"] = transport
-    with httpx.Client(headers=headers, **options) as client:
-        for _ in range(MAX_REDIRECTS + 1):
-            check_url(url, allow_private=allow_private, resolve=resolve)
-            try:
-                with client.stream("GET", url) as response:
-                    if response.is_redirect:
-                        target = response.headers.get("location", "")
-                        url = urljoin(url, target)
-                        continue
-                    if response.status_code >= 400:
-                        raise FetchRefused(
-                            f"{url} answered HTTP {response.status_code}",
-                            hint="check that the page exists and is public",
-                        )
-                    data = _read_capped(response, max_bytes, deadline, url)
-                    ctype = response.headers.get("content-type", "")
-                    return Fetched(url=url, content_type=ctype, data=data)
-            except httpx.HTTPError as exc:
-                raise FetchRefused(
-                    f"could not fetch {url}: {type(exc).__name__}: {exc}",
-                    hint="check the URL and that the site answers",
-                ) from exc
-    raise FetchRefused(f"more than {MAX_REDIRECTS} redirects from {url}", hint="give the final URL")
-
-
-def _read_capped(response: httpx.Response, max_bytes: int, deadline: float, url: str) -> bytes:
-    length = response.headers.get("content-length", "")
-    if length.isdigit() and int(length) > max_bytes:
-        raise PayloadTooLarge(
-            f"{url} is {length} bytes, more than the limit of {max_bytes}",
-            hint="download it and upload a smaller part, or raise --max-upload-bytes",
-        )
-    chunks: list[bytes] = []
-    total = 0
-    for chunk in response.iter_bytes():
-        total += len(chunk)
-        if total > max_bytes:
-            raise PayloadTooLarge(
-                f"{url} sent more than the limit of {max_bytes} bytes",
-                hint="download it and upload a smaller part, or raise --max-upload-bytes",
-            )
-        if time.monotonic() > deadline:
-            raise FetchRefused(f"fetching {url} took too long", hint="try again later")
-        chunks.append(chunk)
-    return b"".join(chunks)
