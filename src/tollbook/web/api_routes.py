@@ -35,6 +35,54 @@ from tollbook.web.views import (
     summary_to_dict,
 )
 
+#: Deepest nesting and longest integer a JSON body may have: no field of the API needs more,
+#: and deeper or longer ones cost the parser (recursion) or float() (OverflowError).
+MAX_JSON_DEPTH = 32
+MAX_JSON_DIGITS = 30
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_JSON_DIGITS:
+        raise ValueError(f"an integer of {len(text)} digits is longer than {MAX_JSON_DIGITS}")
+    return int(text)
+
+
+def _no_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _check_values(data: object) -> None:
+    """Refuse nesting deeper than MAX_JSON_DEPTH and strings that are not Unicode text (a
+    lone surrogate such as \\ud800 cannot be stored or encoded)."""
+    stack: list[tuple[object, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise ValueError("a string holds a lone surrogate (\\ud800-\\udfff)") from exc
+        elif isinstance(value, dict | list):
+            if depth > MAX_JSON_DEPTH:
+                raise ValueError(f"nested deeper than {MAX_JSON_DEPTH} levels")
+            items = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+            stack.extend((v, depth + 1) for v in items)
+
+
+def parse_json_object(raw: bytes) -> dict[str, Any]:
+    """A request body -> a JSON object, or a 422 that says what is wrong with it."""
+    try:
+        data = json.loads(raw or b"null", parse_int=_bounded_int, parse_constant=_no_constant)
+        _check_values(data)
+    except RecursionError as exc:
+        raise BadRequest(f"the JSON body is nested deeper than {MAX_JSON_DEPTH} levels",
+                         hint="send a flat JSON object") from exc  # fmt: skip
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BadRequest(f"the body is not valid JSON: {exc}", hint="send a JSON object") from exc
+    if not isinstance(data, dict):
+        raise BadRequest("the body must be a JSON object", hint='e.g. {"verdict": "correct", ...}')
+    return data
+
 
 async def _json_body(request: Request) -> dict[str, Any]:
     ctype = request.headers.get("content-type", "")
@@ -43,14 +91,7 @@ async def _json_body(request: Request) -> dict[str, Any]:
             f"expected a JSON body (Content-Type: application/json), not {ctype or 'none'}",
             hint="send a JSON object",
         )
-    raw = await request.body()
-    try:
-        data = json.loads(raw or b"null")
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise BadRequest(f"the body is not valid JSON: {exc}", hint="send a JSON object") from exc
-    if not isinstance(data, dict):
-        raise BadRequest("the body must be a JSON object", hint='e.g. {"verdict": "correct", ...}')
-    return data
+    return parse_json_object(await request.body())
 
 
 def _documents(settings: WebSettings, q: DocQuery, budget: Budget) -> dict[str, Any]:

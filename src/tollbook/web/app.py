@@ -25,6 +25,7 @@ from tollbook._exceptions import TollbookError
 from tollbook.web import api_routes, events_pages, pages
 from tollbook.web.errors import handle
 from tollbook.web.security import BodyLimit, HostAllowList, SecurityHeaders
+from tollbook.web.sessions import Sessions, Throttle
 from tollbook.web.settings import WebSettings
 
 HERE = Path(__file__).resolve().parent
@@ -89,4 +90,6 @@ def create_app(settings: WebSettings) -> Starlette:
     app.state.settings = settings
     app.state.templates = make_templates()
     app.state.events_cache = events_pages.EventsCache()
+    app.state.sessions = Sessions()
+    app.state.throttle = Throttle()
     return app

@@ -20,9 +20,9 @@ from tollbook.web.reviewing import correction_from
 from tollbook.web.security import (
     WRITE_COOKIE,
     check_csrf,
+    check_token,
     require_write_form,
-    token_matches,
-    write_cookie_value,
+    sessions_of,
 )
 from tollbook.web.settings import WebSettings
 from tollbook.web.views import (
@@ -140,13 +140,16 @@ async def login_submit(request: Request) -> Response:
     if not settings.writable:
         raise BadRequest("this server is read-only; there is nothing to sign in to",
                          hint="start it with --write-token to allow changes")  # fmt: skip
-    if not token_matches(settings, field(form, "token")):
+    if not check_token(request, settings, field(form, "token")):
         raise Unauthorized("wrong write token", hint="ask whoever started the server for it")
     target = field(form, "next")
     target = target if target.startswith("/") and not target.startswith("//") else "/"
     response = RedirectResponse(target, status_code=303)
+    old = request.cookies.get(WRITE_COOKIE, "")
+    if old:
+        sessions_of(request).revoke(old)  # a fresh id at every sign-in (no session fixation)
     response.set_cookie(
-        WRITE_COOKIE, write_cookie_value(settings), httponly=True, samesite="strict",
+        WRITE_COOKIE, sessions_of(request).create(), httponly=True, samesite="strict",
         secure=settings.secure_cookies,
     )  # fmt: skip
     return response
@@ -156,8 +159,10 @@ async def logout(request: Request) -> Response:
     settings = settings_of(request)
     form = await read_form(request)
     check_csrf(request, settings, form.get("csrf_token"))
+    sessions_of(request).revoke(request.cookies.get(WRITE_COOKIE, ""))
     response = RedirectResponse("/", status_code=303)
-    response.delete_cookie(WRITE_COOKIE)
+    response.delete_cookie(WRITE_COOKIE, httponly=True, samesite="strict",
+                           secure=settings.secure_cookies)  # fmt: skip
     return response
 
 

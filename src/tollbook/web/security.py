@@ -5,8 +5,8 @@
   signature holds. JSON API calls authenticate with a bearer token instead of cookies, so
   they need no CSRF token.
 - Write token: API changes need `Authorization: Bearer <token>`; in the browser the token is
-  entered once on /login and kept as a signed HttpOnly cookie (an HMAC of the token, never
-  the token itself).
+  entered once on /login, which starts a server-side session (`tollbook.web.sessions`): the
+  HttpOnly cookie holds a random session id, revoked at logout; wrong tokens are throttled.
 - Body limit: an ASGI middleware refuses bodies over the limit with 413 (Content-Length
   first, then by counting what arrives).
 - Host allow-list: a request for another Host name gets 400 (DNS rebinding).
@@ -31,6 +31,7 @@ from tollbook.web.errors import (
     error_body,
 )
 from tollbook.web.fetching import Fetched, check_url, fetch_url, system_resolve
+from tollbook.web.sessions import Sessions, Throttle
 from tollbook.web.settings import WebSettings
 
 # URL fetching lives in tollbook.web.fetching; its names stay importable from here.
@@ -79,21 +80,36 @@ def check_csrf(request: Request, settings: WebSettings, submitted: object) -> No
 # -- write token ---------------------------------------------------------------------------
 
 
-def write_cookie_value(settings: WebSettings) -> str:
-    return _sign(settings.secret, "write:" + (settings.write_token or ""))
-
-
 def token_matches(settings: WebSettings, given: str) -> bool:
     expected = settings.write_token or ""
     return bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
 
 
+def sessions_of(request: Request) -> Sessions:
+    sessions: Sessions = request.app.state.sessions
+    return sessions
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def check_token(request: Request, settings: WebSettings, given: str) -> bool:
+    """Whether `given` is the write token; wrong ones count against the client's address
+    (TooManyAttempts once it made too many, even for a right one)."""
+    throttle: Throttle = request.app.state.throttle
+    throttle.check(_client(request))
+    if token_matches(settings, given):
+        return True
+    throttle.failed(_client(request))
+    return False
+
+
 def can_write(request: Request, settings: WebSettings) -> bool:
-    """Whether this browser signed in with the write token (cookie)."""
+    """Whether this browser holds a live session from signing in with the write token."""
     if not settings.writable:
         return False
-    cookie = request.cookies.get(WRITE_COOKIE, "")
-    return bool(cookie) and hmac.compare_digest(cookie, write_cookie_value(settings))
+    return sessions_of(request).valid(request.cookies.get(WRITE_COOKIE, ""))
 
 
 def require_write_api(request: Request, settings: WebSettings) -> None:
@@ -101,11 +117,11 @@ def require_write_api(request: Request, settings: WebSettings) -> None:
     if not settings.writable:
         raise ReadOnly(
             "this server is read-only: it was started without a write token",
-            hint="start it with --write-token or TOLLBOOK_WRITE_TOKEN to allow changes",
+            hint="start it with TOLLBOOK_WRITE_TOKEN to allow changes",
         )
     auth = request.headers.get("authorization", "")
     scheme, _, given = auth.partition(" ")
-    if scheme.lower() != "bearer" or not token_matches(settings, given.strip()):
+    if scheme.lower() != "bearer" or not check_token(request, settings, given.strip()):
         raise Unauthorized(
             "this change needs the write token",
             hint="send the header 'Authorization: Bearer <write token>'",
@@ -117,7 +133,7 @@ def require_write_form(request: Request, settings: WebSettings) -> None:
     if not settings.writable:
         raise ReadOnly(
             "this server is read-only: it was started without a write token",
-            hint="start it with --write-token or TOLLBOOK_WRITE_TOKEN to allow changes",
+            hint="start it with TOLLBOOK_WRITE_TOKEN to allow changes",
         )
     if not can_write(request, settings):
         raise Unauthorized("this change needs the write token", hint="sign in on /login first")
@@ -235,10 +251,16 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        static = str(scope.get("path", "")).startswith("/static/")
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 extra = [(k, v) for k, v in self.HEADERS if k not in names]
+                if not static and b"cache-control" not in names:
+                    # Pages carry CSRF tokens and what a signed-in reviewer saw: no cache
+                    # (shared or the browser's back button) may keep them.
+                    extra.append((b"cache-control", b"no-store"))
                 message = {**message, "headers": [*message.get("headers", []), *extra]}
             await send(message)
 
