@@ -17,8 +17,8 @@ from click.testing import CliRunner
 
 from tollbook._exceptions import ConfigError
 from tollbook.cli.main import cli
-from tollbook.web.server import ServerLimits, allowed_hosts, uvicorn_config
-from tollbook.web.settings import WebSettings
+from tollbook.web.server import uvicorn_config
+from tollbook.web.settings import ServerLimits, WebSettings, allowed_hosts
 
 from .test_web_support import TOKEN, seed
 

@@ -13,15 +13,16 @@ from click.core import ParameterSource
 from tollbook._exceptions import ConfigError
 from tollbook.cli.options import db_option, handle_errors
 from tollbook.store.database import Store
-from tollbook.web.server import (
+from tollbook.web.settings import (
     KEEP_ALIVE,
     LIMIT_CONCURRENCY,
+    MAX_UPLOAD_BYTES,
+    MIN_TOKEN_LENGTH,
     READ_TIMEOUT,
     ServerLimits,
     allowed_hosts,
     is_loopback,
 )
-from tollbook.web.settings import MAX_UPLOAD_BYTES, MIN_TOKEN_LENGTH
 
 
 def _token(ctx: click.Context, write_token: str | None, token_file: Path | None) -> str | None:

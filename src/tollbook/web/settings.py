@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import secrets
 from dataclasses import dataclass, field
 
@@ -54,3 +55,41 @@ class WebSettings:
     @property
     def writable(self) -> bool:
         return bool(self.write_token)
+
+
+#: Seconds a client has to send a whole request (headers and body).
+READ_TIMEOUT = 15.0
+#: Connections and running requests served at once; beyond it uvicorn answers 503.
+LIMIT_CONCURRENCY = 100
+#: Seconds an idle keep-alive connection stays open.
+KEEP_ALIVE = 5
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def allowed_hosts(host: str, extra: tuple[str, ...]) -> tuple[str, ...]:
+    """The Host headers to serve: loopback names when listening on loopback, the listening
+    address itself otherwise, and every --allowed-host. Anything else gets 400, so that a
+    page on another site cannot read the store through DNS rebinding."""
+    names = list(extra)
+    if is_loopback(host):
+        names += ["localhost", "127.0.0.1", "[::1]", "::1"]
+    elif host not in ("0.0.0.0", "::", ""):
+        names.append(f"[{host}]" if ":" in host else host)
+    return tuple(dict.fromkeys(names))
+
+
+@dataclass(frozen=True, slots=True)
+class ServerLimits:
+    """uvicorn's side of the limits."""
+
+    read_timeout: float = READ_TIMEOUT
+    limit_concurrency: int = LIMIT_CONCURRENCY
+    keep_alive: int = KEEP_ALIVE

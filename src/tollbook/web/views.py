@@ -47,7 +47,9 @@ _BATCH = 200
 @contextmanager
 def open_store(settings: WebSettings) -> Iterator[Store]:
     """A store per request: sqlite3 connections stay on the thread that opened them."""
-    store = Store.open(settings.db)
+    # `tollbook serve` checked the file at start; a per-request page-by-page check would
+    # cost every request the whole file.
+    store = Store.open(settings.db, check=False)
     try:
         yield store
     finally:
