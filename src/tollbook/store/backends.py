@@ -75,6 +75,8 @@ def connect(url: str, *, check: bool = True) -> Backend:
 
 #: Largest SQLite file checked page by page at every open (see SQLite._integrity).
 QUICK_CHECK_BYTES = 256 * 1024 * 1024
+#: Largest SQLite file whose indexes are also checked against their tables at every open.
+FULL_CHECK_BYTES = 64 * 1024 * 1024
 
 
 def _read_only_uri(target: str, parent: Path) -> str:
@@ -177,7 +179,10 @@ class SQLite:
         wal = Path(self.location + "-wal")
         if size > QUICK_CHECK_BYTES or (wal.exists() and wal.stat().st_size > 0):
             return  # too big to check at every open, or a writer is at work (see above)
-        rows = self._c().execute("PRAGMA quick_check(5)").fetchall()
+        # integrity_check also compares every index with its table, which catches bytes
+        # changed inside a row (SQLite keeps no checksums); quick_check only the structure.
+        pragma = "integrity_check" if size <= FULL_CHECK_BYTES else "quick_check"
+        rows = self._c().execute(f"PRAGMA {pragma}(5)").fetchall()
         problems = [str(r[0]) for r in rows if r[0] != "ok"]
         if problems:
             raise StoreIOError(
