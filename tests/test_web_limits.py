@@ -160,13 +160,13 @@ def test_events_are_computed_once_per_state_of_the_store(
 ) -> None:
     db = seed(tmp_path / "e.db")
     calls: list[int] = []
-    real = api.events
+    real = events_pages.compute_events
 
     def counting(store: Store) -> object:
         calls.append(1)
         return real(store)
 
-    monkeypatch.setattr(events_pages.api, "events", counting)
+    monkeypatch.setattr(events_pages, "compute_events", counting)
     client = _client(db)
     first = client.get("/api/events").json()
     client.get("/events")
@@ -176,6 +176,13 @@ def test_events_are_computed_once_per_state_of_the_store(
         assert api.ingest(store, [document_from_text(SENTENCE.format(n=7))], Settings()).ok
     client.get("/api/events")
     assert len(calls) == 2 and first["total"] >= 1
+
+
+def test_events_read_only_documents_with_claims_and_match_api_events(tmp_path: Path) -> None:
+    db = seed(tmp_path / "m.db")
+    with Store.open(str(db)) as store:
+        store.save_document(document_from_text("Nothing happened in the harbour. " * 1000))
+        assert events_pages.compute_events(store) == api.events(store)
 
 
 def test_concurrent_event_requests_compute_once(tmp_path: Path) -> None:

@@ -18,7 +18,12 @@ from tollbook import api
 from tollbook._exceptions import NotFoundError
 from tollbook.events.compare import Comparison, comparison_rows
 from tollbook.events.grouping import event_to_dict
-from tollbook.events.reconcile import EventFindings, event_findings_to_dict, finding_to_dict
+from tollbook.events.reconcile import (
+    EventFindings,
+    analyse,
+    event_findings_to_dict,
+    finding_to_dict,
+)
 from tollbook.model import Document, Tally
 from tollbook.output.serialize import tally_to_dict
 from tollbook.store.database import Store
@@ -42,21 +47,39 @@ class EventsCache:
     Events are read off every document and claim (grouping, near-duplicates), so computing
     them per request let each visitor start the whole analysis again (33 s per request on a
     store with one 50 MB document). The result is kept with a fingerprint of the store
-    (documents, extractions, corrections) and computed again only when that changes; a lock
-    lets one thread compute while the others wait for its result."""
+    (documents, extractions, corrections) and computed again only when that changes, by one
+    thread at a time: while it computes, others get the previous result (an ingest that
+    writes all the time would otherwise make every visitor wait), or wait for the first."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._key: tuple[Any, ...] | None = None
-        self._value: tuple[EventFindings, ...] = ()
+        self._value: tuple[EventFindings, ...] | None = None
 
     def get(self, store: Store) -> tuple[EventFindings, ...]:
         key = _fingerprint(store)
-        with self._lock:
-            if key != self._key:
-                self._value = api.events(store)
+        if key == self._key and self._value is not None:
+            return self._value
+        if self._value is not None and not self._lock.acquire(blocking=False):
+            return self._value  # another thread is computing the new state
+        if self._value is None:
+            self._lock.acquire()
+        try:
+            if key != self._key or self._value is None:
+                self._value = compute_events(store)
                 self._key = key
             return self._value
+        finally:
+            self._lock.release()
+
+
+def compute_events(store: Store) -> tuple[EventFindings, ...]:
+    """api.events, reading only the documents that have claims: a document without claims
+    takes part in no event, and reading (and date-scanning) a 50 MB one for nothing cost
+    every computation seconds and hundreds of MB."""
+    claims = api.reviewed_claims(store)
+    ids = sorted({c.doc_id for c in claims})
+    return analyse(tuple(store.document(d) for d in ids), claims)
 
 
 def _fingerprint(store: Store) -> tuple[Any, ...]:
