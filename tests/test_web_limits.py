@@ -19,7 +19,13 @@ from tollbook.web import events_pages
 from tollbook.web.app import create_app
 from tollbook.web.budget import Budget, BudgetExceeded, budgeted, cancellable
 from tollbook.web.settings import WebSettings
-from tollbook.web.views import MAX_QUERY_TERMS, DocQuery, fts_query, list_documents
+from tollbook.web.views import (
+    MAX_QUERY_TERMS,
+    DocQuery,
+    document_view,
+    fts_query,
+    list_documents,
+)
 
 from .test_web_support import Client, assert_error_shape, seed
 
@@ -149,6 +155,10 @@ def test_a_large_document_is_shown_in_bounded_parts(tmp_path: Path) -> None:
         page = client.get(f"/documents/{doc_id}", params={"part": part}).text
         assert len(page) < 40 * 2_000, len(page)  # bounded by the window, not the document
     assert sorted(shown) == sorted(set(shown)) and len(shown) == n_claims
+    with Store.open(str(db)) as store:  # only the part on screen is read from the store
+        view = document_view(store, doc_id, 2, 2_000)
+        assert len(view.document.text) == 2_000 and view.chars == len(text)
+        assert view.document.text == text[2_000:4_000]
     r = client.get(f"/api/documents/{doc_id}", params={"part": parts + 1})
     assert r.status_code == 422
     whole = _client(db).get(f"/documents/{doc_id}").text

@@ -325,6 +325,7 @@ class DocumentView:
     start: int = 0
     end: int = 0
     claims_total: int = 0
+    chars: int = 0  # of the whole document; `document.text` holds this part only
 
     def claim(self, claim_id: str) -> ClaimView | None:
         return next((c for c in self.claims if c.claim_id == claim_id), None)
@@ -386,24 +387,32 @@ def document_view(
     store: Store, doc_id: str, part: int = 1, window: int = TEXT_WINDOW
 ) -> DocumentView:
     """A document's page: part `part` of its text, `window` characters each, so that a page's
-    size stays bounded whatever the document's."""
-    doc = store.document(doc_id)
-    claims = store.claims(doc.doc_id)
-    corrections = store.corrections(doc.doc_id)
-    views = claim_views(claims, corrections)
-    reviewed = [v.claim for v in views if v.status != "wrong"]
-    parts = max(1, -(-len(doc.text) // window))
+    size and the memory it takes stay bounded whatever the document's (only that part of
+    the text is read from the store)."""
+    full = store.resolve(doc_id)
+    start = (part - 1) * window
+    row = store.backend.query(
+        f"SELECT {_HEAD}, substr(text, ?, ?) AS part_text FROM documents WHERE doc_id = ?",
+        (start + 1, window, full),
+    )[0]
+    chars = int(row["chars"] or 0)
+    parts = max(1, -(-chars // window))
     if part > parts:
         raise BadRequest(f"part {part} does not exist: this document has {parts}",
                          hint=f"ask for a part from 1 to {parts}")  # fmt: skip
-    start = (part - 1) * window
-    end = min(len(doc.text), start + window)
+    text = str(row.pop("part_text") or "")
+    doc = document_from_dict({**row, "text": text})  # text: this part only
+    claims = store.claims(full)
+    corrections = store.corrections(full)
+    views = claim_views(claims, corrections)
+    reviewed = [v.claim for v in views if v.status != "wrong"]
+    end = start + len(text)
     shown = tuple(v for v in views if start <= v.extracted.span[0] < end or parts == 1)
     return DocumentView(
-        document=doc, claims=shown, tally=tally(doc.doc_id, reviewed),
-        extracted_tally=tally(doc.doc_id, claims),
-        pieces=pieces(doc.text[start:end], shown, start), corrections=corrections,
-        part=part, parts=parts, start=start, end=end, claims_total=len(views),
+        document=doc, claims=shown, tally=tally(full, reviewed),
+        extracted_tally=tally(full, claims), pieces=pieces(text, shown, start),
+        corrections=corrections, part=part, parts=parts, start=start, end=end,
+        claims_total=len(views), chars=chars,
     )  # fmt: skip
 
 
@@ -453,8 +462,7 @@ def summary_to_dict(s: DocSummary) -> dict[str, Any]:
 
 def document_view_to_dict(v: DocumentView) -> dict[str, Any]:
     doc = public_document_dict(v.document)
-    if v.parts > 1:
-        doc["text"] = v.document.text[v.start : v.end]
+    doc["chars"] = v.chars
     return {
         "document": doc,
         "text_part": {"part": v.part, "parts": v.parts, "start": v.start, "end": v.end},
