@@ -225,4 +225,4 @@ def test_no_server_path_in_errors_or_documents(db: Path, tmp_path: Path) -> None
         assert str(db) not in text and db.name not in text, url
         assert "secret-folder" not in text, url
     docs = client.get("/api/documents", params={"limit": 1000}).json()["documents"]
-    assert docs and all("path" not in d for d in docs)
+    assert docs and all("path" not in d and d["chars"] > 0 for d in docs)

@@ -96,7 +96,7 @@ async def _json_body(request: Request) -> dict[str, Any]:
 
 def _documents(settings: WebSettings, q: DocQuery, budget: Budget) -> dict[str, Any]:
     with open_store(settings) as store, budgeted(store, budget):
-        page = list_documents(store, q)
+        page = list_documents(store, q, with_chars=True)
     query = {k: v for k, v in (("q", q.q), ("category", q.category), ("place", q.place),
              ("source", q.source), ("date_from", q.date_from), ("date_to", q.date_to)) if v}  # fmt: skip
     docs = page.summaries
