@@ -13,8 +13,11 @@ from starlette.requests import Request
 
 from tollbook import api
 from tollbook.ingest.sources import document_from_text
+from tollbook.model import Correction
+from tollbook.output.serialize import tally_to_dict
 from tollbook.pipeline import Settings
 from tollbook.store.database import Store
+from tollbook.tally.rules import tally
 from tollbook.web import events_pages
 from tollbook.web.app import create_app
 from tollbook.web.budget import Budget, BudgetExceeded, budgeted, cancellable
@@ -159,6 +162,16 @@ def test_a_large_document_is_shown_in_bounded_parts(tmp_path: Path) -> None:
         view = document_view(store, doc_id, 2, 2_000)
         assert len(view.document.text) == 2_000 and view.chars == len(text)
         assert view.document.text == text[2_000:4_000]
+    with Store.open(str(db)) as store:  # a part's tallies are the whole document's
+        every = store.claims(doc_id)
+        assert body["tally"] == tally_to_dict(tally(doc_id, every)) == body["extracted_tally"]
+        counted = tally(doc_id, every).categories[0].claim_ids[0]
+        first = next(c for c in every if c.claim_id == counted)  # the claim the tally uses
+        store.add_correction(Correction(doc_id=doc_id, claim_id=first.claim_id, verdict="wrong",
+                                        reviewer="r", reason="test"))  # fmt: skip
+        reviewed = [c for c in every if c.claim_id != first.claim_id]
+    body = client.get(f"/api/documents/{doc_id}", params={"part": parts}).json()
+    assert body["tally"] == tally_to_dict(tally(doc_id, reviewed)) != body["extracted_tally"]
     r = client.get(f"/api/documents/{doc_id}", params={"part": parts + 1})
     assert r.status_code == 422
     whole = _client(db).get(f"/documents/{doc_id}").text
