@@ -1,7 +1,7 @@
 """WebSettings -> the Starlette app: pages, JSON API, static assets, error handling, security.
 
     from tollbook.web.app import create_app, WebSettings
-    app = create_app(WebSettings(db="conflict.db", write_token="s3cret"))
+    app = create_app(WebSettings(db="conflict.db", write_token=os.environ["TOLLBOOK_WRITE_TOKEN"]))
 
 Templates are Jinja2 with autoescaping on, so document text and metadata are always inert
 text; a strict Content-Security-Policy allows only the app's own script and styles.
