@@ -63,10 +63,11 @@ def test_only_declared_blocks_are_not_run() -> None:
             else:
                 run.append(first)
     assert set(skipped) == {
-        ("README.md", "$ tollbook serve"),  # a server
+        ("README.md", '$ TOLLBOOK_WRITE_TOKEN="$(openssl rand'),  # a server (token from the environment)
         ("README.md", "$ tollbook extract"),  # Scaling: a crawl, Spark, PostgreSQL
         ("README.md", "$ tollbook load"),  # Bulk load: Spark's Parquet, PostgreSQL
         ("web.md", "$ tollbook serve"),
+        ("web.md", '$ TOLLBOOK_WRITE_TOKEN="$(cat /etc/tollbook/token)"'),  # production set-up
         ("scaling.md", "from tollbook.run import"),  # a Spark notebook
     }, skipped
     assert all(reason.strip() for reason in skipped.values())

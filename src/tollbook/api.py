@@ -24,7 +24,7 @@ from tollbook.events.review import apply_corrections, check_correction
 from tollbook.ingest.documents import IngestFailure, IngestOptions, document_from_text
 from tollbook.model import Claim, Correction, Document, Extraction, Tally
 from tollbook.pipeline import Pipeline, Settings
-from tollbook.store.backends import sqlite_target
+from tollbook.store.backends import StoreIOError, sqlite_target
 from tollbook.store.database import Store
 from tollbook.tally.rules import tally
 
@@ -84,6 +84,8 @@ def ingest(store: Store, items: Iterable[Document | IngestFailure], settings: Se
             continue
         try:
             saved = store.save(result)
+        except StoreIOError:
+            raise  # disk full, I/O error, read-only: every later save would fail the same way
         except TollbookError as err:
             source = result.document.path or result.document.doc_id
             report.failures.append(IngestFailure(source=source, message=err.message, error=err))

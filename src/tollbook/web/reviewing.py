@@ -40,9 +40,9 @@ def _value(raw: object) -> float | None:
         raise BadRequest("value must be a number, not true/false")
     try:
         value = float(raw.replace(",", "")) if isinstance(raw, str) else float(raw)  # type: ignore[arg-type]
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OverflowError) as exc:
         raise BadRequest(
-            f"value {raw!r} is not a number", hint="write a count such as 614"
+            f"value {str(raw)[:40]!r} is not a number", hint="write a count such as 614"
         ) from exc
     if not math.isfinite(value) or value < 0 or value > 1e12:
         raise BadRequest(
