@@ -110,7 +110,8 @@ def _extraction_lines(paths: list[Path], text_field: str = "text", id_field: str
     options = api.IngestOptions(text_field=text_field, id_field=id_field)
     for result in api.extract(api.read([str(p) for p in paths], options), segments=False):
         if not hasattr(result, "claims"):  # an IngestFailure: its message is output too
-            yield _canon({"failure": result.source, "message": result.message})
+            # the source names a temporary copy: its file name and row are what is compared
+            yield _canon({"failure": Path(result.source).name, "message": result.message.replace(result.source, "")})
             continue
         yield _canon({"doc_id": result.document.doc_id, "claims": [claim_to_dict(c) for c in result.claims],
                       "tally": tally_to_dict(result.tally)})  # fmt: skip

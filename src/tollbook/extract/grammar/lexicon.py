@@ -10,76 +10,12 @@ import re
 from functools import lru_cache
 
 from tollbook.extract.grammar.alternation import alternation, final_words
+from tollbook.extract.grammar.loader import load_table
+from tollbook.extract.grammar.populations import POPULATION_NOUNS, Population
 
-# head noun (lowercase, singular and plural) -> (population, class, unit)
-_POP_TABLE: dict[str, tuple[str, str, str]] = {}
-
-
-def _add(words: str, population: str, cls: str, unit: str = "people") -> None:
-    for w in words.split(","):
-        w = w.strip()
-        if w:
-            _POP_TABLE[w] = (population, cls, unit)
-
-
-_add("people,persons,person,individuals,individual,others,other people,victims,victim,bodies,"
-     "lives,souls,casualties,dead,human beings,men and women", "people", "unknown")  # fmt: skip
-_add("pilgrim,worshipper,shepherd,fisherman,", "civilians", "civilian")
-_add("civilians,civilian,non-combatants,residents,resident,villagers,villager,inhabitants,"
-     "locals,passengers,passenger,worshippers,worshipers,farmers,farmer,shoppers,pilgrims,"
-     "bystanders,citizens,civilian residents,peaceful residents,peaceful inhabitants,"
-     "fishermen,herders,shepherds,traders,drivers,driver", "civilians", "civilian")  # fmt: skip
-_add("children,child,kids,minors,minor,boys,boy,girls,girl,infants,infant,babies,baby,"
-     "toddlers,teenagers,teenager,schoolchildren,youths,schoolboys,schoolgirls", "children",
-     "civilian")  # fmt: skip
-_add("women,woman,mothers,mother,pregnant women,females", "women", "civilian")
-_add("men,man,males", "men", "unknown")
-_add("elderly,elderly people,elderly citizens,elderly persons,elderly residents,old people,"
-     "pensioners,elders", "elderly", "civilian")  # fmt: skip
-_add("soldiers,soldier,troops,servicemen,serviceman,service members,servicemembers,conscripts,"
-     "marines,paratroopers,security forces,security personnel,army personnel,military personnel,"
-     "personnel,guards,border guards,sailors,airmen,officers and soldiers,peacekeepers,"
-     "army officers,recruits,reservists,military,peacekeeper,conscript", "soldiers", "combatant")  # fmt: skip
-_add("militants,militant,fighters,fighter,insurgents,insurgent,rebels,rebel,gunmen,gunman,"
-     "jihadists,combatants,attackers,attacker,assailants,assailant,bombers,bomber,"
-     "militiamen,militia members,separatists,terrorists,elements,members,operatives,"
-     "extremists,armed men,suspected militants,member", "militants", "combatant")  # fmt: skip
-_add("police,policemen,policeman,police officers,police officer,officers,officer,gendarmes,"
-     "policewomen,police personnel", "police", "combatant")  # fmt: skip
-_add("protesters,protester,demonstrators,demonstrator,protestors", "protesters", "civilian")
-_add("journalists,journalist,reporters,reporter,photographers,photographer,media workers", "journalists",
-     "civilian")  # fmt: skip
-_add("border guard,guard,", "soldiers", "combatant")
-_add("toddler,", "children", "civilian")
-_add("policewoman,", "police", "combatant")
-_add("aid workers,aid worker,health workers,health worker,humanitarian workers,medics,medic,"
-     "doctors,doctor,nurses,nurse,paramedics,workers,worker,teachers,teacher,"
-     "paramedic,rescue workers,volunteers,staff,employees,staff members,miners,labourers,laborers",
-     "workers", "civilian")  # fmt: skip
-_add("refugees,refugee,migrants,migrant,asylum seekers,idps,internally displaced persons,"
-     "internally displaced people", "refugees", "civilian")  # fmt: skip
-_add("students,student,pupils,pupil", "students", "civilian")
-_add("prisoners,prisoner,inmates,inmate,detainees,detainee,captives,prisoners of war,pows",
-     "prisoners", "unknown")  # fmt: skip
-_add("commanders,commander,cadres,cadre,bodyguards,bodyguard,snipers,sniper,recruiters,"
-     "mercenaries,mercenary,tribesmen,tribesman,clansmen,clansman,warlords,warlord", "militants",
-     "combatant")  # fmt: skip
-_add("suspects,suspect,leaders,leader,officials,official,chiefs,chief,activists,activist,"
-     "politicians,politician,mayors,mayor,councillors,councillor,councilors,councilor,lawyers,"
-     "lawyer,judges,judge,pastors,pastor,priests,priest,imams,imam,clerics,cleric,monks,monk,"
-     "merchants,merchant,vendors,vendor,shopkeepers,shopkeeper,businessmen,businessman,"
-     "businesswoman,traders,trader,pastoralists,pastoralist,herdsmen,herdsman,herder,"
-     "adolescents,adolescent,youths,youth,relatives,relative,siblings,sibling,brothers,brother,"
-     "sisters,sister,sons,son,daughters,daughter,fathers,father,husbands,husband,wives,wife,"
-     "cousins,cousin,nephews,nephew,uncles,uncle,supporters,supporter,informants,informant,"
-     "chairman,chairmen,landowners,landowner,smugglers,smuggler,robbers,robber,thieves,thief,"
-     "bandits,bandit,kidnappers,kidnapper,gang members,gang member,dealers,dealer,agents,agent,"
-     "guests,guest,patients,patient,customers,customer,neighbours,neighbour,neighbors,neighbor",
-     "people", "unknown")  # fmt: skip
-_add("families,family", "families", "unknown", "families")
-_add("households,household,homes", "households", "unknown", "households")
-
-POPULATIONS = _POP_TABLE
+#: head noun (lower case, singular and plural) -> Population(population, class, unit), declared
+#: in populations.py and loaded once, a word with two meanings refused.
+POPULATIONS: dict[str, Population] = load_table("POPULATION_NOUNS", POPULATION_NOUNS)
 
 #: Nouns that name a category by themselves: "27 dead", "12 hostages".
 CATEGORY_NOUNS: dict[str, tuple[str, str]] = {
