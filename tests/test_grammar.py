@@ -46,3 +46,33 @@ def test_split_words_and_word_sets() -> None:
     assert load_words("TEST", "a,b", ["b", "c"]) == frozenset({"a", "b", "c"})
     with pytest.raises(GrammarError, match="empty"):
         load_words("TEST", "")
+
+
+RULE_MODULES = ("counts", "cues", "heads", "phrases", "housing", "claims", "numbers")
+NOT_GRAMMAR = {"_ASCII_LETTERS"}  # cues.last_word's character set: spelling, not vocabulary
+
+
+@pytest.mark.parametrize("name", RULE_MODULES)
+def test_rule_modules_declare_no_patterns_or_word_lists_of_their_own(name: str) -> None:
+    # Patterns and word tables live in extract/grammar/; a rule module assigns none at top level
+    # and writes no word pattern inline (punctuation-only patterns such as r"\d" are not grammar).
+    import ast
+    import re
+    from pathlib import Path
+
+    import tollbook.extract
+
+    path = Path(tollbook.extract.__file__).parent / f"{name}.py"
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+            if ast.unparse(node.targets[0] if isinstance(node, ast.Assign) else node.target) in NOT_GRAMMAR:
+                continue
+            src = ast.unparse(node.value)
+            assert not src.startswith(("re.compile", "frozenset(", "{")), f"{name}.py:{node.lineno} declares grammar"
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and ast.unparse(node.func) in ("re.match", "re.search", "re.compile", "re.finditer"):
+            first = node.args[0] if node.args else None
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                words = re.findall(r"(?<!\\)[a-z]{3,}", first.value)
+                assert not words, f"{name}.py:{node.lineno} writes the words {words} inline"

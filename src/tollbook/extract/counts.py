@@ -34,58 +34,45 @@ from tollbook.extract.cues import (
     toll_category,
 )
 from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar.count_patterns import ALSO_BEFORE as _ALSO_BEFORE
+from tollbook.extract.grammar.count_patterns import ALSO_IN as _ALSO_IN
+from tollbook.extract.grammar.count_patterns import AND_BETWEEN as _AND_BETWEEN
+from tollbook.extract.grammar.count_patterns import AND_NEXT as _AND_NEXT
+from tollbook.extract.grammar.count_patterns import APPOSITION as _APPOSITION
+from tollbook.extract.grammar.count_patterns import ATTACKER_SELF as _ATTACKER_SELF
+from tollbook.extract.grammar.count_patterns import BY_BEFORE as _BY_BEFORE
+from tollbook.extract.grammar.count_patterns import CONTAINER_BEFORE as _CONTAINER_BEFORE
+from tollbook.extract.grammar.count_patterns import COORDINATED as _COORDINATED
+from tollbook.extract.grammar.count_patterns import DEAD_AFTER as _DEAD_AFTER
+from tollbook.extract.grammar.count_patterns import EVENT_END as _EVENT_END
+from tollbook.extract.grammar.count_patterns import FAMILY_OF as _FAMILY_OF
+from tollbook.extract.grammar.count_patterns import FREE_AFTER as _FREE_AFTER
+from tollbook.extract.grammar.count_patterns import FROM_ORIGIN as _FROM_ORIGIN
+from tollbook.extract.grammar.count_patterns import HARM_WORDS as _HARM_WORDS
+from tollbook.extract.grammar.count_patterns import HUMAN_OR_SKULL as _HUMAN_OR_SKULL
+from tollbook.extract.grammar.count_patterns import JOINED_BY_AND as _JOINED_BY_AND
+from tollbook.extract.grammar.count_patterns import MORE as _MORE
+from tollbook.extract.grammar.count_patterns import NEW_SUBJECT as _NEW_SUBJECT
+from tollbook.extract.grammar.count_patterns import OR_BETWEEN as _OR_BETWEEN
+from tollbook.extract.grammar.count_patterns import OR_WOUNDED as _OR_WOUNDED
+from tollbook.extract.grammar.count_patterns import ORDINAL as _ORDINAL
+from tollbook.extract.grammar.count_patterns import OTHER_AFTER as _OTHER_AFTER
+from tollbook.extract.grammar.count_patterns import OTHER_BEFORE as _OTHER_BEFORE
+from tollbook.extract.grammar.count_patterns import POSSESSIVE as _POSSESSIVE
+from tollbook.extract.grammar.count_patterns import POSTED as _POSTED
+from tollbook.extract.grammar.count_patterns import PREDICATE_NEXT as _PREDICATE_NEXT
+from tollbook.extract.grammar.count_patterns import REL_PRONOUN as _REL_PRONOUN
+from tollbook.extract.grammar.count_patterns import STATUS_CATEGORIES as _STATUS_CATEGORIES
+from tollbook.extract.grammar.count_patterns import UNKNOWN_FATE as _UNKNOWN_FATE
+from tollbook.extract.grammar.count_patterns import UNREAD_PART as _UNREAD_PART
+from tollbook.extract.grammar.count_patterns import WERE_AMONG as _WERE_AMONG
+from tollbook.extract.grammar.count_patterns import WERE_FIRST as _WERE_FIRST
+from tollbook.extract.grammar.count_patterns import WERE_OR_COMMA_END as _WERE_OR_COMMA_END
 from tollbook.extract.heads import OF_THEM, head_of, singular_head, were_population
 from tollbook.extract.numbers import NumberMention, find_numbers
 from tollbook.model import Span
 
 RULE_PREFIX = "count"
-
-_EVENT_END = re.compile(r"\b(?:fatalities|fatality|deaths|casualties)\Z", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"(?:his|her|their)\b", re.I)
-_AND_NEXT = re.compile(
-    r"\s*(?:,\s*)?(?:and|as\s+well\s+as)\s+(?:\d|an?\b|the\b|his\b|her\b|their\b|one\b|two\b|three\b)", re.I
-)
-#: "including five with disabilities and 90 infants": a part the rules could not read (no head
-#: noun) still opens the list, so the next figure is a part too, not a new group.
-_UNREAD_PART = re.compile(
-    r"\s*(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|"
-    r"hundreds|several|some)\s+(?:with|in|on|under|over|from|of|aged|who\s+\w+)\s+[^,;:.()\d]{0,40}?"
-    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)\Z",
-    re.IGNORECASE,
-)
-_POSTED = re.compile(r"arriv|\bbases?\b|\bcompounds?\b", re.IGNORECASE)
-#: "More than 150 people, the whole population of Sarn, were displaced": an apposition
-#: (closed by its comma) may stand between a figure and its predicate.
-_APPOSITION = re.compile(
-    r"\s*,\s+(?:the|a|an|mostly|mainly|many|most|all|almost|nearly|some)\s[^,;.:()]{0,80}?"
-    r"(?:\([^()]{0,60}\))?\s*,(?=\s)", re.IGNORECASE
-)
-#: "About 400 people from the town of Pital in the south-east sought refuge": an origin phrase
-#: may hold the predicate further off than other words do.
-_FROM_ORIGIN = re.compile(r"\s+from\s+(?:the\s+)?(?:[A-Z]|(?:town|village|city|district|area|region|province)s?\b)")
-_BY_BEFORE = re.compile(r"\bby\s+\Z")
-_NEW_SUBJECT = re.compile(
-    r"\s*(?:many|more|others?|several|some|few|dozens|scores|hundreds|thousands|numerous|countless|"
-    r"a\s+(?:number|few|handful)|an\s+unknown)\b", re.IGNORECASE)
-#: Categories a noun gives people before the event: killing or wounding them changes nothing.
-_STATUS_CATEGORIES = frozenset({"hostage", "detained", "displaced", "missing"})
-_MORE = re.compile(r"\s+more\b(?!\s+than\b)", re.IGNORECASE)
-_FREE_AFTER = re.compile(
-    r"^\s*(?:(?-i:[A-Z]{2,}[\w/-]*)\b|[,.;:)\]]|—|–|-\s|and\b|or\b|in\b|on\b|at\b|near\b|during\b|when\b|after\b|"
-    r"as\b|since\b|across\b|around\b|so\s+far|last\b|this\b|overnight\b|$)",
-    re.IGNORECASE,
-)
-_OR_WOUNDED = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+|\s*/\s*)(?:injured|wounded|hurt)\b(?!\s+(?:\d|an?\b|the\b|his\b|her\b|one\b|two\b|three\b|four\b|five\b|several\b|dozens\b|others?\b|many\b|more\b))",
-                         re.IGNORECASE)  # fmt: skip
-_COORDINATED = re.compile(r"(?:\s+by\s+[^,.;]{1,40}?)?\s*,?\s+(?:and|before\s+being|then)\s", re.IGNORECASE)
-_UNKNOWN_FATE = re.compile(r"\b(?:unknown|unclear|not\s+known|undetermined)\b", re.IGNORECASE)
-_CONTAINER_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b)(?:among|of)\s+the\s*$", re.IGNORECASE)
-_WERE_AMONG = re.compile(r"^\s*(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the\s+)?$", re.IGNORECASE)
-_ATTACKER_SELF = re.compile(
-    r"\b(?P<who>suicide\s+bomber|bomber|attacker|gunman|assailant|militant)\b[^.;]{0,120}?"
-    r"\b(?:killed|blew\s+up|shot|turn(?:ed|ing)?\s+the\s+gun\s+on)\s+(?P<self>himself|herself)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(slots=True)
@@ -126,7 +113,7 @@ def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
     # "The leader of a local group was shot dead": the cue may follow an of-complement.
     tail = phrases.OF_TAIL.match(after)
     starts = [0] + ([m.end() for m in re.finditer(r"[\w'’.-]+", tail.group(0))] if tail else [])
-    joined = bool(figures) and re.match(r"^\s*,?\s*(?:and|as\s+well\s+as)\s+$",
+    joined = bool(figures) and _JOINED_BY_AND.match(
                                          text[figures[-1].span[1] : fig.num.span[0]]) is not None  # fmt: skip
     for at in starts:
         rest = after[at:].lstrip(" ,")
@@ -138,8 +125,6 @@ def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
         return True
     return bool(_AND_NEXT.match(after))
 
-
-_WERE_FIRST = re.compile(r"(?:who\s+|that\s+)?(?:were|are|have)\b", re.IGNORECASE)
 
 def _total_ahead(text: str, num: NumberMention, end: int, cue_start: int) -> Figure | None:
     """'brings to 332,000 the number of people displaced': the figure, named by what follows."""
@@ -154,7 +139,6 @@ def _total_ahead(text: str, num: NumberMention, end: int, cue_start: int) -> Fig
                   has_head=True, left=(category, "cumulative", cue_start))  # fmt: skip
 
 
-_FAMILY_OF = re.compile(r"\b(?:a|one|an\s+entire|a\s+whole)\s+family\s+of\s+\Z", re.IGNORECASE)
 def _with_more(text: str, num: NumberMention, end: int) -> NumberMention:
     """"3 more people died", "two more were wounded": the figure adds to those counted before."""
     m = _MORE.match(text, num.span[1], end) if num.kind == "cardinal" else None
@@ -163,7 +147,6 @@ def _with_more(text: str, num: NumberMention, end: int) -> NumberMention:
     return replace(num, span=(num.span[0], m.end()), text=text[num.span[0] : m.end()], additional=True)
 
 
-_REL_PRONOUN = re.compile(r"\s*,?\s*(?:who|that)\b", re.IGNORECASE)
 def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[Figure]:
     """All count figures of the sentence text[start:end] (absolute spans)."""
     figures: list[Figure] = []
@@ -189,7 +172,7 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
         if num.written == "pronoun":
             left = left_cue(text, start, num.span[0])
             if (left is not None and left[0] == "killed" and _FREE_AFTER.match(ahead(text, num.span[1], end))) \
-                    or re.match(r"\s+(?:dead|killed)\b", ahead(text, num.span[1], end)) \
+                    or _DEAD_AFTER.match(ahead(text, num.span[1], end)) \
                     or num.text.lower().endswith(" death"):  # "resulting in his death"  # fmt: skip
                 figures.append(Figure(num=num, span=num.span, population="people", population_class="unknown",
                                       unit="people", has_head=True, left=left or ("killed", "", num.span[0])))  # fmt: skip
@@ -219,7 +202,7 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
         if family is not None and left is None:
             left = left_cue(text, start, family.start())  # "killed a family of three": 3 people
         if open_class:
-            if remains and re.search(r"human|skull", remains.group(0), re.I):
+            if remains and _HUMAN_OR_SKULL.search(remains.group(0)):
                 fig = Figure(num=num, span=(num.span[0], remains.end()), population="people",
                              population_class="unknown", unit="people", noun_category="killed",
                              has_head=True, left=left)  # fmt: skip
@@ -247,7 +230,7 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
                 continue  # "one of the worst": a pronoun, not a count ("and one was killed" is)
             bare_cue = any(rx.match(text, num.span[1] + 1, end) for rx, _c, _d in lx.RIGHT_CUE_RES[:1] + lx.DISPLACED_CUE_RES) \
                 and text[num.span[1] : num.span[1] + 1].isspace()  # "Around 100,000 fled"  # fmt: skip
-            if left is None and not bare_cue and not re.match(r"^\s+(?:were|was|are|who|that|had|have)\b", ahead(text, num.span[1], end)):
+            if left is None and not bare_cue and not _PREDICATE_NEXT.match(ahead(text, num.span[1], end)):
                 continue
             if left is not None and not _FREE_AFTER.match(ahead(text, num.span[1], end)):
                 continue  # "killed 15 cows"
@@ -339,7 +322,7 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
             breakdown_end = -1
             _make_part(figs, parts, k, breakdown_parent)
             continue
-        if container is not None and k == container + 1 and re.search(r"(?:\bwere|\bwas|,)\s*$", between) \
+        if container is not None and k == container + 1 and _WERE_OR_COMMA_END.search(between) \
                 and _part_ok(text, fig, end):  # fmt: skip
             _make_part(figs, parts, k, container)
             container = None
@@ -362,7 +345,7 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
             figs[group_head if top is None else top].parent = k
             figs[group_head if top is None else top].relation = "subset"
             groups.append([k])
-        elif prev is not None and groups and re.match(r"^\s*(?:\(|,?\s*or)\s*$", between) and prev.unit != fig.unit:
+        elif prev is not None and groups and _OR_BETWEEN.match(between) and prev.unit != fig.unit:
             groups[-1].append(k)  # "125 families (about 800 people)": one group, said twice
         elif prev is not None and lx.LIST_SEP_RE.match(between) and fig.left is None and fig.has_head and groups:
             groups[-1].append(k)
@@ -385,7 +368,7 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
     for k in range(1, len(figs)):
         fig, prev_fig = figs[k], figs[k - 1]
         if fig.noun_category and fig.population == "people" and prev_fig.has_head and prev_fig.unit == "people" \
-                and re.match(r"^\s*(?:were\s+\w+\s+)?and\s+$", text[prev_fig.span[1] : fig.num.span[0]].split(",")[-1]):  # fmt: skip
+                and _AND_BETWEEN.match(text[prev_fig.span[1] : fig.num.span[0]].split(",")[-1]):  # fmt: skip
             fig.population, fig.population_class = prev_fig.population, prev_fig.population_class
     for group in groups:
         _categorise(text, start, end, figs, group, parts, cue_after)
@@ -496,14 +479,6 @@ def _categorise(text: str, start: int, end: int, figs: list[Figure], group: list
             fig.category = fig.noun_category
 
 
-_ALSO_BEFORE = re.compile(r"\balso\s+\Z", re.IGNORECASE)
-_ALSO_IN = re.compile(r"\s*(?:were|was|have\s+been|had\s+been|has\s+been)\s+also\b", re.IGNORECASE)
-_ORDINAL = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.IGNORECASE)
-# "2 more policemen" is flagged by _with_more, which reads "more" with the number.
-_OTHER_AFTER = re.compile(r"\s+(?:other|additional|further)\b(?!\s+than)", re.IGNORECASE)
-_OTHER_BEFORE = re.compile(r"\b(?:the\s+)?other\s+\Z", re.IGNORECASE)
-
-
 def _more_people(text: str, start: int, fig: Figure, also: bool) -> bool:
     """Said to add to people already counted: "2 other policemen were killed", "the other two
     victims died", "three members of his family were also killed"."""
@@ -527,7 +502,7 @@ def find_zeros(text: str, start: int, end: int) -> list[Zero]:
         z = m.group("z").lower()
         if irrealis(text, start, m.start()):
             continue
-        category = "wounded" if re.search(r"injur|hurt|wound|harm", z) else "killed"
+        category = "wounded" if _HARM_WORDS.search(z) else "killed"
         out.append(Zero(span=m.span("z"), category=category, text=m.group(0)))
     return out
 

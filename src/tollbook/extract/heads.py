@@ -7,48 +7,36 @@ students", "6 rebel fatalities", "a rebel commander".
 
 from __future__ import annotations
 
-import re
-
 from tollbook.extract import phrases
 from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar.head_patterns import CATEGORY_NOUN as _CATEGORY_NOUN
+from tollbook.extract.grammar.head_patterns import DEAD_IN as _DEAD_IN
+from tollbook.extract.grammar.head_patterns import DEAD_WORD as _DEAD_WORD
+from tollbook.extract.grammar.head_patterns import DISPLACED_POP as _DISPLACED_POP
+from tollbook.extract.grammar.head_patterns import EVENT_AFTER as _EVENT_AFTER
+from tollbook.extract.grammar.head_patterns import EVENT_COORDINATED as _EVENT_COORDINATED
+from tollbook.extract.grammar.head_patterns import EVENT_NOUNS as _EVENT_NOUNS
+from tollbook.extract.grammar.head_patterns import MEMBERS_OF as _MEMBERS_OF
+from tollbook.extract.grammar.head_patterns import MODIFIER as _MODIFIER
+from tollbook.extract.grammar.head_patterns import NEXT_POP as _NEXT_POP
+from tollbook.extract.grammar.head_patterns import OF_OWN as _OF_OWN
+from tollbook.extract.grammar.head_patterns import OF_THE as _OF_THE
+from tollbook.extract.grammar.head_patterns import OF_THEM as OF_THEM
+from tollbook.extract.grammar.head_patterns import ORGANISATION_RES as _ORGANISATION_RES
+from tollbook.extract.grammar.head_patterns import OTHER_POP as _OTHER_POP
+from tollbook.extract.grammar.head_patterns import PLURAL_END as _PLURAL_END
+from tollbook.extract.grammar.head_patterns import SCALE_END as _SCALE_END
+from tollbook.extract.grammar.head_patterns import SENTENCE_END_WORD as _SENTENCE_END_WORD
+from tollbook.extract.grammar.head_patterns import SPACES as _SPACES
+from tollbook.extract.grammar.head_patterns import WERE_POP as _WERE_POP
+from tollbook.extract.grammar.populations import ORGANISATION_DEFAULT
 from tollbook.extract.numbers import NumberMention
 
-# Hot patterns, compiled once: `re.match(pattern, ...)` pays a cache lookup on every call.
-_SCALE_END = re.compile(r"(?:hundred|thousand|million|dozen)\Z", re.I)
-_SPACES = re.compile(r"\s+")
-_CATEGORY_NOUN = re.compile(r"(?:more\s+|other\s+)?(" + "|".join(lx.CATEGORY_NOUNS) + r")\b", re.I)
-_EVENT_AFTER = re.compile(r"\s+(fatalities|fatality|deaths|death|casualties)\b", re.IGNORECASE)
-_PLURAL_END = re.compile(r"(?:[^s]s|men|people|children|ren)\Z", re.IGNORECASE)
-_NEXT_POP = re.compile(r"[ ]+(" + lx.POP_RE.pattern + ")", re.IGNORECASE)
-_DEAD_WORD = re.compile(r"dead\s+", re.IGNORECASE)
-_MODIFIER = re.compile(r"[A-Za-z][\w'’./-]*")
-_SENTENCE_END_WORD = re.compile(r"[a-z]{3,}\.")
-_DISPLACED_POP = ("displaced persons", "displaced people")
-_EVENT_COORDINATED = re.compile(
-    r"\s+(?!(?:and|or)\b)[a-z][a-z-]*\s+(?:and|or)\s+[a-z][a-z-]*\s+(displacements|deaths|injuries|fatalities)\b"
-)
-# "more" after a number is read with the number (counts._with_more: "150,000 more"), so only
-# "other" is left to skip here.
-_OTHER_POP = re.compile(r"\s+other\s", re.IGNORECASE)
-_EVENT_NOUNS = frozenset("displacements deaths fatalities casualties injuries".split())
-_MEMBERS_OF = re.compile(
-    r"^\s+(?:[\w'’-]+\s+)?(?:members?|personnel|elements)\s+of\s+(?:the\s+)?(?P<org>[^,.;]{1,50}?)"
-    r"(?=\s+(?:were|was|are|who|had|have|in|on|at|and|during|died|killed)\b|\s*\(|[,.;]|$)",
-    re.IGNORECASE,
-)
-_OF_OWN = re.compile(r"^\s+of\s+(?:our|their|its|his|her|the)\s+(?:own\s+)?", re.IGNORECASE)
-_WERE_POP = re.compile(r"\s+(?:were|was|are|being)\s+(?:\w+\s+)?", re.IGNORECASE)
-OF_THEM = re.compile(r"^\s+(?:of\s+(?:them|whom|those|the\s+(?:dead|victims|wounded|injured)))\b",
-                      re.IGNORECASE)  # fmt: skip
+
 def _population_for_org(org: str) -> tuple[str, str]:
     o = org.lower()
-    if re.search(r"police|gendarm", o):
-        return "police", "combatant"
-    if re.search(r"army|armed\s+forces|military|security\s+forces|defen[cs]e\s+forces|troops|navy|guard", o):
-        return "soldiers", "combatant"
-    if re.search(r"famil|household|communit|congregation|press|media|public", o):
-        return "people", "unknown"
-    return "militants", "combatant"
+    pop = next((pop for rx, pop in _ORGANISATION_RES if rx.search(o)), ORGANISATION_DEFAULT)
+    return pop.population, pop.population_class
 
 
 def head_of(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int, str | None] | None:
@@ -73,7 +61,7 @@ def head_of(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, in
             population, cls, unit = lx.POPULATIONS[pm.group(0).lower()]
             return population, cls, unit, end + pm.end(), None
     if num.written == "vague" or _SCALE_END.search(num.text):
-        of = re.match(r"\s+of(?:\s+the)?(?=\s)", after)  # "dozens of civilians"
+        of = _OF_THE.match(after)  # "dozens of civilians"
         if of:
             after = " " * of.end() + after[of.end() :]
     # Up to three modifiers before the head noun: "three Palestinian civilians".
@@ -143,7 +131,7 @@ def singular_head(text: str, num: NumberMention, stop: int) -> tuple[str, str, s
     # "a rebel commander": the listed noun may modify the real head.
     more = phrases.open_np(text, m.end(), stop, plural=False)
     known = more is not None and more[1] in lx.POPULATIONS
-    dead = "killed" if re.search(r"\bdead\b", m.group(0), re.IGNORECASE) else None  # "a dead man"
+    dead = "killed" if _DEAD_IN.search(m.group(0)) else None  # "a dead man"
     return population, cls, unit, more[0] if more and known else m.end(), dead
 
 

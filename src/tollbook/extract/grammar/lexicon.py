@@ -1,4 +1,6 @@
-"""Word lists the extractor reads: population nouns, category cues, characterisation terms.
+"""The compiled grammar: declared word tables (populations.py, verbs.py and the
+cue tables below) -> lookup tables and patterns, built once at import. Category nouns, cues,
+characterisation terms.
 
 Kept apart from the rules so that a reviewer can read (and extend) the vocabulary without
 reading code. docs/annotation.md documents the same tables for annotators.
@@ -12,6 +14,7 @@ from functools import lru_cache
 from tollbook.extract.grammar.alternation import alternation, final_words
 from tollbook.extract.grammar.loader import load_table
 from tollbook.extract.grammar.populations import POPULATION_NOUNS, Population
+from tollbook.extract.grammar.verbs import BE
 
 #: head noun (lower case, singular and plural) -> Population(population, class, unit), declared
 #: in populations.py and loaded once, a word with two meanings refused.
@@ -126,7 +129,7 @@ MODIFIER_STOP = frozenset(
 
 # Category cues after the people they count: "were killed", "remain missing".
 _AUX = (
-    r"(?:(?:who|that|which)\s+)?(?:(?:were|was|are|is|have|has|had|been|being|got|get|be|"
+    r"(?:(?:who|that|which)\s+)?(?:(?:" + BE + r"|have|has|had|been|being|got|get|be|"
     r"remain|remained|remains|are\s+still|were\s+still|still|reportedly|allegedly|reported|"
     r"believed|said|feared|confirmed|thought|to|have\s+been|had\s+been|has\s+been|also|all|"
     r"later|now|either|both|subsequently|eventually)\s+){0,4}(?:\w+ly\s+)?"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-__all__ = ["POPULATION_NOUNS", "Population"]
+__all__ = ["ORGANISATION_DEFAULT", "ORGANISATION_POPULATIONS", "POPULATION_NOUNS", "Population"]
 
 
 class Population(NamedTuple):
@@ -82,3 +82,14 @@ POPULATION_NOUNS: tuple[tuple[str, Population], ...] = (
     ("families,family", Population("families", "unknown", "families")),
     ("households,household,homes", Population("households", "unknown", "households")),
 )  # fmt: skip
+
+#: "members of the security forces", "personnel of the police": the organisation's name says
+#: who its members are. Rows are tried in order (word stems, read as a pattern, lower case);
+#: an organisation none of them names is an armed group.
+ORGANISATION_POPULATIONS: tuple[tuple[str, Population], ...] = (
+    (r"police|gendarm", Population("police", "combatant")),
+    (r"army|armed\s+forces|military|security\s+forces|defen[cs]e\s+forces|troops|navy|guard",
+     Population("soldiers", "combatant")),
+    (r"famil|household|communit|congregation|press|media|public", Population("people", "unknown")),
+)  # fmt: skip
+ORGANISATION_DEFAULT = Population("militants", "combatant")
