@@ -19,12 +19,40 @@ from pathlib import Path
 from tollbook._exceptions import NotFoundError, TollbookError
 from tollbook.events.compare import Comparison, compare_claims
 from tollbook.events.reconcile import EventFindings, analyse
-from tollbook.events.review import apply_corrections
+from tollbook.events.review import apply_corrections, latest_corrections
 from tollbook.ingest.documents import IngestFailure, IngestOptions, document_from_text
 from tollbook.model import Claim, Document, Extraction, Tally
 from tollbook.pipeline import Pipeline, Settings
 from tollbook.store.database import Store
 from tollbook.tally.rules import tally
+
+#: The public API (README, "Python API"): reading, extracting, storing, reviewed views, events.
+__all__ = [
+    "Claim",
+    "Comparison",
+    "Document",
+    "EventFindings",
+    "Extraction",
+    "IngestFailure",
+    "IngestOptions",
+    "IngestReport",
+    "Settings",
+    "Store",
+    "Tally",
+    "apply_corrections",
+    "compare",
+    "demo_paths",
+    "event",
+    "events",
+    "extract",
+    "extract_text",
+    "ingest",
+    "latest_corrections",
+    "read",
+    "reviewed_claims",
+    "reviewed_tallies",
+    "tally",
+]
 
 log = logging.getLogger("tollbook")
 

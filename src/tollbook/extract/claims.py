@@ -17,12 +17,20 @@ from tollbook.extract import glue
 from tollbook.extract.anchor import Anchors
 from tollbook.extract.areas import find_areas
 from tollbook.extract.attribution import Attributor
-from tollbook.extract.counts import Figure, find_attackers, find_figures, find_zeros
+from tollbook.extract.counts import find_attackers, find_figures, find_zeros
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.housing import find_housing
+from tollbook.extract.records import Figure
 from tollbook.geo.places import Gazetteer
-from tollbook.model import Attribution, Claim, Document, PlaceMention, Segment, Span
-from tollbook.tally.rules import ATTACKER_SELF_RULE
+from tollbook.model import (
+    ATTACKER_SELF_RULE,
+    Attribution,
+    Claim,
+    Document,
+    PlaceMention,
+    Segment,
+    Span,
+)
 from tollbook.version import EXTRACTOR_VERSION
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from tollbook.extract import phrases
 from tollbook.extract.cues import (
@@ -70,30 +70,10 @@ from tollbook.extract.grammar.count_patterns import WERE_FIRST as _WERE_FIRST
 from tollbook.extract.grammar.count_patterns import WERE_OR_COMMA_END as _WERE_OR_COMMA_END
 from tollbook.extract.heads import OF_THEM, head_of, singular_head, were_population
 from tollbook.extract.numbers import NumberMention, find_numbers
+from tollbook.extract.records import Figure
 from tollbook.model import Span
 
 RULE_PREFIX = "count"
-
-
-@dataclass(slots=True)
-class Figure:
-    """A count found in a sentence; mutable while the sentence's structure is worked out."""
-
-    num: NumberMention
-    span: Span  # the figure and its head noun as written
-    population: str
-    population_class: str
-    unit: str
-    category: str | None = None
-    detail: str | None = None
-    parent: int | None = None  # index into the sentence's figure list
-    relation: str | None = None
-    rule: str = ""
-    flags: list[str] = field(default_factory=list)
-    noun_category: str | None = None
-    also: list[tuple[str, str | None]] = field(default_factory=list)  # "abducted and killed"
-    has_head: bool = False
-    left: tuple[str, str, int] | None = None  # (category, note, cue start)
 
 
 def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:

@@ -13,13 +13,13 @@ been destroyed" is kept, hedged).
 
 from __future__ import annotations
 
-from tollbook.extract.counts import Figure
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar.housing_patterns import AFTER as _AFTER
 from tollbook.extract.grammar.housing_patterns import ANY_NOUN as _ANY_NOUN
 from tollbook.extract.grammar.housing_patterns import BEFORE as _BEFORE
 from tollbook.extract.grammar.housing_patterns import PARTIAL as _PARTIAL
 from tollbook.extract.numbers import NumberMention, find_numbers
+from tollbook.extract.records import Figure
 from tollbook.model import Span
 
 RULE = "count.housing"

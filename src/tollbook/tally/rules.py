@@ -20,12 +20,11 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from tollbook.model import CategoryTally, Claim, Tally
+from tollbook.model import ATTACKER_SELF_RULE, CategoryTally, Claim, Tally
 
 _CLASS_FIELD = {"civilian": "civilians", "combatant": "combatants"}
 #: The rule of an attacker's own death ("a suicide bomber killed himself and six others"),
 #: which extract writes and the tally adds to the victims of its sentence.
-ATTACKER_SELF_RULE = "count.attacker_self"
 
 
 def _split(claim: Claim, parts: Sequence[Claim]) -> dict[str, float]:

@@ -15,9 +15,9 @@ from starlette.routing import Route
 
 from tollbook import api
 from tollbook.events.compare import Comparison, comparison_rows
-from tollbook.events.grouping import event_to_dict
-from tollbook.events.reconcile import EventFindings, event_findings_to_dict, finding_to_dict
+from tollbook.events.reconcile import EventFindings
 from tollbook.model import Document, Tally
+from tollbook.output.events_json import event_findings_to_dict, event_to_dict, finding_to_dict
 from tollbook.output.serialize import document_to_dict, tally_to_dict
 from tollbook.web.charts import Chart, MapModel, chart, event_map
 from tollbook.web.common import in_thread, render, settings_of

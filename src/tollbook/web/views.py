@@ -14,11 +14,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from typing import Any
 
-from tollbook.events.review import apply_corrections, latest_corrections
-from tollbook.model import CATEGORIES, CORRECTABLE, Claim, Correction, Document, Tally
-from tollbook.output.serialize import claim_to_dict, document_to_dict, number, tally_to_dict
-from tollbook.store.database import Store
-from tollbook.tally.rules import tally
+from tollbook.api import Store, apply_corrections, latest_corrections, reviewed_claims, tally
+from tollbook.model import CATEGORIES, CORRECTABLE, Claim, Correction, Document, Tally, number
+from tollbook.output.serialize import claim_to_dict, document_to_dict, tally_to_dict
 from tollbook.web.errors import BadRequest
 from tollbook.web.settings import WebSettings
 
@@ -136,7 +134,7 @@ def list_documents(store: Store, q: DocQuery) -> tuple[DocSummary, ...]:
     else:
         docs = tuple(reversed(store.documents()))  # newest first
     claims_by_doc: dict[str, list[Claim]] = defaultdict(list)
-    for c in apply_corrections(store.claims(), store.corrections()):
+    for c in reviewed_claims(store):
         claims_by_doc[c.doc_id].append(c)
     n_corrections: dict[str, int] = defaultdict(int)
     for corr in store.corrections():
