@@ -30,6 +30,7 @@ from tollbook.extract.grammar.cue_patterns import REL_START as _REL_START
 from tollbook.extract.grammar.cue_patterns import RESULT_CATEGORY as _RESULT_CATEGORY
 from tollbook.extract.grammar.cue_patterns import TOLL_WORDS as TOLL_WORDS
 from tollbook.extract.grammar.cue_patterns import TRANSITIVE as _TRANSITIVE
+from tollbook.extract.records import LeftCue, RightCue
 from tollbook.model import Span
 
 
@@ -71,7 +72,7 @@ def last_word(before: str) -> str | None:
     return before[i:end].lower() if i < end else None
 
 
-def left_cue(text: str, start: int, at: int) -> tuple[str, str, int] | None:
+def left_cue(text: str, start: int, at: int) -> LeftCue | None:
     # "killed his two brothers": the verb's object starts at the possessive.
     own = _OWNER_BEFORE.search(text, max(start, at - 8), at)
     if own is not None:
@@ -89,11 +90,11 @@ def left_cue(text: str, start: int, at: int) -> tuple[str, str, int] | None:
                 words = m.group(0).lower()
                 other = "inherit" if note == "cumulative" and not _DEATH_WORDS.search(words) else "killed"
                 cat = toll_category(words, other)
-            return cat, note, at - len(before) + m.start()
+            return LeftCue(cat, note, at - len(before) + m.start())
     return None
 
 
-def right_cue(text: str, start: int, stop: int, reach: int = 9) -> tuple[str, str | None, int] | None:
+def right_cue(text: str, start: int, stop: int, reach: int = 9) -> RightCue | None:
     window = text[start : min(stop, start + 140)]
     for words, wm in enumerate(_CUE_TOKEN.finditer(window), 1):
         token = wm.group(0).lower().strip(".;:\"'“”")
@@ -111,13 +112,13 @@ def right_cue(text: str, start: int, stop: int, reach: int = 9) -> tuple[str, st
                 # counted by find_attackers, on the word "himself".
                 if obj and obj.group(0).strip().lower() != "themselves":
                     return None
-                return cat, detail, start + m.end()
+                return RightCue(cat, detail, start + m.end())
         if words >= reach or wm.group(0).endswith((".", ";")):
             return None
     return None
 
 
-def relative_cue(text: str, pos: int, value: float, stop: int, after: int = -1) -> tuple[str, str | None, int] | None:
+def relative_cue(text: str, pos: int, value: float, stop: int, after: int = -1) -> RightCue | None:
     """The cue of a subject that a relative clause or a modifier holds apart from its verb:
     "three women who were also nurses were found dead", "a man who was abducted by gunmen
     on Monday, was found dead", "two men suspected of robbery in Varno were fatally assaulted".

@@ -7,6 +7,8 @@ students", "6 rebel fatalities", "a rebel commander".
 
 from __future__ import annotations
 
+import re
+
 from tollbook.extract import phrases
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar.head_patterns import CATEGORY_NOUN as _CATEGORY_NOUN
@@ -31,6 +33,7 @@ from tollbook.extract.grammar.head_patterns import SPACES as _SPACES
 from tollbook.extract.grammar.head_patterns import WERE_POP as _WERE_POP
 from tollbook.extract.grammar.populations import ORGANISATION_DEFAULT
 from tollbook.extract.numbers import NumberMention
+from tollbook.extract.records import Head
 
 
 def _population_for_org(org: str) -> tuple[str, str]:
@@ -39,27 +42,13 @@ def _population_for_org(org: str) -> tuple[str, str]:
     return pop.population, pop.population_class
 
 
-def head_of(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int, str | None] | None:
+def head_of(text: str, num: NumberMention, stop: int) -> Head | None:
     """(population, class, unit, end of noun phrase, category named by the noun) or None."""
     end = num.span[1]
     after = text[end : min(stop, end + 80)]
-    m = _MEMBERS_OF.match(after)
-    if m:
-        pop, cls = _population_for_org(m.group("org"))
-        return pop, cls, "people", end + m.end(), None
-    m = OF_THEM.match(after)
-    if m:
-        named = were_population(text, end + m.end(), stop)
-        if named:  # "17 of whom were students"
-            (population, cls, unit), np_end = named
-            return population, cls, unit, np_end, None
-        return "people", "unknown", "people", end + m.end(), None
-    m = _OF_OWN.match(after)
-    if m:
-        pm = lx.POP_RE.match(after, m.end())
-        if pm:
-            population, cls, unit = lx.POPULATIONS[pm.group(0).lower()]
-            return population, cls, unit, end + pm.end(), None
+    framed = _framed_head(text, after, end, stop)
+    if framed is not None:
+        return framed
     if num.written == "vague" or _SCALE_END.search(num.text):
         of = _OF_THE.match(after)  # "dozens of civilians"
         if of:
@@ -72,7 +61,7 @@ def head_of(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, in
     coordinated = _EVENT_COORDINATED.match(after)  # "438,000 new and repeated displacements"
     if coordinated:
         category, population = lx.CATEGORY_NOUNS[coordinated.group(1).lower()]
-        return population, "unknown", "people", end + coordinated.end(), category
+        return Head(population, "unknown", "people", end + coordinated.end(), category)
     adverbs = True  # only adverbs so far: "2.4 million internally displaced people"
     for _ in range(4):
         ws = _SPACES.match(after[pos:])
@@ -83,35 +72,11 @@ def head_of(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, in
         # Nouns of events may follow modifiers: "38,000 conflict-related displacements".
         if cat and (p == ws.end() or cat.group(1).lower() in _EVENT_NOUNS
                     or (adverbs and cat.group(1).lower() == "displaced")):  # fmt: skip
-            category, population = lx.CATEGORY_NOUNS[cat.group(1).lower()]
-            _, cls, unit = lx.POPULATIONS.get(population, (population, "unknown", "people"))
-            np_end = p + cat.end()
-            who = lx.POP_RE.match(after, np_end + 1) if category == "displaced" and after[np_end : np_end + 1] == " " else None
-            if who:  # "14,593 internally displaced households": the noun says who
-                (population, cls, unit), np_end = lx.POPULATIONS[who.group(0).lower()], who.end()
-            return population, cls, unit, end + np_end, category
+            return _category_head(after, end, cat.group(1).lower(), p + cat.end())
         dead = _DEAD_WORD.match(after[p:]) if p > ws.end() else None
         pm = lx.POP_RE.match(after, p + (dead.end() if dead else 0))
         if pm and (dead is None or pm.group(0).lower() != "dead"):
-            population, cls, unit = lx.POPULATIONS[pm.group(0).lower()]
-            np_end = pm.end()
-            # "12 rebel fighters", "two police commanders": the last people word is the head,
-            # unless it says less ("3 civilian victims" stay civilians). A plural ends the noun
-            # phrase: "took 40 soldiers prisoner".
-            while not _PLURAL_END.search(after, 0, np_end) and (more := _NEXT_POP.match(after, np_end)) is not None \
-                    and more.group(1).lower() not in lx.CATEGORY_NOUNS:  # fmt: skip
-                np_end = more.end()
-                if lx.POPULATIONS[more.group(1).lower()][0] != "people":
-                    population, cls, unit = lx.POPULATIONS[more.group(1).lower()]
-            # "6 rebel fatalities", "3 civilian deaths": the people word modifies a category noun.
-            event = _EVENT_AFTER.match(after, np_end)
-            if event and not dead:
-                category = lx.CATEGORY_NOUNS[event.group(1).lower()][0]
-                return population, cls, unit, end + event.end(), category
-            # "three handcuffed dead women": the modifier names the category.
-            # "internally displaced people": the modifier names the category too.
-            noun_cat = "killed" if dead else "displaced" if pm.group(0).lower().endswith(_DISPLACED_POP) else None
-            return population, cls, unit, end + np_end, noun_cat
+            return _people_head(after, end, pm, dead is not None)
         word = _MODIFIER.match(after[p:])
         # An all-capitals word is a name ("IS", "BH/IS", "ELN"), never the verb "is".
         if not word or (word.group(0).lower() in lx.MODIFIER_STOP and not word.group(0).isupper()):
@@ -123,7 +88,63 @@ def head_of(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, in
     return None
 
 
-def singular_head(text: str, num: NumberMention, stop: int) -> tuple[str, str, str, int, str | None] | None:
+def _framed_head(text: str, after: str, end: int, stop: int) -> Head | None:
+    """People named by a frame rather than a noun after the number: "members of the security
+    forces", "17 of whom were students", "of their own soldiers"; None when there is none."""
+    m = _MEMBERS_OF.match(after)
+    if m:
+        pop, cls = _population_for_org(m.group("org"))
+        return Head(pop, cls, "people", end + m.end(), None)
+    m = OF_THEM.match(after)
+    if m:
+        named = were_population(text, end + m.end(), stop)
+        if named:  # "17 of whom were students"
+            (population, cls, unit), np_end = named
+            return Head(population, cls, unit, np_end, None)
+        return Head("people", "unknown", "people", end + m.end(), None)
+    m = _OF_OWN.match(after)
+    if m:
+        pm = lx.POP_RE.match(after, m.end())
+        if pm:
+            population, cls, unit = lx.POPULATIONS[pm.group(0).lower()]
+            return Head(population, cls, unit, end + pm.end(), None)
+    return None
+
+
+def _category_head(after: str, end: int, noun: str, np_end: int) -> Head:
+    """A noun that names the category itself: "27 dead", "38,000 conflict-related displacements"."""
+    category, population = lx.CATEGORY_NOUNS[noun]
+    _, cls, unit = lx.POPULATIONS.get(population, (population, "unknown", "people"))
+    who = lx.POP_RE.match(after, np_end + 1) if category == "displaced" and after[np_end : np_end + 1] == " " else None
+    if who:  # "14,593 internally displaced households": the noun says who
+        (population, cls, unit), np_end = lx.POPULATIONS[who.group(0).lower()], who.end()
+    return Head(population, cls, unit, end + np_end, category)
+
+
+def _people_head(after: str, end: int, pm: re.Match[str], dead: bool) -> Head:
+    """A people noun (`pm`) and what follows it: more people words, a category noun."""
+    population, cls, unit = lx.POPULATIONS[pm.group(0).lower()]
+    np_end = pm.end()
+    # "12 rebel fighters", "two police commanders": the last people word is the head,
+    # unless it says less ("3 civilian victims" stay civilians). A plural ends the noun
+    # phrase: "took 40 soldiers prisoner".
+    while not _PLURAL_END.search(after, 0, np_end) and (more := _NEXT_POP.match(after, np_end)) is not None \
+            and more.group(1).lower() not in lx.CATEGORY_NOUNS:  # fmt: skip
+        np_end = more.end()
+        if lx.POPULATIONS[more.group(1).lower()][0] != "people":
+            population, cls, unit = lx.POPULATIONS[more.group(1).lower()]
+    # "6 rebel fatalities", "3 civilian deaths": the people word modifies a category noun.
+    event = _EVENT_AFTER.match(after, np_end)
+    if event and not dead:
+        category = lx.CATEGORY_NOUNS[event.group(1).lower()][0]
+        return Head(population, cls, unit, end + event.end(), category)
+    # "three handcuffed dead women": the modifier names the category.
+    # "internally displaced people": the modifier names the category too.
+    noun_cat = "killed" if dead else "displaced" if pm.group(0).lower().endswith(_DISPLACED_POP) else None
+    return Head(population, cls, unit, end + np_end, noun_cat)
+
+
+def singular_head(text: str, num: NumberMention, stop: int) -> Head | None:
     m = lx.SINGULAR_RE.match(text, num.span[0], stop)
     if not m:
         return None
@@ -132,7 +153,7 @@ def singular_head(text: str, num: NumberMention, stop: int) -> tuple[str, str, s
     more = phrases.open_np(text, m.end(), stop, plural=False)
     known = more is not None and more[1] in lx.POPULATIONS
     dead = "killed" if _DEAD_IN.search(m.group(0)) else None  # "a dead man"
-    return population, cls, unit, more[0] if more and known else m.end(), dead
+    return Head(population, cls, unit, more[0] if more and known else m.end(), dead)
 
 
 def were_population(text: str, pos: int, end: int) -> tuple[tuple[str, str, str], int] | None:

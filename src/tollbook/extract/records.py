@@ -6,11 +6,38 @@ instead of anonymous tuples.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from tollbook.extract.numbers import NumberMention
 from tollbook.model import Span
 
-__all__ = ["Figure"]
+__all__ = ["Figure", "Head", "LeftCue", "RightCue"]
+
+
+class LeftCue(NamedTuple):
+    """A cue right before a figure ("killed 12", "the death toll rose to 40")."""
+
+    category: str  # a category, "toll" resolved by the toll's words, or "inherit"
+    note: str  # "", "cumulative", "update", "among", "attacker", "fate", ...
+    start: int  # where the cue starts
+
+
+class RightCue(NamedTuple):
+    """A cue after a figure's people ("27 people were killed")."""
+
+    category: str
+    detail: str | None  # "lost one parent", "housing destroyed", ...
+    end: int  # where the cue ends
+
+
+class Head(NamedTuple):
+    """The people a number counts, read from the words after it ("63 children")."""
+
+    population: str
+    population_class: str
+    unit: str
+    end: int  # end of the noun phrase
+    category: str | None  # the category the noun itself names ("27 dead"), if any
 
 
 @dataclass(slots=True)
@@ -31,4 +58,4 @@ class Figure:
     noun_category: str | None = None
     also: list[tuple[str, str | None]] = field(default_factory=list)  # "abducted and killed"
     has_head: bool = False
-    left: tuple[str, str, int] | None = None  # (category, note, cue start)
+    left: LeftCue | None = None
