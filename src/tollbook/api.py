@@ -6,6 +6,13 @@
 
 `read` turns paths into documents (or failures), `extract` runs the pipeline over documents,
 `ingest` does both and stores every result, one transaction per document.
+
+The public API is `__all__`: reading and extracting (`read`, `extract`, `extract_text`,
+`ingest` with `IngestOptions`, `IngestFailure`, `IngestReport`, `Settings`, `demo_paths`); the
+store and its reviewed views (`Store`, `reviewed_claims`, `reviewed_tallies`, `tally`,
+`apply_corrections`, `latest_corrections`); events and comparison (`events`, `event`,
+`EventFindings`, `compare`, `Comparison`); and the records (`Claim`, `Document`, `Extraction`,
+`Tally`). The web app and the CLI use only these.
 """
 
 from __future__ import annotations

@@ -33,6 +33,8 @@ from tollbook.model import (
 )
 from tollbook.version import EXTRACTOR_VERSION
 
+__all__ = ["claim_id", "extract_claims"]
+
 
 def claim_id(doc_id: str, kind: str, span: Span, category: str | None, population: str | None) -> str:
     """Stable across runs and versions: the same figure read the same way keeps its id."""

@@ -73,6 +73,8 @@ from tollbook.extract.numbers import NumberMention, find_numbers
 from tollbook.extract.records import Figure, LeftCue, RightCue
 from tollbook.model import Span
 
+__all__ = ["RULE_PREFIX", "Zero", "find_attackers", "find_figures", "find_zeros"]
+
 RULE_PREFIX = "count"
 
 

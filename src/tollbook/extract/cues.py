@@ -33,6 +33,9 @@ from tollbook.extract.grammar.cue_patterns import TRANSITIVE as _TRANSITIVE
 from tollbook.extract.records import LeftCue, RightCue
 from tollbook.model import Span
 
+__all__ = ["TOLL_WORDS", "ahead", "irrealis", "last_word", "left_cue", "left_result", "needs_completion",
+           "one_was_cue", "relative_cue", "right_cue", "toll_category"]  # fmt: skip
+
 
 def toll_category(words: str, default: str) -> str:
     """What a toll's own words (lower case) say it counts: "the number of wounded" -> wounded;

@@ -35,6 +35,8 @@ from tollbook.extract.grammar.populations import ORGANISATION_DEFAULT
 from tollbook.extract.numbers import NumberMention
 from tollbook.extract.records import Head
 
+__all__ = ["OF_THEM", "head_of", "singular_head", "were_population"]
+
 
 def _population_for_org(org: str) -> tuple[str, str]:
     o = org.lower()

@@ -22,6 +22,8 @@ from tollbook.extract.numbers import NumberMention, find_numbers
 from tollbook.extract.records import Figure
 from tollbook.model import Span
 
+__all__ = ["RULE", "find_housing"]
+
 RULE = "count.housing"
 
 

@@ -42,6 +42,9 @@ from tollbook.extract.grammar.numberwords import (
 )
 from tollbook.model import Span
 
+__all__ = ["NUMBER_RE", "QUALIFIERS", "RANGE_TAIL_RE", "SCALES", "SHORT_SCALES", "TENS", "UNITS", "VAGUE",
+           "NumberMention", "find_numbers", "parse_figure", "words_to_number"]  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class NumberMention:

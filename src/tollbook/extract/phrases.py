@@ -29,6 +29,10 @@ from tollbook.extract.grammar.phrase_patterns import UNQUANTIFIED as UNQUANTIFIE
 from tollbook.extract.numbers import NumberMention
 from tollbook.model import Span
 
+__all__ = ["AFTER_OBJECT", "DEAD_BODY", "DETERMINER", "EITHER_NUMBER", "HIM_OR_HER", "HUMAN_REMAINS", "OF_TAIL",
+           "ONE_DEATH", "PRONOUN_VICTIM", "UNQUANTIFIED", "determiners", "mention", "open_np", "pronouns",
+           "unquantified"]  # fmt: skip
+
 
 def mention(span: Span, text: str, value: float, written: str, *, high: float | None = None,
             qualifier: str = "exact") -> NumberMention:  # fmt: skip

@@ -43,6 +43,8 @@ def _split(claim: Claim, parts: Sequence[Claim]) -> dict[str, float]:
 
 
 def tally(doc_id: str, claims: Sequence[Claim]) -> Tally:
+    """One document's claims -> its Tally: per category best, low, high and the split by class
+    (the rules of this module's docstring)."""
     children: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         if c.parent and c.relation == "part":
