@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from tollbook.extract.grammar.numberwords import spelled
-from tollbook.extract.grammar.verbs import BE
+from tollbook.extract.grammar.verbs import BE, participles
 
 CUE_TOKEN = re.compile(r"[^\s,]+")
 
@@ -26,9 +26,8 @@ BARRIER_WORDS = frozenset(
 PASSIVE_AUX = re.compile(r"\b(?:" + BE + r"|been|being|be|got|get|remain\w*|still)\b", re.IGNORECASE)
 
 TRANSITIVE = re.compile(
-    r"\b(?:killed|murdered|massacred|executed|slaughtered|assassinated|shot\s+dead|gunned\s+down|"
-    r"beheaded|lynched|wounded|injured|maimed|abducted|kidnapped|captured|seized|detained|arrested|"
-    r"fatally\s+(?:shot|stabbed|wounded|injured|assaulted|attacked|beat|hit|struck))\s*$",
+    r"\b(?:killed|slaughtered|shot\s+dead|gunned\s+down|maimed|"
+    r"fatally\s+(?:shot|stabbed|wounded|injured|assaulted|attacked|beat|hit|struck)|" + participles() + r")\s*$",
     re.IGNORECASE,
 )
 

@@ -11,10 +11,21 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tollbook._exceptions import GrammarError
 from tollbook.extract.grammar.alternation import alternation, final_words
 from tollbook.extract.grammar.loader import load_table
 from tollbook.extract.grammar.populations import POPULATION_NOUNS, Population
-from tollbook.extract.grammar.verbs import BE
+from tollbook.extract.grammar.verbs import BE, CUE_VERBS, active_forms, participles
+from tollbook.model import CATEGORIES
+
+#: verb form -> category, from verbs.CUE_VERBS: a form declared under two categories is refused,
+#: and so is a category the contract (model.CATEGORIES) does not list.
+CUE_VERB_CATEGORY: dict[str, str] = load_table(
+    "CUE_VERBS", [(form, cat) for cat, participle, ing in CUE_VERBS for form in (participle, ing)]
+)
+if unknown := sorted(set(CUE_VERB_CATEGORY.values()) - set(CATEGORIES)):
+    raise GrammarError(f"CUE_VERBS names categories {unknown} that model.CATEGORIES does not list; add them there",
+                       source="CUE_VERBS")  # fmt: skip
 
 #: head noun (lower case, singular and plural) -> Population(population, class, unit), declared
 #: in populations.py and loaded once, a word with two meanings refused.
@@ -135,11 +146,12 @@ _AUX = (
     r"later|now|either|both|subsequently|eventually)\s+){0,4}(?:\w+ly\s+)?"
 )
 RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
-    (r"(?:brutally\s+)?(?:killed|murdered|slain|massacred|executed|slaughtered|assassinated|"
-     r"shot\s+dead|shot\s+and\s+killed|gunned\s+down|beheaded|burned\s+alive|burnt\s+alive|"
-     r"beaten\s+to\s+death|stabbed\s+to\s+death|hacked\s+to\s+death|lynched|"
+    (r"(?:brutally\s+)?(?:killed|slain|slaughtered|"
+     r"shot\s+dead|shot\s+and\s+killed|gunned\s+down|burned\s+alive|burnt\s+alive|"
+     r"beaten\s+to\s+death|stabbed\s+to\s+death|hacked\s+to\s+death|"
      r"wiped\s+out|dead|died|perished|drowned|fatally\s+(?:shot|wounded|injured|stabbed|assaulted|"
-     r"attacked|beaten|hit|struck)|(?:shot|stabbed|beaten|hacked|burned|burnt|tortured)\s+to\s+death)\b",
+     r"attacked|beaten|hit|struck)|(?:shot|stabbed|beaten|hacked|burned|burnt|tortured)\s+to\s+death|"
+     + participles("killed") + r")\b",
      "killed", None),  # fmt: skip
     (r"(?:shot|stabbed|attacked|hit|injured|wounded|beaten|hurt|tortured)\s+and\s+(?:later\s+)?"
      r"(?:died|killed|succumbed)\b", "killed", None),
@@ -154,11 +166,12 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
      "orphaned", "lost one parent"),
     (r"(?:lost\s+both\s+(?:of\s+)?(?:their|his|her)\s+parents|lost\s+both\s+parents|orphaned)",
      "orphaned", "lost both parents"),
-    (r"(?:wounded|injured|hurt|maimed|seriously\s+injured|critically\s+injured|"
+    (r"(?:hurt|maimed|seriously\s+injured|critically\s+injured|"
      r"treated\s+for\s+(?:injuries|wounds)|"
-     r"(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}?(?:injuries|wounds))\b", "wounded", None),
-    (r"(?:taken\s+(?:prisoner|hostage|captive)|held\s+(?:hostage|captive)|abducted|kidnapped|"
-     r"captured|seized)\b", "hostage", None),
+     r"(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}?(?:injuries|wounds)|" + participles("wounded") + r")\b",
+     "wounded", None),  # fmt: skip
+    (r"(?:taken\s+(?:prisoner|hostage|captive)|held\s+(?:hostage|captive)|" + participles("hostage") + r")\b",
+     "hostage", None),  # fmt: skip
     (r"(?:missing|unaccounted\s+for|disappeared|forcibly\s+disappeared)\b", "missing", None),
     (r"(?:displaced|forced\s+to\s+flee|forced\s+(?:from|out\s+of)\s+their\s+homes|fled|"
      r"evacuated|uprooted|made\s+homeless|left\s+homeless|rendered\s+homeless|relocated|"
@@ -187,9 +200,14 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
      "returned", None),
     (r"had\s+their\s+(?:houses|homes)\s+(?:destroyed|washed\s+away|swept\s+away|razed|burned|burnt)\b",
      "displaced", "housing destroyed"),
-    (r"(?:detained|arrested|jailed|imprisoned|rounded\s+up|taken\s+into\s+custody|held\s+in\s+custody)\b",
+    (r"(?:jailed|imprisoned|rounded\s+up|taken\s+into\s+custody|held\s+in\s+custody|" + participles("detained")
+     + r")\b",
      "detained", None),
 )
+#: Categories whose cues above already read their verbs.CUE_VERBS; any other category declared
+#: there gets its cues from its rows alone: "40 children were recruited".
+_VERB_ONLY_CATEGORIES = tuple(dict.fromkeys(c for c, _p, _i in CUE_VERBS if c not in ("killed", "wounded", "hostage", "detained")))
+RIGHT_CUES += tuple((r"(?:" + participles(c) + r")\b", c, None) for c in _VERB_ONLY_CATEGORIES)
 RIGHT_CUE_RES = tuple(
     (re.compile(_AUX + pat, re.IGNORECASE), cat, detail) for pat, cat, detail in RIGHT_CUES
 )
@@ -242,29 +260,34 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
      r"(?<!advisory\s)(?<!official\s)(?<!public\s)\b(?:bodies|body|remains|corpses|corpse)\s+of\s*$",
      "killed", ""),
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:killed|killing|kills|kill|murdered|murdering|massacred|massacring|executed|executing|"
-     r"slew|slaying|slays|shot\s+dead|shooting\s+dead|gunned\s+down|left|leaving|assassinated|"
-     r"assassinating|beheaded|beheading|lynched|lynching|set\s+(?:alight|ablaze|on\s+fire)|"
+     r"\b(?:killed|killing|kills|kill|"
+     r"slew|slaying|slays|shot\s+dead|shooting\s+dead|gunned\s+down|left|leaving|"
+     r"set\s+(?:alight|ablaze|on\s+fire)|"
      r"burned\s+alive|burnt\s+alive|burning\s+alive|(?:shot|shooting)\s+and\s+kill(?:ed|ing)|"
      r"fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding|injured|injuring|"
-     r"assaulted|attacked|beat|beaten|hit|struck))\s*$", "killed", ""),
+     r"assaulted|attacked|beat|beaten|hit|struck)|" + active_forms("killed") + r")\s*$", "killed", ""),
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
      r"\b(?:shot|shooting|stabbed|stabbing|beat|beaten|beating|hacked|hacking|burned|burnt|"
      r"burning|tortured|torturing|stoned|stoning|strangled|strangling|bludgeoned|clubbed)\s*$",
      "killed", ""),
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:wounded|wounding|wounds|injured|injuring|injures|injure|hurt|hurting|maiming)\s*$",
+     r"\b(?:wounds|injures|injure|hurt|hurting|maiming|" + active_forms("wounded") + r")\s*$",
      "wounded", ""),  # fmt: skip
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:abducted|abducting|abducts|kidnapped|kidnapping|kidnaps|captured|capturing|"
-     r"took|taking|seized|seizing|holding|held)\s*$", "hostage", ""),  # fmt: skip
+     r"\b(?:abducts|kidnaps|"
+     r"took|taking|holding|held|" + active_forms("hostage") + r")\s*$", "hostage", ""),  # fmt: skip
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
      r"\b(?:displaced|displacing|displaces|displace|uprooted|uprooting|evacuated|evacuating|"
      r"forced|forcing)\s*$", "displaced", ""),  # fmt: skip
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:detained|detaining|detains|arrested|arresting|arrests|jailed|jailing|rounded\s+up|"
-     r"rounding\s+up)\s*$", "detained", ""),  # fmt: skip
+     r"\b(?:detains|arrests|jailed|jailing|rounded\s+up|"
+     r"rounding\s+up|" + active_forms("detained") + r")\s*$", "detained", ""),  # fmt: skip
     (r"\bfate\s+of\s*$", "missing", "fate"),
+)
+#: A category declared only in verbs.CUE_VERBS reads its verbs as active cues too ("recruited 40").
+LEFT_CUES += tuple(
+    (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)\b(?:" + active_forms(c) + r")\s*$", c, "")
+    for c in _VERB_ONLY_CATEGORIES
 )
 #: What a running total counts when it is named after the figure ("brings to N the total number
 #: of people displaced"): `what` is read as a toll's words are.
