@@ -13,6 +13,7 @@ The hierarchy::
     ├── ExtractionError           the pipeline failed on one document (a bug): it is skipped
     ├── NotFoundError             a document or claim id is not in the store
     └── ConfigError               settings that contradict each other or are malformed
+        └── GrammarError              a grammar word declared twice with different meanings
 
 Each error may carry `source` (a file name, URL or id) so batch runs can print one line
 per failure: ``path: message``.
@@ -73,3 +74,7 @@ class NotFoundError(TollbookError):
 
 class ConfigError(TollbookError):
     """Settings are malformed or contradict each other."""
+
+
+class GrammarError(ConfigError):
+    """The declared grammar (extract/grammar/) contradicts itself: one word, two meanings."""

@@ -6,6 +6,13 @@
 
 `read` turns paths into documents (or failures), `extract` runs the pipeline over documents,
 `ingest` does both and stores every result, one transaction per document.
+
+The public API is `__all__`: reading and extracting (`read`, `extract`, `extract_text`,
+`ingest` with `IngestOptions`, `IngestFailure`, `IngestReport`, `Settings`, `demo_paths`); the
+store and its reviewed views (`Store`, `reviewed_claims`, `reviewed_tallies`, `tally`,
+`apply_corrections`, `latest_corrections`); events and comparison (`events`, `event`,
+`EventFindings`, `compare`, `Comparison`); and the records (`Claim`, `Document`, `Extraction`,
+`Tally`). The web app and the CLI use only these.
 """
 
 from __future__ import annotations
@@ -20,13 +27,41 @@ from pathlib import Path
 from tollbook._exceptions import NoDatabaseError, NotFoundError, TollbookError
 from tollbook.events.compare import Comparison, compare_claims
 from tollbook.events.reconcile import EventFindings, analyse
-from tollbook.events.review import apply_corrections, check_correction
+from tollbook.events.review import apply_corrections, check_correction, latest_corrections
 from tollbook.ingest.documents import IngestFailure, IngestOptions, document_from_text
 from tollbook.model import Claim, Correction, Document, Extraction, Tally
 from tollbook.pipeline import Pipeline, Settings
 from tollbook.store.backends import StoreIOError, sqlite_target
 from tollbook.store.database import Store
 from tollbook.tally.rules import tally
+
+#: The public API (README, "Python API"): reading, extracting, storing, reviewed views, events.
+__all__ = [
+    "Claim",
+    "Comparison",
+    "Document",
+    "EventFindings",
+    "Extraction",
+    "IngestFailure",
+    "IngestOptions",
+    "IngestReport",
+    "Settings",
+    "Store",
+    "Tally",
+    "apply_corrections",
+    "compare",
+    "demo_paths",
+    "event",
+    "events",
+    "extract",
+    "extract_text",
+    "ingest",
+    "latest_corrections",
+    "read",
+    "reviewed_claims",
+    "reviewed_tallies",
+    "tally",
+]
 
 log = logging.getLogger("tollbook")
 

@@ -27,6 +27,17 @@ class _Record:
         return type(self), tuple([getattr(self, name) for name in self.__match_args__])
 
 
+def number(x: float) -> float | int:
+    """Integral floats print as ints: 613, not 613.0 (the output contract's numbers)."""
+    if isinstance(x, float) and x.is_integer():
+        return int(x)
+    return x
+
+
+#: The rule of "the attacker killed himself" claims: extraction writes it, the tally reads it
+#: (an attacker who dies is counted once, not again in the total that includes him).
+ATTACKER_SELF_RULE = "count.attacker_self"
+
 #: Claim kinds. A registry so that later kinds (buildings destroyed, aid trucks) slot in.
 KINDS: dict[str, str] = {
     "count": "people, families or households affected (or dwellings destroyed or damaged)",

@@ -14,11 +14,11 @@ import click
 from tollbook import api
 from tollbook.cli.options import db_option, format_option, handle_errors
 from tollbook.events.compare import comparison_rows
-from tollbook.events.grouping import reason_to_dict
-from tollbook.events.reconcile import (
-    EventFindings,
+from tollbook.events.reconcile import EventFindings
+from tollbook.output.events_json import (
     event_findings_to_dict,
     finding_to_dict,
+    reason_to_dict,
     report_to_dict,
 )
 from tollbook.output.render import render_table, write_rows

@@ -17,6 +17,7 @@ import click
 from tollbook._exceptions import TollbookError
 from tollbook.cli.progress import PROGRESS_EVERY_SECONDS, Progress
 from tollbook.ingest.documents import IngestFailure, IngestOptions
+from tollbook.ingest.registry import FORMATS as INPUT_FORMATS
 from tollbook.output.render import FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -40,7 +41,7 @@ def input_options(func: F) -> F:
         click.option("--text-field", default="text", show_default=True, help="Column/key holding the text (.jsonl/.csv)."),
         click.option("--id-field", default=None, help="Column/key used as doc_id (.jsonl/.csv)."),
         click.option("--date-field", default=None, help="Column/key holding the publication date (.jsonl/.csv)."),
-        click.option("--input-format", type=click.Choice(["text", "html", "rss", "pdf", "jsonl", "csv", "warc"]), default=None,
+        click.option("--input-format", type=click.Choice(INPUT_FORMATS), default=None,
                      help="Read every input as this format instead of guessing from the extension."),
         click.option("--no-gazetteer", is_flag=True, help="Do not resolve places against the gazetteer (faster)."),
     ]  # fmt: skip

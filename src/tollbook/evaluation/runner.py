@@ -18,7 +18,7 @@ from tollbook.evaluation.datasets import (
     run_figures,
 )
 from tollbook.evaluation.scoring import compare, expected_from_dict, misses_report, score
-from tollbook.geo.places import name_key
+from tollbook.geo.names import name_key
 from tollbook.ingest.sources import read_path
 from tollbook.model import Document
 from tollbook.pipeline import Pipeline, Settings

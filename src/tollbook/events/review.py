@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from tollbook._exceptions import FieldError
+from tollbook.geo.lookup import resolve_name
 from tollbook.model import (
     CATEGORIES,
     CORRECTABLE,
@@ -132,11 +133,9 @@ def population_class_of(population: str) -> str:
 def _place(claim: Claim, name: str) -> PlaceMention | None:
     if not name.strip():
         return None
-    from tollbook.geo.places import Gazetteer  # loads the gazetteer only for a corrected place
-
     old = claim.place
     countries = (old.entry.country,) if old is not None and old.entry is not None else ()
-    entry = Gazetteer.load().resolve(name.strip(), countries=countries)
+    entry = resolve_name(name, countries)  # the gazetteer loads only for a corrected place
     # The corrected place is not in the text: it keeps the span of what it replaces.
     return PlaceMention(text=name.strip(), span=old.span if old else claim.span, entry=entry)
 

@@ -17,12 +17,13 @@ source's `IngestFailure` ("internal error ..."), never the end of the batch.
 
 from __future__ import annotations
 
+import importlib
 import io
 import logging
 import os
 import stat
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -36,9 +37,10 @@ from tollbook.ingest.documents import (
     internal_failure,
     printable,
 )
-from tollbook.ingest.formats import read_feed, read_html, read_pdf, read_text, sniff
+from tollbook.ingest.formats import sniff
+from tollbook.ingest.registry import EXTENSIONS, FORMAT_TABLE, FORMATS, TABLE_FORMATS
 from tollbook.ingest.tables import read_csv, read_jsonl, text_lines
-from tollbook.ingest.warc import read_warc_bytes, read_warc_stream
+from tollbook.ingest.warc import read_warc_stream
 from tollbook.model import Document
 
 __all__ = [
@@ -48,17 +50,8 @@ __all__ = [
 
 log = logging.getLogger("tollbook.ingest.sources")
 
-FORMATS = ("text", "html", "rss", "pdf", "jsonl", "csv", "warc")
-_TABLES = ("jsonl", "csv")
-
-#: File extension -> format. No extension: plain text unless the content says otherwise.
-EXTENSIONS: dict[str, str] = {
-    ext: fmt
-    for fmt, exts in [("text", ".txt .text .md"), ("html", ".html .htm"),
-                      ("rss", ".xml .rss .atom"), ("pdf", ".pdf"), ("jsonl", ".jsonl .ndjson"),
-                      ("csv", ".csv .tsv"), ("warc", ".warc .warc.gz")]
-    for ext in exts.split()
-}  # fmt: skip
+_TABLES = TABLE_FORMATS
+_READERS = {f.name: f.reader for f in FORMAT_TABLE if f.reader is not None}
 _SUPPORTED = "supported: " + " ".join(EXTENSIONS) + "; use --input-format to force one"
 
 _STDIN_NAME = "<stdin>"
@@ -99,18 +92,22 @@ def _read_data(
     if not data or data.isspace():
         raise UnreadableInputError("empty file; nothing to read", source=source)
     fmt = fmt or sniff(data)
-    if fmt == "text":
-        yield read_text(data, source, name, path)
-    elif fmt == "html":
-        yield read_html(data, source, name, path)
-    elif fmt == "rss":
-        yield from read_feed(data, source, name, path)
-    elif fmt == "pdf":
-        yield read_pdf(data, source, name, path)
-    elif fmt == "warc":
-        yield from read_warc_bytes(data, source, name, path)
+    if fmt in _READERS:
+        read = _reader(fmt)
+        result = read(data, source, name, path)
+        if isinstance(result, Document):
+            yield result
+        else:
+            yield from result
     else:
         yield from _read_table(io.BytesIO(data), fmt, source, name, path, options, tsv)
+
+
+def _reader(fmt: str) -> Callable[[bytes, str, str | None, str | None], Document | Iterator[Document | IngestFailure]]:
+    """The registry's whole-source reader of `fmt` (ingest/registry.py), imported on first use
+    (looked up on every call: a module imported once costs a dict lookup after)."""
+    module, _, function = _READERS[fmt].partition(":")
+    return getattr(importlib.import_module(module), function)  # type: ignore[no-any-return]
 
 
 def _read_table(

@@ -35,8 +35,8 @@ from tollbook.events.grouping import Event, Interval, Place
 from tollbook.events.reconcile import EventFindings, Finding
 from tollbook.geo.countries import country as country_codes
 from tollbook.geo.countries import ucdp_region
-from tollbook.geo.places import COUNTRY_FEATURES
-from tollbook.output.serialize import number
+from tollbook.geo.names import COUNTRY_FEATURES
+from tollbook.model import number
 
 __all__ = ["ACLED_COLUMNS", "UCDP_COLUMNS", "acled_rows", "ucdp_rows"]
 

@@ -23,14 +23,8 @@ from tollbook.model import (
     PlaceMention,
     SourceLink,
     Tally,
+    number,
 )
-
-
-def number(x: float) -> float | int:
-    """Integral floats print as ints: 613, not 613.0."""
-    if isinstance(x, float) and x.is_integer():
-        return int(x)
-    return x
 
 
 def claim_to_dict(c: Claim) -> dict[str, Any]:

@@ -17,14 +17,9 @@ from starlette.routing import Route
 from tollbook import api
 from tollbook._exceptions import NotFoundError
 from tollbook.events.compare import Comparison, comparison_rows
-from tollbook.events.grouping import event_to_dict
-from tollbook.events.reconcile import (
-    EventFindings,
-    analyse,
-    event_findings_to_dict,
-    finding_to_dict,
-)
+from tollbook.events.reconcile import EventFindings, analyse
 from tollbook.model import Document, Tally
+from tollbook.output.events_json import event_findings_to_dict, event_to_dict, finding_to_dict
 from tollbook.output.serialize import tally_to_dict
 from tollbook.store.database import Store
 from tollbook.web.charts import Chart, MapModel, chart, event_map

@@ -15,18 +15,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from tollbook.events.review import apply_corrections, latest_corrections
-from tollbook.model import CATEGORIES, CORRECTABLE, Claim, Correction, Document, Tally
+from tollbook.api import Store, apply_corrections, latest_corrections, tally
+from tollbook.model import CATEGORIES, CORRECTABLE, Claim, Correction, Document, Tally, number
 from tollbook.output.serialize import (
     claim_from_dict,
     claim_to_dict,
     document_from_dict,
     document_to_dict,
-    number,
     tally_to_dict,
 )
-from tollbook.store.database import Store
-from tollbook.tally.rules import tally
 from tollbook.web.errors import BadRequest
 from tollbook.web.settings import TEXT_WINDOW, WebSettings
 

@@ -36,6 +36,10 @@ RELATION_AFTER = re.compile(
 #: What may stand between a counted subject and its "lost": "130 children who had lost ...".
 SUBJECT_TO_LOST = re.compile(r"\s*(?:(?:who|that|had|have|has|all|each|also)\s+)*\Z", re.IGNORECASE)
 
+#: "130 children lost one parent and 25 lost both": between the first conjunct's figure and the
+#: second's bare number, whose head is elided.
+ELIDED_AND = re.compile(r"\s+[a-z][^,;:.()\d]{0,60}?\s+and\s+\Z", re.IGNORECASE)
+
 #: Where an elided object ends: "25 lost both.", "25 lost both in the shelling".
 _ELIDED_END = r"(?=\s*[,.;:)]|\s*\Z|\s+(?:in|during|when|after|at|on|to|because)\b)"
 _PARENT = r"(?:fathers?|mothers?)"
