@@ -3,7 +3,9 @@
 A figure's event date is an event date in its own sentence (the most precise), else the most
 precise event date of the nearest earlier sentence that has one. Dates that open a period
 ("since October 1991"), close one, or name a commemoration ("marks the 25th anniversary")
-never govern. The publication line of a document is not an event.
+never govern, nor do dates of a statement ("said on Friday"). The publication line of a
+document and a dateline ("NIAMEY, March 14 (Reuters) -", the place and date of filing) are
+not the event's.
 A figure's place is the nearest place in its sentence (towns before countries), else the
 nearest in earlier sentences of the same paragraph, then the document's most named town.
 Names the gazetteer lacks are kept, unresolved, when the text marks them as places
@@ -21,6 +23,7 @@ from functools import cached_property
 
 from tollbook.extract.dates import find_dates
 from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.grammar.wire import DATELINE_RE
 from tollbook.geo.places import Gazetteer
 from tollbook.model import DateMention, Document, PlaceMention, Segment
 
@@ -72,7 +75,10 @@ class Anchors:
         self._paragraph_starts = [p.start for p in self.paragraphs]
         reference = _reference(doc.published)
         skip_end = self._metadata_end()
-        self.dates = tuple(d for d in find_dates(self.text, reference=reference) if d.span[0] >= skip_end)
+        # A dateline ("NIAMEY, March 14 (Reuters) -") says where and when the copy was filed.
+        self.datelines = [m.span() for m in DATELINE_RE.finditer(self.text)]
+        self.dates = tuple(d for d in find_dates(self.text, reference=reference)
+                           if d.span[0] >= skip_end and not self._in_dateline(d.span[0]))  # fmt: skip
         self._date_starts = [d.span[0] for d in self.dates]
         self._gazetteer = gazetteer
         self._sentence_dates = self._governing_dates()
@@ -80,6 +86,9 @@ class Anchors:
     def _metadata_end(self) -> int:
         first = self.text.split("\n", 1)[0]
         return len(first) if _METADATA_LINE.match(first) else 0
+
+    def _in_dateline(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.datelines)
 
     @cached_property
     def places(self) -> tuple[PlaceMention, ...]:
@@ -112,6 +121,8 @@ class Anchors:
                 continue
             found[lo:hi] = [PlaceMention(text=name, span=(s, e), entry=None)]
             starts[lo:hi], ends[lo:hi] = [s], [e]
+        if self.datelines:
+            found = [p for p in found if not self._in_dateline(p.span[0])]
         return tuple(found)
 
     def sentence_index(self, pos: int) -> int:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.grammar.wire import TOLL_QUALIFIER_RE, WEEKDAY_OR_DATE_RE, indefinite_kind
 from tollbook.model import Attribution, Document, Segment, SourceLink, Span
 
 #: The verbs that attribute a figure to a speaker. Two of them take more than the word:
@@ -53,6 +54,11 @@ _SAID_X = re.compile(
 _QUOTED_BY = re.compile(
     r"(?P<x>[A-Z][\w’'.-]*(?:[\s,-]+[\w’'.-]+){0,12}?)\s*,?\s+(?:was|were|is|has\s+been)\s+"
     r"quoted\s+by\s+(?P<y>[^,]{2,80}?)\s*,?\s+as\s+saying",
+)
+#: The active form: "The national broadcaster quoted a police spokesman as saying".
+_QUOTED = re.compile(
+    r"(?P<y>[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,6}?)\s+quoted\s+(?P<x>(?:the\s+|an?\s+)?[\w’'.-]+"
+    r"(?:\s+[\w’'.-]+){0,6}?)\s*,?\s+as\s+saying",
 )
 _REPORTS = re.compile(r",\s*(?P<x>[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,3})\s+(?:reports|reported)\s*\.")
 _CITING = re.compile(r"\bciting\s+(?P<x>[^,.;:\"“”()]{2,80}?)\s*(?=[,.;]|\s+(?:as|said|says)\b)", re.IGNORECASE)
@@ -172,6 +178,9 @@ class Attributor:
             # the last named before `at`, in document order (read from the end: it is near)
             return next((who for pos, who in reversed(self._named) if pos < at), None)
         if not cleaned or low in _PRONOUNS or _NOT_SPEAKERS.search(low):
+            return None
+        # "on Monday", "a provisional toll": a date or a qualifier of the figure, not a speaker.
+        if WEEKDAY_OR_DATE_RE.match(cleaned) or TOLL_QUALIFIER_RE.match(cleaned):
             return None
         if cleaned.islower() and len(cleaned.split()) <= 2 and at >= 0:
             named = self._antecedent(cleaned.split()[-1], at)
@@ -346,6 +355,11 @@ class Attributor:
             who = self._resolve(qb.group("x"), base)
             if who:
                 return [_Cue(who, (base + qb.start("x"), base + qb.end("x")), "quoted_by", clean_name(qb.group("y")))]
+        qa = _QUOTED.search(text) if "quoted" in text else None
+        if qa:
+            who = self._resolve(qa.group("x"), base)
+            if who:
+                return [_Cue(who, (base + qa.start("x"), base + qa.end("x")), "quoted_by", clean_name(qa.group("y")))]
         for rx, name, word in ((_CITING, "citing", "citing"), (_RELEASED_BY, "released_by", "by")):
             # Both are case-blind: an ASCII text without the word cannot match (others are read).
             m = None if text.isascii() and word not in text.lower() else rx.search(text)
@@ -361,11 +375,12 @@ class Attributor:
             for m in rx.finditer(text):
                 x = re.sub(r"^(?:and|but|while|whereas|as|that)\s+", "", m.group("x"))
                 final = re.match(r"\s*[.!?]?\s*$", text[m.end() :]) is not None
-                if not re.match(r"(?:[Tt]he\s+|[Aa]n?\s+)?[A-Z]|(?:the|a|an)\s+\w", x) and not final:
+                if (not re.match(r"(?:[Tt]he\s+|[Aa]n?\s+)?[A-Z]|(?:the|a|an)\s+\w", x) and not final
+                        and indefinite_kind(x) is None):
                     continue
-                if re.match(r"an?\s", x):
+                if re.match(r"an?\s", x) and indefinite_kind(x) is None:
                     ap = _APPOSITIVE.search(text, 0, m.start("x"))
-                    if ap:  # "Civic Shield, a rights group, said": the name, not the description
+                    if ap and not WEEKDAY_OR_DATE_RE.match(ap.group("name")):  # "Civic Shield, a rights group, said": the name, not the description
                         x = ap.group("name")
                 who = self._resolve(x, base + m.start("x"))
                 if who:

@@ -2,7 +2,7 @@
 
 `find_dates` returns every date expression of a text (or of `text[start:end]`) with its
 span (absolute offsets into `text`), its normalised `DateValue`, its role ("event",
-"since", "until", "commemoration") and whether it was resolved against the publication
+"since", "until", "commemoration", "statement") and whether it was resolved against the publication
 date (`relative=True`). `parse_date` normalises one whole expression.
 
 Conventions (news reporting is mostly about the past):
@@ -21,7 +21,9 @@ Conventions (news reporting is mostly about the past):
 - Without `reference`, expressions that need it are not returned.
 - A mention's span covers the date words only; the role is read from the word before
   ("since X", "from X" -> since; "until/till/by X" -> until; "from X to Y" -> event) and from
-  an anniversary phrase next to it ("X marks the 30th anniversary") -> commemoration.
+  an anniversary phrase next to it ("X marks the 30th anniversary") -> commemoration; a date
+  right after a speech verb ("said on Friday", "told state television on Saturday") is the
+  date of the statement -> statement.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
+from tollbook.extract.grammar.wire import STATEMENT_DATE_BEFORE_RE
 from tollbook.model import DateMention, DateValue
 
 __all__ = ["find_dates", "parse_date"]
@@ -557,7 +560,8 @@ def _role(text: str, c: _Cand) -> str:
         return "commemoration"
     m = _ROLE_BEFORE.search(before)
     if m is None:
-        return "event"
+        # "the ministry said on Friday that ...": the day of the statement, not of the incident.
+        return "statement" if STATEMENT_DATE_BEFORE_RE.search(before) else "event"
     word = m["w"].lower()
     if word == "from":
         return "event" if c.bounded else "since"

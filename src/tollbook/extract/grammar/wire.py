@@ -1,0 +1,127 @@
+"""The grammar of wire copy, declared as data -> compiled patterns.
+
+Datelines ("NIAMEY, March 14 (Reuters) -"), the words that date a statement rather than an
+incident ("said on Friday"), indefinite sources and their kinds ("a local official",
+"residents"), toll qualifiers that are not speakers ("a provisional toll"), roll-up cues
+(weekly, monthly, year-to-date and regional totals) and background cues (older incidents
+recalled). Rule modules import the compiled patterns; the words live here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tollbook.extract.grammar.alternation import alternation
+
+__all__ = [
+    "AGGREGATE_RE",
+    "DATELINE_RE",
+    "INDEFINITE_KINDS",
+    "STATEMENT_DATE_BEFORE_RE",
+    "TOLL_QUALIFIER_RE",
+    "WEEKDAY_OR_DATE_RE",
+    "indefinite_kind",
+]
+
+_MONTHS = (
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+).split()
+_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+
+#: A dateline opens a paragraph: a place in capitals, an optional date, an optional agency in
+#: brackets, then a dash. "NIAMEY, March 14 (Reuters) -", "GOMA (AFP) —", "KYIV, Ukraine, Jan. 3 -".
+DATELINE_RE = re.compile(
+    r"(?m)^(?P<place>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?"
+    r"(?:,?\s*(?P<date>(?:" + alternation(_MONTHS) + r")\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"\s*(?:\((?P<agency>[^)\n]{1,40})\))?\s*[-–—:]+\s"
+)
+
+#: Words before a date that make it the date of a statement, not of the incident:
+#: "said on Friday", "told reporters on Saturday", "announced late on Monday".
+_STATEMENT_VERBS = (
+    "said", "says", "told", "announced", "confirmed", "reported", "added", "stated",
+    "disclosed", "revealed", "tweeted", "wrote", "posted", "briefed", "updated",
+)  # fmt: skip
+STATEMENT_DATE_BEFORE_RE = re.compile(
+    r"\b(?:" + alternation(_STATEMENT_VERBS) + r")(?:\s+(?:reporters|journalists|the\s+press|"
+    r"(?:state\s+|national\s+)?(?:television|radio|TV)|[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,3}))?"
+    r"(?:\s+(?:late|early|earlier|later))?(?:\s+on)?\s*$"
+)
+
+#: Weekday and date words are never speakers ("..., a local official said on Monday").
+WEEKDAY_OR_DATE_RE = re.compile(
+    r"^(?:(?:on|late|early|last|this|next)\s+)*(?:" + alternation([*_WEEKDAYS, *_MONTHS])
+    + r"|today|yesterday|tonight|overnight|(?:this|last)\s+(?:week|month|year))\b",
+    re.IGNORECASE,
+)
+
+#: "a provisional toll", "the latest official count": a qualifier of a figure, not a speaker.
+TOLL_QUALIFIER_RE = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:(?:new|latest|last|provisional|preliminary|final|official|"
+    r"updated|revised|initial|first|partial|unofficial|overall|total|previous|earlier)\s+)*"
+    r"(?:death\s+)?(?:toll|count|tally|figures?|estimates?|assessment|balance)$",
+    re.IGNORECASE,
+)
+
+#: Indefinite sources and the kind of speaker each is: two reports citing "a local official"
+#: cite one kind of source, kept apart from "residents" or "a security source".
+INDEFINITE_KINDS: dict[str, tuple[str, ...]] = {
+    "local official": ("local official", "local officials", "local authorities",
+                       "local authority", "official", "officials", "local administrator"),
+    "security source": ("security source", "security sources", "military source",
+                        "military sources", "army source", "police source", "security official",
+                        "security officials"),
+    "resident": ("resident", "residents", "witness", "witnesses", "villager", "villagers",
+                 "local resident", "local residents", "survivor", "survivors", "relatives"),
+    "humanitarian source": ("humanitarian source", "humanitarian sources", "aid worker",
+                            "aid workers", "humanitarian worker", "humanitarian workers",
+                            "relief worker", "relief workers"),
+    "medical source": ("hospital staff", "hospital source", "hospital sources", "doctor",
+                       "doctors", "medical source", "medical sources", "health worker",
+                       "health workers", "nurse", "nurses", "medic", "medics"),
+    "community leader": ("community leader", "community leaders", "local leader",
+                         "local leaders", "elder", "elders", "local elder", "traditional leader",
+                         "civil society leader", "local civil society leader"),
+}  # fmt: skip
+_INDEFINITE = {
+    w: kind for kind, words in INDEFINITE_KINDS.items() for w in words
+}
+_INDEFINITE_RE = re.compile(
+    r"^(?:an?\s+|the\s+|some\s+|several\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?P<w>" + alternation(sorted(_INDEFINITE, key=len, reverse=True)) + r")"
+    r"(?:\s+(?:in|at|of|from|near)\s+[\w' -]{1,40})?$",
+    re.IGNORECASE,
+)
+
+
+def indefinite_kind(speaker: str) -> str | None:
+    """The kind of an indefinite source ("a local official" -> "local official"), or None for
+    a named speaker ("Niger's Interior Ministry")."""
+    m = _INDEFINITE_RE.match(speaker.strip())
+    return _INDEFINITE[m["w"].lower()] if m else None
+
+
+#: Roll-up cues: a figure over weeks, months, a year, a region or many incidents is an
+#: aggregate claim, never an incident of its own.
+AGGREGATE_RE = re.compile(
+    r"\b(?:since\s+(?:the\s+(?:start|beginning)\s+of|early|mid|late|then|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|\d{4}|last\s+\w+)"
+    r"|so\s+far\s+(?:this|in)\b|this\s+year|year[\s-]to[\s-]date|to\s+date\b"
+    r"|in\s+the\s+(?:first|past|last|previous)\s+(?:\w+\s+){0,2}(?:days|weeks|months|years)"
+    r"|(?:over|during)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+){0,2}(?:days|weeks|months|years)"
+    r"|in\s+\d+\s+(?:separate\s+)?(?:incidents|attacks|strikes|clashes|raids)"
+    r"|(?:weekly|monthly|quarterly|annual)\s+(?:toll|tally|report|figures|update)"
+    r"|a\s+tally\s+by|(?:across|throughout)\s+the\s+(?:\w+\s+){0,2}(?:region|country|provinces|"
+    r"north|south|east|west|states|districts)"
+    r"|in\s+(?:the\s+)?(?:month|week)\s+of)\b",
+    re.IGNORECASE,
+)
+
+#: Words that recall an older incident as background: "a similar attack last year".
+BACKGROUND_RE = re.compile(
+    r"\b(?:last\s+(?:year|month)|years?\s+ago|months?\s+ago|anniversary|in\s+\d{4}\b|previous\s+"
+    r"(?:attack|massacre)|earlier\s+attack)",
+    re.IGNORECASE,
+)

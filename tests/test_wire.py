@@ -1,0 +1,65 @@
+"""Wire copy: who said it, where and when it happened (issue 21 reproductions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tollbook.extract.grammar.wire import indefinite_kind
+from tollbook.ingest.sources import document_from_text
+from tollbook.model import Claim
+from tollbook.pipeline import Pipeline
+
+
+def _claims(pipeline: Pipeline, sentence: str, published: str = "2025-03-14") -> list[Claim]:
+    doc = document_from_text(f"date {published} (Wire)\n\n{sentence}\n")
+    return [c for c in pipeline.run(doc).claims if c.kind == "count"]
+
+
+def _one(pipeline: Pipeline, sentence: str, category: str = "killed") -> Claim:
+    found = [c for c in _claims(pipeline, sentence) if c.category == category and not c.parent]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("At least 20 people were killed in Djibo on Monday, a local official said.", "local official"),
+    ("According to a provisional toll, 17 civilians were killed.", None),
+    ("According to a provisional toll, 15 people were killed, residents told our correspondent.",
+     "residents"),
+    ("The national broadcaster quoted a provincial police spokesman as saying that six people "
+     "had died.", "provincial police spokesman"),
+    ("Agence Continentale, citing the ministry of security, reported that 28 civilians were "
+     "killed.", "ministry of security"),
+])  # fmt: skip
+def test_wire_speakers(pipeline: Pipeline, sentence: str, speaker: str | None) -> None:
+    assert _one(pipeline, sentence).source.speaker == speaker
+
+
+def test_quoted_as_saying_keeps_the_chain(pipeline: Pipeline) -> None:
+    c = _one(pipeline, "The national broadcaster quoted a police spokesman as saying that six "
+                       "people had died.")  # fmt: skip
+    assert (c.source.chain[0].role, c.source.chain[0].name) == ("quoted_by", "national broadcaster")
+
+
+def test_dateline_is_not_the_event(pipeline: Pipeline) -> None:
+    c = _one(pipeline, "NIAMEY, March 14 - At least 12 people were killed when gunmen attacked "
+                       "the market in Karvessa on Thursday, the army said.")  # fmt: skip
+    assert c.place is not None and c.place.text == "Karvessa"
+    assert c.event_date is not None and c.event_date.value.iso == "2025-03-13"
+    assert c.source.speaker == "army"
+
+
+def test_statement_date_is_not_the_event_date(pipeline: Pipeline) -> None:
+    c = _one(pipeline, "The Interior Ministry said on Friday that 17 civilians were killed in "
+                       "Thursday's attack on the market in Karvessa.")  # fmt: skip
+    assert c.event_date is not None and c.event_date.value.iso == "2025-03-13"
+    assert c.source.speaker == "Interior Ministry"
+
+
+def test_indefinite_kinds_are_kept_apart() -> None:
+    assert indefinite_kind("a local official") == "local official"
+    assert indefinite_kind("residents") == "resident"
+    assert indefinite_kind("a security source") == "security source"
+    assert indefinite_kind("a humanitarian source") == "humanitarian source"
+    assert indefinite_kind("hospital staff") == "medical source"
+    assert indefinite_kind("Niger's Interior Ministry") is None
