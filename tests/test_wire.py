@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
+from tollbook.events.grouping import doc_info, split_document
 from tollbook.extract.grammar.wire import indefinite_kind
 from tollbook.ingest.sources import document_from_text
 from tollbook.model import Claim
@@ -63,3 +66,55 @@ def test_indefinite_kinds_are_kept_apart() -> None:
     assert indefinite_kind("a humanitarian source") == "humanitarian source"
     assert indefinite_kind("hospital staff") == "medical source"
     assert indefinite_kind("Niger's Interior Ministry") is None
+
+
+# ------------------------------------------------------------------ what belongs to an incident
+
+
+def _split(pipeline: Pipeline, text: str) -> tuple[Any, Any, list[Claim]]:
+    doc = document_from_text(text)
+    claims = [c for c in pipeline.run(doc).claims if c.kind == "count"]
+    mentions, aside = split_document(doc_info(doc), claims)
+    return mentions, aside, claims
+
+
+def test_rollups_and_background_are_set_aside(pipeline: Pipeline) -> None:
+    mentions, aside, _ = _split(pipeline, (
+        "date 2025-03-14 (Wire)\n\nNIAMEY, March 14 (Wire) - At least 12 people were killed when "
+        "gunmen attacked the market in Karvessa on Thursday, the army said.\n\nLast week, eight "
+        "soldiers were killed in an ambush near Ayorou, the army said.\n\nAttacks in the region "
+        "have killed more than 300 civilians since January, according to a tally by Sahel Watch.\n"
+    ))  # fmt: skip
+    assert len(mentions) == 1 and mentions[0].place is not None
+    assert mentions[0].place.name == "Karvessa"
+    kinds = {r.decision for r in aside}
+    assert kinds == {"aggregate", "background"}
+    assert len(aside) == 2
+
+
+def test_superlative_is_not_a_rollup(pipeline: Pipeline) -> None:
+    mentions, aside, _ = _split(pipeline, (
+        "date 2025-03-14 (Wire)\n\nGunmen killed 40 people in Karvessa on Thursday, the deadliest "
+        "attack in the region since 2019.\n"
+    ))  # fmt: skip
+    assert len(mentions) == 1 and not aside
+
+
+def test_headline_joins_the_body_and_echoes_its_figure(pipeline: Pipeline) -> None:
+    mentions, aside, _ = _split(pipeline, (
+        "date 2025-03-15 (Daily Sentinel)\n\nBandits kill 11 farmers in Zamfara\n\nGunmen killed "
+        "11 farmers in Gwanzo village, Zamfara State, on Friday night, police said.\n"
+    ))  # fmt: skip
+    assert len(mentions) == 1 and not aside
+    assert len(mentions[0].claim_ids) == 2 and len(mentions[0].echoes) == 1
+
+
+def test_bare_follow_up_joins_the_incident_it_updates(pipeline: Pipeline) -> None:
+    mentions, _, _ = _split(pipeline, (
+        "date 2025-03-15 (Wire)\n\nGunmen killed 17 people in Karvessa on Thursday, police said. "
+        "In a separate attack, 3 people were killed in Djibo on Friday.\n\nThe death toll in "
+        "Karvessa later rose to 23.\n"
+    ))  # fmt: skip
+    assert len(mentions) == 2
+    first = min(mentions, key=lambda m: m.first_span)
+    assert len(first.claim_ids) == 2

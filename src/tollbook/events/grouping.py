@@ -42,6 +42,7 @@ from tollbook.events.matching import (
     place_relation,
 )
 from tollbook.extract.dates import find_dates
+from tollbook.extract.grammar.wire import AGGREGATE_RE, SUPERLATIVE_RE
 from tollbook.geo.places import name_key
 from tollbook.model import Claim, Document
 
@@ -97,6 +98,8 @@ class Mention:
     first_span: int
     labels: tuple[str, ...]  # those event names as written
     reasons: tuple[str, ...]  # why these claims of one document are one incident
+    # Headline claims repeating a figure of the body: grouped with it, not reported twice.
+    echoes: tuple[str, ...] = ()
 
     @property
     def specific(self) -> bool:
@@ -140,6 +143,10 @@ class Event:
     def claim_keys(self) -> tuple[tuple[str, str], ...]:
         return tuple((m.doc_id, c) for m in self.mentions for c in m.claim_ids)
 
+    @property
+    def echo_keys(self) -> frozenset[tuple[str, str]]:
+        return frozenset((m.doc_id, c) for m in self.mentions for c in m.echoes)
+
 
 @dataclass(frozen=True, slots=True)
 class Grouping:
@@ -148,6 +155,9 @@ class Grouping:
     mentions: tuple[Mention, ...]
     links: tuple[GroupingReason, ...]  # decisions between specific mentions
     events: tuple[Event, ...]
+    # Claims that form and join no event: roll-ups ("aggregate") and older incidents recalled
+    # ("background"); `a` is "<doc_id>:<claim_id>".
+    aside: tuple[GroupingReason, ...] = ()
 
 
 # ------------------------------------------------------------------ documents
@@ -210,11 +220,73 @@ def _interval(claim: Claim) -> Interval | None:
 
 def mentions_of(doc: DocInfo, claims: Sequence[Claim]) -> tuple[Mention, ...]:
     """A document's count claims -> its mentions of incidents (see module docstring)."""
+    return split_document(doc, claims)[0]
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).casefold()
+
+
+def _is_headline(claim: Claim, title: str | None) -> bool:
+    """Whether the claim's sentence is the document's title (an HTML title may carry the site
+    name after " | " or " - ")."""
+    if not title or not claim.sentence:
+        return False
+    sent = _norm(claim.sentence)
+    heads = {_norm(title), _norm(re.split(r"\s+[|–—-]\s+", title)[0])}
+    return any(h and (sent == h or (len(sent) >= 12 and (h.startswith(sent) or sent.startswith(h))))
+               for h in heads)  # fmt: skip
+
+
+def _follow_up(claim: Claim) -> bool:
+    """A revised toll ("rose to 23", "bringing the death toll to 40", "now stands at")."""
+    return bool({"update", "cumulative"} & set(claim.flags))
+
+
+def _borrowed_date(claim: Claim) -> bool:
+    """A follow-up whose date comes from another sentence: it dates the revision's
+    context, not the incident it revises."""
+    if not _follow_up(claim) or claim.event_date is None or claim.event_date.span is None:
+        return False
+    lo, hi = claim.sentence_span
+    return not lo <= claim.event_date.span[0] < hi
+
+
+def is_aggregate(claim: Claim) -> bool:
+    """A roll-up: its sentence counts over weeks, months, a year, a region or many incidents
+    ("since January", "in the first two weeks of March", "in 34 incidents across the
+    provinces"), unless it ranks one incident ("the deadliest attack since 2019")."""
+    sentence = claim.sentence or ""
+    return bool(AGGREGATE_RE.search(sentence)) and not SUPERLATIVE_RE.search(sentence)
+
+
+def split_document(
+    doc: DocInfo, claims: Sequence[Claim]
+) -> tuple[tuple[Mention, ...], tuple[GroupingReason, ...]]:
+    """A document's count claims -> (its mentions of incidents, the claims set aside).
+
+    Roll-ups are set aside first; a headline claim joins the body's first incident (and is an
+    echo when the body gives its figure); a mention dated before the body's first incident
+    (by more than two days) recalls an older incident and is set aside as background."""
     items = sorted(
         (c for c in claims if c.kind in EVENT_KINDS), key=lambda c: (c.span[0], c.claim_id)
     )
+    aside: list[GroupingReason] = []
+    kept = []
+    for c in items:
+        if is_aggregate(c):
+            why = f"a roll-up: {AGGREGATE_RE.search(c.sentence or '')[0]!r}"  # type: ignore[index]
+            aside.append(GroupingReason(f"{doc.doc_id}:{c.claim_id}", "-", "aggregate", 0, (why,)))
+        else:
+            kept.append(c)
+    items = kept
     if not items:
-        return ()
+        return (), tuple(aside)
+    heads = {c.claim_id for c in items if _is_headline(c, doc.title)}
+    if len(heads) == len(items):
+        heads = set()  # a document that is all headline is its own body
+    body_values = {(c.category, c.value) for c in items if c.claim_id not in heads}
+    echoes = {h.claim_id for h in items if h.claim_id in heads and (h.category, h.value) in body_values}
     idx = {c.claim_id: i for i, c in enumerate(items)}
     parent = list(range(len(items)))
     why: dict[int, list[str]] = defaultdict(list)
@@ -231,14 +303,16 @@ def mentions_of(doc: DocInfo, claims: Sequence[Claim]) -> tuple[Mention, ...]:
             parent[max(ri, rj)] = min(ri, rj)
             why[min(ri, rj)].append(reason)
 
-    places = [_place(c) for c in items]
-    dates = [_interval(c) for c in items]
+    places = [None if c.claim_id in heads else _place(c) for c in items]
+    dates = [None if c.claim_id in heads else _interval(c) for c in items]
     for i, c in enumerate(items):
         if c.parent and c.parent in idx:
             union(idx[c.parent], i, f"{c.claim_id} is a {c.relation or 'part'} of {c.parent}")
     by_sentence: dict[tuple[int, int], list[int]] = defaultdict(list)
     by_place_date: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, c in enumerate(items):
+        if c.claim_id in heads:
+            continue
         by_sentence[c.sentence_span].append(i)
         p, d = places[i], dates[i]
         if p is not None and d is not None:
@@ -250,7 +324,14 @@ def mentions_of(doc: DocInfo, claims: Sequence[Claim]) -> tuple[Mention, ...]:
     for (pkey, iso), members in by_place_date.items():
         for j in members[1:]:
             union(members[0], j, f"same place ({pkey}) and date ({iso})")
-    # A claim with neither place nor date belongs to the document's only incident.
+    body = [i for i, c in enumerate(items) if c.claim_id not in heads]
+    if body:
+        lead = find(body[0])
+        for i, c in enumerate(items):
+            if c.claim_id in heads:
+                union(lead, i, f"{c.claim_id} is the headline of the body's first incident")
+    # A claim with neither place nor date belongs to the document's only incident; a bare
+    # follow-up ("the toll rose to 23") to the incident it updates, the first one.
     roots = {find(i) for i in range(len(items))}
     anchored = sorted(
         r for r in roots if any(places[i] or dates[i] for i in range(len(items)) if find(i) == r)
@@ -258,14 +339,38 @@ def mentions_of(doc: DocInfo, claims: Sequence[Claim]) -> tuple[Mention, ...]:
     if len(anchored) == 1:
         for r in sorted(roots - set(anchored)):
             union(anchored[0], r, "no place or date of its own; the document's only incident")
+    elif anchored:
+        for r in sorted(roots):
+            members = [i for i in range(len(items)) if find(i) == r]
+            if not all(_follow_up(items[i]) and (dates[i] is None or _borrowed_date(items[i]))
+                       for i in members):
+                continue
+            keys = {p.key for i in members if (p := places[i]) is not None}
+            others = sorted({find(i) for i in range(len(items)) if find(i) != r and dates[i]})
+            same = [o for o in others if any(find(i) == o and (p := places[i]) is not None
+                                             and p.key in keys for i in range(len(items)))]
+            target = same[0] if same else (others[0] if others and not keys else None)
+            if target is not None:
+                union(target, r, "a revised toll with no date of its own: it updates the "
+                                 "document's incident at its place, or its first")  # fmt: skip
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[find(i)].append(i)
+    lead_root = find(body[0]) if body else None
+    lead_date = next((d for i in groups.get(lead_root, []) if (d := dates[i]) is not None), None) \
+        if lead_root is not None else None  # fmt: skip
     out = []
     for n, (root, members) in enumerate(sorted(groups.items())):
         claims_m = [items[i] for i in members]
         place = _most_common([p for i in members if (p := places[i]) is not None], _place_rank)
         date = _most_common([d for i in members if (d := dates[i]) is not None], _date_rank)
+        if root != lead_root and lead_date is not None and date is not None and \
+                day(date.end) < day(lead_date.start) - dt.timedelta(days=2):
+            reason = (f"background: dated {date.iso}, before the document's incident "
+                      f"({lead_date.iso})")  # fmt: skip
+            aside.extend(GroupingReason(f"{doc.doc_id}:{c.claim_id}", "-", "background", 0,
+                                        (reason,)) for c in claims_m)  # fmt: skip
+            continue
         labels = _names_for(doc.names, place, single=len(groups) == 1)
         out.append(Mention(
             mention_id=f"{doc.doc_id}#{n}", doc_id=doc.doc_id, published=doc.published,
@@ -273,8 +378,9 @@ def mentions_of(doc: DocInfo, claims: Sequence[Claim]) -> tuple[Mention, ...]:
             categories=tuple(sorted({c.category for c in claims_m if c.category})),
             claim_ids=tuple(c.claim_id for c in claims_m), first_span=claims_m[0].span[0],
             labels=labels, reasons=tuple(why.get(root, ())),
+            echoes=tuple(c.claim_id for c in claims_m if c.claim_id in echoes),
         ))  # fmt: skip
-    return tuple(out)
+    return tuple(out), tuple(aside)
 
 
 def _names_for(names: Sequence[str], place: Place | None, *, single: bool) -> tuple[str, ...]:
@@ -405,8 +511,13 @@ class _Union:
             self.parent[hi] = lo
 
 
-def group(mentions: Sequence[Mention], previous: Grouping | None = None) -> Grouping:
-    """Group mentions into events; with `previous`, only new mentions are compared."""
+def group(
+    mentions: Sequence[Mention],
+    previous: Grouping | None = None,
+    aside: Sequence[GroupingReason] = (),
+) -> Grouping:
+    """Group mentions into events; with `previous`, only new mentions are compared.
+    `aside`: the claims documents set apart (kept in the Grouping for the record)."""
     old = previous.mentions if previous else ()
     known = {m.mention_id for m in old}
     new = [m for m in mentions if m.mention_id not in known]
@@ -480,8 +591,10 @@ def group(mentions: Sequence[Mention], previous: Grouping | None = None) -> Grou
                     attach.append(r)
                     uf.union(other, m.mention_id, rank)
             broad_index[k].append(m.mention_id)
+    kept_aside = {r.a: r for r in (*(previous.aside if previous else ()), *aside)}
     return Grouping(
-        mentions=tuple(allm), links=tuple(links), events=_events(allm, uf, [*links, *attach])
+        mentions=tuple(allm), links=tuple(links), events=_events(allm, uf, [*links, *attach]),
+        aside=tuple(kept_aside.values()),
     )
 
 
@@ -521,7 +634,13 @@ def group_claims(
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_doc[c.doc_id].append(c)
-    return group([m for d in docs for m in mentions_of(d, by_doc.get(d.doc_id, ()))], previous)
+    mentions: list[Mention] = []
+    aside: list[GroupingReason] = []
+    for d in docs:
+        ms, apart = split_document(d, by_doc.get(d.doc_id, ()))
+        mentions.extend(ms)
+        aside.extend(apart)
+    return group(mentions, previous, aside)
 
 
 # ------------------------------------------------------------------ JSON edge

@@ -1,6 +1,7 @@
 """Anchoring: document text + sentences -> the event date and place that govern a position.
 
-A figure's event date is an event date in its own sentence (the most precise), else the most
+A figure's event date is an event date in its own sentence (one in the possessive, "Thursday's
+attack", first; then the most precise), else the most
 precise event date of the nearest earlier sentence that has one. Dates that open a period
 ("since October 1991"), close one, or name a commemoration ("marks the 25th anniversary")
 never govern, nor do dates of a statement ("said on Friday"). The publication line of a
@@ -29,6 +30,7 @@ from tollbook.model import DateMention, Document, PlaceMention, Segment
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR"})
+_REGION_FEATURES = frozenset({"ADM1", "ADM2", "ADM3", "ADMD", "RGN"})
 _METADATA_LINE = re.compile(r"^\s*date\s+\S+.*\(.*\)\s*$")
 #: Words before a place name the gazetteer may lack ("fled Marren"). A whole word is always
 #: followed by a space, so the trie's longest-first order finds what the listed order did.
@@ -143,7 +145,11 @@ class Anchors:
         for sent in self.sentences:
             inside = [d for d in self._dates_within(sent.start, sent.end) if d.role == "event"]
             if inside:
-                current = min(inside, key=lambda d: (_PRECISION_RANK.get(d.value.precision, 9), d.span[0]))
+                # "Thursday's attack": a date owned by the incident's noun names the incident,
+                # whatever else the sentence dates ("two more died on Saturday").
+                owned = [d for d in inside if self.text.startswith(("'s", "’s"), d.span[1])]
+                current = min(owned or inside,
+                              key=lambda d: (_PRECISION_RANK.get(d.value.precision, 9), d.span[0]))
             out.append(current)
         return out
 
@@ -188,11 +194,18 @@ class Anchors:
         return inside[0] if inside else None
 
 
+def _is_region(p: PlaceMention) -> bool:
+    return p.entry is not None and p.entry.feature in _REGION_FEATURES
+
+
 def _nearest(cands: list[PlaceMention], pos: int) -> PlaceMention | None:
     if not cands:
         return None
-    towns = [p for p in cands if not _is_country(p)]
-    pool = towns or cands
+    # A town before its region ("the market of Karvessa, in the Tillaberi region"), a region
+    # before its country.
+    towns = [p for p in cands if not _is_country(p) and not _is_region(p)]
+    regions = [p for p in cands if _is_region(p)]
+    pool = towns or regions or cands
     return min(pool, key=lambda p: abs(p.span[0] - pos))
 
 

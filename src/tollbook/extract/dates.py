@@ -104,6 +104,13 @@ _P_RELATIVE = re.compile(
     r"\s+(?P<aunit>day|week|month|year)s?\s+ago)\b",
     _F,
 )
+# A month without day or year after a preposition ("in January", "since early March"): the
+# latest such month on or before the reference. Capitalised only ("may", "march" are verbs).
+_P_BARE_MONTH = re.compile(
+    r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom)\s+(?:(?:early|late|mid)[\s-]+)?"
+    r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b(?!\s*,?\s*(?:of\s+)?\d|-\d)"
+)
 # Cheap scans that find where month-led and relative patterns can match at all.
 _MONTH_TRIGGER = re.compile(
     r"[JjFfMmAaSsOoNnDd](?<![^\W\d_].)(?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)"
@@ -548,6 +555,12 @@ def _candidates(
                 cand = _relative(ref, text, m)
                 if cand is not None:
                     cands.append(cand)
+        for m in _P_BARE_MONTH.finditer(text, start, end):
+            month = _MONTHS[m["m"][:3].lower()]
+            year = ref.year if month <= ref.month else ref.year - 1
+            value = _month_value(year, month)
+            if value is not None:
+                cands.append(_Cand(m.start("m"), m.end("m"), value=value, relative=True))
     cands.extend(_combine(text, cands, end))
     if allow_bare:
         return cands
@@ -559,6 +572,8 @@ def _role(text: str, c: _Cand) -> str:
     if _COMMEM_AFTER.match(text, c.end) or _COMMEM_BEFORE.search(before):
         return "commemoration"
     m = _ROLE_BEFORE.search(before)
+    if m is not None and text.startswith(("'s", "’s"), c.end):
+        m = None  # "the toll from Thursday's attack": the attack's day, not a period's start
     if m is None:
         # "the ministry said on Friday that ...": the day of the statement, not of the incident.
         return "statement" if STATEMENT_DATE_BEFORE_RE.search(before) else "event"

@@ -15,9 +15,11 @@ from tollbook.extract.grammar.alternation import alternation
 
 __all__ = [
     "AGGREGATE_RE",
+    "BACKGROUND_RE",
     "DATELINE_RE",
     "INDEFINITE_KINDS",
     "STATEMENT_DATE_BEFORE_RE",
+    "SUPERLATIVE_RE",
     "TOLL_QUALIFIER_RE",
     "WEEKDAY_OR_DATE_RE",
     "indefinite_kind",
@@ -123,5 +125,12 @@ AGGREGATE_RE = re.compile(
 BACKGROUND_RE = re.compile(
     r"\b(?:last\s+(?:year|month)|years?\s+ago|months?\s+ago|anniversary|in\s+\d{4}\b|previous\s+"
     r"(?:attack|massacre)|earlier\s+attack)",
+    re.IGNORECASE,
+)
+
+#: A superlative ranks one incident against a period ("the deadliest attack since 2019"):
+#: the period does not make its figure a roll-up.
+SUPERLATIVE_RE = re.compile(
+    r"\b(?:deadliest|worst|bloodiest|largest|biggest|highest|heaviest|most\s+(?:deadly|lethal))\b",
     re.IGNORECASE,
 )
