@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from tollbook.events.grouping import doc_info, split_document
+from tollbook.events.reconcile import analyse
 from tollbook.extract.grammar.wire import indefinite_kind
 from tollbook.ingest.sources import document_from_text
 from tollbook.model import Claim
@@ -118,3 +119,44 @@ def test_bare_follow_up_joins_the_incident_it_updates(pipeline: Pipeline) -> Non
     assert len(mentions) == 2
     first = min(mentions, key=lambda m: m.first_span)
     assert len(first.claim_ids) == 2
+
+
+# ------------------------------------------------------------------ reconciliation
+
+
+def _killed(pipeline: Pipeline, texts: list[str]) -> list[Any]:
+    docs = [document_from_text(t) for t in texts]
+    claims = [c for d in docs for c in pipeline.run(d).claims]
+    return [f for ef in analyse(docs, claims) for f in ef.findings
+            if f.category == "killed" and f.unit == "people"]  # fmt: skip
+
+
+def test_hedged_figure_then_a_larger_one_is_a_refinement(pipeline: Pipeline) -> None:
+    [f] = _killed(pipeline, [
+        "date 2025-03-13 (Sahel Wire)\n\nAt least 12 people were killed when gunmen attacked the "
+        "market in Karvessa on Thursday, the army said.\n",
+        "date 2025-03-14 (Global Press Agency)\n\nThe Interior Ministry said on Friday that 17 "
+        "civilians were killed in Thursday's attack on the market in Karvessa.\n",
+    ])  # fmt: skip
+    assert f.status == "refine" and f.best == 17 and f.low == 12 and f.independent_origins == 2
+
+
+def test_cumulative_toll_of_the_incident_is_its_update(pipeline: Pipeline) -> None:
+    [f] = _killed(pipeline, [
+        "date 2025-03-14 (Global Press Agency)\n\nThe Interior Ministry said on Friday that 17 "
+        "civilians were killed in Thursday's attack on the market in Karvessa.\n",
+        "date 2025-03-16 (Le Sahel Quotidien)\n\nTwo more of the wounded died on Saturday, "
+        "bringing the death toll from Thursday's market attack in Karvessa to 23, the Interior "
+        "Ministry said.\n",
+    ])  # fmt: skip
+    assert f.best == 23 and f.status == "update"
+
+
+def test_same_origin_same_day_the_larger_figure_stands(pipeline: Pipeline) -> None:
+    [f] = _killed(pipeline, [
+        "date 2025-11-08 (Northern Herald)\n\nThe regional governor Halina Vorek says 14 people "
+        "were killed in the overnight shelling of Lintmoor.\n",
+        "date 2025-11-08 (Lintmoor Today)\n\nEleven people were killed when shells hit Lintmoor "
+        "overnight, regional governor Halina Vorek said on Saturday.\n",
+    ])  # fmt: skip
+    assert f.best == 14 and f.independent_origins == 1

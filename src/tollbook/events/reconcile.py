@@ -36,6 +36,7 @@ from tollbook.events.origins import (
     assign_origins,
     near_duplicates,
 )
+from tollbook.extract.grammar.wire import HEDGED_QUALIFIERS, PROVISIONAL_RE
 from tollbook.model import Claim, Document
 from tollbook.output.serialize import number
 from tollbook.tally.rules import tally
@@ -93,6 +94,7 @@ class FigureReport:
     within: tuple[Part, ...]  # the larger set(s) the figure is a subset of
     status: str  # "first" | "agree" | "refine" | "update" | "conflict"
     note: str  # what it was compared with
+    hedged: bool = False  # "at least 12", "more than 10", "a provisional toll of 15": may rise
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +193,10 @@ def _reports(
         root = _root(c, by_doc[c.doc_id])
         groups[(c.doc_id, origins[(root.doc_id, root.claim_id)].origin_id)].append(c)
     out = []
-    for (doc_id, _), items in groups.items():
+    for (doc_id, _), raw in groups.items():
+        # Inside an incident a cumulative toll ("bringing the death toll to 23") is the
+        # incident's toll so far: an update, not a running total to leave out.
+        items = [_as_update(c) for c in raw]
         fig = _figure(category, unit, doc_id, items)
         if fig is None:
             continue
@@ -218,9 +223,24 @@ def _reports(
             civilians=split["civilians"], combatants=split["combatants"], unknown=split["unknown"],
             rule=rule, claim_ids=tuple(c.claim_id for c in items), breakdown=parts,
             within=tuple(within), status="first", note="",
+            hedged=any(_is_hedged(by_id[cid]) for cid in chosen if cid in by_id),
         ))  # fmt: skip
     out.sort(key=lambda r: (r.published or "9999-99-99", r.doc_id, r.origin.origin_id))
     return out
+
+
+def _as_update(c: Claim) -> Claim:
+    if "cumulative" not in c.flags:
+        return c
+    return replace(c, flags=tuple(dict.fromkeys(f if f != "cumulative" else "update" for f in c.flags)))
+
+
+def _is_hedged(c: Claim) -> bool:
+    """A figure that may grow: a lower bound ("at least 12", "more than 10") or a
+    provisional toll ("according to a provisional toll, 15")."""
+    if c.qualifier in HEDGED_QUALIFIERS:
+        return True
+    return bool(c.sentence and PROVISIONAL_RE.search(c.sentence))
 
 
 def _same_figure(a: FigureReport, b: FigureReport) -> bool:
@@ -228,6 +248,20 @@ def _same_figure(a: FigureReport, b: FigureReport) -> bool:
         return True
     ranged = a.low != a.high or b.low != b.high
     return ranged and a.low <= b.high and b.low <= a.high
+
+
+def _compatible(a: FigureReport, b: FigureReport) -> bool:
+    """The same figure, or a hedged one and a larger one ("at least 12" then 17)."""
+    if _same_figure(a, b):
+        return True
+    return (a.hedged and b.best >= a.best) or (b.hedged and a.best >= b.best)
+
+
+def _supersedes(new: FigureReport, old: FigureReport) -> bool:
+    """Whether `new` is the later of two reports of one origin: published later, or the
+    same day and larger (tolls of one day rise more often than they fall)."""
+    a, b = new.published or "", old.published or ""
+    return a > b or (a == b and new.best >= old.best)
 
 
 def _detail(r: FigureReport) -> frozenset[tuple[str, str | None, float, str | None, str]]:
@@ -257,14 +291,22 @@ def _with_status(reports: list[FigureReport]) -> list[FigureReport]:
         if prev is not None:
             if not _same_figure(prev, r):
                 status, note = "update", f"replaces {_describe(prev)} from the same origin"
+                if not _supersedes(r, prev):
+                    note = f"an earlier figure than {_describe(prev)} from the same origin"
             elif _detail(r) - _detail(prev):
                 status, note = "refine", f"same figure as {_describe(prev)}, with more detail"
             else:
                 status, note = "agree", f"same figure as {_describe(prev)} (same origin)"
         if others and status in ("first", "agree", "refine"):
-            clash = [o for o in others if not _same_figure(o, r)]
+            clash = [o for o in others if not _compatible(o, r)]
+            hedge = [o for o in others if not _same_figure(o, r) and _compatible(o, r)]
             if clash:
                 status, note = "conflict", "differs from " + "; ".join(_describe(o) for o in clash)
+            elif hedge:
+                status = "refine"
+                note = "compatible with the hedged figure(s) of " + "; ".join(
+                    _describe(o) for o in hedge
+                )
             elif status == "first":
                 known = frozenset().union(*(_detail(o) for o in others))
                 status = "refine" if _detail(r) - known else "agree"
@@ -272,7 +314,8 @@ def _with_status(reports: list[FigureReport]) -> list[FigureReport]:
                     "same figure as " if status == "agree" else "same figure, more detail than "
                 ) + "; ".join(_describe(o) for o in others)
         out.append(_replace_status(r, status, note))
-        current[r.origin.origin_id] = out[-1]
+        if prev is None or _supersedes(r, prev):
+            current[r.origin.origin_id] = out[-1]
     return out
 
 
@@ -287,8 +330,15 @@ def _range(reports: list[FigureReport]) -> tuple[float, float, float, str, str, 
     """(low, best, high, rules..., the report that gave best) from each origin's latest."""
     latest: dict[str, FigureReport] = {}
     for r in reports:
-        latest[r.origin.origin_id] = r
-    cur = sorted(latest.values(), key=lambda r: (r.best, r.doc_id))
+        prev = latest.get(r.origin.origin_id)
+        if prev is None or _supersedes(r, prev):
+            latest[r.origin.origin_id] = r
+    everyone = sorted(latest.values(), key=lambda r: (r.best, r.doc_id))
+    # A hedged figure that another origin's figure, as late or later, exceeds is a lower
+    # bound that figure fills in: it bounds `low` but does not vote for `best`.
+    cur = [r for r in everyone if not (r.hedged and any(
+        o is not r and o.best > r.best and (o.published or "") >= (r.published or "")
+        for o in everyone))] or everyone  # fmt: skip
     if len(reports) == 1:
         r = reports[0]
         return (
@@ -300,9 +350,11 @@ def _range(reports: list[FigureReport]) -> tuple[float, float, float, str, str, 
             "high bound of the only report",
             r,
         )
-    counts = f"{len(cur)} origin(s), {len(reports)} reports"
+    counts = f"{len(everyone)} origin(s), {len(reports)} reports"
     basis = f"the latest report of each independent origin ({counts})"
-    low, high = min(r.low for r in cur), max(r.high for r in cur)
+    if len(cur) < len(everyone):
+        basis += f", {len(everyone) - len(cur)} hedged figure(s) exceeded by later ones left out"
+    low, high = min(r.low for r in everyone), max(r.high for r in everyone)
     if len({r.best for r in cur}) == 1:
         chosen = cur[0]
         best_rule = f"the figure given by {basis}"
@@ -390,6 +442,30 @@ def _cross_checks(
 # ------------------------------------------------------------------ findings
 
 
+def _merge_in_event(mine: Sequence[Claim], origins: Mapping[Key, Origin]) -> dict[Key, Origin]:
+    """Within one incident, a short speaker key inside exactly one longer one is that speaker
+    ("the ministry", "Niger" and "Niger's Interior Ministry")."""
+    keys = {origins[k].origin_id for c in mine if (k := (c.doc_id, c.claim_id)) in origins}
+    named = {k: frozenset(k[2:].split()) for k in keys if k.startswith("s:")}
+    by_id = {origins[(c.doc_id, c.claim_id)].origin_id: origins[(c.doc_id, c.claim_id)]
+             for c in mine if (c.doc_id, c.claim_id) in origins}  # fmt: skip
+    canon: dict[str, Origin] = {}
+    for k, toks in named.items():
+        if any(t.startswith("~") for t in toks):
+            continue  # an indefinite kind ("a local official") is nobody's part
+        supers = [o for o, ot in named.items() if o != k and toks < ot]
+        if len(supers) == 1:
+            big = by_id[supers[0]]
+            canon[k] = Origin(big.origin_id, big.label,
+                              f"{by_id[k].reason} (read as {big.label!r} in this incident)")  # fmt: skip
+    out = dict(origins)
+    for c in mine:
+        k = (c.doc_id, c.claim_id)
+        if k in out and out[k].origin_id in canon:
+            out[k] = canon[out[k].origin_id]
+    return out
+
+
 def reconcile(
     event: Event,
     claims: Mapping[Key, Claim],
@@ -397,7 +473,9 @@ def reconcile(
     origins: Mapping[Key, Origin],
 ) -> tuple[Finding, ...]:
     """The findings of one event: one per category and unit of its count claims."""
-    mine = [claims[k] for k in event.claim_keys if k in claims]
+    echoes = event.echo_keys
+    mine = [claims[k] for k in event.claim_keys if k in claims and k not in echoes]
+    origins = _merge_in_event(mine, origins)
     by_doc: dict[str, dict[str, Claim]] = defaultdict(dict)
     for c in mine:
         by_doc[c.doc_id][c.claim_id] = c

@@ -45,7 +45,7 @@ _ACCORDING = re.compile(
     re.IGNORECASE,
 )
 _X_SAID = re.compile(
-    r"(?:^|[,;:“”\"]\s*|\b(?:and|but|while|whereas|as|that)\s+)(?P<x>(?:[Tt]he\s+|[Aa]n?\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)\s*,?\s+"
+    r"(?:^|[,;:“”\"]\s*|\)\s*[-–—]\s*|\s[-–—]\s+|\b(?:and|but|while|whereas|as|that)\s+)(?P<x>(?:[Tt]he\s+|[Aa]n?\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)\s*,?\s+"
     r"(?:has\s+|had\s+|have\s+|also\s+|later\s+|earlier\s+)?" + _SPEECH + r"\b"
 )
 _SAID_X = re.compile(
@@ -73,6 +73,11 @@ _RELEASED_BY = re.compile(
     re.IGNORECASE,
 )
 _WORD_CHAR = re.compile(r"\w\w")
+#: What may follow a sentence-final "X said": nothing, or the day of the statement.
+_FINAL = re.compile(
+    r"\s*(?:(?:on|late|early|last|this)\s+)*(?:[A-Z][a-z]+|today|yesterday|overnight|tonight)?"
+    r"\s*[.!?]?\s*$"
+)
 # Characters that no capitalised name run (_antecedent) can contain.
 _NAME_STOP = re.compile(r"[^\w'’.\- \t\n]")
 _APPOSITIVE = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}),\s*$")
@@ -374,7 +379,7 @@ class Attributor:
         for rx, name in ((_X_SAID, "said"), (_SAID_X, "said_inverted")) if _SPEECH_WORD.search(text) else ():
             for m in rx.finditer(text):
                 x = re.sub(r"^(?:and|but|while|whereas|as|that)\s+", "", m.group("x"))
-                final = re.match(r"\s*[.!?]?\s*$", text[m.end() :]) is not None
+                final = _FINAL.match(text, m.end()) is not None
                 if (not re.match(r"(?:[Tt]he\s+|[Aa]n?\s+)?[A-Z]|(?:the|a|an)\s+\w", x) and not final
                         and indefinite_kind(x) is None):
                     continue

@@ -9,6 +9,7 @@ Conventions (news reporting is mostly about the past):
 
 - Numeric dates are read day-first when ambiguous ("03/04/2021" is 3 April 2021); when the
   day-first reading is impossible ("02/22/2016") the month-first one is used.
+- "overnight" is the night before the reference: the day before and the reference day.
 - A month-day without a year ("on 3 May", "May 3") and a bare weekday ("on Tuesday") are the
   most recent such day on or before `reference`; "last Tuesday" is strictly before it.
 - "last week" / "this week" are Monday–Sunday weeks (precision "week", iso "start/end").
@@ -97,7 +98,7 @@ _P_MONTH_LED = re.compile(
     _F,
 )
 _P_RELATIVE = re.compile(
-    r"\b(?:(?P<rd>today|tonight|yesterday|tomorrow)"
+    r"\b(?:(?P<rd>today|tonight|yesterday|tomorrow|overnight)"
     rf"|(?:(?P<wmod>last|next)\s+)?(?P<wd>{_WD})(?:\s+(?:night|morning|afternoon|evening))?"
     r"|(?P<pmod>last|this|next|previous|earlier\s+this)\s+(?P<unit>week|month|year)"
     r"|(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -431,8 +432,13 @@ def _bare_year(text: str, m: re.Match[str], floor: int, stop: int) -> Iterator[_
 def _relative(ref: dt.date, text: str, m: re.Match[str]) -> _Cand | None:
     value: DateValue | None
     if m["rd"]:
-        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m["rd"].lower()]
-        value = _day_value(_shift(ref, offset))
+        word = m["rd"].lower()
+        if word == "overnight":  # the night before the report: the day before and the day of it
+            before = _shift(ref, -1)
+            value = _span_value(before, ref) if before is not None else None
+        else:
+            offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+            value = _day_value(_shift(ref, offset))
     elif m["wd"]:
         value = _weekday(ref, m["wd"].lower(), (m["wmod"] or "").lower())
     elif m["unit"]:

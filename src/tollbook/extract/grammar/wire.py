@@ -17,7 +17,9 @@ __all__ = [
     "AGGREGATE_RE",
     "BACKGROUND_RE",
     "DATELINE_RE",
+    "HEDGED_QUALIFIERS",
     "INDEFINITE_KINDS",
+    "PROVISIONAL_RE",
     "STATEMENT_DATE_BEFORE_RE",
     "SUPERLATIVE_RE",
     "TOLL_QUALIFIER_RE",
@@ -132,5 +134,14 @@ BACKGROUND_RE = re.compile(
 #: the period does not make its figure a roll-up.
 SUPERLATIVE_RE = re.compile(
     r"\b(?:deadliest|worst|bloodiest|largest|biggest|highest|heaviest|most\s+(?:deadly|lethal))\b",
+    re.IGNORECASE,
+)
+
+#: Qualifiers of a figure that is a lower bound and may be overtaken by a larger one.
+HEDGED_QUALIFIERS = frozenset({"at_least", "more_than", "over"})
+#: A toll given as provisional may rise: "a provisional toll", "preliminary figures".
+PROVISIONAL_RE = re.compile(
+    r"\b(?:provisional|preliminary|initial|first|partial)\s+(?:death\s+)?(?:toll|count|tally|"
+    r"figures?|estimates?|assessment|reports?)\b",
     re.IGNORECASE,
 )
