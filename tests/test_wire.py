@@ -160,3 +160,44 @@ def test_same_origin_same_day_the_larger_figure_stands(pipeline: Pipeline) -> No
         "overnight, regional governor Halina Vorek said on Saturday.\n",
     ])  # fmt: skip
     assert f.best == 14 and f.independent_origins == 1
+
+
+def test_liveblog_entries_are_one_incident(pipeline: Pipeline) -> None:
+    mentions, _, _ = _split(pipeline, (
+        "date 2025-09-20 (The Meridian Post)\n\nLive: explosion at Port Selwyn bus station\n\n"
+        "16:40 The health ministry says the death toll has risen to 31.\n\n"
+        "11:30 The police spokesman says at least 9 people were killed in the blast at the bus "
+        "station in Port Selwyn this morning.\n"
+    ))  # fmt: skip
+    assert len(mentions) == 1
+    assert mentions[0].date is not None and mentions[0].date.end == "2025-09-20"
+
+
+def test_liveblog_time_stamp_is_not_a_speaker(pipeline: Pipeline) -> None:
+    c = _one(pipeline, "14:05 A doctor at the city hospital says at least 22 bodies have been "
+                       "brought in.")  # fmt: skip
+    assert c.source.speaker is not None and not c.source.speaker[0].isdigit()
+
+
+def test_weekend_and_overnight_are_dates(pipeline: Pipeline) -> None:
+    c = _one(pipeline, "Gunmen killed 30 people in villages around Tera over the weekend, a "
+                       "security source said on Monday.")  # fmt: skip
+    assert c.event_date is not None and c.event_date.value.iso == "2025-03-08/2025-03-09"
+    assert c.source.speaker == "security source"
+
+
+def test_republished_copy_in_a_wrapper_is_one_origin(pipeline: Pipeline) -> None:
+    body = (
+        "KAMBORE, Oct 2 (CNS) - At least 16 people were killed when a suicide bomber blew himself "
+        "up at a crowded fish market in Kambore on Wednesday. Forty people were wounded and taken "
+        "to the Kambore district hospital. No group has claimed responsibility for the attack, "
+        "which comes two weeks after a similar bombing in the same province.\n"
+    )
+    [f] = _killed(pipeline, [
+        "date 2025-10-02 (Continental News Service)\n\n" + body,
+        "date 2025-10-03 (Newsbeat Aggregator)\n\nBREAKING: Suicide bombing at Kambore market\n\n"
+        + body + "\nCopyright Continental News Service. Distributed by Newsbeat Aggregator. Click "
+        "here to read more top stories, download our app and never miss an update from us.\n",
+    ])  # fmt: skip
+    assert f.independent_origins == 1
+    assert any("republished" in r.origin.reason for r in f.reports)

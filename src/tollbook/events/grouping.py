@@ -238,6 +238,20 @@ def _is_headline(claim: Claim, title: str | None) -> bool:
                for h in heads)  # fmt: skip
 
 
+#: An undated figure in a news report is recent: the days up to publication.
+RECENT_DAYS = 3
+
+
+def _recent(published: str) -> Interval | None:
+    try:
+        end = day(published[:10])
+    except ValueError:
+        return None
+    start = (end - dt.timedelta(days=RECENT_DAYS)).isoformat()
+    return Interval(start=start, end=end.isoformat(), precision="window",
+                    iso=f"{start}/{end.isoformat()}")  # fmt: skip
+
+
 def _follow_up(claim: Claim) -> bool:
     """A revised toll ("rose to 23", "bringing the death toll to 40", "now stands at")."""
     return bool({"update", "cumulative"} & set(claim.flags))
@@ -324,6 +338,16 @@ def split_document(
     for (pkey, iso), members in by_place_date.items():
         for j in members[1:]:
             union(members[0], j, f"same place ({pkey}) and date ({iso})")
+    # An undated claim at a place the document dates elsewhere is that incident (a liveblog's
+    # entries, "the toll in Karvessa rose to 23").
+    first_at: dict[str, int] = {}
+    for i in range(len(items)):
+        if (p := places[i]) is not None:
+            first_at.setdefault(p.key, i)
+    for i in range(len(items)):
+        p = places[i]
+        if p is not None and dates[i] is None and first_at[p.key] != i:
+            union(first_at[p.key], i, f"same place ({p.key}), no date of its own")
     body = [i for i, c in enumerate(items) if c.claim_id not in heads]
     if body:
         lead = find(body[0])
@@ -372,12 +396,17 @@ def split_document(
                                         (reason,)) for c in claims_m)  # fmt: skip
             continue
         labels = _names_for(doc.names, place, single=len(groups) == 1)
+        reasons = list(why.get(root, ()))
+        if date is None and place is not None and doc.published and not doc.published_inferred:
+            date = _recent(doc.published)
+            if date is not None:
+                reasons.append(f"no date in the text: the days up to publication ({date.iso})")
         out.append(Mention(
             mention_id=f"{doc.doc_id}#{n}", doc_id=doc.doc_id, published=doc.published,
             place=place, date=date, names=tuple(dict.fromkeys(_name_key(n) for n in labels)),
             categories=tuple(sorted({c.category for c in claims_m if c.category})),
             claim_ids=tuple(c.claim_id for c in claims_m), first_span=claims_m[0].span[0],
-            labels=labels, reasons=tuple(why.get(root, ())),
+            labels=labels, reasons=tuple(reasons),
             echoes=tuple(c.claim_id for c in claims_m if c.claim_id in echoes),
         ))  # fmt: skip
     return tuple(out), tuple(aside)

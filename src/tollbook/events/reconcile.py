@@ -34,6 +34,8 @@ from tollbook.events.origins import (
     DuplicateCluster,
     Origin,
     assign_origins,
+    contained_copies,
+    merge_clusters,
     near_duplicates,
 )
 from tollbook.extract.grammar.wire import HEDGED_QUALIFIERS, PROVISIONAL_RE
@@ -522,6 +524,11 @@ def analyse(
     order = sorted(shared, key=lambda d: (info_by_id[d].published or "9999", d))
     texts = {d.doc_id: d.text for d in documents if d.doc_id in shared}
     clusters: tuple[DuplicateCluster, ...] = near_duplicates(texts, order) if texts else ()
+    if texts:
+        titles = {d: info_by_id[d].title for d in texts}
+        copies = contained_copies((e.doc_ids for e in grouping.events if len(e.doc_ids) > 1),
+                                  texts, titles, order)  # fmt: skip
+        clusters = merge_clusters((*clusters, *copies), order)
     sources = {d.doc_id: DocSource(d.doc_id, d.publisher) for d in infos}
     origins = assign_origins(claims, sources, clusters)
     by_key = {(c.doc_id, c.claim_id): c for c in claims}

@@ -73,6 +73,7 @@ _RELEASED_BY = re.compile(
     re.IGNORECASE,
 )
 _WORD_CHAR = re.compile(r"\w\w")
+_TIME_STAMP = re.compile(r"^\s*(?:\d{1,2}[:.h])?\d{2}\s+(?=[A-Z])")
 #: What may follow a sentence-final "X said": nothing, or the day of the statement.
 _FINAL = re.compile(
     r"\s*(?:(?:on|late|early|last|this)\s+)*(?:[A-Z][a-z]+|today|yesterday|overnight|tonight)?"
@@ -177,7 +178,8 @@ class Attributor:
         return tuple(links)
 
     def _resolve(self, name: str, at: int = -1) -> str | None:
-        cleaned = clean_name(name)
+        # A liveblog's time stamp ("14:05 A doctor says") is not part of the name.
+        cleaned = clean_name(_TIME_STAMP.sub("", name))
         low = cleaned.lower()
         if low in ("it", "he", "she", "they") and at >= 0:
             # the last named before `at`, in document order (read from the end: it is near)

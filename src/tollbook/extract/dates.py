@@ -101,6 +101,7 @@ _P_RELATIVE = re.compile(
     r"\b(?:(?P<rd>today|tonight|yesterday|tomorrow|overnight)"
     rf"|(?:(?P<wmod>last|next)\s+)?(?P<wd>{_WD})(?:\s+(?:night|morning|afternoon|evening))?"
     r"|(?P<pmod>last|this|next|previous|earlier\s+this)\s+(?P<unit>week|month|year)"
+    r"|(?P<wkend>(?:over|at|during)\s+the|this|last)\s+weekend"
     r"|(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"\s+(?P<aunit>day|week|month|year)s?\s+ago)\b",
     _F,
@@ -116,7 +117,7 @@ _P_BARE_MONTH = re.compile(
 _MONTH_TRIGGER = re.compile(
     r"[JjFfMmAaSsOoNnDd](?<![^\W\d_].)(?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)"
 )
-_RELATIVE_TRIGGER = re.compile(r"[DdNnWwMmYyAa](?i:ay|ight|eek|onth|ear|go)\b")
+_RELATIVE_TRIGGER = re.compile(r"[DdNnWwMmYyAa](?i:ay|ight|eek|eekend|onth|ear|go)\b")
 _TO_SPACE = re.compile(r"\S*")
 # How far a match can reach around its trigger: month-led matches start at the month name;
 # relative ones end at most a word after it ("Sunday night") and start up to ~3 words before.
@@ -439,6 +440,10 @@ def _relative(ref: dt.date, text: str, m: re.Match[str]) -> _Cand | None:
         else:
             offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
             value = _day_value(_shift(ref, offset))
+    elif m["wkend"]:  # the Saturday and Sunday on or before the reference
+        sunday = _shift(ref, -((ref.weekday() + 1) % 7))
+        saturday = _shift(sunday, -1) if sunday is not None else None
+        value = _span_value(saturday, sunday) if saturday and sunday else None
     elif m["wd"]:
         value = _weekday(ref, m["wd"].lower(), (m["wmod"] or "").lower())
     elif m["unit"]:
