@@ -452,10 +452,13 @@ def _merge_in_event(mine: Sequence[Claim], origins: Mapping[Key, Origin]) -> dic
     by_id = {origins[(c.doc_id, c.claim_id)].origin_id: origins[(c.doc_id, c.claim_id)]
              for c in mine if (c.doc_id, c.claim_id) in origins}  # fmt: skip
     canon: dict[str, Origin] = {}
+    # Only the largest keys absorb: "police" inside "provincial police" inside "Sarnia
+    # provincial police" is the one speaker.
+    largest = [o for o, ot in named.items() if not any(ot < other for other in named.values())]
     for k, toks in named.items():
         if any(t.startswith("~") for t in toks):
             continue  # an indefinite kind ("a local official") is nobody's part
-        supers = [o for o, ot in named.items() if o != k and toks < ot]
+        supers = [o for o in largest if o != k and toks < named[o]]
         if len(supers) == 1:
             big = by_id[supers[0]]
             canon[k] = Origin(big.origin_id, big.label,

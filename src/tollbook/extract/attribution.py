@@ -380,10 +380,12 @@ class Attributor:
                 found.append(_Cue(who, (base + m.start("x"), base + m.end("x")), "according_to"))
         for rx, name in ((_X_SAID, "said"), (_SAID_X, "said_inverted")) if _SPEECH_WORD.search(text) else ():
             for m in rx.finditer(text):
-                x = re.sub(r"^(?:and|but|while|whereas|as|that)\s+", "", m.group("x"))
+                x = _TIME_STAMP.sub("", re.sub(r"^(?:and|but|while|whereas|as|that)\s+", "", m.group("x")))
                 final = _FINAL.match(text, m.end()) is not None
+                # "..., police said, ...": a lowercase institution set off by commas is a speaker.
+                aside = text[m.start()] == "," and len(x.split()) <= 2 and text[m.end():m.end() + 1] == ","
                 if (not re.match(r"(?:[Tt]he\s+|[Aa]n?\s+)?[A-Z]|(?:the|a|an)\s+\w", x) and not final
-                        and indefinite_kind(x) is None):
+                        and indefinite_kind(x) is None and not aside):
                     continue
                 if re.match(r"an?\s", x) and indefinite_kind(x) is None:
                     ap = _APPOSITIVE.search(text, 0, m.start("x"))

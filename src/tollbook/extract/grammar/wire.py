@@ -93,7 +93,9 @@ _INDEFINITE = {
     w: kind for kind, words in INDEFINITE_KINDS.items() for w in words
 }
 _INDEFINITE_RE = re.compile(
-    r"^(?:an?\s+|the\s+|some\s+|several\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,2}?"
+    r"^(?:an?\s+|the\s+|some\s+|several\s+|two\s+|three\s+|other\s+)?"
+    r"(?:(?:local|senior|regional|provincial|district|municipal|village|community|town|city|"
+    r"anonymous|top|another|military|government|hospital|medical|humanitarian|security)\s+)?"
     r"(?P<w>" + alternation(sorted(_INDEFINITE, key=len, reverse=True)) + r")"
     r"(?:\s+(?:in|at|of|from|near)\s+[\w' -]{1,40})?$",
     re.IGNORECASE,
