@@ -201,3 +201,16 @@ def test_republished_copy_in_a_wrapper_is_one_origin(pipeline: Pipeline) -> None
     ])  # fmt: skip
     assert f.independent_origins == 1
     assert any("republished" in r.origin.reason for r in f.reports)
+
+
+def test_a_conflict_a_later_revision_resolves_is_an_update(pipeline: Pipeline) -> None:
+    [f] = _killed(pipeline, [
+        "date 2025-11-08 (Lintmoor Today)\n\nEleven people were killed when shells hit Lintmoor "
+        "overnight, regional governor Halina Vorek said on Saturday.\n",
+        "date 2025-11-09 (Northern Herald)\n\nEmergency services say 12 bodies have been "
+        "recovered in Lintmoor after the overnight shelling.\n",
+        "date 2025-11-10 (Northern Herald)\n\nThe governor now says the toll from Saturday's "
+        "shelling of Lintmoor has risen to 12.\n",
+    ])  # fmt: skip
+    assert f.status == "update" and f.best == 12
+    assert "conflict" in {r.status for r in f.reports}  # the history keeps the conflict

@@ -9,8 +9,8 @@ what came before:
 - `agree`: the same figure; `refine`: the same figure with more detail (a breakdown added,
   the figure placed inside a larger set); `update`: a later, different figure from the same
   origin; `conflict`: a figure incompatible with another origin's current one.
-The finding's status is the strongest of its reports' (conflict > update > refine > agree),
-or `single` when only one report exists.
+The finding's status is `conflict` while the origins' latest figures disagree, else the
+strongest of its reports' (update > refine > agree), or `single` when only one report exists.
 
 `low`/`best`/`high` use each independent origin's latest figure; the rule that chose each
 is written out. Checks: a part never exceeds its total, disjoint parts never add up to more
@@ -321,6 +321,24 @@ def _with_status(reports: list[FigureReport]) -> list[FigureReport]:
     return out
 
 
+def _status(reports: list[FigureReport]) -> str:
+    """The finding's status: `conflict` while the origins' current figures disagree (a
+    conflict a later revision resolved is history, kept in the reports), else the strongest
+    of update > refine > agree over the reports; `single` for one report."""
+    if len(reports) == 1:
+        return "single"
+    latest: dict[str, FigureReport] = {}
+    for r in reports:
+        prev = latest.get(r.origin.origin_id)
+        if prev is None or _supersedes(r, prev):
+            latest[r.origin.origin_id] = r
+    cur = list(latest.values())
+    if any(not _compatible(a, b) for i, a in enumerate(cur) for b in cur[i + 1 :]):
+        return "conflict"
+    seen = {r.status for r in reports} - {"conflict", "first"}
+    return max(seen | {"agree"}, key=STATUS_ORDER.index)
+
+
 def _replace_status(r: FigureReport, status: str, note: str) -> FigureReport:
     return replace(r, status=status, note=note)
 
@@ -498,12 +516,7 @@ def reconcile(
             continue
         low, best, high, low_rule, best_rule, high_rule, chosen = _range(reports)
         checks = [c for r in reports for c in _checks(r)] + _cross_checks(reports, people)
-        statuses = [r.status for r in reports]
-        status = (
-            "single"
-            if len(reports) == 1
-            else max((s if s != "first" else "agree" for s in statuses), key=STATUS_ORDER.index)
-        )
+        status = _status(reports)
         origin_list = tuple({r.origin.origin_id: r.origin for r in reports}.values())
         out.append(Finding(
             event_id=event.event_id, category=category, unit=unit, status=status,

@@ -73,6 +73,7 @@ _RELEASED_BY = re.compile(
     re.IGNORECASE,
 )
 _WORD_CHAR = re.compile(r"\w\w")
+_TRAILING_ADVERB = re.compile(r"\s+(?:now|also|later|again|earlier|further|then|still)\s*$")
 _TIME_STAMP = re.compile(r"^\s*(?:\d{1,2}[:.h])?\d{2}\s+(?=[A-Z])")
 #: What may follow a sentence-final "X said": nothing, or the day of the statement.
 _FINAL = re.compile(
@@ -179,7 +180,7 @@ class Attributor:
 
     def _resolve(self, name: str, at: int = -1) -> str | None:
         # A liveblog's time stamp ("14:05 A doctor says") is not part of the name.
-        cleaned = clean_name(_TIME_STAMP.sub("", name))
+        cleaned = clean_name(_TRAILING_ADVERB.sub("", _TIME_STAMP.sub("", name)))
         low = cleaned.lower()
         if low in ("it", "he", "she", "they") and at >= 0:
             # the last named before `at`, in document order (read from the end: it is near)
