@@ -20,7 +20,11 @@ Two steps:
    incremental: `group(new, previous)` compares only the new mentions with the others and
    gives the same events as grouping everything at once.
 
-Event ids are a hash of the earliest claim key (doc_id:claim_id of the first mention).
+Event ids are a hash of the place (and country) and day of the event's earliest mention that
+names a local place and a day ("place:khojali|AZ|date:1992-02-25/1992-02-26"), so an event
+keeps its id whatever other documents are ingested, and whichever copies of its reports a
+store holds; an event with no such mention, or a second event at the same place and day, uses
+its earliest claim key (doc_id:claim_id of the first mention).
 """
 
 from __future__ import annotations
@@ -640,9 +644,14 @@ def _events(allm: list[Mention], uf: _Union, decisions: list[GroupingReason]) ->
         if r.decision == "separate" and r.b in root_of and root_of[r.b] != ra:
             reasons[root_of[r.b]].append(r)
     out = []
-    for root, ms in members.items():
+    taken: set[str] = set()
+    for root, ms in sorted(members.items(), key=lambda kv: (kv[1][0].order, kv[0])):
         first = ms[0]
-        key = f"{first.doc_id}:{first.claim_ids[0]}"
+        claim_key = f"{first.doc_id}:{first.claim_ids[0]}"
+        key = _identity(ms) or claim_key
+        if key in taken:  # two events at one place and date kept apart: the claim tells them apart
+            key = f"{key}|{claim_key}"
+        taken.add(key)
         names = dict.fromkeys(n for m in ms for n in m.labels)
         place = _most_common([m.place for m in ms if m.place], _place_rank)
         date = min((m.date for m in ms if m.date), key=_date_rank, default=None)
@@ -654,6 +663,18 @@ def _events(allm: list[Mention], uf: _Union, decisions: list[GroupingReason]) ->
             reasons=tuple(reasons.get(root, ())),
         ))  # fmt: skip
     return tuple(sorted(out, key=lambda e: (e.mentions[0].order, e.event_id)))
+
+
+def _identity(ms: Sequence[Mention]) -> str | None:
+    """What an event's id is made of: the place (and country) and day of its earliest mention
+    that names a local place and a day, so the id stays when other documents arrive, however
+    they are named; None when no mention is that specific (the earliest claim is used)."""
+    for m in ms:
+        if m.place is not None and m.date is not None and m.date.precision == "day" and \
+                place_level(m.place) == "local":
+            country = m.place.entry.country if m.place.entry is not None else ""
+            return f"place:{m.place.key}|{country}|date:{m.date.iso}"
+    return None
 
 
 def group_claims(
