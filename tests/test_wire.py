@@ -214,3 +214,11 @@ def test_a_conflict_a_later_revision_resolves_is_an_update(pipeline: Pipeline) -
     ])  # fmt: skip
     assert f.status == "update" and f.best == 12
     assert "conflict" in {r.status for r in f.reports}  # the history keeps the conflict
+
+
+def test_a_figure_naming_its_own_category_ends_a_breakdown(pipeline: Pipeline) -> None:
+    claims = _claims(pipeline, "The attack left 17 civilians dead, including 4 children, and 23 "
+                               "wounded.")  # fmt: skip
+    got = {(c.category, c.population, c.value, c.parent is not None) for c in claims}
+    assert got == {("killed", "civilians", 17, False), ("killed", "children", 4, True),
+                   ("wounded", "people", 23, False)}  # fmt: skip
