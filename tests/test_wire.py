@@ -222,3 +222,28 @@ def test_a_figure_naming_its_own_category_ends_a_breakdown(pipeline: Pipeline) -
     got = {(c.category, c.population, c.value, c.parent is not None) for c in claims}
     assert got == {("killed", "civilians", 17, False), ("killed", "children", 4, True),
                    ("wounded", "people", 23, False)}  # fmt: skip
+
+
+def test_a_recalled_incident_is_background(pipeline: Pipeline) -> None:
+    mentions, aside, _ = _split(pipeline, (
+        "date 2025-08-08 (CNS)\n\nMilitiamen killed 8 civilians in an attack on a camp in Odreth "
+        "on Thursday, the UN mission said. The attack came three days after gunmen killed five "
+        "people in another part of the town.\n"
+    ))  # fmt: skip
+    assert len(mentions) == 1 and len(mentions[0].claim_ids) == 1
+    assert [r.decision for r in aside] == ["background"]
+
+
+def test_a_weekly_total_across_a_region_is_a_rollup(pipeline: Pipeline) -> None:
+    _, aside, _ = _split(pipeline, (
+        "date 2025-06-28 (Sahel Monitor)\n\nGunmen killed 9 villagers in Sangha on Monday, local "
+        "officials said.\n\nIn total, at least 28 people were killed in attacks across central "
+        "Mali this week, according to a count by Sahel Monitor.\n"
+    ))  # fmt: skip
+    assert [r.decision for r in aside] == ["aggregate"]
+
+
+def test_killed_in_an_attack_on_a_displacement_camp_is_killed(pipeline: Pipeline) -> None:
+    c = _one(pipeline, "The number of people killed in Thursday's attack on the displacement "
+                       "camp in Odreth has risen to 11, the mayor said.")  # fmt: skip
+    assert c.value == 11 and "update" in c.flags

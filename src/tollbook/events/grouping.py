@@ -46,7 +46,7 @@ from tollbook.events.matching import (
     place_relation,
 )
 from tollbook.extract.dates import find_dates
-from tollbook.extract.grammar.wire import AGGREGATE_RE, SUPERLATIVE_RE
+from tollbook.extract.grammar.wire import AGGREGATE_RE, BACKGROUND_RE, SUPERLATIVE_RE
 from tollbook.geo.places import name_key
 from tollbook.model import Claim, Document
 
@@ -303,6 +303,18 @@ def split_document(
     heads = {c.claim_id for c in items if _is_headline(c, doc.title)}
     if len(heads) == len(items):
         heads = set()  # a document that is all headline is its own body
+    # "The attack came three days after gunmen killed five people": an older incident recalled
+    # (never in the body's first sentence, never a revised toll).
+    lead_sentence = next((c.sentence_span for c in items if c.claim_id not in heads), None)
+    kept = []
+    for c in items:
+        if c.claim_id not in heads and c.sentence_span != lead_sentence and not _follow_up(c) \
+                and (m := BACKGROUND_RE.search(c.sentence or "")):
+            why_bg = f"background: the sentence recalls an older incident ({m[0]!r})"
+            aside.append(GroupingReason(f"{doc.doc_id}:{c.claim_id}", "-", "background", 0, (why_bg,)))
+        else:
+            kept.append(c)
+    items = kept
     body_values = {(c.category, c.value) for c in items if c.claim_id not in heads}
     echoes = {h.claim_id for h in items if h.claim_id in heads and (h.category, h.value) in body_values}
     idx = {c.claim_id: i for i, c in enumerate(items)}

@@ -118,6 +118,9 @@ AGGREGATE_RE = re.compile(
     r"|in\s+the\s+(?:first|past|last|previous)\s+(?:\w+\s+){0,2}(?:days|weeks|months|years)"
     r"|(?:over|during)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+){0,2}(?:days|weeks|months|years)"
     r"|in\s+\d+\s+(?:separate\s+)?(?:incidents|attacks|strikes|clashes|raids)"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+(?:separate\s+)?"
+    r"(?:attacks|incidents|raids|strikes|bombings|ambushes)"
+    r"|\bin\s+total\b|(?:across|throughout)\s+(?:the\s+)?(?:\w+\s+)?[A-Z]\w+"
     r"|(?:weekly|monthly|quarterly|annual)\s+(?:toll|tally|report|figures|update)"
     r"|a\s+tally\s+by|(?:across|throughout)\s+the\s+(?:\w+\s+){0,2}(?:region|country|provinces|"
     r"north|south|east|west|states|districts)"
@@ -125,10 +128,17 @@ AGGREGATE_RE = re.compile(
     re.IGNORECASE,
 )
 
-#: Words that recall an older incident as background: "a similar attack last year".
+#: A sentence that recalls an older incident next to today's: "The attack came three days after
+#: gunmen killed five people", "This raid follows the killing of 21 fishermen", "a similar
+#: attack last year".
+_INCIDENT_NOUNS = r"(?:attacks?|massacres?|raids?|bombings?|ambush(?:es)?|strikes?|incidents?|killings?|shelling)"
 BACKGROUND_RE = re.compile(
-    r"\b(?:last\s+(?:year|month)|years?\s+ago|months?\s+ago|anniversary|in\s+\d{4}\b|previous\s+"
-    r"(?:attack|massacre)|earlier\s+attack)",
+    r"\b(?:came|comes|follows|followed|following)\s+(?:(?:just|only|barely|some)\s+)?"
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|\d+|several|a\s+few|few)\s+)?"
+    r"(?:days?|weeks?|months?|years?)\s+(?:after|since)\b"
+    r"|\b(?:follows|followed|comes\s+after|came\s+after)\s+(?:the|a|an)\b"
+    r"|\b(?:a\s+similar|an\s+earlier|a\s+previous|the\s+previous|last\s+year's|last\s+month's)\s+"
+    + _INCIDENT_NOUNS,
     re.IGNORECASE,
 )
 
