@@ -88,7 +88,7 @@ def _label(claim: Claim, file: str, gold: dict[str, Any]) -> str | None:
     sentence = claim.sentence or ""
     for f, sub, kind in gold.get("not_incidents", ()):
         if f == file and sub in sentence:
-            return "-" + kind
+            return "-" + str(kind)
     for f, sub, inc in gold.get("claims", ()):
         if f == file and sub in sentence:
             return str(inc)
@@ -96,7 +96,7 @@ def _label(claim: Claim, file: str, gold: dict[str, Any]) -> str | None:
     if len(owners) > 1:
         raise TollbookError(f"{file}: claim {claim.text!r} fits incidents {owners}; add a "
                             "`claims` entry to gold.json")  # fmt: skip
-    return owners[0] if owners else None
+    return str(owners[0]) if owners else None
 
 
 def _killed(ef: EventFindings) -> Any:
@@ -121,9 +121,9 @@ def score_scenarios(folders: Sequence[Path]) -> ScenarioScores:
             claims.extend(pipeline.run(d).claims)
         results = analyse(docs, claims)
         event_of: dict[Key, str] = {}
-        for ef in results:
-            for k in ef.event.claim_keys:
-                event_of[k] = ef.event.event_id
+        for found in results:
+            for k in found.event.claim_keys:
+                event_of[k] = found.event.event_id
         labels: dict[Key, str] = {}
         for c in claims:
             if c.kind == "count" and c.category == "killed" and c.unit == "people":
@@ -160,7 +160,7 @@ def score_scenarios(folders: Sequence[Path]) -> ScenarioScores:
             out.incidents += 1
             mine = [k for k in items if labels[k] == inc["id"]]
             events = Counter(event_of[k] for k in mine if k in event_of)
-            ef = by_id[events.most_common(1)[0][0]] if events else None
+            ef: EventFindings | None = by_id[events.most_common(1)[0][0]] if events else None
             f = _killed(ef) if ef is not None else None
             want = inc["killed"]
             got = {"best": f.best, "low": f.low, "high": f.high, "status": f.status,

@@ -293,8 +293,9 @@ def split_document(
     kept = []
     for c in items:
         if is_aggregate(c):
-            why = f"a roll-up: {AGGREGATE_RE.search(c.sentence or '')[0]!r}"  # type: ignore[index]
-            aside.append(GroupingReason(f"{doc.doc_id}:{c.claim_id}", "-", "aggregate", 0, (why,)))
+            cue = AGGREGATE_RE.search(c.sentence or "")
+            note = f"a roll-up: {cue[0] if cue else ''!r}"
+            aside.append(GroupingReason(f"{doc.doc_id}:{c.claim_id}", "-", "aggregate", 0, (note,)))
         else:
             kept.append(c)
     items = kept

@@ -465,7 +465,7 @@ def _cross_checks(
 def _merge_in_event(mine: Sequence[Claim], origins: Mapping[Key, Origin]) -> dict[Key, Origin]:
     """Within one incident, a short speaker key inside exactly one longer one is that speaker
     ("the ministry", "Niger" and "Niger's Interior Ministry")."""
-    keys = {origins[k].origin_id for c in mine if (k := (c.doc_id, c.claim_id)) in origins}
+    keys = {origins[ck].origin_id for c in mine if (ck := (c.doc_id, c.claim_id)) in origins}
     named = {k: frozenset(k[2:].split()) for k in keys if k.startswith("s:")}
     by_id = {origins[(c.doc_id, c.claim_id)].origin_id: origins[(c.doc_id, c.claim_id)]
              for c in mine if (c.doc_id, c.claim_id) in origins}  # fmt: skip
@@ -483,9 +483,9 @@ def _merge_in_event(mine: Sequence[Claim], origins: Mapping[Key, Origin]) -> dic
                               f"{by_id[k].reason} (read as {big.label!r} in this incident)")  # fmt: skip
     out = dict(origins)
     for c in mine:
-        k = (c.doc_id, c.claim_id)
-        if k in out and out[k].origin_id in canon:
-            out[k] = canon[out[k].origin_id]
+        ck = (c.doc_id, c.claim_id)
+        if ck in out and out[ck].origin_id in canon:
+            out[ck] = canon[out[ck].origin_id]
     return out
 
 
