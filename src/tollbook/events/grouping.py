@@ -2,10 +2,9 @@
 
 Two steps:
 
-1. `mentions_of(doc, claims)`: one document's count claims -> Mention* (its claims about one
-   incident). Claims join when they hang from each other (parts, subsets), share a sentence,
-   or share a place and date; a claim with no place or date joins the document's only
-   incident.
+1. `split_document(doc, claims)` (events/documents.py): one document's count claims ->
+   Mention* (its claims about one incident) and the claims set aside (roll-ups, older
+   incidents recalled as background), which never form or join an event.
 2. `group(mentions, previous)`: Mention* -> Grouping (events + every decision).
    - *Specific* mentions (a local place and a date of at most a week) are blocked by place
      name and day (+-1), compared pairwise, and merged (union-find) when their places are
@@ -26,17 +25,23 @@ keeps its id whatever other documents are ingested, and whichever copies of its 
 store holds; an event with no such mention, or a second event at the same place and day, uses
 its earliest claim key (doc_id:claim_id of the first mention).
 """
-
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
 
+from tollbook.events.documents import (
+    _date_rank,
+    _most_common,
+    _name_key,
+    _place_rank,
+    doc_info,
+    event_names,
+    mentions_of,
+    split_document,
+)
 from tollbook.events.matching import (
     Interval,
     Place,
@@ -45,415 +50,26 @@ from tollbook.events.matching import (
     place_level,
     place_relation,
 )
-from tollbook.extract.dates import find_dates
-from tollbook.extract.grammar.wire import AGGREGATE_RE, BACKGROUND_RE, SUPERLATIVE_RE
-from tollbook.geo.places import name_key
-from tollbook.model import Claim, Document
-
-__all__ = ["DocInfo", "Event", "Grouping", "GroupingReason", "Interval", "Mention", "Place",
-           "decide", "doc_info", "event_names", "group", "group_claims", "mentions_of"]  # fmt: skip
-
-#: Claim kinds that describe incidents (territory figures are not grouped into events).
-EVENT_KINDS = ("count",)
-MAX_SPECIFIC_DAYS = 8
-_NAME_HEADS = (
-    "massacre|genocide|bombing|bombings|shelling|attack|attacks|ambush|raid|siege|tragedy|"
-    "explosion|blast|airstrike|air strike|strike|killings|clashes|offensive|assault|fire|"
-    "shooting|uprising|pogrom|carnage|atrocity|events"
+from tollbook.events.records import (
+    EVENT_KINDS,
+    MAX_SPECIFIC_DAYS,
+    DocInfo,
+    Event,
+    Grouping,
+    GroupingReason,
+    Mention,
+    event_to_dict,
+    interval_to_dict,
+    mention_to_dict,
+    place_to_dict,
+    reason_to_dict,
 )
-_NAME_RE = re.compile(
-    r"\b((?:[A-Z][\w'’.-]*\s+){1,4}?)((?:market|city|town|village|camp|school)\s+)?("
-    + _NAME_HEADS
-    + r")\b"
-)
-_NOT_NAME = frozenset(
-    "the a an on in this that these those its his her their our after before during since "
-    "when while as at of for by with from".split()
-)
+from tollbook.model import Claim
 
-
-@dataclass(frozen=True, slots=True)
-class DocInfo:
-    """What grouping and reconciliation need of a document (no text)."""
-
-    doc_id: str
-    published: str | None = None  # ISO date, from the document or inferred
-    published_inferred: bool = False  # True: read from an anniversary date in the text
-    publisher: str | None = None
-    aggregator: str | None = None
-    title: str | None = None
-    names: tuple[
-        str, ...
-    ] = ()  # event names as written ("the Khojaly genocide" -> "Khojaly genocide")
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One document's claims about one incident."""
-
-    mention_id: str  # "<doc_id>#<n>"
-    doc_id: str
-    published: str | None
-    place: Place | None
-    date: Interval | None
-    names: tuple[str, ...]  # name keys of the event names the document uses for it
-    categories: tuple[str, ...]
-    claim_ids: tuple[str, ...]
-    first_span: int
-    labels: tuple[str, ...]  # those event names as written
-    reasons: tuple[str, ...]  # why these claims of one document are one incident
-    # Headline claims repeating a figure of the body: grouped with it, not reported twice.
-    echoes: tuple[str, ...] = ()
-
-    @property
-    def specific(self) -> bool:
-        return (
-            self.place is not None
-            and place_level(self.place) == "local"
-            and self.date is not None
-            and self.date.days <= MAX_SPECIFIC_DAYS
-        )
-
-    @property
-    def order(self) -> tuple[str, str, int]:
-        return (self.published or "9999-99-99", self.doc_id, self.first_span)
-
-
-@dataclass(frozen=True, slots=True)
-class GroupingReason:
-    """One decision: whether mention `a` and `b` (a mention or an event) are one incident."""
-
-    a: str
-    b: str
-    decision: str  # "merge" | "attach" | "separate" | "ambiguous"
-    score: int
-    reasons: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    """Claims of one or more documents about one incident."""
-
-    event_id: str
-    place: Place | None
-    date: Interval | None
-    names: tuple[str, ...]  # event names as the documents write them
-    doc_ids: tuple[str, ...]
-    mentions: tuple[Mention, ...]
-    categories: tuple[str, ...]
-    reasons: tuple[GroupingReason, ...]
-
-    @property
-    def claim_keys(self) -> tuple[tuple[str, str], ...]:
-        return tuple((m.doc_id, c) for m in self.mentions for c in m.claim_ids)
-
-    @property
-    def echo_keys(self) -> frozenset[tuple[str, str]]:
-        return frozenset((m.doc_id, c) for m in self.mentions for c in m.echoes)
-
-
-@dataclass(frozen=True, slots=True)
-class Grouping:
-    """Everything grouping decided; pass it back to `group` to add documents."""
-
-    mentions: tuple[Mention, ...]
-    links: tuple[GroupingReason, ...]  # decisions between specific mentions
-    events: tuple[Event, ...]
-    # Claims that form and join no event: roll-ups ("aggregate") and older incidents recalled
-    # ("background"); `a` is "<doc_id>:<claim_id>".
-    aside: tuple[GroupingReason, ...] = ()
-
-
-# ------------------------------------------------------------------ documents
-
-
-def doc_info(doc: Document) -> DocInfo:
-    """A document's publication date (or, lacking one, the anniversary it marks), publisher
-    and the event names it uses."""
-    published, inferred = doc.published, False
-    if not published:
-        commemorated = [m.value for m in find_dates(doc.text) if m.role == "commemoration"]
-        day = [v.start for v in commemorated if v.precision == "day"]
-        if day:
-            published, inferred = max(day), True
-    return DocInfo(
-        doc_id=doc.doc_id, published=published, published_inferred=inferred,
-        publisher=doc.publisher, aggregator=doc.aggregator, title=doc.title,
-        names=event_names(doc.text),
-    )  # fmt: skip
-
-
-def event_names(text: str) -> tuple[str, ...]:
-    """Names a text gives incidents: capitalised words before a head noun ("the Khojaly
-    genocide", "the Port Castellan market shelling"), in order of first use."""
-    seen: dict[str, None] = {}
-    for m in _NAME_RE.finditer(text):
-        words = m.group(1).split()
-        while words and words[0].casefold() in _NOT_NAME:
-            words.pop(0)
-        if words:
-            seen.setdefault(
-                " ".join(words) + " " + (m.group(2) or "") + m.group(3).casefold(), None
-            )
-    return tuple(seen)
-
-
-def _name_key(name: str) -> str:
-    """The proper-noun part of a name: "Khojaly genocide" and "Khojaly massacre" match."""
-    head = " ".join(w for w in name.split() if w[:1].isupper())
-    return name_key(head.replace("’s", "").replace("'s", ""))
-
-
-# ------------------------------------------------------------------ mentions
-
-
-def _place(claim: Claim) -> Place | None:
-    if claim.place is None:
-        return None
-    entry = claim.place.entry
-    key = name_key(entry.name if entry else claim.place.text)
-    return Place(name=claim.place.text, key=key, entry=entry)
-
-
-def _interval(claim: Claim) -> Interval | None:
-    if claim.event_date is None:
-        return None
-    v = claim.event_date.value
-    return Interval(start=v.start, end=v.end, precision=v.precision, iso=v.iso)
-
-
-def mentions_of(doc: DocInfo, claims: Sequence[Claim]) -> tuple[Mention, ...]:
-    """A document's count claims -> its mentions of incidents (see module docstring)."""
-    return split_document(doc, claims)[0]
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.replace("’", "'").split()).casefold()
-
-
-def _is_headline(claim: Claim, title: str | None) -> bool:
-    """Whether the claim's sentence is the document's title (an HTML title may carry the site
-    name after " | " or " - ")."""
-    if not title or not claim.sentence:
-        return False
-    sent = _norm(claim.sentence)
-    heads = {_norm(title), _norm(re.split(r"\s+[|–—-]\s+", title)[0])}
-    return any(h and (sent == h or (len(sent) >= 12 and (h.startswith(sent) or sent.startswith(h))))
-               for h in heads)  # fmt: skip
-
-
-#: An undated figure in a news report is recent: the days up to publication.
-RECENT_DAYS = 3
-
-
-def _recent(published: str) -> Interval | None:
-    try:
-        end = day(published[:10])
-    except ValueError:
-        return None
-    start = (end - dt.timedelta(days=RECENT_DAYS)).isoformat()
-    return Interval(start=start, end=end.isoformat(), precision="window",
-                    iso=f"{start}/{end.isoformat()}")  # fmt: skip
-
-
-def _follow_up(claim: Claim) -> bool:
-    """A revised toll ("rose to 23", "bringing the death toll to 40", "now stands at")."""
-    return bool({"update", "cumulative"} & set(claim.flags))
-
-
-def _borrowed_date(claim: Claim) -> bool:
-    """A follow-up whose date comes from another sentence: it dates the revision's
-    context, not the incident it revises."""
-    if not _follow_up(claim) or claim.event_date is None or claim.event_date.span is None:
-        return False
-    lo, hi = claim.sentence_span
-    return not lo <= claim.event_date.span[0] < hi
-
-
-def is_aggregate(claim: Claim) -> bool:
-    """A roll-up: its sentence counts over weeks, months, a year, a region or many incidents
-    ("since January", "in the first two weeks of March", "in 34 incidents across the
-    provinces"), unless it ranks one incident ("the deadliest attack since 2019")."""
-    sentence = claim.sentence or ""
-    return bool(AGGREGATE_RE.search(sentence)) and not SUPERLATIVE_RE.search(sentence)
-
-
-def split_document(
-    doc: DocInfo, claims: Sequence[Claim]
-) -> tuple[tuple[Mention, ...], tuple[GroupingReason, ...]]:
-    """A document's count claims -> (its mentions of incidents, the claims set aside).
-
-    Roll-ups are set aside first; a headline claim joins the body's first incident (and is an
-    echo when the body gives its figure); a mention dated before the body's first incident
-    (by more than two days) recalls an older incident and is set aside as background."""
-    items = sorted(
-        (c for c in claims if c.kind in EVENT_KINDS), key=lambda c: (c.span[0], c.claim_id)
-    )
-    aside: list[GroupingReason] = []
-    kept = []
-    for c in items:
-        if is_aggregate(c):
-            cue = AGGREGATE_RE.search(c.sentence or "")
-            note = f"a roll-up: {cue[0] if cue else ''!r}"
-            aside.append(GroupingReason(f"{doc.doc_id}:{c.claim_id}", "-", "aggregate", 0, (note,)))
-        else:
-            kept.append(c)
-    items = kept
-    if not items:
-        return (), tuple(aside)
-    heads = {c.claim_id for c in items if _is_headline(c, doc.title)}
-    if len(heads) == len(items):
-        heads = set()  # a document that is all headline is its own body
-    # "The attack came three days after gunmen killed five people": an older incident recalled
-    # (never in the body's first sentence, never a revised toll).
-    lead_sentence = next((c.sentence_span for c in items if c.claim_id not in heads), None)
-    kept = []
-    for c in items:
-        if c.claim_id not in heads and c.sentence_span != lead_sentence and not _follow_up(c) \
-                and (m := BACKGROUND_RE.search(c.sentence or "")):
-            why_bg = f"background: the sentence recalls an older incident ({m[0]!r})"
-            aside.append(GroupingReason(f"{doc.doc_id}:{c.claim_id}", "-", "background", 0, (why_bg,)))
-        else:
-            kept.append(c)
-    items = kept
-    body_values = {(c.category, c.value) for c in items if c.claim_id not in heads}
-    echoes = {h.claim_id for h in items if h.claim_id in heads and (h.category, h.value) in body_values}
-    idx = {c.claim_id: i for i, c in enumerate(items)}
-    parent = list(range(len(items)))
-    why: dict[int, list[str]] = defaultdict(list)
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int, reason: str) -> None:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-            why[min(ri, rj)].append(reason)
-
-    places = [None if c.claim_id in heads else _place(c) for c in items]
-    dates = [None if c.claim_id in heads else _interval(c) for c in items]
-    for i, c in enumerate(items):
-        if c.parent and c.parent in idx:
-            union(idx[c.parent], i, f"{c.claim_id} is a {c.relation or 'part'} of {c.parent}")
-    by_sentence: dict[tuple[int, int], list[int]] = defaultdict(list)
-    by_place_date: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, c in enumerate(items):
-        if c.claim_id in heads:
-            continue
-        by_sentence[c.sentence_span].append(i)
-        p, d = places[i], dates[i]
-        if p is not None and d is not None:
-            by_place_date[(p.key, d.iso)].append(i)
-    for members in by_sentence.values():
-        for j in members[1:]:
-            if date_relation(dates[members[0]], dates[j])[0] != "disjoint":
-                union(members[0], j, "same sentence")
-    for (pkey, iso), members in by_place_date.items():
-        for j in members[1:]:
-            union(members[0], j, f"same place ({pkey}) and date ({iso})")
-    # An undated claim at a place the document dates elsewhere is that incident (a liveblog's
-    # entries, "the toll in Karvessa rose to 23").
-    first_at: dict[str, int] = {}
-    for i in range(len(items)):
-        if (p := places[i]) is not None:
-            first_at.setdefault(p.key, i)
-    for i in range(len(items)):
-        p = places[i]
-        if p is not None and dates[i] is None and first_at[p.key] != i:
-            union(first_at[p.key], i, f"same place ({p.key}), no date of its own")
-    body = [i for i, c in enumerate(items) if c.claim_id not in heads]
-    if body:
-        lead = find(body[0])
-        for i, c in enumerate(items):
-            if c.claim_id in heads:
-                union(lead, i, f"{c.claim_id} is the headline of the body's first incident")
-    # A claim with neither place nor date belongs to the document's only incident; a bare
-    # follow-up ("the toll rose to 23") to the incident it updates, the first one.
-    roots = {find(i) for i in range(len(items))}
-    anchored = sorted(
-        r for r in roots if any(places[i] or dates[i] for i in range(len(items)) if find(i) == r)
-    )
-    if len(anchored) == 1:
-        for r in sorted(roots - set(anchored)):
-            union(anchored[0], r, "no place or date of its own; the document's only incident")
-    elif anchored:
-        for r in sorted(roots):
-            members = [i for i in range(len(items)) if find(i) == r]
-            if not all(_follow_up(items[i]) and (dates[i] is None or _borrowed_date(items[i]))
-                       for i in members):
-                continue
-            keys = {p.key for i in members if (p := places[i]) is not None}
-            others = sorted({find(i) for i in range(len(items)) if find(i) != r and dates[i]})
-            same = [o for o in others if any(find(i) == o and (p := places[i]) is not None
-                                             and p.key in keys for i in range(len(items)))]
-            target = same[0] if same else (others[0] if others and not keys else None)
-            if target is not None:
-                union(target, r, "a revised toll with no date of its own: it updates the "
-                                 "document's incident at its place, or its first")  # fmt: skip
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(items)):
-        groups[find(i)].append(i)
-    lead_root = find(body[0]) if body else None
-    lead_date = next((d for i in groups.get(lead_root, []) if (d := dates[i]) is not None), None) \
-        if lead_root is not None else None  # fmt: skip
-    out = []
-    for n, (root, members) in enumerate(sorted(groups.items())):
-        claims_m = [items[i] for i in members]
-        place = _most_common([p for i in members if (p := places[i]) is not None], _place_rank)
-        date = _most_common([d for i in members if (d := dates[i]) is not None], _date_rank)
-        if root != lead_root and lead_date is not None and date is not None and \
-                day(date.end) < day(lead_date.start) - dt.timedelta(days=2):
-            reason = (f"background: dated {date.iso}, before the document's incident "
-                      f"({lead_date.iso})")  # fmt: skip
-            aside.extend(GroupingReason(f"{doc.doc_id}:{c.claim_id}", "-", "background", 0,
-                                        (reason,)) for c in claims_m)  # fmt: skip
-            continue
-        labels = _names_for(doc.names, place, single=len(groups) == 1)
-        reasons = list(why.get(root, ()))
-        if date is None and place is not None and doc.published and not doc.published_inferred:
-            date = _recent(doc.published)
-            if date is not None:
-                reasons.append(f"no date in the text: the days up to publication ({date.iso})")
-        out.append(Mention(
-            mention_id=f"{doc.doc_id}#{n}", doc_id=doc.doc_id, published=doc.published,
-            place=place, date=date, names=tuple(dict.fromkeys(_name_key(n) for n in labels)),
-            categories=tuple(sorted({c.category for c in claims_m if c.category})),
-            claim_ids=tuple(c.claim_id for c in claims_m), first_span=claims_m[0].span[0],
-            labels=labels, reasons=tuple(reasons),
-            echoes=tuple(c.claim_id for c in claims_m if c.claim_id in echoes),
-        ))  # fmt: skip
-    return tuple(out), tuple(aside)
-
-
-def _names_for(names: Sequence[str], place: Place | None, *, single: bool) -> tuple[str, ...]:
-    """The document's event names that fit this mention: all of them when the document
-    speaks of one incident, else those that contain the mention's place."""
-    out = []
-    for n in names:
-        k = _name_key(n)
-        if k and (single or (place is not None and place.key and place.key in k)):
-            out.append(n)
-    return tuple(out)
-
-
-def _place_rank(p: Place) -> tuple[int, str]:
-    return ({"local": 0, "region": 1, "country": 2}[place_level(p)], p.key)
-
-
-def _date_rank(d: Interval) -> tuple[int, str]:
-    return (d.days, d.start)
-
-
-def _most_common(values: list[Any], rank: Any) -> Any:
-    """The most frequent value; ties go to the most specific (lowest rank)."""
-    if not values:
-        return None
-    counts = Counter(values)
-    return min(counts, key=lambda v: (-counts[v], rank(v)))
+__all__ = ["EVENT_KINDS", "MAX_SPECIFIC_DAYS", "DocInfo", "Event", "Grouping", "GroupingReason",
+           "Interval", "Mention", "Place", "decide", "doc_info", "event_names", "event_to_dict",
+           "group", "group_claims", "interval_to_dict", "mention_to_dict", "mentions_of",
+           "place_to_dict", "reason_to_dict", "split_document"]  # fmt: skip
 
 
 # ------------------------------------------------------------------ relations
@@ -704,58 +320,3 @@ def group_claims(
         mentions.extend(ms)
         aside.extend(apart)
     return group(mentions, previous, aside)
-
-
-# ------------------------------------------------------------------ JSON edge
-
-
-def place_to_dict(p: Place | None) -> dict[str, Any] | None:
-    if p is None:
-        return None
-    e = p.entry
-    geo = None if e is None else {
-        "geonameid": e.geonameid, "name": e.name, "country": e.country, "feature": e.feature,
-        "admin1": e.admin1, "lat": e.lat, "lon": e.lon,
-    }  # fmt: skip
-    return {"name": p.name, "key": p.key, "geo": geo}
-
-
-def interval_to_dict(d: Interval | None) -> dict[str, Any] | None:
-    if d is None:
-        return None
-    return {"iso": d.iso, "start": d.start, "end": d.end, "precision": d.precision}
-
-
-def reason_to_dict(r: GroupingReason) -> dict[str, Any]:
-    return {
-        "a": r.a,
-        "b": r.b,
-        "decision": r.decision,
-        "score": r.score,
-        "reasons": list(r.reasons),
-    }
-
-
-def mention_to_dict(m: Mention) -> dict[str, Any]:
-    return {
-        "mention_id": m.mention_id, "doc_id": m.doc_id, "published": m.published,
-        "place": m.place.name if m.place else None, "event_date": m.date.iso if m.date else None,
-        "names": list(m.labels), "categories": list(m.categories), "claim_ids": list(m.claim_ids),
-        "reasons": list(m.reasons),
-    }  # fmt: skip
-
-
-def event_to_dict(e: Event) -> dict[str, Any]:
-    return {
-        "event_id": e.event_id,
-        "place": e.place.name if e.place else None,
-        "place_geo": (place_to_dict(e.place) or {}).get("geo"),
-        "event_date": e.date.iso if e.date else None,
-        "event_date_precision": e.date.precision if e.date else None,
-        "names": list(e.names),
-        "doc_ids": list(e.doc_ids),
-        "categories": list(e.categories),
-        "claim_ids": [c for _, c in e.claim_keys],
-        "mentions": [mention_to_dict(m) for m in e.mentions],
-        "grouping": [reason_to_dict(r) for r in e.reasons],
-    }
