@@ -247,3 +247,14 @@ def test_killed_in_an_attack_on_a_displacement_camp_is_killed(pipeline: Pipeline
     c = _one(pipeline, "The number of people killed in Thursday's attack on the displacement "
                        "camp in Odreth has risen to 11, the mayor said.")  # fmt: skip
     assert c.value == 11 and "update" in c.flags
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The government, which says it has regained control of the area, put the toll at 17 dead.",
+     "government"),
+    ("The attack left 17 civilians dead, said the ministry.", "ministry"),
+    ("Residents said 30 people were killed, a humanitarian source said.", "Residents"),
+])  # fmt: skip
+def test_relative_clauses_and_inverted_speakers(pipeline: Pipeline, sentence: str,
+                                                speaker: str) -> None:  # fmt: skip
+    assert _one(pipeline, sentence).source.speaker == speaker

@@ -48,8 +48,15 @@ _X_SAID = re.compile(
     r"(?:^|[,;:“”\"]\s*|\)\s*[-–—]\s*|\s[-–—]\s+|\b(?:and|but|while|whereas|as|that)\s+)(?P<x>(?:[Tt]he\s+|[Aa]n?\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)\s*,?\s+"
     r"(?:has\s+|had\s+|have\s+|also\s+|later\s+|earlier\s+)?" + _SPEECH + r"\b"
 )
+#: Verbs that take their subject after them (", said the ministry."); "put", "show" and the
+#: like never do (", put the toll at 17").
+_INVERTED_VERBS = (
+    "said", "says", "told", "added", "adds", "reported", "wrote", "writes", "stated", "noted",
+    "confirmed", "announced", "explained", "insisted", "declared", "claimed",
+)  # fmt: skip
+_INVERTED = "(?:" + "|".join(_SPEECH_SPECIAL.get(v, v) for v in _INVERTED_VERBS) + ")"
 _SAID_X = re.compile(
-    r"[,“”\"]\s*(?:" + _SPEECH + r")\s+(?P<x>(?:[Tt]he\s+|[Aa]n?\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)\s*(?=[.,;]|$)"
+    r"[,“”\"]\s*(?:" + _INVERTED + r")\s+(?P<x>(?:[Tt]he\s+|[Aa]n?\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)\s*(?=[.,;]|$)"
 )
 _QUOTED_BY = re.compile(
     r"(?P<x>[A-Z][\w’'.-]*(?:[\s,-]+[\w’'.-]+){0,12}?)\s*,?\s+(?:was|were|is|has\s+been)\s+"
@@ -74,6 +81,7 @@ _RELEASED_BY = re.compile(
 )
 _WORD_CHAR = re.compile(r"\w\w")
 _TRAILING_ADVERB = re.compile(r"\s+(?:now|also|later|again|earlier|further|then|still)\s*$")
+_RELATIVE_HEAD = re.compile(r"(?P<x>(?:[Tt]he\s+|[Aa]n?\s+)?[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,5}?)\s*,?\s*$")
 _TIME_STAMP = re.compile(r"^\s*(?:\d{1,2}[:.h])?\d{2}\s+(?=[A-Z])")
 #: What may follow a sentence-final "X said": nothing, or the day of the statement.
 _FINAL = re.compile(
@@ -88,7 +96,7 @@ _PRONOUNS = frozenset("he she they it we i who this that which there a an the".s
 _NOT_SPEAKERS = re.compile(
     r"^(?:it|this|that|there|which|who|one|some|many|officials?\s+have|reports?|sources?)$|"
     r"\b(?:unconfirmed|unverified|rumou?rs?)\b|^(?:an?\s+)?estimated$|"
-    r"\b(?:people|killed|were|was|is|are|been)\b",
+    r"\b(?:people|killed|were|was|is|are|been|dead|died|left|wounded|injured)\b",
     re.IGNORECASE,
 )
 
@@ -382,6 +390,8 @@ class Attributor:
         for rx, name in ((_X_SAID, "said"), (_SAID_X, "said_inverted")) if _SPEECH_WORD.search(text) else ():
             for m in rx.finditer(text):
                 x = _TIME_STAMP.sub("", re.sub(r"^(?:and|but|while|whereas|as|that)\s+", "", m.group("x")))
+                if x in ("which", "who") and (head := _RELATIVE_HEAD.search(text, 0, m.start())):
+                    x = head.group("x")  # "the government, which says ...": the government
                 final = _FINAL.match(text, m.end()) is not None
                 # "..., police said, ...": a lowercase institution set off by commas is a speaker.
                 aside = text[m.start()] == "," and len(x.split()) <= 2 and text[m.end():m.end() + 1] == ","
