@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar.wire import PLACE_MODIFIER_RE
 from tollbook.model import Span
 
 _CUE_TOKEN = re.compile(r"[^\s,]+")
@@ -42,19 +43,14 @@ TOLL_WORDS = (
 #: A running total whose words name no deaths ("bringing the total for 2031 to 13,000 families")
 #: totals what the sentence counted before it; see counts._categorise.
 _DEATH_WORDS = re.compile(r"toll|death|dead|kill|fatalit|victim|li(?:fe|ves)")
-_KILL_WORD = re.compile(r"\bkill|\bdead\b|\bdeaths?\b|fatalit")
 
 
 def toll_category(words: str, default: str) -> str:
     """What a toll's own words (lower case) say it counts: "the number of wounded" -> wounded;
-    `default` when they name none of TOLL_WORDS, or name a killing first ("the number of people
-    killed in the attack on the displacement camp")."""
-    kill = _KILL_WORD.search(words)
-    hits = [(m.start(), c) for pat, c in TOLL_WORDS if (m := re.search(pat, words))]
-    first = min(hits, default=None)
-    if first is None or (kill is not None and kill.start() < first[0]):
-        return default
-    return first[1]
+    `default` when they name none of TOLL_WORDS; a word that only qualifies a place ("the
+    attack on the displacement camp") names nothing counted."""
+    words = PLACE_MODIFIER_RE.sub(r"\1", words)
+    return next((c for pat, c in TOLL_WORDS if re.search(pat, words)), default)
 
 
 def one_was_cue(text: str, start: int, span: Span, end: int) -> bool:

@@ -19,6 +19,7 @@ __all__ = [
     "DATELINE_RE",
     "HEDGED_QUALIFIERS",
     "INDEFINITE_KINDS",
+    "PLACE_MODIFIER_RE",
     "PROVISIONAL_RE",
     "STATEMENT_DATE_BEFORE_RE",
     "SUPERLATIVE_RE",
@@ -156,4 +157,11 @@ PROVISIONAL_RE = re.compile(
     r"\b(?:provisional|preliminary|initial|first|partial)\s+(?:death\s+)?(?:toll|count|tally|"
     r"figures?|estimates?|assessment|reports?)\b",
     re.IGNORECASE,
+)
+
+#: A category word that only qualifies the place an incident hit ("the attack on the
+#: displacement camp") names nothing counted; group 1 keeps the words before it.
+PLACE_MODIFIER_RE = re.compile(
+    r"\b((?:attack|raid|strike|shelling|bombing|assault)\s+(?:on|of|at)\s+(?:the|a)\s+)[\w-]+\s+"
+    r"(?=(?:camps?|sites?|centres?|centers?|shelters?|settlements?)\b)"
 )
