@@ -258,3 +258,12 @@ def test_killed_in_an_attack_on_a_displacement_camp_is_killed(pipeline: Pipeline
 def test_relative_clauses_and_inverted_speakers(pipeline: Pipeline, sentence: str,
                                                 speaker: str) -> None:  # fmt: skip
     assert _one(pipeline, sentence).source.speaker == speaker
+
+
+@pytest.mark.parametrize("dateline", ["Kyiv, Ukraine (AP) — ", "Beirut, March 3 (AFP) - ",
+                                      "KYIV, Ukraine, Jan. 3 - ", "GOMA (Reuters) - "])  # fmt: skip
+def test_datelines_in_several_styles(pipeline: Pipeline, dateline: str) -> None:
+    c = _one(pipeline, dateline + "Gunmen killed 12 people in Karvessa on Thursday, the army "
+                                  "said in a statement on Friday.")  # fmt: skip
+    assert c.place is not None and c.place.text == "Karvessa"
+    assert c.event_date is not None and c.event_date.value.iso == "2025-03-13"

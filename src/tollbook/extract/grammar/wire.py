@@ -36,11 +36,16 @@ _WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 
 #: A dateline opens a paragraph: a place in capitals, an optional date, an optional agency in
 #: brackets, then a dash. "NIAMEY, March 14 (Reuters) -", "GOMA (AFP) —", "KYIV, Ukraine, Jan. 3 -".
+_DATE = r"(?:,?\s*(?P<date>(?:" + alternation(_MONTHS) + r")\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
 DATELINE_RE = re.compile(
-    r"(?m)^(?P<place>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3})"
-    r"(?:,\s*(?P<region>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?"
-    r"(?:,?\s*(?P<date>(?:" + alternation(_MONTHS) + r")\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
-    r"\s*(?:\((?P<agency>[^)\n]{1,40})\))?\s*[-–—:]+\s"
+    # "NIAMEY, March 14 (Reuters) -", "GOMA -": a place in capitals
+    r"(?m)^(?:(?P<place>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?" + _DATE
+    + r"\s*(?:\((?P<agency>[^)\n]{1,40})\))?"
+    # "Kyiv, Ukraine (AP) —", "Beirut, March 3 (AFP) -": a place as written, then an agency
+    r"|(?P<place2>[A-Z][a-z'’.-]+(?:[ -][A-Z][a-z'’.-]+){0,2})"
+    r"(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?" + _DATE.replace("P<date>", "P<date2>")
+    + r"\s*\((?P<agency2>[^)\n]{1,40})\))\s*[-–—:]+\s"
 )
 
 #: Words before a date that make it the date of a statement, not of the incident:
@@ -52,6 +57,7 @@ _STATEMENT_VERBS = (
 STATEMENT_DATE_BEFORE_RE = re.compile(
     r"\b(?:" + alternation(_STATEMENT_VERBS) + r")(?:\s+(?:reporters|journalists|the\s+press|"
     r"(?:state\s+|national\s+)?(?:television|radio|TV)|[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,3}))?"
+    r"(?:\s+in\s+an?\s+(?:\w+\s+)?(?:statement|communiqu[eé]|interview|briefing|post|update))?"
     r"(?:\s+(?:late|early|earlier|later))?(?:\s+on)?\s*$"
 )
 
