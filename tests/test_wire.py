@@ -267,3 +267,22 @@ def test_datelines_in_several_styles(pipeline: Pipeline, dateline: str) -> None:
                                   "said in a statement on Friday.")  # fmt: skip
     assert c.place is not None and c.place.text == "Karvessa"
     assert c.event_date is not None and c.event_date.value.iso == "2025-03-13"
+
+
+def test_list_items_do_not_inherit_the_previous_item_speaker(pipeline: Pipeline) -> None:
+    doc = document_from_text(
+        "date 2025-07-19 (Coastal Times)\n\nLive updates: Dorrow ferry bombing\n- The interior "
+        "ministry says 19 people were killed at Dorrow port.\n- A port official tells our "
+        "reporter at least 11 bodies have been recovered at Dorrow.\n"
+    )  # fmt: skip
+    speakers = {c.value: c.source.speaker for c in pipeline.run(doc).claims
+                if c.category == "killed"}  # fmt: skip
+    assert speakers == {19: "interior ministry", 11: "port official"}
+
+
+def test_a_place_named_from_two_places_holds_each() -> None:
+    from tollbook.events.matching import Place, place_relation
+
+    road, town = Place("Bama-Banki", "bama banki"), Place("Bama", "bama")
+    assert place_relation(road, town)[0] == "contains"
+    assert place_relation(Place("Gwoza", "gwoza"), town)[0] == "different"

@@ -64,6 +64,7 @@ from tollbook.events.records import (
     place_to_dict,
     reason_to_dict,
 )
+from tollbook.geo.places import name_key
 from tollbook.model import Claim
 
 __all__ = ["EVENT_KINDS", "MAX_SPECIFIC_DAYS", "DocInfo", "Event", "Grouping", "GroupingReason",
@@ -113,7 +114,10 @@ def _days(iv: Interval, pad: int) -> Iterable[str]:
 
 def _specific_keys(m: Mention) -> set[str]:
     assert m.place is not None and m.date is not None
-    keys = {f"p:{m.place.key}|{d}" for d in _days(m.date, 1)}
+    places = {m.place.key}
+    if m.place.entry is None and "-" in m.place.name:  # "Bama-Banki" meets Bama and Banki
+        places |= {name_key(part) for part in m.place.name.split("-")}
+    keys = {f"p:{p}|{d}" for p in places for d in _days(m.date, 1)}
     keys |= {f"n:{n}|{d}" for n in m.names for d in _days(m.date, 1)}
     return keys
 

@@ -21,11 +21,12 @@ from tollbook.model import Attribution, Document, Segment, SourceLink, Span
 #: The verbs that attribute a figure to a speaker. Two of them take more than the word:
 _SPEECH_SPECIAL = {
     "told": r"told\s+[\w ]{0,30}?",  # "told reporters"
+    "tells": r"tells\s+[\w ]{0,30}?",
     "claimed": r"claimed(?!\s+(?:the\s+)?(?:[\w,]+\s+)?lives)",  # not "claimed 40 lives"
     "claims": r"claims(?!\s+(?:the\s+)?(?:[\w,]+\s+)?lives)",
 }
 _SPEECH_VERBS = (
-    "said", "says", "say", "stated", "states", "noted", "notes", "added", "adds", "told",
+    "said", "says", "say", "stated", "states", "noted", "notes", "added", "adds", "told", "tells",
     "reported", "reports", "announced", "announces", "declared", "confirmed", "claimed", "claims",
     "wrote", "writes", "explained", "insisted", "estimated", "estimates", "reads", "read",
     "recorded", "counted", "documented", "registered", "put", "puts", "show", "shows", "showed",
@@ -82,6 +83,7 @@ _RELEASED_BY = re.compile(
 _WORD_CHAR = re.compile(r"\w\w")
 _TRAILING_ADVERB = re.compile(r"\s+(?:now|also|later|again|earlier|further|then|still)\s*$")
 _RELATIVE_HEAD = re.compile(r"(?P<x>(?:[Tt]he\s+|[Aa]n?\s+)?[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,5}?)\s*,?\s*$")
+_BULLET = re.compile(r"\n\s*(?:[-–—•*]|\d{1,2}[:.]\d{2})\s+")
 _TIME_STAMP = re.compile(r"^\s*(?:\d{1,2}[:.h])?\d{2}\s+(?=[A-Z])")
 #: What may follow a sentence-final "X said": nothing, or the day of the statement.
 _FINAL = re.compile(
@@ -188,6 +190,8 @@ class Attributor:
 
     def _resolve(self, name: str, at: int = -1) -> str | None:
         # A liveblog's time stamp ("14:05 A doctor says") is not part of the name.
+        # A list item's speaker starts after its bullet ("...bombing\n- The interior ministry").
+        name = _BULLET.split(name)[-1]
         cleaned = clean_name(_TRAILING_ADVERB.sub("", _TIME_STAMP.sub("", name)))
         low = cleaned.lower()
         if low in ("it", "he", "she", "they") and at >= 0:
@@ -261,8 +265,9 @@ class Attributor:
         out: dict[int, list[_Cue]] = {}
         prev: _Cue | None = None
         for sent in self.sentences:
-            if prev is not None and self._blank_line_between(prev.span[1], sent.start):
-                prev = None
+            if prev is not None and (self._blank_line_between(prev.span[1], sent.start)
+                                     or _BULLET.search(self.text, prev.span[1], sent.start + 1)):
+                prev = None  # a new paragraph, or a new item of a list or a liveblog
             cues = self._cues_in(sent)
             lo = bisect.bisect_left(self._quote_starts, sent.start)
             hi = bisect.bisect_left(self._quote_starts, sent.end)
@@ -389,7 +394,8 @@ class Attributor:
                 found.append(_Cue(who, (base + m.start("x"), base + m.end("x")), "according_to"))
         for rx, name in ((_X_SAID, "said"), (_SAID_X, "said_inverted")) if _SPEECH_WORD.search(text) else ():
             for m in rx.finditer(text):
-                x = _TIME_STAMP.sub("", re.sub(r"^(?:and|but|while|whereas|as|that)\s+", "", m.group("x")))
+                x = _TIME_STAMP.sub("", re.sub(r"^(?:and|but|while|whereas|as|that)\s+", "",
+                                               m.group("x").lstrip("-–—•* \n")))
                 if x in ("which", "who") and (head := _RELATIVE_HEAD.search(text, 0, m.start())):
                     x = head.group("x")  # "the government, which says ...": the government
                 final = _FINAL.match(text, m.end()) is not None
