@@ -210,6 +210,7 @@ def near_duplicates(
 
 CONTAINMENT_THRESHOLD = 0.8  # share of the smaller body's shingles found in the other
 MIN_BODY_SHINGLES = 15  # a shorter body is too short to call a copy
+CONTAINMENT_WINDOW = 100  # documents before each one, in publication order, it is compared with
 _META_LINE = re.compile(r"^\s*date\s+\S+.*\(.*\)\s*$")
 
 
@@ -247,11 +248,13 @@ def contained_copies(
     sims: dict[str, float] = {}
     for members in groups:
         ids = sorted((d for d in set(members) if d in texts and d in rank), key=rank.__getitem__)
+        # Pairs grow with the square of an event's documents: past a cap, each document is
+        # compared with the CONTAINMENT_WINDOW documents published just before it.
         for d in ids:
             if d not in shingles:
                 shingles[d] = _shingles(body_text(texts[d], titles.get(d)))
-        for i, a in enumerate(ids):
-            for b in ids[i + 1 :]:
+        for j, b in enumerate(ids):
+            for a in ids[max(0, j - CONTAINMENT_WINDOW) : j]:
                 sa, sb = shingles[a], shingles[b]
                 small = min(len(sa), len(sb))
                 if small < MIN_BODY_SHINGLES:
