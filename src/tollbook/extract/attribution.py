@@ -30,6 +30,7 @@ _SPEECH_VERBS = (
     "reported", "reports", "announced", "announces", "declared", "confirmed", "claimed", "claims",
     "wrote", "writes", "explained", "insisted", "estimated", "estimates", "reads", "read",
     "recorded", "counted", "documented", "registered", "put", "puts", "show", "shows", "showed",
+    "raised", "revised", "lowered", "updated",  # "Local authorities raised the toll to 25"
 )  # fmt: skip
 _SPEECH = "(?:" + "|".join(_SPEECH_SPECIAL.get(v, v) for v in _SPEECH_VERBS) + ")"
 #: Every match of _X_SAID and _SAID_X (case-sensitive) holds one of the verbs as written: a
@@ -98,7 +99,9 @@ _PRONOUNS = frozenset("he she they it we i who this that which there a an the".s
 _NOT_SPEAKERS = re.compile(
     r"^(?:it|this|that|there|which|who|one|some|many|officials?\s+have|reports?|sources?)$|"
     r"\b(?:unconfirmed|unverified|rumou?rs?)\b|^(?:an?\s+)?estimated$|"
-    r"\b(?:people|killed|were|was|is|are|been|dead|died|left|wounded|injured)\b",
+    r"\b(?:people|killed|were|was|is|are|been|dead|died|left|wounded|injured)\b|"
+    r"^(?:the\s+|an?\s+)?(?:\w+\s+)?(?:attacks?|blasts?|strikes?|explosions?|bombings?|fire|"
+    r"fighting|shelling|clashes|violence|floods?|storm|earthquake)$",
     re.IGNORECASE,
 )
 
