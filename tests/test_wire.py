@@ -288,3 +288,12 @@ def test_a_place_named_from_two_places_holds_each() -> None:
     road, town = Place("Bama-Banki", "bama banki"), Place("Bama", "bama")
     assert place_relation(road, town)[0] == "contains"
     assert place_relation(Place("Gwoza", "gwoza"), town)[0] == "different"
+
+
+def test_a_roundup_item_is_not_background(pipeline: Pipeline) -> None:
+    mentions, aside, _ = _split(pipeline, (
+        "date 2025-06-28 (Sahel Monitor)\n\nOn Thursday, 15 people were killed when attackers "
+        "stormed a cattle market in Tessit, residents said. In a separate attack on Monday, "
+        "gunmen killed 9 villagers in Sangha, local officials said.\n"
+    ))  # fmt: skip
+    assert len(mentions) == 2 and not aside

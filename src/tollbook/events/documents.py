@@ -20,7 +20,7 @@ from typing import Any
 from tollbook.events.matching import Interval, Place, date_relation, day, place_level
 from tollbook.events.records import EVENT_KINDS, DocInfo, GroupingReason, Mention
 from tollbook.extract.dates import find_dates
-from tollbook.extract.grammar.wire import AGGREGATE_RE, BACKGROUND_RE, SUPERLATIVE_RE
+from tollbook.extract.grammar.wire import AGGREGATE_RE, BACKGROUND_RE, SEPARATE_RE, SUPERLATIVE_RE
 from tollbook.geo.places import name_key
 from tollbook.model import Claim, Document
 
@@ -283,8 +283,10 @@ def split_document(
         claims_m = [items[i] for i in members]
         place = _most_common([p for i in members if (p := places[i]) is not None], _place_rank)
         date = _most_common([d for i in members if (d := dates[i]) is not None], _date_rank)
-        if root != lead_root and lead_date is not None and date is not None and \
-                day(date.end) < day(lead_date.start) - dt.timedelta(days=2):
+        # "In a separate attack on Monday, ...": a roundup's item, reported as news.
+        separate = any(SEPARATE_RE.search(items[i].sentence or "") for i in members)
+        if root != lead_root and lead_date is not None and date is not None and not separate \
+                and day(date.end) < day(lead_date.start) - dt.timedelta(days=2):
             reason = (f"background: dated {date.iso}, before the document's incident "
                       f"({lead_date.iso})")  # fmt: skip
             aside.extend(GroupingReason(f"{doc.doc_id}:{c.claim_id}", "-", "background", 0,

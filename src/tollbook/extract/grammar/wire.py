@@ -21,6 +21,7 @@ __all__ = [
     "INDEFINITE_KINDS",
     "PLACE_MODIFIER_RE",
     "PROVISIONAL_RE",
+    "SEPARATE_RE",
     "STATEMENT_DATE_BEFORE_RE",
     "SUPERLATIVE_RE",
     "TOLL_QUALIFIER_RE",
@@ -170,4 +171,12 @@ PROVISIONAL_RE = re.compile(
 PLACE_MODIFIER_RE = re.compile(
     r"\b((?:attack|raid|strike|shelling|bombing|assault)\s+(?:on|of|at)\s+(?:the|a)\s+)[\w-]+\s+"
     r"(?=(?:camps?|sites?|centres?|centers?|shelters?|settlements?)\b)"
+)
+
+#: A roundup's item is news of its own, however old: "In a separate attack on Monday",
+#: "Separately,", "Elsewhere,", "In another incident".
+SEPARATE_RE = re.compile(
+    r"\b(?:separately|elsewhere|meanwhile|in\s+(?:a\s+)?separate\s+(?:attacks?|incidents?|raids?)|"
+    r"in\s+another\s+(?:attack|incident|raid|strike)|earlier\s+(?:this|in\s+the)\s+week)\b",
+    re.IGNORECASE,
 )
