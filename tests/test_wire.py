@@ -297,3 +297,21 @@ def test_a_roundup_item_is_not_background(pipeline: Pipeline) -> None:
         "gunmen killed 9 villagers in Sangha, local officials said.\n"
     ))  # fmt: skip
     assert len(mentions) == 2 and not aside
+
+
+def test_a_town_read_in_two_countries_is_one_place_when_dates_agree() -> None:
+    from tollbook.events.matching import Place, place_relation
+    from tollbook.model import GazetteerEntry
+
+    niger = GazetteerEntry(1, "Téra", "NE", "PPL", 14.0, 0.75)
+    iran = GazetteerEntry(2, "Tehran", "IR", "PPLC", 35.7, 51.4)
+    a, b = Place("Tera", "tera", niger), Place("Tera", "tehran", iran)
+    assert place_relation(a, b)[0] == "namesake"
+    assert place_relation(a, Place("Djibo", "djibo", GazetteerEntry(3, "Djibo", "BF", "PPL",
+                                                                    14.1, -1.6)))[0] == "different"
+
+
+def test_geocoding_prefers_the_document_country(pipeline: Pipeline) -> None:
+    c = _one(pipeline, "Gunmen killed 30 people in villages around Tera, in western Niger, on "
+                       "Sunday.")  # fmt: skip
+    assert c.place is not None and c.place.entry is not None and c.place.entry.country == "NE"

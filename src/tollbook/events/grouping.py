@@ -76,7 +76,7 @@ __all__ = ["EVENT_KINDS", "MAX_SPECIFIC_DAYS", "DocInfo", "Event", "Grouping", "
 # ------------------------------------------------------------------ relations
 
 
-_PLACE_SCORE = {"same": 3, "contains": 2, "unknown": 0}
+_PLACE_SCORE = {"same": 3, "contains": 2, "namesake": 1, "unknown": 0}
 _DATE_SCORE = {"same": 3, "contains": 2, "overlaps": 2, "near": 1, "unknown": 0}
 
 
@@ -114,7 +114,7 @@ def _days(iv: Interval, pad: int) -> Iterable[str]:
 
 def _specific_keys(m: Mention) -> set[str]:
     assert m.place is not None and m.date is not None
-    places = {m.place.key}
+    places = {m.place.key, name_key(m.place.name)}  # the name as written meets its namesakes
     if m.place.entry is None and "-" in m.place.name:  # "Bama-Banki" meets Bama and Banki
         places |= {name_key(part) for part in m.place.name.split("-")}
     keys = {f"p:{p}|{d}" for p in places for d in _days(m.date, 1)}
