@@ -315,3 +315,40 @@ def test_geocoding_prefers_the_document_country(pipeline: Pipeline) -> None:
     c = _one(pipeline, "Gunmen killed 30 people in villages around Tera, in western Niger, on "
                        "Sunday.")  # fmt: skip
     assert c.place is not None and c.place.entry is not None and c.place.entry.country == "NE"
+
+
+def test_a_local_outlet_names_its_town(pipeline: Pipeline) -> None:
+    mentions, _, _ = _split(pipeline, (
+        "date 2025-04-12 (Harrow Creek Herald)\n\nThe toll from Thursday's shelling of the central "
+        "square has risen to 18, the governor's office said on Saturday.\n"
+    ))  # fmt: skip
+    assert len(mentions) == 1 and mentions[0].place is not None
+    assert mentions[0].place.name == "Harrow Creek"
+    national, _, _ = _split(pipeline, (
+        "date 2025-04-12 (The National Courier)\n\nThe toll from Thursday's shelling of the "
+        "central square has risen to 18, the governor's office said on Saturday.\n"
+    ))  # fmt: skip
+    assert national[0].place is None  # a national outlet's name names no town
+
+
+def test_a_part_of_the_dead_does_not_pull_best_down(pipeline: Pipeline) -> None:
+    [f] = _killed(pipeline, [
+        "date 2025-04-11 (CNS)\n\nShelling of the central square in Harrow Creek killed 18 "
+        "people on Thursday, the regional governor said on Friday.\n",
+        "date 2025-04-12 (Doctors on the Frontline)\n\nOur teams at the hospital in Harrow Creek "
+        "received 61 wounded after the shelling on Thursday. Nine patients died of their "
+        "injuries.\n",
+    ])  # fmt: skip
+    assert f.best == 18 and f.low == 9 and f.status == "refine"
+
+
+def test_a_building_name_yields_to_its_town(pipeline: Pipeline) -> None:
+    doc = document_from_text(
+        "date 2025-09-06 (Westmark Police)\n\nUPDATE 2: Sadly, 6 people have died following the "
+        "shooting at Lindell shopping centre.\n\nUPDATE 1: Officers are responding to reports of "
+        "a shooting at Lindell shopping centre in Westmark.\n"
+    )  # fmt: skip
+    [c] = [c for c in pipeline.run(doc).claims if c.category == "killed"]
+    assert c.place is not None and c.place.text == "Westmark"
+    alone = _one(pipeline, "Nine prisoners were killed in Ketter prison.")
+    assert alone.place is not None and alone.place.text == "Ketter"  # no town given: kept

@@ -20,7 +20,13 @@ from typing import Any
 from tollbook.events.matching import Interval, Place, date_relation, day, place_level
 from tollbook.events.records import EVENT_KINDS, DocInfo, GroupingReason, Mention
 from tollbook.extract.dates import find_dates
-from tollbook.extract.grammar.wire import AGGREGATE_RE, BACKGROUND_RE, SEPARATE_RE, SUPERLATIVE_RE
+from tollbook.extract.grammar.wire import (
+    AGGREGATE_RE,
+    BACKGROUND_RE,
+    MEDIA_WORDS,
+    SEPARATE_RE,
+    SUPERLATIVE_RE,
+)
 from tollbook.geo.places import name_key
 from tollbook.model import Claim, Document
 
@@ -134,6 +140,18 @@ def _recent(published: str) -> Interval | None:
                     iso=f"{start}/{end.isoformat()}")  # fmt: skip
 
 
+def _outlet_town(publisher: str | None) -> Place | None:
+    """The town a local outlet is named after ("Harrow Creek Herald" -> Harrow Creek), or
+    None when its name is all media words or holds more than three other words."""
+    if not publisher:
+        return None
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", publisher) if w.casefold() not in MEDIA_WORDS]
+    if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
+        return None
+    name = " ".join(words)
+    return Place(name=name, key=name_key(name), entry=None)
+
+
 def _follow_up(claim: Claim) -> bool:
     """A revised toll ("rose to 23", "bringing the death toll to 40", "now stands at")."""
     return bool({"update", "cumulative"} & set(claim.flags))
@@ -213,6 +231,10 @@ def split_document(
             why[min(ri, rj)].append(reason)
 
     places = [None if c.claim_id in heads else _place(c) for c in items]
+    town = _outlet_town(doc.publisher) if not any(places) else None
+    if town is not None:  # a local outlet writes its town nowhere: its name gives it
+        places = [None if c.claim_id in heads else town for c in items]
+        why[0].append(f"no place in the text: the town in the outlet's name ({doc.publisher!r})")
     dates = [None if c.claim_id in heads else _interval(c) for c in items]
     for i, c in enumerate(items):
         if c.parent and c.parent in idx:

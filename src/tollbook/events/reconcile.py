@@ -51,7 +51,7 @@ from tollbook.events.origins import (
     merge_clusters,
     near_duplicates,
 )
-from tollbook.extract.grammar.wire import HEDGED_QUALIFIERS, PROVISIONAL_RE
+from tollbook.extract.grammar.wire import HEDGED_QUALIFIERS, PARTIAL_RE, PROVISIONAL_RE
 from tollbook.model import Claim, Document
 from tollbook.output.serialize import number
 from tollbook.tally.rules import tally
@@ -176,10 +176,11 @@ def _as_update(c: Claim) -> Claim:
 
 
 def _is_hedged(c: Claim) -> bool:
-    """A figure that may grow: a lower bound ("at least 12", "more than 10") or a
-    provisional toll ("according to a provisional toll, 15")."""
-    if c.qualifier in HEDGED_QUALIFIERS:
-        return True
+    """A figure that may grow: a lower bound ("at least 12", "more than 10"), a part of the
+    dead ("nine of those", "nine patients") or a provisional toll ("according to a
+    provisional toll, 15")."""
+    if c.qualifier in HEDGED_QUALIFIERS or PARTIAL_RE.search(c.text):
+        return True  # "nine of those", "nine patients died": part of the dead, a lower bound
     return bool(c.sentence and PROVISIONAL_RE.search(c.sentence))
 
 
@@ -292,11 +293,10 @@ def _range(reports: list[FigureReport]) -> tuple[float, float, float, str, str, 
         if prev is None or _supersedes(r, prev):
             latest[r.origin.origin_id] = r
     everyone = sorted(latest.values(), key=lambda r: (r.best, r.doc_id))
-    # A hedged figure that another origin's figure, as late or later, exceeds is a lower
-    # bound that figure fills in: it bounds `low` but does not vote for `best`.
-    cur = [r for r in everyone if not (r.hedged and any(
-        o is not r and o.best > r.best and (o.published or "") >= (r.published or "")
-        for o in everyone))] or everyone  # fmt: skip
+    # A hedged figure that another origin's figure exceeds is a lower bound that figure fills
+    # in: it bounds `low` but does not vote for `best`.
+    cur = [r for r in everyone
+           if not (r.hedged and any(o is not r and o.best > r.best for o in everyone))] or everyone
     if len(reports) == 1:
         r = reports[0]
         return (
@@ -311,7 +311,7 @@ def _range(reports: list[FigureReport]) -> tuple[float, float, float, str, str, 
     counts = f"{len(everyone)} origin(s), {len(reports)} reports"
     basis = f"the latest report of each independent origin ({counts})"
     if len(cur) < len(everyone):
-        basis += f", {len(everyone) - len(cur)} hedged figure(s) exceeded by later ones left out"
+        basis += f", {len(everyone) - len(cur)} hedged figure(s) exceeded by others left out"
     low, high = min(r.low for r in everyone), max(r.high for r in everyone)
     if len({r.best for r in cur}) == 1:
         chosen = cur[0]

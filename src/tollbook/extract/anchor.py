@@ -24,12 +24,13 @@ from functools import cached_property
 
 from tollbook.extract.dates import find_dates
 from tollbook.extract.grammar.alternation import alternation
-from tollbook.extract.grammar.wire import DATELINE_RE
+from tollbook.extract.grammar.wire import DATELINE_RE, FACILITY_AFTER
 from tollbook.geo.places import Gazetteer
 from tollbook.model import DateMention, Document, PlaceMention, Segment
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR"})
+_FACILITY = re.compile(r"\s+" + FACILITY_AFTER, re.IGNORECASE)
 _REGION_FEATURES = frozenset({"ADM1", "ADM2", "ADM3", "ADMD", "RGN"})
 _METADATA_LINE = re.compile(r"^\s*date\s+\S+.*\(.*\)\s*$")
 #: Words before a place name the gazetteer may lack ("fled Marren"). A whole word is always
@@ -173,9 +174,25 @@ class Anchors:
 
     def place_for(self, pos: int) -> PlaceMention | None:
         """The place governing the figure at `pos`."""
+        found = self._place_for(pos)
+        if found is not None and _FACILITY.match(self.text, found.span[1]):
+            return self._town_of(found) or found
+        return found
+
+    def _town_of(self, building: PlaceMention) -> PlaceMention | None:
+        """Where the document puts a building's name: "Lindell shopping centre in Westmark"."""
+        rx = re.compile(re.escape(building.text) + r"\s+" + FACILITY_AFTER + r"\s+(?:in|at|near|of)\s+",
+                        re.IGNORECASE)  # fmt: skip
+        for m in rx.finditer(self.text):
+            k = bisect.bisect_left(self._place_starts, m.end())
+            if k < len(self.places) and self.places[k].span[0] == m.end():
+                return self.places[k]
+        return None
+
+    def _place_for(self, pos: int) -> PlaceMention | None:
         idx = self.sentence_index(pos)
         sent = self.sentences[idx]
-        best = _nearest(self._places_within(sent.start, sent.end), pos)
+        best = _nearest(self._places_within(sent.start, sent.end), pos, self.text)
         if best is not None:
             return best
         k = bisect.bisect_right(self._paragraph_starts, pos) - 1  # sorted, disjoint paragraphs
@@ -184,7 +201,7 @@ class Anchors:
             s = self.sentences[i]
             if s.end < para_start:
                 break
-            best = _nearest(self._places_within(s.start, s.end), s.end)
+            best = _nearest(self._places_within(s.start, s.end), s.end, self.text)
             if best is not None:
                 return best
         return self._top_town
@@ -198,14 +215,16 @@ def _is_region(p: PlaceMention) -> bool:
     return p.entry is not None and p.entry.feature in _REGION_FEATURES
 
 
-def _nearest(cands: list[PlaceMention], pos: int) -> PlaceMention | None:
+def _nearest(cands: list[PlaceMention], pos: int, text: str | None = None) -> PlaceMention | None:
     if not cands:
         return None
     # A town before its region ("the market of Karvessa, in the Tillaberi region"), a region
     # before its country.
     towns = [p for p in cands if not _is_country(p) and not _is_region(p)]
+    # "at Lindell shopping centre in Westmark": the building's name yields to the town.
+    plain = [p for p in towns if text is None or not _FACILITY.match(text, p.span[1])]
     regions = [p for p in cands if _is_region(p)]
-    pool = towns or regions or cands
+    pool = plain or towns or regions or cands
     return min(pool, key=lambda p: abs(p.span[0] - pos))
 
 

@@ -180,3 +180,31 @@ SEPARATE_RE = re.compile(
     r"in\s+another\s+(?:attack|incident|raid|strike)|earlier\s+(?:this|in\s+the)\s+week)\b",
     re.IGNORECASE,
 )
+
+#: Words of an outlet's name that are not its town: "Harrow Creek Herald" -> "Harrow Creek",
+#: "Radio Kivu Libre" -> "Kivu".
+MEDIA_WORDS = frozenset(
+    """the le la les el al radio tv television fm am herald star voice today times news daily
+    post tribune online infos info journal gazette observer courier mail express chronicle
+    record monitor telegraph standard sun mirror press review weekly evening morning quotidien
+    matin soir hebdo libre live network media agency wire service channel broadcasting
+    dispatch echo bulletin report reporter informer leader guardian pioneer national
+    international global continental world regional local public new free independent
+    first""".split()
+)
+
+#: A figure that counts part of the dead only (those a hospital received, "nine of those"):
+#: a lower bound of the incident's toll, like "at least".
+PARTIAL_RE = re.compile(
+    r"\b(?:patients?|of\s+(?:those|them|whom|these|the\s+(?:dead|victims|deceased)))\b",
+    re.IGNORECASE,
+)
+
+#: A name before one of these nouns names a building, not a place the gazetteer lacks: "at
+#: Lindell shopping centre in Westmark" happened in Westmark. (Camps and markets are kept:
+#: "Zamzam camp" is where people live.)
+FACILITY_AFTER = (
+    r"(?:shopping\s+(?:centre|center|mall)|mall|hospital|clinic|school|university|college|"
+    r"mosque|church|cathedral|synagogue|temple|hotel|stadium|station|airport|prison|factory|"
+    r"bank|cinema|theatre|theater|restaurant|cafe|club|supermarket|plaza|tower|office)\b"
+)
