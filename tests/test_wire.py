@@ -352,3 +352,11 @@ def test_a_building_name_yields_to_its_town(pipeline: Pipeline) -> None:
     assert c.place is not None and c.place.text == "Westmark"
     alone = _one(pipeline, "Nine prisoners were killed in Ketter prison.")
     assert alone.place is not None and alone.place.text == "Ketter"  # no town given: kept
+
+
+def test_a_church_is_not_the_document_town(pipeline: Pipeline) -> None:
+    mentions, _, _ = _split(pipeline, (
+        "date 2025-11-03 (Port Amari Tribune)\n\nChurch attack toll climbs to 21\n\nMourners "
+        "gathered on St Luke's church steps on Monday.\n"
+    ))  # fmt: skip
+    assert mentions and mentions[0].place is not None and mentions[0].place.name == "Port Amari"

@@ -30,7 +30,7 @@ from tollbook.model import DateMention, Document, PlaceMention, Segment
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR"})
-_FACILITY = re.compile(r"\s+" + FACILITY_AFTER, re.IGNORECASE)
+_FACILITY = re.compile(r"(?:'s|’s)?\s+" + FACILITY_AFTER, re.IGNORECASE)
 _REGION_FEATURES = frozenset({"ADM1", "ADM2", "ADM3", "ADMD", "RGN"})
 _METADATA_LINE = re.compile(r"^\s*date\s+\S+.*\(.*\)\s*$")
 #: Words before a place name the gazetteer may lack ("fled Marren"). A whole word is always
@@ -157,7 +157,8 @@ class Anchors:
     @cached_property
     def _top_town(self) -> PlaceMention | None:
         """The document's most named town (resolved entries counted by id, others by name)."""
-        towns = [p for p in self.places if not _is_country(p)]
+        towns = [p for p in self.places if not _is_country(p)
+                 and not (p.entry is None and _FACILITY.match(self.text, p.span[1]))]
         if not towns:
             return None
         counts = Counter((p.entry.geonameid if p.entry else p.text) for p in towns)
