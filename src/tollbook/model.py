@@ -106,7 +106,7 @@ class DateMention(_Record):
     text: str
     span: Span
     value: DateValue
-    role: str = "event"  # "event" | "since" | "until" | "commemoration"
+    role: str = "event"  # "event" | "since" | "until" | "commemoration" | "statement"
     relative: bool = False  # resolved against the publication date
 
 

@@ -2,10 +2,9 @@
 
 Two steps:
 
-1. `mentions_of(doc, claims)`: one document's count claims -> Mention* (its claims about one
-   incident). Claims join when they hang from each other (parts, subsets), share a sentence,
-   or share a place and date; a claim with no place or date joins the document's only
-   incident.
+1. `split_document(doc, claims)` (events/documents.py): one document's count claims ->
+   Mention* (its claims about one incident) and the claims set aside (roll-ups, older
+   incidents recalled as background), which never form or join an event.
 2. `group(mentions, previous)`: Mention* -> Grouping (events + every decision).
    - *Specific* mentions (a local place and a date of at most a week) are blocked by place
      name and day (+-1), compared pairwise, and merged (union-find) when their places are
@@ -20,19 +19,29 @@ Two steps:
    incremental: `group(new, previous)` compares only the new mentions with the others and
    gives the same events as grouping everything at once.
 
-Event ids are a hash of the earliest claim key (doc_id:claim_id of the first mention).
+Event ids are a hash of the place (and country) and day of the event's earliest mention that
+names a local place and a day ("place:khojali|AZ|date:1992-02-25/1992-02-26"), so an event
+keeps its id whatever other documents are ingested, and whichever copies of its reports a
+store holds; an event with no such mention, or a second event at the same place and day, uses
+its earliest claim key (doc_id:claim_id of the first mention).
 """
-
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
 
+from tollbook.events.documents import (
+    _date_rank,
+    _most_common,
+    _name_key,
+    _place_rank,
+    doc_info,
+    event_names,
+    mentions_of,
+    split_document,
+)
 from tollbook.events.matching import (
     Interval,
     Place,
@@ -41,273 +50,27 @@ from tollbook.events.matching import (
     place_level,
     place_relation,
 )
-from tollbook.extract.dates import find_dates
+from tollbook.events.records import (
+    EVENT_KINDS,
+    MAX_SPECIFIC_DAYS,
+    DocInfo,
+    Event,
+    Grouping,
+    GroupingReason,
+    Mention,
+)
 from tollbook.geo.names import name_key
-from tollbook.model import Claim, Document
+from tollbook.model import Claim
 
-__all__ = ["DocInfo", "Event", "Grouping", "GroupingReason", "Interval", "Mention", "Place",
-           "decide", "doc_info", "event_names", "group", "group_claims", "mentions_of"]  # fmt: skip
-
-#: Claim kinds that describe incidents (territory figures are not grouped into events).
-EVENT_KINDS = ("count",)
-MAX_SPECIFIC_DAYS = 8
-_NAME_HEADS = (
-    "massacre|genocide|bombing|bombings|shelling|attack|attacks|ambush|raid|siege|tragedy|"
-    "explosion|blast|airstrike|air strike|strike|killings|clashes|offensive|assault|fire|"
-    "shooting|uprising|pogrom|carnage|atrocity|events"
-)
-_NAME_RE = re.compile(
-    r"\b((?:[A-Z][\w'’.-]*\s+){1,4}?)((?:market|city|town|village|camp|school)\s+)?("
-    + _NAME_HEADS
-    + r")\b"
-)
-_NOT_NAME = frozenset(
-    "the a an on in this that these those its his her their our after before during since "
-    "when while as at of for by with from".split()
-)
-
-
-@dataclass(frozen=True, slots=True)
-class DocInfo:
-    """What grouping and reconciliation need of a document (no text)."""
-
-    doc_id: str
-    published: str | None = None  # ISO date, from the document or inferred
-    published_inferred: bool = False  # True: read from an anniversary date in the text
-    publisher: str | None = None
-    aggregator: str | None = None
-    title: str | None = None
-    names: tuple[
-        str, ...
-    ] = ()  # event names as written ("the Khojaly genocide" -> "Khojaly genocide")
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One document's claims about one incident."""
-
-    mention_id: str  # "<doc_id>#<n>"
-    doc_id: str
-    published: str | None
-    place: Place | None
-    date: Interval | None
-    names: tuple[str, ...]  # name keys of the event names the document uses for it
-    categories: tuple[str, ...]
-    claim_ids: tuple[str, ...]
-    first_span: int
-    labels: tuple[str, ...]  # those event names as written
-    reasons: tuple[str, ...]  # why these claims of one document are one incident
-
-    @property
-    def specific(self) -> bool:
-        return (
-            self.place is not None
-            and place_level(self.place) == "local"
-            and self.date is not None
-            and self.date.days <= MAX_SPECIFIC_DAYS
-        )
-
-    @property
-    def order(self) -> tuple[str, str, int]:
-        return (self.published or "9999-99-99", self.doc_id, self.first_span)
-
-
-@dataclass(frozen=True, slots=True)
-class GroupingReason:
-    """One decision: whether mention `a` and `b` (a mention or an event) are one incident."""
-
-    a: str
-    b: str
-    decision: str  # "merge" | "attach" | "separate" | "ambiguous"
-    score: int
-    reasons: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    """Claims of one or more documents about one incident."""
-
-    event_id: str
-    place: Place | None
-    date: Interval | None
-    names: tuple[str, ...]  # event names as the documents write them
-    doc_ids: tuple[str, ...]
-    mentions: tuple[Mention, ...]
-    categories: tuple[str, ...]
-    reasons: tuple[GroupingReason, ...]
-
-    @property
-    def claim_keys(self) -> tuple[tuple[str, str], ...]:
-        return tuple((m.doc_id, c) for m in self.mentions for c in m.claim_ids)
-
-
-@dataclass(frozen=True, slots=True)
-class Grouping:
-    """Everything grouping decided; pass it back to `group` to add documents."""
-
-    mentions: tuple[Mention, ...]
-    links: tuple[GroupingReason, ...]  # decisions between specific mentions
-    events: tuple[Event, ...]
-
-
-# ------------------------------------------------------------------ documents
-
-
-def doc_info(doc: Document) -> DocInfo:
-    """A document's publication date (or, lacking one, the anniversary it marks), publisher
-    and the event names it uses."""
-    published, inferred = doc.published, False
-    if not published:
-        commemorated = [m.value for m in find_dates(doc.text) if m.role == "commemoration"]
-        day = [v.start for v in commemorated if v.precision == "day"]
-        if day:
-            published, inferred = max(day), True
-    return DocInfo(
-        doc_id=doc.doc_id, published=published, published_inferred=inferred,
-        publisher=doc.publisher, aggregator=doc.aggregator, title=doc.title,
-        names=event_names(doc.text),
-    )  # fmt: skip
-
-
-def event_names(text: str) -> tuple[str, ...]:
-    """Names a text gives incidents: capitalised words before a head noun ("the Khojaly
-    genocide", "the Port Castellan market shelling"), in order of first use."""
-    seen: dict[str, None] = {}
-    for m in _NAME_RE.finditer(text):
-        words = m.group(1).split()
-        while words and words[0].casefold() in _NOT_NAME:
-            words.pop(0)
-        if words:
-            seen.setdefault(
-                " ".join(words) + " " + (m.group(2) or "") + m.group(3).casefold(), None
-            )
-    return tuple(seen)
-
-
-def _name_key(name: str) -> str:
-    """The proper-noun part of a name: "Khojaly genocide" and "Khojaly massacre" match."""
-    head = " ".join(w for w in name.split() if w[:1].isupper())
-    return name_key(head.replace("’s", "").replace("'s", ""))
-
-
-# ------------------------------------------------------------------ mentions
-
-
-def _place(claim: Claim) -> Place | None:
-    if claim.place is None:
-        return None
-    entry = claim.place.entry
-    key = name_key(entry.name if entry else claim.place.text)
-    return Place(name=claim.place.text, key=key, entry=entry)
-
-
-def _interval(claim: Claim) -> Interval | None:
-    if claim.event_date is None:
-        return None
-    v = claim.event_date.value
-    return Interval(start=v.start, end=v.end, precision=v.precision, iso=v.iso)
-
-
-def mentions_of(doc: DocInfo, claims: Sequence[Claim]) -> tuple[Mention, ...]:
-    """A document's count claims -> its mentions of incidents (see module docstring)."""
-    items = sorted(
-        (c for c in claims if c.kind in EVENT_KINDS), key=lambda c: (c.span[0], c.claim_id)
-    )
-    if not items:
-        return ()
-    idx = {c.claim_id: i for i, c in enumerate(items)}
-    parent = list(range(len(items)))
-    why: dict[int, list[str]] = defaultdict(list)
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int, reason: str) -> None:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-            why[min(ri, rj)].append(reason)
-
-    places = [_place(c) for c in items]
-    dates = [_interval(c) for c in items]
-    for i, c in enumerate(items):
-        if c.parent and c.parent in idx:
-            union(idx[c.parent], i, f"{c.claim_id} is a {c.relation or 'part'} of {c.parent}")
-    by_sentence: dict[tuple[int, int], list[int]] = defaultdict(list)
-    by_place_date: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, c in enumerate(items):
-        by_sentence[c.sentence_span].append(i)
-        p, d = places[i], dates[i]
-        if p is not None and d is not None:
-            by_place_date[(p.key, d.iso)].append(i)
-    for members in by_sentence.values():
-        for j in members[1:]:
-            if date_relation(dates[members[0]], dates[j])[0] != "disjoint":
-                union(members[0], j, "same sentence")
-    for (pkey, iso), members in by_place_date.items():
-        for j in members[1:]:
-            union(members[0], j, f"same place ({pkey}) and date ({iso})")
-    # A claim with neither place nor date belongs to the document's only incident.
-    roots = {find(i) for i in range(len(items))}
-    anchored = sorted(
-        r for r in roots if any(places[i] or dates[i] for i in range(len(items)) if find(i) == r)
-    )
-    if len(anchored) == 1:
-        for r in sorted(roots - set(anchored)):
-            union(anchored[0], r, "no place or date of its own; the document's only incident")
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(items)):
-        groups[find(i)].append(i)
-    out = []
-    for n, (root, members) in enumerate(sorted(groups.items())):
-        claims_m = [items[i] for i in members]
-        place = _most_common([p for i in members if (p := places[i]) is not None], _place_rank)
-        date = _most_common([d for i in members if (d := dates[i]) is not None], _date_rank)
-        labels = _names_for(doc.names, place, single=len(groups) == 1)
-        out.append(Mention(
-            mention_id=f"{doc.doc_id}#{n}", doc_id=doc.doc_id, published=doc.published,
-            place=place, date=date, names=tuple(dict.fromkeys(_name_key(n) for n in labels)),
-            categories=tuple(sorted({c.category for c in claims_m if c.category})),
-            claim_ids=tuple(c.claim_id for c in claims_m), first_span=claims_m[0].span[0],
-            labels=labels, reasons=tuple(why.get(root, ())),
-        ))  # fmt: skip
-    return tuple(out)
-
-
-def _names_for(names: Sequence[str], place: Place | None, *, single: bool) -> tuple[str, ...]:
-    """The document's event names that fit this mention: all of them when the document
-    speaks of one incident, else those that contain the mention's place."""
-    out = []
-    for n in names:
-        k = _name_key(n)
-        if k and (single or (place is not None and place.key and place.key in k)):
-            out.append(n)
-    return tuple(out)
-
-
-def _place_rank(p: Place) -> tuple[int, str]:
-    return ({"local": 0, "region": 1, "country": 2}[place_level(p)], p.key)
-
-
-def _date_rank(d: Interval) -> tuple[int, str]:
-    return (d.days, d.start)
-
-
-def _most_common(values: list[Any], rank: Any) -> Any:
-    """The most frequent value; ties go to the most specific (lowest rank)."""
-    if not values:
-        return None
-    counts = Counter(values)
-    return min(counts, key=lambda v: (-counts[v], rank(v)))
+__all__ = ["EVENT_KINDS", "MAX_SPECIFIC_DAYS", "DocInfo", "Event", "Grouping", "GroupingReason",
+           "Interval", "Mention", "Place", "decide", "doc_info", "event_names",
+           "group", "group_claims", "mentions_of", "split_document"]  # fmt: skip
 
 
 # ------------------------------------------------------------------ relations
 
 
-_PLACE_SCORE = {"same": 3, "contains": 2, "unknown": 0}
+_PLACE_SCORE = {"same": 3, "contains": 2, "namesake": 1, "unknown": 0}
 _DATE_SCORE = {"same": 3, "contains": 2, "overlaps": 2, "near": 1, "unknown": 0}
 
 
@@ -345,7 +108,10 @@ def _days(iv: Interval, pad: int) -> Iterable[str]:
 
 def _specific_keys(m: Mention) -> set[str]:
     assert m.place is not None and m.date is not None
-    keys = {f"p:{m.place.key}|{d}" for d in _days(m.date, 1)}
+    places = {m.place.key, name_key(m.place.name)}  # the name as written meets its namesakes
+    if m.place.entry is None and "-" in m.place.name:  # "Bama-Banki" meets Bama and Banki
+        places |= {name_key(part) for part in m.place.name.split("-")}
+    keys = {f"p:{p}|{d}" for p in places for d in _days(m.date, 1)}
     keys |= {f"n:{n}|{d}" for n in m.names for d in _days(m.date, 1)}
     return keys
 
@@ -405,8 +171,13 @@ class _Union:
             self.parent[hi] = lo
 
 
-def group(mentions: Sequence[Mention], previous: Grouping | None = None) -> Grouping:
-    """Group mentions into events; with `previous`, only new mentions are compared."""
+def group(
+    mentions: Sequence[Mention],
+    previous: Grouping | None = None,
+    aside: Sequence[GroupingReason] = (),
+) -> Grouping:
+    """Group mentions into events; with `previous`, only new mentions are compared.
+    `aside`: the claims documents set apart (kept in the Grouping for the record)."""
     old = previous.mentions if previous else ()
     known = {m.mention_id for m in old}
     new = [m for m in mentions if m.mention_id not in known]
@@ -480,8 +251,10 @@ def group(mentions: Sequence[Mention], previous: Grouping | None = None) -> Grou
                     attach.append(r)
                     uf.union(other, m.mention_id, rank)
             broad_index[k].append(m.mention_id)
+    kept_aside = {r.a: r for r in (*(previous.aside if previous else ()), *aside)}
     return Grouping(
-        mentions=tuple(allm), links=tuple(links), events=_events(allm, uf, [*links, *attach])
+        mentions=tuple(allm), links=tuple(links), events=_events(allm, uf, [*links, *attach]),
+        aside=tuple(kept_aside.values()),
     )
 
 
@@ -498,9 +271,14 @@ def _events(allm: list[Mention], uf: _Union, decisions: list[GroupingReason]) ->
         if r.decision == "separate" and r.b in root_of and root_of[r.b] != ra:
             reasons[root_of[r.b]].append(r)
     out = []
-    for root, ms in members.items():
+    taken: set[str] = set()
+    for root, ms in sorted(members.items(), key=lambda kv: (kv[1][0].order, kv[0])):
         first = ms[0]
-        key = f"{first.doc_id}:{first.claim_ids[0]}"
+        claim_key = f"{first.doc_id}:{first.claim_ids[0]}"
+        key = _identity(ms) or claim_key
+        if key in taken:  # two events at one place and date kept apart: the claim tells them apart
+            key = f"{key}|{claim_key}"
+        taken.add(key)
         names = dict.fromkeys(n for m in ms for n in m.labels)
         place = _most_common([m.place for m in ms if m.place], _place_rank)
         date = min((m.date for m in ms if m.date), key=_date_rank, default=None)
@@ -514,6 +292,18 @@ def _events(allm: list[Mention], uf: _Union, decisions: list[GroupingReason]) ->
     return tuple(sorted(out, key=lambda e: (e.mentions[0].order, e.event_id)))
 
 
+def _identity(ms: Sequence[Mention]) -> str | None:
+    """What an event's id is made of: the place (and country) and day of its earliest mention
+    that names a local place and a day, so the id stays when other documents arrive, however
+    they are named; None when no mention is that specific (the earliest claim is used)."""
+    for m in ms:
+        if m.place is not None and m.date is not None and m.date.precision == "day" and \
+                place_level(m.place) == "local":
+            country = m.place.entry.country if m.place.entry is not None else ""
+            return f"place:{m.place.key}|{country}|date:{m.date.iso}"
+    return None
+
+
 def group_claims(
     docs: Sequence[DocInfo], claims: Sequence[Claim], previous: Grouping | None = None
 ) -> Grouping:
@@ -521,4 +311,10 @@ def group_claims(
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_doc[c.doc_id].append(c)
-    return group([m for d in docs for m in mentions_of(d, by_doc.get(d.doc_id, ()))], previous)
+    mentions: list[Mention] = []
+    aside: list[GroupingReason] = []
+    for d in docs:
+        ms, apart = split_document(d, by_doc.get(d.doc_id, ()))
+        mentions.extend(ms)
+        aside.extend(apart)
+    return group(mentions, previous, aside)

@@ -1,8 +1,10 @@
 """Place and date relations of incidents: two places or two dates -> relation + reason.
 
 Places: `same` (one GeoNames entry, or one name in one country), `contains` (a country holds
-its towns, an ADM1 region those with its admin1 code, a district those within 50 km),
-`unknown` (one is missing), `different`. Dates: `same`, `contains` ("1992-02" holds
+its towns, an ADM1 region those with its admin1 code, a district those within 50 km, a
+name the gazetteer lacks made of two places, "Bama-Banki", each of them),
+`namesake` (one town name the gazetteer read in two countries), `unknown` (one is missing),
+`different`. Dates: `same`, `contains` ("1992-02" holds
 "1992-02-25/1992-02-26"), `overlaps`, `near` (a day apart, both to the day), `unknown`,
 `disjoint`.
 """
@@ -13,7 +15,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from tollbook.geo.names import COUNTRY_FEATURES
+from tollbook.geo.names import COUNTRY_FEATURES, name_key
 from tollbook.model import GazetteerEntry
 
 __all__ = ["Interval", "Place", "date_relation", "place_level", "place_relation"]
@@ -94,9 +96,19 @@ def place_relation(a: Place | None, b: Place | None) -> tuple[str, str]:
             return "contains", f"{eb.name} is inside {ea.name}"
         if _contains(eb, ea):
             return "contains", f"{ea.name} is inside {eb.name}"
+        if name_key(a.name) == name_key(b.name) and place_level(a) == place_level(b) == "local":
+            # One name read in two countries ("Tera": Niger's, or Iran's when the document
+            # names no country): the same town unless the dates say otherwise.
+            return "namesake", f"same name ({a.name}) read in {ea.country} and {eb.country}"
         return "different", f"different places ({ea.name}, {eb.name})"
     if a.key == b.key:
         return "same", f"same place name ({a.name})"
+    # "the Bama-Banki road" and Bama: a place named from two places holds each of them.
+    for x, y in ((a, b), (b, a)):
+        if x.entry is None and "-" in x.name and name_key(y.name) in {
+            name_key(part) for part in x.name.split("-")
+        }:
+            return "contains", f"{y.name} is one of the places {x.name} names"
     return "different", f"different places ({a.name}, {b.name})"
 
 

@@ -9,8 +9,10 @@ Three things make reports that look separate count as one origin:
   the ministry as the speaker, and the speaker, not the outlet, is the origin;
 - a text republished by several outlets: near-duplicate documents are found with MinHash
   over word shingles (`minhash`, `near_duplicates`, implemented here: one-permutation
-  hashing, LSH banding, then the estimated Jaccard similarity is checked), and a claim the
-  document asserts itself (no speaker) takes the origin of the earliest copy's publisher.
+  hashing, LSH banding, then the estimated Jaccard similarity is checked), and a copy wrapped
+  in a headline, menus and an aggregator's footer by the containment of one body's shingles
+  in the other's (`contained_copies`); a claim the document asserts itself (no speaker) takes
+  the origin of the earliest copy's publisher.
 
 Input -> output: `assign_origins(claims, docs, duplicates) -> {(doc_id, claim_id): Origin}`.
 """
@@ -25,6 +27,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tollbook.extract.grammar.wire import indefinite_kind
 from tollbook.geo.names import name_key
 from tollbook.geo.placewords import DEMONYMS
 from tollbook.model import Claim
@@ -63,7 +66,7 @@ _DEMONYM_KEYS = {name_key(d): iso for d, iso in DEMONYMS.items()}
 class Origin:
     """Where a figure comes from, as far as independence goes."""
 
-    origin_id: str  # "s:<speaker key>", "p:<publisher key>" or "d:<doc_id>"
+    origin_id: str  # "s:<speaker or publisher key>" or "d:<doc_id>"
     label: str  # the speaker or publisher as first written, or the document id
     reason: str  # why claims share this origin
 
@@ -82,7 +85,11 @@ class DuplicateCluster:
 
 def speaker_key(name: str) -> str:
     """A key equal for spellings of one speaker: tokens folded, role words dropped,
-    demonyms mapped to their country, each token cut to a 6-letter stem, sorted."""
+    demonyms mapped to their country, each token cut to a 6-letter stem, sorted. An indefinite
+    source is its kind ("a local official", "local officials" -> "~local_official")."""
+    kind = indefinite_kind(name)
+    if kind is not None:
+        return "~" + kind.replace(" ", "_")
     out: set[str] = set()
     for raw in _TOKEN.findall(name.replace("’s", "").replace("'s", "")):
         tok = name_key(raw)
@@ -202,6 +209,104 @@ def near_duplicates(
     return tuple(sorted(out, key=lambda c: rank[c.root]))
 
 
+CONTAINMENT_THRESHOLD = 0.8  # share of the smaller body's shingles found in the other
+MIN_BODY_SHINGLES = 15  # a shorter body is too short to call a copy
+CONTAINMENT_WINDOW = 100  # documents before each one, in publication order, it is compared with
+_META_LINE = re.compile(r"^\s*date\s+\S+.*\(.*\)\s*$")
+
+
+def body_text(text: str, title: str | None) -> str:
+    """The text without its metadata line and its headline: what a republisher copies."""
+    lines = text.split("\n")
+    if lines and _META_LINE.match(lines[0]):
+        lines = lines[1:]
+    head = " ".join(title.split()).casefold() if title else ""
+    kept = [ln for ln in lines if not head or " ".join(ln.split()).casefold() != head]
+    return "\n".join(kept)
+
+
+def contained_copies(
+    groups: Iterable[Sequence[str]],
+    texts: Mapping[str, str],
+    titles: Mapping[str, str | None],
+    order: Sequence[str],
+    threshold: float = CONTAINMENT_THRESHOLD,
+) -> tuple[DuplicateCluster, ...]:
+    """Republished copies among the documents of each group (the documents of one event):
+    a pair is one text when most shingles of the smaller body occur in the larger, so a
+    headline, menus or a footer added around a copy do not hide it. `order` (earliest first)
+    decides each cluster's root."""
+    rank = {d: i for i, d in enumerate(order)}
+    shingles: dict[str, set[int]] = {}
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    sims: dict[str, float] = {}
+    for members in groups:
+        ids = sorted((d for d in set(members) if d in texts and d in rank), key=rank.__getitem__)
+        # Pairs grow with the square of an event's documents: past a cap, each document is
+        # compared with the CONTAINMENT_WINDOW documents published just before it.
+        for d in ids:
+            if d not in shingles:
+                shingles[d] = _shingles(body_text(texts[d], titles.get(d)))
+        for j, b in enumerate(ids):
+            for a in ids[max(0, j - CONTAINMENT_WINDOW) : j]:
+                sa, sb = shingles[a], shingles[b]
+                small = min(len(sa), len(sb))
+                if small < MIN_BODY_SHINGLES:
+                    continue
+                share = len(sa & sb) / small
+                if share >= threshold:
+                    ra, rb = find(a), find(b)
+                    if ra != rb:
+                        lo, hi = sorted((ra, rb), key=rank.__getitem__)
+                        parent[hi] = lo
+                    sims[b] = min(sims.get(b, 1.0), round(share, 3))
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for d in sorted(parent, key=rank.__getitem__):
+        clusters[find(d)].append(d)
+    return tuple(
+        DuplicateCluster(root=root, doc_ids=tuple(ms), similarity=min(sims.get(m, 1.0) for m in ms))
+        for root, ms in sorted(clusters.items(), key=lambda kv: rank[kv[0]]) if len(ms) > 1
+    )
+
+
+def merge_clusters(
+    clusters: Iterable[DuplicateCluster], order: Sequence[str]
+) -> tuple[DuplicateCluster, ...]:
+    """Clusters sharing a document joined into one (rooted at its earliest document)."""
+    rank = {d: i for i, d in enumerate(order)}
+    parent: dict[str, str] = {}
+    sim: dict[str, float] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for cl in clusters:
+        for d in cl.doc_ids:
+            ra, rb = find(cl.doc_ids[0]), find(d)
+            if ra != rb:
+                lo, hi = sorted((ra, rb), key=lambda x: rank.get(x, len(rank)))
+                parent[hi] = lo
+            sim[d] = min(sim.get(d, 1.0), cl.similarity)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for d in sorted(parent, key=lambda x: rank.get(x, len(rank))):
+        groups[find(d)].append(d)
+    return tuple(
+        DuplicateCluster(root=r, doc_ids=tuple(ms), similarity=min(sim.get(m, 1.0) for m in ms))
+        for r, ms in sorted(groups.items(), key=lambda kv: rank.get(kv[0], len(rank)))
+        if len(ms) > 1
+    )
+
+
 # ------------------------------------------------------------------ origins
 
 
@@ -249,9 +354,12 @@ def assign_origins(
         publisher = (docs[root].publisher if root in docs else None) or None
         copy = "" if root == c.doc_id else f"; text republished from {root} (similarity {sim})"
         if publisher and speaker_key(publisher):
+            # A publisher asserting a figure is a speaker like any other: the ministry's own
+            # release and a paper quoting the ministry are one origin.
             pkey = speaker_key(publisher)
+            k = canon.get(pkey, pkey)
             reason = f"asserted by the document, published by {publisher!r}{copy}"
-            out[(c.doc_id, c.claim_id)] = Origin(f"p:{pkey}", publisher, reason)
+            out[(c.doc_id, c.claim_id)] = Origin(f"s:{k}", labels.get(k, publisher), reason)
         else:
             reason = f"asserted by document {root}{copy}"
             out[(c.doc_id, c.claim_id)] = Origin(f"d:{root}", root, reason)

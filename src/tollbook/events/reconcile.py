@@ -9,8 +9,8 @@ what came before:
 - `agree`: the same figure; `refine`: the same figure with more detail (a breakdown added,
   the figure placed inside a larger set); `update`: a later, different figure from the same
   origin; `conflict`: a figure incompatible with another origin's current one.
-The finding's status is the strongest of its reports' (conflict > update > refine > agree),
-or `single` when only one report exists.
+The finding's status is `conflict` while the origins' latest figures disagree, else the
+strongest of its reports' (update > refine > agree), or `single` when only one report exists.
 
 `low`/`best`/`high` use each independent origin's latest figure; the rule that chose each
 is written out. Checks: a part never exceeds its total, disjoint parts never add up to more
@@ -25,16 +25,26 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from tollbook.events.findings import (
+    Check,
+    EventFindings,
+    FigureReport,
+    Finding,
+    Part,
+)
 from tollbook.events.grouping import DocInfo, Event, Grouping, doc_info, group_claims
 from tollbook.events.origins import (
     DocSource,
     DuplicateCluster,
     Origin,
     assign_origins,
+    contained_copies,
+    merge_clusters,
     near_duplicates,
 )
+from tollbook.extract.grammar.wire import HEDGED_QUALIFIERS, PARTIAL_RE, PROVISIONAL_RE
 from tollbook.model import Claim, Document, number
 from tollbook.tally.rules import tally
 
@@ -43,6 +53,7 @@ __all__ = [
     "EventFindings",
     "FigureReport",
     "Finding",
+    "Part",
     "analyse",
     "reconcile",
 ]
@@ -56,87 +67,6 @@ _EXCLUSIVE = (
     frozenset({"boys", "girls", "men", "women"}),
     frozenset({"soldiers", "police", "militants", "civilians", "combatants", "fighters"}),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Part:
-    """One line of a breakdown ("including 63 children") or the set a figure is inside."""
-
-    category: str
-    population: str | None
-    value: float
-    detail: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class FigureReport:
-    """What one origin says in one document about one category of an event."""
-
-    doc_id: str
-    published: str | None
-    published_inferred: bool
-    publisher: str | None
-    speaker: str | None
-    origin: Origin
-    best: float
-    low: float
-    high: float
-    civilians: float
-    combatants: float
-    unknown: float
-    rule: str  # the document-level rule that chose the figure (tally rules)
-    claim_ids: tuple[str, ...]  # every claim of this category from this origin in this document
-    breakdown: tuple[Part, ...]
-    within: tuple[Part, ...]  # the larger set(s) the figure is a subset of
-    status: str  # "first" | "agree" | "refine" | "update" | "conflict"
-    note: str  # what it was compared with
-
-
-@dataclass(frozen=True, slots=True)
-class Check:
-    """A consistency check and its result."""
-
-    # part_within_total | breakdown_adds_up | subset_within_set | part_within_other_total |
-    # subset_within_other_set
-    name: str
-    ok: bool
-    message: str
-    claim_ids: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """Per event, category and unit: the reports over time, their agreement and the range."""
-
-    event_id: str
-    category: str
-    unit: str
-    status: str
-    low: float
-    best: float
-    high: float
-    low_rule: str
-    best_rule: str
-    high_rule: str
-    independent_origins: int
-    origins: tuple[Origin, ...]
-    reports: tuple[FigureReport, ...]
-    checks: tuple[Check, ...]
-    civilians: float  # the split by class of the report that gave `best`
-    combatants: float
-    unknown: float
-
-    @property
-    def claim_ids(self) -> tuple[str, ...]:
-        return tuple(c for r in self.reports for c in r.claim_ids)
-
-
-@dataclass(frozen=True, slots=True)
-class EventFindings:
-    """One event and its findings."""
-
-    event: Event
-    findings: tuple[Finding, ...]
 
 
 # ------------------------------------------------------------------ reports
@@ -188,7 +118,10 @@ def _reports(
         root = _root(c, by_doc[c.doc_id])
         groups[(c.doc_id, origins[(root.doc_id, root.claim_id)].origin_id)].append(c)
     out = []
-    for (doc_id, _), items in groups.items():
+    for (doc_id, _), raw in groups.items():
+        # Inside an incident a cumulative toll ("bringing the death toll to 23") is the
+        # incident's toll so far: an update, not a running total to leave out.
+        items = [_as_update(c) for c in raw]
         fig = _figure(category, unit, doc_id, items)
         if fig is None:
             continue
@@ -215,9 +148,25 @@ def _reports(
             civilians=split["civilians"], combatants=split["combatants"], unknown=split["unknown"],
             rule=rule, claim_ids=tuple(c.claim_id for c in items), breakdown=parts,
             within=tuple(within), status="first", note="",
+            hedged=any(_is_hedged(by_id[cid]) for cid in chosen if cid in by_id),
         ))  # fmt: skip
     out.sort(key=lambda r: (r.published or "9999-99-99", r.doc_id, r.origin.origin_id))
     return out
+
+
+def _as_update(c: Claim) -> Claim:
+    if "cumulative" not in c.flags:
+        return c
+    return replace(c, flags=tuple(dict.fromkeys(f if f != "cumulative" else "update" for f in c.flags)))
+
+
+def _is_hedged(c: Claim) -> bool:
+    """A figure that may grow: a lower bound ("at least 12", "more than 10"), a part of the
+    dead ("nine of those", "nine patients") or a provisional toll ("according to a
+    provisional toll, 15")."""
+    if c.qualifier in HEDGED_QUALIFIERS or PARTIAL_RE.search(c.text):
+        return True  # "nine of those", "nine patients died": part of the dead, a lower bound
+    return bool(c.sentence and PROVISIONAL_RE.search(c.sentence))
 
 
 def _same_figure(a: FigureReport, b: FigureReport) -> bool:
@@ -225,6 +174,20 @@ def _same_figure(a: FigureReport, b: FigureReport) -> bool:
         return True
     ranged = a.low != a.high or b.low != b.high
     return ranged and a.low <= b.high and b.low <= a.high
+
+
+def _compatible(a: FigureReport, b: FigureReport) -> bool:
+    """The same figure, or a hedged one and a larger one ("at least 12" then 17)."""
+    if _same_figure(a, b):
+        return True
+    return (a.hedged and b.best >= a.best) or (b.hedged and a.best >= b.best)
+
+
+def _supersedes(new: FigureReport, old: FigureReport) -> bool:
+    """Whether `new` is the later of two reports of one origin: published later, or the
+    same day and larger (tolls of one day rise more often than they fall)."""
+    a, b = new.published or "", old.published or ""
+    return a > b or (a == b and new.best >= old.best)
 
 
 def _detail(r: FigureReport) -> frozenset[tuple[str, str | None, float, str | None, str]]:
@@ -254,14 +217,22 @@ def _with_status(reports: list[FigureReport]) -> list[FigureReport]:
         if prev is not None:
             if not _same_figure(prev, r):
                 status, note = "update", f"replaces {_describe(prev)} from the same origin"
+                if not _supersedes(r, prev):
+                    note = f"an earlier figure than {_describe(prev)} from the same origin"
             elif _detail(r) - _detail(prev):
                 status, note = "refine", f"same figure as {_describe(prev)}, with more detail"
             else:
                 status, note = "agree", f"same figure as {_describe(prev)} (same origin)"
         if others and status in ("first", "agree", "refine"):
-            clash = [o for o in others if not _same_figure(o, r)]
+            clash = [o for o in others if not _compatible(o, r)]
+            hedge = [o for o in others if not _same_figure(o, r) and _compatible(o, r)]
             if clash:
                 status, note = "conflict", "differs from " + "; ".join(_describe(o) for o in clash)
+            elif hedge:
+                status = "refine"
+                note = "compatible with the hedged figure(s) of " + "; ".join(
+                    _describe(o) for o in hedge
+                )
             elif status == "first":
                 known = frozenset().union(*(_detail(o) for o in others))
                 status = "refine" if _detail(r) - known else "agree"
@@ -269,8 +240,27 @@ def _with_status(reports: list[FigureReport]) -> list[FigureReport]:
                     "same figure as " if status == "agree" else "same figure, more detail than "
                 ) + "; ".join(_describe(o) for o in others)
         out.append(_replace_status(r, status, note))
-        current[r.origin.origin_id] = out[-1]
+        if prev is None or _supersedes(r, prev):
+            current[r.origin.origin_id] = out[-1]
     return out
+
+
+def _status(reports: list[FigureReport]) -> str:
+    """The finding's status: `conflict` while the origins' current figures disagree (a
+    conflict a later revision resolved is history, kept in the reports), else the strongest
+    of update > refine > agree over the reports; `single` for one report."""
+    if len(reports) == 1:
+        return "single"
+    latest: dict[str, FigureReport] = {}
+    for r in reports:
+        prev = latest.get(r.origin.origin_id)
+        if prev is None or _supersedes(r, prev):
+            latest[r.origin.origin_id] = r
+    cur = list(latest.values())
+    if any(not _compatible(a, b) for i, a in enumerate(cur) for b in cur[i + 1 :]):
+        return "conflict"
+    seen = {r.status for r in reports} - {"conflict", "first"}
+    return max(seen | {"agree"}, key=STATUS_ORDER.index)
 
 
 def _replace_status(r: FigureReport, status: str, note: str) -> FigureReport:
@@ -284,8 +274,14 @@ def _range(reports: list[FigureReport]) -> tuple[float, float, float, str, str, 
     """(low, best, high, rules..., the report that gave best) from each origin's latest."""
     latest: dict[str, FigureReport] = {}
     for r in reports:
-        latest[r.origin.origin_id] = r
-    cur = sorted(latest.values(), key=lambda r: (r.best, r.doc_id))
+        prev = latest.get(r.origin.origin_id)
+        if prev is None or _supersedes(r, prev):
+            latest[r.origin.origin_id] = r
+    everyone = sorted(latest.values(), key=lambda r: (r.best, r.doc_id))
+    # A hedged figure that another origin's figure exceeds is a lower bound that figure fills
+    # in: it bounds `low` but does not vote for `best`.
+    cur = [r for r in everyone
+           if not (r.hedged and any(o is not r and o.best > r.best for o in everyone))] or everyone
     if len(reports) == 1:
         r = reports[0]
         return (
@@ -297,9 +293,11 @@ def _range(reports: list[FigureReport]) -> tuple[float, float, float, str, str, 
             "high bound of the only report",
             r,
         )
-    counts = f"{len(cur)} origin(s), {len(reports)} reports"
+    counts = f"{len(everyone)} origin(s), {len(reports)} reports"
     basis = f"the latest report of each independent origin ({counts})"
-    low, high = min(r.low for r in cur), max(r.high for r in cur)
+    if len(cur) < len(everyone):
+        basis += f", {len(everyone) - len(cur)} hedged figure(s) exceeded by others left out"
+    low, high = min(r.low for r in everyone), max(r.high for r in everyone)
     if len({r.best for r in cur}) == 1:
         chosen = cur[0]
         best_rule = f"the figure given by {basis}"
@@ -387,6 +385,33 @@ def _cross_checks(
 # ------------------------------------------------------------------ findings
 
 
+def _merge_in_event(mine: Sequence[Claim], origins: Mapping[Key, Origin]) -> dict[Key, Origin]:
+    """Within one incident, a short speaker key inside exactly one longer one is that speaker
+    ("the ministry", "Niger" and "Niger's Interior Ministry")."""
+    keys = {origins[ck].origin_id for c in mine if (ck := (c.doc_id, c.claim_id)) in origins}
+    named = {k: frozenset(k[2:].split()) for k in keys if k.startswith("s:")}
+    by_id = {origins[(c.doc_id, c.claim_id)].origin_id: origins[(c.doc_id, c.claim_id)]
+             for c in mine if (c.doc_id, c.claim_id) in origins}  # fmt: skip
+    canon: dict[str, Origin] = {}
+    # Only the largest keys absorb: "police" inside "provincial police" inside "Sarnia
+    # provincial police" is the one speaker.
+    largest = [o for o, ot in named.items() if not any(ot < other for other in named.values())]
+    for k, toks in named.items():
+        if any(t.startswith("~") for t in toks):
+            continue  # an indefinite kind ("a local official") is nobody's part
+        supers = [o for o in largest if o != k and toks < named[o]]
+        if len(supers) == 1:
+            big = by_id[supers[0]]
+            canon[k] = Origin(big.origin_id, big.label,
+                              f"{by_id[k].reason} (read as {big.label!r} in this incident)")  # fmt: skip
+    out = dict(origins)
+    for c in mine:
+        ck = (c.doc_id, c.claim_id)
+        if ck in out and out[ck].origin_id in canon:
+            out[ck] = canon[out[ck].origin_id]
+    return out
+
+
 def reconcile(
     event: Event,
     claims: Mapping[Key, Claim],
@@ -394,7 +419,9 @@ def reconcile(
     origins: Mapping[Key, Origin],
 ) -> tuple[Finding, ...]:
     """The findings of one event: one per category and unit of its count claims."""
-    mine = [claims[k] for k in event.claim_keys if k in claims]
+    echoes = event.echo_keys
+    mine = [claims[k] for k in event.claim_keys if k in claims and k not in echoes]
+    origins = _merge_in_event(mine, origins)
     by_doc: dict[str, dict[str, Claim]] = defaultdict(dict)
     for c in mine:
         by_doc[c.doc_id][c.claim_id] = c
@@ -412,12 +439,7 @@ def reconcile(
             continue
         low, best, high, low_rule, best_rule, high_rule, chosen = _range(reports)
         checks = [c for r in reports for c in _checks(r)] + _cross_checks(reports, people)
-        statuses = [r.status for r in reports]
-        status = (
-            "single"
-            if len(reports) == 1
-            else max((s if s != "first" else "agree" for s in statuses), key=STATUS_ORDER.index)
-        )
+        status = _status(reports)
         origin_list = tuple({r.origin.origin_id: r.origin for r in reports}.values())
         out.append(Finding(
             event_id=event.event_id, category=category, unit=unit, status=status,
@@ -441,6 +463,11 @@ def analyse(
     order = sorted(shared, key=lambda d: (info_by_id[d].published or "9999", d))
     texts = {d.doc_id: d.text for d in documents if d.doc_id in shared}
     clusters: tuple[DuplicateCluster, ...] = near_duplicates(texts, order) if texts else ()
+    if texts:
+        titles = {d: info_by_id[d].title for d in texts}
+        copies = contained_copies((e.doc_ids for e in grouping.events if len(e.doc_ids) > 1),
+                                  texts, titles, order)  # fmt: skip
+        clusters = merge_clusters((*clusters, *copies), order)
     sources = {d.doc_id: DocSource(d.doc_id, d.publisher) for d in infos}
     origins = assign_origins(claims, sources, clusters)
     by_key = {(c.doc_id, c.claim_id): c for c in claims}

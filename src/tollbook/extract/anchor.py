@@ -1,9 +1,12 @@
 """Anchoring: document text + sentences -> the event date and place that govern a position.
 
-A figure's event date is an event date in its own sentence (the most precise), else the most
+A figure's event date is an event date in its own sentence (one in the possessive, "Thursday's
+attack", first; then the most precise), else the most
 precise event date of the nearest earlier sentence that has one. Dates that open a period
 ("since October 1991"), close one, or name a commemoration ("marks the 25th anniversary")
-never govern. The publication line of a document is not an event.
+never govern, nor do dates of a statement ("said on Friday"). The publication line of a
+document and a dateline ("NIAMEY, March 14 (Reuters) -", the place and date of filing) are
+not the event's.
 A figure's place is the nearest place in its sentence (towns before countries), else the
 nearest in earlier sentences of the same paragraph, then the document's most named town.
 Names the gazetteer lacks are kept, unresolved, when the text marks them as places
@@ -21,11 +24,14 @@ from functools import cached_property
 
 from tollbook.extract.dates import find_dates
 from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.grammar.wire import DATELINE_RE, FACILITY_AFTER
 from tollbook.geo.places import Gazetteer
 from tollbook.model import DateMention, Document, PlaceMention, Segment
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR"})
+_FACILITY = re.compile(r"(?:'s|’s)?\s+" + FACILITY_AFTER, re.IGNORECASE)
+_REGION_FEATURES = frozenset({"ADM1", "ADM2", "ADM3", "ADMD", "RGN"})
 _METADATA_LINE = re.compile(r"^\s*date\s+\S+.*\(.*\)\s*$")
 #: Words before a place name the gazetteer may lack ("fled Marren"). A whole word is always
 #: followed by a space, so the trie's longest-first order finds what the listed order did.
@@ -72,7 +78,10 @@ class Anchors:
         self._paragraph_starts = [p.start for p in self.paragraphs]
         reference = _reference(doc.published)
         skip_end = self._metadata_end()
-        self.dates = tuple(d for d in find_dates(self.text, reference=reference) if d.span[0] >= skip_end)
+        # A dateline ("NIAMEY, March 14 (Reuters) -") says where and when the copy was filed.
+        self.datelines = [m.span() for m in DATELINE_RE.finditer(self.text)]
+        self.dates = tuple(d for d in find_dates(self.text, reference=reference)
+                           if d.span[0] >= skip_end and not self._in_dateline(d.span[0]))  # fmt: skip
         self._date_starts = [d.span[0] for d in self.dates]
         self._gazetteer = gazetteer
         self._sentence_dates = self._governing_dates()
@@ -80,6 +89,9 @@ class Anchors:
     def _metadata_end(self) -> int:
         first = self.text.split("\n", 1)[0]
         return len(first) if _METADATA_LINE.match(first) else 0
+
+    def _in_dateline(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.datelines)
 
     @cached_property
     def places(self) -> tuple[PlaceMention, ...]:
@@ -112,6 +124,8 @@ class Anchors:
                 continue
             found[lo:hi] = [PlaceMention(text=name, span=(s, e), entry=None)]
             starts[lo:hi], ends[lo:hi] = [s], [e]
+        if self.datelines:
+            found = [p for p in found if not self._in_dateline(p.span[0])]
         return tuple(found)
 
     def sentence_index(self, pos: int) -> int:
@@ -132,14 +146,19 @@ class Anchors:
         for sent in self.sentences:
             inside = [d for d in self._dates_within(sent.start, sent.end) if d.role == "event"]
             if inside:
-                current = min(inside, key=lambda d: (_PRECISION_RANK.get(d.value.precision, 9), d.span[0]))
+                # "Thursday's attack": a date owned by the incident's noun names the incident,
+                # whatever else the sentence dates ("two more died on Saturday").
+                owned = [d for d in inside if self.text.startswith(("'s", "’s"), d.span[1])]
+                current = min(owned or inside,
+                              key=lambda d: (_PRECISION_RANK.get(d.value.precision, 9), d.span[0]))
             out.append(current)
         return out
 
     @cached_property
     def _top_town(self) -> PlaceMention | None:
         """The document's most named town (resolved entries counted by id, others by name)."""
-        towns = [p for p in self.places if not _is_country(p)]
+        towns = [p for p in self.places if not _is_country(p)
+                 and not (p.entry is None and _FACILITY.match(self.text, p.span[1]))]
         if not towns:
             return None
         counts = Counter((p.entry.geonameid if p.entry else p.text) for p in towns)
@@ -156,9 +175,25 @@ class Anchors:
 
     def place_for(self, pos: int) -> PlaceMention | None:
         """The place governing the figure at `pos`."""
+        found = self._place_for(pos)
+        if found is not None and _FACILITY.match(self.text, found.span[1]):
+            return self._town_of(found) or found
+        return found
+
+    def _town_of(self, building: PlaceMention) -> PlaceMention | None:
+        """Where the document puts a building's name: "Lindell shopping centre in Westmark"."""
+        rx = re.compile(re.escape(building.text) + r"\s+" + FACILITY_AFTER + r"\s+(?:in|at|near|of)\s+",
+                        re.IGNORECASE)  # fmt: skip
+        for m in rx.finditer(self.text):
+            k = bisect.bisect_left(self._place_starts, m.end())
+            if k < len(self.places) and self.places[k].span[0] == m.end():
+                return self.places[k]
+        return None
+
+    def _place_for(self, pos: int) -> PlaceMention | None:
         idx = self.sentence_index(pos)
         sent = self.sentences[idx]
-        best = _nearest(self._places_within(sent.start, sent.end), pos)
+        best = _nearest(self._places_within(sent.start, sent.end), pos, self.text)
         if best is not None:
             return best
         k = bisect.bisect_right(self._paragraph_starts, pos) - 1  # sorted, disjoint paragraphs
@@ -167,7 +202,7 @@ class Anchors:
             s = self.sentences[i]
             if s.end < para_start:
                 break
-            best = _nearest(self._places_within(s.start, s.end), s.end)
+            best = _nearest(self._places_within(s.start, s.end), s.end, self.text)
             if best is not None:
                 return best
         return self._top_town
@@ -177,11 +212,20 @@ class Anchors:
         return inside[0] if inside else None
 
 
-def _nearest(cands: list[PlaceMention], pos: int) -> PlaceMention | None:
+def _is_region(p: PlaceMention) -> bool:
+    return p.entry is not None and p.entry.feature in _REGION_FEATURES
+
+
+def _nearest(cands: list[PlaceMention], pos: int, text: str | None = None) -> PlaceMention | None:
     if not cands:
         return None
-    towns = [p for p in cands if not _is_country(p)]
-    pool = towns or cands
+    # A town before its region ("the market of Karvessa, in the Tillaberi region"), a region
+    # before its country.
+    towns = [p for p in cands if not _is_country(p) and not _is_region(p)]
+    # "at Lindell shopping centre in Westmark": the building's name yields to the town.
+    plain = [p for p in towns if text is None or not _FACILITY.match(text, p.span[1])]
+    regions = [p for p in cands if _is_region(p)]
+    pool = plain or towns or regions or cands
     return min(pool, key=lambda p: abs(p.span[0] - pos))
 
 

@@ -15,19 +15,22 @@ import re
 from dataclasses import dataclass
 
 from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.grammar.wire import TOLL_QUALIFIER_RE, WEEKDAY_OR_DATE_RE, indefinite_kind
 from tollbook.model import Attribution, Document, Segment, SourceLink, Span
 
 #: The verbs that attribute a figure to a speaker. Two of them take more than the word:
 _SPEECH_SPECIAL = {
     "told": r"told\s+[\w ]{0,30}?",  # "told reporters"
+    "tells": r"tells\s+[\w ]{0,30}?",
     "claimed": r"claimed(?!\s+(?:the\s+)?(?:[\w,]+\s+)?lives)",  # not "claimed 40 lives"
     "claims": r"claims(?!\s+(?:the\s+)?(?:[\w,]+\s+)?lives)",
 }
 _SPEECH_VERBS = (
-    "said", "says", "say", "stated", "states", "noted", "notes", "added", "adds", "told",
+    "said", "says", "say", "stated", "states", "noted", "notes", "added", "adds", "told", "tells",
     "reported", "reports", "announced", "announces", "declared", "confirmed", "claimed", "claims",
     "wrote", "writes", "explained", "insisted", "estimated", "estimates", "reads", "read",
     "recorded", "counted", "documented", "registered", "put", "puts", "show", "shows", "showed",
+    "raised", "revised", "lowered", "updated",  # "Local authorities raised the toll to 25"
 )  # fmt: skip
 _SPEECH = "(?:" + "|".join(_SPEECH_SPECIAL.get(v, v) for v in _SPEECH_VERBS) + ")"
 #: Every match of _X_SAID and _SAID_X (case-sensitive) holds one of the verbs as written: a
@@ -44,15 +47,27 @@ _ACCORDING = re.compile(
     re.IGNORECASE,
 )
 _X_SAID = re.compile(
-    r"(?:^|[,;:“”\"]\s*|\b(?:and|but|while|whereas|as|that)\s+)(?P<x>(?:[Tt]he\s+|[Aa]n?\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)\s*,?\s+"
+    r"(?:^|[,;:“”\"]\s*|\)\s*[-–—]\s*|\s[-–—]\s+|\b(?:and|but|while|whereas|as|that)\s+)(?P<x>(?:[Tt]he\s+|[Aa]n?\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)\s*,?\s+"
     r"(?:has\s+|had\s+|have\s+|also\s+|later\s+|earlier\s+)?" + _SPEECH + r"\b"
 )
+#: Verbs that take their subject after them (", said the ministry."); "put", "show" and the
+#: like never do (", put the toll at 17").
+_INVERTED_VERBS = (
+    "said", "says", "told", "added", "adds", "reported", "wrote", "writes", "stated", "noted",
+    "confirmed", "announced", "explained", "insisted", "declared", "claimed",
+)  # fmt: skip
+_INVERTED = "(?:" + "|".join(_SPEECH_SPECIAL.get(v, v) for v in _INVERTED_VERBS) + ")"
 _SAID_X = re.compile(
-    r"[,“”\"]\s*(?:" + _SPEECH + r")\s+(?P<x>(?:[Tt]he\s+|[Aa]n?\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)\s*(?=[.,;]|$)"
+    r"[,“”\"]\s*(?:" + _INVERTED + r")\s+(?P<x>(?:[Tt]he\s+|[Aa]n?\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)\s*(?=[.,;]|$)"
 )
 _QUOTED_BY = re.compile(
     r"(?P<x>[A-Z][\w’'.-]*(?:[\s,-]+[\w’'.-]+){0,12}?)\s*,?\s+(?:was|were|is|has\s+been)\s+"
     r"quoted\s+by\s+(?P<y>[^,]{2,80}?)\s*,?\s+as\s+saying",
+)
+#: The active form: "The national broadcaster quoted a police spokesman as saying".
+_QUOTED = re.compile(
+    r"(?P<y>[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,6}?)\s+quoted\s+(?P<x>(?:the\s+|an?\s+)?[\w’'.-]+"
+    r"(?:\s+[\w’'.-]+){0,6}?)\s*,?\s+as\s+saying",
 )
 _REPORTS = re.compile(r",\s*(?P<x>[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,3})\s+(?:reports|reported)\s*\.")
 _CITING = re.compile(r"\bciting\s+(?P<x>[^,.;:\"“”()]{2,80}?)\s*(?=[,.;]|\s+(?:as|said|says)\b)", re.IGNORECASE)
@@ -67,6 +82,15 @@ _RELEASED_BY = re.compile(
     re.IGNORECASE,
 )
 _WORD_CHAR = re.compile(r"\w\w")
+_TRAILING_ADVERB = re.compile(r"\s+(?:now|also|later|again|earlier|further|then|still)\s*$")
+_RELATIVE_HEAD = re.compile(r"(?P<x>(?:[Tt]he\s+|[Aa]n?\s+)?[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,5}?)\s*,?\s*$")
+_BULLET = re.compile(r"\n\s*(?:[-–—•*]|\d{1,2}[:.]\d{2})\s+")
+_TIME_STAMP = re.compile(r"^\s*(?:\d{1,2}[:.h])?\d{2}\s+(?=[A-Z])")
+#: What may follow a sentence-final "X said": nothing, or the day of the statement.
+_FINAL = re.compile(
+    r"\s*(?:(?:on|late|early|last|this)\s+)*(?:[A-Z][a-z]+|today|yesterday|overnight|tonight)?"
+    r"\s*[.!?]?\s*$"
+)
 # Characters that no capitalised name run (_antecedent) can contain.
 _NAME_STOP = re.compile(r"[^\w'’.\- \t\n]")
 _APPOSITIVE = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}),\s*$")
@@ -75,7 +99,9 @@ _PRONOUNS = frozenset("he she they it we i who this that which there a an the".s
 _NOT_SPEAKERS = re.compile(
     r"^(?:it|this|that|there|which|who|one|some|many|officials?\s+have|reports?|sources?)$|"
     r"\b(?:unconfirmed|unverified|rumou?rs?)\b|^(?:an?\s+)?estimated$|"
-    r"\b(?:people|killed|were|was|is|are|been)\b",
+    r"\b(?:people|killed|were|was|is|are|been|dead|died|left|wounded|injured)\b|"
+    r"^(?:the\s+|an?\s+)?(?:\w+\s+)?(?:attacks?|blasts?|strikes?|explosions?|bombings?|fire|"
+    r"fighting|shelling|clashes|violence|floods?|storm|earthquake)$",
     re.IGNORECASE,
 )
 
@@ -166,12 +192,18 @@ class Attributor:
         return tuple(links)
 
     def _resolve(self, name: str, at: int = -1) -> str | None:
-        cleaned = clean_name(name)
+        # A liveblog's time stamp ("14:05 A doctor says") is not part of the name.
+        # A list item's speaker starts after its bullet ("...bombing\n- The interior ministry").
+        name = _BULLET.split(name)[-1]
+        cleaned = clean_name(_TRAILING_ADVERB.sub("", _TIME_STAMP.sub("", name)))
         low = cleaned.lower()
         if low in ("it", "he", "she", "they") and at >= 0:
             # the last named before `at`, in document order (read from the end: it is near)
             return next((who for pos, who in reversed(self._named) if pos < at), None)
         if not cleaned or low in _PRONOUNS or _NOT_SPEAKERS.search(low):
+            return None
+        # "on Monday", "a provisional toll": a date or a qualifier of the figure, not a speaker.
+        if WEEKDAY_OR_DATE_RE.match(cleaned) or TOLL_QUALIFIER_RE.match(cleaned):
             return None
         if cleaned.islower() and len(cleaned.split()) <= 2 and at >= 0:
             named = self._antecedent(cleaned.split()[-1], at)
@@ -236,8 +268,9 @@ class Attributor:
         out: dict[int, list[_Cue]] = {}
         prev: _Cue | None = None
         for sent in self.sentences:
-            if prev is not None and self._blank_line_between(prev.span[1], sent.start):
-                prev = None
+            if prev is not None and (self._blank_line_between(prev.span[1], sent.start)
+                                     or _BULLET.search(self.text, prev.span[1], sent.start + 1)):
+                prev = None  # a new paragraph, or a new item of a list or a liveblog
             cues = self._cues_in(sent)
             lo = bisect.bisect_left(self._quote_starts, sent.start)
             hi = bisect.bisect_left(self._quote_starts, sent.end)
@@ -346,6 +379,11 @@ class Attributor:
             who = self._resolve(qb.group("x"), base)
             if who:
                 return [_Cue(who, (base + qb.start("x"), base + qb.end("x")), "quoted_by", clean_name(qb.group("y")))]
+        qa = _QUOTED.search(text) if "quoted" in text else None
+        if qa:
+            who = self._resolve(qa.group("x"), base)
+            if who:
+                return [_Cue(who, (base + qa.start("x"), base + qa.end("x")), "quoted_by", clean_name(qa.group("y")))]
         for rx, name, word in ((_CITING, "citing", "citing"), (_RELEASED_BY, "released_by", "by")):
             # Both are case-blind: an ASCII text without the word cannot match (others are read).
             m = None if text.isascii() and word not in text.lower() else rx.search(text)
@@ -359,13 +397,19 @@ class Attributor:
                 found.append(_Cue(who, (base + m.start("x"), base + m.end("x")), "according_to"))
         for rx, name in ((_X_SAID, "said"), (_SAID_X, "said_inverted")) if _SPEECH_WORD.search(text) else ():
             for m in rx.finditer(text):
-                x = re.sub(r"^(?:and|but|while|whereas|as|that)\s+", "", m.group("x"))
-                final = re.match(r"\s*[.!?]?\s*$", text[m.end() :]) is not None
-                if not re.match(r"(?:[Tt]he\s+|[Aa]n?\s+)?[A-Z]|(?:the|a|an)\s+\w", x) and not final:
+                x = _TIME_STAMP.sub("", re.sub(r"^(?:and|but|while|whereas|as|that)\s+", "",
+                                               m.group("x").lstrip("-–—•* \n")))
+                if x in ("which", "who") and (head := _RELATIVE_HEAD.search(text, 0, m.start())):
+                    x = head.group("x")  # "the government, which says ...": the government
+                final = _FINAL.match(text, m.end()) is not None
+                # "..., police said, ...": a lowercase institution set off by commas is a speaker.
+                aside = text[m.start()] == "," and len(x.split()) <= 2 and text[m.end():m.end() + 1] == ","
+                if (not re.match(r"(?:[Tt]he\s+|[Aa]n?\s+)?[A-Z]|(?:the|a|an)\s+\w", x) and not final
+                        and indefinite_kind(x) is None and not aside):
                     continue
-                if re.match(r"an?\s", x):
+                if re.match(r"an?\s", x) and indefinite_kind(x) is None:
                     ap = _APPOSITIVE.search(text, 0, m.start("x"))
-                    if ap:  # "Civic Shield, a rights group, said": the name, not the description
+                    if ap and not WEEKDAY_OR_DATE_RE.match(ap.group("name")):  # "Civic Shield, a rights group, said": the name, not the description
                         x = ap.group("name")
                 who = self._resolve(x, base + m.start("x"))
                 if who:

@@ -363,7 +363,10 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
         first_part = breakdown_end >= 0 and (not text[breakdown_end : fig.num.span[0]].strip()
                                              or bool(_UNREAD_PART.match(text, breakdown_end, fig.num.span[0])))  # fmt: skip
         if prev is not None and breakdown_parent is not None and (
-            first_part or (k - 1 in parts.get(breakdown_parent, []) and lx.LIST_SEP_RE.match(between))
+            # "..., including 4 children, and 23 wounded": a figure naming its own category ends
+            # the breakdown
+            first_part or (k - 1 in parts.get(breakdown_parent, []) and lx.LIST_SEP_RE.match(between)
+                           and fig.noun_category is None)
         ) and _part_ok(text, fig, end):
             breakdown_end = -1
             _make_part(figs, parts, k, breakdown_parent)
@@ -437,6 +440,7 @@ def _share_populations(text: str, figs: list[Figure]) -> None:
     for k in range(1, len(figs)):
         fig, prev_fig = figs[k], figs[k - 1]
         if fig.noun_category and fig.population == "people" and prev_fig.has_head and prev_fig.unit == "people" \
+                and not (prev_fig.relation == "part" and fig.relation != "part") \
                 and _AND_BETWEEN.match(text[prev_fig.span[1] : fig.num.span[0]].split(",")[-1]):  # fmt: skip
             fig.population, fig.population_class = prev_fig.population, prev_fig.population_class
 

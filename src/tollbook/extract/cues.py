@@ -30,6 +30,7 @@ from tollbook.extract.grammar.cue_patterns import REL_START as _REL_START
 from tollbook.extract.grammar.cue_patterns import RESULT_CATEGORY as _RESULT_CATEGORY
 from tollbook.extract.grammar.cue_patterns import TOLL_WORDS as TOLL_WORDS
 from tollbook.extract.grammar.cue_patterns import TRANSITIVE as _TRANSITIVE
+from tollbook.extract.grammar.wire import PLACE_MODIFIER_RE
 from tollbook.extract.records import LeftCue, RightCue
 from tollbook.model import Span
 
@@ -39,7 +40,9 @@ __all__ = ["TOLL_WORDS", "ahead", "irrealis", "last_word", "left_cue", "left_res
 
 def toll_category(words: str, default: str) -> str:
     """What a toll's own words (lower case) say it counts: "the number of wounded" -> wounded;
-    `default` when they name none of TOLL_WORDS."""
+    `default` when they name none of TOLL_WORDS; a word that only qualifies a place ("the
+    attack on the displacement camp") names nothing counted."""
+    words = PLACE_MODIFIER_RE.sub(r"\1", words)
     return next((c for pat, c in TOLL_WORDS if re.search(pat, words)), default)
 
 

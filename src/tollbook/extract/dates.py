@@ -2,13 +2,14 @@
 
 `find_dates` returns every date expression of a text (or of `text[start:end]`) with its
 span (absolute offsets into `text`), its normalised `DateValue`, its role ("event",
-"since", "until", "commemoration") and whether it was resolved against the publication
+"since", "until", "commemoration", "statement") and whether it was resolved against the publication
 date (`relative=True`). `parse_date` normalises one whole expression.
 
 Conventions (news reporting is mostly about the past):
 
 - Numeric dates are read day-first when ambiguous ("03/04/2021" is 3 April 2021); when the
   day-first reading is impossible ("02/22/2016") the month-first one is used.
+- "overnight" is the night before the reference: the day before and the reference day.
 - A month-day without a year ("on 3 May", "May 3") and a bare weekday ("on Tuesday") are the
   most recent such day on or before `reference`; "last Tuesday" is strictly before it.
 - "last week" / "this week" are Monday–Sunday weeks (precision "week", iso "start/end").
@@ -21,7 +22,9 @@ Conventions (news reporting is mostly about the past):
 - Without `reference`, expressions that need it are not returned.
 - A mention's span covers the date words only; the role is read from the word before
   ("since X", "from X" -> since; "until/till/by X" -> until; "from X to Y" -> event) and from
-  an anniversary phrase next to it ("X marks the 30th anniversary") -> commemoration.
+  an anniversary phrase next to it ("X marks the 30th anniversary") -> commemoration; a date
+  right after a speech verb ("said on Friday", "told state television on Saturday") is the
+  date of the statement -> statement.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
+from tollbook.extract.grammar.wire import STATEMENT_DATE_BEFORE_RE
 from tollbook.model import DateMention, DateValue
 
 __all__ = ["find_dates", "parse_date"]
@@ -94,18 +98,26 @@ _P_MONTH_LED = re.compile(
     _F,
 )
 _P_RELATIVE = re.compile(
-    r"\b(?:(?P<rd>today|tonight|yesterday|tomorrow)"
+    r"\b(?:(?P<rd>today|tonight|yesterday|tomorrow|overnight)"
     rf"|(?:(?P<wmod>last|next)\s+)?(?P<wd>{_WD})(?:\s+(?:night|morning|afternoon|evening))?"
     r"|(?P<pmod>last|this|next|previous|earlier\s+this)\s+(?P<unit>week|month|year)"
+    r"|(?P<wkend>(?:over|at|during)\s+the|this|last)\s+weekend"
     r"|(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"\s+(?P<aunit>day|week|month|year)s?\s+ago)\b",
     _F,
+)
+# A month without day or year after a preposition ("in January", "since early March"): the
+# latest such month on or before the reference. Capitalised only ("may", "march" are verbs).
+_P_BARE_MONTH = re.compile(
+    r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom)\s+(?:(?:early|late|mid)[\s-]+)?"
+    r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b(?!\s*,?\s*(?:of\s+)?\d|-\d)"
 )
 # Cheap scans that find where month-led and relative patterns can match at all.
 _MONTH_TRIGGER = re.compile(
     r"[JjFfMmAaSsOoNnDd](?<![^\W\d_].)(?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)"
 )
-_RELATIVE_TRIGGER = re.compile(r"[DdNnWwMmYyAa](?i:ay|ight|eek|onth|ear|go)\b")
+_RELATIVE_TRIGGER = re.compile(r"[DdNnWwMmYyAa](?i:ay|ight|eek|eekend|onth|ear|go)\b")
 _TO_SPACE = re.compile(r"\S*")
 # How far a match can reach around its trigger: month-led matches start at the month name;
 # relative ones end at most a word after it ("Sunday night") and start up to ~3 words before.
@@ -421,8 +433,17 @@ def _bare_year(text: str, m: re.Match[str], floor: int, stop: int) -> Iterator[_
 def _relative(ref: dt.date, text: str, m: re.Match[str]) -> _Cand | None:
     value: DateValue | None
     if m["rd"]:
-        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m["rd"].lower()]
-        value = _day_value(_shift(ref, offset))
+        word = m["rd"].lower()
+        if word == "overnight":  # the night before the report: the day before and the day of it
+            before = _shift(ref, -1)
+            value = _span_value(before, ref) if before is not None else None
+        else:
+            offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+            value = _day_value(_shift(ref, offset))
+    elif m["wkend"]:  # the Saturday and Sunday on or before the reference
+        sunday = _shift(ref, -((ref.weekday() + 1) % 7))
+        saturday = _shift(sunday, -1) if sunday is not None else None
+        value = _span_value(saturday, sunday) if saturday and sunday else None
     elif m["wd"]:
         value = _weekday(ref, m["wd"].lower(), (m["wmod"] or "").lower())
     elif m["unit"]:
@@ -545,6 +566,12 @@ def _candidates(
                 cand = _relative(ref, text, m)
                 if cand is not None:
                     cands.append(cand)
+        for m in _P_BARE_MONTH.finditer(text, start, end):
+            month = _MONTHS[m["m"][:3].lower()]
+            year = ref.year if month <= ref.month else ref.year - 1
+            value = _month_value(year, month)
+            if value is not None:
+                cands.append(_Cand(m.start("m"), m.end("m"), value=value, relative=True))
     cands.extend(_combine(text, cands, end))
     if allow_bare:
         return cands
@@ -556,8 +583,11 @@ def _role(text: str, c: _Cand) -> str:
     if _COMMEM_AFTER.match(text, c.end) or _COMMEM_BEFORE.search(before):
         return "commemoration"
     m = _ROLE_BEFORE.search(before)
+    if m is not None and text.startswith(("'s", "’s"), c.end):
+        m = None  # "the toll from Thursday's attack": the attack's day, not a period's start
     if m is None:
-        return "event"
+        # "the ministry said on Friday that ...": the day of the statement, not of the incident.
+        return "statement" if STATEMENT_DATE_BEFORE_RE.search(before) else "event"
     word = m["w"].lower()
     if word == "from":
         return "event" if c.bounded else "since"
