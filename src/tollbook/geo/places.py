@@ -192,6 +192,12 @@ def _read(path: Path | resources.abc.Traversable) -> str:
 
 @lru_cache(maxsize=8)
 def _load(path: str | None) -> Gazetteer:
+    from tollbook.geo import gazetteer_index  # a cache file of the built state: fast start-up
+
+    return gazetteer_index.load(path, lambda: _build(path))
+
+
+def _build(path: str | None) -> Gazetteer:
     if path is None:
         data = resources.files("tollbook") / "data"
         rows, index = _split(_read(data / "gazetteer.tsv.gz"))
