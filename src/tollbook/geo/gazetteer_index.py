@@ -81,21 +81,27 @@ def cache_name(data: list[bytes]) -> str:
     return f"{_PREFIX}{h.hexdigest()[:40]}{_SUFFIX}"
 
 
+#: Slots that are per-use choices, not data: not cached, None when read back.
+_TRANSIENT = frozenset({"_scanner"})
+
+
 def _state(gazetteer: Gazetteer) -> dict[str, Any]:
     # Every slot, so a slot added to Gazetteer later is cached too (its source digest changes
     # the file name, so no old file lacks it).
-    return {name: getattr(gazetteer, name) for name in type(gazetteer).__slots__}
+    return {n: getattr(gazetteer, n) for n in type(gazetteer).__slots__ if n not in _TRANSIENT}
 
 
 def _restore(state: object) -> Gazetteer | None:
     from tollbook.geo.places import Gazetteer
 
-    slots = set(Gazetteer.__slots__)
+    slots = set(Gazetteer.__slots__) - _TRANSIENT
     if not isinstance(state, dict) or set(state) != slots:
         return None
     gazetteer = Gazetteer.__new__(Gazetteer)
     for name, value in state.items():
         setattr(gazetteer, name, value)
+    for name in _TRANSIENT:
+        setattr(gazetteer, name, None)
     return gazetteer
 
 
