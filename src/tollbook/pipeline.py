@@ -28,7 +28,7 @@ class Settings:
     gazetteer_path: Path | None = None
     version: str = EXTRACTOR_VERSION
     #: How the place finder finds gazetteer names (extract/scan.py): "python", "compiled"
-    #: (needs the `fast` extra) or "auto" (compiled when installed). Same output either way.
+    #: (needs the `fast` extra) or "auto" (the engine measured faster). Same output either way.
     scanner: ScannerChoice = "auto"
 
 

@@ -398,14 +398,8 @@ class Gazetteer:
             names = {i: (n, " ".join(w.keys[i : i + n])) for i, n in longest.items()}
         return self._find(text, toks, len(text), self._countries(text, toks), names)
 
-    def _find(
-        self,
-        text: str,
-        toks: list[_Token],
-        end: int,
-        context: tuple[str, ...],
-        names: dict[int, tuple[int, str]] | None = None,
-    ) -> tuple[PlaceMention, ...]:
+    def _find(self, text: str, toks: list[_Token], end: int, context: tuple[str, ...],
+              names: dict[int, tuple[int, str]] | None = None) -> tuple[PlaceMention, ...]:  # fmt: skip
         out: list[PlaceMention] = []
         last_end = -1
         i = 0
