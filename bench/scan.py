@@ -151,7 +151,7 @@ def main() -> int:
             t = time.perf_counter()
             engines[label] = make()
             print(f"  {label + ' automaton built':34} {time.perf_counter() - t:6.3f}")
-        except ImportError as exc:
+        except (ImportError, scan.EngineUnavailable) as exc:
             print(f"  {label:34} not installed ({exc})")
 
     # ---------------------------------------------------------------- name scan

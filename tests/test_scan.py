@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tollbook._exceptions import ConfigError
 from tollbook.extract import scan
 from tollbook.extract.scan import Mark, PythonNames, Scanner
 from tollbook.geo import places
@@ -280,7 +281,7 @@ def test_auto_takes_the_engine_measured_faster() -> None:
 
 
 def test_an_unknown_choice_is_refused() -> None:
-    with pytest.raises(ValueError, match="auto, python, compiled"):
+    with pytest.raises(ConfigError, match="auto, python, compiled"):
         scan.select_engine("fast", set(), set(), 1)  # type: ignore[arg-type]
 
 

@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any, Literal, Protocol
 
+from tollbook._exceptions import ConfigError
+
 __all__ = [
     "CompiledNames",
     "EngineUnavailable",
@@ -132,8 +134,8 @@ class NameEngine(Protocol):
         ...
 
 
-class EngineUnavailable(ImportError):
-    """The compiled engine's package is not installed."""
+class EngineUnavailable(ConfigError):
+    """scanner="compiled" was chosen, and its package is not installed."""
 
 
 class PythonNames:
@@ -281,7 +283,10 @@ def select_engine(
     if choice == "compiled":
         return CompiledNames(keys, firsts, max_words)
     if choice != "auto":
-        raise ValueError(f"scanner must be one of {', '.join(SCANNER_CHOICES)}, not {choice!r}")
+        raise ConfigError(
+            f"scanner must be one of {', '.join(SCANNER_CHOICES)}, not {choice!r}; "
+            "leave it at 'auto' unless comparing engines"
+        )
     if not (AUTO_PREFERS_COMPILED if prefer_compiled is None else prefer_compiled):
         return PythonNames(keys, firsts, max_words)
     if compiled_available():
