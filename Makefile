@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 # A set's stamp: .venv/.core, .venv/.web, .venv/.dev ... (`make install-web` and so on)
-SETS   := core web postgres spark parquet datasette dev
+SETS   := core web postgres spark parquet datasette fast dev
 
 .PHONY: demo test lint typecheck pytest docs lock clean $(addprefix install-,$(SETS))
 

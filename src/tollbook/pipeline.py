@@ -16,6 +16,7 @@ from tollbook.model import Document, Extraction
 from tollbook.version import EXTRACTOR_VERSION
 
 if TYPE_CHECKING:
+    from tollbook.extract.scan import ScannerChoice
     from tollbook.geo.places import Gazetteer
 
 
@@ -26,6 +27,9 @@ class Settings:
     gazetteer: bool = True
     gazetteer_path: Path | None = None
     version: str = EXTRACTOR_VERSION
+    #: How the place finder finds gazetteer names (extract/scan.py): "python", "compiled"
+    #: (needs the `fast` extra) or "auto" (the engine measured faster). Same output either way.
+    scanner: ScannerChoice = "auto"
 
 
 class Pipeline:
@@ -40,7 +44,7 @@ class Pipeline:
             return None
         from tollbook.geo.places import Gazetteer
 
-        return Gazetteer.load(self.settings.gazetteer_path)
+        return Gazetteer.load(self.settings.gazetteer_path).with_scanner(self.settings.scanner)
 
     def run(self, document: Document) -> Extraction:
         from tollbook.extract.claims import (

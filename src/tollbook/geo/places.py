@@ -11,6 +11,7 @@ the surrounding text makes a place reading likely (see `_accept`): precision ove
 
 from __future__ import annotations
 
+import copy
 import gzip
 import math
 import re
@@ -18,7 +19,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from tollbook._exceptions import ConfigError
 from tollbook.geo.names import COUNTRY_FEATURES as COUNTRY_FEATURES
@@ -41,6 +42,9 @@ from tollbook.geo.placewords import (
     STOP_WORDS,
 )
 from tollbook.model import GazetteerEntry, PlaceMention
+
+if TYPE_CHECKING:
+    from tollbook.extract.scan import Scanner, ScannerChoice
 
 __all__ = ["DEMONYMS", "FOLD_VERSION", "Gazetteer", "name_key"]
 
@@ -138,6 +142,12 @@ def _read(path: Path | resources.abc.Traversable) -> str:
 
 @lru_cache(maxsize=8)
 def _load(path: str | None) -> Gazetteer:
+    from tollbook.geo import gazetteer_index  # a cache file of the built state: fast start-up
+
+    return gazetteer_index.load(path, lambda: _build(path))
+
+
+def _build(path: str | None) -> Gazetteer:
     if path is None:
         data = resources.files("tollbook") / "data"
         rows, index = _split(_read(data / "gazetteer.tsv.gz"))
@@ -157,7 +167,7 @@ class Gazetteer:
     """Name -> GeoNames entries, and a place finder over text. Build with `Gazetteer.load`."""
 
     __slots__ = ("_country_firsts", "_country_keys", "_firsts", "_index", "_max_words", "_n_main",
-                 "_replaced", "_rows")  # fmt: skip
+                 "_replaced", "_rows", "_scanner")  # fmt: skip
 
     def __init__(
         self, rows: list[str], index: dict[str, str] | None, curated: Sequence[str] = ()
@@ -192,6 +202,13 @@ class Gazetteer:
         # alone, so most capitalised words need one lookup, not one per possible length.
         self._firsts = frozenset(k[: k.index(" ")] for k in index if " " in k)
         self._country_firsts = frozenset(k[: k.index(" ")] for k in country_keys if " " in k)
+        self._scanner: Scanner | None = None  # see with_scanner
+
+    def with_scanner(self, choice: ScannerChoice) -> Gazetteer:
+        """This gazetteer (sharing its data) whose `find_in_document` reads its words and name
+        candidates from the scanner `choice` (extract/scan.py): the same mentions, faster.
+        Made once per gazetteer and choice in a process (a compiled engine takes a second)."""
+        return _with_scanner(self, choice)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
@@ -318,12 +335,17 @@ class Gazetteer:
 
     def find_in_document(self, text: str) -> tuple[PlaceMention, ...]:
         """`find(text, countries=countries_in(text))`, reading the words of `text` once."""
-        toks = _tokens(text, 0, len(text))
-        return self._find(text, toks, len(text), self._countries(text, toks))
+        names = None
+        if self._scanner is None:
+            toks = _tokens(text, 0, len(text))
+        else:  # the scanner's words are these tokens, in columns (tests/test_scan.py)
+            w, longest = self._scanner.names(text)
+            toks = list(map(_Token, w.texts, w.starts, w.ends, w.keys, w.caps))
+            names = {i: (n, " ".join(w.keys[i : i + n])) for i, n in longest.items()}
+        return self._find(text, toks, len(text), self._countries(text, toks), names)
 
-    def _find(
-        self, text: str, toks: list[_Token], end: int, context: tuple[str, ...]
-    ) -> tuple[PlaceMention, ...]:
+    def _find(self, text: str, toks: list[_Token], end: int, context: tuple[str, ...],
+              names: dict[int, tuple[int, str]] | None = None) -> tuple[PlaceMention, ...]:  # fmt: skip
         out: list[PlaceMention] = []
         last_end = -1
         i = 0
@@ -332,7 +354,7 @@ class Gazetteer:
             if not tok.cap:
                 i += 1
                 continue
-            match = self._longest(text, toks, i)
+            match = self._longest(text, toks, i) if names is None else names.get(i)
             if match is None:
                 i += 1
                 continue
@@ -491,6 +513,16 @@ def _base_scores(
     gazetteer: Gazetteer, key: str, prefer_region: bool
 ) -> tuple[tuple[int, tuple[float, str, bool]], ...]:
     return tuple((i, gazetteer._base_score(i, prefer_region)) for i in gazetteer._candidates(key))
+
+
+@lru_cache(maxsize=8)
+def _with_scanner(gazetteer: Gazetteer, choice: ScannerChoice) -> Gazetteer:
+    from tollbook.extract.scan import Scanner, select_engine
+
+    view = copy.copy(gazetteer)
+    engine = select_engine(choice, gazetteer._index, gazetteer._firsts, gazetteer._max_words)
+    view._scanner = Scanner(_fold_token, engine)
+    return view
 
 
 @lru_cache(maxsize=32)  # find() over a document's sentences asks for the same text repeatedly
