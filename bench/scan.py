@@ -77,7 +77,7 @@ class PyAhoCorasick:
     def __init__(self, keys: Any) -> None:
         import ahocorasick
 
-        from tollbook.extract import scan
+        from tollbook.scan import marks as scan
 
         patterns, self._counts = scan._patterns(keys)
         self._lengths = list(map(len, patterns))
@@ -87,7 +87,7 @@ class PyAhoCorasick:
         self._a.make_automaton()
 
     def longest(self, words: Any) -> dict[int, int]:
-        from tollbook.extract import scan
+        from tollbook.scan import marks as scan
 
         n_words = len(words)
         if not n_words:
@@ -122,8 +122,8 @@ def main() -> int:
     print(f"corpus: {len(texts)} articles, {size:.2f} MB; min of {args.repeat} passes\n")
 
     # ---------------------------------------------------------------- start-up
-    from tollbook.extract import scan
     from tollbook.geo import gazetteer_index, places
+    from tollbook.scan import marks as scan
 
     gazetteer = places.Gazetteer.load()  # writes the cache file if this code has none yet
 

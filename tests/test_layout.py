@@ -12,7 +12,7 @@ ROOT = Path(tollbook.__file__).parent
 #: Stages in data-flow order; a module may import its own stage and any earlier one.
 LAYERS = (
     ("_exceptions", "version", "model"),
-    ("ingest", "geo"),
+    ("ingest", "scan", "geo"),  # scan: the marks the place finder (and later the rules) read
     ("extract",),
     ("tally",),
     ("pipeline",),

@@ -1,4 +1,4 @@
-"""extract/scan.py: the columnar words are the place finder's tokens; the Python and compiled
+"""scan/marks.py: the columnar words are the place finder's tokens; the Python and compiled
 name engines give the same marks; the pipeline's claims and tallies are the same with either
 scanner; "auto" without the compiled engine uses Python and says so once.
 
@@ -20,12 +20,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tollbook._exceptions import ConfigError
-from tollbook.extract import scan
-from tollbook.extract.scan import Mark, PythonNames, Scanner
 from tollbook.geo import places
 from tollbook.geo.places import Gazetteer, _fold_token, _tokens
 from tollbook.ingest.sources import document_from_text, read_path
 from tollbook.pipeline import Pipeline, Settings
+from tollbook.scan import marks as scan
+from tollbook.scan.marks import Mark, PythonNames, Scanner
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "src" / "tollbook" / "demo"
@@ -299,7 +299,7 @@ sys.meta_path.insert(0, _NoEngine())
 
 def test_compiled_choice_without_the_package_says_what_to_install() -> None:
     body = (
-        "from tollbook.extract import scan\n"
+        "from tollbook.scan import marks as scan\n"
         "try:\n    scan.select_engine('compiled', set(), set(), 1)\n"
         "except scan.EngineUnavailable as e:\n    print(e)\n"
     )
@@ -313,7 +313,7 @@ def test_demo_runs_with_the_engine_blocked(tmp_path: Path, prefer_compiled: bool
     """`make demo`'s path on an install without the engine: it runs; when "auto" would prefer
     the compiled engine, it says once on stderr that it uses Python."""
     body = (
-        "from tollbook.extract import scan\n"
+        "from tollbook.scan import marks as scan\n"
         f"scan.AUTO_PREFERS_COMPILED = {prefer_compiled}\n"
         "from tollbook.cli.main import cli\n"
         f"sys.exit(cli.main(args=['demo', '--db', {str(tmp_path / 'demo.db')!r}], "

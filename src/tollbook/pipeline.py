@@ -16,8 +16,8 @@ from tollbook.model import Document, Extraction
 from tollbook.version import EXTRACTOR_VERSION
 
 if TYPE_CHECKING:
-    from tollbook.extract.scan import ScannerChoice
     from tollbook.geo.places import Gazetteer
+    from tollbook.scan.marks import ScannerChoice
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +27,7 @@ class Settings:
     gazetteer: bool = True
     gazetteer_path: Path | None = None
     version: str = EXTRACTOR_VERSION
-    #: How the place finder finds gazetteer names (extract/scan.py): "python", "compiled"
+    #: How the place finder finds gazetteer names (scan/marks.py): "python", "compiled"
     #: (needs the `fast` extra) or "auto" (the engine measured faster). Same output either way.
     scanner: ScannerChoice = "auto"
 

@@ -44,7 +44,7 @@ from tollbook.geo.placewords import (
 from tollbook.model import GazetteerEntry, PlaceMention
 
 if TYPE_CHECKING:
-    from tollbook.extract.scan import Scanner, ScannerChoice
+    from tollbook.scan.marks import Scanner, ScannerChoice
 
 __all__ = ["DEMONYMS", "FOLD_VERSION", "Gazetteer", "name_key"]
 
@@ -206,7 +206,7 @@ class Gazetteer:
 
     def with_scanner(self, choice: ScannerChoice) -> Gazetteer:
         """This gazetteer (sharing its data) whose `find_in_document` reads its words and name
-        candidates from the scanner `choice` (extract/scan.py): the same mentions, faster.
+        candidates from the scanner `choice` (scan/marks.py): the same mentions, faster.
         Made once per gazetteer and choice in a process (a compiled engine takes a second)."""
         return _with_scanner(self, choice)
 
@@ -517,7 +517,7 @@ def _base_scores(
 
 @lru_cache(maxsize=8)
 def _with_scanner(gazetteer: Gazetteer, choice: ScannerChoice) -> Gazetteer:
-    from tollbook.extract.scan import Scanner, select_engine
+    from tollbook.scan.marks import Scanner, select_engine
 
     view = copy.copy(gazetteer)
     engine = select_engine(choice, gazetteer._index, gazetteer._firsts, gazetteer._max_words)
