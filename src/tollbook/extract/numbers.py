@@ -124,7 +124,14 @@ _WORDS_RE = (
     r"(?:(?:\ba|\ban)(?=\s+(?:hundred|thousand|million)\b)|" + _NUMWORD + r")"
     r"(?:(?:[\s-]+|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+)(?:" + _ALL_WORDS + r"))*"
 )
-_DIGITS_RE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+#: Thousands separators besides the comma: a space, a no-break space (U+00A0), a narrow
+#: no-break space (U+202F), a thin space (U+2009), an apostrophe ("12 000", "24\u202f200",
+#: "12'000"). One separator throughout a figure, groups of exactly three digits, and no digit
+#: after the last group, so "in 2019 200" and "3 1000" stay two numbers.
+THOUSANDS_SEPARATORS = (" ", "\u00a0", "\u202f", "\u2009", "'", "\u2019")
+_GROUPED = "|".join(r"\d{1,3}(?:" + re.escape(sep) + r"\d{3})+(?![\d'\u2019]|[.,]\d)" for sep in THOUSANDS_SEPARATORS[1:])
+_DIGITS_RE = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?!\d|[.,]\d)|" + _GROUPED + r"|\d+)(?:\.\d+)?"
+_SEPARATORS_RE = re.compile("[," + "".join(THOUSANDS_SEPARATORS) + "]")
 _SCALE_RE = r"(?:\s*(?:million|billion|trillion|thousand|lakhs?|crores?|mln|mn|bn|tn|m|k)\b)?"
 _VAGUE_RE = alternation(VAGUE)
 _QUAL_RE = alternation(QUALIFIERS)
@@ -218,7 +225,7 @@ def parse_figure(text: str) -> float | None:
     t = text.strip().lower()
     m = _FIGURE_TEXT.fullmatch(t)
     if m:
-        base = float(m.group(1).replace(",", ""))
+        base = float(_SEPARATORS_RE.sub("", m.group(1)))
         scale = m.group(2)
         if scale is None:
             return base
