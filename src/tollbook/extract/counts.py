@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from tollbook.extract import phrases
+from tollbook.extract import phrases, victims
 from tollbook.extract.cues import (
     ahead,
     irrealis,
@@ -278,6 +278,11 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
             fig.category = None  # "200 soldiers arrived in the town": reinforcements, not displacement
         elif fig.category == "returned" and fig.population_class == "combatant":
             fig.category = None  # "troops returned to base"
+    for v in victims.find_victims(text, start, end, [f.span for f in figures] + exclude):
+        figures.append(Figure(num=phrases.mention(v.span, text[v.span[0] : v.span[1]], 1.0, "name"), span=v.span,
+                              population=v.population, population_class=v.population_class, unit="people",
+                              category=v.category, rule=f"{RULE_PREFIX}.victim_{v.how}:{v.category}",
+                              has_head=True))  # fmt: skip
     if not any(f.category is not None for f in figures):
         found = phrases.unquantified(text, start, end, lambda at: irrealis(text, start, at))
         if found is not None:

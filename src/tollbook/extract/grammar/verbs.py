@@ -1,0 +1,84 @@
+"""Verb families that say what happened to a person, as data: word forms -> category.
+
+Read by extract/victims.py (a victim named without a number: "Assailants shot and killed
+Faiz Karimi", "Commander Omar Dallo was killed", "Ishaya died of his wounds"). Forms are
+written out (no stemming): a table is easier to check than a morphology.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+#: Transitive forms whose object dies, is wounded or is taken: "killed X", "X was killed".
+#: Both the past/participle and the -ing form are listed; "shot" alone is not here (it wounds
+#: as often as it kills): it counts only with a result (RESULT_PHRASES).
+VICTIM_VERBS: Final[dict[str, str]] = {
+    "killed": "killed", "killing": "killed", "murdered": "killed", "murdering": "killed",
+    "assassinated": "killed", "assassinating": "killed", "executed": "killed", "executing": "killed",
+    "beheaded": "killed", "beheading": "killed", "decapitated": "killed", "decapitating": "killed",
+    "lynched": "killed", "lynching": "killed", "slain": "killed", "slew": "killed", "slaying": "killed",
+    "strangled": "killed", "strangling": "killed", "hanged": "killed", "hanging": "killed",
+    "martyred": "killed", "put to death": "killed", "putting to death": "killed",
+    "wounded": "wounded", "wounding": "wounded", "injured": "wounded", "injuring": "wounded",
+    "maimed": "wounded", "maiming": "wounded",
+    "kidnapped": "hostage", "kidnapping": "hostage", "abducted": "hostage", "abducting": "hostage",
+    "taken hostage": "hostage", "taking hostage": "hostage",
+}  # fmt: skip
+
+#: Verbs of violence that say nothing of the outcome alone; with a result phrase they kill:
+#: "shot dead", "stabbed X to death", "burned alive", "gunned down".
+MANNER_VERBS: Final[frozenset[str]] = frozenset(
+    """shot shooting stabbed stabbing beaten beat beating hacked hacking burned burnt burning
+    stoned stoning bludgeoned bludgeoning clubbed clubbing gunned gunning tortured torturing
+    axed hanged crushed knifed""".split()
+)
+#: The results that make a manner verb lethal, after the verb or after its object.
+RESULT_PHRASES: Final[tuple[str, ...]] = ("dead", "to death", "alive", "down")
+
+#: Intransitive predicates of a person who died: "X died", "X lost his life".
+DIED_PREDICATES: Final[tuple[str, ...]] = (
+    "died", "perished", "succumbed", "lost his life", "lost her life", "was found dead",
+    "was martyred", "was confirmed dead", "was pronounced dead", "is dead", "was dead",
+)  # fmt: skip
+
+#: Words before a verb that undo it: "nearly lynched", "tried to kill", "failed to kill".
+NON_LETHAL_BEFORE: Final[tuple[str, ...]] = (
+    "nearly", "almost", "narrowly", "attempted to", "attempting to", "attempt to", "tried to",
+    "trying to", "try to", "failed to", "plotted to", "plotting to", "plot to", "threatened to",
+    "threatening to", "wanted to", "sought to", "planned to", "planning to", "intended to",
+    "was about to", "were about to", "not", "never", "escaped being", "survived being",
+)  # fmt: skip
+
+#: Words that make a death the background of what a sentence reports (a cause, a protest,
+#: a trial, a memorial), not an event it reports: "protesters denounced the killing of a
+#: student", "sentenced for murdering a trader", "marked the anniversary of".
+BACKGROUND_WORDS: Final[tuple[str, ...]] = (
+    "protest", "protested", "protesting", "protests", "protesters", "denounce", "denounced",
+    "denouncing", "condemn", "condemned", "condemning", "mourn", "mourned", "mourning",
+    "commemorate", "commemorated", "commemorating", "anniversary", "memorial", "funeral",
+    "sentenced", "convicted", "charged with", "accused of", "suspected of", "arrested for",
+    "wanted for", "trial", "tried for", "demanding justice", "demand justice", "in connection with",
+    "responsible for", "avenge", "avenging", "revenge", "retaliation for",
+)  # fmt: skip
+
+#: Capitalised words that open a sentence or a clause and name nobody.
+NOT_NAMES: Final[frozenset[str]] = frozenset(
+    """the a an he she it they we you i this that these those there here his her their its our
+    nobody none noone everyone everybody someone somebody anyone anybody one another many several
+    some others other both all each few most no police security army government assailants
+    gunmen militants attackers sources authorities officials troops soldiers forces rebels
+    residents witnesses reports local unknown unidentified suspected armed two three four five
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december later earlier meanwhile also however
+    additionally subsequently afterwards then while when after before during""".split()
+)
+
+#: Words that never open a person's title ("killed near Orvay", "killed outside Kano"):
+#: prepositions, adverbs of place and time, conjunctions.
+NOT_TITLES: Final[frozenset[str]] = frozenset(
+    """near outside inside across along around between behind beyond toward towards upon within
+    without off about above below against amid amidst among throughout through via per across
+    last this next today yesterday tonight overnight early late earlier later soon then there
+    here so also too not just only even yet still again both either neither nor if unless
+    because although though whereas whether what which whose whom how why where when""".split()
+)

@@ -1,0 +1,49 @@
+"""Victims named without a number (extract/victims.py): one person each, with the guards."""
+
+from __future__ import annotations
+
+import pytest
+
+from tollbook.api import extract_text
+from tollbook.extract.victims import find_victims
+
+
+def _killed(text: str) -> list[tuple[str, float, str]]:
+    return [(c.category or "", c.value, c.text) for c in extract_text(text).claims if c.kind == "count"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Gunmen shot and killed Imre Vadas, a lawyer, in Lorsk.", [("killed", 1.0, "Imre Vadas")]),
+    ("Soldiers executed tribal elder Omar Sefu near Amsel.", [("killed", 1.0, "tribal elder Omar Sefu")]),
+    ("Kiri Alden was killed by a roadside bomb in Drevna.", [("killed", 1.0, "Kiri Alden")]),
+    ("Nurse Ada Morrow died in the shelling of Sarn.", [("killed", 1.0, "Nurse Ada Morrow")]),
+    ("Pirates abducted Captain Ivo Strand off the coast of Calder Bay.", [("hostage", 1.0, "Captain Ivo Strand")]),
+    ("Ruben Sol, a trader, was wounded in the blast.", [("wounded", 1.0, "a trader")]),
+    ("Police gunned down Tarek Ilyin in a raid on Teleran.", [("killed", 1.0, "Tarek Ilyin")]),
+    ("Rebels stabbed Lena Ostrova to death in Varno.", [("killed", 1.0, "Lena Ostrova")]),
+])  # fmt: skip
+def test_named_victims(text: str, want: list[tuple[str, float, str]]) -> None:
+    assert _killed(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds marched in Amsel to protest the killing of Jonas Avel by police last month.",  # background
+    "A court convicted two men of murdering Sana Bello.",  # a trial
+    "Gunmen attempted to kill Governor Ivo Marsh in Carrow.",  # undone
+    "A mob nearly lynched Paul Oduya in Sorel.",  # undone
+    "Gunmen shot Paul Oduya in Sorel.",  # a manner verb without its result
+    "Troops killed Kessel Brigade fighters near Drevna.",  # the name modifies a noun
+    "A soldier from Kano was killed in the ambush.",  # a place after a preposition
+    "The killing of Amir Dallo shocked the town.",  # a noun, not a verb
+    "Rebels could kill Mayor Tomas Reeve if the talks fail.",  # a hypothetical
+    "Villagers were killed in Marren.",  # a plural noun, not a name
+])  # fmt: skip
+def test_guards(text: str) -> None:
+    found = find_victims(text, 0, len(text), [])
+    assert found == [], found
+
+
+def test_a_counted_apposition_is_not_counted_twice() -> None:
+    text = "Dario Venn, a journalist, was shot dead in Ardel."
+    assert [c.value for c in extract_text(text).claims] == [1.0]
+    assert extract_text(text).tally.get("killed").best == 1  # type: ignore[union-attr]
