@@ -47,3 +47,27 @@ def test_a_counted_apposition_is_not_counted_twice() -> None:
     text = "Dario Venn, a journalist, was shot dead in Ardel."
     assert [c.value for c in extract_text(text).claims] == [1.0]
     assert extract_text(text).tally.get("killed").best == 1  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Militants shot dead a Valdorian Customs Service (VCS) inspector in Ardel.",
+     "a Valdorian Customs Service (VCS) inspector"),
+    ("An off-duty Lorsk city council driver was stabbed to death.", "An off-duty Lorsk city council driver"),
+])  # fmt: skip
+def test_long_role_nouns_with_their_modifiers(text: str, want: str) -> None:
+    assert _killed(text) == [("killed", 1.0, want)]
+
+
+def test_a_pair_of_people_adds_up() -> None:
+    result = extract_text("Gunmen fired on the car of Nils Arno, a judge. Arno and his driver were killed.")
+    assert [c.text for c in result.claims] == ["Arno", "his driver"]
+    assert result.tally.get("killed").best == 2  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("text", [
+    "An Ardel Regional Health (ARH) report was published.",  # not a person
+    "Shelling hit a Marren Water Board pumping station.",  # no verb on it
+    "Police and soldiers were killed in Sarn.",  # plural nouns, not a pair of people
+])  # fmt: skip
+def test_role_and_pair_guards(text: str) -> None:
+    assert find_victims(text, 0, len(text), []) == []

@@ -279,9 +279,16 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
         elif fig.category == "returned" and fig.population_class == "combatant":
             fig.category = None  # "troops returned to base"
     for v in victims.find_victims(text, start, end, [f.span for f in figures] + exclude):
+        listed = "+list" if v.how == "list" else ""
+        if v.counted:  # a list member already read: it adds up with the others
+            for f in figures:
+                if f.span[0] < v.span[1] and v.span[0] < f.span[1] and f.category == v.category \
+                        and not f.rule.endswith("+list"):  # fmt: skip
+                    f.rule += listed
+            continue
         figures.append(Figure(num=phrases.mention(v.span, text[v.span[0] : v.span[1]], 1.0, "name"), span=v.span,
                               population=v.population, population_class=v.population_class, unit="people",
-                              category=v.category, rule=f"{RULE_PREFIX}.victim_{v.how}:{v.category}",
+                              category=v.category, rule=f"{RULE_PREFIX}.victim_{v.how}:{v.category}{listed}",
                               has_head=True))  # fmt: skip
     if not any(f.category is not None for f in figures):
         found = phrases.unquantified(text, start, end, lambda at: irrealis(text, start, at))

@@ -15,6 +15,7 @@ preposition ("a soldier from Kano was killed") is a place, not the subject.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tollbook.extract.cues import irrealis
@@ -37,15 +38,26 @@ _ACTIVE = re.compile(
     rf"(?P<res2>\s+(?:{_RESULT})\b)?",
     re.IGNORECASE,
 )
+#: An active verb right before a determiner: "shot and killed a ...", "shot dead an ...".
+_ACTIVE_BEFORE = re.compile(
+    r"\b(?:(?P<verb>" + _VERB + r")|(?P<manner>" + _MANNER + r")\s+(?:" + _RESULT + r"))\s+\Z", re.IGNORECASE
+)
 _ADVERB = r"(?:(?:reportedly|allegedly|also|later|subsequently|then|eventually|fatally|brutally|\w+ly)\s+){0,2}"
+_APPOS = r"(?P<appos>\s*,(?:[^,;:.()]|\([^()]{1,40}\)){1,90},)?"
 _PASSIVE = re.compile(
-    rf"(?P<appos>\s*,[^,;:.()]{{1,90}},)?\s+(?:was|has\s+been|had\s+been|is\s+said\s+to\s+have\s+been)\s+"
-    rf"(?P<neg>(?:not|never)\s+)?{_ADVERB}"
+    rf"{_APPOS}\s+(?:was|has\s+been|had\s+been|is\s+said\s+to\s+have\s+been|got)\s+"
+    rf"(?P<neg>(?:not|never)\s+)?{_ADVERB}(?:found\s+)?(?:(?:{_MANNER}|attacked|tortured|abducted)\s+and\s+(?:then\s+)?)?"
     rf"(?:(?P<verb>{_VERB})|(?P<manner>{_MANNER})\s+(?P<res>{_RESULT}))\b",
     re.IGNORECASE,
 )
+#: The plural passive after a list of people: "Nazari and his driver were killed".
+_PASSIVE_PLURAL = re.compile(
+    rf"{_APPOS}\s+(?:were|have\s+been|had\s+been)\s+{_ADVERB}(?:(?:{_MANNER}|attacked|tortured|abducted)\s+and\s+)?"
+    rf"(?:(?P<verb>{_VERB})|(?P<manner>{_MANNER})\s+(?P<res>{_RESULT}))\b|\s+(?:both\s+)?(?P<died>died|perished)\b",
+    re.IGNORECASE,
+)
 _DIED = re.compile(
-    rf"(?P<appos>\s*,[^,;:.()]{{1,90}},)?\s+{_ADVERB}(?P<verb>{alternation(vb.DIED_PREDICATES)})\b",
+    rf"{_APPOS}\s+{_ADVERB}(?P<verb>{alternation(vb.DIED_PREDICATES)})\b",
     re.IGNORECASE,
 )
 _NON_LETHAL = re.compile(rf"\b(?:{alternation(vb.NON_LETHAL_BEFORE)})\s+(?:be\s+|been\s+|being\s+)?\Z", re.IGNORECASE)
@@ -64,6 +76,61 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:of|from|in|at|near|to|by|for|with|on|int
                                  re.IGNORECASE)  # fmt: skip
 
 
+_ROLE_TOKEN = re.compile(r"\s*(?P<paren>\([^()]{1,30}\))|\s+(?P<w>[A-Za-z][\w'’.-]*)")
+_JOINERS = frozenset({"of", "and", "for", "de", "du"})
+_ROLE_STOP = frozenset([*lx.MODIFIER_STOP, *vb.NOT_TITLES, *vb.VICTIM_VERBS, *vb.MANNER_VERBS, *lx.IRREGULAR_VERBS])
+_ROLE_DET = re.compile(r"\b(?P<det>an?|the|one)\b", re.IGNORECASE)
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen dozens several".split())
+
+
+def role_np(text: str, pos: int, stop: int) -> tuple[int, str] | None:
+    """(end, head) of a singular role noun phrase after a determiner at `pos`, with its
+    modifiers: "a National Directorate of Security (NDS) officer", "a Da Afghanistan Bank
+    branch manager", "an elderly street vendor". None unless it ends in a lowercase head that
+    can name a person (capitalised last: a name or an organisation, not a role)."""
+    head: str | None = None
+    head_end = pos
+    p = pos
+    prev_cap = False
+    for _ in range(10):
+        m = _ROLE_TOKEN.match(text, p, stop)
+        if m is None:
+            break
+        if m.group("paren"):
+            p = m.end()
+            continue
+        word = m.group("w")
+        low = word.lower().rstrip(".")
+        if word[:1].isupper():
+            if low in vb.NOT_NAMES and head is not None:
+                break
+            head, prev_cap, p = None, True, m.end()
+            continue
+        if low in _JOINERS and prev_cap:
+            nxt = _ROLE_TOKEN.match(text, m.end(), stop)
+            if nxt is not None and (nxt.group("paren") or (nxt.group("w") or "")[:1].isupper()):
+                p = m.end()
+                continue
+        if low in _ROLE_STOP or low.endswith("ly") or low in _NUMBER_WORDS or not low.replace("-", "").isalpha():
+            break
+        if head is not None and low.endswith(("ed", "ing")):
+            break
+        head, head_end, p, prev_cap = low, m.end(), m.end(), False
+        if word.endswith("."):
+            break
+    if head is None or (head_end != p and not text[head_end:p].strip().startswith("(")):
+        return None
+    if head in lx.NON_PERSON or head.endswith(("ed", "ing")) or (head.endswith("s") and not head.endswith(("ss", "us", "is"))):
+        return None
+    return head_end, head
+
+
+_PAIR_MEMBER = rf"(?:{_CAP}(?:(?:\s+{_PARTICLE}[\s-]+|\s+){_CAP}){{0,5}}|(?:his|her|their|a|an)\s+(?:{_TITLE_WORD}(?-i:[a-z])[\w-]+\s+)?{_TITLE_WORD}(?-i:[a-z])[\w-]+\b)"
+_PAIR = re.compile(
+    rf"(?P<m1>{_PAIR_MEMBER})(?P<ap1>\s*,(?:[^,;:.()]|\([^()]{{1,40}}\)){{1,90}},)?\s*,?\s+and\s+(?P<m2>{_PAIR_MEMBER})"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Victim:
     """One named person and what happened to them."""
@@ -72,7 +139,8 @@ class Victim:
     category: str
     population: str
     population_class: str
-    how: str  # "object" | "subject" | "died"
+    how: str  # "object" | "subject" | "died" | "role" | "list"
+    counted: bool = False  # a list member the count rules already read
 
 
 def _is_name(name: str) -> bool:
@@ -146,4 +214,66 @@ def find_victims(text: str, start: int, end: int, taken: list[Span]) -> list[Vic
             category = "killed" if how == "died" else _category(after.group("verb"), bool(after.group("manner")))
             population, cls = _population(text, m.start(), m.end())
             out.append(Victim(m.span(), category, population, cls, how))
+    _roles(text, start, end, out, free)
+    _pairs(text, start, end, out, taken)
     return out
+
+
+def _roles(text: str, start: int, end: int, out: list[Victim], free: Callable[[int, int], bool]) -> None:
+    """'killed a National Directorate of Security (NDS) officer', 'An Afghan Local Police
+    (ALP) officer was killed': a singular role with its modifiers, one person."""
+    for d in _ROLE_DET.finditer(text, start, end):
+        np = role_np(text, d.end(), end)
+        if np is None:
+            continue
+        np_end, head = np
+        before = text[max(start, d.start() - 40) : d.start()]
+        verb = _ACTIVE_BEFORE.search(before)
+        category: str | None = None
+        if verb is not None and _AFTER_NAME.match(text, np_end, end):
+            at = d.start() - len(before) + verb.start()
+            if not _undone(text, start, at) and not _NOMINAL.search(text, max(start, at - 30), at):
+                category = _category(verb.group("verb"), bool(verb.group("manner")))
+        else:
+            after = _PASSIVE.match(text, np_end, end) or _DIED.match(text, np_end, end)
+            if after is not None and not after.groupdict().get("neg") and _CLAUSE_START.search(before[-40:]) \
+                    and not _PREPOSITION_BEFORE.search(before) and not _undone(text, start, after.start("verb")):  # fmt: skip
+                manner = bool(after.groupdict().get("manner"))
+                category = _category(after.group("verb"), manner) if after.re is _PASSIVE else "killed"
+        if category is not None and free(d.start(), np_end):
+            population, cls = lx.POPULATIONS.get(head, ("people", "unknown", "people"))[:2]
+            out.append(Victim((d.start(), np_end), category, population, cls, "role"))
+
+
+def _pairs(text: str, start: int, end: int, out: list[Victim], taken: list[Span]) -> None:
+    """'Nazari and his driver were killed', 'Jalil, a commander, and his driver were killed':
+    two people, each counted (the list adds up in the tally)."""
+    if " and " not in text[start:end]:
+        return
+    for m in _PAIR.finditer(text, start, end):
+        after = _PASSIVE_PLURAL.match(text, m.end(), end)
+        if after is None or not _CLAUSE_START.search(text[max(start, m.start() - 40) : m.start()]):
+            continue
+        if _undone(text, start, after.start()) or not all(_member_ok(m.group(g)) for g in ("m1", "m2")):
+            continue
+        category = "killed" if after.group("died") else _category(after.group("verb"), bool(after.group("manner")))
+        for g in ("m1", "m2"):
+            a, b = m.span(g)
+            if any(v.span[0] < b and a < v.span[1] for v in out):
+                out[:] = [v for v in out if not (v.span[0] < b and a < v.span[1])]
+            counted = any(s < b and a < e for s, e in taken)
+            if g == "m1" and not counted and m.group("ap1"):
+                # "Ivo Brandt, a district engineer, and ...": the apposition may be the count read
+                ap = m.span("ap1")
+                if any(s < ap[1] and ap[0] < e for s, e in taken):
+                    a, b, counted = ap[0], ap[1], True
+            population, cls = _population(text, a, b)
+            out.append(Victim((a, b), category, population, cls, "list", counted))
+
+
+def _member_ok(words: str) -> bool:
+    first = words.split()[0].lower()
+    if first in ("his", "her", "their", "a", "an"):
+        head = words.split()[-1].lower()
+        return head not in lx.NON_PERSON and head not in _ROLE_STOP and not head.endswith("s")
+    return _is_name(words)
