@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from tollbook.extract import phrases, victims
+from tollbook.extract import headlines, phrases, victims
 from tollbook.extract.cues import (
     ahead,
     irrealis,
@@ -167,6 +167,9 @@ _REL_PRONOUN = re.compile(r"\s*,?\s*(?:who|that)\b", re.IGNORECASE)
 def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[Figure]:
     """All count figures of the sentence text[start:end] (absolute spans)."""
     figures: list[Figure] = []
+    # Telegraphic figures ("Four killed, one injured") are read first; the rules below skip them.
+    telegraphic = headlines.find_headlines(text, start, end)
+    exclude = exclude + [h.num.number_span for h in telegraphic]
     numbers = [_with_more(text, n, end) for n in find_numbers(text, start, end)]
     taken = [n.span for n in numbers if n.kind == "cardinal"]
     singulars = list(lx.SINGULAR_RE.finditer(text, start, end))
@@ -278,6 +281,10 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
             fig.category = None  # "200 soldiers arrived in the town": reinforcements, not displacement
         elif fig.category == "returned" and fig.population_class == "combatant":
             fig.category = None  # "troops returned to base"
+    for h in telegraphic:
+        figures.append(Figure(num=h.num, span=h.span, population=h.population, population_class=h.population_class,
+                              unit="people", category=h.category, rule=f"{RULE_PREFIX}.headline_{h.how}:{h.category}",
+                              flags=["additional"] if h.num.additional else [], has_head=True))  # fmt: skip
     for v in victims.find_victims(text, start, end, [f.span for f in figures] + exclude):
         listed = "+list" if v.how == "list" else ""
         if v.counted:  # a list member already read: it adds up with the others

@@ -82,3 +82,30 @@ NOT_TITLES: Final[frozenset[str]] = frozenset(
     here so also too not just only even yet still again both either neither nor if unless
     because although though whereas whether what which whose whom how why where when""".split()
 )
+
+#: Telegraphic predicates of headlines and coders' notes, written straight after a figure
+#: with no auxiliary: "Four killed, one critically injured", "2 die in blast", "One dead".
+HEADLINE_PREDICATES: Final[dict[str, str]] = {
+    "killed": "killed", "dead": "killed", "die": "killed", "dies": "killed", "died": "killed",
+    "slain": "killed", "confirmed dead": "killed", "feared dead": "killed", "reported dead": "killed",
+    "reportedly dead": "killed", "reportedly killed": "killed", "perish": "killed", "perished": "killed",
+    "hurt": "wounded", "injured": "wounded", "wounded": "wounded",
+    "missing": "missing", "kidnapped": "hostage", "abducted": "hostage",
+}  # fmt: skip
+#: Degree words between a headline figure and its predicate: "one critically injured".
+HEADLINE_DEGREE: Final[tuple[str, ...]] = (
+    "critically", "seriously", "severely", "badly", "slightly", "lightly", "gravely", "fatally",
+    "also", "more",
+)  # fmt: skip
+#: Verbs whose following figure counts their victims and that the left cues lack, present
+#: (headlines: "Vigilantes lynch four") and past ("put to death three hostages", "stoned to
+#: death a suspected thief", "burned alive two women").
+VICTIM_BEFORE: Final[dict[str, str]] = {
+    "lynch": "killed", "lynches": "killed", "slay": "killed", "slays": "killed", "behead": "killed",
+    "beheads": "killed", "execute": "killed", "executes": "killed", "shoot dead": "killed",
+    "shoots dead": "killed", "gun down": "killed", "guns down": "killed", "murder": "killed",
+    "murders": "killed", "massacre": "killed", "massacres": "killed", "hang": "killed", "hangs": "killed",
+    "put to death": "killed", "puts to death": "killed", "burn alive": "killed", "burns alive": "killed",
+    "burned alive": "killed", "burnt alive": "killed", "stone to death": "killed",
+    "stones to death": "killed", "stoned to death": "killed", "hanged": "killed",
+}  # fmt: skip
