@@ -71,3 +71,21 @@ def test_a_pair_of_people_adds_up() -> None:
 ])  # fmt: skip
 def test_role_and_pair_guards(text: str) -> None:
     assert find_victims(text, 0, len(text), []) == []
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Six captives were hanged by the militia in Lorsk.", 6),
+    ("Three guards were martyred defending the shrine in Amsel.", 3),
+    ("An angry crowd burned alive a suspected thief in Sorel.", 1),  # the crowd is the agent
+    ("He was stabbed to death outside his home in Varno.", 1),
+    ("A looter was nearly lynched by residents of Carrow.", 0),
+    ("Two soldiers were almost killed by a sniper near Drevna.", 0),
+])  # fmt: skip
+def test_verb_families_and_their_non_lethal_uses(text: str, killed: float) -> None:
+    tally = extract_text(text).tally.get("killed")
+    assert (tally.best if tally else 0) == killed
+
+
+def test_a_pronoun_is_read_as_someone_already_counted() -> None:
+    result = extract_text("Gunmen shot a teacher in Marren. She died in hospital.")
+    assert result.tally.get("killed").best == 1  # type: ignore[union-attr]

@@ -281,11 +281,14 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
             fig.category = None  # "200 soldiers arrived in the town": reinforcements, not displacement
         elif fig.category == "returned" and fig.population_class == "combatant":
             fig.category = None  # "troops returned to base"
+    for fig in figures:
+        if fig.category is not None and victims.undone_after(text, fig.span[1], end):
+            fig.category = None  # "a suspected thief was nearly lynched"
     for h in telegraphic:
         figures.append(Figure(num=h.num, span=h.span, population=h.population, population_class=h.population_class,
                               unit="people", category=h.category, rule=f"{RULE_PREFIX}.headline_{h.how}:{h.category}",
                               flags=["additional"] if h.num.additional else [], has_head=True))  # fmt: skip
-    for v in victims.find_victims(text, start, end, [f.span for f in figures] + exclude):
+    for v in victims.find_victims(text, start, end, [f.span for f in figures if f.category is not None] + exclude):
         listed = "+list" if v.how == "list" else ""
         if v.counted:  # a list member already read: it adds up with the others
             for f in figures:
@@ -297,6 +300,7 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
                               population=v.population, population_class=v.population_class, unit="people",
                               category=v.category, rule=f"{RULE_PREFIX}.victim_{v.how}:{v.category}{listed}",
                               has_head=True))  # fmt: skip
+    _drop_agents(text, figures)
     if not any(f.category is not None for f in figures):
         found = phrases.unquantified(text, start, end, lambda at: irrealis(text, start, at))
         if found is not None:
@@ -313,6 +317,22 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
         fig.relation = fig.relation if fig.parent is not None else None
         out.append(fig)
     return out
+
+
+_AGENT_GAP = re.compile(r"^[^,;:.()]{1,40}$")
+
+
+def _drop_agents(text: str, figures: list[Figure]) -> None:
+    """"A crowd stoned to death a suspected informer": the figure before an active verb whose
+    victims were read after it is the agent, not the dead."""
+    victims_after = [f for f in figures if f.rule.split(":")[0].endswith(("victim_object", "victim_role", "headline_active"))]
+    for fig in figures:
+        if fig.category is None or ".right:" not in fig.rule:
+            continue
+        for v in victims_after:
+            if v.span[0] > fig.span[1] and _AGENT_GAP.match(text[fig.span[1] : v.span[0]]):
+                fig.category = None
+                break
 
 
 def _part_ok(text: str, fig: Figure, end: int) -> bool:

@@ -69,6 +69,9 @@ shortly but whose was were had has reportedly allegedly""".split()
 _AFTER_NAME = re.compile(
     r"\s*(?:[,.;:()\[\]—–]|$)|\s+(?:" + alternation([*_NEXT_PHRASE, *vb.NOT_TITLES]) + r")\b", re.IGNORECASE
 )
+#: "He was killed with an axe", "she later died": one person, maybe one counted before
+#: (the tally reads the pronoun as someone already named).
+_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 #: What a subject name may follow: a sentence or clause start, possibly after a title.
 _CLAUSE_START = re.compile(r"(?:^|[,;:(\"“]|\band|\bbut|\bwhile|\bas|\bwhen|\bafter|\bwhere)\s*"
                            r"(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)  # fmt: skip
@@ -117,6 +120,7 @@ def role_np(text: str, pos: int, stop: int) -> tuple[int, str] | None:
             break
         head, head_end, p, prev_cap = low, m.end(), m.end(), False
         if word.endswith("."):
+            head_end = p = m.end() - 1  # the full stop ends the sentence, not the word
             break
     if head is None or (head_end != p and not text[head_end:p].strip().startswith("(")):
         return None
@@ -139,7 +143,7 @@ class Victim:
     category: str
     population: str
     population_class: str
-    how: str  # "object" | "subject" | "died" | "role" | "list"
+    how: str  # "object" | "subject" | "died" | "pronoun" | "role" | "list"
     counted: bool = False  # a list member the count rules already read
 
 
@@ -173,6 +177,18 @@ def _undone(text: str, start: int, at: int) -> bool:
         or bool(_BACKGROUND.search(text, start, at))  # fmt: skip
 
 
+_UNDONE_PREDICATE = re.compile(
+    r"\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been|is|are)\s+)?(?:" + alternation(vb.NON_LETHAL_BEFORE)
+    + r")\s+(?:be\s+|been\s+|being\s+)?(?:" + _VERB + r"|" + _MANNER + r")\b",
+    re.IGNORECASE,
+)
+
+
+def undone_after(text: str, pos: int, end: int) -> bool:
+    """Is the predicate after `pos` undone ("was nearly lynched", "were almost killed")?"""
+    return _UNDONE_PREDICATE.match(text, pos, end) is not None
+
+
 def find_victims(text: str, start: int, end: int, taken: list[Span]) -> list[Victim]:
     """Named victims in text[start:end] whose names overlap none of the `taken` spans."""
     out: list[Victim] = []
@@ -184,7 +200,7 @@ def find_victims(text: str, start: int, end: int, taken: list[Span]) -> list[Vic
         verb, manner = m.group("verb"), m.group("manner")
         if manner and not (m.group("res1") or m.group("res2")):
             continue  # "shot Omar": wounded or killed, the text does not say
-        if _NOMINAL.search(text, max(start, m.start() - 30), m.start()) and not manner:
+        if (verb or manner).lower().endswith("ing") and _NOMINAL.search(text, max(start, m.start() - 30), m.start()):
             continue  # "the killing of", "his execution": a noun, not a verb on a victim
         if _undone(text, start, m.start()) or not _is_name(m.group("name")):
             continue
@@ -214,6 +230,16 @@ def find_victims(text: str, start: int, end: int, taken: list[Span]) -> list[Vic
             category = "killed" if how == "died" else _category(after.group("verb"), bool(after.group("manner")))
             population, cls = _population(text, m.start(), m.end())
             out.append(Victim(m.span(), category, population, cls, how))
+    for m in _PRONOUN.finditer(text, start, end):
+        after = _PASSIVE.match(text, m.end(), end) or _DIED.match(text, m.end(), end)
+        if after is None or after.groupdict().get("neg") or after.group("appos") \
+                or not _CLAUSE_START.search(text[max(start, m.start() - 40) : m.start()]) \
+                or _undone(text, start, after.start("verb")):  # fmt: skip
+            continue
+        if free(m.start(), m.end()):
+            category = _category(after.group("verb"), bool(after.groupdict().get("manner"))) \
+                if after.re is _PASSIVE else "killed"  # fmt: skip
+            out.append(Victim(m.span(), category, "people", "unknown", "pronoun"))
     _roles(text, start, end, out, free)
     _pairs(text, start, end, out, taken)
     return out
@@ -232,7 +258,8 @@ def _roles(text: str, start: int, end: int, out: list[Victim], free: Callable[[i
         category: str | None = None
         if verb is not None and _AFTER_NAME.match(text, np_end, end):
             at = d.start() - len(before) + verb.start()
-            if not _undone(text, start, at) and not _NOMINAL.search(text, max(start, at - 30), at):
+            nominal = verb.group(0).split()[0].lower().endswith("ing") and _NOMINAL.search(text, max(start, at - 30), at)
+            if not _undone(text, start, at) and not nominal:
                 category = _category(verb.group("verb"), bool(verb.group("manner")))
         else:
             after = _PASSIVE.match(text, np_end, end) or _DIED.match(text, np_end, end)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.alternation import alternation, final_words
 
 # head noun (lowercase, singular and plural) -> (population, class, unit)
@@ -211,6 +212,7 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
     (r"(?:succumbed\s+to\s+(?:his|her|their)\s+(?:\w+\s+)?(?:wounds|injuries)|"
      r"lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|were\s+left\s+dead|"
      r"found\s+dead|confirmed\s+dead|declared\s+dead|die|dying)\b", "killed", None),
+    (alternation(vb.MORE_DEATH_PREDICATES) + r"\b", "killed", None),  # grammar/verbs.py
     (r"(?:lost\s+one\s+of\s+(?:their|his|her)\s+parents|lost\s+a\s+parent|lost\s+one\s+parent)",
      "orphaned", "lost one parent"),
     (r"(?:lost\s+both\s+(?:of\s+)?(?:their|his|her)\s+parents|lost\s+both\s+parents|orphaned)",

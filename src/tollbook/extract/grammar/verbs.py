@@ -109,3 +109,12 @@ VICTIM_BEFORE: Final[dict[str, str]] = {
     "burned alive": "killed", "burnt alive": "killed", "stone to death": "killed",
     "stones to death": "killed", "stoned to death": "killed", "hanged": "killed",
 }  # fmt: skip
+
+#: Predicates of people who died that the count rules' right cues lacked: "three fighters were
+#: martyred", "two men were hanged", "were stoned to death", "were put to death".
+MORE_DEATH_PREDICATES: Final[tuple[str, ...]] = (
+    "martyred", "hanged", "stoned to death", "put to death", "strangled", "strangled to death",
+    "decapitated", "suffocated", "crushed to death", "bludgeoned to death", "clubbed to death",
+    "buried alive", "trampled to death", "burned to death", "burnt to death", "axed to death",
+    "shot to death", "knifed to death",
+)  # fmt: skip
