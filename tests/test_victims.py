@@ -89,3 +89,18 @@ def test_verb_families_and_their_non_lethal_uses(text: str, killed: float) -> No
 def test_a_pronoun_is_read_as_someone_already_counted() -> None:
     result = extract_text("Gunmen shot a teacher in Marren. She died in hospital.")
     assert result.tally.get("killed").best == 1  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("text", "killed", "attackers"), [
+    ("The bomber blew himself up at the checkpoint, killing six soldiers.", 7, 1),
+    ("Two suicide bombers blew themselves up near the Sorel market.", 2, 2),
+    ("The attacker detonated his vest early, killing only himself.", 1, 1),
+    ("Troops killed five assailants and lost two soldiers in Drevna.", 5, 5),
+    ("A farmer in Marren said he blamed himself for the fire.", 0, 0),  # no attack
+])  # fmt: skip
+def test_attackers_are_counted_and_flagged(text: str, killed: float, attackers: float) -> None:
+    result = extract_text(text)
+    tally = result.tally.get("killed")
+    assert (tally.best if tally else 0) == killed
+    flagged = sum(c.value for c in result.claims if "attackers" in c.flags and c.category == "killed")
+    assert flagged == attackers

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from tollbook.extract import headlines, phrases, victims
+from tollbook.extract import attackers, headlines, phrases, victims
 from tollbook.extract.cues import (
     ahead,
     irrealis,
@@ -37,6 +37,7 @@ from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.heads import OF_THEM, head_of, singular_head, were_population
 from tollbook.extract.numbers import NumberMention, find_numbers
 from tollbook.model import Span
+from tollbook.tally.rules import ATTACKER_SELF_RULE
 
 RULE_PREFIX = "count"
 
@@ -301,6 +302,17 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
                               category=v.category, rule=f"{RULE_PREFIX}.victim_{v.how}:{v.category}{listed}",
                               has_head=True))  # fmt: skip
     _drop_agents(text, figures)
+    for a in attackers.find_attacker_deaths(text, start, end):
+        spans = [a.span] + ([a.figure] if a.figure else [])
+        if not any(f.span[0] < b and s < f.span[1] and f.category is not None for f in figures for s, b in spans):
+            figures.append(Figure(num=phrases.mention(a.span, text[a.span[0] : a.span[1]], a.value, "pronoun"),
+                                  span=a.span, population="militants", population_class="combatant",
+                                  unit="people", category="killed", rule=ATTACKER_SELF_RULE,
+                                  flags=["attackers"], has_head=True))  # fmt: skip
+    for fig in figures:
+        if fig.category is not None and "attackers" not in fig.flags and attackers.is_attacker(
+                text[fig.span[0] : fig.span[1]]):  # fmt: skip
+            fig.flags.append("attackers")
     if not any(f.category is not None for f in figures):
         found = phrases.unquantified(text, start, end, lambda at: irrealis(text, start, at))
         if found is not None:

@@ -118,3 +118,10 @@ MORE_DEATH_PREDICATES: Final[tuple[str, ...]] = (
     "buried alive", "trampled to death", "burned to death", "burnt to death", "axed to death",
     "shot to death", "knifed to death",
 )  # fmt: skip
+
+#: Nouns that name the people who carried out an attack (GTD's and RAND's perpetrators):
+#: claims about them are flagged "attackers" so that a user can count with or without them.
+ATTACKER_NOUNS: Final[frozenset[str]] = frozenset(
+    """assailant assailants attacker attackers gunman gunmen bomber bombers perpetrator
+    perpetrators hijacker hijackers assassin assassins kidnapper kidnappers raider raiders""".split()
+)
