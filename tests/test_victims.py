@@ -104,3 +104,15 @@ def test_attackers_are_counted_and_flagged(text: str, killed: float, attackers: 
     assert (tally.best if tally else 0) == killed
     flagged = sum(c.value for c in result.claims if "attackers" in c.flags and c.category == "killed")
     assert flagged == attackers
+
+
+@pytest.mark.parametrize(("text", "category", "value"), [
+    ("Gunmen stopped the bus near Amsel; three of its passengers were shot dead.", "killed", 3),
+    ("One of the abducted engineers was killed in Sarn.", "killed", 1),
+    ("Eight members of an indigenous guard were killed in Lorsk.", "killed", 8),  # not 1
+    ("She suffered serious burns in the blast.", "wounded", 1),
+    ("Two of the lorries were burned in Carrow.", "killed", 0),  # things
+])  # fmt: skip
+def test_partitives(text: str, category: str, value: float) -> None:
+    tally = extract_text(text).tally.get(category)
+    assert (tally.best if tally else 0) == value

@@ -164,6 +164,11 @@ def _with_more(text: str, num: NumberMention, end: int) -> NumberMention:
     return replace(num, span=(num.span[0], m.end()), text=text[num.span[0] : m.end()], additional=True)
 
 
+#: A determiner after a partitive or collective "of" starts no count of its own.
+_OF_COMPLEMENT = re.compile(
+    r"(?:\b(?:members?|some|most|many|all|each|none|several|dozens|hundreds|scores|part|rest|remainder|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\d)\s+of\s+\Z", re.IGNORECASE
+)
 _REL_PRONOUN = re.compile(r"\s*,?\s*(?:who|that)\b", re.IGNORECASE)
 def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[Figure]:
     """All count figures of the sentence text[start:end] (absolute spans)."""
@@ -198,6 +203,9 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
                 figures.append(Figure(num=num, span=num.span, population="people", population_class="unknown",
                                       unit="people", has_head=True, left=left or ("killed", "", num.span[0])))  # fmt: skip
             continue
+        if num.written in ("determiner", "article") \
+                and _OF_COMPLEMENT.search(text, max(start, num.span[0] - 30), num.span[0]):  # fmt: skip
+            continue  # "five members of an indigenous guard": the group they belong to
         if num.written == "determiner":
             head = None
         elif num.written == "article":
@@ -297,7 +305,7 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
                         and not f.rule.endswith("+list"):  # fmt: skip
                     f.rule += listed
             continue
-        figures.append(Figure(num=phrases.mention(v.span, text[v.span[0] : v.span[1]], 1.0, "name"), span=v.span,
+        figures.append(Figure(num=phrases.mention(v.span, text[v.span[0] : v.span[1]], v.value, "name"), span=v.span,
                               population=v.population, population_class=v.population_class, unit="people",
                               category=v.category, rule=f"{RULE_PREFIX}.victim_{v.how}:{v.category}{listed}",
                               has_head=True))  # fmt: skip

@@ -22,6 +22,7 @@ from tollbook.extract.cues import irrealis
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.numbers import find_numbers
 from tollbook.model import Span
 
 _PARTICLE = r"(?:al|el|bin|ibn|ben|de|del|da|dos|van|von|ur|ul|abu|wa|la|le|di|bint)"
@@ -57,7 +58,8 @@ _PASSIVE_PLURAL = re.compile(
     re.IGNORECASE,
 )
 _DIED = re.compile(
-    rf"{_APPOS}\s+{_ADVERB}(?P<verb>{alternation(vb.DIED_PREDICATES)})\b",
+    rf"{_APPOS}\s+{_ADVERB}(?:(?P<verb>{alternation(vb.DIED_PREDICATES)})|(?P<hurt>{alternation(vb.WOUNDED_PREDICATES)})"
+    rf"\s+(?:\w+\s+){{0,2}}?(?:{alternation(vb.WOUND_NOUNS)}))\b",
     re.IGNORECASE,
 )
 _NON_LETHAL = re.compile(rf"\b(?:{alternation(vb.NON_LETHAL_BEFORE)})\s+(?:be\s+|been\s+|being\s+)?\Z", re.IGNORECASE)
@@ -143,8 +145,9 @@ class Victim:
     category: str
     population: str
     population_class: str
-    how: str  # "object" | "subject" | "died" | "pronoun" | "role" | "list"
+    how: str  # "object" | "subject" | "died" | "pronoun" | "role" | "list" | "partitive"
     counted: bool = False  # a list member the count rules already read
+    value: float = 1.0
 
 
 def _is_name(name: str) -> bool:
@@ -169,6 +172,18 @@ def _category(verb: str | None, manner: bool) -> str:
     if manner or verb is None:
         return "killed"
     return vb.VICTIM_VERBS[re.sub(r"\s+", " ", verb.lower())]
+
+
+def _pred_start(m: re.Match[str]) -> int:
+    """Where the predicate's verb starts (the words before it may undo it: "was nearly lynched")."""
+    for g in ("verb", "manner", "hurt", "died"):
+        if g in m.re.groupindex and m.group(g):
+            return m.start(g)
+    return m.end()
+
+
+def _died_category(m: re.Match[str]) -> str:
+    return "wounded" if m.group("hurt") else "killed"
 
 
 def _undone(text: str, start: int, at: int) -> bool:
@@ -223,25 +238,26 @@ def find_victims(text: str, start: int, end: int, taken: list[Span]) -> list[Vic
         if not _CLAUSE_START.search(text[max(start, m.start() - 40) : m.start()]) \
                 or _PREPOSITION_BEFORE.search(text, max(start, m.start() - 12), m.start()):  # fmt: skip
             continue
-        if _undone(text, start, after.start("verb")):
+        if _undone(text, start, _pred_start(after)):
             continue
         # "Dario Venn, a journalist, was killed": a person the apposition already counts.
         if free(m.start(), after.end("appos") if after.group("appos") else m.end()):
-            category = "killed" if how == "died" else _category(after.group("verb"), bool(after.group("manner")))
+            category = _died_category(after) if how == "died" else _category(after.group("verb"), bool(after.group("manner")))
             population, cls = _population(text, m.start(), m.end())
             out.append(Victim(m.span(), category, population, cls, how))
     for m in _PRONOUN.finditer(text, start, end):
         after = _PASSIVE.match(text, m.end(), end) or _DIED.match(text, m.end(), end)
         if after is None or after.groupdict().get("neg") or after.group("appos") \
                 or not _CLAUSE_START.search(text[max(start, m.start() - 40) : m.start()]) \
-                or _undone(text, start, after.start("verb")):  # fmt: skip
+                or _undone(text, start, _pred_start(after)):  # fmt: skip
             continue
         if free(m.start(), m.end()):
             category = _category(after.group("verb"), bool(after.groupdict().get("manner"))) \
-                if after.re is _PASSIVE else "killed"  # fmt: skip
+                if after.re is _PASSIVE else _died_category(after)  # fmt: skip
             out.append(Victim(m.span(), category, "people", "unknown", "pronoun"))
     _roles(text, start, end, out, free)
     _pairs(text, start, end, out, taken)
+    _partitives(text, start, end, out, free)
     return out
 
 
@@ -264,9 +280,9 @@ def _roles(text: str, start: int, end: int, out: list[Victim], free: Callable[[i
         else:
             after = _PASSIVE.match(text, np_end, end) or _DIED.match(text, np_end, end)
             if after is not None and not after.groupdict().get("neg") and _CLAUSE_START.search(before[-40:]) \
-                    and not _PREPOSITION_BEFORE.search(before) and not _undone(text, start, after.start("verb")):  # fmt: skip
+                    and not _PREPOSITION_BEFORE.search(before) and not _undone(text, start, _pred_start(after)):  # fmt: skip
                 manner = bool(after.groupdict().get("manner"))
-                category = _category(after.group("verb"), manner) if after.re is _PASSIVE else "killed"
+                category = _category(after.group("verb"), manner) if after.re is _PASSIVE else _died_category(after)
         if category is not None and free(d.start(), np_end):
             population, cls = lx.POPULATIONS.get(head, ("people", "unknown", "people"))[:2]
             out.append(Victim((d.start(), np_end), category, population, cls, "role"))
@@ -281,7 +297,7 @@ def _pairs(text: str, start: int, end: int, out: list[Victim], taken: list[Span]
         after = _PASSIVE_PLURAL.match(text, m.end(), end)
         if after is None or not _CLAUSE_START.search(text[max(start, m.start() - 40) : m.start()]):
             continue
-        if _undone(text, start, after.start()) or not all(_member_ok(m.group(g)) for g in ("m1", "m2")):
+        if _undone(text, start, _pred_start(after)) or not all(_member_ok(m.group(g)) for g in ("m1", "m2")):
             continue
         category = "killed" if after.group("died") else _category(after.group("verb"), bool(after.group("manner")))
         for g in ("m1", "m2"):
@@ -296,6 +312,38 @@ def _pairs(text: str, start: int, end: int, out: list[Victim], taken: list[Span]
                     a, b, counted = ap[0], ap[1], True
             population, cls = _population(text, a, b)
             out.append(Victim((a, b), category, population, cls, "list", counted))
+
+
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:his|her|their|its|our|the|those|these)\s+(?:[\w-]+\s+){0,2}?(?P<head>(?-i:[a-z])[\w-]*(?:s|men|people|children))\b",
+    re.IGNORECASE,
+)
+
+
+def _partitives(text: str, start: int, end: int, out: list[Victim], free: Callable[[int, int], bool]) -> None:
+    """'three of his escorts were killed', 'one of the hostages was killed': the figure counts
+    the people the partitive's open-class head names."""
+    if " of " not in text[start:end]:
+        return
+    for num in find_numbers(text, start, end):
+        if num.kind != "cardinal" or num.written == "vague":
+            continue
+        m = _PARTITIVE.match(text, num.span[1], end)
+        if m is None or m.group("head").lower() in lx.NON_PERSON:
+            continue
+        after = (_PASSIVE if num.value == 1 else _PASSIVE_PLURAL).match(text, m.end(), end) \
+            or (_DIED.match(text, m.end(), end) if num.value == 1 else None)  # fmt: skip
+        if after is None or after.groupdict().get("neg") or _undone(text, start, _pred_start(after)):
+            continue
+        if after.re is _DIED:
+            category = _died_category(after)
+        elif after.groupdict().get("died"):
+            category = "killed"
+        else:
+            category = _category(after.group("verb"), bool(after.group("manner")))
+        if free(num.span[0], m.end()):
+            population, cls = _population(text, m.start("head"), m.end("head"))
+            out.append(Victim((num.span[0], m.end()), category, population, cls, "partitive", value=num.value))
 
 
 def _member_ok(words: str) -> bool:

@@ -125,3 +125,11 @@ ATTACKER_NOUNS: Final[frozenset[str]] = frozenset(
     """assailant assailants attacker attackers gunman gunmen bomber bombers perpetrator
     perpetrators hijacker hijackers assassin assassins kidnapper kidnappers raider raiders""".split()
 )
+
+#: Intransitive predicates of a person who was wounded: "he sustained serious wounds".
+WOUNDED_PREDICATES: Final[tuple[str, ...]] = (
+    "sustained", "suffered", "received", "was treated for", "was hospitalised with",
+    "was hospitalized with",
+)  # fmt: skip
+#: What a wounded person sustained: "sustained (serious) wounds / injuries".
+WOUND_NOUNS: Final[tuple[str, ...]] = ("wounds", "injuries", "gunshot wounds", "burns", "injury", "wound")
