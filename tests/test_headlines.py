@@ -34,3 +34,14 @@ def test_telegraphic_figures(text: str, want: dict[str, float]) -> None:
 ])  # fmt: skip
 def test_not_telegraphic(text: str) -> None:
     assert find_headlines(text, 0, len(text)) == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("A Marren man was killed and another injured in a knife attack.", {"killed": 1, "wounded": 1}),
+    ("A Sorelian was shot dead and another wounded at the border post.", {"killed": 1, "wounded": 1}),
+    ("The blast killed three guards and badly wounded another in Lorsk.", {"killed": 3, "wounded": 1}),
+    ("Troops wounded another soldier by mistake.", {"wounded": 1}),  # the count rules read the noun
+])  # fmt: skip
+def test_one_more_person(text: str, want: dict[str, float]) -> None:
+    got = _tally(text)
+    assert {k: got.get(k) for k in want} == want

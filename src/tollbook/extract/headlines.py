@@ -41,6 +41,13 @@ _AFTER_ACTIVE = re.compile(
     r"as|and|for|during|over|from|outside|inside)\b)",
     re.IGNORECASE,
 )
+#: "killed two servicemen and seriously wounded another": one more person, the object of the
+#: last verb ("and another (was) injured" is the count rules' own).
+_AND_ANOTHER = re.compile(
+    r"(?:,\s*|\s)and\s+(?:(?:" + alternation(vb.HEADLINE_DEGREE) + r")\s+)?"
+    r"(?P<verb>killed|wounded|injured|hurt|abducted|kidnapped)\s+(?P<a>another)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +100,16 @@ def find_headlines(text: str, start: int, end: int) -> list[Headline]:
                 out.append(Headline(num, (num.span[0], after.end() if after.group("pop") else num.span[1]),
                                     vb.VICTIM_BEFORE[re.sub(r"\s+", " ", act.group("verb").lower())],
                                     population, cls, "active"))  # fmt: skip
+    for m in _AND_ANOTHER.finditer(text, start, end):
+        cue = m.group("verb")
+        if any(h.num.span[0] <= m.start("a") < h.span[1] for h in out):
+            continue
+        after = text[m.end() : m.end() + 3]
+        if re.match(r"\s+[a-z]", after) and not re.match(r"\s+(?:in|at|on|as|and|near|when|while)\b", text[m.end() : m.end() + 8]):
+            continue  # "wounded another soldier": the count rules read the noun
+        category = vb.HEADLINE_PREDICATES.get(cue.lower(), "hostage")
+        num = _additional(mention(m.span("a"), m.group("a"), 1.0, "words"))
+        out.append(Headline(num, (m.start("a"), m.end()), category, "people", "unknown", "telegraphic"))
     return out
 
 

@@ -85,6 +85,7 @@ _ROLE_TOKEN = re.compile(r"\s*(?P<paren>\([^()]{1,30}\))|\s+(?P<w>[A-Za-z][\w'â€
 _JOINERS = frozenset({"of", "and", "for", "de", "du"})
 _ROLE_STOP = frozenset([*lx.MODIFIER_STOP, *vb.NOT_TITLES, *vb.VICTIM_VERBS, *vb.MANNER_VERBS, *lx.IRREGULAR_VERBS])
 _ROLE_DET = re.compile(r"\b(?P<det>an?|the|one)\b", re.IGNORECASE)
+_INDEFINITE = frozenset({"a", "an"})
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen dozens several".split())
 
 
@@ -124,6 +125,9 @@ def role_np(text: str, pos: int, stop: int) -> tuple[int, str] | None:
         if word.endswith("."):
             head_end = p = m.end() - 1  # the full stop ends the sentence, not the word
             break
+    if head is None and prev_cap and p > pos and len(text[pos:p].split()) == 1 and not text[pos:p].strip().isupper() \
+            and text[pos:p].strip().lower() not in vb.NOT_NAMES:  # fmt: skip
+        return p, text[pos:p].strip().lower()  # "an Israeli was injured": a people's name for one person
     if head is None or (head_end != p and not text[head_end:p].strip().startswith("(")):
         return None
     if head in lx.NON_PERSON or head.endswith(("ed", "ing")) or (head.endswith("s") and not head.endswith(("ss", "us", "is"))):
@@ -145,7 +149,7 @@ class Victim:
     category: str
     population: str
     population_class: str
-    how: str  # "object" | "subject" | "died" | "pronoun" | "role" | "list" | "partitive"
+    how: str  # "object" | "subject" | "died" | "pronoun" | "role" | "list" | "partitive" | "another"
     counted: bool = False  # a list member the count rules already read
     value: float = 1.0
 
@@ -269,9 +273,12 @@ def _roles(text: str, start: int, end: int, out: list[Victim], free: Callable[[i
         if np is None:
             continue
         np_end, head = np
+        if text[np_end - len(head) : np_end][:1].isupper() and d.group("det").lower() not in _INDEFINITE:
+            continue  # "the Taliban": a group; only "an Israeli", "a Palestinian" is one person
         before = text[max(start, d.start() - 40) : d.start()]
         verb = _ACTIVE_BEFORE.search(before)
         category: str | None = None
+        after: re.Match[str] | None = None
         if verb is not None and _AFTER_NAME.match(text, np_end, end):
             at = d.start() - len(before) + verb.start()
             nominal = verb.group(0).split()[0].lower().endswith("ing") and _NOMINAL.search(text, max(start, at - 30), at)
@@ -286,6 +293,22 @@ def _roles(text: str, start: int, end: int, out: list[Victim], free: Callable[[i
         if category is not None and free(d.start(), np_end):
             population, cls = lx.POPULATIONS.get(head, ("people", "unknown", "people"))[:2]
             out.append(Victim((d.start(), np_end), category, population, cls, "role"))
+            if verb is None and after is not None:
+                _another(text, after.end(), end, out)
+
+
+#: "An Israeli was killed and another injured": one more person, after the victim's clause.
+_ANOTHER_AFTER = re.compile(
+    r"\s*,?\s+and\s+(?P<a>another)\s+(?:(?:was|is)\s+)?(?:\w+ly\s+)?(?P<cue>injured|wounded|hurt|killed|abducted)\b",
+    re.IGNORECASE,
+)
+
+
+def _another(text: str, pos: int, end: int, out: list[Victim]) -> None:
+    m = _ANOTHER_AFTER.match(text, pos, end)
+    if m is not None:
+        category = vb.VICTIM_VERBS.get(m.group("cue").lower(), "wounded")
+        out.append(Victim((m.start("a"), m.end()), category, "people", "unknown", "another"))
 
 
 def _pairs(text: str, start: int, end: int, out: list[Victim], taken: list[Span]) -> None:
