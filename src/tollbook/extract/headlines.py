@@ -49,6 +49,9 @@ _AND_ANOTHER = re.compile(
     re.IGNORECASE,
 )
 
+_NOUN_NEXT = re.compile(r"\s+[a-z]")
+_PHRASE_NEXT = re.compile(r"\s+(?:in|at|on|as|and|near|when|while|during|after|before)\b")
+
 
 @dataclass(frozen=True, slots=True)
 class Headline:
@@ -104,8 +107,7 @@ def find_headlines(text: str, start: int, end: int) -> list[Headline]:
         cue = m.group("verb")
         if any(h.num.span[0] <= m.start("a") < h.span[1] for h in out):
             continue
-        after = text[m.end() : m.end() + 3]
-        if re.match(r"\s+[a-z]", after) and not re.match(r"\s+(?:in|at|on|as|and|near|when|while)\b", text[m.end() : m.end() + 8]):
+        if _NOUN_NEXT.match(text, m.end(), end) and not _PHRASE_NEXT.match(text, m.end(), end):
             continue  # "wounded another soldier": the count rules read the noun
         category = vb.HEADLINE_PREDICATES.get(cue.lower(), "hostage")
         num = _additional(mention(m.span("a"), m.group("a"), 1.0, "words"))
