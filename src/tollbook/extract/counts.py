@@ -73,7 +73,7 @@ _STATUS_CATEGORIES = frozenset({"hostage", "detained", "displaced", "missing"})
 _MORE = re.compile(r"\s+more\b(?!\s+than\b)", re.IGNORECASE)
 _FREE_AFTER = re.compile(
     r"^\s*(?:(?-i:[A-Z]{2,}[\w/-]*)\b|[,.;:)\]]|—|–|-\s|and\b|or\b|in\b|on\b|at\b|near\b|during\b|when\b|after\b|"
-    r"as\b|since\b|across\b|around\b|so\s+far|last\b|this\b|overnight\b|$)",
+    r"as\b|since\b|across\b|around\b|amid\b|amidst\b|so\s+far|last\b|this\b|overnight\b|$)",
     re.IGNORECASE,
 )
 _OR_WOUNDED = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+|\s*/\s*)(?:injured|wounded|hurt)\b(?!\s+(?:\d|an?\b|the\b|his\b|her\b|one\b|two\b|three\b|four\b|five\b|several\b|dozens\b|others?\b|many\b|more\b))",

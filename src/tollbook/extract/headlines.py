@@ -45,7 +45,7 @@ _AFTER_ACTIVE = re.compile(
 #: last verb ("and another (was) injured" is the count rules' own).
 _AND_ANOTHER = re.compile(
     r"(?:,\s*|\s)and\s+(?:(?:" + alternation(vb.HEADLINE_DEGREE) + r")\s+)?"
-    r"(?P<verb>killed|wounded|injured|hurt|abducted|kidnapped)\s+(?P<a>another)\b",
+    r"(?P<verb>" + alternation([v for v in vb.VICTIM_VERBS if not v.endswith("ing")]) + r"|shot\s+dead)\s+(?P<a>another)\b",
     re.IGNORECASE,
 )
 
@@ -109,7 +109,7 @@ def find_headlines(text: str, start: int, end: int) -> list[Headline]:
             continue
         if _NOUN_NEXT.match(text, m.end(), end) and not _PHRASE_NEXT.match(text, m.end(), end):
             continue  # "wounded another soldier": the count rules read the noun
-        category = vb.HEADLINE_PREDICATES.get(cue.lower(), "hostage")
+        category = vb.VICTIM_VERBS.get(re.sub(r"\s+", " ", cue.lower()), "killed")
         num = _additional(mention(m.span("a"), m.group("a"), 1.0, "words"))
         out.append(Headline(num, (m.start("a"), m.end()), category, "people", "unknown", "telegraphic"))
     return out

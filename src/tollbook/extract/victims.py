@@ -35,13 +35,15 @@ _MANNER = alternation(vb.MANNER_VERBS)
 _TITLE_WORD = rf"(?!(?:{alternation([*lx.MODIFIER_STOP, *vb.NOT_TITLES, *vb.VICTIM_VERBS, *vb.MANNER_VERBS, 'the', 'a', 'an'])})\b)"
 _ACTIVE = re.compile(
     rf"\b(?:(?P<verb>{_VERB})|(?P<manner>{_MANNER})(?:\s+(?P<res1>{_RESULT}))?)\s+"
-    rf"(?P<title>(?:{_TITLE_WORD}(?-i:[a-z])[\w-]+\s+){{0,2}})(?P<name>{_CAP}(?:(?:\s+{_PARTICLE}[\s-]+|\s+){_CAP}){{0,5}})"
+    rf"(?P<title>(?:{_TITLE_WORD}(?-i:[a-z])[\w-]+\s+){{0,3}})(?P<name>{_CAP}(?:(?:\s+{_PARTICLE}[\s-]+|\s+){_CAP}){{0,5}})"
     rf"(?P<res2>\s+(?:{_RESULT})\b)?",
     re.IGNORECASE,
 )
 #: An active verb right before a determiner: "shot and killed a ...", "shot dead an ...".
 _ACTIVE_BEFORE = re.compile(
-    r"\b(?:(?P<verb>" + _VERB + r")|(?P<manner>" + _MANNER + r")\s+(?:" + _RESULT + r"))\s+\Z", re.IGNORECASE
+    r"\b(?:(?P<verb>" + _VERB + r")|(?P<manner>" + _MANNER + r")\s+(?:" + _RESULT + r"))"
+    r"(?:\s+and\s+(?:then\s+)?(?-i:[a-z])\w+ed)?\s+\Z",  # "killed and mutilated a guard"
+    re.IGNORECASE,
 )
 _ADVERB = r"(?:(?:reportedly|allegedly|also|later|subsequently|then|eventually|fatally|brutally|\w+ly)\s+){0,2}"
 _APPOS = r"(?P<appos>\s*,(?:[^,;:.()]|\([^()]{1,40}\)){1,90},)?"

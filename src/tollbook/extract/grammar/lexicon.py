@@ -186,7 +186,7 @@ POP_RE = re.compile(alternation(POPULATIONS) + r"\b", re.IGNORECASE)
 MODIFIER_STOP = frozenset(
     """were was are is be been being had has have of in on at to from by for with and or but
     who which that whose as than during after before since while when where into over under
-    more killed dead died wounded injured people including among out""".split()
+    more killed dead died wounded injured people including among out amid amidst""".split()
 )
 
 # Category cues after the people they count: "were killed", "remain missing".
