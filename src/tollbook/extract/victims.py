@@ -26,11 +26,35 @@ from tollbook.extract.numbers import find_numbers
 from tollbook.model import Span
 
 _PARTICLE = r"(?:al|el|bin|ibn|ben|de|del|da|dos|van|von|ur|ul|abu|wa|la|le|di|bint)"
-_CAP = r"(?-i:[A-Z])[\w'’-]*(?:\.(?=\s+(?-i:[A-Z])))?"
+_CAP = r"(?:(?-i:[A-Z])[a-z]{0,3}\.(?=\s+(?-i:[A-Z]))|(?-i:[A-Z])[\w'’-]*)"  # "Col. Hamidullah", never "Brazil. Lopes"
 NAME_RE = re.compile(rf"(?P<name>{_CAP}(?:(?:\s+{_PARTICLE}[\s-]+|\s+){_CAP}){{0,5}})")
 _RESULT = alternation(vb.RESULT_PHRASES)
 _VERB = alternation(vb.VICTIM_VERBS)
 _MANNER = alternation(vb.MANNER_VERBS)
+_AND_POSSESSIVE = re.compile(r"\s+and\s+(?P<det>his|her|their)\b", re.IGNORECASE)
+_WORD = re.compile(r"\s+(?P<w>(?-i:[a-z])[\w-]*)")
+
+
+def _and_possessive(text: str, pos: int, end: int) -> tuple[int, int, str] | None:
+    """'and his nine-year-old daughter' after a victim: (start, end, head) of the second person."""
+    m = _AND_POSSESSIVE.match(text, pos, end)
+    if m is None:
+        return None
+    p = m.end()
+    for _ in range(3):
+        w = _WORD.match(text, p, end)
+        if w is None:
+            return None
+        word = w.group("w").lower()
+        if word in _ROLE_STOP:
+            return None
+        p = w.end()
+        if _AFTER_NAME.match(text, p, end):
+            singular = not word.endswith("s") or word.endswith("ss")
+            return (m.start("det"), p, word) if singular and word not in lx.NON_PERSON else None
+    return None
+
+
 #: A title before a name is lowercase words that are neither function words nor verbs.
 _TITLE_WORD = rf"(?!(?:{alternation([*lx.MODIFIER_STOP, *vb.NOT_TITLES, *vb.VICTIM_VERBS, *vb.MANNER_VERBS, 'the', 'a', 'an'])})\b)"
 _ACTIVE = re.compile(
@@ -77,7 +101,7 @@ _AFTER_NAME = re.compile(
 #: (the tally reads the pronoun as someone already named).
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 #: What a subject name may follow: a sentence or clause start, possibly after a title.
-_CLAUSE_START = re.compile(r"(?:^|[,;:(\"“]|\band|\bbut|\bwhile|\bas|\bwhen|\bafter|\bwhere)\s*"
+_CLAUSE_START = re.compile(r"(?:^|[.,;:(\"“]|\band|\bbut|\bwhile|\bas|\bwhen|\bafter|\bwhere)\s*"
                            r"(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)  # fmt: skip
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|from|in|at|near|to|by|for|with|on|into|against|outside|inside)\s+\Z",
                                  re.IGNORECASE)  # fmt: skip
@@ -137,7 +161,7 @@ def role_np(text: str, pos: int, stop: int) -> tuple[int, str] | None:
     return head_end, head
 
 
-_PAIR_MEMBER = rf"(?:{_CAP}(?:(?:\s+{_PARTICLE}[\s-]+|\s+){_CAP}){{0,5}}|(?:his|her|their|a|an)\s+(?:{_TITLE_WORD}(?-i:[a-z])[\w-]+\s+)?{_TITLE_WORD}(?-i:[a-z])[\w-]+\b)"
+_PAIR_MEMBER = rf"(?:one\s+of\s+(?:his|her|their|the)\s+(?-i:[a-z])[\w-]*s\b|{_CAP}(?:(?:\s+{_PARTICLE}[\s-]+|\s+){_CAP}){{0,5}}|(?:his|her|their|a|an)\s+(?:{_TITLE_WORD}(?-i:[a-z])[\w-]+\s+)?{_TITLE_WORD}(?-i:[a-z])[\w-]+\b)"
 _PAIR = re.compile(
     rf"(?P<m1>{_PAIR_MEMBER})(?P<ap1>\s*,(?:[^,;:.()]|\([^()]{{1,40}}\)){{1,90}},)?\s*,?\s+and\s+(?P<m2>{_PAIR_MEMBER})"
 )
@@ -156,12 +180,17 @@ class Victim:
     value: float = 1.0
 
 
+#: Endings of plural nouns and peoples' names, never of one person's name ("Flores" is one).
+_PLURAL_ENDINGS = ("ians", "ans", "ers", "ors", "ists", "ites", "ees", "ies", "ses", "men", "ches")
+
+
 def _is_name(name: str) -> bool:
     words = [w.strip(".'’").lower() for w in name.split()]
     if not words or words[0] in vb.NOT_NAMES or words[-1] in vb.NOT_NAMES:
         return False
-    if len(words) == 1 and (name.isupper() or words[0].endswith("s") or words[0] in lx.NON_PERSON):
-        return False  # "ISIS", "Soldiers", "Villagers": a group or a plural noun, not a person
+    if len(words) == 1 and (name.isupper() or words[0] in lx.NON_PERSON or words[0].removesuffix("s") in lx.POPULATIONS
+                            or words[0].endswith(_PLURAL_ENDINGS)):  # fmt: skip
+        return False  # "ISIS", "Soldiers", "Palestinians": a group or a plural noun, not a person
     return words[-1] not in lx.POPULATIONS  # "Security Forces", "Police": a noun, not a name
 
 
@@ -230,7 +259,14 @@ def find_victims(text: str, start: int, end: int, taken: list[Span]) -> list[Vic
         a, b = m.start("title") if m.group("title") else m.start("name"), m.end("name")
         if free(a, b):
             population, cls = _population(text, a, b)
-            out.append(Victim((a, b), _category(verb, bool(manner)), population, cls, "object"))
+            category = _category(verb, bool(manner))
+            also = _and_possessive(text, b, end)  # "killed Flores and his daughter": two people
+            if also is not None:
+                counted = any(s < also[1] and also[0] < e for s, e in taken)
+                out.append(Victim((a, b), category, population, cls, "list"))
+                out.append(Victim(also[:2], category, "people", "unknown", "list", counted))
+            else:
+                out.append(Victim((a, b), category, population, cls, "object"))
     for m in NAME_RE.finditer(text, start, end):
         name = m.group("name")
         if not _is_name(name):
@@ -373,6 +409,8 @@ def _partitives(text: str, start: int, end: int, out: list[Victim], free: Callab
 
 def _member_ok(words: str) -> bool:
     first = words.split()[0].lower()
+    if first == "one":
+        return words.split()[-1].lower() not in lx.NON_PERSON  # "one of his bodyguards"
     if first in ("his", "her", "their", "a", "an"):
         head = words.split()[-1].lower()
         return head not in lx.NON_PERSON and head not in _ROLE_STOP and not head.endswith("s")
