@@ -1,32 +1,49 @@
-# Two commands on a fresh machine: `make demo` and `make test`. Both build .venv from the
-# lock file first (Python 3.11+, pip and venv are all they need).
+# Two commands on a fresh machine: `make demo` and `make test`. Each builds .venv first from
+# hashed locks (Python 3.11+ with venv is all they need): requirements/bootstrap.lock pins the
+# installer, then one lock per install set (core for the demo, dev for the tests).
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
+# A set's stamp: .venv/.core, .venv/.web, .venv/.dev ... (`make install-web` and so on)
+SETS   := core web postgres spark parquet datasette dev
 
-.PHONY: demo test lint typecheck pytest eval clean
+.PHONY: demo test lint typecheck pytest docs lock clean $(addprefix install-,$(SETS))
 
-$(STAMP): requirements.lock pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
-	touch $(STAMP)
 
-demo: $(STAMP)  ## ingest the bundled demo corpus into SQLite, print tallies and claims
+$(VENV)/.bootstrap: requirements/bootstrap.lock | $(BIN)/python
+	$(PIP) install --require-hashes -r requirements/bootstrap.lock
+	touch $@
+
+$(VENV)/.%: requirements/%.lock pyproject.toml $(VENV)/.bootstrap
+	$(PIP) install --require-hashes -r requirements/$*.lock
+	$(PIP) install --no-deps --no-build-isolation -e .
+	touch $@
+
+$(addprefix install-,$(SETS)): install-%: $(VENV)/.%
+
+demo: $(VENV)/.core  ## ingest the bundled demo corpus into SQLite, print tallies and claims
 	rm -f tollbook-demo.db
 	$(BIN)/tollbook demo --db tollbook-demo.db
 
+docs: $(VENV)/.core  ## rerun every example of README.md and docs/*.md and write its output there
+	$(BIN)/python scripts/docs_examples.py
+
 test: lint typecheck pytest  ## the whole test suite, as CI runs it
 
-lint: $(STAMP)
+lint: $(VENV)/.dev
 	$(BIN)/ruff check src tests scripts bench
 
-typecheck: $(STAMP)
+typecheck: $(VENV)/.dev
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(VENV)/.dev
 	$(BIN)/pytest -q -n 2
+
+lock:  ## rewrite requirements/*.lock from pyproject.toml (pinned uv; --upgrade: ARGS=--upgrade)
+	scripts/lock.sh $(ARGS)
 
 clean:
 	rm -rf $(VENV) artifacts tollbook-demo.db

@@ -3,6 +3,10 @@
 the fuzzers' run counts (atheris over ingest, hypothesis properties) with their crashes.
 
     .venv/bin/python bench/robustness.py [--seconds 60] [--big-mb 100] [--no-hypothesis]
+                                         [--no-hostile]
+
+The hostile-use rows (special files, symlinks, bombs, damaged stores, the web under attack,
+slow clients) come from bench/hostile.py.
 
 "Handled" means: reading never raised, every failure is one line that starts with the
 file's path and is not an internal error, and a case expected to be read yields its text.
@@ -310,6 +314,7 @@ def main() -> int:
     parser.add_argument("--line-mb", type=int, default=5, help="length of the single line")
     parser.add_argument("--extract-kb", type=int, default=256, help="line length to extract")
     parser.add_argument("--no-hypothesis", action="store_true", help="skip the properties")
+    parser.add_argument("--no-hostile", action="store_true", help="skip bench/hostile.py")
     parser.add_argument("--atheris-child", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.atheris_child is not None:
@@ -328,6 +333,15 @@ def main() -> int:
         for p in problems:
             print(f"  NOT HANDLED {p}")
         failed |= bool(problems)
+        if not args.no_hostile:
+            from hostile import hostile_rows  # bench/hostile.py: issue 22's classes
+
+            hrows, hproblems, notes = hostile_rows()
+            print("\nHostile use (tried / handled):")
+            print("\n".join(_table(hrows, ("class", "tried", "handled"))))
+            for line in [*(f"  NOT HANDLED {p}" for p in hproblems), *(f"  {n}" for n in notes)]:
+                print(line)
+            failed |= bool(hproblems)
         print("\nBig inputs:")
         print("\n".join(run_big(Path(tmp), args.big_mb, args.line_mb, args.extract_kb)))
     if not args.no_hypothesis:

@@ -3,12 +3,14 @@
 Starts uvicorn on 127.0.0.1 with a free port in a thread, then: selects the highlighted 613
 and sees its card (mouse and keyboard), submits a correction and sees the tally change,
 checks that a hostile document runs nothing, that no request leaves the server, and writes
-screenshots of the document, event and compare pages to artifacts/screenshots/.
+screenshots of the document, event and compare pages to artifacts/screenshots/. Every page fits
+the screen at 1400 and 390 px (no sideways scrolling; the chart's labels do not collide).
 Skipped only when the chromium executable is absent and CI is unset.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import socket
 import threading
@@ -24,6 +26,7 @@ from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline
 from tollbook.store.database import Store
 from tollbook.web.app import create_app
+from tollbook.web.labels import text_width
 from tollbook.web.settings import WebSettings
 
 from .conftest import ARTIFACTS
@@ -58,8 +61,15 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     db = seed(tmp_path_factory.mktemp("browser") / "b.db")
     hostile = document_from_text(HOSTILE, title="<script>alert('t')</script>", publisher="<b onmouseover=alert(1)>P</b>",
                                  url="javascript:alert('u')")  # fmt: skip
+    # Long unbroken tokens in the title, publisher, URL and text: they must wrap, not widen pages.
+    long = document_from_text(
+        f"Bulletin {'x' * 160} follows.\n\nAccording to the ministry, 12 people were killed in "
+        f"Port Castellan.\n", title="Situation" + "-report" * 30, publisher="Agency" + "_" * 90,
+        url="https://example.org/" + "a" * 200,
+    )  # fmt: skip
     with Store.open(str(db)) as store:
         store.save(Pipeline().run(hostile))
+        store.save(Pipeline().run(long))
     app = create_app(WebSettings(db=str(db), write_token=TOKEN))
     port = _free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
@@ -196,3 +206,112 @@ def test_event_and_compare_pages(page: Any, server: tuple[str, Path]) -> None:
     )
     _shot(page, "compare.png")
     assert page.dialogs == [] and page.offsite == []
+
+
+# The outermost elements whose right edge passes the viewport, skipping what a scrolling or
+# clipping box (a .scroll-x table wrapper, an SVG) contains: those cannot widen the page.
+OVERFLOW_JS = """() => {
+  const w = window.innerWidth;
+  const clipped = el => { for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+    if (getComputedStyle(a).overflowX !== 'visible') { return true; } } return false; };
+  const over = el => el.getBoundingClientRect().right > w + 0.5 && !clipped(el);
+  const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+    + (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+  const out = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    if (over(el) && !(el.parentElement && el.parentElement !== document.body && over(el.parentElement))) {
+      out.push(name(el) + ' right=' + Math.round(el.getBoundingClientRect().right)
+               + ' "' + (el.textContent || '').trim().slice(0, 40) + '"');
+    }
+  }
+  return [document.documentElement.scrollWidth, w, out];
+}"""
+
+# The chart on show (wide or compact): its viewBox and every text's box as the browser lays it out.
+CHART_JS = """() => {
+  const svg = [...document.querySelectorAll('svg.chart')].find(s => s.getBoundingClientRect().width > 0);
+  if (!svg) { return null; }
+  const texts = [...svg.querySelectorAll('text')].map(t => { const b = t.getBBox();
+    return [t.textContent, +t.getAttribute('font-size'), t.getComputedTextLength(), b.x, b.y, b.x + b.width, b.y + b.height]; });
+  return [svg.viewBox.baseVal.width, svg.viewBox.baseVal.height, svg.getAttribute('class'), texts];
+}"""
+
+
+def _pages(db: Path) -> list[str]:
+    with Store.open(str(db)) as store:
+        docs = [d.doc_id for d in store.documents()]
+        events = [ef.event.event_id for ef in api.events(store)]
+    a, b = doc_id_of(db, "Ostrava Hills"), doc_id_of(db, "revises")
+    return ["/", "/documents", *(f"/documents/{d}" for d in docs), "/events",
+            *(f"/events/{e}" for e in events), "/compare", f"/compare?a={a}&b={b}", "/ingest",
+            "/login", "/documents/0000000000000000", "/no-such-page", f"/documents/{'x' * 300}",
+            f"/documents?q={'z' * 300}&place={'p' * 300}"]  # fmt: skip
+
+
+def _chart_collisions(pg: Any) -> list[str]:
+    found = pg.evaluate(CHART_JS)
+    if found is None:
+        return []
+    width, height, cls, texts = found
+    problems = []
+    for text, size, length, left, top, right, bottom in texts:
+        if length > text_width(text, size) + 0.5:
+            problems.append(
+                f"{cls}: {text!r} is {length:.1f} wide, estimated {text_width(text, size):.1f}"
+            )
+        if left < -0.5 or top < -0.5 or right > width + 0.5 or bottom > height + 0.5:
+            problems.append(
+                f"{cls}: {text!r} leaves the chart ({left:.0f},{top:.0f})-({right:.0f},{bottom:.0f})"
+            )
+    for a, b in itertools.combinations(texts, 2):
+        if a[3] < b[5] and b[3] < a[5] and a[4] < b[6] and b[4] < a[6]:
+            problems.append(
+                f"{cls}: {a[0]!r} at ({a[3]:.0f},{a[4]:.0f}) overlaps {b[0]!r} at ({b[3]:.0f},{b[4]:.0f})"
+            )
+    return problems
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_pages_fit_the_screen(browser: Any, server: tuple[str, Path], width: int) -> None:
+    """No page scrolls sideways at desktop and phone widths (wide tables scroll inside their own
+    box), and no two chart labels collide as Chromium draws them."""
+    base, db = server
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    pg = context.new_page()
+    failures: list[str] = []
+    charts = 0
+
+    def check(path: str) -> None:
+        nonlocal charts
+        pg.goto(base + path)
+        scroll, inner, offenders = pg.evaluate(OVERFLOW_JS)
+        if scroll > inner:
+            failures.append(f"{path} at {width} px: scrollWidth {scroll} > innerWidth {inner}; "
+                            f"too wide: {offenders}")  # fmt: skip
+        if path.startswith("/events/"):
+            charts += pg.locator("svg.chart").count() > 0
+            failures.extend(f"{path} at {width} px: {p}" for p in _chart_collisions(pg))
+
+    for path in _pages(db):
+        check(path)
+    with Store.open(str(db)) as store:
+        khojaly = next(ef.event.event_id for ef in api.events(store)
+                       if ef.event.place and ef.event.place.name == "Khojaly")  # fmt: skip
+    check(f"/events/{khojaly}")
+    _shot(pg, f"event-{width}.png")
+    # Signed in: the review form of a selected claim, and the ingest form.
+    doc_id = doc_id_of(db, "Ostrava Hills")
+    pg.goto(f"{base}/login?next=/ingest")
+    pg.fill("input[name=token]", TOKEN)
+    pg.click("form.login button[type=submit]")
+    pg.wait_for_url("**/ingest")
+    check("/ingest")
+    check(f"/documents/{doc_id}?claim={claim_id_of(db, doc_id, '613')}")
+    pg.locator(".card.selected details.review summary").click()
+    scroll, inner, offenders = pg.evaluate(OVERFLOW_JS)
+    if scroll > inner:
+        failures.append(f"review form at {width} px: scrollWidth {scroll} > {inner}: {offenders}")
+    _shot(pg, f"document-{width}.png")
+    context.close()
+    assert charts >= 1  # the demo's events have charts to check
+    assert failures == [], "\n".join(failures)

@@ -9,6 +9,7 @@ import re
 import sqlite3
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -161,10 +162,24 @@ def test_failed_batch_leaves_nothing_half_written(runner: CliRunner, report: Pat
         assert ids == {r[0] for r in conn.execute("select doc_id from documents")}
 
 
-def test_unknown_document_says_what_to_do(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(cli, ["show", "ffffffff", "--db", str(tmp_path / "x.db")])
+def test_unknown_document_says_what_to_do(runner: CliRunner, report: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    assert runner.invoke(cli, ["ingest", str(report), "--db", db]).exit_code == 0
+    result = runner.invoke(cli, ["show", "ffffffff", "--db", db])
     assert result.exit_code == 1
     assert "tollbook show" in result.output
+
+
+@pytest.mark.parametrize("args", [["show"], ["show", "ffffffff"], ["export"], ["export", "--format", "acled"],
+                                  ["events"], ["event", "abcd1234"], ["compare", "aaaa", "bbbb"]])  # fmt: skip
+def test_reading_commands_refuse_a_missing_database(runner: CliRunner, tmp_path: Path, args: list[str]) -> None:
+    db = tmp_path / "typo.db"
+    result = runner.invoke(cli, [*args, "--db", str(db)])
+    assert result.exit_code == 1
+    assert f"no database at {db}; create one with `tollbook ingest PATH... --db {db}`" in result.stderr
+    assert not db.exists() and list(tmp_path.iterdir()) == []  # nothing created on the way
+    via_url = runner.invoke(cli, [*args, "--db", f"sqlite:///{db}"])
+    assert via_url.exit_code == 1 and "no database at" in via_url.stderr and not db.exists()
 
 
 def test_demo_runs_on_the_bundled_corpus(runner: CliRunner, tmp_path: Path) -> None:
@@ -178,7 +193,12 @@ def test_demo_runs_on_the_bundled_corpus(runner: CliRunner, tmp_path: Path) -> N
 
 def _commands_and_options() -> list[tuple[str, str]]:
     out = []
-    for name, command in cli.commands.items():
+    # a group's subcommands count as commands of their own ("review list", "review add")
+    commands = [(name, command) for name, command in cli.commands.items()]
+    for name, command in list(commands):
+        if isinstance(command, click.Group):
+            commands += [(f"{name} {sub}", c) for sub, c in command.commands.items()]
+    for name, command in commands:
         out.append((name, ""))
         for param in command.params:
             for opt in getattr(param, "opts", []):
@@ -193,3 +213,80 @@ def test_every_command_and_option_is_documented(command: str, option: str) -> No
     assert f"tollbook {command}" in readme, f"README does not document `tollbook {command}`"
     if option:
         assert option in readme, f"README does not document {option} (used by `tollbook {command}`)"
+
+
+def test_skipped_rows_are_named_and_counted(runner: CliRunner, tmp_path: Path,
+                                             caplog: pytest.LogCaptureFixture) -> None:  # fmt: skip
+    table = tmp_path / "t.csv"
+    table.write_text('id,text\na1,Five were killed.\n,Six were killed.\na2\n', encoding="utf-8")
+    result = runner.invoke(cli, ["ingest", str(table), "--id-field", "id", "--db", str(tmp_path / "t.db")])
+    assert result.exit_code == 1
+    assert f"error: {table}:row 2: row skipped: empty id" in result.stderr
+    assert f"error: {table}:row 3: row skipped: truncated" in result.stderr
+    assert "ingested 1 document(s) (1 new), 1 claim(s) into" in result.stderr
+    assert "; 2 table row(s) skipped" in result.stderr
+    # the library's log names the row too (it said only the reason before)
+    assert f"{table}:row 2: row skipped" in caplog.text
+    tallied = runner.invoke(cli, ["tally", str(table), "--id-field", "id"])
+    assert "2 input(s) failed, 2 of them table rows (skipped); see the errors above." in tallied.stderr
+
+
+# -- reviewers' corrections from the shell (issue 18) ------------------------------------------
+
+
+def test_review_add_list_and_show_apply_corrections_like_export(runner: CliRunner, report: Path,
+                                                                 tmp_path: Path) -> None:  # fmt: skip
+    db = str(tmp_path / "r.db")
+    assert runner.invoke(cli, ["ingest", str(report), "--db", db]).exit_code == 0
+    claims = _jsonl(runner.invoke(cli, ["show", "--db", db]).stdout)
+    doc_id = str(claims[0]["doc_id"])
+    killed = next(c for c in _jsonl(runner.invoke(cli, ["show", doc_id, "--db", db]).stdout) if c["value"] == 14)
+    added = runner.invoke(cli, ["review", "add", doc_id[:6], str(killed["claim_id"]), "--verdict", "corrected",
+                                "--value", "16", "--qualifier", "at_least", "--population", "villagers",
+                                "--place", "Aleppo", "--event-date", "2023-04-30", "--detail", "two districts",
+                                "--reviewer", "ana", "--reason", "ministry update", "--db", db])  # fmt: skip
+    assert added.exit_code == 0, added.output
+    [row] = _jsonl(added.stdout)
+    assert (row["doc_id"], row["verdict"], row["value"], row["place"]) == (doc_id, "corrected", 16, "Aleppo")
+    listed = _jsonl(runner.invoke(cli, ["review", "list", doc_id, "--db", db]).stdout)
+    assert [(r["claim_id"], r["reviewer"], r["event_date"]) for r in listed] == [(killed["claim_id"], "ana", "2023-04-30")]
+    shown = {c["claim_id"]: c for c in _jsonl(runner.invoke(cli, ["show", doc_id, "--db", db]).stdout)}
+    exported = {c["claim_id"]: c for c in _jsonl(runner.invoke(cli, ["export", "--db", db]).stdout)}
+    assert shown == exported  # show and export mean the same thing
+    fixed = shown[killed["claim_id"]]
+    assert (fixed["value"], fixed["qualifier"], fixed["population_class"], fixed["place"], fixed["event_date"],
+            fixed["detail"]) == (16, "at_least", "civilian", "Aleppo", "2023-04-30", "two districts")  # fmt: skip
+    raw = {c["claim_id"]: c for c in _jsonl(runner.invoke(cli, ["show", doc_id, "--raw", "--db", db]).stdout)}
+    assert (raw[killed["claim_id"]]["value"], raw[killed["claim_id"]]["place"]) == (14, "Mirenna")
+    tally = _jsonl(runner.invoke(cli, ["show", doc_id, "--tally", "--db", db]).stdout)[0]
+    raw_tally = _jsonl(runner.invoke(cli, ["show", doc_id, "--tally", "--raw", "--db", db]).stdout)[0]
+    assert (tally["killed"]["best"], raw_tally["killed"]["best"]) == (16, 14)  # type: ignore[index]
+    before = _jsonl(runner.invoke(cli, ["events", "--db", db]).stdout)
+    assert {e["place"] for e in before} == {"Mirenna"}  # the other claims still say Mirenna
+    for other in set(raw) - {killed["claim_id"]}:
+        runner.invoke(cli, ["review", "add", doc_id, str(other), "--verdict", "corrected", "--place", "Aleppo",
+                            "--event-date", "2023-04-30", "--reviewer", "ana", "--db", db])  # fmt: skip
+    events = _jsonl(runner.invoke(cli, ["events", "--db", db]).stdout)
+    assert {(e["place"], e["event_date"]) for e in events} == {("Aleppo", "2023-04-30")}
+    table = runner.invoke(cli, ["review", "list", "--db", db, "--table"])
+    assert table.stdout.splitlines()[0].split()[:4] == ["correction_id", "doc_id", "claim_id", "verdict"]
+
+
+def test_review_add_refuses_bad_input_with_advice(runner: CliRunner, report: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "r.db")
+    runner.invoke(cli, ["ingest", str(report), "--db", db])
+    doc_id = str(_jsonl(runner.invoke(cli, ["show", "--db", db]).stdout)[0]["doc_id"])
+    cid = str(_jsonl(runner.invoke(cli, ["show", doc_id, "--db", db]).stdout)[0]["claim_id"])
+    bad_date = runner.invoke(cli, ["review", "add", doc_id, cid, "--verdict", "corrected", "--event-date", "soon",
+                                   "--reviewer", "a", "--db", db])  # fmt: skip
+    assert bad_date.exit_code == 1 and "event date 'soon' is not a date; write 2023-05-01" in bad_date.stderr
+    nothing = runner.invoke(cli, ["review", "add", doc_id, cid, "--verdict", "corrected", "--reviewer", "a", "--db", db])
+    assert nothing.exit_code == 1 and "needs a new value for at least one of" in nothing.stderr
+    unknown = runner.invoke(cli, ["review", "add", doc_id, "cfffffffffffffff", "--verdict", "wrong",
+                                  "--reviewer", "a", "--db", db])  # fmt: skip
+    assert unknown.exit_code == 1 and "tollbook show" in unknown.stderr
+    assert _jsonl(runner.invoke(cli, ["review", "list", "--db", db]).stdout) == []
+    missing = tmp_path / "none.db"
+    for args in (["review", "list"], ["review", "add", doc_id, cid, "--verdict", "wrong", "--reviewer", "a"]):
+        result = runner.invoke(cli, [*args, "--db", str(missing)])
+        assert result.exit_code == 1 and "no database at" in result.stderr and not missing.exists()

@@ -481,3 +481,43 @@ def test_document_from_text_never_raises_and_is_stable(line: str) -> None:
     assert doc.text == text.removeprefix("\ufeff").replace("\r\n", "\n")
     assert doc.doc_id == document_from_text(text).doc_id
     assert doc.published is None or len(doc.published) == 10
+
+
+def test_field_hint_lists_every_column_and_suggests_the_closest(tmp_path: Path) -> None:
+    columns = [f"col{i:02d}" for i in range(30)] + ["Body_Text", "Published"]
+    table = tmp_path / "wide.csv"
+    table.write_text(",".join(columns) + "\n" + ",".join("x" for _ in columns) + "\n", encoding="utf-8")
+    with pytest.raises(FieldError) as err:
+        list(read_path(table, IngestOptions(text_field="body_text")))
+    message = err.value.message
+    assert "did you mean 'Body_Text'?" in message  # case-insensitive
+    assert "use --text-field one of: " + ", ".join(columns) in message  # every column, none cut
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text('{"ID": "a", "Story": "Two died."}\n', encoding="utf-8")
+    with pytest.raises(FieldError, match=r"did you mean 'ID'\? use --id-field one of: ID, Story"):
+        list(read_path(rows, IngestOptions(text_field="Story", id_field="id")))
+    with pytest.raises(FieldError) as far:
+        list(read_path(rows, IngestOptions(text_field="zzz")))
+    assert "did you mean" not in far.value.message  # no suggestion when nothing is close
+
+
+def test_skipped_rows_name_their_row_and_reason(tmp_path: Path) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text('id,text\na1,Five were killed.\n,Six were killed.\na2\na3,"Seven were\n', encoding="utf-8")
+    items = list(read_path(table, IngestOptions(id_field="id")))
+    failures = [(i.source, i.message) for i in items if isinstance(i, IngestFailure)]
+    assert failures == [
+        (f"{table}:row 2", "row skipped: empty id (field 'id'); give it an id or leave out --id-field"),
+        (f"{table}:row 3", "row skipped: truncated: the row has 1 fields but the header 2 (ends on line 4); "
+                           "check its quoting and delimiters"),
+        (f"{table}:row 4", "row skipped: truncated: a quoted field is not closed before the end of the file "
+                           "(near line 5); fix the row"),
+    ]  # fmt: skip
+    lines = tmp_path / "t.jsonl"
+    lines.write_text('{"id": "x", "text": "Two died."}\n{"id": " ", "text": "One died."}\n{"id": "y", "text": "Fo',
+                     encoding="utf-8")  # fmt: skip
+    bad = [i for i in read_path(lines, IngestOptions(id_field="id")) if isinstance(i, IngestFailure)]
+    assert [(b.source, b.message.split(";")[0]) for b in bad] == [
+        (f"{lines}:line 2", "row skipped: empty id (field 'id')"),
+        (f"{lines}:line 3", "line skipped: truncated: invalid JSON (Unterminated string starting at, column 21)"),
+    ]

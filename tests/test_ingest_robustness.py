@@ -118,7 +118,7 @@ def test_unexpected_exception_costs_one_file_only(
             raise KeyError("a bug in a reader")
         return Document(doc_id="x", text=data.decode(), content_hash="h")
 
-    monkeypatch.setattr("tollbook.ingest.sources.read_text", broken)
+    monkeypatch.setattr("tollbook.ingest.formats.read_text", broken)  # the registry's text reader
     (tmp_path / "a.txt").write_text("boom")
     (tmp_path / "b.txt").write_text("fine")
     docs, failures = split(read_path(tmp_path))

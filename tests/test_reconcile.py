@@ -10,8 +10,9 @@ import pytest
 
 from tollbook import api
 from tollbook.events.origins import jaccard_estimate, minhash, near_duplicates, speaker_key
-from tollbook.events.reconcile import EventFindings, Finding, finding_to_dict
+from tollbook.events.reconcile import EventFindings, Finding
 from tollbook.model import Correction
+from tollbook.output.events_json import finding_to_dict
 from tollbook.store.database import Store
 
 from .conftest import require_shared

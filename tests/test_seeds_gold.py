@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from tollbook.evaluation.scoring import compare, expected_from_dict, misses_report
-from tollbook.geo.places import name_key
+from tollbook.geo.names import name_key
 from tollbook.ingest.sources import read_path
 from tollbook.pipeline import Pipeline
 

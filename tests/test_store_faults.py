@@ -212,10 +212,10 @@ def build_at_version(path: Path, version: int, monkeypatch: pytest.MonkeyPatch) 
     raw = sqlite3.connect(path)
     versions = [v for (v,) in raw.execute("SELECT version FROM schema_migrations")]
     raw.close()
-    assert versions == list(range(1, version + 1))
+    assert versions == [m[0] for m in steps]
 
 
-@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+@pytest.mark.parametrize("version", [m[0] for m in store_module.MIGRATIONS[:-1]])
 def test_migrating_from_an_earlier_version_keeps_every_row(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, version: int
 ) -> None:

@@ -11,7 +11,7 @@ import pytest
 from tollbook._exceptions import StoreError
 from tollbook.model import Correction, Document
 from tollbook.store.backends import redact
-from tollbook.store.database import Store
+from tollbook.store.database import MIGRATIONS, Store
 
 from .dbs import pg_url  # noqa: F401  (fixture: a fresh schema on the test server)
 from .test_store import make_extraction
@@ -147,4 +147,4 @@ def test_concurrent_first_opens_migrate_once(pg_url: str) -> None:  # noqa: F811
     assert _in_threads(lambda _i: Store.open(pg_url).close(), 4) == []
     with Store.open(pg_url) as s:
         rows = s.backend.query("SELECT version FROM schema_migrations ORDER BY version")
-        assert [r["version"] for r in rows] == [1, 2, 3]
+        assert [r["version"] for r in rows] == [m.version for m in MIGRATIONS]

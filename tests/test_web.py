@@ -179,9 +179,33 @@ def test_form_correction_of_category_and_source(client: Client, db: Path) -> Non
     assert claim["corrected_fields"] == ["category", "source"]
 
 
+def test_form_correction_of_place_date_qualifier_detail_and_population(client: Client, db: Path) -> None:
+    doc_id = doc_id_of(db, "revises")
+    cid = claim_id_of(db, doc_id, "940")
+    client.login()
+    page = client.get(f"/documents/{doc_id}").text
+    for name in ("qualifier", "population_class", "place", "event_date", "detail"):
+        assert f'name="{name}"' in page, name  # the form offers every correctable field
+    form = {"csrf_token": client.csrf(), "verdict": "corrected", "reviewer": "cy", "value": "",
+            "place": "Aleppo", "event_date": "2023-03-14", "qualifier": "approx", "detail": "in the north",
+            "population": "villagers", "population_class": ""}  # fmt: skip
+    assert client.post(f"/documents/{doc_id}/claims/{cid}/review", data=form).status_code == 303
+    claim = next(c for c in client.get(f"/api/documents/{doc_id}").json()["claims"]
+                 if c["claim_id"] == cid)  # fmt: skip
+    assert (claim["place"], claim["event_date"], claim["qualifier"], claim["detail"]) == (
+        "Aleppo", "2023-03-14", "approx", "in the north")
+    assert (claim["population"], claim["population_class"]) == ("villagers", "civilian")
+    assert set(claim["corrected_fields"]) >= {"place", "event_date", "qualifier", "detail", "population"}
+    bad = {**form, "csrf_token": client.csrf(), "event_date": "soon"}
+    assert client.post(f"/documents/{doc_id}/claims/{cid}/review", data=bad).status_code == 422
+
+
 @pytest.mark.parametrize(
     ("body", "status"),
     [
+        ({"verdict": "corrected", "reviewer": "a", "qualifier": "lots"}, 422),
+        ({"verdict": "corrected", "reviewer": "a", "population_class": "alien"}, 422),
+        ({"verdict": "corrected", "reviewer": "a", "event_date": "2023-02-30"}, 422),
         ({"verdict": "maybe", "reviewer": "a"}, 422),
         ({"verdict": "corrected", "reviewer": "a"}, 422),
         ({"verdict": "correct", "reviewer": "a", "value": 3}, 422),

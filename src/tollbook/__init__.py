@@ -1,9 +1,16 @@
-"""tollbook: source-attributed casualty claims from news reports and official statements."""
+"""tollbook: source-attributed casualty claims from news reports and official statements.
+
+The package exports the records of the output contract (`tollbook.model`), the errors
+(`tollbook._exceptions`) and the versions; the functions that read, extract, store and
+reconcile are `tollbook.api` (its `__all__`). Everything else is internal to a stage package
+(README, "How the code is laid out").
+"""
 
 from tollbook._exceptions import (
     ConfigError,
     ExtractionError,
     FieldError,
+    GrammarError,
     InputError,
     MigrationError,
     NotFoundError,
@@ -41,6 +48,7 @@ __all__ = [
     "ExtractionError",
     "FieldError",
     "GazetteerEntry",
+    "GrammarError",
     "InputError",
     "MigrationError",
     "NotFoundError",

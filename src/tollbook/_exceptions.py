@@ -8,10 +8,12 @@ The hierarchy::
     │   ├── UnreadableInputError      the file exists but its bytes could not be read/decoded
     │   └── FieldError                a --text-field/--id-field/--date-field is missing
     ├── StoreError                the database could not be opened, migrated or written
-    │   └── MigrationError            the schema is newer than this tollbook, or a step failed
+    │   ├── MigrationError            the schema is newer than this tollbook, or a step failed
+    │   └── NoDatabaseError           a command that only reads was given a path with no database
     ├── ExtractionError           the pipeline failed on one document (a bug): it is skipped
     ├── NotFoundError             a document or claim id is not in the store
     └── ConfigError               settings that contradict each other or are malformed
+        └── GrammarError              a grammar word declared twice with different meanings
 
 Each error may carry `source` (a file name, URL or id) so batch runs can print one line
 per failure: ``path: message``.
@@ -58,6 +60,10 @@ class MigrationError(StoreError):
     """The schema could not be brought to this version of tollbook."""
 
 
+class NoDatabaseError(StoreError):
+    """A read-only command was pointed at a SQLite path where no database exists."""
+
+
 class ExtractionError(TollbookError):
     """The pipeline raised on one document; the batch reports it and goes on."""
 
@@ -68,3 +74,7 @@ class NotFoundError(TollbookError):
 
 class ConfigError(TollbookError):
     """Settings are malformed or contradict each other."""
+
+
+class GrammarError(ConfigError):
+    """The declared grammar (extract/grammar/) contradicts itself: one word, two meanings."""

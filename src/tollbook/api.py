@@ -6,25 +6,62 @@
 
 `read` turns paths into documents (or failures), `extract` runs the pipeline over documents,
 `ingest` does both and stores every result, one transaction per document.
+
+The public API is `__all__`: reading and extracting (`read`, `extract`, `extract_text`,
+`ingest` with `IngestOptions`, `IngestFailure`, `IngestReport`, `Settings`, `demo_paths`); the
+store and its reviewed views (`Store`, `reviewed_claims`, `reviewed_tallies`, `tally`,
+`apply_corrections`, `latest_corrections`); events and comparison (`events`, `event`,
+`EventFindings`, `compare`, `Comparison`); and the records (`Claim`, `Document`, `Extraction`,
+`Tally`). The web app and the CLI use only these.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from tollbook._exceptions import NotFoundError, TollbookError
+from tollbook._exceptions import NoDatabaseError, NotFoundError, TollbookError
 from tollbook.events.compare import Comparison, compare_claims
 from tollbook.events.reconcile import EventFindings, analyse
-from tollbook.events.review import apply_corrections
+from tollbook.events.review import apply_corrections, check_correction, latest_corrections
 from tollbook.ingest.documents import IngestFailure, IngestOptions, document_from_text
-from tollbook.model import Claim, Document, Extraction, Tally
+from tollbook.model import Claim, Correction, Document, Extraction, Tally
 from tollbook.pipeline import Pipeline, Settings
+from tollbook.store.backends import StoreIOError, sqlite_target
 from tollbook.store.database import Store
 from tollbook.tally.rules import tally
+
+#: The public API (README, "Python API"): reading, extracting, storing, reviewed views, events.
+__all__ = [
+    "Claim",
+    "Comparison",
+    "Document",
+    "EventFindings",
+    "Extraction",
+    "IngestFailure",
+    "IngestOptions",
+    "IngestReport",
+    "Settings",
+    "Store",
+    "Tally",
+    "apply_corrections",
+    "compare",
+    "demo_paths",
+    "event",
+    "events",
+    "extract",
+    "extract_text",
+    "ingest",
+    "latest_corrections",
+    "read",
+    "reviewed_claims",
+    "reviewed_tallies",
+    "tally",
+]
 
 log = logging.getLogger("tollbook")
 
@@ -69,17 +106,21 @@ class IngestReport:
 
 
 def ingest(store: Store, items: Iterable[Document | IngestFailure], settings: Settings | None = None,
-           *, keep: bool = False, jobs: int = 1) -> IngestReport:  # fmt: skip
+           *, keep: bool = False, jobs: int = 1,
+           each: Callable[[Extraction | IngestFailure], None] | None = None) -> IngestReport:  # fmt: skip
     """Extract and store every document; a bad one is reported and the batch goes on.
-    With `jobs` > 1 worker processes extract and this process alone writes, in input order."""
+    With `jobs` > 1 worker processes extract and this process alone writes, in input order.
+    `each` is called with every result once it is stored or failed (progress reports)."""
     report = IngestReport()
-    for result in extract(items, settings, jobs=jobs):
+    for result in _each(extract(items, settings, jobs=jobs), each):
         if isinstance(result, IngestFailure):
             report.failures.append(result)
-            log.warning("%s", result.message)
+            log.warning("%s: %s", result.source, result.message)
             continue
         try:
             saved = store.save(result)
+        except StoreIOError:
+            raise  # disk full, I/O error, read-only: every later save would fail the same way
         except TollbookError as err:
             source = result.document.path or result.document.doc_id
             report.failures.append(IngestFailure(source=source, message=err.message, error=err))
@@ -93,10 +134,36 @@ def ingest(store: Store, items: Iterable[Document | IngestFailure], settings: Se
     return report
 
 
+def _each(results: Iterator[Extraction | IngestFailure],
+          each: Callable[[Extraction | IngestFailure], None] | None) -> Iterator[Extraction | IngestFailure]:  # fmt: skip
+    """The results; `each` sees one after the loop body has handled it (stored or failed)."""
+    for result in results:
+        yield result
+        if each is not None:
+            each(result)
+
+
 def demo_paths() -> list[Path]:
     """The bundled demo corpus (ships inside the package)."""
     root = resources.files("tollbook") / "demo"
     return sorted(Path(str(p)) for p in root.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def open_existing(url: str) -> Store:
+    """Open a store that must already exist, for commands that only read: a SQLite path with
+    no database raises NoDatabaseError rather than leaving a new empty database behind.
+    PostgreSQL URLs are opened as they are (the server says whether the database exists)."""
+    if not _POSTGRES_URL.match(url):
+        target = sqlite_target(url)
+        if target != ":memory:" and not Path(target).expanduser().is_file():
+            raise NoDatabaseError(
+                f"no database at {target}; create one with `tollbook ingest PATH... --db {url}` "
+                f"(or try `tollbook demo --db {url}`), or pass --db with an existing database"
+            )
+    return Store.open(url)
+
+
+_POSTGRES_URL = re.compile(r"postgres(?:ql)?(?:\+[\w.-]+)?://", re.IGNORECASE)
 
 
 # -- reviewed views, events, comparison (docs/events.md) ------------------------------------
@@ -114,6 +181,26 @@ def reviewed_tallies(store: Store) -> tuple[Tally, ...]:
     touched = {c.doc_id for c in store.corrections()}
     return tuple(tally(t.doc_id, reviewed_claims(store, t.doc_id)) if t.doc_id in touched else t
                  for t in store.tallies())  # fmt: skip
+
+
+def reviewed_tally(store: Store, doc_id: str) -> Tally:
+    """One document's tally, recomputed from its reviewed claims when it has corrections."""
+    full = store.resolve(doc_id)
+    if not store.corrections(full):
+        return store.tally(full)
+    return tally(full, reviewed_claims(store, full))
+
+
+def corrections(store: Store, doc_id: str | None = None, claim_id: str | None = None) -> tuple[Correction, ...]:
+    """Reviewers' corrections, oldest first (of one document or claim when given)."""
+    return store.corrections(doc_id, claim_id)
+
+
+def add_correction(store: Store, correction: Correction) -> Correction:
+    """Check a reviewer's correction (`events.review.check_correction`: FieldError with advice)
+    and store it beside the claim; return it with its id and time."""
+    check_correction(correction)
+    return store.add_correction(correction)
 
 
 def events(store: Store) -> tuple[EventFindings, ...]:

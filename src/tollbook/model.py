@@ -27,6 +27,17 @@ class _Record:
         return type(self), tuple([getattr(self, name) for name in self.__match_args__])
 
 
+def number(x: float) -> float | int:
+    """Integral floats print as ints: 613, not 613.0 (the output contract's numbers)."""
+    if isinstance(x, float) and x.is_integer():
+        return int(x)
+    return x
+
+
+#: The rule of "the attacker killed himself" claims: extraction writes it, the tally reads it
+#: (an attacker who dies is counted once, not again in the total that includes him).
+ATTACKER_SELF_RULE = "count.attacker_self"
+
 #: Claim kinds. A registry so that later kinds (buildings destroyed, aid trucks) slot in.
 KINDS: dict[str, str] = {
     "count": "people, families or households affected (or dwellings destroyed or damaged)",
@@ -215,7 +226,10 @@ class Extraction(_Record):
 #: one or more of its fields are corrected.
 VERDICTS = ("correct", "wrong", "corrected")
 #: Claim fields a reviewer may correct.
-CORRECTABLE = ("value", "category", "population", "source")
+CORRECTABLE = (
+    "value", "category", "population", "source", "place", "event_date", "qualifier", "detail",
+    "population_class",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,3 +247,8 @@ class Correction(_Record):
     source: str | None = None  # the corrected speaker's name
     created_at: str = ""  # set by the store when saved
     correction_id: int | None = None  # set by the store when saved
+    place: str | None = None  # a place name, resolved against the gazetteer when applied
+    event_date: str | None = None  # an ISO date (YYYY, YYYY-MM, YYYY-MM-DD) or "1 May 2023"
+    qualifier: str | None = None  # one of QUALIFIERS
+    detail: str | None = None
+    population_class: str | None = None  # one of POPULATION_CLASSES; else from the population

@@ -14,15 +14,14 @@ import click
 from tollbook import api
 from tollbook.cli.options import db_option, format_option, handle_errors
 from tollbook.events.compare import comparison_rows
-from tollbook.events.grouping import reason_to_dict
-from tollbook.events.reconcile import (
-    EventFindings,
+from tollbook.events.reconcile import EventFindings
+from tollbook.output.events_json import (
     event_findings_to_dict,
     finding_to_dict,
+    reason_to_dict,
     report_to_dict,
 )
 from tollbook.output.render import render_table, write_rows
-from tollbook.store.database import Store
 
 FINDING_COLUMNS = (
     "event_id", "place", "event_date", "category", "unit", "status", "low", "best", "high",
@@ -71,7 +70,7 @@ def series_rows(ef: EventFindings) -> list[dict[str, Any]]:
 @handle_errors
 def events_command(category: str | None, db: str, fmt: str) -> None:
     """Group stored claims into events; print one finding per event and category."""
-    with Store.open(db) as store:
+    with api.open_existing(db) as store:
         rows = finding_rows(api.events(store), category)
     write_rows(rows, fmt, sys.stdout, FINDING_COLUMNS if fmt == "table" else None)
 
@@ -84,7 +83,7 @@ def events_command(category: str | None, db: str, fmt: str) -> None:
 def event_command(event_id: str, db: str, fmt: str) -> None:
     """Show one event (EVENT_ID may be a prefix): findings, every source's figures over
     time, consistency checks and the grouping decisions."""
-    with Store.open(db) as store:
+    with api.open_existing(db) as store:
         ef = api.event(store, event_id)
     if fmt in ("jsonl", "json"):
         write_rows([event_findings_to_dict(ef)], fmt, sys.stdout)
@@ -122,6 +121,6 @@ def event_command(event_id: str, db: str, fmt: str) -> None:
 def compare_command(doc_a: str, doc_b: str, kind: str, db: str, fmt: str) -> None:
     """Claims added, removed, changed and unchanged from stored document DOC_A to DOC_B."""
     kinds = ("count", "area") if kind == "all" else (kind,)
-    with Store.open(db) as store:
+    with api.open_existing(db) as store:
         cmp = api.compare(store, doc_a, doc_b, kinds=kinds)
     write_rows(comparison_rows(cmp), fmt, sys.stdout, COMPARE_COLUMNS if fmt == "table" else None)

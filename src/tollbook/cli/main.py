@@ -6,6 +6,7 @@ lines by default); logs and progress go to stderr so stdout stays machine-readab
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import logging
 import os
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tollbook import api
+from tollbook._exceptions import ConfigError
 from tollbook.cli.events import compare_command, event_command, events_command
 from tollbook.cli.load import load
 from tollbook.cli.options import (
@@ -28,14 +30,25 @@ from tollbook.cli.options import (
     ingest_options,
     input_options,
     jobs_option,
-    progress,
+    progress_option,
+    skipped_rows,
+    start_progress,
 )
+from tollbook.cli.progress import Progress
+from tollbook.cli.review import review_group
 from tollbook.cli.spark import spark_command  # imports PySpark only when run
 from tollbook.cli.web import serve
 from tollbook.evaluation.scoring import write_jsonl
 from tollbook.ingest.documents import IngestFailure, IngestOptions
 from tollbook.model import Document, Extraction
 from tollbook.output import exports
+from tollbook.output.flat import (
+    DOCUMENT_FLAT_SCHEMA,
+    FLAT_CLAIM_SCHEMA,
+    TALLY_FLAT_SCHEMA,
+    flat_claim,
+    write_parquet,
+)
 from tollbook.output.render import (
     CLAIM_TABLE_COLUMNS,
     FORMATS,
@@ -90,7 +103,9 @@ class _Failures:
 
     def finish(self) -> None:
         if self.items:
-            click.echo(f"{len(self.items)} input(s) failed; see the errors above.", err=True)
+            rows = skipped_rows(self.items)
+            among = f", {rows} of them table rows (skipped)" if rows else ""
+            click.echo(f"{len(self.items)} input(s) failed{among}; see the errors above.", err=True)
             sys.exit(1)
 
 
@@ -108,49 +123,65 @@ def cli(verbose: int) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @input_options
 @jobs_option
+@progress_option
 @format_option
 @handle_errors
 def extract(paths: tuple[str, ...], text_field: str, id_field: str | None, date_field: str | None,
-            input_format: str | None, no_gazetteer: bool, jobs: int, fmt: str) -> None:  # fmt: skip
+            input_format: str | None, no_gazetteer: bool, jobs: int, progress_every: float,
+            fmt: str) -> None:  # fmt: skip
     """Print every claim found in PATHS (files, directories, or - for stdin)."""
     failures = _Failures()
     results = _extractions(failures, paths, ingest_options(text_field, id_field, date_field, input_format),
-                           no_gazetteer, "extract", jobs)  # fmt: skip
-    rows = (claim_to_dict(c) for r in results for c in r.claims)
-    write_rows(rows, fmt, sys.stdout, CLAIM_TABLE_COLUMNS if fmt == "table" else None)
+                           no_gazetteer, "extract", jobs, progress_every)  # fmt: skip
+    _write_claims((claim_to_dict(c) for r in results for c in r.claims), fmt)
     failures.finish()
+
+
+def _write_claims(rows: Iterable[dict[str, Any]], fmt: str) -> None:
+    """Claims in FMT: the table's few columns, or for CSV one scalar per cell (output.flat)."""
+    if fmt == "csv":
+        write_rows((flat_claim(r) for r in rows), fmt, sys.stdout, [n for n, _ in FLAT_CLAIM_SCHEMA])
+    else:
+        write_rows(rows, fmt, sys.stdout, CLAIM_TABLE_COLUMNS if fmt == "table" else None)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @input_options
 @jobs_option
+@progress_option
 @format_option
 @handle_errors
 def tally(paths: tuple[str, ...], text_field: str, id_field: str | None, date_field: str | None,
-          input_format: str | None, no_gazetteer: bool, jobs: int, fmt: str) -> None:  # fmt: skip
+          input_format: str | None, no_gazetteer: bool, jobs: int, progress_every: float,
+          fmt: str) -> None:  # fmt: skip
     """Print one tally per document of PATHS: per category best, low, high and the split."""
     failures = _Failures()
     results = _extractions(failures, paths, ingest_options(text_field, id_field, date_field, input_format),
-                           no_gazetteer, "tally", jobs)  # fmt: skip
+                           no_gazetteer, "tally", jobs, progress_every)  # fmt: skip
     _write_tallies((tally_to_dict(r.tally) for r in results), fmt)
     failures.finish()
 
 
 def _extractions(failures: _Failures, paths: tuple[str, ...], options: IngestOptions, no_gazetteer: bool,
-                 label: str, jobs: int = 1) -> Iterator[Extraction]:  # fmt: skip
+                 label: str, jobs: int, progress_every: float) -> Iterator[Extraction]:  # fmt: skip
     """Read PATHS and run the pipeline; failures are reported on stderr as they come."""
     docs = api.read(paths, options)
     settings = Settings(gazetteer=not no_gazetteer)
+    tracker = start_progress(label, paths, options, progress_every)
     # claims and tallies only: the pool need not send segments back
-    return failures.filter(api.extract(progress(docs, label), settings, jobs=jobs, segments=False))
+    return failures.filter(tracker.track(api.extract(docs, settings, jobs=jobs, segments=False)))
 
 
 def _store_all(db: str, docs: Iterable[Document | IngestFailure], settings: Settings,
-               jobs: int = 1) -> api.IngestReport:  # fmt: skip
+               jobs: int = 1, tracker: Progress | None = None) -> api.IngestReport:  # fmt: skip
     """Extract and store DOCS in DB, keeping the extractions for display."""
-    with Store.open(db) as store:
-        return api.ingest(store, docs, settings, keep=True, jobs=jobs)
+    with contextlib.ExitStack() as stack:
+        if tracker is not None:  # entered first: the bar is closed even if the store fails
+            stack.enter_context(tracker)
+        store = stack.enter_context(Store.open(db))
+        each = tracker.update if tracker is not None else None
+        return api.ingest(store, docs, settings, keep=True, jobs=jobs, each=each)
 
 
 def _echo_failures(failures: Iterable[IngestFailure]) -> None:
@@ -169,28 +200,32 @@ def _write_tallies(tallies: Iterable[dict[str, Any]], fmt: str) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @input_options
 @jobs_option
+@progress_option
 @db_option
 @format_option
 @handle_errors
 def ingest(paths: tuple[str, ...], text_field: str, id_field: str | None, date_field: str | None,
-           input_format: str | None, no_gazetteer: bool, jobs: int, db: str, fmt: str) -> None:  # fmt: skip
+           input_format: str | None, no_gazetteer: bool, jobs: int, progress_every: float, db: str,
+           fmt: str) -> None:  # fmt: skip
     """Store PATHS' documents and everything extracted from them in the database."""
-    docs = api.read(paths, ingest_options(text_field, id_field, date_field, input_format))
-    _ingest(db, progress(docs, "ingest"), Settings(gazetteer=not no_gazetteer), fmt, jobs)
+    options = ingest_options(text_field, id_field, date_field, input_format)
+    tracker = start_progress("ingest", paths, options, progress_every)
+    _ingest(db, api.read(paths, options), Settings(gazetteer=not no_gazetteer), fmt, jobs, tracker)
 
 
 def _ingest(db: str, docs: Iterable[Document | IngestFailure], settings: Settings, fmt: str,
-            jobs: int = 1) -> None:  # fmt: skip
-    report = _store_all(db, docs, settings, jobs)
+            jobs: int = 1, tracker: Progress | None = None) -> None:  # fmt: skip
+    report = _store_all(db, docs, settings, jobs, tracker)
     rows = [
         {"doc_id": e.document.doc_id, "name": e.document.name or e.document.title, "claims": len(e.claims),
          "extractor_version": e.extractor_version}
         for e in report.extractions
     ]  # fmt: skip
     write_rows(rows, fmt, sys.stdout)
+    skipped = skipped_rows(report.failures)
     click.echo(
         f"ingested {report.documents} document(s) ({report.new_documents} new), "
-        f"{report.claims} claim(s) into {db}",
+        f"{report.claims} claim(s) into {db}" + (f"; {skipped} table row(s) skipped" if skipped else ""),
         err=True,
     )
     _echo_failures(report.failures)
@@ -203,15 +238,17 @@ def _ingest(db: str, docs: Iterable[Document | IngestFailure], settings: Setting
 @click.argument("doc_id", required=False)
 @click.option("--tally", "show_tally", is_flag=True, help="Show the document's tally instead of its claims.")
 @click.option("--text", "show_text", is_flag=True, help="Print the document's text.")
+@click.option("--raw", is_flag=True, help="The extraction as stored, without reviewers' corrections.")
 @db_option
 @format_option
 @handle_errors
-def show(doc_id: str | None, show_tally: bool, show_text: bool, db: str, fmt: str) -> None:
-    """List stored documents, or show one document's claims (DOC_ID may be a prefix)."""
-    with Store.open(db) as store:
+def show(doc_id: str | None, show_tally: bool, show_text: bool, raw: bool, db: str, fmt: str) -> None:
+    """List stored documents, or show one document's claims (DOC_ID may be a prefix), with
+    reviewers' corrections applied as `export`, `events` and the web app apply them (--raw: without)."""
+    with api.open_existing(db) as store:
         if doc_id is None:
             counts: dict[str, int] = {}
-            for c in store.claims():
+            for c in store.claims() if raw else api.reviewed_claims(store):
                 counts[c.doc_id] = counts.get(c.doc_id, 0) + 1
             rows = [{**document_to_dict(d, with_text=False), "claims": counts.get(d.doc_id, 0)} for d in store.documents()]
             cols = ("doc_id", "name", "published", "publisher", "format", "claims") if fmt == "table" else None
@@ -221,10 +258,11 @@ def show(doc_id: str | None, show_tally: bool, show_text: bool, db: str, fmt: st
         if show_text:
             click.echo(doc.text)
         elif show_tally:
-            _write_tallies([tally_to_dict(store.tally(doc.doc_id))], fmt)
+            t = store.tally(doc.doc_id) if raw else api.reviewed_tally(store, doc.doc_id)
+            _write_tallies([tally_to_dict(t)], fmt)
         else:
-            rows2 = [claim_to_dict(c) for c in store.claims(doc.doc_id)]
-            write_rows(rows2, fmt, sys.stdout, CLAIM_TABLE_COLUMNS if fmt == "table" else None)
+            claims = store.claims(doc.doc_id) if raw else api.reviewed_claims(store, doc.doc_id)
+            _write_claims([claim_to_dict(c) for c in claims], fmt)
 
 
 @cli.command()
@@ -235,23 +273,60 @@ def show(doc_id: str | None, show_tally: bool, show_text: bool, db: str, fmt: st
 @click.option("--table", "fmt", flag_value="table", help="Shorthand for --format table.")
 @click.option("--csv", "fmt", flag_value="csv", help="Shorthand for --format csv.")
 @click.option("--json", "fmt", flag_value="json", help="Shorthand for --format json.")
-@click.option("--format", "fmt", type=click.Choice((*FORMATS, *EVENT_EXPORTS)), default="jsonl", show_default=True,
-              help="Output format; acled|ucdp: one CSV row per event in that dataset's columns.")  # fmt: skip
+@click.option("--format", "fmt", type=click.Choice((*FORMATS, "parquet", *EVENT_EXPORTS)), default="jsonl",
+              show_default=True,
+              help="Output format; parquet: typed flat columns (needs pyarrow: pip install "
+                   "'tollbook[parquet]'); acled|ucdp: one CSV row per event in that dataset's columns.")  # fmt: skip
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to this file instead of stdout (parquet: required unless stdout is redirected).")  # fmt: skip
 @handle_errors
-def export(what: str, category: str | None, db: str, fmt: str) -> None:
+def export(what: str, category: str | None, db: str, fmt: str, output: str | None) -> None:
     """Export every stored claim, tally or document (the newest extractor version of each),
     with reviewers' corrections applied; or events as ACLED/UCDP rows (--format acled|ucdp)."""
-    with Store.open(db) as store:
+    if fmt == "parquet":
+        _export_parquet(what, category, db, output)
+        return
+    if output is not None:
+        with open(output, "w", encoding="utf-8", newline="") as fh, contextlib.redirect_stdout(fh):
+            _export(what, category, db, fmt)
+    else:
+        _export(what, category, db, fmt)
+
+
+def _export(what: str, category: str | None, db: str, fmt: str) -> None:
+    with api.open_existing(db) as store:
         if fmt in EVENT_EXPORTS:
             rows, cols = EVENT_EXPORTS[fmt](api.events(store))
             write_rows(rows, "csv", sys.stdout, cols)
         elif what == "claims":
-            write_rows((claim_to_dict(c) for c in api.reviewed_claims(store, category=category)), fmt,
-                       sys.stdout, CLAIM_TABLE_COLUMNS if fmt == "table" else None)  # fmt: skip
+            _write_claims((claim_to_dict(c) for c in api.reviewed_claims(store, category=category)), fmt)
         elif what == "tallies":
             _write_tallies([tally_to_dict(t) for t in api.reviewed_tallies(store)], fmt)
         else:
             write_rows((document_to_dict(d) for d in store.documents()), fmt, sys.stdout)
+
+
+def _export_parquet(what: str, category: str | None, db: str, output: str | None) -> None:
+    """One Parquet file of flat, typed rows (output.flat) at OUTPUT or on a redirected stdout."""
+    if output is None and sys.stdout.isatty():
+        raise ConfigError("Parquet is binary: give --output FILE.parquet or redirect stdout to a file")
+    with api.open_existing(db) as store:
+        if what == "claims":
+            rows = [flat_claim(claim_to_dict(c)) for c in api.reviewed_claims(store, category=category)]
+            schema = FLAT_CLAIM_SCHEMA
+        elif what == "tallies":
+            rows = [row for t in api.reviewed_tallies(store) for row in tally_rows(tally_to_dict(t))]
+            schema = TALLY_FLAT_SCHEMA
+        else:
+            rows = [document_to_dict(d) for d in store.documents()]
+            schema = DOCUMENT_FLAT_SCHEMA
+    if output is None:
+        n = write_parquet(rows, schema, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    else:
+        with open(output, "wb") as fh:
+            n = write_parquet(rows, schema, fh)
+    click.echo(f"{n} {what} row(s) written as Parquet", err=True)
 
 
 @cli.command()
@@ -328,6 +403,7 @@ cli.add_command(events_command)
 cli.add_command(event_command)
 cli.add_command(compare_command)
 cli.add_command(spark_command)
+cli.add_command(review_group)
 
 
 def main() -> None:

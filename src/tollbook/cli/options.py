@@ -7,19 +7,21 @@ each other, so the CLI has no import cycle.
 from __future__ import annotations
 
 import functools
+import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 import click
 
 from tollbook._exceptions import TollbookError
+from tollbook.cli.progress import PROGRESS_EVERY_SECONDS, Progress
 from tollbook.ingest.documents import IngestFailure, IngestOptions
+from tollbook.ingest.registry import FORMATS as INPUT_FORMATS
 from tollbook.output.render import FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_DB = "tollbook.db"
-PROGRESS_EVERY = 25
 
 
 def format_option(func: F) -> F:
@@ -39,7 +41,7 @@ def input_options(func: F) -> F:
         click.option("--text-field", default="text", show_default=True, help="Column/key holding the text (.jsonl/.csv)."),
         click.option("--id-field", default=None, help="Column/key used as doc_id (.jsonl/.csv)."),
         click.option("--date-field", default=None, help="Column/key holding the publication date (.jsonl/.csv)."),
-        click.option("--input-format", type=click.Choice(["text", "html", "rss", "pdf", "jsonl", "csv", "warc"]), default=None,
+        click.option("--input-format", type=click.Choice(INPUT_FORMATS), default=None,
                      help="Read every input as this format instead of guessing from the extension."),
         click.option("--no-gazetteer", is_flag=True, help="Do not resolve places against the gazetteer (faster)."),
     ]  # fmt: skip
@@ -79,17 +81,30 @@ def ingest_options(text_field: str, id_field: str | None, date_field: str | None
     return IngestOptions(text_field=text_field, id_field=id_field, date_field=date_field, format=input_format)
 
 
-def progress(items: Iterable[Any], label: str) -> Iterator[Any]:
-    """Count documents on stderr every PROGRESS_EVERY items (only on a terminal)."""
-    show = sys.stderr.isatty()
-    n = 0
-    for item in items:
-        n += 1
-        if show and n % PROGRESS_EVERY == 0:
-            click.echo(f"\r{label}: {n} documents", err=True, nl=False)
-        yield item
-    if show and n >= PROGRESS_EVERY:
-        click.echo(f"\r{label}: {n} documents", err=True)
+def progress_option(func: F) -> F:
+    return click.option(
+        "--progress-every", type=click.FloatRange(min=0), default=PROGRESS_EVERY_SECONDS,
+        show_default=True, metavar="SECONDS",
+        help="When stderr is not a terminal, write a progress line this often (a terminal shows a bar).",
+    )(func)  # fmt: skip
+
+
+def start_progress(label: str, paths: Sequence[str], options: IngestOptions, every: float) -> Progress:
+    """A progress report on stderr for reading PATHS; `-v` adds one line per document."""
+    from tollbook.ingest.counting import count_documents
+
+    root = click.get_current_context().find_root()
+    verbose = int(root.params.get("verbose") or 0)
+    return Progress(label, count_documents(paths, options), sys.stderr, tty=sys.stderr.isatty(),
+                    every=every, detail=verbose >= 1)  # fmt: skip
+
+
+_TABLE_ROW = re.compile(r":(?:row|line) \d+$")
+
+
+def skipped_rows(failures: Iterable[IngestFailure]) -> int:
+    """How many of the failures are single table rows (the rest are whole inputs)."""
+    return sum(1 for f in failures if _TABLE_ROW.search(f.source))
 
 
 def failure_line(failure: IngestFailure) -> str:

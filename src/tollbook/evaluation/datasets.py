@@ -29,6 +29,7 @@ from typing import Any
 from tollbook._exceptions import InputError
 from tollbook.evaluation.numparse import parse_numbers
 from tollbook.evaluation.ranges import parse_ranges
+from tollbook.extract.grammar.numberwords import TENS, UNITS
 from tollbook.extract.numbers import find_numbers
 from tollbook.ingest.sources import document_from_text
 from tollbook.model import Claim, Extraction
@@ -54,8 +55,8 @@ _BOOK_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?\]])\s+(?=[A-Z\[\d])")
-_WORD_NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
-                 9: "nine", 10: "ten", 11: "eleven", 12: "twelve", 20: "twenty", 30: "thirty"}  # fmt: skip
+#: Figures a coder may write in words: one to twelve, twenty and thirty (grammar/numberwords.py).
+_WORD_NUMBERS = {v: w for w, v in UNITS.items() if 1 <= v <= 12} | {v: w for w, v in TENS.items() if v in (20, 30)}
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from tollbook.extract.numbers import SCALES, TENS, UNITS
+from tollbook.extract.grammar.numberwords import SCALES, TENS, UNITS
 from tollbook.model import Span
 
 __all__ = ["ParsedNumber", "parse_number", "parse_numbers"]

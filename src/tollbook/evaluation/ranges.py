@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from tollbook.evaluation.numparse import parse_numbers
-from tollbook.extract.numbers import TENS, UNITS
+from tollbook.extract.grammar.numberwords import TENS, UNITS
 from tollbook.model import Span
 
 

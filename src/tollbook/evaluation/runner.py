@@ -22,7 +22,7 @@ from tollbook.evaluation.labelled import LabelSpec, Where, read_rows, run_rows
 from tollbook.evaluation.labelled import misses as labelled_misses
 from tollbook.evaluation.labelled import scores as labelled_scores
 from tollbook.evaluation.scoring import compare, expected_from_dict, misses_report, score
-from tollbook.geo.places import name_key
+from tollbook.geo.names import name_key
 from tollbook.ingest.sources import read_path
 from tollbook.model import Document
 from tollbook.pipeline import Pipeline, Settings

@@ -21,9 +21,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tollbook.geo.places import name_key
-from tollbook.model import Claim
-from tollbook.output.serialize import number
+from tollbook.geo.names import name_key
+from tollbook.model import Claim, number
 
 __all__ = ["ClaimChange", "Comparison", "compare_claims", "comparison_rows"]
 

@@ -42,7 +42,7 @@ from tollbook.events.matching import (
     place_relation,
 )
 from tollbook.extract.dates import find_dates
-from tollbook.geo.places import name_key
+from tollbook.geo.names import name_key
 from tollbook.model import Claim, Document
 
 __all__ = ["DocInfo", "Event", "Grouping", "GroupingReason", "Interval", "Mention", "Place",
@@ -522,58 +522,3 @@ def group_claims(
     for c in claims:
         by_doc[c.doc_id].append(c)
     return group([m for d in docs for m in mentions_of(d, by_doc.get(d.doc_id, ()))], previous)
-
-
-# ------------------------------------------------------------------ JSON edge
-
-
-def place_to_dict(p: Place | None) -> dict[str, Any] | None:
-    if p is None:
-        return None
-    e = p.entry
-    geo = None if e is None else {
-        "geonameid": e.geonameid, "name": e.name, "country": e.country, "feature": e.feature,
-        "admin1": e.admin1, "lat": e.lat, "lon": e.lon,
-    }  # fmt: skip
-    return {"name": p.name, "key": p.key, "geo": geo}
-
-
-def interval_to_dict(d: Interval | None) -> dict[str, Any] | None:
-    if d is None:
-        return None
-    return {"iso": d.iso, "start": d.start, "end": d.end, "precision": d.precision}
-
-
-def reason_to_dict(r: GroupingReason) -> dict[str, Any]:
-    return {
-        "a": r.a,
-        "b": r.b,
-        "decision": r.decision,
-        "score": r.score,
-        "reasons": list(r.reasons),
-    }
-
-
-def mention_to_dict(m: Mention) -> dict[str, Any]:
-    return {
-        "mention_id": m.mention_id, "doc_id": m.doc_id, "published": m.published,
-        "place": m.place.name if m.place else None, "event_date": m.date.iso if m.date else None,
-        "names": list(m.labels), "categories": list(m.categories), "claim_ids": list(m.claim_ids),
-        "reasons": list(m.reasons),
-    }  # fmt: skip
-
-
-def event_to_dict(e: Event) -> dict[str, Any]:
-    return {
-        "event_id": e.event_id,
-        "place": e.place.name if e.place else None,
-        "place_geo": (place_to_dict(e.place) or {}).get("geo"),
-        "event_date": e.date.iso if e.date else None,
-        "event_date_precision": e.date.precision if e.date else None,
-        "names": list(e.names),
-        "doc_ids": list(e.doc_ids),
-        "categories": list(e.categories),
-        "claim_ids": [c for _, c in e.claim_keys],
-        "mentions": [mention_to_dict(m) for m in e.mentions],
-        "grouping": [reason_to_dict(r) for r in e.reasons],
-    }

@@ -13,7 +13,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from tollbook.geo.places import COUNTRY_FEATURES
+from tollbook.geo.names import COUNTRY_FEATURES
 from tollbook.model import GazetteerEntry
 
 __all__ = ["Interval", "Place", "date_relation", "place_level", "place_relation"]

@@ -25,7 +25,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tollbook.geo.places import DEMONYMS, name_key
+from tollbook.geo.names import name_key
+from tollbook.geo.placewords import DEMONYMS
 from tollbook.model import Claim
 
 __all__ = [

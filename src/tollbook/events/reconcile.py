@@ -26,9 +26,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
-from tollbook.events.grouping import DocInfo, Event, Grouping, doc_info, event_to_dict, group_claims
+from tollbook.events.grouping import DocInfo, Event, Grouping, doc_info, group_claims
 from tollbook.events.origins import (
     DocSource,
     DuplicateCluster,
@@ -36,8 +35,7 @@ from tollbook.events.origins import (
     assign_origins,
     near_duplicates,
 )
-from tollbook.model import Claim, Document
-from tollbook.output.serialize import number
+from tollbook.model import Claim, Document, number
 from tollbook.tally.rules import tally
 
 __all__ = [
@@ -46,7 +44,6 @@ __all__ = [
     "FigureReport",
     "Finding",
     "analyse",
-    "finding_to_dict",
     "reconcile",
 ]
 
@@ -450,71 +447,3 @@ def analyse(
     return tuple(
         EventFindings(e, reconcile(e, by_key, info_by_id, origins)) for e in grouping.events
     )
-
-
-# ------------------------------------------------------------------ JSON edge
-
-
-def part_to_dict(p: Part) -> dict[str, Any]:
-    return {
-        "category": p.category,
-        "population": p.population,
-        "value": number(p.value),
-        "detail": p.detail,
-    }
-
-
-def origin_to_dict(o: Origin) -> dict[str, Any]:
-    return {"origin_id": o.origin_id, "label": o.label, "reason": o.reason}
-
-
-def report_to_dict(r: FigureReport) -> dict[str, Any]:
-    return {
-        "doc_id": r.doc_id, "published": r.published, "published_inferred": r.published_inferred,
-        "publisher": r.publisher, "speaker": r.speaker, "origin": origin_to_dict(r.origin),
-        "best": number(r.best), "low": number(r.low), "high": number(r.high),
-        "civilians": number(r.civilians), "combatants": number(r.combatants),
-        "unknown": number(r.unknown),
-        "rule": r.rule, "status": r.status, "note": r.note, "claim_ids": list(r.claim_ids),
-        "breakdown": [part_to_dict(p) for p in r.breakdown],
-        "within": [part_to_dict(p) for p in r.within],
-    }  # fmt: skip
-
-
-def check_to_dict(c: Check) -> dict[str, Any]:
-    return {"name": c.name, "ok": c.ok, "message": c.message, "claim_ids": list(c.claim_ids)}
-
-
-def finding_to_dict(f: Finding, event: Event | None = None) -> dict[str, Any]:
-    """The finding row of `tollbook events` (with the event's place and date when given)."""
-    out: dict[str, Any] = {"event_id": f.event_id}
-    if event is not None:
-        out["place"] = event.place.name if event.place else None
-        out["event_date"] = event.date.iso if event.date else None
-    out.update({
-        "category": f.category, "unit": f.unit, "status": f.status,
-        "low": number(f.low), "best": number(f.best), "high": number(f.high),
-        "independent_origins": f.independent_origins, "reports": len(f.reports),
-        "documents": len({r.doc_id for r in f.reports}),
-        "flags": sum(1 for c in f.checks if not c.ok),
-        "low_rule": f.low_rule, "best_rule": f.best_rule, "high_rule": f.high_rule,
-        "civilians": number(f.civilians), "combatants": number(f.combatants),
-        "unknown": number(f.unknown),
-        "origins": [origin_to_dict(o) for o in f.origins],
-        "claim_ids": list(f.claim_ids),
-    })  # fmt: skip
-    return out
-
-
-def finding_detail_to_dict(f: Finding, event: Event | None = None) -> dict[str, Any]:
-    """A finding with its reports over time and its checks (`tollbook event ID`)."""
-    out = finding_to_dict(f, event)
-    out["series"] = [report_to_dict(r) for r in f.reports]
-    out["checks"] = [check_to_dict(c) for c in f.checks]
-    return out
-
-
-def event_findings_to_dict(ef: EventFindings) -> dict[str, Any]:
-    out = event_to_dict(ef.event)
-    out["findings"] = [finding_detail_to_dict(f) for f in ef.findings]
-    return out

@@ -17,13 +17,23 @@ from tollbook.extract import glue
 from tollbook.extract.anchor import Anchors
 from tollbook.extract.areas import find_areas
 from tollbook.extract.attribution import Attributor
-from tollbook.extract.counts import Figure, find_attackers, find_figures, find_zeros
+from tollbook.extract.counts import find_attackers, find_figures, find_zeros
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.housing import find_housing
+from tollbook.extract.records import Figure
 from tollbook.geo.places import Gazetteer
-from tollbook.model import Attribution, Claim, Document, PlaceMention, Segment, Span
-from tollbook.tally.rules import ATTACKER_SELF_RULE
+from tollbook.model import (
+    ATTACKER_SELF_RULE,
+    Attribution,
+    Claim,
+    Document,
+    PlaceMention,
+    Segment,
+    Span,
+)
 from tollbook.version import EXTRACTOR_VERSION
+
+__all__ = ["claim_id", "extract_claims"]
 
 
 def claim_id(doc_id: str, kind: str, span: Span, category: str | None, population: str | None) -> str:
@@ -49,41 +59,58 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
     if not sentences:
         return ()
     anchors = Anchors(doc, sentences, paragraphs, gazetteer)
-    attributor: Attributor | None = None
+    maker = _ClaimMaker(doc, version, sentences, paragraphs, quotes)
+    claims, area_spans = _area_claims(maker, rows, sentences, anchors)
+    exclude = _SpanIndex([d.span for d in anchors.dates] + area_spans)
+    claims += _count_claims(maker, sentences, anchors, exclude)
+    claims.sort(key=lambda c: (c.span[0], c.span[1], c.claim_id))
+    return tuple(claims)
 
-    def source(pos: int, sentence: Segment) -> Attribution:
+
+class _ClaimMaker:
+    """Claims of one document with their provenance: id, sentence, extractor version, the
+    paragraph's characterisation and (built at the first claim) the source's attribution."""
+
+    def __init__(self, doc: Document, version: str, sentences: list[Segment], paragraphs: list[Segment],
+                 quotes: list[Segment]) -> None:  # fmt: skip
+        self.doc, self.text, self.version = doc, doc.text, version
+        self._sentences, self._paragraphs, self._quotes = sentences, paragraphs, quotes
+        self._attributor: Attributor | None = None
+        self._chars_by_para: dict[int, tuple[str, ...]] = {}  # the same paragraph holds many claims
+        self._para_starts = [p.start for p in paragraphs]  # sorted, disjoint: bisect, not a scan per claim
+
+    def source(self, pos: int, sentence: Segment) -> Attribution:
         # Built at the first claim: a document without figures needs no attribution.
-        nonlocal attributor
-        if attributor is None:
-            attributor = Attributor(doc, sentences, quotes)
-        return attributor.attribution(pos, sentence)
+        if self._attributor is None:
+            self._attributor = Attributor(self.doc, self._sentences, self._quotes)
+        return self._attributor.attribution(pos, sentence)
 
-    text = doc.text
-    claims: list[Claim] = []
-
-    chars_by_para: dict[int, tuple[str, ...]] = {}  # the same paragraph holds many claims
-    para_starts = [p.start for p in paragraphs]  # sorted, disjoint: bisect, not a scan per claim
-
-    def characterisation(pos: int) -> tuple[str, ...]:
-        i = bisect.bisect_right(para_starts, pos) - 1
-        para = paragraphs[i] if i >= 0 and pos < paragraphs[i].end else None
+    def characterisation(self, pos: int) -> tuple[str, ...]:
+        i = bisect.bisect_right(self._para_starts, pos) - 1
+        para = self._paragraphs[i] if i >= 0 and pos < self._paragraphs[i].end else None
         if para is None:
             return ()
-        if para.start not in chars_by_para:
-            chars_by_para[para.start] = _characterisation(text, para.start, para.end)
-        return chars_by_para[para.start]
+        if para.start not in self._chars_by_para:
+            self._chars_by_para[para.start] = _characterisation(self.text, para.start, para.end)
+        return self._chars_by_para[para.start]
 
-    def make(kind: str, span: Span, sentence: Segment, **kw: object) -> Claim:
-        chars = characterisation(span[0])
+    def make(self, kind: str, span: Span, sentence: Segment, **kw: object) -> Claim:
+        chars = self.characterisation(span[0])
         category = kw.get("category")
         population = kw.get("population")
         return Claim(
-            claim_id=claim_id(doc.doc_id, kind, span, category, population),  # type: ignore[arg-type]
-            doc_id=doc.doc_id, kind=kind, span=span, sentence_span=(sentence.start, sentence.end),
-            sentence=sentence.text, text=text[span[0] : span[1]], extractor_version=version,
+            claim_id=claim_id(self.doc.doc_id, kind, span, category, population),  # type: ignore[arg-type]
+            doc_id=self.doc.doc_id, kind=kind, span=span, sentence_span=(sentence.start, sentence.end),
+            sentence=sentence.text, text=self.text[span[0] : span[1]], extractor_version=self.version,
             characterisation=chars, **kw,  # type: ignore[arg-type]
         )  # fmt: skip
 
+
+def _area_claims(maker: _ClaimMaker, rows: list[Segment], sentences: list[Segment],
+                 anchors: Anchors) -> tuple[list[Claim], list[Span]]:  # fmt: skip
+    """Area claims (rows first: a row's label is its place) and the spans they take."""
+    text, make, source = maker.text, maker.make, maker.source
+    claims: list[Claim] = []
     area_spans: list[Span] = []
     for row_or_sentence in _area_scopes(rows, sentences):
         for area in find_areas(text, row_or_sentence.start, row_or_sentence.end):
@@ -106,9 +133,15 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
                 unit="km2", rule="area.unit" + (".row" if is_row else ""), place=place,
                 event_date=date, source=source(area.span[0], sentence),
             ))  # fmt: skip
+    return claims, area_spans
 
-    date_spans = [d.span for d in anchors.dates]
-    exclude = _SpanIndex(date_spans + area_spans)
+
+def _count_claims(maker: _ClaimMaker, sentences: list[Segment], anchors: Anchors,
+                  exclude: _SpanIndex) -> list[Claim]:  # fmt: skip
+    """Count claims, sentence by sentence: figures (parts linked to their whole, "Among the
+    dead were" to the latest whole of its category), explicit zeros, attackers who died."""
+    text, make, source, doc = maker.text, maker.make, maker.source, maker.doc
+    claims: list[Claim] = []
     last_whole: dict[str, str] = {}  # category -> latest top-level claim id, for "Among the dead were"
     for sentence in sentences:
         figures = _sentence_figures(text, sentence, exclude.overlapping(sentence.start, sentence.end))
@@ -141,8 +174,7 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
                     unit="people", rule=ATTACKER_SELF_RULE, place=anchors.place_for(span[0]),
                     event_date=anchors.date_for(span[0]), source=source(span[0], sentence),
                 ))  # fmt: skip
-    claims.sort(key=lambda c: (c.span[0], c.span[1], c.claim_id))
-    return tuple(claims)
+    return claims
 
 
 class _SpanIndex:

@@ -11,37 +11,30 @@ from __future__ import annotations
 import re
 
 from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar.cue_patterns import AND_KILL as _AND_KILL
+from tollbook.extract.grammar.cue_patterns import BARRIER_WORDS as _BARRIER_WORDS
+from tollbook.extract.grammar.cue_patterns import CUE_TOKEN as _CUE_TOKEN
+from tollbook.extract.grammar.cue_patterns import DEATH_WORDS as _DEATH_WORDS
+from tollbook.extract.grammar.cue_patterns import EPISTEMIC_PAST as _EPISTEMIC_PAST
+from tollbook.extract.grammar.cue_patterns import LEFT_RESULT as _LEFT_RESULT
+from tollbook.extract.grammar.cue_patterns import LEFT_VERB as _LEFT_VERB
+from tollbook.extract.grammar.cue_patterns import NO_BEFORE as _NO_BEFORE
+from tollbook.extract.grammar.cue_patterns import OBJECT_NEXT as _OBJECT_NEXT
+from tollbook.extract.grammar.cue_patterns import ONE_WAS as _ONE_WAS
+from tollbook.extract.grammar.cue_patterns import OWNER_BEFORE as _OWNER_BEFORE
+from tollbook.extract.grammar.cue_patterns import PASSIVE_AUX as _PASSIVE_AUX
+from tollbook.extract.grammar.cue_patterns import REL_AUX as _REL_AUX
+from tollbook.extract.grammar.cue_patterns import REL_BARRIER as _REL_BARRIER
+from tollbook.extract.grammar.cue_patterns import REL_OPEN as _REL_OPEN
+from tollbook.extract.grammar.cue_patterns import REL_START as _REL_START
+from tollbook.extract.grammar.cue_patterns import RESULT_CATEGORY as _RESULT_CATEGORY
+from tollbook.extract.grammar.cue_patterns import TOLL_WORDS as TOLL_WORDS
+from tollbook.extract.grammar.cue_patterns import TRANSITIVE as _TRANSITIVE
+from tollbook.extract.records import LeftCue, RightCue
 from tollbook.model import Span
 
-_CUE_TOKEN = re.compile(r"[^\s,]+")
-#: "may have been destroyed" says what perhaps happened (kept, flagged hedged by lx.HEDGE_RE);
-#: "may be displaced" says what may yet happen (a barrier).
-_EPISTEMIC_PAST = re.compile(r"(?:may|might|could)\s+(?:well\s+)?have\s+", re.IGNORECASE)
-_OWNER_BEFORE = re.compile(r"(?<![\w'’])(?:his|her|their|its|our)\s+\Z", re.IGNORECASE)
-_BARRIER_WORDS = frozenset(
-    "could might may would will should can cannot but while whereas although though if "
-    "unless threatened threatens vowed plans planned claimed denied".split()
-)
-_PASSIVE_AUX = re.compile(r"\b(?:were|was|are|is|been|being|be|got|get|remain\w*|still)\b", re.IGNORECASE)
-_TRANSITIVE = re.compile(
-    r"\b(?:killed|murdered|massacred|executed|slaughtered|assassinated|shot\s+dead|gunned\s+down|"
-    r"beheaded|lynched|wounded|injured|maimed|abducted|kidnapped|captured|seized|detained|arrested|"
-    r"fatally\s+(?:shot|stabbed|wounded|injured|assaulted|attacked|beat|hit|struck))\s*$",
-    re.IGNORECASE,
-)
-_OBJECT_NEXT = re.compile(
-    r"\s+(?:himself|herself|themselves|them|him|her|at\s+least|some|about|more\s+than|\d|"
-    r"(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds)\b)",
-    re.IGNORECASE,
-)
-TOLL_WORDS = (
-    (r"wound|injur", "wounded"), (r"missing", "missing"), (r"displac|idps|evacuee", "displaced"),
-    (r"detain|arrest", "detained"), (r"hostage", "hostage"), (r"casualt", "casualties"),
-    (r"returnee", "returned"),
-)  # fmt: skip
-#: A running total whose words name no deaths ("bringing the total for 2031 to 13,000 families")
-#: totals what the sentence counted before it; see counts._categorise.
-_DEATH_WORDS = re.compile(r"toll|death|dead|kill|fatalit|victim|li(?:fe|ves)")
+__all__ = ["TOLL_WORDS", "ahead", "irrealis", "last_word", "left_cue", "left_result", "needs_completion",
+           "one_was_cue", "relative_cue", "right_cue", "toll_category"]  # fmt: skip
 
 
 def toll_category(words: str, default: str) -> str:
@@ -57,10 +50,6 @@ def one_was_cue(text: str, start: int, span: Span, end: int) -> bool:
         return False
     m = _ONE_WAS.match(text, span[1], end)
     return m is not None and lx.RIGHT_CUE_ANY.match(text, m.end(), end) is not None
-
-
-_NO_BEFORE = re.compile(r"\b(?:no|not|any|every|each|no\s+other)[\s-]+\Z", re.IGNORECASE)
-_ONE_WAS = re.compile(r"\s+(?=(?:was|were)\s)", re.IGNORECASE)
 
 
 def ahead(text: str, pos: int, end: int, width: int = 240) -> str:
@@ -86,7 +75,7 @@ def last_word(before: str) -> str | None:
     return before[i:end].lower() if i < end else None
 
 
-def left_cue(text: str, start: int, at: int) -> tuple[str, str, int] | None:
+def left_cue(text: str, start: int, at: int) -> LeftCue | None:
     # "killed his two brothers": the verb's object starts at the possessive.
     own = _OWNER_BEFORE.search(text, max(start, at - 8), at)
     if own is not None:
@@ -104,11 +93,11 @@ def left_cue(text: str, start: int, at: int) -> tuple[str, str, int] | None:
                 words = m.group(0).lower()
                 other = "inherit" if note == "cumulative" and not _DEATH_WORDS.search(words) else "killed"
                 cat = toll_category(words, other)
-            return cat, note, at - len(before) + m.start()
+            return LeftCue(cat, note, at - len(before) + m.start())
     return None
 
 
-def right_cue(text: str, start: int, stop: int, reach: int = 9) -> tuple[str, str | None, int] | None:
+def right_cue(text: str, start: int, stop: int, reach: int = 9) -> RightCue | None:
     window = text[start : min(stop, start + 140)]
     for words, wm in enumerate(_CUE_TOKEN.finditer(window), 1):
         token = wm.group(0).lower().strip(".;:\"'“”")
@@ -126,23 +115,13 @@ def right_cue(text: str, start: int, stop: int, reach: int = 9) -> tuple[str, st
                 # counted by find_attackers, on the word "himself".
                 if obj and obj.group(0).strip().lower() != "themselves":
                     return None
-                return cat, detail, start + m.end()
+                return RightCue(cat, detail, start + m.end())
         if words >= reach or wm.group(0).endswith((".", ";")):
             return None
     return None
 
 
-_REL_START = re.compile(
-    r"\s*,?\s*(?:\(|(?:who|that|whose|suspected|accused|allegedly|reportedly|belonging|affiliated|"
-    r"linked|from|of|with)\b)", re.IGNORECASE,
-)
-_REL_AUX = re.compile(r"(?:,\s*|\)\s*|\s)(was|were)\s", re.IGNORECASE)
-_REL_OPEN = re.compile(r"\b(?:who|that|which|whom)\s+(?:[\w']+\s+){0,3}\Z", re.IGNORECASE)
-_REL_BARRIER = re.compile(r"[;:]|\b(?:but|while|whereas|although|though|when|because|if|could|might|"
-                          r"would|may|will)\b", re.IGNORECASE)  # fmt: skip
-
-
-def relative_cue(text: str, pos: int, value: float, stop: int, after: int = -1) -> tuple[str, str | None, int] | None:
+def relative_cue(text: str, pos: int, value: float, stop: int, after: int = -1) -> RightCue | None:
     """The cue of a subject that a relative clause or a modifier holds apart from its verb:
     "three women who were also nurses were found dead", "a man who was abducted by gunmen
     on Monday, was found dead", "two men suspected of robbery in Varno were fatally assaulted".
@@ -167,12 +146,6 @@ def irrealis(text: str, start: int, at: int) -> bool:
     return bool(lx.IRREALIS_RE.search(text[max(start, at - 60) : at]))
 
 
-_LEFT_VERB = re.compile(r"\s*(?:left|leaving|leaves|leave)\b", re.IGNORECASE)
-_LEFT_RESULT = re.compile(r"(?:\s+\w+){0,2}?\s*\b(dead|killed|injured|wounded|homeless|missing)\b", re.IGNORECASE)
-_RESULT_CATEGORY = {"dead": "killed", "killed": "killed", "injured": "wounded", "wounded": "wounded",
-                    "homeless": "displaced", "missing": "missing"}  # fmt: skip
-
-
 def left_result(text: str, cue_start: int, np_end: int, end: int) -> str | None:
     """The category 'left N ...' completes to: "left 5 dead" killed, "left 3 injured" wounded."""
     if not _LEFT_VERB.match(text, cue_start, np_end):
@@ -183,7 +156,7 @@ def left_result(text: str, cue_start: int, np_end: int, end: int) -> str | None:
 
 def needs_completion(text: str, cue_start: int, np_end: int, end: int) -> bool | None:
     """For 'left', 'took', 'forced': is the completing word there? None if not such a verb."""
-    if re.match(r"\s*\w+\s+and\s+kill", text[cue_start:np_end], re.IGNORECASE):
+    if _AND_KILL.match(text[cue_start:np_end]):
         return None  # "shot and killed": complete as it stands
     verb = re.match(r"\s*(\w+)", text[cue_start:np_end])
     if not verb or verb.group(1).lower() not in lx.NEEDS_COMPLETION:

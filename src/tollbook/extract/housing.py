@@ -13,50 +13,25 @@ been destroyed" is kept, hedged).
 
 from __future__ import annotations
 
-import re
-
-from tollbook.extract.counts import Figure
 from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar.housing_patterns import AFTER as _AFTER
+from tollbook.extract.grammar.housing_patterns import ANY_NOUN as _ANY_NOUN
+from tollbook.extract.grammar.housing_patterns import BEFORE as _BEFORE
+from tollbook.extract.grammar.housing_patterns import PARTIAL as _PARTIAL
 from tollbook.extract.numbers import NumberMention, find_numbers
+from tollbook.extract.records import Figure
 from tollbook.model import Span
 
+__all__ = ["RULE", "find_housing"]
+
 RULE = "count.housing"
-
-_DESTROYED = (
-    r"destroyed|collapsed|flattened|razed|levelled|leveled|demolished|gutted|"
-    r"washed\s+away|swept\s+away|burn(?:ed|t)\s+down"
-)
-_VERB = rf"(?:destroyed|damaged)\s+or\s+(?:destroyed|damaged)|damaged|{_DESTROYED}"
-_DEGREE = r"(?:completely|totally|fully|entirely|partially|partly|badly|severely|heavily)"
-_NOUN = (
-    # Not "shelters": "destroyed 9 rebel shelters" are hideouts.
-    r"(?:houses|homes|dwellings|housing\s+units|residential\s+buildings|huts|family\s+homes)\b"
-)
-_ANY_NOUN = re.compile(r"houses|homes|dwellings|housing|huts|residential", re.IGNORECASE)
-#: Words between the number and the noun: "300 mud-brick houses", never a clause.
-_MODS = r"(?:(?!(?:of|and|or|in|on|at|by|were|was|are|have|had|been|more)\b)[a-z][\w-]*\s+){0,2}?"
-
-#: "7,300 collapsed houses", "2,000 houses were damaged", "up to 30,000 homes may have been destroyed".
-_AFTER = re.compile(
-    rf"\s+(?:(?P<adj>(?:{_DEGREE}\s+)?(?:{_VERB}))\s+)?{_MODS}(?P<noun>{_NOUN})"
-    rf"(?:\s*,?\s+(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|"
-    rf"(?:may|might|could)\s+(?:well\s+)?have\s+been|reportedly|also|all|either)\s+){{0,3}}"
-    rf"(?P<verb>(?:{_DEGREE}\s+)?(?:{_VERB}))\b)?",
-    re.IGNORECASE,
-)
-#: "destroyed about 14,000 homes", "damage to 61,000 homes", "the destruction of 300 houses".
-_BEFORE = re.compile(
-    rf"\b(?P<verb>(?:{_DEGREE}\s+)?(?:{_VERB}|destroying|damaging|razing|flattening|demolishing)"
-    r"|damage\s+(?:to|of)|destruction\s+of)\s+(?:another\s+|a\s+further\s+)?\Z",
-    re.IGNORECASE,
-)
 
 
 def _detail(words: str) -> str:
     """'partially destroyed' and 'damaged or destroyed' count damage: IDMC's partly destroyed."""
     return (
         "housing damaged"
-        if re.search(r"partial|partly|damag", words, re.IGNORECASE)
+        if _PARTIAL.search(words)
         else "housing destroyed"
     )
 

@@ -6,7 +6,8 @@ amounts ("dozens of", "hundreds", "several") with the conventions of docs/annota
 Each mention says whether it is a plain cardinal or something that must never become a
 count of people (ordinal, percentage, money, age, duration, identifier).
 
-numparse.py reads numbers with general conventions instead; it shares the word tables.
+evaluation/numparse.py reads numbers with general conventions instead; both read the number words
+declared in extract/grammar/numberwords.py.
 """
 
 from __future__ import annotations
@@ -15,91 +16,35 @@ import math
 import re
 from dataclasses import dataclass
 
-from tollbook.extract.grammar.alternation import alternation, end_width
+from tollbook.extract.grammar.alternation import end_width
+from tollbook.extract.grammar.number_patterns import AFTER_MONEY as _AFTER_MONEY
+from tollbook.extract.grammar.number_patterns import AFTER_PERCENT as _AFTER_PERCENT
+from tollbook.extract.grammar.number_patterns import AGE_DURATION as _AGE_DURATION
+from tollbook.extract.grammar.number_patterns import BEFORE_IDENT as _BEFORE_IDENT
+from tollbook.extract.grammar.number_patterns import BEFORE_MONEY as _BEFORE_MONEY
+from tollbook.extract.grammar.number_patterns import CORE_RE as _CORE_RE
+from tollbook.extract.grammar.number_patterns import FIGURE_TEXT as _FIGURE_TEXT
+from tollbook.extract.grammar.number_patterns import GLUED_AFTER as _GLUED_AFTER
+from tollbook.extract.grammar.number_patterns import GLUED_BEFORE as _GLUED_BEFORE
+from tollbook.extract.grammar.number_patterns import NUMBER_RE as NUMBER_RE
+from tollbook.extract.grammar.number_patterns import ORDINAL_SUFFIX as _ORDINAL_SUFFIX
+from tollbook.extract.grammar.number_patterns import RANGE_TAIL_RE as RANGE_TAIL_RE
+from tollbook.extract.grammar.number_patterns import SEPARATORS as _SEPARATORS
+from tollbook.extract.grammar.number_patterns import SPACES as _SPACES
+from tollbook.extract.grammar.number_patterns import UPDATE_FROM as _UPDATE_FROM
+from tollbook.extract.grammar.number_patterns import WORD_START as _WORD_START
+from tollbook.extract.grammar.numberwords import (
+    QUALIFIERS,
+    SCALES,
+    SHORT_SCALES,
+    TENS,
+    UNITS,
+    VAGUE,
+)
 from tollbook.model import Span
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-SCALES = {
-    "hundred": 100, "thousand": 1_000, "lakh": 100_000, "million": 1_000_000, "crore": 10_000_000,
-    "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
-}  # fmt: skip
-SHORT_SCALES = {
-    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1e9, "tn": 1e12,
-    "lakhs": 100_000, "crores": 10_000_000,
-}  # fmt: skip
-ORDINAL_WORDS = {
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    "tenth", "eleventh", "twelfth", "twentieth", "thirtieth", "hundredth", "thousandth",
-}  # fmt: skip
-
-#: Vague amounts: (qualifier, value, low, high). docs/annotation.md is the reference.
-VAGUE: dict[str, tuple[str, float, float, float]] = {
-    "a couple of": ("approx", 2, 2, 3),
-    "a few": ("vague", 3, 2, 5),
-    "a handful of": ("vague", 3, 2, 5),
-    "several": ("vague", 3, 3, 9),
-    "dozens": ("vague", 24, 24, 99),
-    "scores": ("vague", 40, 40, 99),
-    "hundreds": ("vague", 200, 200, 999),
-    "thousands": ("vague", 2000, 2000, 9999),
-    "tens of thousands": ("vague", 20000, 20000, 99999),
-    "hundreds of thousands": ("vague", 200000, 200000, 999999),
-    "millions": ("vague", 2000000, 2000000, 9999999),
-    # Unquantified: the source says some people, not how many. Plural "a number of" is at
-    # least two; "an unknown number" at least one. The high bound is a convention (docs).
-    "a number of": ("vague", 2, 2, 99),
-    "an unknown number of": ("vague", 1, 1, 99),
-    "an unspecified number of": ("vague", 1, 1, 99),
-    "an undisclosed number of": ("vague", 1, 1, 99),
-    "an undetermined number of": ("vague", 1, 1, 99),
-    "an unconfirmed number of": ("vague", 1, 1, 99),
-    "unknown number of": ("vague", 1, 1, 99),
-    "unspecified number of": ("vague", 1, 1, 99),
-}
-
-#: Qualifier phrases written before a figure -> (qualifier, bound rule).
-QUALIFIERS: dict[str, tuple[str, str]] = {
-    "at least": ("at_least", "closed"),
-    "no fewer than": ("at_least", "closed"),
-    "no less than": ("at_least", "closed"),
-    "not less than": ("at_least", "closed"),
-    "a minimum of": ("at_least", "closed"),
-    "more than": ("more_than", "closed"),
-    "over": ("more_than", "closed"),
-    "upwards of": ("more_than", "closed"),
-    "in excess of": ("more_than", "closed"),
-    "up to": ("at_most", "closed"),
-    "as many as": ("at_most", "closed"),
-    "at most": ("at_most", "closed"),
-    "no more than": ("at_most", "closed"),
-    "not more than": ("at_most", "closed"),
-    "a maximum of": ("at_most", "closed"),
-    "fewer than": ("fewer_than", "closed"),
-    "less than": ("fewer_than", "closed"),
-    "under": ("fewer_than", "closed"),
-    "about": ("approx", "around"),
-    "around": ("approx", "around"),
-    "approximately": ("approx", "around"),
-    "roughly": ("approx", "around"),
-    "some": ("approx", "around"),
-    "an estimated": ("approx", "around"),
-    "estimated": ("approx", "around"),
-    "an approximate": ("approx", "around"),
-    "nearly": ("approx", "below"),
-    "almost": ("approx", "below"),
-    "close to": ("approx", "below"),
-    "just under": ("approx", "below"),
-    "just over": ("more_than", "closed"),
-}
+__all__ = ["NUMBER_RE", "QUALIFIERS", "RANGE_TAIL_RE", "SCALES", "SHORT_SCALES", "TENS", "UNITS", "VAGUE",
+           "NumberMention", "find_numbers", "parse_figure", "words_to_number"]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,71 +61,6 @@ class NumberMention:
     kind: str  # "cardinal" | "ordinal" | "percent" | "money" | "age" | "duration" | "ident" | "year"
     additional: bool = False  # "another 1,000"
     written: str = "digits"  # "digits" | "words" | "vague"
-
-
-_NUMWORD = r"(?:" + alternation([*UNITS, *TENS]) + r")"
-_ALL_WORDS = alternation([*UNITS, *TENS, *SCALES])
-_WORDS_RE = (
-    r"(?:(?:\ba|\ban)(?=\s+(?:hundred|thousand|million)\b)|" + _NUMWORD + r")"
-    r"(?:(?:[\s-]+|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+)(?:" + _ALL_WORDS + r"))*"
-)
-#: Thousands separators besides the comma: a space, a no-break space (U+00A0), a narrow
-#: no-break space (U+202F), a thin space (U+2009), an apostrophe ("12 000", "24\u202f200",
-#: "12'000"). One separator throughout a figure, groups of exactly three digits, and no digit
-#: after the last group, so "in 2019 200" and "3 1000" stay two numbers.
-THOUSANDS_SEPARATORS = (" ", "\u00a0", "\u202f", "\u2009", "'", "\u2019")
-_GROUPED = "|".join(r"\d{1,3}(?:" + re.escape(sep) + r"\d{3})+(?![\d'\u2019]|[.,]\d)" for sep in THOUSANDS_SEPARATORS[1:])
-_DIGITS_RE = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?!\d|[.,]\d)|" + _GROUPED + r"|\d+)(?:\.\d+)?"
-_SEPARATORS_RE = re.compile("[," + "".join(THOUSANDS_SEPARATORS) + "]")
-_SCALE_RE = r"(?:\s*(?:million|billion|trillion|thousand|lakhs?|crores?|mln|mn|bn|tn|m|k)\b)?"
-_VAGUE_RE = alternation(VAGUE)
-_QUAL_RE = alternation(QUALIFIERS)
-
-NUMBER_RE = re.compile(
-    r"(?P<qual>\b(?:" + _QUAL_RE + r")\s+)?"
-    r"(?P<another>\b(?:another|an additional|a further)\s+)?"
-    # "two dozen" is 24, so the dozen reading is tried before the bare number. A capitalised
-    # number word hyphened to a word is part of a name ("Typhoon Nok-Ten"), not a number.
-    r"(?:(?P<dozen>\b(?:half\s+a|a|" + _NUMWORD + r"|(?<![\w.,])\d+)\s+dozens?\b)"
-    r"|(?P<between>\bbetween\s+)?"
-    r"(?P<num>(?<![\w.,:$€£])" + _DIGITS_RE + _SCALE_RE + r"|\b(?!(?<=[A-Za-z]-)(?-i:[A-Z]))" + _WORDS_RE + r"\b)"
-    r"|(?P<half>\bhalf\s+a\s+(?:million|billion)\b)"
-    r"|(?P<vague>\b(?:" + _VAGUE_RE + r")\b))",
-    re.IGNORECASE,
-)
-
-RANGE_TAIL_RE = re.compile(
-    r"(?P<rsep>\s*(?:-|–|—|to|and)\s*)"
-    r"(?P<num2>(?<![\w.,])" + _DIGITS_RE + _SCALE_RE + r"|\b" + _WORDS_RE + r"\b)",
-    re.IGNORECASE,
-)
-_UPDATE_FROM = re.compile(
-    r"\b(?:rose|risen|rising|rises|climbed|increased|jumped|grew|went up|soared|revised)"
-    r"(?:\s+\w+)?\s+from\s+$",
-    re.IGNORECASE,
-)
-_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
-# Hot patterns, compiled once (a module-level `re.sub(pattern, ...)` looks up its cache per call).
-_FIGURE_TEXT = re.compile(r"(" + _DIGITS_RE + r")\s*([a-z]+)?")
-_GLUED_BEFORE = re.compile(r"[A-Za-z]-?\Z")
-_GLUED_AFTER = re.compile(r"[:/]\d|[A-Za-z]")
-_SPACES = re.compile(r"\s+")
-_AFTER_PERCENT = re.compile(r"\s*(?:%|percent\b|per\s*cent\b|pc\b)", re.IGNORECASE)
-_AFTER_MONEY = re.compile(
-    r"\s*(?:dollars?|euros?|pounds?|manats?|rubles?|roubles?|dinars?|rupees?|yuan|usd|eur)\b",
-    re.IGNORECASE,
-)
-_BEFORE_MONEY = re.compile(r"(?:[$€£]|\bUS\$|\bUSD\s?|\bEUR\s?)\s*$", re.IGNORECASE)
-_AGE_DURATION = re.compile(
-    r"[\s-]*(?P<u>years?|yrs?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))"
-    r"(?P<old>[\s-]*old)?\b",
-    re.IGNORECASE,
-)
-_BEFORE_IDENT = re.compile(
-    r"(?:\bno\.?|\bnumber|\bresolution|\barticle|\bregiment|\bbrigade|\bdivision|\bunit|"
-    r"\bbattalion|\bchapter|\bsection|\bflight|\broute|\bhighway|\bpage|\bkm|\bnr\.?|#)\s*\Z",
-    re.IGNORECASE,
-)
 
 
 def words_to_number(words: str) -> float | None:
@@ -225,7 +105,7 @@ def parse_figure(text: str) -> float | None:
     t = text.strip().lower()
     m = _FIGURE_TEXT.fullmatch(t)
     if m:
-        base = float(_SEPARATORS_RE.sub("", m.group(1)))
+        base = float(_SEPARATORS.sub("", m.group(1)))
         scale = m.group(2)
         if scale is None:
             return base
@@ -244,6 +124,12 @@ def _bounds(value: float, rule: str) -> tuple[float, float]:
     if rule == "below":
         return float(math.floor(value * 0.9 + 1e-9)), value
     return value, value
+
+
+def qualifier_bounds(value: float, qualifier: str) -> tuple[float, float]:
+    """Low and high of a figure with this qualifier, as the extractor bounds it: "approx"
+    spans about 10% either side, the others are closed on the figure (reviewers' corrections)."""
+    return _bounds(value, "around" if qualifier == "approx" else "closed")
 
 
 _PREFIX_REACH = max(end_width(rx.pattern, rx.flags) for rx in (_BEFORE_MONEY, _BEFORE_IDENT))
@@ -277,13 +163,6 @@ def _classify(text: str, start: int, end: int, digits: bool) -> tuple[str, int]:
     return "cardinal", end
 
 
-#: What every NUMBER_RE match contains: a digit, or a number word or a vague amount's words at
-#: the start of a word, as NUMBER_RE reads them ("someone", "often", "behalf", "Germany" hold
-#: none: each would cost a NUMBER_RE search running on to the next figure).
-_CORE_RE = re.compile(
-    r"\d|\b(?:" + alternation([*UNITS, *TENS, "hundred", "thousand", "million", "dozen", "half", *VAGUE]) + ")",
-    re.IGNORECASE,
-)
 #: Words a match may hold before its first core word: a qualifier ("no fewer than"), "an
 #: additional", "between", "a" ("a hundred"); one more for the word the core sits in.
 _PREFIX_WORDS = max(len(q.split()) for q in QUALIFIERS) + 2 + 1 + 1 + 1
@@ -301,11 +180,6 @@ def _words_back(text: str, floor: int, at: int, n: int) -> int:
         if i <= floor:
             return floor
     return i
-
-
-#: Every NUMBER_RE branch starts with a word character after a non-word one (a qualifier, a
-#: number word, a digit after `(?<![\w.,:$€£])`): no match starts anywhere else.
-_WORD_START = re.compile(r"\b(?=\w)")
 
 
 def _first_match(text: str, lo: int, core: int, stop: int) -> re.Match[str] | None:

@@ -24,6 +24,11 @@ _ROW_RE = re.compile(r"(?:(?<=^)|(?<=;)|(?<=\n))\s*(?P<row>[A-Z][^:;\n]{1,60}:\s
 _BULLET_RE = re.compile(r"^[ \t]*(?:[-*•▪‣]|\d{1,2}[.)])[ \t]+(?P<row>.+?)[ \t]*$", re.M)
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
 _SHORT_LINE = 50
+#: Longest sentence: text with no sentence break (a dump without punctuation, a table run
+#: together) is cut before this many characters, at the last space, so that the per-sentence
+#: work of the rules stays bounded and a document's cost linear in its length (5 MB without a
+#: break ran over 600 s). Written sentences are far shorter, so they are never cut.
+MAX_SENTENCE = 2000
 
 
 def paragraphs(text: str) -> list[Segment]:
@@ -68,10 +73,30 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Segment
         line_start = nl + 1
     out: list[Segment] = []
     pos = start
-    for cut in sorted(set(cuts)):
-        _add_trimmed(out, "sentence", text, pos, cut)
+    for cut in [*sorted(set(cuts)), stop]:
+        for piece in _bounded(text, pos, cut):
+            _add_trimmed(out, "sentence", text, pos, piece)
+            pos = piece
+    return out
+
+
+def _bounded(text: str, start: int, end: int) -> list[int]:
+    """Cut points that split text[start:end] into pieces of at most MAX_SENTENCE characters,
+    each at the last whitespace before the limit (mid-word only when a word is that long);
+    [end] when it is short enough already. Each character is looked at a bounded number of
+    times, so this is linear."""
+    out: list[int] = []
+    pos = start
+    while end - pos > MAX_SENTENCE:
+        limit = pos + MAX_SENTENCE
+        gap = text.rfind(" ", pos + MAX_SENTENCE // 2, limit)
+        if gap < 0:
+            gap = max(text.rfind("\n", pos + MAX_SENTENCE // 2, limit),
+                      text.rfind("\t", pos + MAX_SENTENCE // 2, limit))  # fmt: skip
+        cut = gap + 1 if gap > pos else limit
+        out.append(cut)
         pos = cut
-    _add_trimmed(out, "sentence", text, pos, stop)
+    out.append(end)
     return out
 
 

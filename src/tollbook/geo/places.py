@@ -14,7 +14,6 @@ from __future__ import annotations
 import gzip
 import math
 import re
-import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -22,6 +21,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tollbook._exceptions import ConfigError
+from tollbook.geo.names import COUNTRY_FEATURES as COUNTRY_FEATURES
+from tollbook.geo.names import FOLD as _FOLD
+from tollbook.geo.names import FOLD_VERSION as FOLD_VERSION
+from tollbook.geo.names import REGION_FEATURES as REGION_FEATURES
+from tollbook.geo.names import WORD as _WORD
+from tollbook.geo.names import fold_token as _fold_token
+from tollbook.geo.names import name_key as name_key
 from tollbook.geo.placewords import (
     DEMONYMS,
     FIRST_NAMES,
@@ -38,69 +44,9 @@ from tollbook.model import GazetteerEntry, PlaceMention
 
 __all__ = ["DEMONYMS", "FOLD_VERSION", "Gazetteer", "name_key"]
 
-#: Bump when `name_key` changes: the data file stores precomputed keys tagged with it.
-FOLD_VERSION = "1"
-
 #: Columns of the gazetteer TSV files, in order.
 COLUMNS = ("geonameid", "name", "asciiname", "alternatenames", "country", "feature", "lat",
            "lon", "population", "admin1")  # fmt: skip
-COUNTRY_FEATURES = frozenset({"PCLI", "PCLD", "PCLIX", "PCLS", "PCLF", "PCL", "TERR"})
-REGION_FEATURES = frozenset({"ADM1", "ADM2", "RGN", "ADMD"})
-
-# ---------------------------------------------------------------- folding
-
-
-def _fold_table() -> dict[int, str | None]:
-    table: dict[int, str | None] = {}
-    for cp in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
-        base = "".join(
-            c for c in unicodedata.normalize("NFKD", chr(cp)) if not unicodedata.combining(c)
-        )
-        if base and base != chr(cp) and base.isascii():
-            table[cp] = base.lower()
-    for cp in range(0x300, 0x370):  # stray combining marks, e.g. from casefolding "İ"
-        table[cp] = None
-    specials = {
-        "ı": "i", "ə": "a", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th",
-        "æ": "ae", "œ": "oe", "ß": "ss", "ŋ": "n", "ħ": "h",
-        "'": None, "’": None, "‘": None, "ʼ": None, "ʻ": None, "`": None, "´": None,
-    }  # fmt: skip
-    table.update({ord(k): v for k, v in specials.items()})
-    return table
-
-
-_FOLD = _fold_table()
-# Order matters: digraphs first, then single-letter equivalences of Azerbaijani/Turkish/Russian
-# romanisations (j~c~dzh, q~g, y~i, kh~x).
-_DIGRAPHS = (
-    ("dzh", "j"),
-    ("dj", "j"),
-    ("sh", "s"),
-    ("ch", "c"),
-    ("kh", "x"),
-    ("gh", "g"),
-    ("j", "c"),
-    ("q", "g"),
-    ("y", "i"),
-)
-_DOUBLES = re.compile(r"(.)\1+")
-_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
-
-
-@lru_cache(maxsize=1 << 16)  # pure; text repeats words a lot
-def _fold_token(token: str) -> str:
-    s = token.casefold().translate(_FOLD)
-    for a, b in _DIGRAPHS:
-        if a in s:
-            s = s.replace(a, b)
-    return _DOUBLES.sub(r"\1", s)
-
-
-def name_key(name: str) -> str:
-    """The matching key of a place name: words folded and joined by single spaces."""
-    return " ".join(_fold_token(t) for t in _WORD.findall(name))
-
-
 _STOP_KEYS = frozenset(
     {name_key(w) for w in (STOP_WORDS + FIRST_NAMES).split()}
     | {name_key(d) for d in DEMONYMS}

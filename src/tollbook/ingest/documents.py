@@ -16,6 +16,7 @@ import email.utils
 import hashlib
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -54,9 +55,24 @@ class IngestFailure:
     error: TollbookError
 
 
+_UNPRINTABLE = frozenset(("Cc", "Cf", "Cs", "Zl", "Zp"))
+
+
+def printable(text: str) -> str:
+    """Text safe to print on one terminal line: control, format and line-separator characters
+    (a newline or an ANSI escape in a file name) become visible escapes such as \\x1b."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if unicodedata.category(ch) not in _UNPRINTABLE else ascii(ch)[1:-1] for ch in text
+    )
+
+
 def failure(error: TollbookError, source: str = "") -> IngestFailure:
-    """An IngestFailure from an error, its message folded onto one line."""
-    return IngestFailure(error.source or source, " ".join(error.message.split()), error)
+    """An IngestFailure from an error, its message folded onto one line; the source and the
+    message are made printable (a file name can hold any character but / and NUL)."""
+    message = printable(" ".join(error.message.split()))
+    return IngestFailure(printable(error.source or source), message, error)
 
 
 #: How an internal-error failure's message begins (the fuzzers count these as crashes).

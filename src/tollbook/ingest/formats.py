@@ -131,10 +131,32 @@ def _decode_damaged(data: bytes, exc: UnicodeDecodeError, source: str) -> str:
         log.warning("%s: invalid UTF-8 bytes (first at byte %d) replaced by U+FFFD; "
                     "check the file's encoding", source, exc.start)  # fmt: skip
         return data.decode("utf-8-sig", errors="replace")
+    if looks_binary(data[:_SAMPLE]):
+        raise UnreadableInputError(
+            "looks binary (control bytes, invalid UTF-8), not text; pass a text, HTML, feed, "
+            "PDF or table file",
+            source=source,
+        )
     encoding, text = guess_legacy(data)
     log.warning("%s: not UTF-8; decoded as %s (a guess): convert to UTF-8 to be sure",
                 source, encoding)  # fmt: skip
     return text
+
+
+#: C0 control bytes no text file holds (tab, line feed, vertical tab, form feed, carriage
+#: return, SUB and escape are left out: old text and terminal logs have them).
+_CONTROL = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r\x1a\x1b") + b"\x7f"
+#: Share of control bytes above which bytes that are not UTF-8 are binary, not legacy text:
+#: random bytes have about 10 %, text in any legacy encoding close to none.
+_CONTROL_SHARE = 0.01
+
+
+def looks_binary(sample: bytes) -> bool:
+    """Whether bytes (already known not to be UTF-8) are binary rather than legacy text."""
+    if not sample:
+        return False
+    controls = len(sample) - len(sample.translate(None, _CONTROL))
+    return controls > _CONTROL_SHARE * len(sample)
 
 
 def guess_legacy(data: bytes) -> tuple[str, str]:

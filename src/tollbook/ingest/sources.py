@@ -17,11 +17,13 @@ source's `IngestFailure` ("internal error ..."), never the end of the batch.
 
 from __future__ import annotations
 
+import importlib
 import io
 import logging
 import os
+import stat
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -33,10 +35,12 @@ from tollbook.ingest.documents import (
     document_from_text,
     failure,
     internal_failure,
+    printable,
 )
-from tollbook.ingest.formats import read_feed, read_html, read_pdf, read_text, sniff
+from tollbook.ingest.formats import sniff
+from tollbook.ingest.registry import EXTENSIONS, FORMAT_TABLE, FORMATS, TABLE_FORMATS
 from tollbook.ingest.tables import read_csv, read_jsonl, text_lines
-from tollbook.ingest.warc import read_warc_bytes, read_warc_file
+from tollbook.ingest.warc import read_warc_stream
 from tollbook.model import Document
 
 __all__ = [
@@ -46,17 +50,8 @@ __all__ = [
 
 log = logging.getLogger("tollbook.ingest.sources")
 
-FORMATS = ("text", "html", "rss", "pdf", "jsonl", "csv", "warc")
-_TABLES = ("jsonl", "csv")
-
-#: File extension -> format. No extension: plain text unless the content says otherwise.
-EXTENSIONS: dict[str, str] = {
-    ext: fmt
-    for fmt, exts in [("text", ".txt .text .md"), ("html", ".html .htm"),
-                      ("rss", ".xml .rss .atom"), ("pdf", ".pdf"), ("jsonl", ".jsonl .ndjson"),
-                      ("csv", ".csv .tsv"), ("warc", ".warc .warc.gz")]
-    for ext in exts.split()
-}  # fmt: skip
+_TABLES = TABLE_FORMATS
+_READERS = {f.name: f.reader for f in FORMAT_TABLE if f.reader is not None}
 _SUPPORTED = "supported: " + " ".join(EXTENSIONS) + "; use --input-format to force one"
 
 _STDIN_NAME = "<stdin>"
@@ -97,18 +92,22 @@ def _read_data(
     if not data or data.isspace():
         raise UnreadableInputError("empty file; nothing to read", source=source)
     fmt = fmt or sniff(data)
-    if fmt == "text":
-        yield read_text(data, source, name, path)
-    elif fmt == "html":
-        yield read_html(data, source, name, path)
-    elif fmt == "rss":
-        yield from read_feed(data, source, name, path)
-    elif fmt == "pdf":
-        yield read_pdf(data, source, name, path)
-    elif fmt == "warc":
-        yield from read_warc_bytes(data, source, name, path)
+    if fmt in _READERS:
+        read = _reader(fmt)
+        result = read(data, source, name, path)
+        if isinstance(result, Document):
+            yield result
+        else:
+            yield from result
     else:
         yield from _read_table(io.BytesIO(data), fmt, source, name, path, options, tsv)
+
+
+def _reader(fmt: str) -> Callable[[bytes, str, str | None, str | None], Document | Iterator[Document | IngestFailure]]:
+    """The registry's whole-source reader of `fmt` (ingest/registry.py), imported on first use
+    (looked up on every call: a module imported once costs a dict lookup after)."""
+    module, _, function = _READERS[fmt].partition(":")
+    return getattr(importlib.import_module(module), function)  # type: ignore[no-any-return]
 
 
 def _read_table(
@@ -123,33 +122,85 @@ def _read_table(
         yield from read_csv(lines, source, name, path, options, tsv)
 
 
-def _read_file(path: Path, options: IngestOptions) -> Iterator[Document | IngestFailure]:
-    fmt = _forced_or_known(path, options)  # before reading: an unknown extension fails fast
-    tsv = path.suffix.lower() == ".tsv"
-    if fmt == "warc":  # streamed record by record: WARC files run to gigabytes
-        yield from read_warc_file(path)
-        return
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISDIR, "a directory"))  # fmt: skip
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """Open a regular file for reading; refuse anything else before reading a byte.
+
+    A FIFO would block the batch forever and /dev/zero (or a symlink to it) never ends, so
+    the file is opened without blocking and checked with fstat on the open descriptor (no
+    window between the check and the read)."""
     try:
-        if fmt in _TABLES:
-            with path.open("rb") as stream:
-                yield from _read_table(stream, fmt, str(path), path.name, str(path), options, tsv)
-            return
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
         raise UnreadableInputError(
             f"cannot read the file ({exc.strerror or exc}); check its permissions",
             source=str(path),
         ) from exc
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+        raise UnreadableInputError(
+            f"is {kind}, not a regular file; skipped (tollbook reads files only)",
+            source=str(path),
+        )
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
+def _read_file(path: Path, options: IngestOptions) -> Iterator[Document | IngestFailure]:
+    fmt = _forced_or_known(path, options)  # before reading: an unknown extension fails fast
+    tsv = path.suffix.lower() == ".tsv"
+    stream = open_regular(path)
+    with stream:
+        if fmt == "warc":  # streamed record by record: WARC files run to gigabytes
+            yield from read_warc_stream(stream, path)
+            return
+        try:
+            if fmt in _TABLES:
+                yield from _read_table(stream, fmt, str(path), path.name, str(path), options, tsv)
+                return
+            data = stream.read()
+        except OSError as exc:
+            raise UnreadableInputError(
+                f"cannot read the file ({exc.strerror or exc}); check its permissions",
+                source=str(path),
+            ) from exc
     yield from _read_data(data, fmt, str(path), path.name, str(path), options, tsv)
 
 
-def _walk(root: Path) -> list[Path]:
-    """Files under root, recursively, skipping hidden files and directories, sorted."""
+def _walk(root: Path) -> tuple[list[Path], list[IngestFailure]]:
+    """Files under root, recursively, skipping hidden files and directories, sorted; and a
+    failure for each symlink that leads out of root (or nowhere).
+
+    Symlinked directories are not entered (os.walk's default); a symlinked file is read
+    only when its target lies inside root, so a link to /etc/passwd or ~/.ssh in a folder
+    of articles is never read and stored."""
     found: list[Path] = []
+    refused: list[IngestFailure] = []
+    real_root = root.resolve()
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        found.extend(Path(dirpath, f) for f in filenames if not f.startswith("."))
-    return sorted(found)
+        for name in filenames:
+            if name.startswith("."):
+                continue
+            path = Path(dirpath, name)
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(real_root) or not target.exists():
+                    refused.append(failure(UnreadableInputError(
+                        "is a symbolic link that leads out of the directory (or nowhere); "
+                        "skipped: copy the file into the directory to read it",
+                        source=str(path),
+                    )))  # fmt: skip
+                    continue
+            found.append(path)
+    return sorted(found), refused
 
 
 def _guarded(
@@ -166,9 +217,12 @@ def _guarded(
 
 
 def _read_directory(root: Path, options: IngestOptions) -> Iterator[Document | IngestFailure]:
-    for path in _walk(root):
+    paths, refused = _walk(root)
+    yield from refused
+    for path in paths:
         if options.format is None and path.suffix and _suffix(path) not in EXTENSIONS:
-            log.warning("%s: skipped: no reader for '%s' files", path, path.suffix)
+            log.warning("%s: skipped: no reader for '%s' files", printable(str(path)),
+                        printable(path.suffix))  # fmt: skip
             continue
         yield from _guarded(_read_file(path, options), str(path))
 

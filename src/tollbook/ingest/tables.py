@@ -15,6 +15,7 @@ UTF-8 at all), a guessed legacy encoding, or UTF-16/32 with a BOM (decoded whole
 from __future__ import annotations
 
 import csv
+import difflib
 import json
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -119,7 +120,17 @@ def _is_utf8_prefix(probe: bytes) -> bool:
 
 
 def _field_list(fields: Sequence[str]) -> str:
-    return ", ".join(fields[:20]) + (", ..." if len(fields) > 20 else "") or "(none)"
+    """Every field, quoted (a user picks from this list, so none is left out)."""
+    return ", ".join(fields) or "(none)"
+
+
+def field_hint(kind: str, wanted: str, fields: Sequence[str]) -> str:
+    """What to pass instead of a missing field: the closest name (case-insensitively), then
+    every field there is."""
+    lowered = {f.lower(): f for f in reversed(fields)}  # first spelling wins on a tie
+    close = difflib.get_close_matches(wanted.lower(), list(lowered), n=1, cutoff=0.6)
+    guess = f"did you mean '{lowered[close[0]]}'? " if close else ""
+    return f"{guess}use --{kind}-field one of: {_field_list(fields)}"
 
 
 def _named_fields(options: IngestOptions) -> list[tuple[str, str]]:
@@ -148,12 +159,20 @@ def _row_document(
         value = record.get(field)
         if value is None:
             raise FieldError(
-                f"no field '{field}' in this record; use --{kind}-field one of: "
-                f"{_field_list(fields)}",
+                f"row skipped: no field '{field}' in this record; {field_hint(kind, field, fields)}",
                 source=where,
             )
-        if isinstance(value, (dict, list)) or not str(value).strip():
-            raise FieldError(f"field '{field}' is empty or not text; nothing to read", source=where)
+        if isinstance(value, (dict, list)):
+            raise FieldError(
+                f"row skipped: the {kind} field '{field}' holds a JSON {type(value).__name__}, "
+                "not text; give it a string",
+                source=where,
+            )
+        if not str(value).strip():
+            todo = "give it an id or leave out --id-field" if kind == "id" else "nothing to read"
+            raise FieldError(
+                f"row skipped: empty {kind} (field '{field}'); {todo}", source=where
+            )
     published = None
     if options.date_field and (raw := _str_or_none(record.get(options.date_field))):
         published = iso_date(raw)
@@ -200,8 +219,12 @@ def read_jsonl(
                 if isinstance(exc, json.JSONDecodeError)
                 else ("nested too deeply" if isinstance(exc, RecursionError) else str(exc)[:120])
             )
+            cut = isinstance(exc, json.JSONDecodeError) and (
+                exc.pos >= len(line.rstrip()) or exc.msg.startswith("Unterminated")
+            )
             yield failure(UnreadableInputError(
-                f"invalid JSON ({why}); fix or remove the line", source=where,
+                f"line skipped: {'truncated: ' if cut else ''}invalid JSON ({why}); "
+                "fix or remove the line", source=where,
             ))  # fmt: skip
             continue
         if not isinstance(record, dict):
@@ -216,12 +239,23 @@ def read_jsonl(
             # error beats a failure per line
             kind, field = missing[0]
             raise FieldError(
-                f"the first record (line {lineno}) has no field '{field}'; use "
-                f"--{kind}-field one of: {_field_list([str(k) for k in record])}",
+                f"the first record (line {lineno}) has no field '{field}'; "
+                f"{field_hint(kind, field, [str(k) for k in record])}",
                 source=source,
             )
         first = False
         yield _row(record, source, f"line {lineno}", name, path, options, "jsonl")
+
+
+def _csv_reason(exc: csv.Error) -> str:
+    """The csv module's error in a reader's words."""
+    text = str(exc)
+    if "unexpected end of data" in text:
+        return "truncated: a quoted field is not closed before the end of the file"
+    if "field larger than field limit" in text:
+        return (f"a field is longer than {csv.field_size_limit():,} characters, the CSV "
+                "reader's limit (a stray quote can swallow the rows after it)")  # fmt: skip
+    return text
 
 
 def read_csv(
@@ -247,8 +281,7 @@ def read_csv(
     for kind, field in _named_fields(options):
         if field not in header:
             raise FieldError(
-                f"no column '{field}' in the header; use --{kind}-field one of: "
-                f"{_field_list(header)}",
+                f"no column '{field}' in the header; {field_hint(kind, field, header)}",
                 source=source,
             )
     if len(set(header)) != len(header):
@@ -262,7 +295,7 @@ def read_csv(
         except csv.Error as exc:  # e.g. a field over the size limit; the reader goes on
             row_number += 1
             yield failure(UnreadableInputError(
-                f"unreadable row near line {reader.line_num} ({exc}); fix the row",
+                f"row skipped: {_csv_reason(exc)} (near line {reader.line_num}); fix the row",
                 source=f"{source}:row {row_number}",
             ))  # fmt: skip
             continue
@@ -270,9 +303,10 @@ def read_csv(
             continue  # a blank line is no row
         row_number += 1
         if len(row) != len(header):
+            short = "truncated: " if len(row) < len(header) else ""
             yield failure(UnreadableInputError(
-                f"the row has {len(row)} fields but the header {len(header)} (ends on line "
-                f"{reader.line_num}); check its quoting and delimiters",
+                f"row skipped: {short}the row has {len(row)} fields but the header {len(header)} "
+                f"(ends on line {reader.line_num}); check its quoting and delimiters",
                 source=f"{source}:row {row_number}",
             ))  # fmt: skip
             continue

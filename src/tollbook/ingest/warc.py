@@ -39,6 +39,11 @@ from tollbook.model import Document
 log = logging.getLogger("tollbook.ingest.warc")
 
 SUFFIXES = (".warc", ".warc.gz")
+#: Most bytes of one record's content read into memory (decompressed). A 400 KB .warc.gz
+#: can hold a 400 MB record (gzip packs repeated bytes 1000:1); past this budget the record
+#: is skipped with a failure line, and the rest of it is streamed past, never held.
+MAX_RECORD_BYTES = 32 * 1024 * 1024
+_BLOCK = 2048
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _WARC_MAGIC = b"WARC/1."
 _SCAN_BLOCK = 1 << 20
@@ -57,11 +62,13 @@ class WarcCounts:
     other_records: int = 0
     no_text: int = 0
     broken: int = 0
+    too_large: int = 0
 
     def summary(self) -> str:
         return (f"{self.documents} HTML document(s) read; skipped {self.not_200} non-200 and "
                 f"{self.not_html} non-HTML response(s), {self.other_records} other record(s); "
-                f"{self.no_text} page(s) without main text, {self.broken} broken record(s)")  # fmt: skip
+                f"{self.no_text} page(s) without main text, {self.broken} broken record(s), "
+                f"{self.too_large} record(s) over {MAX_RECORD_BYTES} bytes")  # fmt: skip
 
 
 def is_warc(path: str | Path) -> bool:
@@ -79,7 +86,14 @@ def read_warc_file(
             f"cannot read the file ({exc.strerror or exc}); check its permissions", source=str(path)
         ) from exc
     with stream:
-        yield from read_warc(stream, str(path), name=path.name, path=str(path), counts=counts)
+        yield from read_warc_stream(stream, path, counts)
+
+
+def read_warc_stream(
+    stream: IO[bytes], path: Path, counts: WarcCounts | None = None
+) -> Iterator[Document | IngestFailure]:
+    """The same from a file the caller opened (and checked is a regular file)."""
+    yield from read_warc(stream, str(path), name=path.name, path=str(path), counts=counts)
 
 
 def read_warc_bytes(data: bytes, source: str, name: str | None = None, path: str | None = None,
@@ -134,7 +148,9 @@ def _records(
 ) -> Generator[Document | IngestFailure, None, tuple[bool, tuple[int, str] | None]]:
     """Yield documents from the stream's position on. Return whether any record was read, and
     None at the end or (offset, what went wrong) at a broken record."""
-    it = ArchiveIterator(stream)
+    # warcio inflates each block it reads in one go: gzip packs up to ~1000:1, so a 16 KB
+    # block of a bomb became 16 MB at once. 2 KB blocks bound that to about 2 MB.
+    it = ArchiveIterator(stream, block_size=_BLOCK)
     read_any = False
     while True:
         try:
@@ -165,7 +181,14 @@ def _document(record: Any, source: str, offset: int, name: str | None, path: str
         counts.not_200 += 1
         return None
     content_type = (http.get_header("Content-Type") or "").lower()
-    payload = record.content_stream().read()
+    payload = record.content_stream().read(MAX_RECORD_BYTES + 1)
+    if len(payload) > MAX_RECORD_BYTES:
+        counts.too_large += 1
+        return failure(UnreadableInputError(
+            f"the record's content is larger than {MAX_RECORD_BYTES} bytes once decompressed; "
+            "skipped (a page is far smaller: is it a decompression bomb?)",
+            source=f"{source}:offset {offset}",
+        ))  # fmt: skip
     missing = getattr(record.raw_stream, "limit", 0)
     if missing:
         raise ValueError(f"the record is cut short: {missing} byte(s) of its content are missing")

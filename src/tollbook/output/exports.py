@@ -7,12 +7,25 @@ killed finding (the split of the report that gave `best`), and deaths of combata
 `deaths_unknown`, since the text rarely says which side they were on. Columns tollbook
 cannot fill (actors, conflict and dyad ids, event types) are left empty for a coder.
 
-Country and first-level region names come from the packaged gazetteer (loaded once).
+Country and first-level region names come from the packaged gazetteer (loaded once); ISO
+numeric codes, ACLED regions, Gleditsch-Ward numbers and UCDP regions from the declared table
+`data/countries.tsv` (`tollbook.geo.countries`). The gazetteer holds no second- or third-order
+divisions, so `admin2`/`admin3` (ACLED) and `adm_2` (UCDP) are filled only when the place found
+is itself such a division.
+
+UCDP GED's types: `id` an integer (the event id's hexadecimal part; `relid` keeps tollbook's
+event id), `year`, `number_of_sources`, `where_prec`, `priogrid_gid` (the PRIO-GRID 0.5 degree
+cell of the point), `country_id` (GW number), `event_clarity`, `date_prec` and every deaths
+column integers, with `deaths_a + deaths_b + deaths_civilians + deaths_unknown == best`.
+`gwnoa`/`gwnob` (the GW numbers of the sides' states) stay empty with the sides.
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
+import math
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -20,8 +33,10 @@ from typing import Any
 
 from tollbook.events.grouping import Event, Interval, Place
 from tollbook.events.reconcile import EventFindings, Finding
-from tollbook.geo.places import COUNTRY_FEATURES
-from tollbook.output.serialize import number
+from tollbook.geo.countries import country as country_codes
+from tollbook.geo.countries import ucdp_region
+from tollbook.geo.names import COUNTRY_FEATURES
+from tollbook.model import number
 
 __all__ = ["ACLED_COLUMNS", "UCDP_COLUMNS", "acled_rows", "ucdp_rows"]
 
@@ -41,7 +56,7 @@ UCDP_COLUMNS = (
     "where_description", "adm_1", "adm_2", "latitude", "longitude", "geom_wkt",
     "priogrid_gid", "country", "country_id", "region", "event_clarity", "date_prec",
     "date_start", "date_end", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown",
-    "best", "high", "low",
+    "best", "high", "low", "gwnoa", "gwnob",
 )  # fmt: skip
 
 
@@ -70,34 +85,54 @@ def _killed(ef: EventFindings) -> Finding | None:
     return next((f for f in ef.findings if f.category == "killed" and f.unit == "people"), None)
 
 
+_GEO_KEYS = ("country", "iso2", "admin1", "admin2", "admin3", "location", "lat", "lon", "feature")
+
+
 def _geo(place: Place | None) -> dict[str, Any]:
-    if place is None:
-        return {
-            "country": "",
-            "iso2": "",
-            "admin1": "",
-            "location": "",
-            "lat": "",
-            "lon": "",
-            "feature": "",
-        }
+    if place is None or place.entry is None:
+        return {**dict.fromkeys(_GEO_KEYS, ""), "location": place.name if place else ""}
     e = place.entry
-    if e is None:
-        return {
-            "country": "",
-            "iso2": "",
-            "admin1": "",
-            "location": place.name,
-            "lat": "",
-            "lon": "",
-            "feature": "",
-        }
     countries, regions = _admin_names()
     return {
         "country": countries.get(e.country, e.country), "iso2": e.country,
-        "admin1": regions.get((e.country, e.admin1), ""), "location": e.name,
-        "lat": e.lat, "lon": e.lon, "feature": e.feature,
+        "admin1": regions.get((e.country, e.admin1), ""),
+        "admin2": e.name if e.feature == "ADM2" else "",
+        "admin3": e.name if e.feature == "ADM3" else "",
+        "location": e.name, "lat": e.lat, "lon": e.lon, "feature": e.feature,
     }  # fmt: skip
+
+
+def _acled_country(g: dict[str, Any]) -> dict[str, Any]:
+    """ACLED's `iso` (ISO numeric), `region` and `country` of a place."""
+    c = country_codes(g["iso2"]) if g["iso2"] else None
+    if c is None:
+        return {"iso": "", "region": "", "country": g["country"]}
+    return {"iso": c.iso_numeric, "region": c.acled_region, "country": c.acled_name or g["country"]}
+
+
+def _ucdp_country(g: dict[str, Any]) -> dict[str, Any]:
+    """UCDP GED's `country` (the GW state's name), `country_id` (its GW number), `region`."""
+    c = country_codes(g["iso2"]) if g["iso2"] else None
+    if c is None or c.gwno is None:
+        return {"country": g["country"], "country_id": "", "region": ""}
+    name = c.ucdp_name or _admin_names()[0].get(c.gw_state, g["country"])
+    return {"country": name, "country_id": c.gwno, "region": ucdp_region(c.gwno)}
+
+
+def priogrid_gid(lat: float, lon: float) -> int:
+    """The PRIO-GRID cell id of a point: 0.5 degree cells numbered from (-90, -180), 720 a row."""
+    row = min(math.floor((lat + 90) / 0.5), 359)
+    col = min(math.floor((lon + 180) / 0.5), 719)
+    return row * 720 + col + 1
+
+
+_EVENT_HEX = re.compile(r"ev([0-9a-f]{1,15})")
+
+
+def ged_id(event_id: str) -> int:
+    """An integer for GED's `id`: the event id's hexadecimal part (at most 60 bits), or a hash."""
+    m = _EVENT_HEX.fullmatch(event_id)
+    return int(m.group(1) if m else hashlib.sha1(event_id.encode()).hexdigest()[:14], 16)
 
 
 def _acled_geo_precision(feature: str) -> int | str:
@@ -160,10 +195,6 @@ def _sources(ef: EventFindings) -> list[str]:
     return list(names)
 
 
-def _num(x: float | None) -> Any:
-    return "" if x is None else number(x)
-
-
 def acled_rows(events: Iterable[EventFindings]) -> list[dict[str, Any]]:
     """One ACLED-layout row per event."""
     out = []
@@ -174,9 +205,10 @@ def acled_rows(events: Iterable[EventFindings]) -> list[dict[str, Any]]:
         out.append({
             **dict.fromkeys(ACLED_COLUMNS, ""),
             "event_id_cnty": e.event_id, "event_date": e.date.start if e.date else "",
-            "year": e.date.start[:4] if e.date else "",
-            "time_precision": _acled_time_precision(e.date),
-            "country": g["country"], "admin1": g["admin1"], "location": g["location"],
+            "year": int(e.date.start[:4]) if e.date else "",
+            "time_precision": _acled_time_precision(e.date), **_acled_country(g),
+            "admin1": g["admin1"], "admin2": g["admin2"], "admin3": g["admin3"],
+            "location": g["location"],
             "latitude": g["lat"], "longitude": g["lon"],
             "geo_precision": _acled_geo_precision(g["feature"]),
             "source": "; ".join(_sources(ef)), "notes": _notes(ef),
@@ -196,9 +228,12 @@ def ucdp_rows(events: Iterable[EventFindings]) -> list[dict[str, Any]]:
             continue
         g = _geo(e.place)
         reports = killed.reports
+        best = round(killed.best)
+        civilians = min(round(killed.civilians), best)
         out.append({
             **dict.fromkeys(UCDP_COLUMNS, ""),
-            "id": e.event_id, "relid": e.event_id, "year": e.date.start[:4] if e.date else "",
+            "id": ged_id(e.event_id), "relid": e.event_id,
+            "year": int(e.date.start[:4]) if e.date else "",
             "number_of_sources": killed.independent_origins,
             "source_article": "; ".join(dict.fromkeys(r.doc_id for r in reports)),
             "source_office": "; ".join(dict.fromkeys(r.publisher for r in reports if r.publisher)),
@@ -206,14 +241,16 @@ def ucdp_rows(events: Iterable[EventFindings]) -> list[dict[str, Any]]:
             "source_original": "; ".join(dict.fromkeys(r.origin.label for r in reports)),
             "where_prec": _ucdp_where_prec(g["feature"]), "where_coordinates": g["location"],
             "where_description": e.place.name if e.place else "", "adm_1": g["admin1"],
-            "latitude": g["lat"], "longitude": g["lon"],
+            "adm_2": g["admin2"], "latitude": g["lat"], "longitude": g["lon"],
             "geom_wkt": f"POINT ({g['lon']} {g['lat']})" if g["lat"] != "" else "",
-            "country": g["country"],
+            "priogrid_gid": priogrid_gid(g["lat"], g["lon"]) if g["lat"] != "" else "",
+            **_ucdp_country(g),
             "event_clarity": 1 if killed.status in ("single", "agree", "refine") else 2,
             "date_prec": _ucdp_date_prec(e.date), "date_start": e.date.start if e.date else "",
             "date_end": e.date.end if e.date else "",
-            "deaths_civilians": _num(killed.civilians),
-            "deaths_unknown": _num(killed.unknown + killed.combatants),
-            "best": _num(killed.best), "high": _num(killed.high), "low": _num(killed.low),
+            # the sides are unknown, so deaths of combatants go to deaths_unknown
+            "deaths_a": 0, "deaths_b": 0, "deaths_civilians": civilians,
+            "deaths_unknown": best - civilians,
+            "best": best, "high": max(round(killed.high), best), "low": min(round(killed.low), best),
         })  # fmt: skip
     return out

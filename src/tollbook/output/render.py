@@ -1,6 +1,9 @@
 """Output: rows (dicts of the JSON contract) -> text in jsonl, json, csv or an aligned table.
 
-Every command prints through `write_rows`, so every command takes the same `--format`.
+Every command prints through `write_rows`, so every command takes the same `--format`, and
+every CSV tollbook writes passes through `csv_cell`: text that a spreadsheet would run as a
+formula (first character `=`, `+`, `-`, `@`, tab or carriage return) gets a leading `'`
+(OWASP's CSV injection advice), while numbers, -3 included, stay numbers.
 """
 
 from __future__ import annotations
@@ -8,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
@@ -21,9 +25,36 @@ CLAIM_TABLE_COLUMNS = (
 TALLY_COLUMNS = ("doc_id", "category", "best", "low", "high", "civilians", "combatants", "unknown", "rule")
 
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A cell that is only a number ("-3", "+1.5e3") cannot run anything: it is left as written so
+# the column stays numeric in the spreadsheet.
+_PLAIN_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+def csv_cell(value: Any) -> str:
+    """One CSV cell: `_cell`'s text, with a formula-like text neutralised by a leading `'`.
+
+    A carriage return becomes a line feed, one character for one so spans still count right:
+    the csv writer (line ends "\n") would leave a field with a bare CR unquoted, and readers
+    take that CR for the end of the row.
+    """
+    raw = _cell(value)
+    text = raw.replace("\r", "\n")
+    if (
+        raw.startswith(FORMULA_STARTS)
+        and not isinstance(value, (int, float))
+        and not _PLAIN_NUMBER.fullmatch(text)
+    ):
+        return "'" + text
+    return text
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):  # spreadsheets and dataframes read true/false, not True/False
+        return "true" if value else "false"
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, float) and value.is_integer():
@@ -47,9 +78,9 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO,
     elif fmt == "csv":
         cols = list(columns) if columns else _all_columns(items)
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(cols)
+        writer.writerow([csv_cell(c) for c in cols])
         for row in items:
-            writer.writerow([_cell(row.get(c)) for c in cols])
+            writer.writerow([csv_cell(row.get(c)) for c in cols])
     elif fmt == "table":
         out.write(render_table(items, columns, max_width))
     else:  # pragma: no cover - click restricts the choice

@@ -25,12 +25,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from tollbook.model import Document, Extraction
+from tollbook.model import Document, Extraction, number
 from tollbook.output.serialize import (
     category_tally_to_dict,
     claim_to_dict,
     document_to_dict,
-    number,
 )
 
 #: (column, type) of a claim row; type is one of "string", "double", "long", "boolean".

@@ -11,9 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from tollbook.model import (
+    CORRECTABLE,
     Attribution,
     CategoryTally,
     Claim,
+    Correction,
     DateMention,
     DateValue,
     Document,
@@ -21,14 +23,8 @@ from tollbook.model import (
     PlaceMention,
     SourceLink,
     Tally,
+    number,
 )
-
-
-def number(x: float) -> float | int:
-    """Integral floats print as ints: 613, not 613.0."""
-    if isinstance(x, float) and x.is_integer():
-        return int(x)
-    return x
 
 
 def claim_to_dict(c: Claim) -> dict[str, Any]:
@@ -236,3 +232,15 @@ def document_from_dict(d: dict[str, Any]) -> Document:
         language=d.get("language"),
         format=d.get("format") or "text",
     )
+
+
+def correction_to_dict(c: Correction) -> dict[str, Any]:
+    """A reviewer's correction as a flat row: who, when, the verdict and the corrected fields."""
+    out: dict[str, Any] = {
+        "correction_id": c.correction_id, "doc_id": c.doc_id, "claim_id": c.claim_id,
+        "verdict": c.verdict, "reviewer": c.reviewer, "reason": c.reason, "created_at": c.created_at,
+    }  # fmt: skip
+    for name in CORRECTABLE:
+        value = getattr(c, name)
+        out[name] = number(value) if isinstance(value, float) else value
+    return out

@@ -12,19 +12,31 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from tollbook._exceptions import StoreError
 from tollbook.store.schema import POSTGRESQL, SQLITE
 
 if TYPE_CHECKING:
     import psycopg
+
+class StoreIOError(StoreError):
+    """The store itself failed (disk full, I/O error, read-only, damaged file, connection
+    lost): every further write would fail the same way, so a batch stops at the first one."""
+
+
+#: SQLite result codes (primary, the low byte) that mean the store, not the statement, failed.
+_SQLITE_FATAL = {8: "read-only", 10: "I/O error", 11: "damaged", 13: "disk full",
+                 14: "cannot open", 26: "not a database"}  # fmt: skip
+#: PostgreSQL SQLSTATE classes of the same: insufficient resources, system error.
+_PG_FATAL = ("53", "58")
 
 #: Seconds to wait for a PostgreSQL server before giving up.
 CONNECT_TIMEOUT = 10
@@ -51,13 +63,29 @@ class Backend(Protocol):
     def close(self) -> None: ...
 
 
-def connect(url: str) -> Backend:
-    """A backend for a SQLite path/URL or a postgresql:// URL."""
+def connect(url: str, *, check: bool = True) -> Backend:
+    """A backend for a SQLite path/URL or a postgresql:// URL; `check`: refuse a damaged
+    SQLite file (see SQLite._integrity)."""
     match = re.match(r"([A-Za-z][A-Za-z0-9+.\-]*)://", url)
     scheme = match.group(1).lower() if match else ""
     if scheme.split("+")[0] in ("postgresql", "postgres"):
         return Postgres.connect(url)
-    return SQLite.connect(sqlite_target(url))
+    return SQLite.connect(sqlite_target(url), check=check)
+
+
+#: Largest SQLite file checked page by page at every open (see SQLite._integrity).
+QUICK_CHECK_BYTES = 256 * 1024 * 1024
+#: Largest SQLite file whose indexes are also checked against their tables at every open.
+FULL_CHECK_BYTES = 64 * 1024 * 1024
+
+
+def _read_only_uri(target: str, parent: Path) -> str:
+    """A read-only URI for a file this process may not write. In a folder it may not write
+    either, no -wal/-shm file can be made, so the file is opened immutable (nobody can be
+    changing it through a WAL there)."""
+    path = quote(str(Path(target).resolve()))
+    immutable = "&immutable=1" if not os.access(parent, os.W_OK) else ""
+    return f"file:{path}?mode=ro{immutable}"
 
 
 def sqlite_target(url: str) -> str:
@@ -86,9 +114,14 @@ class SQLite:
     def __init__(self, conn: sqlite3.Connection, location: str) -> None:
         self._conn: sqlite3.Connection | None = conn
         self.location = location
+        self.read_only = False  # opened read-only: nobody may write the file
 
     @classmethod
-    def connect(cls, target: str) -> SQLite:
+    def connect(cls, target: str, *, check: bool = True) -> SQLite:
+        """Open target; a file nobody may write is opened read-only, and an existing file is
+        checked for damage first (`check`; see `_integrity`)."""
+        existed = False
+        read_only = False
         if target != ":memory:":
             target = str(Path(target).expanduser())
             parent = Path(target).resolve().parent
@@ -97,25 +130,66 @@ class SQLite:
                     f"cannot open database {target}: directory {parent} does not exist; "
                     "create the directory or pass --db with another path"
                 )
+            existed = Path(target).is_file() and Path(target).stat().st_size > 0
+            read_only = existed and not os.access(target, os.W_OK)
         try:
             # isolation_level=None: no implicit BEGIN/COMMIT; `transaction()` does it.
-            conn = sqlite3.connect(target, isolation_level=None)
+            if read_only:
+                conn = sqlite3.connect(_read_only_uri(target, parent), uri=True,
+                                       isolation_level=None)  # fmt: skip
+            else:
+                conn = sqlite3.connect(target, isolation_level=None)
         except sqlite3.Error as exc:
             raise StoreError(
                 f"cannot open database {target}: {exc}; check the path and its permissions"
             ) from exc
         backend = cls(conn, target)
+        backend.read_only = read_only
         try:
-            conn.execute("PRAGMA journal_mode=WAL")
+            if not read_only:
+                conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA busy_timeout=5000")
+            if existed and check:
+                backend._integrity()
         except sqlite3.Error as exc:
             backend.close()
             raise StoreError(
                 f"cannot use {target} as a database: {exc}; "
                 "is it a tollbook SQLite file? pass --db with another path"
             ) from exc
+        except StoreError:
+            backend.close()
+            raise
         return backend
+
+    def _integrity(self) -> None:
+        """Refuse a damaged file before anything is read from or written into it.
+
+        `PRAGMA quick_check` reads every page (not the indexes' agreement with the tables,
+        which `integrity_check` adds), so it is skipped above QUICK_CHECK_BYTES, where it
+        would cost seconds at every open; such a file gets SQLite's header check only. It is
+        skipped too while the WAL holds pages, i.e. while another process writes: beside a
+        writer quick_check now and then reports the pages being added as invalid (about 1
+        check in 2,000 during an ingest), and a damaged file at rest has an empty WAL."""
+        # The file is never opened beside sqlite3: closing any descriptor of it would drop
+        # this process's POSIX locks on it (SQLite's readers would then see torn state).
+        # A wrong header already failed the PRAGMAs above ("file is not a database").
+        size = Path(self.location).stat().st_size
+        wal = Path(self.location + "-wal")
+        if size > QUICK_CHECK_BYTES or (wal.exists() and wal.stat().st_size > 0):
+            return  # too big to check at every open, or a writer is at work (see above)
+        # integrity_check also compares every index with its table, which catches bytes
+        # changed inside a row (SQLite keeps no checksums); quick_check only the structure.
+        pragma = "integrity_check" if size <= FULL_CHECK_BYTES else "quick_check"
+        rows = self._c().execute(f"PRAGMA {pragma}(5)").fetchall()
+        problems = [str(r[0]) for r in rows if r[0] != "ok"]
+        if problems:
+            raise StoreIOError(
+                f"the database {self.location} is damaged ({'; '.join(problems)[:300]}); "
+                f"nothing was written to it: restore it from a backup, or try "
+                f"`sqlite3 {self.location} .recover` into a new file"
+            )
 
     def _c(self) -> sqlite3.Connection:
         if self._conn is None:
@@ -123,6 +197,13 @@ class SQLite:
         return self._conn
 
     def _fail(self, exc: sqlite3.Error, sql: str) -> StoreError:
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code is not None and code & 0xFF in _SQLITE_FATAL:
+            return StoreIOError(
+                f"the database {self.location} failed ({_SQLITE_FATAL[code & 0xFF]}, "
+                f"{_verb(sql)}): {exc}; free disk space, check the file's permissions or "
+                "restore it from a backup, then run again (stored documents are kept)"
+            )
         return StoreError(
             f"database error in {self.location} ({_verb(sql)}): {exc}; "
             "check that the file is a tollbook database, writable and not locked"
@@ -217,6 +298,10 @@ class SQLite:
     def json_int(self, expr: str, index: int) -> str:
         return f"CAST(json_extract({expr}, '$[{index}]') AS INTEGER)"
 
+    def set_progress_handler(self, handler: Callable[[], int] | None, every: int) -> None:
+        """Call handler every `every` VM steps; nonzero stops the statement (web budgets)."""
+        self._c().set_progress_handler(handler, every)
+
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
@@ -293,8 +378,14 @@ class Postgres:
     def _fail(self, exc: Exception, sql: str) -> StoreError:
         import psycopg
 
+        sqlstate = str(getattr(exc, "sqlstate", "") or "")
+        if sqlstate.startswith(_PG_FATAL):
+            return StoreIOError(
+                f"the database {self.location} failed ({_verb(sql)}): {_first_line(exc)}; "
+                "free disk space on the server or ask its administrator, then run again"
+            )
         if isinstance(exc, psycopg.OperationalError) and self._c().closed:
-            return StoreError(
+            return StoreIOError(
                 f"lost the connection to {self.location} ({_verb(sql)}): {_first_line(exc)}; "
                 "is the server still running? open the store again"
             )

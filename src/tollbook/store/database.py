@@ -38,7 +38,7 @@ from tollbook.output.serialize import (
     claim_to_dict,
     document_from_dict,
 )
-from tollbook.store.backends import Backend, SQLite, connect
+from tollbook.store.backends import Backend, SQLite, StoreIOError, connect
 from tollbook.store.schema import (
     CLAIM_COLUMNS,
     CLAIM_KEYS,
@@ -97,14 +97,21 @@ class Store:
         self._now = now
 
     @classmethod
-    def open(cls, url: str, *, now: Callable[[], str] | None = None) -> Store:
+    def open(
+        cls, url: str, *, now: Callable[[], str] | None = None, check: bool = True
+    ) -> Store:
         """Open (creating if needed) and migrate the database at a SQLite path, sqlite:///
         URL, `:memory:` or postgresql:// URL. `now` returns ISO timestamps for
-        ingested_at/extracted_at (tests)."""
-        backend = connect(url)
+        ingested_at/extracted_at (tests). `check` refuses a damaged SQLite file before
+        anything is written into it; a file this process may not write opens read-only
+        (reading works; a write fails with a message saying so)."""
+        backend = connect(url, check=check)
         store = cls(backend, now=now or _now)
         try:
-            store.migrate()
+            if getattr(backend, "read_only", False):
+                store._check_read_only()
+            else:
+                store.migrate()
         except BaseException:
             backend.close()
             raise
@@ -140,6 +147,17 @@ class Store:
         rows = self._db.query("SELECT MAX(version) AS v FROM schema_migrations")
         return int(rows[0]["v"] or 0)
 
+    def _check_read_only(self) -> None:
+        """A read-only store cannot be migrated: it must be at this version already."""
+        current = self.schema_version() if self._db.table_exists("schema_migrations") else 0
+        if current != SCHEMA_VERSION:
+            raise MigrationError(
+                f"the read-only database {self.location} is at schema version {current}, "
+                f"this tollbook needs {SCHEMA_VERSION}; open it once with write access to "
+                "upgrade it",
+                source=self.location,
+            )
+
     def migrate(self) -> tuple[int, ...]:
         """Apply the missing migrations, each in its own transaction; return their versions."""
         with self._db.transaction():
@@ -166,6 +184,8 @@ class Store:
                 if done:
                     continue
                 label = self._apply(step.version, step.name, step.script(self._db.dialect))
+                if step.fts5 is not None and isinstance(self._db, SQLite):
+                    label = self._apply(step.version, label, step.fts5, needs_fts5=True)
                 self._db.execute(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                     (step.version, label, self._now()),
@@ -173,10 +193,12 @@ class Store:
             applied.append(step.version)
         return tuple(applied)
 
-    def _apply(self, version: int, name: str, sql: str) -> str:
-        """Run one step's script; return the name to record (marked when skipped)."""
+    def _apply(self, version: int, name: str, sql: str, needs_fts5: bool = False) -> str:
+        """Run one step's script (or its FTS5 part); return the name to record (marked when
+        skipped: SQLite without FTS5)."""
         db = self._db
-        if isinstance(db, SQLite) and version in NEEDS_FTS5 and not db.fts5_available():
+        needs_fts5 = needs_fts5 or version in NEEDS_FTS5
+        if isinstance(db, SQLite) and needs_fts5 and not db.fts5_available():
             msg = "%s: SQLite has no FTS5; skipped migration %d, no full-text search"
             _log.warning(msg, self.location, version)
             return f"{name} {SKIPPED}"
@@ -224,7 +246,9 @@ class Store:
                 run = (doc.doc_id, version, self._now(), len(extraction.claims))
                 self._insert("extractions", EXTRACTION_COLUMNS, [run])
         except Exception as exc:
-            raise StoreError(
+            # A failing store (disk full, I/O) keeps its class: a batch stops on it.
+            kind = type(exc) if isinstance(exc, StoreIOError) else StoreError
+            raise kind(
                 f"could not save the extraction (version {version}): {exc}; "
                 "nothing was written for this document, fix the cause and save it again",
                 source=doc.doc_id,

@@ -4,7 +4,10 @@ Both backends run the same numbered steps and record them in `schema_migrations`
 one portable script, except where the dialects differ: step 1 pins PostgreSQL's id columns to
 the "C" collation (so ORDER BY doc_id sorts as SQLite and Python do), and step 2, the
 full-text index, is FTS5 on SQLite and a generated tsvector column with a GIN index on
-PostgreSQL. Also here: the column lists the store and the bulk loader write.
+PostgreSQL. Step 4 makes the SQLite index external-content FTS5 over `documents` (the text is
+no longer stored twice; Datasette and sqlite-utils find it as `documents_fts`) and adds the
+read-only views of `tollbook.store.views` on both dialects. Also here: the column lists the
+store and the bulk loader write.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import re
 from typing import NamedTuple
 
 from tollbook.model import CORRECTABLE
+from tollbook.store.views import CORRECTED_FIELDS_5, claims_current_sql, views_sql
 
 SQLITE = "sqlite"
 POSTGRESQL = "postgresql"
@@ -111,13 +115,56 @@ CREATE INDEX corrections_claim ON corrections (doc_id, claim_id);
 """
 
 
+# Corrections of the claim's place, event date, qualifier, detail and population class.
+# ADD COLUMN one at a time: SQLite allows one column per ALTER TABLE.
+_M5_CORRECTION_FIELDS = "".join(
+    f"ALTER TABLE corrections ADD COLUMN {name} TEXT;\n"
+    for name in ("place", "event_date", "qualifier", "detail", "population_class")
+)
+
+
+def _M5_VIEW(dialect: str) -> str:
+    """claims_current again, now applying the fields migration 5 adds."""
+    return "DROP VIEW claims_current;\n" + claims_current_sql(dialect, CORRECTED_FIELDS_5)
+
+# Migration 2 copied every text into documents_fts. External content reads the text from
+# `documents` by rowid instead (half the space); triggers keep the index in step with inserts,
+# deletes and updates. content="documents" (double quotes) is what Datasette's and
+# sqlite-utils' detection looks for, so their search box works on the documents table.
+_M4_FTS_EXTERNAL = """
+DROP TRIGGER IF EXISTS documents_fts_insert;
+DROP TRIGGER IF EXISTS documents_fts_delete;
+DROP TABLE IF EXISTS documents_fts;
+CREATE VIRTUAL TABLE documents_fts USING fts5 (
+    doc_id UNINDEXED, title, text, content="documents"
+);
+INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
+CREATE TRIGGER documents_fts_ai AFTER INSERT ON documents BEGIN
+    INSERT INTO documents_fts (rowid, doc_id, title, text)
+    VALUES (new.rowid, new.doc_id, new.title, new.text);
+END;
+CREATE TRIGGER documents_fts_ad AFTER DELETE ON documents BEGIN
+    INSERT INTO documents_fts (documents_fts, rowid, doc_id, title, text)
+    VALUES ('delete', old.rowid, old.doc_id, old.title, old.text);
+END;
+CREATE TRIGGER documents_fts_au AFTER UPDATE ON documents BEGIN
+    INSERT INTO documents_fts (documents_fts, rowid, doc_id, title, text)
+    VALUES ('delete', old.rowid, old.doc_id, old.title, old.text);
+    INSERT INTO documents_fts (rowid, doc_id, title, text)
+    VALUES (new.rowid, new.doc_id, new.title, new.text);
+END;
+"""
+
+
 class Migration(NamedTuple):
-    """One schema step: `sql` runs on SQLite (and PostgreSQL unless `postgresql` is given)."""
+    """One schema step: `sql` runs on SQLite (and PostgreSQL unless `postgresql` is given);
+    `fts5`, SQLite only, runs after it where SQLite has FTS5 and is skipped elsewhere."""
 
     version: int
     name: str
     sql: str
     postgresql: str | None = None
+    fts5: str | None = None
 
     def script(self, dialect: str) -> str:
         if dialect == POSTGRESQL and self.postgresql is not None:
@@ -130,7 +177,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables", _M1_CORE, _M1_CORE_PG),
     Migration(2, "documents_fts full-text index", _M2_FTS, _M2_FTS_PG),
     Migration(3, "reviewers' corrections", _M3_CORRECTIONS),
-)
+    Migration(4, "external-content documents_fts; views claims_flat, claims_current",
+              views_sql(SQLITE), views_sql(POSTGRESQL), fts5=_M4_FTS_EXTERNAL),
+    Migration(5, "corrections of place, event date, qualifier, detail, population class",
+              _M5_CORRECTION_FIELDS + _M5_VIEW(SQLITE), _M5_CORRECTION_FIELDS + _M5_VIEW(POSTGRESQL)),
+)  # fmt: skip
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
 #: Steps that need SQLite's FTS5; without it they are recorded as skipped, not failed.

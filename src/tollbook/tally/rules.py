@@ -20,12 +20,12 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from tollbook.model import CategoryTally, Claim, Tally
+from tollbook.extract.grammar.numberwords import TENS, spelled
+from tollbook.model import ATTACKER_SELF_RULE, CategoryTally, Claim, Tally
 
 _CLASS_FIELD = {"civilian": "civilians", "combatant": "combatants"}
 #: The rule of an attacker's own death ("a suicide bomber killed himself and six others"),
 #: which extract writes and the tally adds to the victims of its sentence.
-ATTACKER_SELF_RULE = "count.attacker_self"
 
 
 def _split(claim: Claim, parts: Sequence[Claim]) -> dict[str, float]:
@@ -44,6 +44,8 @@ def _split(claim: Claim, parts: Sequence[Claim]) -> dict[str, float]:
 
 
 def tally(doc_id: str, claims: Sequence[Claim]) -> Tally:
+    """One document's claims -> its Tally: per category best, low, high and the split by class
+    (the rules of this module's docstring)."""
     children: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         if c.parent and c.relation == "part":
@@ -113,11 +115,9 @@ _ANAPHORIC = re.compile(r"(?:the|his|her|their|both|him|them|himself|herself|he|
 #: report names its victim again and again ("a German woman ... Michaela Spitzer").
 _NAMED = ".victim_"
 _NUMBER_WORDS = frozenset(
-    "a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
-    "ninety hundred thousand million dozen dozens scores hundreds thousands the his her their "
-    "both".split()
-)
+    [*spelled(1, 19).split("|"), *(w for w in TENS if w != "fourty"), "hundred", "thousand", "million",
+     *"a an dozen dozens scores hundreds thousands the his her their both".split()]
+)  # the number words of extract/grammar/numberwords.py (not the misspelling "fourty"), articles, determiners
 
 
 def _category(category: str, items: list[Claim], children: dict[str, list[Claim]]) -> CategoryTally:

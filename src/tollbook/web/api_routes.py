@@ -14,6 +14,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from tollbook.model import Correction
+from tollbook.web.budget import Budget, budgeted, cancellable, request_budget
 from tollbook.web.common import field, in_thread, read_form, settings_of
 from tollbook.web.errors import BadRequest
 from tollbook.web.ingesting import IngestOutcome, IngestRequest, run_ingest
@@ -22,6 +23,7 @@ from tollbook.web.reviewing import correction_from
 from tollbook.web.security import require_write_api
 from tollbook.web.settings import WebSettings
 from tollbook.web.views import (
+    MAX_PAGE,
     DocQuery,
     correction_to_dict,
     doc_query,
@@ -29,8 +31,57 @@ from tollbook.web.views import (
     document_view_to_dict,
     list_documents,
     open_store,
+    positive_int,
     summary_to_dict,
 )
+
+#: Deepest nesting and longest integer a JSON body may have: no field of the API needs more,
+#: and deeper or longer ones cost the parser (recursion) or float() (OverflowError).
+MAX_JSON_DEPTH = 32
+MAX_JSON_DIGITS = 30
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_JSON_DIGITS:
+        raise ValueError(f"an integer of {len(text)} digits is longer than {MAX_JSON_DIGITS}")
+    return int(text)
+
+
+def _no_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _check_values(data: object) -> None:
+    """Refuse nesting deeper than MAX_JSON_DEPTH and strings that are not Unicode text (a
+    lone surrogate such as \\ud800 cannot be stored or encoded)."""
+    stack: list[tuple[object, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise ValueError("a string holds a lone surrogate (\\ud800-\\udfff)") from exc
+        elif isinstance(value, dict | list):
+            if depth > MAX_JSON_DEPTH:
+                raise ValueError(f"nested deeper than {MAX_JSON_DEPTH} levels")
+            items = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+            stack.extend((v, depth + 1) for v in items)
+
+
+def parse_json_object(raw: bytes) -> dict[str, Any]:
+    """A request body -> a JSON object, or a 422 that says what is wrong with it."""
+    try:
+        data = json.loads(raw or b"null", parse_int=_bounded_int, parse_constant=_no_constant)
+        _check_values(data)
+    except RecursionError as exc:
+        raise BadRequest(f"the JSON body is nested deeper than {MAX_JSON_DEPTH} levels",
+                         hint="send a flat JSON object") from exc  # fmt: skip
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BadRequest(f"the body is not valid JSON: {exc}", hint="send a JSON object") from exc
+    if not isinstance(data, dict):
+        raise BadRequest("the body must be a JSON object", hint='e.g. {"verdict": "correct", ...}')
+    return data
 
 
 async def _json_body(request: Request) -> dict[str, Any]:
@@ -40,38 +91,38 @@ async def _json_body(request: Request) -> dict[str, Any]:
             f"expected a JSON body (Content-Type: application/json), not {ctype or 'none'}",
             hint="send a JSON object",
         )
-    raw = await request.body()
-    try:
-        data = json.loads(raw or b"null")
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise BadRequest(f"the body is not valid JSON: {exc}", hint="send a JSON object") from exc
-    if not isinstance(data, dict):
-        raise BadRequest("the body must be a JSON object", hint='e.g. {"verdict": "correct", ...}')
-    return data
+    return parse_json_object(await request.body())
 
 
-def _documents(settings: WebSettings, q: DocQuery) -> dict[str, Any]:
-    with open_store(settings) as store:
-        docs = list_documents(store, q)
+def _documents(settings: WebSettings, q: DocQuery, budget: Budget) -> dict[str, Any]:
+    with open_store(settings) as store, budgeted(store, budget):
+        page = list_documents(store, q, with_chars=True)
     query = {k: v for k, v in (("q", q.q), ("category", q.category), ("place", q.place),
              ("source", q.source), ("date_from", q.date_from), ("date_to", q.date_to)) if v}  # fmt: skip
-    return {"query": query, "count": len(docs), "documents": [summary_to_dict(d) for d in docs]}
+    docs = page.summaries
+    return {"query": query, "count": len(docs), "page": page.page, "more": page.more,
+            "scan_capped": page.capped, "documents": [summary_to_dict(d) for d in docs]}  # fmt: skip
 
 
 async def api_documents(request: Request) -> Response:
     settings = settings_of(request)
     q = doc_query(request.query_params, settings.page_size)
-    return JSONResponse(await in_thread(_documents, settings, q))
+    budget = request_budget(settings)
+    return JSONResponse(await cancellable(request, budget, _documents, settings, q, budget))
 
 
-def _document(settings: WebSettings, doc_id: str) -> dict[str, Any]:
-    with open_store(settings) as store:
-        return document_view_to_dict(document_view(store, doc_id))
+def _document(settings: WebSettings, doc_id: str, part: int, budget: Budget) -> dict[str, Any]:
+    with open_store(settings) as store, budgeted(store, budget):
+        view = document_view(store, doc_id, part, settings.text_window)
+        return document_view_to_dict(view)
 
 
 async def api_document(request: Request) -> Response:
     settings = settings_of(request)
-    return JSONResponse(await in_thread(_document, settings, request.path_params["doc_id"]))
+    part = positive_int(request.query_params.get("part"), "part", MAX_PAGE)
+    budget = request_budget(settings)
+    doc_id = request.path_params["doc_id"]
+    return JSONResponse(await cancellable(request, budget, _document, settings, doc_id, part, budget))
 
 
 def _corrections(settings: WebSettings, doc_id: str, claim_id: str) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """WebSettings -> the Starlette app: pages, JSON API, static assets, error handling, security.
 
     from tollbook.web.app import create_app, WebSettings
-    app = create_app(WebSettings(db="conflict.db", write_token="s3cret"))
+    app = create_app(WebSettings(db="conflict.db", write_token=os.environ["TOLLBOOK_WRITE_TOKEN"]))
 
 Templates are Jinja2 with autoescaping on, so document text and metadata are always inert
 text; a strict Content-Security-Policy allows only the app's own script and styles.
@@ -24,7 +24,8 @@ from starlette.templating import Jinja2Templates
 from tollbook._exceptions import TollbookError
 from tollbook.web import api_routes, events_pages, pages
 from tollbook.web.errors import handle
-from tollbook.web.security import BodyLimit, SecurityHeaders
+from tollbook.web.security import BodyLimit, HostAllowList, SecurityHeaders
+from tollbook.web.sessions import Sessions, Throttle
 from tollbook.web.settings import WebSettings
 
 HERE = Path(__file__).resolve().parent
@@ -79,6 +80,8 @@ def create_app(settings: WebSettings) -> Starlette:
     app = Starlette(
         routes=routes,
         middleware=[
+            *([Middleware(HostAllowList, hosts=settings.allowed_hosts)]
+              if settings.allowed_hosts is not None else []),
             Middleware(SecurityHeaders),
             Middleware(BodyLimit, limit=settings.max_upload_bytes),
         ],
@@ -86,4 +89,7 @@ def create_app(settings: WebSettings) -> Starlette:
     )
     app.state.settings = settings
     app.state.templates = make_templates()
+    app.state.events_cache = events_pages.EventsCache()
+    app.state.sessions = Sessions()
+    app.state.throttle = Throttle()
     return app

@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
-from tollbook.model import CATEGORIES, QUALIFIERS
+from tollbook.model import CATEGORIES, POPULATION_CLASSES, QUALIFIERS
 from tollbook.version import EXTRACTOR_VERSION, __version__
 from tollbook.web.errors import BadRequest, PayloadTooLarge
 from tollbook.web.security import CSRF_COOKIE, can_write, csrf_from_cookie, new_csrf_cookie
@@ -50,7 +50,7 @@ def render(
     ctx = {
         "request": request, "settings": settings, "csrf_token": token,
         "can_write": can_write(request, settings), "categories": CATEGORIES,
-        "qualifiers": QUALIFIERS, "version": __version__, "extractor_version": EXTRACTOR_VERSION,
+        "qualifiers": QUALIFIERS, "population_classes": POPULATION_CLASSES, "version": __version__, "extractor_version": EXTRACTOR_VERSION,
         **context,
     }  # fmt: skip
     html = templates_of(request).get_template(template).render(ctx)

@@ -9,6 +9,7 @@ message hides internals (it is logged with its traceback).
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -16,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from tollbook._exceptions import ConfigError, InputError, NotFoundError, TollbookError
+from tollbook.store.backends import redact
 
 log = logging.getLogger("tollbook.web")
 
@@ -124,8 +126,23 @@ def wants_json(request: Request) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
+def _scrub(message: str, db: str) -> str:
+    """The message without the database's location: store errors name their file (useful on
+    the command line), which tells a web visitor where the server keeps its data."""
+    if not db or db == ":memory:":
+        return message
+    for form in sorted({db, redact(db), str(Path(db).expanduser()),
+                        str(Path(db).expanduser().resolve())},
+                       key=len, reverse=True):  # fmt: skip
+        message = message.replace(form, "the database")
+    return message
+
+
 def error_response(request: Request, exc: BaseException) -> Response:
     status, body = classify(exc)
+    settings = getattr(request.app.state, "settings", None)
+    db = getattr(settings, "db", "")
+    body["error"]["message"] = _scrub(str(body["error"]["message"]), db)
     headers = dict(exc.headers) if isinstance(exc, HTTPException) and exc.headers else None
     if wants_json(request):
         return JSONResponse(body, status_code=status, headers=headers)

@@ -51,9 +51,12 @@ class IngestOutcome:
 
 
 def _suffix(filename: str, content_type: str) -> str:
-    ext = PurePosixPath(filename).suffix.lower()
-    if ext in EXTENSIONS:
-        return ext
+    """The reader's extension: the longest known one the name ends with ('.warc.gz' is one),
+    else one from the content type."""
+    name = PurePosixPath(filename).name.lower()
+    known = [ext for ext in EXTENSIONS if name.endswith(ext)]
+    if known:
+        return max(known, key=len)
     ctype = content_type.lower()
     return next((s for key, s in _CONTENT_TYPES if key in ctype), "")
 

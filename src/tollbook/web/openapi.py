@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tollbook.model import CATEGORIES, VERDICTS
+from tollbook.model import CATEGORIES, POPULATION_CLASSES, QUALIFIERS, VERDICTS
 from tollbook.version import __version__
 
 _ERROR = {
@@ -25,10 +25,14 @@ _ERROR = {
 _OBJECT = {"type": "object"}
 
 
+_PAGE = {"type": "integer", "minimum": 1, "maximum": 10000}
+
+
 def _errors(*statuses: int) -> dict[str, Any]:
     names = {400: "Bad request", 401: "Write token missing or wrong", 403: "Read-only or forbidden",
              404: "Not found", 405: "Method not allowed", 413: "Body too large",
-             422: "Invalid input", 500: "Server error", 503: "Stage not available"}  # fmt: skip
+             422: "Invalid input", 429: "Too many wrong write tokens from this address",
+             500: "Server error", 503: "Stage not available, or the request's budget ran out"}  # fmt: skip
     return {
         str(s): {
             "description": names[s],
@@ -88,13 +92,14 @@ def openapi_document() -> dict[str, Any]:
                     _q("date_from", "publication or event date on or after", _DATE),
                     _q("date_to", "publication or event date on or before", _DATE),
                     _q("limit", "at most this many", {"type": "integer", "minimum": 1, "maximum": 1000}),
+                    _q("page", "page number (of `limit` documents)", _PAGE),
                 ],
-                "responses": {**_ok("documents with their ids, claim counts and tallies"), **_errors(422)},
+                "responses": {**_ok("documents with their ids, claim counts and tallies"), **_errors(422, 503)},
             }},
             "/api/documents/{doc_id}": {"get": {
                 "summary": "A document: text, claims as reviewed, tally and corrections",
-                "parameters": [doc_id],
-                "responses": {**_ok("the document"), **_errors(404)},
+                "parameters": [doc_id, _q("part", "part of a long text (200,000 characters each)", _PAGE)],
+                "responses": {**_ok("the document"), **_errors(404, 422, 503)},
             }},
             "/api/claims/{doc_id}/{claim_id}/corrections": {
                 "get": {
@@ -108,7 +113,7 @@ def openapi_document() -> dict[str, Any]:
                     "security": _WRITE,
                     "requestBody": {"required": True, "content": {"application/json": {"schema": {
                         "$ref": "#/components/schemas/CorrectionIn"}}}},
-                    "responses": {**_ok("the stored correction", 201), **_errors(401, 403, 404, 413, 422)},
+                    "responses": {**_ok("the stored correction", 201), **_errors(401, 403, 404, 413, 422, 429)},
                 },
             },
             "/api/ingest": {"post": {
@@ -120,11 +125,12 @@ def openapi_document() -> dict[str, Any]:
                         "file": {"type": "string", "format": "binary"}, "title": {"type": "string"},
                         "publisher": {"type": "string"}, "published": {"type": "string"}}}},
                 }},
-                "responses": {**_ok("stored documents and failures", 201), **_errors(401, 403, 413, 422)},
+                "responses": {**_ok("stored documents and failures", 201), **_errors(401, 403, 413, 422, 429)},
             }},
             "/api/events": {"get": {
                 "summary": "Events: claims about the same incident across documents",
-                "responses": _ok("the events"),
+                "parameters": [_q("page", "page number", _PAGE)],
+                "responses": {**_ok("the events"), **_errors(422)},
             }},
             "/api/events/{event_id}": {"get": {
                 "summary": "One event: per-source figures over time, findings, places",
@@ -156,6 +162,12 @@ def openapi_document() -> dict[str, Any]:
                         "category": {"type": "string", "enum": list(CATEGORIES)},
                         "population": {"type": "string", "maxLength": 100},
                         "source": {"type": "string", "maxLength": 300},
+                        "qualifier": {"type": "string", "enum": list(QUALIFIERS)},
+                        "population_class": {"type": "string", "enum": list(POPULATION_CLASSES)},
+                        "place": {"type": "string", "maxLength": 200},
+                        "event_date": {"type": "string", "maxLength": 40,
+                                       "description": "YYYY-MM-DD, YYYY-MM, YYYY or start/end"},
+                        "detail": {"type": "string", "maxLength": 300},
                     },
                 },
                 "IngestIn": {

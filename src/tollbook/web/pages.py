@@ -6,10 +6,14 @@ renders a template; every change needs the signed-in write token and the form's 
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from tollbook.model import CORRECTABLE
+from tollbook.web.budget import Budget, budgeted, cancellable, request_budget
 from tollbook.web.common import field, in_thread, read_form, render, settings_of
 from tollbook.web.errors import BadRequest, Unauthorized
 from tollbook.web.ingesting import IngestOutcome, IngestRequest, run_ingest
@@ -17,42 +21,57 @@ from tollbook.web.reviewing import correction_from
 from tollbook.web.security import (
     WRITE_COOKIE,
     check_csrf,
+    check_token,
     require_write_form,
-    token_matches,
-    write_cookie_value,
+    sessions_of,
 )
 from tollbook.web.settings import WebSettings
 from tollbook.web.views import (
+    MAX_PAGE,
+    DocPage,
     DocQuery,
-    DocSummary,
     DocumentView,
     doc_query,
     document_view,
     list_documents,
     open_store,
+    positive_int,
 )
 
 
-def _list(settings: WebSettings, q: DocQuery) -> tuple[tuple[DocSummary, ...], bool]:
-    with open_store(settings) as store:
+def _list(settings: WebSettings, q: DocQuery, budget: Budget) -> tuple[DocPage, bool]:
+    with open_store(settings) as store, budgeted(store, budget):
         return list_documents(store, q), store.has_fts()
 
 
 async def documents_page(request: Request) -> Response:
     settings = settings_of(request)
     q = doc_query(request.query_params, settings.page_size)
-    docs, fts = await in_thread(_list, settings, q)
-    return render(request, "documents.html", {"docs": docs, "q": q, "fts": fts})
+    budget = request_budget(settings)
+    page, fts = await cancellable(request, budget, _list, settings, q, budget)
+    return render(request, "documents.html", {"docs": page.summaries, "page": page, "q": q,
+                                              "fts": fts, "page_query": page_query(q)})  # fmt: skip
 
 
-def _view(settings: WebSettings, doc_id: str) -> DocumentView:
-    with open_store(settings) as store:
-        return document_view(store, doc_id)
+def page_query(q: DocQuery) -> str:
+    """The list's query string without its page number (for next/previous links)."""
+    pairs = [(k, v) for k, v in (("q", q.q), ("category", q.category), ("place", q.place),
+             ("source", q.source), ("date_from", q.date_from), ("date_to", q.date_to),
+             ("limit", str(q.limit))) if v]  # fmt: skip
+    return urlencode(pairs)
+
+
+def _view(settings: WebSettings, doc_id: str, part: int, budget: Budget) -> DocumentView:
+    with open_store(settings) as store, budgeted(store, budget):
+        return document_view(store, doc_id, part, settings.text_window)
 
 
 async def document_page(request: Request) -> Response:
     settings = settings_of(request)
-    view = await in_thread(_view, settings, request.path_params["doc_id"])
+    part = positive_int(request.query_params.get("part"), "part", MAX_PAGE)
+    budget = request_budget(settings)
+    doc_id = request.path_params["doc_id"]
+    view = await cancellable(request, budget, _view, settings, doc_id, part, budget)
     selected = request.query_params.get("claim")
     return render(
         request, "document.html", {"view": view, "doc": view.document, "selected": selected}
@@ -73,7 +92,7 @@ async def review_claim(request: Request) -> Response:
     form = await read_form(request)
     check_csrf(request, settings, form.get("csrf_token"))
     require_write_form(request, settings)
-    names = ("verdict", "reviewer", "reason", "value", "category", "population", "source")
+    names = ("verdict", "reviewer", "reason", *CORRECTABLE)
     data = {n: field(form, n) for n in names}
     doc_id, claim_id = request.path_params["doc_id"], request.path_params["claim_id"]
     full = await in_thread(_save_correction, settings, doc_id, claim_id, data)
@@ -122,13 +141,16 @@ async def login_submit(request: Request) -> Response:
     if not settings.writable:
         raise BadRequest("this server is read-only; there is nothing to sign in to",
                          hint="start it with --write-token to allow changes")  # fmt: skip
-    if not token_matches(settings, field(form, "token")):
+    if not check_token(request, settings, field(form, "token")):
         raise Unauthorized("wrong write token", hint="ask whoever started the server for it")
     target = field(form, "next")
     target = target if target.startswith("/") and not target.startswith("//") else "/"
     response = RedirectResponse(target, status_code=303)
+    old = request.cookies.get(WRITE_COOKIE, "")
+    if old:
+        sessions_of(request).revoke(old)  # a fresh id at every sign-in (no session fixation)
     response.set_cookie(
-        WRITE_COOKIE, write_cookie_value(settings), httponly=True, samesite="strict",
+        WRITE_COOKIE, sessions_of(request).create(), httponly=True, samesite="strict",
         secure=settings.secure_cookies,
     )  # fmt: skip
     return response
@@ -138,8 +160,10 @@ async def logout(request: Request) -> Response:
     settings = settings_of(request)
     form = await read_form(request)
     check_csrf(request, settings, form.get("csrf_token"))
+    sessions_of(request).revoke(request.cookies.get(WRITE_COOKIE, ""))
     response = RedirectResponse("/", status_code=303)
-    response.delete_cookie(WRITE_COOKIE)
+    response.delete_cookie(WRITE_COOKIE, httponly=True, samesite="strict",
+                           secure=settings.secure_cookies)  # fmt: skip
     return response
 
 

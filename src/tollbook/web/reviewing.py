@@ -10,10 +10,13 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from tollbook._exceptions import FieldError
+from tollbook.events.review import check_correction
 from tollbook.model import CATEGORIES, CORRECTABLE, VERDICTS, Correction
 from tollbook.web.errors import BadRequest
 
-MAX_TEXT = {"reviewer": 200, "reason": 2000, "population": 100, "source": 300}
+MAX_TEXT = {"reviewer": 200, "reason": 2000, "population": 100, "source": 300, "place": 200,
+            "event_date": 40, "qualifier": 20, "detail": 300, "population_class": 20}
 
 
 def _text(data: Mapping[str, Any], name: str, *, required: bool = False) -> str | None:
@@ -37,9 +40,9 @@ def _value(raw: object) -> float | None:
         raise BadRequest("value must be a number, not true/false")
     try:
         value = float(raw.replace(",", "")) if isinstance(raw, str) else float(raw)  # type: ignore[arg-type]
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OverflowError) as exc:
         raise BadRequest(
-            f"value {raw!r} is not a number", hint="write a count such as 614"
+            f"value {str(raw)[:40]!r} is not a number", hint="write a count such as 614"
         ) from exc
     if not math.isfinite(value) or value < 0 or value > 1e12:
         raise BadRequest(
@@ -61,13 +64,13 @@ def correction_from(doc_id: str, claim_id: str, data: Mapping[str, Any]) -> Corr
             f"unknown category {category!r}", hint=f"use one of: {', '.join(CATEGORIES)}"
         )
     changes: dict[str, Any] = {
-        "value": _value(data.get("value")), "category": category,
-        "population": _text(data, "population"), "source": _text(data, "source"),
-    }  # fmt: skip
+        name: _text(data, name) for name in CORRECTABLE if name not in ("value", "category")
+    }
+    changes.update(value=_value(data.get("value")), category=category)
     given = [f for f in CORRECTABLE if changes[f] is not None]
     if verdict == "corrected" and not given:
         raise BadRequest(
-            "a correction needs a new value, category, population or source",
+            f"a correction needs a new {', '.join(CORRECTABLE)}",
             hint="fill in at least one of them, or mark the claim correct or wrong",
         )
     if verdict != "corrected":
@@ -77,7 +80,12 @@ def correction_from(doc_id: str, claim_id: str, data: Mapping[str, Any]) -> Corr
                 hint="use verdict 'corrected' to change fields",
             )
         changes = {}
-    return Correction(
+    correction = Correction(
         doc_id=doc_id, claim_id=claim_id, verdict=verdict, reviewer=reviewer, reason=reason,
         **changes,
     )  # fmt: skip
+    try:  # the library's checks: qualifier, population class, event date ...
+        check_correction(correction)
+    except FieldError as err:
+        raise BadRequest(err.message) from err
+    return correction

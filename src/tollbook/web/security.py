@@ -5,42 +5,37 @@
   signature holds. JSON API calls authenticate with a bearer token instead of cookies, so
   they need no CSRF token.
 - Write token: API changes need `Authorization: Bearer <token>`; in the browser the token is
-  entered once on /login and kept as a signed HttpOnly cookie (an HMAC of the token, never
-  the token itself).
+  entered once on /login, which starts a server-side session (`tollbook.web.sessions`): the
+  HttpOnly cookie holds a random session id, revoked at logout; wrong tokens are throttled.
 - Body limit: an ASGI middleware refuses bodies over the limit with 413 (Content-Length
   first, then by counting what arrives).
-- URL fetching: http(s) only; every host (also after each redirect) is resolved and refused
-  when any address is loopback, private, link-local, multicast or reserved, unless allowed;
-  the body is streamed with a size cap and the whole fetch with a deadline.
+- Host allow-list: a request for another Host name gets 400 (DNS rebinding).
+- URL fetching: see `tollbook.web.fetching`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import ipaddress
 import secrets
-import socket
-import time
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
-from urllib.parse import urljoin, urlsplit
 
-import httpx
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tollbook.web.errors import (
     CSRFError,
-    FetchRefused,
     PayloadTooLarge,
     ReadOnly,
     Unauthorized,
     error_body,
 )
+from tollbook.web.fetching import Fetched, check_url, fetch_url, system_resolve
+from tollbook.web.sessions import Sessions, Throttle
 from tollbook.web.settings import WebSettings
+
+# URL fetching lives in tollbook.web.fetching; its names stay importable from here.
+__all__ = ["Fetched", "check_url", "fetch_url", "system_resolve"]
 
 CSRF_COOKIE = "tollbook_csrf"
 CSRF_FIELD = "csrf_token"
@@ -85,21 +80,36 @@ def check_csrf(request: Request, settings: WebSettings, submitted: object) -> No
 # -- write token ---------------------------------------------------------------------------
 
 
-def write_cookie_value(settings: WebSettings) -> str:
-    return _sign(settings.secret, "write:" + (settings.write_token or ""))
-
-
 def token_matches(settings: WebSettings, given: str) -> bool:
     expected = settings.write_token or ""
     return bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
 
 
+def sessions_of(request: Request) -> Sessions:
+    sessions: Sessions = request.app.state.sessions
+    return sessions
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def check_token(request: Request, settings: WebSettings, given: str) -> bool:
+    """Whether `given` is the write token; wrong ones count against the client's address
+    (TooManyAttempts once it made too many, even for a right one)."""
+    throttle: Throttle = request.app.state.throttle
+    throttle.check(_client(request))
+    if token_matches(settings, given):
+        return True
+    throttle.failed(_client(request))
+    return False
+
+
 def can_write(request: Request, settings: WebSettings) -> bool:
-    """Whether this browser signed in with the write token (cookie)."""
+    """Whether this browser holds a live session from signing in with the write token."""
     if not settings.writable:
         return False
-    cookie = request.cookies.get(WRITE_COOKIE, "")
-    return bool(cookie) and hmac.compare_digest(cookie, write_cookie_value(settings))
+    return sessions_of(request).valid(request.cookies.get(WRITE_COOKIE, ""))
 
 
 def require_write_api(request: Request, settings: WebSettings) -> None:
@@ -107,11 +117,11 @@ def require_write_api(request: Request, settings: WebSettings) -> None:
     if not settings.writable:
         raise ReadOnly(
             "this server is read-only: it was started without a write token",
-            hint="start it with --write-token or TOLLBOOK_WRITE_TOKEN to allow changes",
+            hint="start it with TOLLBOOK_WRITE_TOKEN to allow changes",
         )
     auth = request.headers.get("authorization", "")
     scheme, _, given = auth.partition(" ")
-    if scheme.lower() != "bearer" or not token_matches(settings, given.strip()):
+    if scheme.lower() != "bearer" or not check_token(request, settings, given.strip()):
         raise Unauthorized(
             "this change needs the write token",
             hint="send the header 'Authorization: Bearer <write token>'",
@@ -123,7 +133,7 @@ def require_write_form(request: Request, settings: WebSettings) -> None:
     if not settings.writable:
         raise ReadOnly(
             "this server is read-only: it was started without a write token",
-            hint="start it with --write-token or TOLLBOOK_WRITE_TOKEN to allow changes",
+            hint="start it with TOLLBOOK_WRITE_TOKEN to allow changes",
         )
     if not can_write(request, settings):
         raise Unauthorized("this change needs the write token", hint="sign in on /login first")
@@ -187,6 +197,40 @@ class BodyLimit:
             await self._refuse()(scope, receive, send)
 
 
+def host_name(header: str) -> str:
+    """A Host header -> its name without the port, lower case ("[::1]:8000" -> "[::1]")."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[: header.find("]") + 1] if "]" in header else header
+    name, sep, port = header.rpartition(":")
+    return name if sep and port.isdigit() else header
+
+
+class HostAllowList:
+    """ASGI middleware: a request whose Host header is not allowed gets 400.
+
+    Without it, a page on any site could rebind its own name to 127.0.0.1 and read the
+    store with the visitor's browser (DNS rebinding): the browser sends that site's name."""
+
+    def __init__(self, app: ASGIApp, hosts: tuple[str, ...]) -> None:
+        self.app = app
+        self.hosts = frozenset(h.lower() for h in hosts)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        raw = dict(scope.get("headers") or []).get(b"host", b"")
+        name = host_name(raw.decode("latin-1"))
+        if name in self.hosts:
+            await self.app(scope, receive, send)
+            return
+        body = error_body("BadHost", f"this server does not answer to the host name {name[:80]!r}",
+                          "open the address the server printed at start, or start it with "
+                          "--allowed-host NAME")  # fmt: skip
+        await JSONResponse(body, status_code=400)(scope, receive, send)
+
+
 class SecurityHeaders:
     """ASGI middleware: a strict Content-Security-Policy and friends on every response."""
 
@@ -207,138 +251,17 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        static = str(scope.get("path", "")).startswith("/static/")
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 extra = [(k, v) for k, v in self.HEADERS if k not in names]
+                if not static and b"cache-control" not in names:
+                    # Pages carry CSRF tokens and what a signed-in reviewer saw: no cache
+                    # (shared or the browser's back button) may keep them.
+                    extra.append((b"cache-control", b"no-store"))
                 message = {**message, "headers": [*message.get("headers", []), *extra]}
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
-
-
-# -- URL fetching --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Fetched:
-    """A fetched page: the final URL (after redirects), its content type and bytes."""
-
-    url: str
-    content_type: str
-    data: bytes
-
-
-Resolver = Callable[[str, int], list[str]]
-
-
-def system_resolve(host: str, port: int) -> list[str]:
-    """Every address the system resolver gives for host."""
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
-        raise FetchRefused(f"cannot resolve host {host!r}: {exc}", hint="check the URL") from exc
-    return sorted({str(info[4][0]) for info in infos})
-
-
-def _blocked(address: str) -> bool:
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return bool(
-        ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast
-        or ip.is_reserved or ip.is_unspecified or not ip.is_global
-    )  # fmt: skip
-
-
-def check_url(url: str, *, allow_private: bool, resolve: Resolver = system_resolve) -> None:
-    """Refuse a URL the server must not fetch; see the module docstring."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        raise FetchRefused(
-            f"only http and https URLs can be fetched, not {parts.scheme or 'no scheme'!r}",
-            hint="give a URL starting with https://",
-        )
-    if not parts.hostname:
-        raise FetchRefused(f"the URL {url!r} has no host", hint="give a full URL")
-    if parts.username or parts.password:
-        raise FetchRefused("URLs with a user name or password are refused", hint="drop them")
-    if allow_private:
-        return
-    try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-    except ValueError as exc:
-        raise FetchRefused(f"bad port in {url!r}", hint="check the URL") from exc
-    try:
-        addresses = [str(ipaddress.ip_address(parts.hostname))]  # a literal needs no lookup
-    except ValueError:
-        addresses = resolve(parts.hostname, port)
-    for address in addresses:
-        if _blocked(address):
-            raise FetchRefused(
-                f"refused to fetch {parts.hostname}: it resolves to {address}, a private, "
-                "loopback, link-local or reserved address",
-                hint="only public addresses are fetched; upload the file instead",
-            )
-
-
-def fetch_url(
-    url: str,
-    *,
-    max_bytes: int,
-    timeout: float,
-    allow_private: bool = False,
-    resolve: Resolver = system_resolve,
-    transport: httpx.BaseTransport | None = None,
-) -> Fetched:
-    """GET url with redirects checked one by one, a size cap and an overall deadline."""
-    deadline = time.monotonic() + timeout
-    headers = {"User-Agent": "tollbook (+https://example.invalid/tollbook)", "Accept": "*/*"}
-    options: dict[str, Any] = {"timeout": httpx.Timeout(timeout), "follow_redirects": False}
-    if transport is not None:
-        options["transport"] = transport
-    with httpx.Client(headers=headers, **options) as client:
-        for _ in range(MAX_REDIRECTS + 1):
-            check_url(url, allow_private=allow_private, resolve=resolve)
-            try:
-                with client.stream("GET", url) as response:
-                    if response.is_redirect:
-                        target = response.headers.get("location", "")
-                        url = urljoin(url, target)
-                        continue
-                    if response.status_code >= 400:
-                        raise FetchRefused(
-                            f"{url} answered HTTP {response.status_code}",
-                            hint="check that the page exists and is public",
-                        )
-                    data = _read_capped(response, max_bytes, deadline, url)
-                    ctype = response.headers.get("content-type", "")
-                    return Fetched(url=url, content_type=ctype, data=data)
-            except httpx.HTTPError as exc:
-                raise FetchRefused(
-                    f"could not fetch {url}: {type(exc).__name__}: {exc}",
-                    hint="check the URL and that the site answers",
-                ) from exc
-    raise FetchRefused(f"more than {MAX_REDIRECTS} redirects from {url}", hint="give the final URL")
-
-
-def _read_capped(response: httpx.Response, max_bytes: int, deadline: float, url: str) -> bytes:
-    length = response.headers.get("content-length", "")
-    if length.isdigit() and int(length) > max_bytes:
-        raise PayloadTooLarge(
-            f"{url} is {length} bytes, more than the limit of {max_bytes}",
-            hint="download it and upload a smaller part, or raise --max-upload-bytes",
-        )
-    chunks: list[bytes] = []
-    total = 0
-    for chunk in response.iter_bytes():
-        total += len(chunk)
-        if total > max_bytes:
-            raise PayloadTooLarge(
-                f"{url} sent more than the limit of {max_bytes} bytes",
-                hint="download it and upload a smaller part, or raise --max-upload-bytes",
-            )
-        if time.monotonic() > deadline:
-            raise FetchRefused(f"fetching {url} took too long", hint="try again later")
-        chunks.append(chunk)
-    return b"".join(chunks)

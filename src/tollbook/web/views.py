@@ -7,29 +7,48 @@ extractor's own values stay visible beside every corrected one.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from tollbook.events.review import apply_corrections, latest_corrections
-from tollbook.model import CATEGORIES, CORRECTABLE, Claim, Correction, Document, Tally
-from tollbook.output.serialize import claim_to_dict, document_to_dict, number, tally_to_dict
-from tollbook.store.database import Store
-from tollbook.tally.rules import tally
+from tollbook.api import Store, apply_corrections, latest_corrections, tally
+from tollbook.model import CATEGORIES, CORRECTABLE, Claim, Correction, Document, Tally, number
+from tollbook.output.serialize import (
+    claim_from_dict,
+    claim_to_dict,
+    document_from_dict,
+    document_to_dict,
+    tally_to_dict,
+)
 from tollbook.web.errors import BadRequest
-from tollbook.web.settings import WebSettings
+from tollbook.web.settings import TEXT_WINDOW, WebSettings
 
 DATE_PATTERN = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _DATE = DATE_PATTERN
+
+#: A search is at most this many characters and distinct words: FTS5's cost grows faster
+#: than linearly in the number of terms (2,000 terms took 2.7 s, 14,000 took 130 s).
+MAX_QUERY_CHARS = 500
+MAX_QUERY_TERMS = 16
+#: Highest page number of the documents list (each page is `limit` documents).
+MAX_PAGE = 10_000
+#: Documents a filtered listing looks through before it stops and says so.
+MAX_SCAN = 5_000
+_BATCH = 200
+
+
 
 
 @contextmanager
 def open_store(settings: WebSettings) -> Iterator[Store]:
     """A store per request: sqlite3 connections stay on the thread that opened them."""
-    store = Store.open(settings.db)
+    # `tollbook serve` checked the file at start; a per-request page-by-page check would
+    # cost every request the whole file.
+    store = Store.open(settings.db, check=False)
     try:
         yield store
     finally:
@@ -47,9 +66,13 @@ class DocQuery:
     date_from: str | None = None
     date_to: str | None = None
     limit: int = 100
+    page: int = 1
 
     def active(self) -> bool:
-        return any(getattr(self, f.name) for f in fields(self) if f.name != "limit")
+        return any(getattr(self, f.name) for f in fields(self) if f.name not in ("limit", "page"))
+
+    def filtered(self) -> bool:
+        return any((self.category, self.place, self.source, self.date_from, self.date_to))
 
 
 def doc_query(params: Any, default_limit: int) -> DocQuery:
@@ -76,26 +99,67 @@ def doc_query(params: Any, default_limit: int) -> DocQuery:
         if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= 1000:
             raise BadRequest(f"limit {raw_limit!r} is not a number from 1 to 1000")
         limit = int(raw_limit)
+    page = positive_int(get("page"), "page", MAX_PAGE)
+    q = get("q") or ""
+    if len(q) > MAX_QUERY_CHARS:
+        raise BadRequest(
+            f"the search is {len(q)} characters long; the limit is {MAX_QUERY_CHARS}",
+            hint="search with fewer words",
+        )
+    if len(query_words(q)) > MAX_QUERY_TERMS:
+        raise BadRequest(
+            f"the search has more than {MAX_QUERY_TERMS} different words",
+            hint="search with fewer, more specific words",
+        )
     return DocQuery(
-        q=get("q") or "", category=category, place=get("place"), source=get("source"),
-        date_from=get("date_from"), date_to=get("date_to"), limit=limit,
+        q=q, category=category, place=get("place"), source=get("source"),
+        date_from=get("date_from"), date_to=get("date_to"), limit=limit, page=page,
     )  # fmt: skip
+
+
+def positive_int(raw: str | None, name: str, most: int) -> int:
+    """A page number from a query parameter: 1 when absent, else 1..most or a 422."""
+    if raw is None:
+        return 1
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 9 or not 1 <= int(raw) <= most:
+        raise BadRequest(f"{name} {raw[:20]!r} is not a number from 1 to {most}")
+    return int(raw)
+
+
+def query_words(text: str) -> list[str]:
+    """The distinct words of a search, in order (a repeated word adds nothing but cost)."""
+    seen: dict[str, None] = {}
+    for w in re.findall(r"\w+", text):
+        seen.setdefault(w.casefold(), None)
+    return list(seen)
 
 
 def fts_query(text: str) -> str:
     """Words as typed -> an FTS5 query that cannot be a syntax error (each word quoted)."""
-    words = re.findall(r"\w+", text)
+    words = query_words(text)[:MAX_QUERY_TERMS]
     return " ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
 @dataclass(frozen=True, slots=True)
 class DocSummary:
-    """One row of the documents list."""
+    """One row of the documents list (its document carries no text: only `chars`)."""
 
     document: Document
     claims: int
     corrections: int
     tally: Tally  # as reviewed
+    chars: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DocPage:
+    """One page of the documents list; `more` when a next page has documents, `capped` when
+    a filtered listing stopped after MAX_SCAN documents."""
+
+    summaries: tuple[DocSummary, ...]
+    page: int
+    more: bool
+    capped: bool = False
 
 
 def _matches(doc: Document, claims: Sequence[Claim], q: DocQuery) -> bool:
@@ -128,29 +192,108 @@ def _matches(doc: Document, claims: Sequence[Claim], q: DocQuery) -> bool:
     return True
 
 
-def list_documents(store: Store, q: DocQuery) -> tuple[DocSummary, ...]:
-    """Documents matching the query: full-text search first (best first), then the filters."""
+# The list never reads document text (a store may hold a 50 MB document), nor the path of an
+# ingested file (it says where the server's files are).
+# Nor does it count characters unless asked (the JSON list): SQLite's length() of a text
+# loads all of it (73 ms and 20 MB for a 20 MB document, on every listing).
+_HEAD = ("doc_id, content_hash, name, url, title, publisher, aggregator, published, language, "
+         "format")  # fmt: skip
+
+
+def _heads(store: Store, where: str, params: Sequence[Any], tail: str) -> list[dict[str, Any]]:
+    return store.backend.query(f"SELECT {_HEAD} FROM documents {where} {tail}", params)
+
+
+def _newest(store: Store, offset: int, count: int) -> list[dict[str, Any]]:
+    return _heads(store, "", (count, offset),
+                  "ORDER BY ingested_at DESC, doc_id DESC LIMIT ? OFFSET ?")  # fmt: skip
+
+
+def _by_ids(store: Store, ids: Sequence[str]) -> list[dict[str, Any]]:
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    rows = {r["doc_id"]: r for r in _heads(store, f"WHERE doc_id IN ({marks})", ids, "")}
+    return [rows[i] for i in ids if i in rows]  # search order: best first
+
+
+def document_heads(store: Store, ids: Sequence[str]) -> tuple[Document, ...]:
+    """Documents by id without their text (text "") in the order given."""
+    return tuple(document_from_dict({**r, "text": ""}) for r in _by_ids(store, list(ids)))
+
+
+def newest_heads(store: Store, count: int) -> tuple[Document, ...]:
+    """The `count` newest documents without their text."""
+    return tuple(document_from_dict({**r, "text": ""}) for r in _newest(store, 0, count))
+
+
+def _summary(store: Store, row: dict[str, Any], q: DocQuery) -> DocSummary | None:
+    doc = document_from_dict({**row, "text": ""})
+    corrections = store.corrections(doc.doc_id)
+    claims = apply_corrections(store.claims(doc.doc_id), corrections)
+    if not _matches(doc, claims, q):
+        return None
+    return DocSummary(doc, len(claims), len(corrections), tally(doc.doc_id, claims))
+
+
+def _candidates(store: Store, q: DocQuery, count: int) -> Iterator[dict[str, Any]]:
+    """Document heads in list order (search rank, else newest first), at most `count`."""
     if q.q:
-        terms = fts_query(q.q)
-        docs = store.search(terms, limit=max(q.limit * 5, 200)) if terms else ()
-    else:
-        docs = tuple(reversed(store.documents()))  # newest first
-    claims_by_doc: dict[str, list[Claim]] = defaultdict(list)
-    for c in apply_corrections(store.claims(), store.corrections()):
-        claims_by_doc[c.doc_id].append(c)
-    n_corrections: dict[str, int] = defaultdict(int)
-    for corr in store.corrections():
-        n_corrections[corr.doc_id] += 1
-    out = []
-    for doc in docs:
-        claims = claims_by_doc.get(doc.doc_id, [])
-        if _matches(doc, claims, q):
-            out.append(
-                DocSummary(doc, len(claims), n_corrections[doc.doc_id], tally(doc.doc_id, claims))
+        if not store.has_fts():
+            raise BadRequest(
+                "full-text search is unavailable in this database (its SQLite lacked FTS5)",
+                hint="filter by category, place, source or date instead",
             )
-            if len(out) >= q.limit:
-                break
-    return tuple(out)
+        terms = fts_query(q.q)
+        ids = store.backend.search(terms, count) if terms else []
+        for i in range(0, len(ids), _BATCH):
+            yield from _by_ids(store, ids[i : i + _BATCH])
+        return
+    for start in range(0, count, _BATCH):
+        rows = _newest(store, start, min(_BATCH, count - start))
+        yield from rows
+        if len(rows) < min(_BATCH, count - start):
+            return
+
+
+def list_documents(store: Store, q: DocQuery, *, with_chars: bool = False) -> DocPage:
+    """One page of documents matching the query: full-text search first (best first), then
+    the filters. Work is bounded: one page of documents without filters, at most MAX_SCAN
+    documents looked at with them. `with_chars` counts each listed document's characters."""
+    page = _list(store, q)
+    if not with_chars or not page.summaries:
+        return page
+    ids = [s.document.doc_id for s in page.summaries]
+    marks = ", ".join("?" for _ in ids)
+    chars = {r["doc_id"]: int(r["chars"] or 0) for r in store.backend.query(
+        f"SELECT doc_id, length(text) AS chars FROM documents WHERE doc_id IN ({marks})", ids)}  # fmt: skip
+    summaries = tuple(replace(s, chars=chars.get(s.document.doc_id, 0)) for s in page.summaries)
+    return replace(page, summaries=summaries)
+
+
+def _list(store: Store, q: DocQuery) -> DocPage:
+    skip = (q.page - 1) * q.limit
+    if not q.filtered():
+        if q.q:
+            rows = list(_candidates(store, q, skip + q.limit + 1))[skip:]
+        else:
+            rows = _newest(store, skip, q.limit + 1)
+        found = [s for r in rows[: q.limit] if (s := _summary(store, r, q)) is not None]
+        return DocPage(tuple(found), q.page, more=len(rows) > q.limit)
+    out: list[DocSummary] = []
+    seen = 0
+    for row in _candidates(store, q, MAX_SCAN):
+        seen += 1
+        summary = _summary(store, row, q)
+        if summary is None:
+            continue
+        if skip:
+            skip -= 1
+            continue
+        if len(out) == q.limit:
+            return DocPage(tuple(out), q.page, more=True)
+        out.append(summary)
+    return DocPage(tuple(out), q.page, more=False, capped=seen >= MAX_SCAN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,23 +323,35 @@ class Piece:
 
 @dataclass(frozen=True, slots=True)
 class DocumentView:
-    """Everything a document's page shows."""
+    """Everything a document's page shows: one part of its text (`start`:`end`, part `part`
+    of `parts`) with the claims that start in it; the tallies count every claim."""
 
     document: Document
-    claims: tuple[ClaimView, ...]
+    claims: tuple[ClaimView, ...]  # those that start in this part
     tally: Tally  # from the reviewed claims
     extracted_tally: Tally  # from the extractor's claims
     pieces: tuple[Piece, ...]
     corrections: tuple[Correction, ...]
+    part: int = 1
+    parts: int = 1
+    start: int = 0
+    end: int = 0
+    claims_total: int = 0
+    chars: int = 0  # of the whole document; `document.text` holds this part only
 
     def claim(self, claim_id: str) -> ClaimView | None:
         return next((c for c in self.claims if c.claim_id == claim_id), None)
 
 
 def _changed(old: Claim, new: Claim) -> tuple[str, ...]:
-    out = [f for f in ("value", "category", "population") if getattr(old, f) != getattr(new, f)]
+    fields = ("value", "qualifier", "category", "population", "population_class", "detail")
+    out = [f for f in fields if getattr(old, f) != getattr(new, f)]
     if old.source.speaker != new.source.speaker:
         out.append("source")
+    if (old.place and old.place.text) != (new.place and new.place.text):
+        out.append("place")
+    if (old.event_date and old.event_date.value) != (new.event_date and new.event_date.value):
+        out.append("event_date")
     return tuple(out)
 
 
@@ -226,12 +381,14 @@ def claim_views(
     return tuple(views)
 
 
-def pieces(text: str, claims: Sequence[ClaimView]) -> tuple[Piece, ...]:
-    """The text cut at claim spans; an overlapping span is left unhighlighted (card only)."""
+def pieces(text: str, claims: Sequence[ClaimView], offset: int = 0) -> tuple[Piece, ...]:
+    """The text cut at claim spans; an overlapping span is left unhighlighted (card only).
+    `text` starts at `offset` of the document (claim spans count from the document's start);
+    a span that runs past the text's end is left unhighlighted too."""
     out: list[Piece] = []
     pos = 0
     for cv in sorted(claims, key=lambda v: (v.extracted.span[0], -v.extracted.span[1])):
-        start, end = cv.extracted.span
+        start, end = cv.extracted.span[0] - offset, cv.extracted.span[1] - offset
         if start < pos or end <= start or end > len(text):
             continue
         if start > pos:
@@ -243,16 +400,66 @@ def pieces(text: str, claims: Sequence[ClaimView]) -> tuple[Piece, ...]:
     return tuple(out)
 
 
-def document_view(store: Store, doc_id: str) -> DocumentView:
-    doc = store.document(doc_id)
-    claims = store.claims(doc.doc_id)
-    corrections = store.corrections(doc.doc_id)
+def document_view(
+    store: Store, doc_id: str, part: int = 1, window: int = TEXT_WINDOW
+) -> DocumentView:
+    """A document's page: part `part` of its text, `window` characters each, so that a page's
+    size and the memory it takes stay bounded whatever the document's (only that part of
+    the text is read from the store)."""
+    full = store.resolve(doc_id)
+    start = (part - 1) * window
+    row = store.backend.query(
+        f"SELECT {_HEAD}, length(text) AS chars, substr(text, ?, ?) AS part_text FROM documents"
+        " WHERE doc_id = ?",
+        (start + 1, window, full),
+    )[0]
+    chars = int(row["chars"] or 0)
+    parts = max(1, -(-chars // window))
+    if part > parts:
+        raise BadRequest(f"part {part} does not exist: this document has {parts}",
+                         hint=f"ask for a part from 1 to {parts}")  # fmt: skip
+    text = str(row.pop("part_text") or "")
+    doc = document_from_dict({**row, "text": text})  # text: this part only
+    end = start + len(text)
+    corrections = store.corrections(full)
+    if parts > 1 and not corrections:
+        return _part_view(store, doc, text, corrections, part, parts, start, end, chars)
+    claims = store.claims(full)
     views = claim_views(claims, corrections)
     reviewed = [v.claim for v in views if v.status != "wrong"]
+    shown = tuple(v for v in views if start <= v.extracted.span[0] < end or parts == 1)
     return DocumentView(
-        document=doc, claims=views, tally=tally(doc.doc_id, reviewed),
-        extracted_tally=tally(doc.doc_id, claims), pieces=pieces(doc.text, views),
-        corrections=corrections,
+        document=doc, claims=shown, tally=tally(full, reviewed),
+        extracted_tally=tally(full, claims), pieces=pieces(text, shown, start),
+        corrections=corrections, part=part, parts=parts, start=start, end=end,
+        claims_total=len(views), chars=chars,
+    )  # fmt: skip
+
+
+def _part_view(store: Store, doc: Document, text: str, corrections: tuple[Correction, ...],
+               part: int, parts: int, start: int, end: int, chars: int) -> DocumentView:  # fmt: skip
+    """A part of a long document nobody corrected: only the claims that start in the part
+    are read (a 50 MB document holds claims by the hundred thousand), and both tallies are
+    the stored one, which is what recomputing from the uncorrected claims gives."""
+    versions = store.versions(doc.doc_id)
+    if not versions:
+        empty = Tally(doc.doc_id, ())
+        return DocumentView(doc, (), empty, empty, pieces(text, (), start), corrections,
+                            part, parts, start, end, 0, chars)  # fmt: skip
+    where = "FROM claims WHERE doc_id = ? AND extractor_version = ?"
+    key = (doc.doc_id, versions[-1])
+    rows = store.backend.query(
+        f"SELECT data {where} AND span_start >= ? AND span_start < ? ORDER BY span_start, claim_id",
+        (*key, start, end),
+    )
+    claims = tuple(claim_from_dict(json.loads(r["data"])) for r in rows)
+    total = int(store.backend.query(f"SELECT COUNT(*) AS n {where}", key)[0]["n"])
+    views = claim_views(claims, corrections)
+    stored = store.tally(doc.doc_id)
+    return DocumentView(
+        document=doc, claims=views, tally=stored, extracted_tally=stored,
+        pieces=pieces(text, views, start), corrections=corrections, part=part, parts=parts,
+        start=start, end=end, claims_total=total, chars=chars,
     )  # fmt: skip
 
 
@@ -284,16 +491,29 @@ def claim_view_to_dict(v: ClaimView) -> dict[str, Any]:
     return out
 
 
+def public_document_dict(doc: Document, *, with_text: bool = True) -> dict[str, Any]:
+    """document_to_dict without `path`: where an ingested file lay on the server is not for
+    the web (it shows the server's directories)."""
+    out = document_to_dict(doc, with_text=with_text)
+    out.pop("path", None)
+    return out
+
+
 def summary_to_dict(s: DocSummary) -> dict[str, Any]:
-    out = document_to_dict(s.document, with_text=False)
-    out.update(claims=s.claims, corrections=s.corrections, tally=tally_to_dict(s.tally))
+    out = public_document_dict(s.document, with_text=False)
+    out.update(chars=s.chars, claims=s.claims, corrections=s.corrections,
+               tally=tally_to_dict(s.tally))  # fmt: skip
     out["url_page"] = f"/documents/{s.document.doc_id}"
     return out
 
 
 def document_view_to_dict(v: DocumentView) -> dict[str, Any]:
+    doc = public_document_dict(v.document)
+    doc["chars"] = v.chars
     return {
-        "document": document_to_dict(v.document),
+        "document": doc,
+        "text_part": {"part": v.part, "parts": v.parts, "start": v.start, "end": v.end},
+        "claims_total": v.claims_total,
         "tally": tally_to_dict(v.tally),
         "extracted_tally": tally_to_dict(v.extracted_tally),
         "claims": [claim_view_to_dict(c) for c in v.claims],

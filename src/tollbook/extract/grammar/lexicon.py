@@ -1,4 +1,6 @@
-"""Word lists the extractor reads: population nouns, category cues, characterisation terms.
+"""The compiled grammar: declared word tables (populations.py, verbs.py and the
+cue tables below) -> lookup tables and patterns, built once at import. Category nouns, cues,
+characterisation terms.
 
 Kept apart from the rules so that a reviewer can read (and extend) the vocabulary without
 reading code. docs/annotation.md documents the same tables for annotators.
@@ -9,78 +11,32 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tollbook.extract.grammar import verbs as vb
+from tollbook._exceptions import GrammarError
 from tollbook.extract.grammar.alternation import alternation, final_words
+from tollbook.extract.grammar.loader import load_table
+from tollbook.extract.grammar.populations import POPULATION_NOUNS, Population
+from tollbook.extract.grammar.relations import ORPHAN_CUES
+from tollbook.extract.grammar.verbs import (
+    BE,
+    CUE_VERBS,
+    MORE_DEATH_PREDICATES,
+    active_forms,
+    participles,
+)
+from tollbook.model import CATEGORIES
 
-# head noun (lowercase, singular and plural) -> (population, class, unit)
-_POP_TABLE: dict[str, tuple[str, str, str]] = {}
+#: verb form -> category, from verbs.CUE_VERBS: a form declared under two categories is refused,
+#: and so is a category the contract (model.CATEGORIES) does not list.
+CUE_VERB_CATEGORY: dict[str, str] = load_table(
+    "CUE_VERBS", [(form, cat) for cat, participle, ing in CUE_VERBS for form in (participle, ing)]
+)
+if unknown := sorted(set(CUE_VERB_CATEGORY.values()) - set(CATEGORIES)):
+    raise GrammarError(f"CUE_VERBS names categories {unknown} that model.CATEGORIES does not list; add them there",
+                       source="CUE_VERBS")  # fmt: skip
 
-
-def _add(words: str, population: str, cls: str, unit: str = "people") -> None:
-    for w in words.split(","):
-        w = w.strip()
-        if w:
-            _POP_TABLE[w] = (population, cls, unit)
-
-
-_add("people,persons,person,individuals,individual,others,other people,victims,victim,bodies,"
-     "lives,souls,casualties,dead,human beings,men and women", "people", "unknown")  # fmt: skip
-_add("pilgrim,worshipper,shepherd,fisherman,", "civilians", "civilian")
-_add("civilians,civilian,non-combatants,residents,resident,villagers,villager,inhabitants,"
-     "locals,passengers,passenger,worshippers,worshipers,farmers,farmer,shoppers,pilgrims,"
-     "bystanders,citizens,civilian residents,peaceful residents,peaceful inhabitants,"
-     "fishermen,herders,shepherds,traders,drivers,driver", "civilians", "civilian")  # fmt: skip
-_add("children,child,kids,minors,minor,boys,boy,girls,girl,infants,infant,babies,baby,"
-     "toddlers,teenagers,teenager,schoolchildren,youths,schoolboys,schoolgirls", "children",
-     "civilian")  # fmt: skip
-_add("women,woman,mothers,mother,pregnant women,females", "women", "civilian")
-_add("men,man,males", "men", "unknown")
-_add("elderly,elderly people,elderly citizens,elderly persons,elderly residents,old people,"
-     "pensioners,elders", "elderly", "civilian")  # fmt: skip
-_add("soldiers,soldier,troops,servicemen,serviceman,service members,servicemembers,conscripts,"
-     "marines,paratroopers,security forces,security personnel,army personnel,military personnel,"
-     "personnel,guards,border guards,sailors,airmen,officers and soldiers,peacekeepers,"
-     "army officers,recruits,reservists,military,peacekeeper,conscript", "soldiers", "combatant")  # fmt: skip
-_add("militants,militant,fighters,fighter,insurgents,insurgent,rebels,rebel,gunmen,gunman,"
-     "jihadists,combatants,attackers,attacker,assailants,assailant,bombers,bomber,"
-     "militiamen,militia members,separatists,terrorists,elements,members,operatives,"
-     "extremists,armed men,suspected militants,member", "militants", "combatant")  # fmt: skip
-_add("police,policemen,policeman,police officers,police officer,officers,officer,gendarmes,"
-     "policewomen,police personnel", "police", "combatant")  # fmt: skip
-_add("protesters,protester,demonstrators,demonstrator,protestors", "protesters", "civilian")
-_add("journalists,journalist,reporters,reporter,photographers,photographer,media workers", "journalists",
-     "civilian")  # fmt: skip
-_add("border guard,guard,", "soldiers", "combatant")
-_add("toddler,", "children", "civilian")
-_add("policewoman,", "police", "combatant")
-_add("aid workers,aid worker,health workers,health worker,humanitarian workers,medics,medic,"
-     "doctors,doctor,nurses,nurse,paramedics,workers,worker,teachers,teacher,"
-     "paramedic,rescue workers,volunteers,staff,employees,staff members,miners,labourers,laborers",
-     "workers", "civilian")  # fmt: skip
-_add("refugees,refugee,migrants,migrant,asylum seekers,idps,internally displaced persons,"
-     "internally displaced people", "refugees", "civilian")  # fmt: skip
-_add("students,student,pupils,pupil", "students", "civilian")
-_add("prisoners,prisoner,inmates,inmate,detainees,detainee,captives,prisoners of war,pows",
-     "prisoners", "unknown")  # fmt: skip
-_add("commanders,commander,cadres,cadre,bodyguards,bodyguard,snipers,sniper,recruiters,"
-     "mercenaries,mercenary,tribesmen,tribesman,clansmen,clansman,warlords,warlord", "militants",
-     "combatant")  # fmt: skip
-_add("suspects,suspect,leaders,leader,officials,official,chiefs,chief,activists,activist,"
-     "politicians,politician,mayors,mayor,councillors,councillor,councilors,councilor,lawyers,"
-     "lawyer,judges,judge,pastors,pastor,priests,priest,imams,imam,clerics,cleric,monks,monk,"
-     "merchants,merchant,vendors,vendor,shopkeepers,shopkeeper,businessmen,businessman,"
-     "businesswoman,traders,trader,pastoralists,pastoralist,herdsmen,herdsman,herder,"
-     "adolescents,adolescent,youths,youth,relatives,relative,siblings,sibling,brothers,brother,"
-     "sisters,sister,sons,son,daughters,daughter,fathers,father,husbands,husband,wives,wife,"
-     "cousins,cousin,nephews,nephew,uncles,uncle,supporters,supporter,informants,informant,"
-     "chairman,chairmen,landowners,landowner,smugglers,smuggler,robbers,robber,thieves,thief,"
-     "bandits,bandit,kidnappers,kidnapper,gang members,gang member,dealers,dealer,agents,agent,"
-     "guests,guest,patients,patient,customers,customer,neighbours,neighbour,neighbors,neighbor",
-     "people", "unknown")  # fmt: skip
-_add("families,family", "families", "unknown", "families")
-_add("households,household,homes", "households", "unknown", "households")
-
-POPULATIONS = _POP_TABLE
+#: head noun (lower case, singular and plural) -> Population(population, class, unit), declared
+#: in populations.py and loaded once, a word with two meanings refused.
+POPULATIONS: dict[str, Population] = load_table("POPULATION_NOUNS", POPULATION_NOUNS)
 
 #: Nouns that name a category by themselves: "27 dead", "12 hostages".
 CATEGORY_NOUNS: dict[str, tuple[str, str]] = {
@@ -191,17 +147,18 @@ MODIFIER_STOP = frozenset(
 
 # Category cues after the people they count: "were killed", "remain missing".
 _AUX = (
-    r"(?:(?:who|that|which)\s+)?(?:(?:were|was|are|is|have|has|had|been|being|got|get|be|"
+    r"(?:(?:who|that|which)\s+)?(?:(?:" + BE + r"|have|has|had|been|being|got|get|be|"
     r"remain|remained|remains|are\s+still|were\s+still|still|reportedly|allegedly|reported|"
     r"believed|said|feared|confirmed|thought|to|have\s+been|had\s+been|has\s+been|also|all|"
     r"later|now|either|both|subsequently|eventually)\s+){0,4}(?:\w+ly\s+)?"
 )
 RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
-    (r"(?:brutally\s+)?(?:killed|murdered|slain|massacred|executed|slaughtered|assassinated|"
-     r"shot\s+dead|shot\s+and\s+killed|gunned\s+down|beheaded|burned\s+alive|burnt\s+alive|"
-     r"beaten\s+to\s+death|stabbed\s+to\s+death|hacked\s+to\s+death|lynched|"
+    (r"(?:brutally\s+)?(?:killed|slain|slaughtered|"
+     r"shot\s+dead|shot\s+and\s+killed|gunned\s+down|burned\s+alive|burnt\s+alive|"
+     r"beaten\s+to\s+death|stabbed\s+to\s+death|hacked\s+to\s+death|"
      r"wiped\s+out|dead|died|perished|drowned|fatally\s+(?:shot|wounded|injured|stabbed|assaulted|"
-     r"attacked|beaten|hit|struck)|(?:shot|stabbed|beaten|hacked|burned|burnt|tortured)\s+to\s+death)\b",
+     r"attacked|beaten|hit|struck)|(?:shot|stabbed|beaten|hacked|burned|burnt|tortured)\s+to\s+death|"
+     + participles("killed") + r")\b",
      "killed", None),  # fmt: skip
     (r"(?:shot|stabbed|attacked|hit|injured|wounded|beaten|hurt|tortured)\s+and\s+(?:later\s+)?"
      r"(?:died|killed|succumbed)\b", "killed", None),
@@ -212,16 +169,14 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
     (r"(?:succumbed\s+to\s+(?:his|her|their)\s+(?:\w+\s+)?(?:wounds|injuries)|"
      r"lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|were\s+left\s+dead|"
      r"found\s+dead|confirmed\s+dead|declared\s+dead|die|dying)\b", "killed", None),
-    (alternation(vb.MORE_DEATH_PREDICATES) + r"\b", "killed", None),  # grammar/verbs.py
-    (r"(?:lost\s+one\s+of\s+(?:their|his|her)\s+parents|lost\s+a\s+parent|lost\s+one\s+parent)",
-     "orphaned", "lost one parent"),
-    (r"(?:lost\s+both\s+(?:of\s+)?(?:their|his|her)\s+parents|lost\s+both\s+parents|orphaned)",
-     "orphaned", "lost both parents"),
-    (r"(?:wounded|injured|hurt|maimed|seriously\s+injured|critically\s+injured|"
+    (alternation(MORE_DEATH_PREDICATES) + r"\b", "killed", None),  # "were martyred", "hanged" (verbs.py)
+    *ORPHAN_CUES,  # "lost one parent", "lost both parents" (relations.py)
+    (r"(?:hurt|maimed|seriously\s+injured|critically\s+injured|"
      r"treated\s+for\s+(?:injuries|wounds)|"
-     r"(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}?(?:injuries|wounds))\b", "wounded", None),
-    (r"(?:taken\s+(?:prisoner|hostage|captive)|held\s+(?:hostage|captive)|abducted|kidnapped|"
-     r"captured|seized)\b", "hostage", None),
+     r"(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}?(?:injuries|wounds)|" + participles("wounded") + r")\b",
+     "wounded", None),  # fmt: skip
+    (r"(?:taken\s+(?:prisoner|hostage|captive)|held\s+(?:hostage|captive)|" + participles("hostage") + r")\b",
+     "hostage", None),  # fmt: skip
     (r"(?:missing|unaccounted\s+for|disappeared|forcibly\s+disappeared)\b", "missing", None),
     (r"(?:displaced|forced\s+to\s+flee|forced\s+(?:from|out\s+of)\s+their\s+homes|fled|"
      r"evacuated|uprooted|made\s+homeless|left\s+homeless|rendered\s+homeless|relocated|"
@@ -250,9 +205,14 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
      "returned", None),
     (r"had\s+their\s+(?:houses|homes)\s+(?:destroyed|washed\s+away|swept\s+away|razed|burned|burnt)\b",
      "displaced", "housing destroyed"),
-    (r"(?:detained|arrested|jailed|imprisoned|rounded\s+up|taken\s+into\s+custody|held\s+in\s+custody)\b",
+    (r"(?:jailed|imprisoned|rounded\s+up|taken\s+into\s+custody|held\s+in\s+custody|" + participles("detained")
+     + r")\b",
      "detained", None),
 )
+#: Categories whose cues above already read their verbs.CUE_VERBS; any other category declared
+#: there gets its cues from its rows alone: "40 children were recruited".
+_VERB_ONLY_CATEGORIES = tuple(dict.fromkeys(c for c, _p, _i in CUE_VERBS if c not in ("killed", "wounded", "hostage", "detained")))
+RIGHT_CUES += tuple((r"(?:" + participles(c) + r")\b", c, None) for c in _VERB_ONLY_CATEGORIES)
 RIGHT_CUE_RES = tuple(
     (re.compile(_AUX + pat, re.IGNORECASE), cat, detail) for pat, cat, detail in RIGHT_CUES
 )
@@ -306,29 +266,34 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
      r"(?<!advisory\s)(?<!official\s)(?<!public\s)\b(?:bodies|body|remains|corpses|corpse)\s+of\s*$",
      "killed", ""),
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:killed|killing|kills|kill|murdered|murdering|massacred|massacring|executed|executing|"
-     r"slew|slaying|slays|shot\s+dead|shooting\s+dead|gunned\s+down|left|leaving|assassinated|"
-     r"assassinating|beheaded|beheading|lynched|lynching|set\s+(?:alight|ablaze|on\s+fire)|"
+     r"\b(?:killed|killing|kills|kill|"
+     r"slew|slaying|slays|shot\s+dead|shooting\s+dead|gunned\s+down|left|leaving|"
+     r"set\s+(?:alight|ablaze|on\s+fire)|"
      r"burned\s+alive|burnt\s+alive|burning\s+alive|(?:shot|shooting)\s+and\s+kill(?:ed|ing)|"
      r"fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding|injured|injuring|"
-     r"assaulted|attacked|beat|beaten|hit|struck))\s*$", "killed", ""),
+     r"assaulted|attacked|beat|beaten|hit|struck)|" + active_forms("killed") + r")\s*$", "killed", ""),
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
      r"\b(?:shot|shooting|stabbed|stabbing|beat|beaten|beating|hacked|hacking|burned|burnt|"
      r"burning|tortured|torturing|stoned|stoning|strangled|strangling|bludgeoned|clubbed)\s*$",
      "killed", ""),
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:wounded|wounding|wounds|injured|injuring|injures|injure|hurt|hurting|maiming)\s*$",
+     r"\b(?:wounds|injures|injure|hurt|hurting|maiming|" + active_forms("wounded") + r")\s*$",
      "wounded", ""),  # fmt: skip
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:abducted|abducting|abducts|kidnapped|kidnapping|kidnaps|captured|capturing|"
-     r"took|taking|seized|seizing|holding|held)\s*$", "hostage", ""),  # fmt: skip
+     r"\b(?:abducts|kidnaps|"
+     r"took|taking|holding|held|" + active_forms("hostage") + r")\s*$", "hostage", ""),  # fmt: skip
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
      r"\b(?:displaced|displacing|displaces|displace|uprooted|uprooting|evacuated|evacuating|"
      r"forced|forcing)\s*$", "displaced", ""),  # fmt: skip
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:detained|detaining|detains|arrested|arresting|arrests|jailed|jailing|rounded\s+up|"
-     r"rounding\s+up)\s*$", "detained", ""),  # fmt: skip
+     r"\b(?:detains|arrests|jailed|jailing|rounded\s+up|"
+     r"rounding\s+up|" + active_forms("detained") + r")\s*$", "detained", ""),  # fmt: skip
     (r"\bfate\s+of\s*$", "missing", "fate"),
+)
+#: A category declared only in verbs.CUE_VERBS reads its verbs as active cues too ("recruited 40").
+LEFT_CUES += tuple(
+    (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)\b(?:" + active_forms(c) + r")\s*$", c, "")
+    for c in _VERB_ONLY_CATEGORIES
 )
 #: What a running total counts when it is named after the figure ("brings to N the total number
 #: of people displaced"): `what` is read as a toll's words are.

@@ -1,13 +1,78 @@
-"""Verb families that say what happened to a person, as data: word forms -> category.
+"""Verb forms, declared as data: the verbs that say what happened to the people a figure counts
+(`CUE_VERBS`), and the forms of "be" the cue patterns agree on (`BE`, a pattern alternation:
+`(?:{BE}|have\\s+been)`). Irregular past tenses, which end an open noun phrase, are
+`lexicon.IRREGULAR_VERBS`.
 
-Read by extract/victims.py (a victim named without a number: "Assailants shot and killed
-Faiz Karimi", "Commander Omar Dallo was killed", "Ishaya died of his wounds"). Forms are
-written out (no stemming): a table is easier to check than a morphology.
+The tables after the cue verbs say what happened to a person named or counted without the
+count rules' cues (extract/victims.py, headlines.py, attackers.py, issue 20): a victim named
+without a number ("Assailants shot and killed Faiz Karimi"), telegraphic predicates ("Four
+killed, one injured"), guards against non-lethal and background uses, attackers' nouns.
+Forms are written out (no stemming): a table is easier to check than a morphology.
 """
 
 from __future__ import annotations
 
 from typing import Final
+
+__all__ = [
+    "ATTACKER_NOUNS",
+    "BACKGROUND_WORDS",
+    "BE",
+    "BE_FORMS",
+    "CUE_VERBS",
+    "DIED_PREDICATES",
+    "HEADLINE_DEGREE",
+    "HEADLINE_PREDICATES",
+    "MANNER_VERBS",
+    "MORE_DEATH_PREDICATES",
+    "NON_LETHAL_BEFORE",
+    "NOT_NAMES",
+    "NOT_TITLES",
+    "RESULT_PHRASES",
+    "VICTIM_BEFORE",
+    "VICTIM_VERBS",
+    "WOUNDED_PREDICATES",
+    "WOUND_NOUNS",
+    "active_forms",
+    "participles",
+]
+
+#: The present and past of "be" before a participle or "among": "were killed", "was among".
+BE_FORMS: tuple[str, ...] = ("were", "was", "are", "is")
+BE = "|".join(BE_FORMS)
+
+#: Verbs of a category that read the same three ways, one row each: (category, participle, -ing
+#: form). The participle is a cue after the people ("12 were executed": lexicon.RIGHT_CUES), both
+#: forms are cues before them ("executed 12", "executing 12": lexicon.LEFT_CUES), and the
+#: participle written actively makes the figure before it the agent, not the victim ("a gunman
+#: executed five": cue_patterns.TRANSITIVE). A new verb of an existing category is one row here.
+#: Verbs read otherwise (phrases such as "shot dead", "took ... hostage") stay in the cue tables.
+CUE_VERBS: tuple[tuple[str, str, str], ...] = (
+    ("killed", "murdered", "murdering"),
+    ("killed", "massacred", "massacring"),
+    ("killed", "executed", "executing"),
+    ("killed", "assassinated", "assassinating"),
+    ("killed", "beheaded", "beheading"),
+    ("killed", "lynched", "lynching"),
+    ("wounded", "wounded", "wounding"),
+    ("wounded", "injured", "injuring"),
+    ("hostage", "abducted", "abducting"),
+    ("hostage", "kidnapped", "kidnapping"),
+    ("hostage", "captured", "capturing"),
+    ("hostage", "seized", "seizing"),
+    ("detained", "detained", "detaining"),
+    ("detained", "arrested", "arresting"),
+)
+def participles(*categories: str) -> str:
+    """ "murdered|massacred|...": the participles of CUE_VERBS in `categories`, as an alternation
+    (every category when none is given), in declaration order."""
+    return "|".join(p for c, p, _ in CUE_VERBS if not categories or c in categories)
+
+
+def active_forms(category: str) -> str:
+    """ "murdered|murdering|...": both forms of the category's CUE_VERBS, as an alternation."""
+    return "|".join(f"{p}|{ing}" for c, p, ing in CUE_VERBS if c == category)
+
 
 #: Transitive forms whose object dies, is wounded or is taken: "killed X", "X was killed".
 #: Both the past/participle and the -ing form are listed; "shot" alone is not here (it wounds

@@ -1,0 +1,116 @@
+"""Count grammar read by extract/counts.py, declared as named patterns and word sets, compiled once:
+what may stand between a figure and its cue (appositions, origins, relative pronouns), list and
+breakdown joints, attacker-self phrases, and the categories a noun gives people.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tollbook.extract.grammar.numberwords import spelled
+from tollbook.extract.grammar.verbs import BE
+
+
+def _words_b(low: int, high: int) -> str:
+    r""" "one\b|two\b|three\b": spelled numbers, each a whole word."""
+    return "|".join(w + r"\b" for w in spelled(low, high).split("|"))
+
+
+EVENT_END = re.compile(r"\b(?:fatalities|fatality|deaths|casualties)\Z", re.IGNORECASE)
+
+POSSESSIVE = re.compile(r"(?:his|her|their)\b", re.I)
+
+AND_NEXT = re.compile(
+    r"\s*(?:,\s*)?(?:and|as\s+well\s+as)\s+(?:\d|an?\b|the\b|his\b|her\b|their\b|" + _words_b(1, 3) + ")", re.I
+)
+
+#: "including five with disabilities and 90 infants": a part the rules could not read (no head
+#: noun) still opens the list, so the next figure is a part too, not a new group.
+UNREAD_PART = re.compile(
+    r"\s*(?:\d[\d,]*|" + spelled(1, 12) + r"|dozens|scores|"
+    r"hundreds|several|some)\s+(?:with|in|on|under|over|from|of|aged|who\s+\w+)\s+[^,;:.()\d]{0,40}?"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)\Z",
+    re.IGNORECASE,
+)
+
+POSTED = re.compile(r"arriv|\bbases?\b|\bcompounds?\b", re.IGNORECASE)
+
+#: "More than 150 people, the whole population of Sarn, were displaced": an apposition
+#: (closed by its comma) may stand between a figure and its predicate.
+APPOSITION = re.compile(
+    r"\s*,\s+(?:the|a|an|mostly|mainly|many|most|all|almost|nearly|some)\s[^,;.:()]{0,80}?"
+    r"(?:\([^()]{0,60}\))?\s*,(?=\s)", re.IGNORECASE
+)
+
+#: "About 400 people from the town of Pital in the south-east sought refuge": an origin phrase
+#: may hold the predicate further off than other words do.
+FROM_ORIGIN = re.compile(r"\s+from\s+(?:the\s+)?(?:[A-Z]|(?:town|village|city|district|area|region|province)s?\b)")
+
+BY_BEFORE = re.compile(r"\bby\s+\Z")
+
+NEW_SUBJECT = re.compile(
+    r"\s*(?:many|more|others?|several|some|few|dozens|scores|hundreds|thousands|numerous|countless|"
+    r"a\s+(?:number|few|handful)|an\s+unknown)\b", re.IGNORECASE)
+
+#: Categories a noun gives people before the event: killing or wounding them changes nothing.
+STATUS_CATEGORIES = frozenset({"hostage", "detained", "displaced", "missing"})
+
+MORE = re.compile(r"\s+more\b(?!\s+than\b)", re.IGNORECASE)
+
+FREE_AFTER = re.compile(
+    r"^\s*(?:(?-i:[A-Z]{2,}[\w/-]*)\b|[,.;:)\]]|—|–|-\s|and\b|or\b|in\b|on\b|at\b|near\b|during\b|when\b|after\b|"
+    r"as\b|since\b|across\b|around\b|amid\b|amidst\b|so\s+far|last\b|this\b|overnight\b|$)",
+    re.IGNORECASE,
+)
+
+OR_WOUNDED = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+|\s*/\s*)(?:injured|wounded|hurt)\b(?!\s+(?:\d|an?\b|the\b|his\b|her\b|" + _words_b(1, 5) + r"|several\b|dozens\b|others?\b|many\b|more\b))",
+                         re.IGNORECASE)  # fmt: skip
+
+COORDINATED = re.compile(r"(?:\s+by\s+[^,.;]{1,40}?)?\s*,?\s+(?:and|before\s+being|then)\s", re.IGNORECASE)
+
+UNKNOWN_FATE = re.compile(r"\b(?:unknown|unclear|not\s+known|undetermined)\b", re.IGNORECASE)
+
+CONTAINER_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b)(?:among|of)\s+the\s*$", re.IGNORECASE)
+
+WERE_AMONG = re.compile(r"^\s*(?:" + BE + r")\s+(?:also\s+)?among\s+(?:the\s+)?$", re.IGNORECASE)
+
+ATTACKER_SELF = re.compile(
+    r"\b(?P<who>suicide\s+bomber|bomber|attacker|gunman|assailant|militant)\b[^.;]{0,120}?"
+    r"\b(?:killed|blew\s+up|shot|turn(?:ed|ing)?\s+the\s+gun\s+on)\s+(?P<self>himself|herself)\b",
+    re.IGNORECASE,
+)
+
+WERE_FIRST = re.compile(r"(?:who\s+|that\s+)?(?:were|are|have)\b", re.IGNORECASE)
+
+FAMILY_OF = re.compile(r"\b(?:a|one|an\s+entire|a\s+whole)\s+family\s+of\s+\Z", re.IGNORECASE)
+
+REL_PRONOUN = re.compile(r"\s*,?\s*(?:who|that)\b", re.IGNORECASE)
+
+ALSO_BEFORE = re.compile(r"\balso\s+\Z", re.IGNORECASE)
+
+ALSO_IN = re.compile(r"\s*(?:were|was|have\s+been|had\s+been|has\s+been)\s+also\b", re.IGNORECASE)
+
+ORDINAL = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.IGNORECASE)
+
+# "2 more policemen" is flagged by _with_more, which reads "more" with the number.
+OTHER_AFTER = re.compile(r"\s+(?:other|additional|further)\b(?!\s+than)", re.IGNORECASE)
+
+OTHER_BEFORE = re.compile(r"\b(?:the\s+)?other\s+\Z", re.IGNORECASE)
+
+#: Patterns the count rules once wrote inline, named here with the rest of their grammar.
+JOINED_BY_AND = re.compile(r"^\s*,?\s*(?:and|as\s+well\s+as)\s+$")
+DEAD_AFTER = re.compile(r"\s+(?:dead|killed)\b")
+HUMAN_OR_SKULL = re.compile(r"human|skull", re.I)
+PREDICATE_NEXT = re.compile(r"^\s+(?:were|was|are|who|that|had|have)\b")
+WERE_OR_COMMA_END = re.compile(r"(?:\bwere|\bwas|,)\s*$")
+OR_BETWEEN = re.compile(r"^\s*(?:\(|,?\s*or)\s*$")
+AND_BETWEEN = re.compile(r"^\s*(?:were\s+\w+\s+)?and\s+$")
+#: What a zero ("nobody was hurt") denies: harm words make it a zero of the wounded.
+HARM_WORDS = re.compile(r"injur|hurt|wound|harm")
+
+#: A determiner after a partitive or collective "of" starts no count of its own: "five members
+#: of an indigenous guard" (5, not 1).
+OF_COMPLEMENT = re.compile(
+    r"(?:\b(?:members?|some|most|many|all|each|none|several|dozens|hundreds|scores|part|rest|remainder|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\d)\s+of\s+\Z", re.IGNORECASE
+)

@@ -1,0 +1,74 @@
+"""Cue grammar read by extract/cues.py, declared as named patterns and word tables, compiled once:
+the barriers that end a right-cue window, the passive auxiliaries and transitive verbs that decide
+who is the victim, the words a toll names, the relative clauses a cue may stand behind.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tollbook.extract.grammar.numberwords import spelled
+from tollbook.extract.grammar.verbs import BE, participles
+
+CUE_TOKEN = re.compile(r"[^\s,]+")
+
+#: "may have been destroyed" says what perhaps happened (kept, flagged hedged by lx.HEDGE_RE);
+#: "may be displaced" says what may yet happen (a barrier).
+EPISTEMIC_PAST = re.compile(r"(?:may|might|could)\s+(?:well\s+)?have\s+", re.IGNORECASE)
+
+OWNER_BEFORE = re.compile(r"(?<![\w'’])(?:his|her|their|its|our)\s+\Z", re.IGNORECASE)
+
+BARRIER_WORDS = frozenset(
+    "could might may would will should can cannot but while whereas although though if "
+    "unless threatened threatens vowed plans planned claimed denied".split()
+)
+
+PASSIVE_AUX = re.compile(r"\b(?:" + BE + r"|been|being|be|got|get|remain\w*|still)\b", re.IGNORECASE)
+
+TRANSITIVE = re.compile(
+    r"\b(?:killed|slaughtered|shot\s+dead|gunned\s+down|maimed|"
+    r"fatally\s+(?:shot|stabbed|wounded|injured|assaulted|attacked|beat|hit|struck)|" + participles() + r")\s*$",
+    re.IGNORECASE,
+)
+
+OBJECT_NEXT = re.compile(
+    r"\s+(?:himself|herself|themselves|them|him|her|at\s+least|some|about|more\s+than|\d|"
+    r"(?:a|an|the|" + spelled(2, 10) + r"|dozens|scores|hundreds)\b)",
+    re.IGNORECASE,
+)
+
+TOLL_WORDS = (
+    (r"wound|injur", "wounded"), (r"missing", "missing"), (r"displac|idps|evacuee", "displaced"),
+    (r"detain|arrest", "detained"), (r"hostage", "hostage"), (r"casualt", "casualties"),
+    (r"returnee", "returned"),
+)  # fmt: skip
+
+#: A running total whose words name no deaths ("bringing the total for 2031 to 13,000 families")
+#: totals what the sentence counted before it; see counts._categorise.
+DEATH_WORDS = re.compile(r"toll|death|dead|kill|fatalit|victim|li(?:fe|ves)")
+
+NO_BEFORE = re.compile(r"\b(?:no|not|any|every|each|no\s+other)[\s-]+\Z", re.IGNORECASE)
+
+ONE_WAS = re.compile(r"\s+(?=(?:was|were)\s)", re.IGNORECASE)
+
+REL_START = re.compile(
+    r"\s*,?\s*(?:\(|(?:who|that|whose|suspected|accused|allegedly|reportedly|belonging|affiliated|"
+    r"linked|from|of|with)\b)", re.IGNORECASE,
+)
+
+REL_AUX = re.compile(r"(?:,\s*|\)\s*|\s)(was|were)\s", re.IGNORECASE)
+
+REL_OPEN = re.compile(r"\b(?:who|that|which|whom)\s+(?:[\w']+\s+){0,3}\Z", re.IGNORECASE)
+
+REL_BARRIER = re.compile(r"[;:]|\b(?:but|while|whereas|although|though|when|because|if|could|might|"
+                          r"would|may|will)\b", re.IGNORECASE)  # fmt: skip
+
+LEFT_VERB = re.compile(r"\s*(?:left|leaving|leaves|leave)\b", re.IGNORECASE)
+
+LEFT_RESULT = re.compile(r"(?:\s+\w+){0,2}?\s*\b(dead|killed|injured|wounded|homeless|missing)\b", re.IGNORECASE)
+
+RESULT_CATEGORY = {"dead": "killed", "killed": "killed", "injured": "wounded", "wounded": "wounded",
+                    "homeless": "displaced", "missing": "missing"}  # fmt: skip
+
+#: "shot and killed": a verb completed by its own coordinated killing.
+AND_KILL = re.compile(r"\s*\w+\s+and\s+kill", re.IGNORECASE)

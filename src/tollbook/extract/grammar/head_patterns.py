@@ -1,0 +1,62 @@
+"""Head-noun grammar read by extract/heads.py, declared as named patterns, compiled once: the noun
+phrases after a number ("members of the security forces", "17 of whom were", "6 rebel fatalities").
+"""
+
+from __future__ import annotations
+
+import re
+
+from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar.populations import ORGANISATION_POPULATIONS
+
+# Hot patterns, compiled once: `re.match(pattern, ...)` pays a cache lookup on every call.
+SCALE_END = re.compile(r"(?:hundred|thousand|million|dozen)\Z", re.I)
+
+SPACES = re.compile(r"\s+")
+
+CATEGORY_NOUN = re.compile(r"(?:more\s+|other\s+)?(" + "|".join(lx.CATEGORY_NOUNS) + r")\b", re.I)
+
+EVENT_AFTER = re.compile(r"\s+(fatalities|fatality|deaths|death|casualties)\b", re.IGNORECASE)
+
+PLURAL_END = re.compile(r"(?:[^s]s|men|people|children|ren)\Z", re.IGNORECASE)
+
+NEXT_POP = re.compile(r"[ ]+(" + lx.POP_RE.pattern + ")", re.IGNORECASE)
+
+DEAD_WORD = re.compile(r"dead\s+", re.IGNORECASE)
+
+MODIFIER = re.compile(r"[A-Za-z][\w'’./-]*")
+
+SENTENCE_END_WORD = re.compile(r"[a-z]{3,}\.")
+
+DISPLACED_POP = ("displaced persons", "displaced people")
+
+EVENT_COORDINATED = re.compile(
+    r"\s+(?!(?:and|or)\b)[a-z][a-z-]*\s+(?:and|or)\s+[a-z][a-z-]*\s+(displacements|deaths|injuries|fatalities)\b"
+)
+
+# "more" after a number is read with the number (counts._with_more: "150,000 more"), so only
+# "other" is left to skip here.
+OTHER_POP = re.compile(r"\s+other\s", re.IGNORECASE)
+
+EVENT_NOUNS = frozenset("displacements deaths fatalities casualties injuries".split())
+
+MEMBERS_OF = re.compile(
+    r"^\s+(?:[\w'’-]+\s+)?(?:members?|personnel|elements)\s+of\s+(?:the\s+)?(?P<org>[^,.;]{1,50}?)"
+    r"(?=\s+(?:were|was|are|who|had|have|in|on|at|and|during|died|killed)\b|\s*\(|[,.;]|$)",
+    re.IGNORECASE,
+)
+
+OF_OWN = re.compile(r"^\s+of\s+(?:our|their|its|his|her|the)\s+(?:own\s+)?", re.IGNORECASE)
+
+WERE_POP = re.compile(r"\s+(?:were|was|are|being)\s+(?:\w+\s+)?", re.IGNORECASE)
+
+OF_THEM = re.compile(r"^\s+(?:of\s+(?:them|whom|those|the\s+(?:dead|victims|wounded|injured)))\b",
+                      re.IGNORECASE)  # fmt: skip
+
+#: "dozens of civilians": the "of" a vague amount or scale word takes before its people.
+OF_THE = re.compile(r"\s+of(?:\s+the)?(?=\s)")
+#: "a dead man": the article's own words say the person was killed.
+DEAD_IN = re.compile(r"\bdead\b", re.IGNORECASE)
+
+#: The organisations whose members are counted, compiled from populations.ORGANISATION_POPULATIONS.
+ORGANISATION_RES = tuple((re.compile(pat), pop) for pat, pop in ORGANISATION_POPULATIONS)

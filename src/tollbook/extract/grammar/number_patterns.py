@@ -1,0 +1,105 @@
+"""Number grammar read by extract/numbers.py, declared as named patterns, compiled once from the
+number words of numberwords.py: figures in digits and words, scales, ranges, vague amounts, and
+what makes a number no count of people (percent, money, ages, durations, identifiers).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.grammar.numberwords import QUALIFIERS, SCALES, TENS, UNITS, VAGUE
+
+NUMWORD = r"(?:" + alternation([*UNITS, *TENS]) + r")"
+
+ALL_WORDS = alternation([*UNITS, *TENS, *SCALES])
+
+WORDS_RE = (
+    r"(?:(?:\ba|\ban)(?=\s+(?:hundred|thousand|million)\b)|" + NUMWORD + r")"
+    r"(?:(?:[\s-]+|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+)(?:" + ALL_WORDS + r"))*"
+)
+
+#: Thousands separators besides the comma: a space, a no-break space (U+00A0), a narrow
+#: no-break space (U+202F), a thin space (U+2009), an apostrophe ("12 000", "24\u202f200",
+#: "12'000"). One separator throughout a figure, groups of exactly three digits, and no digit
+#: after the last group, so "in 2019 200" and "3 1000" stay two numbers.
+THOUSANDS_SEPARATORS = (" ", "\u00a0", "\u202f", "\u2009", "'", "\u2019")
+_GROUPED = "|".join(r"\d{1,3}(?:" + re.escape(sep) + r"\d{3})+(?![\d'\u2019]|[.,]\d)" for sep in THOUSANDS_SEPARATORS[1:])
+DIGITS_RE = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?!\d|[.,]\d)|" + _GROUPED + r"|\d+)(?:\.\d+)?"
+#: Every separator a figure's digits may hold, removed before reading its value.
+SEPARATORS = re.compile("[," + "".join(THOUSANDS_SEPARATORS) + "]")
+
+SCALE_RE = r"(?:\s*(?:million|billion|trillion|thousand|lakhs?|crores?|mln|mn|bn|tn|m|k)\b)?"
+
+VAGUE_RE = alternation(VAGUE)
+
+QUAL_RE = alternation(QUALIFIERS)
+
+NUMBER_RE = re.compile(
+    r"(?P<qual>\b(?:" + QUAL_RE + r")\s+)?"
+    r"(?P<another>\b(?:another|an additional|a further)\s+)?"
+    # "two dozen" is 24, so the dozen reading is tried before the bare number. A capitalised
+    # number word hyphened to a word is part of a name ("Typhoon Nok-Ten"), not a number.
+    r"(?:(?P<dozen>\b(?:half\s+a|a|" + NUMWORD + r"|(?<![\w.,])\d+)\s+dozens?\b)"
+    r"|(?P<between>\bbetween\s+)?"
+    r"(?P<num>(?<![\w.,:$€£])" + DIGITS_RE + SCALE_RE + r"|\b(?!(?<=[A-Za-z]-)(?-i:[A-Z]))" + WORDS_RE + r"\b)"
+    r"|(?P<half>\bhalf\s+a\s+(?:million|billion)\b)"
+    r"|(?P<vague>\b(?:" + VAGUE_RE + r")\b))",
+    re.IGNORECASE,
+)
+
+RANGE_TAIL_RE = re.compile(
+    r"(?P<rsep>\s*(?:-|–|—|to|and)\s*)"
+    r"(?P<num2>(?<![\w.,])" + DIGITS_RE + SCALE_RE + r"|\b" + WORDS_RE + r"\b)",
+    re.IGNORECASE,
+)
+
+UPDATE_FROM = re.compile(
+    r"\b(?:rose|risen|rising|rises|climbed|increased|jumped|grew|went up|soared|revised)"
+    r"(?:\s+\w+)?\s+from\s+$",
+    re.IGNORECASE,
+)
+
+ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+# Hot patterns, compiled once (a module-level `re.sub(pattern, ...)` looks up its cache per call).
+FIGURE_TEXT = re.compile(r"(" + DIGITS_RE + r")\s*([a-z]+)?")
+
+GLUED_BEFORE = re.compile(r"[A-Za-z]-?\Z")
+
+GLUED_AFTER = re.compile(r"[:/]\d|[A-Za-z]")
+
+SPACES = re.compile(r"\s+")
+
+AFTER_PERCENT = re.compile(r"\s*(?:%|percent\b|per\s*cent\b|pc\b)", re.IGNORECASE)
+
+AFTER_MONEY = re.compile(
+    r"\s*(?:dollars?|euros?|pounds?|manats?|rubles?|roubles?|dinars?|rupees?|yuan|usd|eur)\b",
+    re.IGNORECASE,
+)
+
+BEFORE_MONEY = re.compile(r"(?:[$€£]|\bUS\$|\bUSD\s?|\bEUR\s?)\s*$", re.IGNORECASE)
+
+AGE_DURATION = re.compile(
+    r"[\s-]*(?P<u>years?|yrs?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))"
+    r"(?P<old>[\s-]*old)?\b",
+    re.IGNORECASE,
+)
+
+BEFORE_IDENT = re.compile(
+    r"(?:\bno\.?|\bnumber|\bresolution|\barticle|\bregiment|\bbrigade|\bdivision|\bunit|"
+    r"\bbattalion|\bchapter|\bsection|\bflight|\broute|\bhighway|\bpage|\bkm|\bnr\.?|#)\s*\Z",
+    re.IGNORECASE,
+)
+
+#: What every NUMBER_RE match contains: a digit, or a number word or a vague amount's words at
+#: the start of a word, as NUMBER_RE reads them ("someone", "often", "behalf", "Germany" hold
+#: none: each would cost a NUMBER_RE search running on to the next figure).
+CORE_RE = re.compile(
+    r"\d|\b(?:" + alternation([*UNITS, *TENS, "hundred", "thousand", "million", "dozen", "half", *VAGUE]) + ")",
+    re.IGNORECASE,
+)
+
+#: Every NUMBER_RE branch starts with a word character after a non-word one (a qualifier, a
+#: number word, a digit after `(?<![\w.,:$€£])`): no match starts anywhere else.
+WORD_START = re.compile(r"\b(?=\w)")
