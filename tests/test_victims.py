@@ -37,6 +37,7 @@ def test_named_victims(text: str, want: list[tuple[str, float, str]]) -> None:
     "The killing of Amir Dallo shocked the town.",  # a noun, not a verb
     "Rebels could kill Mayor Tomas Reeve if the talks fail.",  # a hypothetical
     "Villagers were killed in Marren.",  # a plural noun, not a name
+    "A warehouse was burned down in Sorel overnight.",  # a building's fate, not a person's
 ])  # fmt: skip
 def test_guards(text: str) -> None:
     found = find_victims(text, 0, len(text), [])

@@ -84,6 +84,7 @@ VICTIM_VERBS: Final[dict[str, str]] = {
     "lynched": "killed", "lynching": "killed", "slain": "killed", "slew": "killed", "slaying": "killed",
     "strangled": "killed", "strangling": "killed", "hanged": "killed", "hanging": "killed",
     "martyred": "killed", "put to death": "killed", "putting to death": "killed",
+    "gunned down": "killed", "gunning down": "killed",  # "burned down" is a building's fate
     "wounded": "wounded", "wounding": "wounded", "injured": "wounded", "injuring": "wounded",
     "maimed": "wounded", "maiming": "wounded",
     "kidnapped": "hostage", "kidnapping": "hostage", "abducted": "hostage", "abducting": "hostage",
@@ -91,14 +92,14 @@ VICTIM_VERBS: Final[dict[str, str]] = {
 }  # fmt: skip
 
 #: Verbs of violence that say nothing of the outcome alone; with a result phrase they kill:
-#: "shot dead", "stabbed X to death", "burned alive", "gunned down".
+#: "shot dead", "stabbed X to death", "burned alive".
 MANNER_VERBS: Final[frozenset[str]] = frozenset(
     """shot shooting stabbed stabbing beaten beat beating hacked hacking burned burnt burning
     stoned stoning bludgeoned bludgeoning clubbed clubbing gunned gunning tortured torturing
     axed hanged crushed knifed""".split()
 )
 #: The results that make a manner verb lethal, after the verb or after its object.
-RESULT_PHRASES: Final[tuple[str, ...]] = ("dead", "to death", "alive", "down")
+RESULT_PHRASES: Final[tuple[str, ...]] = ("dead", "to death", "alive")
 
 #: Intransitive predicates of a person who died: "X died", "X lost his life".
 DIED_PREDICATES: Final[tuple[str, ...]] = (
