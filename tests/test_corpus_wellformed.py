@@ -50,7 +50,7 @@ POPULATIONS = {
 }
 QUALIFIERS = {"exact", "at_least", "more_than", "at_most", "fewer_than", "approx", "vague"}
 KINDS = {"count", "area"}
-FLAGS = {"additional", "update", "cumulative", "hedged", "corrected", "unquantified"}
+FLAGS = {"additional", "update", "cumulative", "hedged", "corrected", "unquantified", "attackers"}
 RELATIONS = {"part", "subset"}
 DETAILS = {
     "orphaned": {"lost one parent", "lost both parents"},
@@ -260,8 +260,10 @@ def test_evidence_holds_figure_or_cue() -> None:
         re.IGNORECASE,
     )
     # "a 12-year-old boy", "the driver", "his son", "another death" count one
-    single = re.compile(r"\b(?:a|an|the|his|her|their|another)\b", re.IGNORECASE)
+    single = re.compile(r"\b(?:a|an|the|his|her|their|another|he|she)\b", re.IGNORECASE)
+    # a person named without a number counts one: "Tomas Verin", "village chief Anton Relk"
+    named = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+\b|^[A-Z][a-z'’-]+$")
     for item_id, claim, _ in CLAIMS:
         ev = claim["evidence"]
-        ok = figure.search(ev) or (claim["value"] == 1 and single.search(ev))
+        ok = figure.search(ev) or (claim["value"] == 1 and (single.search(ev) or named.search(ev)))
         assert ok, f"{item_id}/{claim['id']}: evidence lacks the figure"

@@ -164,3 +164,23 @@ def test_number_scores_counts_cardinals_and_every_case(tmp_path: Path) -> None:
     assert by["spec"]["n"] == 4
     assert by["spec"]["exact"] == 0.75  # ninths are not read
     assert wrong == []  # misses are listed for the cardinal row only
+
+
+@pytest.mark.parametrize(("text", "figure", "value"), [
+    ("12 000 people", "12 000", 12000), ("24\u202f200 children", "24\u202f200", 24200),
+    ("3\u00a0450 families", "3\u00a0450", 3450), ("1'200 residents", "1'200", 1200),
+    ("9\u2019500 refugees", "9\u2019500", 9500), ("1 000 000 people", "1 000 000", 1_000_000),
+    ("12\u2009500 people", "12\u2009500", 12500), ("killed 4 000.", "4 000", 4000),
+])  # fmt: skip
+def test_thousands_separated_by_spaces_and_apostrophes(text: str, figure: str, value: float) -> None:
+    [m] = [m for m in find_numbers(text) if m.kind == "cardinal"]
+    assert (m.text, m.value) == (figure, value)
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("In 2019 200 people died", [2019, 200]),  # a year is never a first group
+    ("3 1000 and 5 20", [3, 1000, 5, 20]),  # groups are exactly three digits
+    ("12 000.5", [12, 0.5]),  # a decimal after a space group is not one figure
+])  # fmt: skip
+def test_spaced_groups_that_are_not_one_figure(text: str, values: list[float]) -> None:
+    assert [m.value for m in find_numbers(text)] == values

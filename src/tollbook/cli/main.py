@@ -354,19 +354,43 @@ def demo(db: str, no_gazetteer: bool) -> None:
 
 
 @cli.command(name="eval")
-@click.argument("dataset", type=click.Choice(["acled", "idetect", "numbers", "ranges", "gold"]))
+@click.argument("dataset", type=click.Choice(["acled", "idetect", "numbers", "ranges", "gold", "labelled"]))
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--docs", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="For `gold`: the folder holding the documents the gold file names.")
+@click.option("--label", "labels", multiple=True, metavar="CATEGORY=FIELD",
+              help="For `labelled`: score CATEGORY (killed, wounded, hostage...) against the file's FIELD; "
+                   "repeatable, e.g. --label killed=nkill --label wounded=nwound.")
+@click.option("--where", "where", multiple=True, metavar="FIELD==VALUE",
+              help="For `labelled`: keep only rows where FIELD compares so to VALUE (== != > >= < <=); "
+                   "repeatable, all must hold, e.g. --where dup_text==1 --where stripped==false.")
+@click.option("--text-field", default="text", show_default=True, help="For `labelled`: the field holding the text.")
+@click.option("--id-field", default="id", show_default=True,
+              help="For `labelled`: the field holding the row's id (it decides the row's read/check half).")
+@click.option("--strip-bookkeeping", is_flag=True,
+              help="For `labelled`: first remove ACLED coders' sentences that state the label (\"3 fatalities.\").")
+@click.option("--misses-half", type=click.Choice(["read", "check", "both"]), default="read", show_default=True,
+              help="For `labelled`: which half's misses to write (read misses only from the read half).")
 @click.option("--misses", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write every miss (text, gold, prediction, rule) here as JSON lines.")
+              help="Write every miss (text, gold, prediction, claims, rule) here as JSON lines.")
 @click.option("--no-gazetteer", is_flag=True, help="Do not resolve places against the gazetteer.")
 @format_option
 @handle_errors
-def eval_command(dataset: str, path: Path, docs: Path | None, misses: Path | None,
+def eval_command(dataset: str, path: Path, docs: Path | None, labels: tuple[str, ...], where: tuple[str, ...],
+                 text_field: str, id_field: str, strip_bookkeeping: bool, misses_half: str, misses: Path | None,
                  no_gazetteer: bool, fmt: str) -> None:  # fmt: skip
-    """Score extraction against others' labels in PATH: exact and within-10% accuracy."""
-    rows, wrong = evaluation.run(dataset, path, docs=docs, settings=Settings(gazetteer=not no_gazetteer))
+    """Score extraction against others' labels in PATH: exact and within-10% accuracy.
+
+    `labelled` takes any JSONL or CSV file with --label CATEGORY=FIELD, scored on all rows, rows
+    with gold > 0 and rows whose gold is written in the text, for the read half, the check half
+    (a stable hash of each row's id) and both."""
+    settings = Settings(gazetteer=not no_gazetteer)
+    if dataset == "labelled":
+        rows, wrong = evaluation.run_labelled(path, labels, where=where, text_field=text_field, id_field=id_field,
+                                              strip_bookkeeping=strip_bookkeeping, misses_half=misses_half,
+                                              settings=settings)  # fmt: skip
+    else:
+        rows, wrong = evaluation.run(dataset, path, docs=docs, settings=settings)
     write_rows(rows, fmt, sys.stdout)
     if misses is not None:
         write_jsonl(wrong, misses)

@@ -166,6 +166,8 @@ def _count_claims(maker: _ClaimMaker, sentences: list[Segment], anchors: Anchors
             ))  # fmt: skip
         if any(f.category == "killed" for f in figures):
             for span in find_attackers(text, sentence.start, sentence.end):
+                if any(f.span[0] <= span[0] < f.span[1] for f in figures):
+                    continue  # already read with the sentence's figures (extract/attackers.py)
                 claims.append(make(
                     "count", span, sentence, category="killed", population="militants",
                     population_class="combatant", value=1.0, low=1.0, high=1.0, qualifier="exact",

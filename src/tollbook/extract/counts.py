@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from tollbook.extract import phrases
+from tollbook.extract import headlines, phrases, readings
 from tollbook.extract.cues import (
     ahead,
     irrealis,
@@ -54,6 +54,7 @@ from tollbook.extract.grammar.count_patterns import HUMAN_OR_SKULL as _HUMAN_OR_
 from tollbook.extract.grammar.count_patterns import JOINED_BY_AND as _JOINED_BY_AND
 from tollbook.extract.grammar.count_patterns import MORE as _MORE
 from tollbook.extract.grammar.count_patterns import NEW_SUBJECT as _NEW_SUBJECT
+from tollbook.extract.grammar.count_patterns import OF_COMPLEMENT as _OF_COMPLEMENT
 from tollbook.extract.grammar.count_patterns import OR_BETWEEN as _OR_BETWEEN
 from tollbook.extract.grammar.count_patterns import OR_WOUNDED as _OR_WOUNDED
 from tollbook.extract.grammar.count_patterns import ORDINAL as _ORDINAL
@@ -134,6 +135,9 @@ def _with_more(text: str, num: NumberMention, end: int) -> NumberMention:
 def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[Figure]:
     """All count figures of the sentence text[start:end] (absolute spans)."""
     figures: list[Figure] = []
+    # Telegraphic figures ("Four killed, one injured") are read first; the rules below skip them.
+    telegraphic = headlines.find_headlines(text, start, end)
+    exclude = exclude + [h.num.number_span for h in telegraphic]
     for num in _mentions(text, start, end):
         if num.kind != "cardinal" or any(s < num.number_span[1] and num.number_span[0] < e for s, e in exclude):
             continue
@@ -151,6 +155,7 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
     _structure(text, start, end, figures)
     _add_coordinated(figures)
     _drop_postings(text, end, figures)
+    readings.complete(text, start, end, figures, exclude, telegraphic)  # issue 20's readings
     if not any(f.category is not None for f in figures):
         unquantified = _unquantified(text, start, end)
         if unquantified is not None:
@@ -193,6 +198,8 @@ def _figure(text: str, start: int, end: int, num: NumberMention, figures: list[F
             lost: int | None = None) -> Figure | None:  # fmt: skip
     """The figure a number, article or determiner starts (its people and left cue), or None;
     `lost`: where a "lost" whose object the number is starts (relations.LOST_BEFORE)."""
+    if num.written in ("determiner", "article") and _OF_COMPLEMENT.search(text, max(start, num.span[0] - 30), num.span[0]):
+        return None  # "five members of an indigenous guard": the group they belong to
     if num.written == "determiner":
         head = None
     elif num.written == "article":

@@ -29,6 +29,7 @@ from tollbook.extract.grammar.number_patterns import GLUED_BEFORE as _GLUED_BEFO
 from tollbook.extract.grammar.number_patterns import NUMBER_RE as NUMBER_RE
 from tollbook.extract.grammar.number_patterns import ORDINAL_SUFFIX as _ORDINAL_SUFFIX
 from tollbook.extract.grammar.number_patterns import RANGE_TAIL_RE as RANGE_TAIL_RE
+from tollbook.extract.grammar.number_patterns import SEPARATORS as _SEPARATORS
 from tollbook.extract.grammar.number_patterns import SPACES as _SPACES
 from tollbook.extract.grammar.number_patterns import UPDATE_FROM as _UPDATE_FROM
 from tollbook.extract.grammar.number_patterns import WORD_START as _WORD_START
@@ -104,7 +105,7 @@ def parse_figure(text: str) -> float | None:
     t = text.strip().lower()
     m = _FIGURE_TEXT.fullmatch(t)
     if m:
-        base = float(m.group(1).replace(",", ""))
+        base = float(_SEPARATORS.sub("", m.group(1)))
         scale = m.group(2)
         if scale is None:
             return base

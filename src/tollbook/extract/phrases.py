@@ -96,6 +96,7 @@ def open_np(text: str, pos: int, stop: int, *, plural: bool) -> tuple[int, str] 
             break  # "both victims presented signs": the verb ends the noun phrase
         head, head_end, p = low, m.end(), m.end()
         if word.endswith("."):
+            head_end -= 1  # "killed three Dozos.": the full stop ends the sentence
             break
     if head is None or head in lx.NON_PERSON or head in lx.IRREGULAR_VERBS or not head.isalpha() \
             or head.endswith(("ed", "ing")):  # fmt: skip

@@ -94,8 +94,8 @@ def _distinct(groups: list[list[Claim]]) -> bool:
     seen: list[tuple[frozenset[str], str | None, tuple[str | None, tuple[int, int]]]] = []
     for g in groups:
         for c in g:
-            if _ANAPHORIC.match(c.text) or c.qualifier == "vague":
-                return False  # "the victim", "a man": may be someone already counted
+            if _ANAPHORIC.match(c.text) or c.qualifier == "vague" or _NAMED in c.rule:
+                return False  # "the victim", "a man", "Omar Dallo": may be someone already counted
             who = _who(c) - _NUMBER_WORDS
             cls = _CLASS_FIELD.get(c.population_class or "")
             said = (c.source.speaker if c.source else None, c.sentence_span)
@@ -110,7 +110,10 @@ def _distinct(groups: list[list[Claim]]) -> bool:
 
 #: Words that may point back at someone already counted ("the victim", "killed him"). An
 #: indefinite "a man ... a woman" introduces someone new.
-_ANAPHORIC = re.compile(r"(?:the|his|her|their|both|him|them|himself|herself)\b", re.IGNORECASE)
+_ANAPHORIC = re.compile(r"(?:the|his|her|their|both|him|them|himself|herself|he|she)\b", re.IGNORECASE)
+#: The rules of one person named or described without a number (extract/victims.py): a
+#: report names its victim again and again ("a German woman ... Michaela Spitzer").
+_NAMED = ".victim_"
 _NUMBER_WORDS = frozenset(
     [*spelled(1, 19).split("|"), *(w for w in TENS if w != "fourty"), "hundred", "thousand", "million",
      *"a an dozen dozens scores hundreds thousands the his her their both".split()]

@@ -59,7 +59,7 @@ MORE = re.compile(r"\s+more\b(?!\s+than\b)", re.IGNORECASE)
 
 FREE_AFTER = re.compile(
     r"^\s*(?:(?-i:[A-Z]{2,}[\w/-]*)\b|[,.;:)\]]|—|–|-\s|and\b|or\b|in\b|on\b|at\b|near\b|during\b|when\b|after\b|"
-    r"as\b|since\b|across\b|around\b|so\s+far|last\b|this\b|overnight\b|$)",
+    r"as\b|since\b|across\b|around\b|amid\b|amidst\b|so\s+far|last\b|this\b|overnight\b|$)",
     re.IGNORECASE,
 )
 
@@ -107,3 +107,10 @@ OR_BETWEEN = re.compile(r"^\s*(?:\(|,?\s*or)\s*$")
 AND_BETWEEN = re.compile(r"^\s*(?:were\s+\w+\s+)?and\s+$")
 #: What a zero ("nobody was hurt") denies: harm words make it a zero of the wounded.
 HARM_WORDS = re.compile(r"injur|hurt|wound|harm")
+
+#: A determiner after a partitive or collective "of" starts no count of its own: "five members
+#: of an indigenous guard" (5, not 1).
+OF_COMPLEMENT = re.compile(
+    r"(?:\b(?:members?|some|most|many|all|each|none|several|dozens|hundreds|scores|part|rest|remainder|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\d)\s+of\s+\Z", re.IGNORECASE
+)

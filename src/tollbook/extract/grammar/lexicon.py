@@ -16,7 +16,13 @@ from tollbook.extract.grammar.alternation import alternation, final_words
 from tollbook.extract.grammar.loader import load_table
 from tollbook.extract.grammar.populations import POPULATION_NOUNS, Population
 from tollbook.extract.grammar.relations import ORPHAN_CUES
-from tollbook.extract.grammar.verbs import BE, CUE_VERBS, active_forms, participles
+from tollbook.extract.grammar.verbs import (
+    BE,
+    CUE_VERBS,
+    MORE_DEATH_PREDICATES,
+    active_forms,
+    participles,
+)
 from tollbook.model import CATEGORIES
 
 #: verb form -> category, from verbs.CUE_VERBS: a form declared under two categories is refused,
@@ -136,7 +142,7 @@ POP_RE = re.compile(alternation(POPULATIONS) + r"\b", re.IGNORECASE)
 MODIFIER_STOP = frozenset(
     """were was are is be been being had has have of in on at to from by for with and or but
     who which that whose as than during after before since while when where into over under
-    more killed dead died wounded injured people including among out""".split()
+    more killed dead died wounded injured people including among out amid amidst""".split()
 )
 
 # Category cues after the people they count: "were killed", "remain missing".
@@ -163,6 +169,7 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
     (r"(?:succumbed\s+to\s+(?:his|her|their)\s+(?:\w+\s+)?(?:wounds|injuries)|"
      r"lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|were\s+left\s+dead|"
      r"found\s+dead|confirmed\s+dead|declared\s+dead|die|dying)\b", "killed", None),
+    (alternation(MORE_DEATH_PREDICATES) + r"\b", "killed", None),  # "were martyred", "hanged" (verbs.py)
     *ORPHAN_CUES,  # "lost one parent", "lost both parents" (relations.py)
     (r"(?:hurt|maimed|seriously\s+injured|critically\s+injured|"
      r"treated\s+for\s+(?:injuries|wounds)|"
@@ -241,7 +248,8 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
     (_TOLL_NOUN + r"(?:\s+[\w,'’-]+){0,8}?\s+(?:of|at|is|was|stands\s+at|stood\s+at|now\s+stands\s+at|"
      r"reached|hit|to|:|put\s+at|is\s+put\s+at|(?:range|ranges|ranged|ranging|vary|varies|varied)\s+from|"
      r"range|ranges|ranged|ranging)\s*$", "toll", ""),  # fmt: skip
-    (r"\b(?:killed|blew\s+up)\s+(?:himself|herself|themselves)(?:\s+up)?\s*(?:,|and|along\s+with)\s*$",
+    (r"\b(?:killed|killing|blew\s+up|blowing\s+up)\s+(?:himself|herself|themselves)(?:\s+up)?\s*"
+     r"(?:,|and|along\s+with|as\s+well\s+as)\s*$",
      "killed", "attacker"),
     (r"\bamong\s+the\s+(?:dead|killed|victims|fatalities)\s+(?:were|was|are)\s*$", "killed", "among"),
     (r"\bamong\s+the\s+(?:injured|wounded)\s+(?:were|was|are)\s*$", "wounded", "among"),

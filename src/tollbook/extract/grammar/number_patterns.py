@@ -19,7 +19,15 @@ WORDS_RE = (
     r"(?:(?:[\s-]+|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+)(?:" + ALL_WORDS + r"))*"
 )
 
-DIGITS_RE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+#: Thousands separators besides the comma: a space, a no-break space (U+00A0), a narrow
+#: no-break space (U+202F), a thin space (U+2009), an apostrophe ("12 000", "24\u202f200",
+#: "12'000"). One separator throughout a figure, groups of exactly three digits, and no digit
+#: after the last group, so "in 2019 200" and "3 1000" stay two numbers.
+THOUSANDS_SEPARATORS = (" ", "\u00a0", "\u202f", "\u2009", "'", "\u2019")
+_GROUPED = "|".join(r"\d{1,3}(?:" + re.escape(sep) + r"\d{3})+(?![\d'\u2019]|[.,]\d)" for sep in THOUSANDS_SEPARATORS[1:])
+DIGITS_RE = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?!\d|[.,]\d)|" + _GROUPED + r"|\d+)(?:\.\d+)?"
+#: Every separator a figure's digits may hold, removed before reading its value.
+SEPARATORS = re.compile("[," + "".join(THOUSANDS_SEPARATORS) + "]")
 
 SCALE_RE = r"(?:\s*(?:million|billion|trillion|thousand|lakhs?|crores?|mln|mn|bn|tn|m|k)\b)?"
 

@@ -2,11 +2,40 @@
 (`CUE_VERBS`), and the forms of "be" the cue patterns agree on (`BE`, a pattern alternation:
 `(?:{BE}|have\\s+been)`). Irregular past tenses, which end an open noun phrase, are
 `lexicon.IRREGULAR_VERBS`.
+
+The tables after the cue verbs say what happened to a person named or counted without the
+count rules' cues (extract/victims.py, headlines.py, attackers.py, issue 20): a victim named
+without a number ("Assailants shot and killed Faiz Karimi"), telegraphic predicates ("Four
+killed, one injured"), guards against non-lethal and background uses, attackers' nouns.
+Forms are written out (no stemming): a table is easier to check than a morphology.
 """
 
 from __future__ import annotations
 
-__all__ = ["BE", "BE_FORMS", "CUE_VERBS", "active_forms", "participles"]
+from typing import Final
+
+__all__ = [
+    "ATTACKER_NOUNS",
+    "BACKGROUND_WORDS",
+    "BE",
+    "BE_FORMS",
+    "CUE_VERBS",
+    "DIED_PREDICATES",
+    "HEADLINE_DEGREE",
+    "HEADLINE_PREDICATES",
+    "MANNER_VERBS",
+    "MORE_DEATH_PREDICATES",
+    "NON_LETHAL_BEFORE",
+    "NOT_NAMES",
+    "NOT_TITLES",
+    "RESULT_PHRASES",
+    "VICTIM_BEFORE",
+    "VICTIM_VERBS",
+    "WOUNDED_PREDICATES",
+    "WOUND_NOUNS",
+    "active_forms",
+    "participles",
+]
 
 #: The present and past of "be" before a participle or "among": "were killed", "was among".
 BE_FORMS: tuple[str, ...] = ("were", "was", "are", "is")
@@ -43,3 +72,130 @@ def participles(*categories: str) -> str:
 def active_forms(category: str) -> str:
     """ "murdered|murdering|...": both forms of the category's CUE_VERBS, as an alternation."""
     return "|".join(f"{p}|{ing}" for c, p, ing in CUE_VERBS if c == category)
+
+
+#: Transitive forms whose object dies, is wounded or is taken: "killed X", "X was killed".
+#: Both the past/participle and the -ing form are listed; "shot" alone is not here (it wounds
+#: as often as it kills): it counts only with a result (RESULT_PHRASES).
+VICTIM_VERBS: Final[dict[str, str]] = {
+    "killed": "killed", "killing": "killed", "murdered": "killed", "murdering": "killed",
+    "assassinated": "killed", "assassinating": "killed", "executed": "killed", "executing": "killed",
+    "beheaded": "killed", "beheading": "killed", "decapitated": "killed", "decapitating": "killed",
+    "lynched": "killed", "lynching": "killed", "slain": "killed", "slew": "killed", "slaying": "killed",
+    "strangled": "killed", "strangling": "killed", "hanged": "killed", "hanging": "killed",
+    "martyred": "killed", "put to death": "killed", "putting to death": "killed",
+    "gunned down": "killed", "gunning down": "killed",  # "burned down" is a building's fate
+    "wounded": "wounded", "wounding": "wounded", "injured": "wounded", "injuring": "wounded",
+    "maimed": "wounded", "maiming": "wounded",
+    "kidnapped": "hostage", "kidnapping": "hostage", "abducted": "hostage", "abducting": "hostage",
+    "taken hostage": "hostage", "taking hostage": "hostage",
+}  # fmt: skip
+
+#: Verbs of violence that say nothing of the outcome alone; with a result phrase they kill:
+#: "shot dead", "stabbed X to death", "burned alive".
+MANNER_VERBS: Final[frozenset[str]] = frozenset(
+    """shot shooting stabbed stabbing beaten beat beating hacked hacking burned burnt burning
+    stoned stoning bludgeoned bludgeoning clubbed clubbing gunned gunning tortured torturing
+    axed hanged crushed knifed""".split()
+)
+#: The results that make a manner verb lethal, after the verb or after its object.
+RESULT_PHRASES: Final[tuple[str, ...]] = ("dead", "to death", "alive")
+
+#: Intransitive predicates of a person who died: "X died", "X lost his life".
+DIED_PREDICATES: Final[tuple[str, ...]] = (
+    "died", "perished", "succumbed", "lost his life", "lost her life", "was found dead",
+    "was martyred", "was confirmed dead", "was pronounced dead", "is dead", "was dead",
+)  # fmt: skip
+
+#: Words before a verb that undo it: "nearly lynched", "tried to kill", "failed to kill".
+NON_LETHAL_BEFORE: Final[tuple[str, ...]] = (
+    "nearly", "almost", "narrowly", "attempted to", "attempting to", "attempt to", "tried to",
+    "trying to", "try to", "failed to", "plotted to", "plotting to", "plot to", "threatened to",
+    "threatening to", "wanted to", "sought to", "planned to", "planning to", "intended to",
+    "was about to", "were about to", "not", "never", "escaped being", "survived being",
+)  # fmt: skip
+
+#: Words that make a death the background of what a sentence reports (a cause, a protest,
+#: a trial, a memorial), not an event it reports: "protesters denounced the killing of a
+#: student", "sentenced for murdering a trader", "marked the anniversary of".
+BACKGROUND_WORDS: Final[tuple[str, ...]] = (
+    "protest", "protested", "protesting", "protests", "protesters", "denounce", "denounced",
+    "denouncing", "condemn", "condemned", "condemning", "mourn", "mourned", "mourning",
+    "commemorate", "commemorated", "commemorating", "anniversary", "memorial", "funeral",
+    "sentenced", "convicted", "charged with", "accused of", "suspected of", "arrested for",
+    "wanted for", "trial", "tried for", "demanding justice", "demand justice", "in connection with",
+    "responsible for", "avenge", "avenging", "revenge", "retaliation for",
+)  # fmt: skip
+
+#: Capitalised words that open a sentence or a clause and name nobody.
+NOT_NAMES: Final[frozenset[str]] = frozenset(
+    """the a an he she it they we you i this that these those there here his her their its our
+    nobody none noone everyone everybody someone somebody anyone anybody one another many several
+    some others other both all each few most no police security army government assailants
+    gunmen militants attackers sources authorities officials troops soldiers forces rebels
+    residents witnesses reports local unknown unidentified suspected armed two three four five
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december later earlier meanwhile also however
+    additionally subsequently afterwards then while when after before during""".split()
+)
+
+#: Words that never open a person's title ("killed near Orvay", "killed outside Kano"):
+#: prepositions, adverbs of place and time, conjunctions.
+NOT_TITLES: Final[frozenset[str]] = frozenset(
+    """near outside inside across along around between behind beyond toward towards upon within
+    without off about above below against amid amidst among throughout through via per across
+    last this next today yesterday tonight overnight early late earlier later soon then there
+    here so also too not just only even yet still again both either neither nor if unless
+    because although though whereas whether what which whose whom how why where when""".split()
+)
+
+#: Telegraphic predicates of headlines and coders' notes, written straight after a figure
+#: with no auxiliary: "Four killed, one critically injured", "2 die in blast", "One dead".
+HEADLINE_PREDICATES: Final[dict[str, str]] = {
+    "killed": "killed", "dead": "killed", "die": "killed", "dies": "killed", "died": "killed",
+    "slain": "killed", "confirmed dead": "killed", "feared dead": "killed", "reported dead": "killed",
+    "reportedly dead": "killed", "reportedly killed": "killed", "perish": "killed", "perished": "killed",
+    "hurt": "wounded", "injured": "wounded", "wounded": "wounded",
+    "missing": "missing", "kidnapped": "hostage", "abducted": "hostage",
+}  # fmt: skip
+#: Degree words between a headline figure and its predicate: "one critically injured".
+HEADLINE_DEGREE: Final[tuple[str, ...]] = (
+    "critically", "seriously", "severely", "badly", "slightly", "lightly", "gravely", "fatally",
+    "also", "more",
+)  # fmt: skip
+#: Verbs whose following figure counts their victims and that the left cues lack, present
+#: (headlines: "Vigilantes lynch four") and past ("put to death three hostages", "stoned to
+#: death a suspected thief", "burned alive two women").
+VICTIM_BEFORE: Final[dict[str, str]] = {
+    "lynch": "killed", "lynches": "killed", "slay": "killed", "slays": "killed", "behead": "killed",
+    "beheads": "killed", "execute": "killed", "executes": "killed", "shoot dead": "killed",
+    "shoots dead": "killed", "gun down": "killed", "guns down": "killed", "murder": "killed",
+    "murders": "killed", "massacre": "killed", "massacres": "killed", "hang": "killed", "hangs": "killed",
+    "put to death": "killed", "puts to death": "killed", "burn alive": "killed", "burns alive": "killed",
+    "burned alive": "killed", "burnt alive": "killed", "stone to death": "killed",
+    "stones to death": "killed", "stoned to death": "killed", "hanged": "killed",
+}  # fmt: skip
+
+#: Predicates of people who died that the count rules' right cues lacked: "three fighters were
+#: martyred", "two men were hanged", "were stoned to death", "were put to death".
+MORE_DEATH_PREDICATES: Final[tuple[str, ...]] = (
+    "martyred", "hanged", "stoned to death", "put to death", "strangled", "strangled to death",
+    "decapitated", "suffocated", "crushed to death", "bludgeoned to death", "clubbed to death",
+    "buried alive", "trampled to death", "burned to death", "burnt to death", "axed to death",
+    "shot to death", "knifed to death",
+)  # fmt: skip
+
+#: Nouns that name the people who carried out an attack (GTD's and RAND's perpetrators):
+#: claims about them are flagged "attackers" so that a user can count with or without them.
+ATTACKER_NOUNS: Final[frozenset[str]] = frozenset(
+    """assailant assailants attacker attackers gunman gunmen bomber bombers perpetrator
+    perpetrators hijacker hijackers assassin assassins kidnapper kidnappers raider raiders""".split()
+)
+
+#: Intransitive predicates of a person who was wounded: "he sustained serious wounds".
+WOUNDED_PREDICATES: Final[tuple[str, ...]] = (
+    "sustained", "suffered", "received", "was treated for", "was hospitalised with",
+    "was hospitalized with",
+)  # fmt: skip
+#: What a wounded person sustained: "sustained (serious) wounds / injuries".
+WOUND_NOUNS: Final[tuple[str, ...]] = ("wounds", "injuries", "gunshot wounds", "burns", "injury", "wound")

@@ -1,0 +1,120 @@
+"""Headline and telegraphic syntax: sentence text -> Headline* (figures with no auxiliary).
+
+Headlines and coders' notes drop the verb "to be": "Four killed, one critically injured",
+"2 die in blast", "One dead, 3 hurt in clash", "Two killed, another injured". A figure at the
+start of a clause followed at once by a predicate of grammar/verbs.HEADLINE_PREDICATES (with
+at most a people noun and a degree word between) and then by a clause boundary is a claim of
+that category. Verbs of grammar/verbs.VICTIM_BEFORE ("Vigilantes lynch four", "put to death
+three hostages", "burned alive two women") count the figure after them.
+
+A figure after a determiner or a preposition ("of the 12 killed", "in 2 dead zones") is not
+at a clause start; a predicate followed by a noun ("killed civilians") is not telegraphic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar import verbs as vb
+from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.numbers import NumberMention, find_numbers
+from tollbook.extract.phrases import mention
+from tollbook.model import Span
+
+_PREDICATE = re.compile(
+    r"\s+(?:(?P<pop>others|more)\s+)?(?:(?:" + alternation(vb.HEADLINE_DEGREE) + r")\s+)?"
+    r"(?P<cue>" + alternation(vb.HEADLINE_PREDICATES) + r")\b"
+    r"(?=\s*(?:[,;.:)—–]|-\s|$)|\s+(?:in|as|after|and|while|when|during|at|on|near|by|from|following|amid|over|"
+    r"since|across|outside|inside|overnight|yesterday|today|last|this)\b)",
+    re.IGNORECASE,
+)
+#: Where a telegraphic chain may start: the sentence start (after a date or a place and a
+#: colon or dash), a semicolon or bracket; later items follow an item (`_CHAIN`).
+_CLAUSE_START = re.compile(r"(?:^|[;:(—–\"“]|\s-)\s*\Z", re.IGNORECASE)
+_CHAIN = re.compile(r"^\s*(?:,|;|and|,\s*and|while|with)\s*$", re.IGNORECASE)
+_ANOTHER = re.compile(r"\b(?:another|one\s+more|a\s+further)\b", re.IGNORECASE)
+_ACTIVE = re.compile(r"\b(?P<verb>" + alternation(vb.VICTIM_BEFORE) + r")\s+\Z", re.IGNORECASE)
+_AFTER_ACTIVE = re.compile(
+    r"(?:\s+(?:[\w'’-]+\s+){0,2}?(?P<pop>[\w'’-]+(?:s|men|people|children)))?(?=\s*(?:[,;.:)]|$)|\s+(?:in|at|on|near|after|"
+    r"as|and|for|during|over|from|outside|inside)\b)",
+    re.IGNORECASE,
+)
+#: "killed two servicemen and seriously wounded another": one more person, the object of the
+#: last verb ("and another (was) injured" is the count rules' own).
+_AND_ANOTHER = re.compile(
+    r"(?:,\s*|\s)and\s+(?:(?:" + alternation(vb.HEADLINE_DEGREE) + r")\s+)?"
+    r"(?P<verb>" + alternation([v for v in vb.VICTIM_VERBS if not v.endswith("ing")]) + r"|shot\s+dead)\s+(?P<a>another)\b",
+    re.IGNORECASE,
+)
+
+_NOUN_NEXT = re.compile(r"\s+[a-z]")
+_PHRASE_NEXT = re.compile(r"\s+(?:in|at|on|as|and|near|when|while|during|after|before)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """One telegraphic figure: its number, span (figure to predicate), category, people."""
+
+    num: NumberMention
+    span: Span
+    category: str
+    population: str
+    population_class: str
+    how: str  # "telegraphic" | "active"
+
+
+def _people(pop: str | None) -> tuple[str, str]:
+    if not pop:
+        return "people", "unknown"
+    key = pop.lower()
+    if key in lx.NON_PERSON:
+        return "", ""
+    population, cls, _unit = lx.POPULATIONS.get(key, ("people", "unknown", "people"))
+    return population, cls
+
+
+def find_headlines(text: str, start: int, end: int) -> list[Headline]:
+    """Telegraphic figures in text[start:end], in text order."""
+    nums = [n for n in find_numbers(text, start, end) if n.kind == "cardinal" and n.written != "vague"]
+    nums += [mention(m.span(), m.group(0), 1.0, "words") for m in _ANOTHER.finditer(text, start, end)]
+    out: list[Headline] = []
+    for num in sorted(nums, key=lambda n: n.span[0]):
+        before = text[max(start, num.span[0] - 40) : num.span[0]]
+        pred = _PREDICATE.match(text, num.span[1], end)
+        chained = bool(out) and _CHAIN.match(text[out[-1].span[1] : num.span[0]]) is not None
+        if pred is not None and lx.BREAKDOWN_ANYWHERE_RE.search(text, pred.end(), end):
+            pred = None  # "28 died, among them six women": the count rules read the parts
+        if pred is not None and (chained or _CLAUSE_START.search(before) or not text[start : num.span[0]].strip()):
+            category = vb.HEADLINE_PREDICATES[re.sub(r"\s+", " ", pred.group("cue").lower())]
+            population, cls = _people(pred.group("pop"))
+            additional = bool(_ANOTHER.fullmatch(num.text))
+            out.append(Headline(num if not additional else _additional(num), (num.span[0], pred.end()),
+                                category, population, cls, "telegraphic"))  # fmt: skip
+            continue
+        act = _ACTIVE.search(before)
+        if act is not None:
+            after = _AFTER_ACTIVE.match(text, num.span[1], end)
+            if after is not None:
+                population, cls = _people(after.group("pop"))
+                if not population:
+                    continue  # "set ablaze two vehicles": things, not people
+                out.append(Headline(num, (num.span[0], after.end() if after.group("pop") else num.span[1]),
+                                    vb.VICTIM_BEFORE[re.sub(r"\s+", " ", act.group("verb").lower())],
+                                    population, cls, "active"))  # fmt: skip
+    for m in _AND_ANOTHER.finditer(text, start, end):
+        cue = m.group("verb")
+        if any(h.num.span[0] <= m.start("a") < h.span[1] for h in out):
+            continue
+        if _NOUN_NEXT.match(text, m.end(), end) and not _PHRASE_NEXT.match(text, m.end(), end):
+            continue  # "wounded another soldier": the count rules read the noun
+        category = vb.VICTIM_VERBS.get(re.sub(r"\s+", " ", cue.lower()), "killed")
+        num = _additional(mention(m.span("a"), m.group("a"), 1.0, "words"))
+        out.append(Headline(num, (m.start("a"), m.end()), category, "people", "unknown", "telegraphic"))
+    return out
+
+
+def _additional(num: NumberMention) -> NumberMention:
+    return NumberMention(span=num.span, number_span=num.number_span, text=num.text, value=1.0, low=1.0, high=1.0,
+                         qualifier="exact", kind="cardinal", additional=True, written="words")  # fmt: skip

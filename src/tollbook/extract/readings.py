@@ -1,0 +1,75 @@
+"""Readings the count rules lack (issue 20): a sentence's figures -> the same list, completed.
+
+Called by counts.find_figures once its rules have read a sentence:
+- a predicate undone ("was nearly lynched") takes its figure's category away;
+- telegraphic figures (headlines.py: "Four killed, one injured", "Vigilantes lynch four");
+- victims named or described without a number (victims.py: "shot and killed Faiz Karimi",
+  "a National Directorate of Security (NDS) officer was killed", "three of his escorts");
+- the figure before an active verb whose victims follow is the agent ("A crowd stoned to
+  death a suspected informer");
+- attackers who died by their own hand (attackers.py: "killing himself and four others"), and
+  the flag `attackers` on every claim naming attackers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tollbook.extract import attackers, phrases, victims
+from tollbook.extract.headlines import Headline
+from tollbook.extract.records import Figure
+from tollbook.model import ATTACKER_SELF_RULE, Span
+
+__all__ = ["complete"]
+
+RULE_PREFIX = "count"
+_AGENT_GAP = re.compile(r"^[^,;:.()]{1,40}$")
+
+
+def complete(text: str, start: int, end: int, figures: list[Figure], exclude: list[Span],
+             telegraphic: list[Headline]) -> None:  # fmt: skip
+    """Add to (and correct) the sentence's `figures` in place."""
+    for fig in figures:
+        if fig.category is not None and victims.undone_after(text, fig.span[1], end):
+            fig.category = None  # "a suspected thief was nearly lynched"
+    for h in telegraphic:
+        figures.append(Figure(num=h.num, span=h.span, population=h.population, population_class=h.population_class,
+                              unit="people", category=h.category, rule=f"{RULE_PREFIX}.headline_{h.how}:{h.category}",
+                              flags=["additional"] if h.num.additional else [], has_head=True))  # fmt: skip
+    for v in victims.find_victims(text, start, end, [f.span for f in figures if f.category is not None] + exclude):
+        listed = "+list" if v.how == "list" else ""
+        if v.counted:  # a list member already read: it adds up with the others
+            for f in figures:
+                if f.span[0] < v.span[1] and v.span[0] < f.span[1] and f.category == v.category \
+                        and not f.rule.endswith("+list"):  # fmt: skip
+                    f.rule += listed
+            continue
+        figures.append(Figure(num=phrases.mention(v.span, text[v.span[0] : v.span[1]], v.value, "name"), span=v.span,
+                              population=v.population, population_class=v.population_class, unit="people",
+                              category=v.category, rule=f"{RULE_PREFIX}.victim_{v.how}:{v.category}{listed}",
+                              has_head=True))  # fmt: skip
+    _drop_agents(text, figures)
+    for a in attackers.find_attacker_deaths(text, start, end):
+        spans = [a.span] + ([a.figure] if a.figure else [])
+        if not any(f.span[0] < b and s < f.span[1] and f.category is not None for f in figures for s, b in spans):
+            figures.append(Figure(num=phrases.mention(a.span, text[a.span[0] : a.span[1]], a.value, "pronoun"),
+                                  span=a.span, population="militants", population_class="combatant",
+                                  unit="people", category="killed", rule=ATTACKER_SELF_RULE,
+                                  flags=["attackers"], has_head=True))  # fmt: skip
+    for fig in figures:
+        if fig.category is not None and "attackers" not in fig.flags \
+                and attackers.is_attacker(text[fig.span[0] : fig.span[1]]):  # fmt: skip
+            fig.flags.append("attackers")
+
+
+def _drop_agents(text: str, figures: list[Figure]) -> None:
+    """"A crowd stoned to death a suspected informer": the figure before an active verb whose
+    victims were read after it is the agent, not the dead."""
+    after = [f for f in figures if f.rule.split(":")[0].endswith(("victim_object", "victim_role", "headline_active"))]
+    for fig in figures:
+        if fig.category is None or ".right:" not in fig.rule:
+            continue
+        for v in after:
+            if v.span[0] > fig.span[1] and _AGENT_GAP.match(text[fig.span[1] : v.span[0]]):
+                fig.category = None
+                break
