@@ -418,6 +418,6 @@ def test_never_raises_and_spans_are_sound(
         assert text[s:e] == m.text
         assert dt.date.fromisoformat(m.value.start) <= dt.date.fromisoformat(m.value.end)
         assert m.value.precision in ("day", "week", "month", "year")
-        assert m.role in ("event", "since", "until", "commemoration")
+        assert m.role in ("event", "since", "until", "commemoration", "statement")  # model.DateMention.role
         assert reference is not None or not m.relative
         previous_end = e

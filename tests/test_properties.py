@@ -115,7 +115,7 @@ def test_find_dates_spans_and_values(text: str, reference: dt.date | None) -> No
         assert dt.date.fromisoformat(v.start) <= dt.date.fromisoformat(v.end)
         assert v.precision in ("day", "week", "month", "year")
         assert re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?(/\d{4}(-\d\d(-\d\d)?)?)?", v.iso), v
-        assert m.role in ("event", "since", "until", "commemoration")
+        assert m.role in ("event", "since", "until", "commemoration", "statement")  # model.DateMention.role
         assert reference is not None or not m.relative
 
 
