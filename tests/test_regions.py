@@ -112,6 +112,14 @@ def test_only_link_words_join_a_town_to_its_region(gaz: Gazetteer) -> None:
     assert all(p.within is None for p in enclose(text2, gaz.find(text2), gaz))
 
 
+def test_division_noun_is_not_a_town_inside_anything(gaz: Gazetteer) -> None:
+    text = "clashes in the Prefecture of Paraguay"
+    start = text.index("Prefecture")
+    places = sorted([*gaz.find(text), PlaceMention("Prefecture", (start, start + 10))],
+                    key=lambda p: p.span)  # fmt: skip
+    assert all(p.within is None for p in enclose(text, places, gaz))
+
+
 def test_most_specific_enclosing_place_wins(gaz: Gazetteer) -> None:
     text = "the village of Karvessa in Niger's Tillaberi region"
     start = text.index("Karvessa")

@@ -21,6 +21,7 @@ from tollbook.model import GazetteerEntry, PlaceMention
 
 __all__ = ["enclose"]
 
+_DIVISION_KEYS = frozenset(name_key(w) for w in DIVISION_NOUNS)
 _LINK_KEYS = frozenset(name_key(w) for w in ENCLOSING_LINKS | DIVISION_NOUNS)
 _GAP_WORD = re.compile(r"[^\W\d_]+|['’]s\b|[,\s]+")
 #: Rank of a feature as an enclosing place: lower is more specific.
@@ -63,8 +64,8 @@ def enclose(
     text puts inside a division or country it names right after (see the module doc)."""
     out = list(places)
     for k, p in enumerate(places):
-        if p.entry is not None or p.within is not None:
-            continue
+        if p.entry is not None or p.within is not None or name_key(p.text) in _DIVISION_KEYS:
+            continue  # a division noun read as a name ("the Prefecture of ...") is no town
         found: list[GazetteerEntry] = []
         end = p.span[1]
         for q in places[k + 1 :]:
