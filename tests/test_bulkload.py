@@ -86,8 +86,13 @@ def _two_docs() -> list[Extraction]:
 
 
 def test_contract_keys_match_serialize() -> None:
-    d = claim_to_dict(make_extraction().claims[0])
+    claim = make_extraction().claims[0]
+    d = claim_to_dict(claim)
     assert tuple(d) == CONTRACT_KEYS
+    # `place_within` (0.1.2) is an object only for a place inside a division: give it one.
+    assert claim.place is not None and claim.place.entry is not None
+    inside = replace(claim.place, within=claim.place.entry)
+    d = claim_to_dict(replace(claim, place=inside))
     assert {k for k, v in d.items() if isinstance(v, (list, dict))} == NESTED
 
 

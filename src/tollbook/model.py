@@ -126,11 +126,14 @@ class GazetteerEntry(_Record):
 
 @dataclass(frozen=True, slots=True)
 class PlaceMention(_Record):
-    """A place name as written, resolved to a gazetteer entry when one fits."""
+    """A place name as written, resolved to a gazetteer entry when one fits. `within` is the
+    division or country the text puts an unresolved name in ("the village of Karvessa in
+    Niger's Tillaberi region": Tillaberi), so the name keeps a country and admin1."""
 
     text: str
     span: Span
     entry: GazetteerEntry | None = None
+    within: GazetteerEntry | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,7 +96,7 @@ def _place(claim: Claim) -> Place | None:
         return None
     entry = claim.place.entry
     key = name_key(entry.name if entry else claim.place.text)
-    return Place(name=claim.place.text, key=key, entry=entry)
+    return Place(name=claim.place.text, key=key, entry=entry, within=claim.place.within)
 
 
 def _interval(claim: Claim) -> Interval | None:

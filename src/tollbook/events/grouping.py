@@ -144,8 +144,9 @@ def _coarse_keys(m: Mention) -> set[str]:
     for y in [*ys, "*"] if "*" not in ys else ys:
         if m.place is not None:
             keys.add(f"p:{m.place.key}|{y}")
-            if m.place.entry is not None:
-                keys.add(f"c:{m.place.entry.country}|{y}")
+            inside = m.place.entry or m.place.within  # an unresolved town: its region's
+            if inside is not None:
+                keys.add(f"c:{inside.country}|{y}")
         keys |= {f"n:{n}|{y}" for n in m.names}
     return keys
 

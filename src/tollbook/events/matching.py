@@ -3,7 +3,9 @@
 Places: `same` (one GeoNames entry, or one name in one country), `contains` (a country holds
 its towns, an ADM1 region those with its admin1 code, a district those within 50 km, a
 name the gazetteer lacks made of two places, "Bama-Banki", each of them),
-`namesake` (one town name the gazetteer read in two countries), `unknown` (one is missing),
+`namesake` (one town name the gazetteer read in two countries); a name the gazetteer lacks
+is inside the division or country the text put it in (`within`) and in what contains that;
+`unknown` (one is missing),
 `different`. Dates: `same`, `contains` ("1992-02" holds
 "1992-02-25/1992-02-26"), `overlaps`, `near` (a day apart, both to the day), `unknown`,
 `disjoint`.
@@ -26,11 +28,13 @@ DISTRICT_RADIUS_KM = 50.0
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """An incident's place: as written, its folded key, and the gazetteer entry if any."""
+    """An incident's place: as written, its folded key, the gazetteer entry if any, and for a
+    name the gazetteer lacks the division or country the text put it in (`within`)."""
 
     name: str
     key: str
     entry: GazetteerEntry | None = None
+    within: GazetteerEntry | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +106,15 @@ def place_relation(a: Place | None, b: Place | None) -> tuple[str, str]:
             return "namesake", f"same name ({a.name}) read in {ea.country} and {eb.country}"
         return "different", f"different places ({ea.name}, {eb.name})"
     if a.key == b.key:
+        if a.within and b.within and a.within.country != b.within.country:
+            return "different", f"same name ({a.name}) in {a.within.country} and {b.within.country}"
         return "same", f"same place name ({a.name})"
+    # "Karvessa" put in the Tillaberi region, and the Tillaberi region (or Niger) itself.
+    for x, y in ((a, b), (b, a)):
+        if x.entry is not None and y.entry is None and y.within is not None and (
+            x.entry.geonameid == y.within.geonameid or _contains(x.entry, y.within)
+        ):
+            return "contains", f"{y.name} is inside {x.entry.name}"
     # "the Bama-Banki road" and Bama: a place named from two places holds each of them.
     for x, y in ((a, b), (b, a)):
         if x.entry is None and "-" in x.name and name_key(y.name) in {

@@ -10,7 +10,8 @@ not the event's.
 A figure's place is the nearest place in its sentence (towns before countries), else the
 nearest in earlier sentences of the same paragraph, then the document's most named town.
 Names the gazetteer lacks are kept, unresolved, when the text marks them as places
-("in Norvane", "the town of Port Castellan").
+("in Norvane", "the town of Port Castellan"), with the division or country the text puts
+them in as `within` ("Karvessa, in Niger's Tillaberi region"; geo/enclosing.py).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from functools import cached_property
 from tollbook.extract.dates import find_dates
 from tollbook.extract.grammar.alternation import alternation
 from tollbook.extract.grammar.wire import DATELINE_RE, FACILITY_AFTER
+from tollbook.geo.enclosing import enclose
 from tollbook.geo.places import Gazetteer
 from tollbook.model import DateMention, Document, PlaceMention, Segment
 
@@ -124,6 +126,8 @@ class Anchors:
                 continue
             found[lo:hi] = [PlaceMention(text=name, span=(s, e), entry=None)]
             starts[lo:hi], ends[lo:hi] = [s], [e]
+        # "the village of Karvessa in Niger's Tillaberi region": Karvessa gets a `within`.
+        found = list(enclose(self.text, found, gazetteer))
         if self.datelines:
             found = [p for p in found if not self._in_dateline(p.span[0])]
         return tuple(found)

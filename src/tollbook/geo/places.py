@@ -41,6 +41,7 @@ from tollbook.geo.placewords import (
     REGION_NOUNS,
     STOP_WORDS,
 )
+from tollbook.geo.regionwords import DIVISION_NOUNS
 from tollbook.model import GazetteerEntry, PlaceMention
 
 if TYPE_CHECKING:
@@ -269,6 +270,16 @@ class Gazetteer:
         ranked = self._ranked(name_key(name), tuple(countries))
         return _entry(self._rows[ranked[0]]) if ranked else None
 
+    def division(self, name: str, country: str) -> GazetteerEntry | None:
+        """The administrative division (ADM1 first) of `country` that `name` names, if any:
+        "Tillaberi" is a town and a region of Niger; this gives the region."""
+        ranked = self._ranked(name_key(name), (country,), True)
+        for i in ranked:
+            e = _entry(self._rows[i])
+            if e.country == country and e.feature in REGION_FEATURES:
+                return e
+        return None
+
     # -------------------------------------------------------- countries
 
     def _country_at(self, text: str, toks: list[_Token], i: int) -> tuple[str, int] | None:
@@ -362,7 +373,8 @@ class Gazetteer:
             first, last = toks[i], toks[i + n - 1]
             prev = toks[i - 1] if i > 0 else None
             nxt = toks[i + n] if i + n < len(toks) else None
-            region = nxt is not None and nxt.key in _REGION_NOUN_KEYS and _gap_ok(text, last, nxt)
+            region = (nxt is not None and nxt.key in _REGION_NOUN_KEYS and _gap_ok(text, last, nxt)
+                      ) or _division_of_before(text, toks, i)  # "the province of Cabo Delgado"
             ranked = self._ranked(key, context, region)
             if not ranked:  # every entry under this key was replaced by a curated row
                 i += 1
@@ -457,6 +469,7 @@ _REGION_NOUN_KEYS = frozenset(name_key(w) for w in REGION_NOUNS)
 _PLACE_NOUN_KEYS = frozenset(name_key(w) for w in PLACE_NOUNS)
 _PREPOSITION_KEYS = frozenset(name_key(w) for w in PREPOSITIONS)
 _TAIL_KEYS = frozenset(name_key(w) for w in ORG_TAILS)
+_DIVISION_KEYS = frozenset(name_key(w) for w in DIVISION_NOUNS)
 
 
 def _gap_ok(text: str, a: _Token, b: _Token) -> bool:
@@ -490,6 +503,15 @@ def _place_context(text: str, toks: list[_Token], i: int, nxt: _Token | None, la
     if j < 0 or not text[toks[j].end : toks[j + 1].start].isspace():
         return False
     return toks[j].key in _PREPOSITION_KEYS
+
+
+def _division_of_before(text: str, toks: list[_Token], i: int) -> bool:
+    """Whether "<division noun> of" comes right before token i: "the province of X"."""
+    if i < 2 or toks[i - 1].key != "of" or toks[i - 2].key not in _DIVISION_KEYS:
+        return False
+    return text[toks[i - 2].end : toks[i - 1].start].isspace() and text[
+        toks[i - 1].end : toks[i].start
+    ].isspace()
 
 
 def _sentence_start(text: str, pos: int) -> bool:

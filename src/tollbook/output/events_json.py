@@ -10,7 +10,7 @@ from typing import Any
 from tollbook.events.grouping import Event, GroupingReason, Interval, Mention, Place
 from tollbook.events.origins import Origin
 from tollbook.events.reconcile import Check, EventFindings, FigureReport, Finding, Part
-from tollbook.model import number
+from tollbook.model import GazetteerEntry, number
 
 __all__ = [
     "check_to_dict", "event_findings_to_dict", "event_to_dict", "finding_detail_to_dict",
@@ -23,12 +23,14 @@ __all__ = [
 def place_to_dict(p: Place | None) -> dict[str, Any] | None:
     if p is None:
         return None
-    e = p.entry
-    geo = None if e is None else {
+    return {"name": p.name, "key": p.key, "geo": _geo(p.entry), "within": _geo(p.within)}
+
+
+def _geo(e: GazetteerEntry | None) -> dict[str, Any] | None:
+    return None if e is None else {
         "geonameid": e.geonameid, "name": e.name, "country": e.country, "feature": e.feature,
         "admin1": e.admin1, "lat": e.lat, "lon": e.lon,
     }  # fmt: skip
-    return {"name": p.name, "key": p.key, "geo": geo}
 
 
 def interval_to_dict(d: Interval | None) -> dict[str, Any] | None:

@@ -11,7 +11,9 @@ Country and first-level region names come from the packaged gazetteer (loaded on
 numeric codes, ACLED regions, Gleditsch-Ward numbers and UCDP regions from the declared table
 `data/countries.tsv` (`tollbook.geo.countries`). The gazetteer holds no second- or third-order
 divisions, so `admin2`/`admin3` (ACLED) and `adm_2` (UCDP) are filled only when the place found
-is itself such a division.
+is itself such a division. A place the gazetteer lacks but the text puts inside a division or
+country (`PlaceMention.within`) keeps its name as `location` and takes the country, admin1 and
+coordinates of what encloses it, with the precision code of that (`geo_precision`, `where_prec`).
 
 UCDP GED's types: `id` an integer (the event id's hexadecimal part; `relid` keeps tollbook's
 event id), `year`, `number_of_sources`, `where_prec`, `priogrid_gid` (the PRIO-GRID 0.5 degree
@@ -89,17 +91,29 @@ _GEO_KEYS = ("country", "iso2", "admin1", "admin2", "admin3", "location", "lat",
 
 
 def _geo(place: Place | None) -> dict[str, Any]:
-    if place is None or place.entry is None:
-        return {**dict.fromkeys(_GEO_KEYS, ""), "location": place.name if place else ""}
-    e = place.entry
+    """The columns a place fills, and `level`: `town`, `region` or `country`, what resolved
+    (a name the gazetteer lacks takes its `within`'s country, admin1 and coordinates)."""
+    if place is None or (place.entry is None and place.within is None):
+        return {**dict.fromkeys(_GEO_KEYS, ""), "location": place.name if place else "",
+                "level": "", "coord_name": ""}  # fmt: skip
+    e = place.entry or place.within
+    assert e is not None
     countries, regions = _admin_names()
     return {
         "country": countries.get(e.country, e.country), "iso2": e.country,
         "admin1": regions.get((e.country, e.admin1), ""),
         "admin2": e.name if e.feature == "ADM2" else "",
         "admin3": e.name if e.feature == "ADM3" else "",
-        "location": e.name, "lat": e.lat, "lon": e.lon, "feature": e.feature,
+        "location": e.name if place.entry is not None else place.name,
+        "lat": e.lat, "lon": e.lon, "feature": e.feature,
+        "level": _level(e.feature), "inside": place.entry is None, "coord_name": e.name,
     }  # fmt: skip
+
+
+def _level(feature: str) -> str:
+    if feature in COUNTRY_FEATURES:
+        return "country"
+    return "town" if feature.startswith("PPL") else "region"
 
 
 def _acled_country(g: dict[str, Any]) -> dict[str, Any]:
@@ -135,13 +149,16 @@ def ged_id(event_id: str) -> int:
     return int(m.group(1) if m else hashlib.sha1(event_id.encode()).hexdigest()[:14], 16)
 
 
-def _acled_geo_precision(feature: str) -> int | str:
-    """1: the town itself; 2: a part of a region / near a town; 3: a region or country."""
+def _acled_geo_precision(g: dict[str, Any]) -> int | str:
+    """ACLED's codes from what resolved: 1 the town itself; 2 a part of a region (a second-
+    order division, or a town the gazetteer lacks put inside one below the first level);
+    3 a first-level region or the country (the coordinates are the region's or country's)."""
+    feature = g["feature"]
     if not feature:
         return ""
-    if feature.startswith("PPL"):
+    if g["level"] == "town" and not g["inside"]:
         return 1
-    return 3 if feature in COUNTRY_FEATURES or feature == "ADM1" else 2
+    return 3 if g["level"] == "country" or feature == "ADM1" else 2
 
 
 def _acled_time_precision(d: Interval | None) -> int | str:
@@ -153,13 +170,15 @@ def _acled_time_precision(d: Interval | None) -> int | str:
     return 2 if d.days <= 7 else 3
 
 
-def _ucdp_where_prec(feature: str) -> int | str:
-    """1 exact place, 3 second-order region, 4 first-order region, 6 country (UCDP codes)."""
+def _ucdp_where_prec(g: dict[str, Any]) -> int | str:
+    """UCDP's codes from what resolved: 1 the exact place, 3 a second-order region, 4 a
+    first-order region, 6 the country (a town the gazetteer lacks: its `within`'s code)."""
+    feature = g["feature"]
     if not feature:
         return ""
-    if feature.startswith("PPL"):
+    if g["level"] == "town" and not g["inside"]:
         return 1
-    if feature in COUNTRY_FEATURES:
+    if g["level"] == "country":
         return 6
     return 4 if feature in ("ADM1", "RGN") else 3
 
@@ -210,7 +229,7 @@ def acled_rows(events: Iterable[EventFindings]) -> list[dict[str, Any]]:
             "admin1": g["admin1"], "admin2": g["admin2"], "admin3": g["admin3"],
             "location": g["location"],
             "latitude": g["lat"], "longitude": g["lon"],
-            "geo_precision": _acled_geo_precision(g["feature"]),
+            "geo_precision": _acled_geo_precision(g),
             "source": "; ".join(_sources(ef)), "notes": _notes(ef),
             "fatalities": round(killed.best) if killed else 0,
             "tags": f"tollbook status={killed.status}" if killed else "",
@@ -239,7 +258,7 @@ def ucdp_rows(events: Iterable[EventFindings]) -> list[dict[str, Any]]:
             "source_office": "; ".join(dict.fromkeys(r.publisher for r in reports if r.publisher)),
             "source_date": "; ".join(dict.fromkeys(r.published for r in reports if r.published)),
             "source_original": "; ".join(dict.fromkeys(r.origin.label for r in reports)),
-            "where_prec": _ucdp_where_prec(g["feature"]), "where_coordinates": g["location"],
+            "where_prec": _ucdp_where_prec(g), "where_coordinates": g["coord_name"],
             "where_description": e.place.name if e.place else "", "adm_1": g["admin1"],
             "adm_2": g["admin2"], "latitude": g["lat"], "longitude": g["lon"],
             "geom_wkt": f"POINT ({g['lon']} {g['lat']})" if g["lat"] != "" else "",

@@ -6,7 +6,8 @@ dataframe wants one scalar per cell. `flat_claim` spreads them out:
 - spans `[start, end]` -> `<name>_start` / `<name>_end` (`span` -> `start` / `end`;
   `event_date_span` -> `event_date_text_start` / `_end`, the offsets of the date's words);
 - `place_geo` -> `place_geonameid`, `place_name`, `place_country`, `place_feature`,
-  `place_lat`, `place_lon`, `place_population`, `place_admin1`;
+  `place_lat`, `place_lon`, `place_population`, `place_admin1`; `place_within` ->
+  `place_within_geonameid`, `_name`, `_country`, `_feature`, `_admin1`;
 - `source_chain` -> `role: name` links joined by `; `; `flags` and `characterisation`
   -> their words joined by `; `;
 - line breaks inside `text` and `sentence` -> spaces, one character for one, so that offsets
@@ -36,7 +37,10 @@ FLAT_CLAIM_SCHEMA: tuple[tuple[str, str], ...] = (
     ("place_start", "long"), ("place_end", "long"), ("place_geonameid", "long"),
     ("place_name", "string"), ("place_country", "string"), ("place_feature", "string"),
     ("place_lat", "double"), ("place_lon", "double"), ("place_population", "long"),
-    ("place_admin1", "string"), ("event_date", "string"), ("event_date_text", "string"),
+    ("place_admin1", "string"), ("place_within_geonameid", "long"),
+    ("place_within_name", "string"), ("place_within_country", "string"),
+    ("place_within_feature", "string"), ("place_within_admin1", "string"),
+    ("event_date", "string"), ("event_date_text", "string"),
     ("event_date_precision", "string"), ("event_date_text_start", "long"),
     ("event_date_text_end", "long"), ("event_date_relative", "boolean"), ("source", "string"),
     ("source_cue", "string"), ("source_start", "long"), ("source_end", "long"),
@@ -60,6 +64,7 @@ DOCUMENT_FLAT_SCHEMA: tuple[tuple[str, str], ...] = (
 _SPANS = {"place_span": "place", "event_date_span": "event_date_text",
           "source_span": "source", "sentence_span": "sentence"}  # fmt: skip
 _GEO = ("geonameid", "name", "country", "feature", "lat", "lon", "population", "admin1")
+_WITHIN = ("geonameid", "name", "country", "feature", "admin1")
 _ONE_LINE = str.maketrans({"\n": " ", "\r": " ", "\v": " ", "\f": " ", "\x85": " ",
                            "\u2028": " ", "\u2029": " "})  # fmt: skip
 
@@ -80,6 +85,9 @@ def flat_claim(d: dict[str, Any]) -> dict[str, Any]:
         elif key == "place_geo":
             geo = value or {}
             out.update({f"place_{k}": geo.get(k) for k in _GEO})
+        elif key == "place_within":
+            inside = value or {}
+            out.update({f"place_within_{k}": inside.get(k) for k in _WITHIN})
         elif key == "source_chain":
             out[key] = "; ".join(f"{s['role']}: {s['name']}" for s in value) or None
         elif key in ("flags", "characterisation"):

@@ -6,7 +6,7 @@ bool or None, so every row fits a flat Parquet schema with no nested types.
 
 Claims (`claims/`): one row per claim. The columns are the keys of
 `tollbook.output.serialize.claim_to_dict` in its order (the CLI's JSON for `tollbook extract`);
-fields that are lists or objects there (`NESTED`: spans, `place_geo`, `source_chain`,
+fields that are lists or objects there (`NESTED`: spans, `place_geo`, `place_within`, `source_chain`,
 `flags`, `characterisation`) are JSON strings here, and `value`/`low`/`high` are doubles.
 `claim_dict(row)` turns a row back into exactly the CLI's JSON object.
 
@@ -38,7 +38,8 @@ CLAIM_SCHEMA: tuple[tuple[str, str], ...] = (
     ("population", "string"), ("population_class", "string"), ("value", "double"),
     ("low", "double"), ("high", "double"), ("qualifier", "string"), ("unit", "string"),
     ("parent", "string"), ("relation", "string"), ("detail", "string"), ("place", "string"),
-    ("place_span", "string"), ("place_geo", "string"), ("event_date", "string"),
+    ("place_span", "string"), ("place_geo", "string"), ("place_within", "string"),
+    ("event_date", "string"),
     ("event_date_text", "string"), ("event_date_precision", "string"),
     ("event_date_span", "string"), ("event_date_relative", "boolean"), ("source", "string"),
     ("source_cue", "string"), ("source_span", "string"), ("source_chain", "string"),
@@ -48,7 +49,7 @@ CLAIM_SCHEMA: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 #: Claim columns holding JSON (lists or objects in the CLI's output).
 NESTED = frozenset({
-    "place_span", "place_geo", "event_date_span", "source_span", "source_chain", "span",
+    "place_span", "place_geo", "place_within", "event_date_span", "source_span", "source_chain", "span",
     "sentence_span", "flags", "characterisation",
 })  # fmt: skip
 _NUMBERS = ("value", "low", "high")

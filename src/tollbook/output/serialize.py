@@ -3,7 +3,8 @@
 The claim dict is the stable output contract of DESIGN.md: `doc_id`, `claim_id`, `kind`,
 `category`, `population`, `population_class`, `value`, `low`, `high`, `qualifier`, `unit`,
 `parent`, `place`, `event_date`, `source`, `span`, `sentence`, `rule`, plus provenance and
-detail fields. Changing a key here is a breaking change.
+detail fields (`place_within`, since 0.1.2: the division or country enclosing an unresolved
+place, as `place_geo` is written, or null). Changing a key here is a breaking change.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ def claim_to_dict(c: Claim) -> dict[str, Any]:
         "place": c.place.text if c.place else None,
         "place_span": list(c.place.span) if c.place else None,
         "place_geo": _entry_to_dict(entry) if entry else None,
+        "place_within": _entry_to_dict(c.place.within) if c.place and c.place.within else None,
         "event_date": c.event_date.value.iso if c.event_date else None,
         "event_date_text": c.event_date.text if c.event_date else None,
         "event_date_precision": c.event_date.value.precision if c.event_date else None,
@@ -112,7 +114,10 @@ def claim_from_dict(d: dict[str, Any]) -> Claim:
     if d.get("place") is not None:
         geo = d.get("place_geo")
         entry = GazetteerEntry(**geo) if geo else None
-        place = PlaceMention(text=d["place"], span=_span(d.get("place_span") or (0, 0)), entry=entry)
+        inside = d.get("place_within")  # absent in claims of extractor versions before 0.1.2
+        within = GazetteerEntry(**inside) if inside else None
+        place = PlaceMention(text=d["place"], span=_span(d.get("place_span") or (0, 0)),
+                             entry=entry, within=within)  # fmt: skip
     event_date = None
     if d.get("event_date"):
         event_date = DateMention(

@@ -16,7 +16,12 @@ import re
 from typing import NamedTuple
 
 from tollbook.model import CORRECTABLE
-from tollbook.store.views import CORRECTED_FIELDS_5, claims_current_sql, views_sql
+from tollbook.store.views import (
+    CORRECTED_FIELDS_5,
+    claims_current_sql,
+    views_sql,
+    within_views_sql,
+)
 
 SQLITE = "sqlite"
 POSTGRESQL = "postgresql"
@@ -181,6 +186,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               views_sql(SQLITE), views_sql(POSTGRESQL), fts5=_M4_FTS_EXTERNAL),
     Migration(5, "corrections of place, event date, qualifier, detail, population class",
               _M5_CORRECTION_FIELDS + _M5_VIEW(SQLITE), _M5_CORRECTION_FIELDS + _M5_VIEW(POSTGRESQL)),
+    Migration(6, "views: country and admin1 of an unresolved place's enclosing division",
+              within_views_sql(SQLITE), within_views_sql(POSTGRESQL)),
 )  # fmt: skip
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -6,7 +6,8 @@ Three views, the same columns on SQLite and PostgreSQL:
   (versions compared numerically by their first three dotted numbers, as the store does;
   equal numbers fall back to comparing the version text).
 - `claims_flat`: every stored claim, one scalar per column: its words (`text`), `sentence`,
-  `place` with the gazetteer's `place_country`/`place_lat`/`place_lon`, `event_date`,
+  `place` with the gazetteer's `place_country`/`place_lat`/`place_lon` (since migration 6,
+  `place_country` and `place_admin1` fall back to `place_within`'s), `event_date`,
   `source`, the document's title, publisher, publication date and URL, and `is_current`
   (1 for claims of the document's current extraction).
 - `claims_current`: the current extraction's claims with reviewers' corrections applied as
@@ -23,7 +24,8 @@ migration 4 uses `CORRECTED_FIELDS_4`, the fields that existed then.
 
 from __future__ import annotations
 
-__all__ = ["CORRECTED_FIELDS_4", "CORRECTED_FIELDS_5", "claims_current_sql", "views_sql"]
+__all__ = ["CORRECTED_FIELDS_4", "CORRECTED_FIELDS_5", "claims_current_sql", "views_sql",
+           "within_views_sql"]
 
 #: The correction columns of migration 3, which migration 4's `claims_current` reads.
 CORRECTED_FIELDS_4 = ("value", "category", "population", "source")
@@ -72,8 +74,16 @@ WHERE newest = 1;
 """
 
 
-def _claims_flat(dialect: str) -> str:
+def _claims_flat(dialect: str, within: bool = False) -> str:
+    """claims_flat; `within` (migration 6): `place_country` falls back to the country of the
+    division the text put an unresolved place in, and `place_admin1` is added likewise."""
     j = _json
+    country = j(dialect, "place_geo.country")
+    admin1 = ""
+    if within:
+        country = f"COALESCE({country}, {j(dialect, 'place_within.country')})"
+        admin1 = (f"COALESCE({j(dialect, 'place_geo.admin1')}, "
+                  f"{j(dialect, 'place_within.admin1')}) AS place_admin1,\n    ")  # fmt: skip
     return f"""
 CREATE VIEW claims_flat AS
 SELECT
@@ -82,8 +92,7 @@ SELECT
     c.kind, c.category, c.population, c.population_class, c.value, c.low, c.high,
     c.qualifier, c.unit, c.parent, {j(dialect, "relation")} AS relation,
     {j(dialect, "text")} AS text, c.place, {j(dialect, "place_geo.name")} AS place_name,
-    {j(dialect, "place_geo.country")} AS place_country,
-    {j(dialect, "place_geo.lat", "double")} AS place_lat,
+    {country} AS place_country, {admin1}    {j(dialect, "place_geo.lat", "double")} AS place_lat,
     {j(dialect, "place_geo.lon", "double")} AS place_lon,
     c.event_date, {j(dialect, "event_date_text")} AS event_date_text,
     c.source, {j(dialect, "source_cue")} AS source_cue,
@@ -96,8 +105,11 @@ LEFT JOIN extractions_current AS x
 """
 
 
-def claims_current_sql(dialect: str, fields: tuple[str, ...] = CORRECTED_FIELDS_4) -> str:
-    """CREATE VIEW claims_current, applying the corrections' `fields` (see the module doc)."""
+def claims_current_sql(
+    dialect: str, fields: tuple[str, ...] = CORRECTED_FIELDS_4, admin1: bool = False
+) -> str:
+    """CREATE VIEW claims_current, applying the corrections' `fields` (see the module doc);
+    `admin1` (migration 6) passes claims_flat's `place_admin1` through."""
     fixed = "k.verdict = 'corrected'"
 
     def pick(col: str, field: str | None = None, empty_clears: bool = False) -> str:
@@ -123,6 +135,8 @@ def claims_current_sql(dialect: str, fields: tuple[str, ...] = CORRECTED_FIELDS_
         "event_date", "event_date_text", "sentence", "span_start", "span_end", "rule",
         "document_title", "publisher", "published", "url",
     ]  # fmt: skip
+    if admin1:
+        plain.insert(plain.index("place_country") + 1, "place_admin1")
     corrected = {  # view column -> correction field, for the fields of later migrations
         "population_class": "population_class", "place_name": "place", "event_date": "event_date",
     }  # fmt: skip
@@ -158,3 +172,11 @@ WHERE f.is_current = 1 AND (k.verdict IS NULL OR k.verdict <> 'wrong');
 def views_sql(dialect: str) -> str:
     """The three views of migration 4 for one dialect ("sqlite" or "postgresql")."""
     return _extractions_current(dialect) + _claims_flat(dialect) + claims_current_sql(dialect)
+
+
+def within_views_sql(dialect: str) -> str:
+    """Migration 6: claims_flat and claims_current again, with the enclosing division's
+    country and admin1 for places the gazetteer lacks (`place_within`, extractor 0.1.2)."""
+    return ("DROP VIEW claims_current;\nDROP VIEW claims_flat;\n"
+            + _claims_flat(dialect, within=True)
+            + claims_current_sql(dialect, CORRECTED_FIELDS_5, admin1=True))  # fmt: skip
