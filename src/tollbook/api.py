@@ -10,7 +10,7 @@
 The public API is `__all__`: reading and extracting (`read`, `extract`, `extract_text`,
 `ingest` with `IngestOptions`, `IngestFailure`, `IngestReport`, `Settings`, `demo_paths`); the
 store and its reviewed views (`Store`, `reviewed_claims`, `reviewed_tallies`, `tally`,
-`apply_corrections`, `latest_corrections`); events and comparison (`events`, `event`,
+`apply_corrections`, `latest_corrections`); events and comparison (`events`, `event`, `find_event`,
 `EventFindings`, `compare`, `Comparison`); and the records (`Claim`, `Document`, `Extraction`,
 `Tally`). The web app and the CLI use only these.
 """
@@ -55,6 +55,7 @@ __all__ = [
     "events",
     "extract",
     "extract_text",
+    "find_event",
     "ingest",
     "latest_corrections",
     "read",
@@ -210,7 +211,14 @@ def events(store: Store) -> tuple[EventFindings, ...]:
 
 def event(store: Store, event_id: str) -> EventFindings:
     """One event by id or unique id prefix (>= 4 characters)."""
-    found = [ef for ef in events(store) if ef.event.event_id.startswith(event_id)] if len(event_id) >= 4 else []
+    return find_event(events(store), event_id,
+                      missing=f"in {store.location}; list them with `tollbook events`")  # fmt: skip
+
+
+def find_event(found_in: Sequence[EventFindings], event_id: str, *, missing: str) -> EventFindings:
+    """The event of `found_in` whose id is `event_id` or starts with it (>= 4 characters);
+    NotFoundError says so when none or several do (`missing`: where to look instead)."""
+    found = [ef for ef in found_in if ef.event.event_id.startswith(event_id)] if len(event_id) >= 4 else []
     exact = [ef for ef in found if ef.event.event_id == event_id]
     if exact or len(found) == 1:
         return (exact or found)[0]
@@ -218,8 +226,7 @@ def event(store: Store, event_id: str) -> EventFindings:
         shown = ", ".join(ef.event.event_id for ef in found[:5])
         raise NotFoundError(f"event id prefix {event_id} is ambiguous ({shown}); give more characters",
                             source=event_id)  # fmt: skip
-    raise NotFoundError(f"no event {event_id} in {store.location}; list them with `tollbook events`",
-                        source=event_id)  # fmt: skip
+    raise NotFoundError(f"no event {event_id} {missing}", source=event_id)
 
 
 def compare(store: Store, doc_a: str, doc_b: str, *, kinds: Sequence[str] = ("count",)) -> Comparison:

@@ -15,7 +15,6 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from tollbook import api
-from tollbook._exceptions import NotFoundError
 from tollbook.events.compare import Comparison, comparison_rows
 from tollbook.events.reconcile import EventFindings, analyse
 from tollbook.model import Document, Tally
@@ -97,16 +96,9 @@ def _events(settings: WebSettings, cache: EventsCache) -> tuple[EventFindings, .
 
 
 def _find(events: tuple[EventFindings, ...], event_id: str) -> EventFindings:
-    """One event by id or unique id prefix (>= 4 characters), as api.event finds it."""
-    found = [ef for ef in events if ef.event.event_id.startswith(event_id)] if len(event_id) >= 4 else []
-    exact = [ef for ef in found if ef.event.event_id == event_id]
-    if exact or len(found) == 1:
-        return (exact or found)[0]
-    if found:
-        shown = ", ".join(ef.event.event_id for ef in found[:5])
-        raise NotFoundError(f"event id prefix {event_id} is ambiguous ({shown}); give more characters",
-                            source=event_id)  # fmt: skip
-    raise NotFoundError(f"no event {event_id}; the events page lists them", source=event_id)
+    """One event by id or unique id prefix (>= 4 characters), as api.event finds it; the
+    message names no store location."""
+    return api.find_event(events, event_id, missing="; the events page lists them")
 
 
 def _event(
