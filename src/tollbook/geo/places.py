@@ -14,7 +14,6 @@ from __future__ import annotations
 import copy
 import gzip
 import math
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -41,6 +40,7 @@ from tollbook.geo.placewords import (
     REGION_NOUNS,
     STOP_WORDS,
 )
+from tollbook.geo.placewords import LIST_GAP as _LIST_GAP
 from tollbook.model import GazetteerEntry, PlaceMention
 
 if TYPE_CHECKING:
@@ -59,7 +59,6 @@ _STOP_KEYS = frozenset(
 _FUNCTION_KEYS = frozenset(name_key(w) for w in FUNCTION_WORDS)
 _SENTENCE_END = frozenset(".!?:;\n\r•|")
 _OPENERS = frozenset(" \t\"“‘'([«")
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+|\s*,\s*")
 
 
 # ---------------------------------------------------------------- data
