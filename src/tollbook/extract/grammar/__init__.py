@@ -7,8 +7,9 @@ their classes, number words, verb forms -> compiled tables and patterns.
 - `lexicon`: category nouns, left and right cue tables, stop words, breakdown and zero
   patterns; it loads `populations` and compiles everything once, at import.
 - `cue_patterns`, `head_patterns`, `phrase_patterns`, `count_patterns`, `housing_patterns`,
-  `attribution_patterns`, `anchor_patterns`, `date_patterns`: the named patterns each rule
-  module (extract/cues.py, heads.py, attribution.py, anchor.py, dates.py, ...) reads.
+  `attribution_patterns`, `anchor_patterns`, `date_patterns`, `segment_patterns`, `glue_patterns`,
+  `area_patterns`: the named patterns each rule module (extract/cues.py, heads.py,
+  attribution.py, anchor.py, dates.py, ...) reads.
 - `loader`: the one loader: rows -> tables, refusing a word declared with two meanings.
 - `alternation`: word lists -> fast regular-expression alternations.
 
