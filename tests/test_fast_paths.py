@@ -265,7 +265,8 @@ def test_speech_cues_are_looked_for_only_in_sentences_with_a_speech_verb(data: s
 
 
 def test_speech_gate_holds_every_verb() -> None:
-    from tollbook.extract.attribution import _SAID_X, _SPEECH_VERBS, _SPEECH_WORD, _X_SAID
+    from tollbook.extract.attribution import _SAID_X, _SPEECH_WORD, _X_SAID
+    from tollbook.extract.grammar.attribution_patterns import SPEECH_VERBS as _SPEECH_VERBS
 
     for verb in _SPEECH_VERBS:
         said = _X_SAID.search(f"The ministry {verb} 12 people were killed.")

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import ast
+import re
+from pathlib import Path
+
 import pytest
 
 from tollbook._exceptions import GrammarError, TollbookError
@@ -48,31 +52,85 @@ def test_split_words_and_word_sets() -> None:
         load_words("TEST", "")
 
 
-RULE_MODULES = ("counts", "cues", "heads", "phrases", "housing", "claims", "numbers")
-NOT_GRAMMAR = {"_ASCII_LETTERS"}  # cues.last_word's character set: spelling, not vocabulary
+#: Rule modules, as paths under src/tollbook/ without ".py".
+RULE_MODULES = ("extract/counts", "extract/cues", "extract/heads", "extract/phrases", "extract/housing",
+                "extract/claims", "extract/numbers", "extract/attribution", "extract/anchor", "extract/dates",
+                "extract/areas", "extract/glue", "extract/segment", "extract/lost", "geo/places")  # fmt: skip
+#: Top-level sets and tables a rule module may hold because they are not vocabulary.
+NOT_GRAMMAR = {
+    "_ASCII_LETTERS": "cues.last_word's character set: spelling",
+    "RULE": "the rule's name in a claim's provenance",
+    "RULE_PREFIX": "the rule's name in a claim's provenance",
+    "_QUOTE_CUES": "attribution's own cue labels",
+    "_PRECISION_RANK": "anchor's order of date precisions",
+    "_UNIT_RANK": "dates' order of date precisions",
+    "_COUNTRY_FEATURES": "GeoNames feature codes",
+    "_REGION_FEATURES": "GeoNames feature codes",
+    "_TIER_SCORE": "places' score per GeoNames feature code",
+    "_SENTENCE_END": "punctuation",
+    "_OPENERS": "punctuation",
+    "COLUMNS": "the gazetteer file's columns",
+    "INDEX_MARKER": "the gazetteer file's index marker",
+    # Keys folded (geo.names.name_key) from the words declared in geo/placewords.py.
+    **{k: "folded from geo/placewords" for k in ("_STOP_KEYS", "_FUNCTION_KEYS", "_DEMONYM_KEYS",
+                                                 "_REGION_NOUN_KEYS", "_PLACE_NOUN_KEYS",
+                                                 "_PREPOSITION_KEYS", "_TAIL_KEYS")},
+}  # fmt: skip
+_RE_CALLS = ("re.match", "re.search", "re.compile", "re.finditer", "re.fullmatch", "re.findall", "re.sub",
+             "re.subn", "re.split")  # fmt: skip
+
+
+def _words(node: ast.AST) -> list[str]:
+    """The words (3+ letters, not a regex escape) of the string literals inside `node`."""
+    out: list[str] = []
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Constant) and isinstance(sub.value, str):
+            out += re.findall(r"(?<!\\)[a-z]{3,}", sub.value)
+    return out
 
 
 @pytest.mark.parametrize("name", RULE_MODULES)
 def test_rule_modules_declare_no_patterns_or_word_lists_of_their_own(name: str) -> None:
-    # Patterns and word tables live in extract/grammar/; a rule module assigns none at top level
-    # and writes no word pattern inline (punctuation-only patterns such as r"\d" are not grammar).
-    import ast
-    import re
-    from pathlib import Path
+    # Patterns and word tables live in extract/grammar/ (place words in geo/placewords.py); a rule
+    # module assigns none at top level, holds no word in a top-level literal, and writes no word
+    # pattern inline, whole or concatenated (punctuation-only patterns such as r"\d" are not grammar).
+    import tollbook
 
-    import tollbook.extract
-
-    path = Path(tollbook.extract.__file__).parent / f"{name}.py"
+    path = Path(tollbook.__file__).parent / f"{name}.py"
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in tree.body:
         if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
-            if ast.unparse(node.targets[0] if isinstance(node, ast.Assign) else node.target) in NOT_GRAMMAR:
+            target = ast.unparse(node.targets[0] if isinstance(node, ast.Assign) else node.target)
+            if target in NOT_GRAMMAR or target == "__all__":
                 continue
             src = ast.unparse(node.value)
             assert not src.startswith(("re.compile", "frozenset(", "{")), f"{name}.py:{node.lineno} declares grammar"
+            assert not _words(node.value), f"{name}.py:{node.lineno} declares the words {_words(node.value)}"
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and ast.unparse(node.func) in ("re.match", "re.search", "re.compile", "re.finditer"):
-            first = node.args[0] if node.args else None
-            if isinstance(first, ast.Constant) and isinstance(first.value, str):
-                words = re.findall(r"(?<!\\)[a-z]{3,}", first.value)
-                assert not words, f"{name}.py:{node.lineno} writes the words {words} inline"
+        if isinstance(node, ast.Call) and ast.unparse(node.func) in _RE_CALLS and node.args:
+            words = _words(node.args[0])
+            assert not words, f"{name}.py:{node.lineno} writes the words {words} inline"
+
+
+def test_the_rule_check_fails_on_a_declared_pattern(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The check above reads each module's source: a clean module passes; a word pattern put back
+    # at top level, inline, or concatenated inline, and a word list in a tuple each make it fail.
+    import tollbook
+
+    def check(source: str, where: str) -> None:
+        root = tmp_path / where
+        (root / "geo").mkdir(parents=True)
+        (root / "geo" / "places.py").write_text("import re\n" + source, encoding="utf-8")
+        monkeypatch.setattr(tollbook, "__file__", str(root / "__init__.py"))
+        test_rule_modules_declare_no_patterns_or_word_lists_of_their_own("geo/places")
+
+    check('_CONTEXT = 60\ndef f(t):\n    return re.split(r"[ -]", t[:_CONTEXT])\n', "clean")
+    bad = (
+        '_X = re.compile(r"\\bsaid\\b")\n',
+        'def f(t):\n    return re.sub(r"^(?:and|but)\\s+", "", t)\n',
+        'def f(t):\n    return re.match(r"\\s+" + X + r"(?:near|at)", t)\n',
+        '_V = ("said", "told")\n',
+    )
+    for i, source in enumerate(bad):
+        with pytest.raises(AssertionError, match=r"declares|inline"):
+            check(source, str(i))

@@ -24,44 +24,19 @@ from collections.abc import Sequence
 from functools import cached_property
 
 from tollbook.extract.dates import find_dates
-from tollbook.extract.grammar.alternation import alternation
-from tollbook.extract.grammar.wire import DATELINE_RE, FACILITY_AFTER
+from tollbook.extract.grammar.anchor_patterns import FACILITY as _FACILITY
+from tollbook.extract.grammar.anchor_patterns import FACILITY_PLACED as _FACILITY_PLACED
+from tollbook.extract.grammar.anchor_patterns import METADATA_LINE as _METADATA_LINE
+from tollbook.extract.grammar.anchor_patterns import NOT_PLACES as _NOT_PLACES
+from tollbook.extract.grammar.anchor_patterns import UNRESOLVED_PLACE as _UNRESOLVED_PLACE
+from tollbook.extract.grammar.wire import DATELINE_RE
 from tollbook.geo.enclosing import enclose
 from tollbook.geo.places import Gazetteer
 from tollbook.model import DateMention, Document, PlaceMention, Segment
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR"})
-_FACILITY = re.compile(r"(?:'s|’s)?\s+" + FACILITY_AFTER, re.IGNORECASE)
 _REGION_FEATURES = frozenset({"ADM1", "ADM2", "ADM3", "ADMD", "RGN"})
-_METADATA_LINE = re.compile(r"^\s*date\s+\S+.*\(.*\)\s*$")
-#: Words before a place name the gazetteer may lack ("fled Marren"). A whole word is always
-#: followed by a space, so the trie's longest-first order finds what the listed order did.
-_BEFORE_PLACE = """in at near outside from into around of on off across toward towards for fled flee left
-    entered captured struck shelled retook took seized hit attacked besieged bombed raided leave
-    reached""".split()
-_UNRESOLVED_PLACE = re.compile(
-    r"\b(?i:" + alternation(_BEFORE_PLACE) + r")\s+"
-    r"(?:the\s+(?:\w+\s+)?(?:town|city|village|district|province|region|camp|neighbourhood|"
-    r"neighborhood|suburb|port)\s+of\s+|the\s+(?=[A-Z]))?"
-    r"(?P<p>[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+)){0,2})|"
-    r"(?:^|(?<=[.!?]\s))(?P<q>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?=\s+(?:city|town|village|district|"
-    r"province|region|blast|attack|strike|bombing|clashes)\b|:)"
-)
-_NOT_PLACES = frozenset(
-    """January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday The This That These Those It
-    He She They We Under After Before During Since Armed Forces Ministry Council Court Army
-    Police Government President Minister Parliament State Republic Union Office Department
-    Agency Committee Commission Organization Organisation Convention Prevention Punishment
-    Human Rights International United Nations Red Cross Crescent Health Defense Defence Foreign
-    Interior Security Islamic Cooperation Genocide Justice Peace Rest Today Yesterday Azernews
-    Reuters Associated Press Facebook Twitter Telegram Statement Spokesman Spokesperson General
-    Colonel Captain Major Lieutenant Sergeant Doctor Mr Mrs Ms Dr Prof According Districts Figures
-    Troops Soldiers Police Rebels Army Fighting Gunmen Defence Minister Mayor Relief Centre Center
-    Office Group Herald Agency Monitoring Memorial Committee Crescent Cross Shield Brigade Battalion
-    Infantry Regiment Forces Navy Air Occupation Figures Statement Genocide Massacre War Day""".split()
-)
 
 
 def _is_country(p: PlaceMention) -> bool:
@@ -186,8 +161,7 @@ class Anchors:
 
     def _town_of(self, building: PlaceMention) -> PlaceMention | None:
         """Where the document puts a building's name: "Lindell shopping centre in Westmark"."""
-        rx = re.compile(re.escape(building.text) + r"\s+" + FACILITY_AFTER + r"\s+(?:in|at|near|of)\s+",
-                        re.IGNORECASE)  # fmt: skip
+        rx = re.compile(re.escape(building.text) + _FACILITY_PLACED, re.IGNORECASE)
         for m in rx.finditer(self.text):
             k = bisect.bisect_left(self._place_starts, m.end())
             if k < len(self.places) and self.places[k].span[0] == m.end():

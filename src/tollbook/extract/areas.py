@@ -9,22 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tollbook.extract.grammar.area_patterns import AREA_RE as AREA_RE
+from tollbook.extract.grammar.area_patterns import UNITS as UNITS
 from tollbook.extract.numbers import parse_figure
 from tollbook.model import Span
-
-#: unit as written -> factor to km²
-UNITS: tuple[tuple[str, float], ...] = (
-    (r"km2|km²|km\^2|sq\.?\s*km|square\s+kilomet(?:re|er)s?|kilomet(?:re|er)s?\s+squared", 1.0),
-    (r"hectares?|ha\b", 0.01),
-    (r"square\s+miles?|sq\.?\s*mi(?:les?)?\b|mi2|mi²", 2.589988),
-    (r"acres?", 0.004046856),
-)
-_UNIT_RE = "|".join(f"(?:{u})" for u, _ in UNITS)
-AREA_RE = re.compile(
-    r"(?P<num>(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?:thousand|million))?)\s*"
-    r"(?P<unit>" + _UNIT_RE + r")(?![A-Za-z])",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)

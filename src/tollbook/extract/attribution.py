@@ -14,96 +14,44 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.grammar.attribution_patterns import ACCORDING as _ACCORDING
+from tollbook.extract.grammar.attribution_patterns import APPOSITIVE as _APPOSITIVE
+from tollbook.extract.grammar.attribution_patterns import AS_SAYING_END as _AS_SAYING_END
+from tollbook.extract.grammar.attribution_patterns import BULLET as _BULLET
+from tollbook.extract.grammar.attribution_patterns import CITING as _CITING
+from tollbook.extract.grammar.attribution_patterns import CLAUSE_BREAK as _CLAUSE_BREAK
+from tollbook.extract.grammar.attribution_patterns import FINAL as _FINAL
+from tollbook.extract.grammar.attribution_patterns import LEADING_ARTICLE as _LEADING_ARTICLE
+from tollbook.extract.grammar.attribution_patterns import (
+    LEADING_CONJUNCTION as _LEADING_CONJUNCTION,
+)
+from tollbook.extract.grammar.attribution_patterns import NAME_STOP as _NAME_STOP
+from tollbook.extract.grammar.attribution_patterns import NAMED_SUBJECT as _NAMED_SUBJECT
+from tollbook.extract.grammar.attribution_patterns import NOT_SPEAKERS as _NOT_SPEAKERS
+from tollbook.extract.grammar.attribution_patterns import PRONOUNS as _PRONOUNS
+from tollbook.extract.grammar.attribution_patterns import QUOTE_SAID_SPEAKER as _QUOTE_SAID_SPEAKER
+from tollbook.extract.grammar.attribution_patterns import QUOTE_SPEAKER_SAID as _QUOTE_SPEAKER_SAID
+from tollbook.extract.grammar.attribution_patterns import QUOTED as _QUOTED
+from tollbook.extract.grammar.attribution_patterns import QUOTED_BY as _QUOTED_BY
+from tollbook.extract.grammar.attribution_patterns import RELATIVE_HEAD as _RELATIVE_HEAD
+from tollbook.extract.grammar.attribution_patterns import RELEASED_BY as _RELEASED_BY
+from tollbook.extract.grammar.attribution_patterns import REPORTS as _REPORTS
+from tollbook.extract.grammar.attribution_patterns import SAID_IN_STATEMENT as _SAID_IN_STATEMENT
+from tollbook.extract.grammar.attribution_patterns import SAID_X as _SAID_X
+from tollbook.extract.grammar.attribution_patterns import SPEAKER_SAID_QUOTE as _SPEAKER_SAID_QUOTE
+from tollbook.extract.grammar.attribution_patterns import SPEECH_WORD as _SPEECH_WORD
+from tollbook.extract.grammar.attribution_patterns import STATEMENT_ISSUED as _STATEMENT_ISSUED
+from tollbook.extract.grammar.attribution_patterns import STATEMENT_OF as _STATEMENT_OF
+from tollbook.extract.grammar.attribution_patterns import STATEMENT_STOP as _STATEMENT_STOP
+from tollbook.extract.grammar.attribution_patterns import STATEMENT_WORD as _STATEMENT_WORD
+from tollbook.extract.grammar.attribution_patterns import TIME_STAMP as _TIME_STAMP
+from tollbook.extract.grammar.attribution_patterns import TRAILING_ADVERB as _TRAILING_ADVERB
+from tollbook.extract.grammar.attribution_patterns import WORD_CHAR as _WORD_CHAR
+from tollbook.extract.grammar.attribution_patterns import X_SAID as _X_SAID
 from tollbook.extract.grammar.wire import TOLL_QUALIFIER_RE, WEEKDAY_OR_DATE_RE, indefinite_kind
 from tollbook.model import Attribution, Document, Segment, SourceLink, Span
 
-#: The verbs that attribute a figure to a speaker. Two of them take more than the word:
-_SPEECH_SPECIAL = {
-    "told": r"told\s+[\w ]{0,30}?",  # "told reporters"
-    "tells": r"tells\s+[\w ]{0,30}?",
-    "claimed": r"claimed(?!\s+(?:the\s+)?(?:[\w,]+\s+)?lives)",  # not "claimed 40 lives"
-    "claims": r"claims(?!\s+(?:the\s+)?(?:[\w,]+\s+)?lives)",
-}
-_SPEECH_VERBS = (
-    "said", "says", "say", "stated", "states", "noted", "notes", "added", "adds", "told", "tells",
-    "reported", "reports", "announced", "announces", "declared", "confirmed", "claimed", "claims",
-    "wrote", "writes", "explained", "insisted", "estimated", "estimates", "reads", "read",
-    "recorded", "counted", "documented", "registered", "put", "puts", "show", "shows", "showed",
-    "raised", "revised", "lowered", "updated",  # "Local authorities raised the toll to 25"
-)  # fmt: skip
-_SPEECH = "(?:" + "|".join(_SPEECH_SPECIAL.get(v, v) for v in _SPEECH_VERBS) + ")"
-#: Every match of _X_SAID and _SAID_X (case-sensitive) holds one of the verbs as written: a
-#: sentence without any is not scanned with them, which tries each of its positions.
-_SPEECH_WORD = re.compile(alternation(_SPEECH_VERBS))
-_STATEMENT_ISSUED = re.compile(
-    r"(?P<x>[A-Z][^.;:\"“”()]{1,80}?)\s+(?:has\s+|have\s+|had\s+)?(?:issued|released|published|"
-    r"made|put\s+out|adopted)\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|press\s+release|"
-    r"report|declaration)|(?P<y>[A-Z][^.;:\"“”()]{1,80}?)\s+said\s+in\s+(?:a|an)\s+(?:\w+\s+)?"
-    r"statement|(?:a|the)\s+statement\s+(?:by|from|of)\s+(?P<z>[A-Z][^.;:,\"“”]{1,80}?)(?=[,.;]|\s+(?:said|on|that))"
-)
-_ACCORDING = re.compile(
-    r"\baccording\s+to\s+(?P<x>[^,.;:\"“”()]{2,90}?)(?=\s*(?:[,.;:\"“”()]|$|\s+(?:which|who|that|in\s+a)\b))",
-    re.IGNORECASE,
-)
-_X_SAID = re.compile(
-    r"(?:^|[,;:“”\"]\s*|\)\s*[-–—]\s*|\s[-–—]\s+|\b(?:and|but|while|whereas|as|that)\s+)(?P<x>(?:[Tt]he\s+|[Aa]n?\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)\s*,?\s+"
-    r"(?:has\s+|had\s+|have\s+|also\s+|later\s+|earlier\s+)?" + _SPEECH + r"\b"
-)
-#: Verbs that take their subject after them (", said the ministry."); "put", "show" and the
-#: like never do (", put the toll at 17").
-_INVERTED_VERBS = (
-    "said", "says", "told", "added", "adds", "reported", "wrote", "writes", "stated", "noted",
-    "confirmed", "announced", "explained", "insisted", "declared", "claimed",
-)  # fmt: skip
-_INVERTED = "(?:" + "|".join(_SPEECH_SPECIAL.get(v, v) for v in _INVERTED_VERBS) + ")"
-_SAID_X = re.compile(
-    r"[,“”\"]\s*(?:" + _INVERTED + r")\s+(?P<x>(?:[Tt]he\s+|[Aa]n?\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)\s*(?=[.,;]|$)"
-)
-_QUOTED_BY = re.compile(
-    r"(?P<x>[A-Z][\w’'.-]*(?:[\s,-]+[\w’'.-]+){0,12}?)\s*,?\s+(?:was|were|is|has\s+been)\s+"
-    r"quoted\s+by\s+(?P<y>[^,]{2,80}?)\s*,?\s+as\s+saying",
-)
-#: The active form: "The national broadcaster quoted a police spokesman as saying".
-_QUOTED = re.compile(
-    r"(?P<y>[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,6}?)\s+quoted\s+(?P<x>(?:the\s+|an?\s+)?[\w’'.-]+"
-    r"(?:\s+[\w’'.-]+){0,6}?)\s*,?\s+as\s+saying",
-)
-_REPORTS = re.compile(r",\s*(?P<x>[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,3})\s+(?:reports|reported)\s*\.")
-_CITING = re.compile(r"\bciting\s+(?P<x>[^,.;:\"“”()]{2,80}?)\s*(?=[,.;]|\s+(?:as|said|says)\b)", re.IGNORECASE)
-#: The words every _STATEMENT_ISSUED match holds, and the characters none crosses (its lookahead
-#: may read one): a match lies in a stretch between two of these that holds one of the words.
-_STATEMENT_WORD = re.compile(r"statement|communiqu[eé]|press\s+release|report|declaration")
-_STATEMENT_STOP = re.compile(r"[.;:\"“”]")
-_RELEASED_BY = re.compile(
-    r"\b(?:figures|data|statistics|numbers|records|a\s+report|the\s+report|a\s+tally|a\s+count)\s+"
-    r"(?:released|published|compiled|provided|issued|gathered|collected)\s+by\s+"
-    r"(?P<x>[^,.;:\"“”()]{2,80}?)\s+(?=show|showed|shows|said|say|put|indicate)",
-    re.IGNORECASE,
-)
-_WORD_CHAR = re.compile(r"\w\w")
-_TRAILING_ADVERB = re.compile(r"\s+(?:now|also|later|again|earlier|further|then|still)\s*$")
-_RELATIVE_HEAD = re.compile(r"(?P<x>(?:[Tt]he\s+|[Aa]n?\s+)?[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,5}?)\s*,?\s*$")
-_BULLET = re.compile(r"\n\s*(?:[-–—•*]|\d{1,2}[:.]\d{2})\s+")
-_TIME_STAMP = re.compile(r"^\s*(?:\d{1,2}[:.h])?\d{2}\s+(?=[A-Z])")
-#: What may follow a sentence-final "X said": nothing, or the day of the statement.
-_FINAL = re.compile(
-    r"\s*(?:(?:on|late|early|last|this)\s+)*(?:[A-Z][a-z]+|today|yesterday|overnight|tonight)?"
-    r"\s*[.!?]?\s*$"
-)
-# Characters that no capitalised name run (_antecedent) can contain.
-_NAME_STOP = re.compile(r"[^\w'’.\- \t\n]")
-_APPOSITIVE = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}),\s*$")
 _QUOTE_CUES = frozenset({"quote_said", "quote_intro", "quote_continued"})
-_PRONOUNS = frozenset("he she they it we i who this that which there a an the".split())
-_NOT_SPEAKERS = re.compile(
-    r"^(?:it|this|that|there|which|who|one|some|many|officials?\s+have|reports?|sources?)$|"
-    r"\b(?:unconfirmed|unverified|rumou?rs?)\b|^(?:an?\s+)?estimated$|"
-    r"\b(?:people|killed|were|was|is|are|been|dead|died|left|wounded|injured)\b|"
-    r"^(?:the\s+|an?\s+)?(?:\w+\s+)?(?:attacks?|blasts?|strikes?|explosions?|bombings?|fire|"
-    r"fighting|shelling|clashes|violence|floods?|storm|earthquake)$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +65,7 @@ class _Cue:
 def clean_name(name: str) -> str:
     """Display form of a speaker: typographic apostrophes folded, leading article dropped."""
     n = re.sub(r"\s+", " ", name.replace("’", "'").replace("‘", "'")).strip(" ,.;:\"“”")
-    n = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", n)
+    n = _LEADING_ARTICLE.sub("", n)
     return n
 
 
@@ -176,7 +124,7 @@ class Attributor:
         name = m.group("x") or m.group("y") or m.group("z")
         # The subject is the last clause of the match: "Under the law, X said in a statement";
         # a title line above it is not part of the name.
-        name = re.split(r",\s+|\bthat\s+|\n\s*\n", name)[-1]
+        name = _CLAUSE_BREAK.split(name)[-1]
         return clean_name(name) or None
 
     def _chain(self) -> tuple[SourceLink, ...]:
@@ -209,7 +157,7 @@ class Attributor:
             named = self._antecedent(cleaned.split()[-1], at)
             if named:
                 return named
-        own = re.search(r"\b(?:statement|communiqu[eé]|report)\s+(?:from|by|of)\s+(.+)$", cleaned, re.IGNORECASE)
+        own = _STATEMENT_OF.search(cleaned)
         if own:
             return clean_name(own.group(1))
         if "statement" in low and self.statement_speaker:
@@ -321,21 +269,21 @@ class Attributor:
 
     def _quote_cue(self, q: Segment) -> _Cue | None:
         after = self.text[q.end : q.end + 120]
-        m = re.match(r"[”\"]\s*,?\s*(?P<x>(?:[Tt]he\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)\s+" + _SPEECH + r"\b", after)
+        m = _QUOTE_SPEAKER_SAID.match(after)
         if not m:
-            m = re.match(r"[”\"]\s*,?\s*" + _SPEECH + r"\s+(?P<x>(?:[Tt]he\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)\s*[.,;]", after)
+            m = _QUOTE_SAID_SPEAKER.match(after)
         if m:
             who = self._resolve(m.group("x"), q.end)
             if who:
                 return _Cue(who, (q.end + m.start("x"), q.end + m.end("x")), "quote_said")
         before = self.text[max(0, q.start - 300) : q.start]
         qb = _QUOTED_BY.search(before) if "quoted" in before else None
-        if qb and re.search(r"as\s+saying\s*,?\s*[“\"]?\s*\Z", before, re.IGNORECASE):
+        if qb and _AS_SAYING_END.search(before):
             who = self._resolve(re.split(r",\s+", qb.group("x"))[-1] if qb.group("x").count(",") > 1 else qb.group("x"))
             if who:
                 base = q.start - len(before)
                 return _Cue(who, (base + qb.start("x"), base + qb.end("x")), "quoted_by", clean_name(qb.group("y")))
-        m2 = re.search(r"(?P<x>(?:[Tt]he\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,6}?)\s+" + _SPEECH + r"\s*:?\s*[“\"]?\s*\Z", before)
+        m2 = _SPEAKER_SAID_QUOTE.search(before)
         if m2:
             who = self._resolve(m2.group("x"), q.start)
             if who:
@@ -397,14 +345,14 @@ class Attributor:
                 found.append(_Cue(who, (base + m.start("x"), base + m.end("x")), "according_to"))
         for rx, name in ((_X_SAID, "said"), (_SAID_X, "said_inverted")) if _SPEECH_WORD.search(text) else ():
             for m in rx.finditer(text):
-                x = _TIME_STAMP.sub("", re.sub(r"^(?:and|but|while|whereas|as|that)\s+", "",
-                                               m.group("x").lstrip("-–—•* \n")))
+                x = _TIME_STAMP.sub("", _LEADING_CONJUNCTION.sub("",
+                                                                 m.group("x").lstrip("-–—•* \n")))
                 if x in ("which", "who") and (head := _RELATIVE_HEAD.search(text, 0, m.start())):
                     x = head.group("x")  # "the government, which says ...": the government
                 final = _FINAL.match(text, m.end()) is not None
                 # "..., police said, ...": a lowercase institution set off by commas is a speaker.
                 aside = text[m.start()] == "," and len(x.split()) <= 2 and text[m.end():m.end() + 1] == ","
-                if (not re.match(r"(?:[Tt]he\s+|[Aa]n?\s+)?[A-Z]|(?:the|a|an)\s+\w", x) and not final
+                if (not _NAMED_SUBJECT.match(x) and not final
                         and indefinite_kind(x) is None and not aside):
                     continue
                 if re.match(r"an?\s", x) and indefinite_kind(x) is None:
@@ -413,6 +361,6 @@ class Attributor:
                         x = ap.group("name")
                 who = self._resolve(x, base + m.start("x"))
                 if who:
-                    cue = "said_in_statement" if re.match(r"\s*said\s+in\s+a\s+statement", text[m.end("x") :]) else name
+                    cue = "said_in_statement" if _SAID_IN_STATEMENT.match(text[m.end("x") :]) else name
                     found.append(_Cue(who, (base + m.start("x"), base + m.end("x")), cue))
         return found

@@ -36,134 +36,44 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
+from tollbook.extract.grammar.date_patterns import COMMEM_AFTER as _COMMEM_AFTER
+from tollbook.extract.grammar.date_patterns import COMMEM_BEFORE as _COMMEM_BEFORE
+from tollbook.extract.grammar.date_patterns import DAY_BEFORE as _DAY_BEFORE
+from tollbook.extract.grammar.date_patterns import MONTH_DAY_BAD_BEFORE as _MONTH_DAY_BAD_BEFORE
+from tollbook.extract.grammar.date_patterns import MONTH_TRIGGER as _MONTH_TRIGGER
+from tollbook.extract.grammar.date_patterns import MONTHS as _MONTHS
+from tollbook.extract.grammar.date_patterns import NO_RELATIVE_BEFORE as _NO_RELATIVE_BEFORE
+from tollbook.extract.grammar.date_patterns import NUMBER_WORDS as _NUMBER_WORDS
+from tollbook.extract.grammar.date_patterns import P_BARE_MONTH as _P_BARE_MONTH
+from tollbook.extract.grammar.date_patterns import P_DMY as _P_DMY
+from tollbook.extract.grammar.date_patterns import P_DMY_DASH as _P_DMY_DASH
+from tollbook.extract.grammar.date_patterns import P_ISO as _P_ISO
+from tollbook.extract.grammar.date_patterns import P_MONTH_LED as _P_MONTH_LED
+from tollbook.extract.grammar.date_patterns import P_NUM as _P_NUM
+from tollbook.extract.grammar.date_patterns import P_RANGE_CONN as _P_RANGE_CONN
+from tollbook.extract.grammar.date_patterns import P_RELATIVE as _P_RELATIVE
+from tollbook.extract.grammar.date_patterns import P_YEAR as _P_YEAR
+from tollbook.extract.grammar.date_patterns import PARSE_LEAD as _PARSE_LEAD
+from tollbook.extract.grammar.date_patterns import PERIOD_STEPS as _PERIOD_STEPS
+from tollbook.extract.grammar.date_patterns import QUANTITY_NOUN as _QUANTITY_NOUN
+from tollbook.extract.grammar.date_patterns import RANGE_PREFIX as _RANGE_PREFIX
+from tollbook.extract.grammar.date_patterns import RELATIVE_DAYS as _RELATIVE_DAYS
+from tollbook.extract.grammar.date_patterns import RELATIVE_TRIGGER as _RELATIVE_TRIGGER
+from tollbook.extract.grammar.date_patterns import ROLE_BEFORE as _ROLE_BEFORE
+from tollbook.extract.grammar.date_patterns import TO_SPACE as _TO_SPACE
+from tollbook.extract.grammar.date_patterns import VERB_MONTHS as _VERB_MONTHS
+from tollbook.extract.grammar.date_patterns import WEEKDAY_BEFORE as _WEEKDAY_BEFORE
+from tollbook.extract.grammar.date_patterns import WEEKDAYS as _WEEKDAYS
+from tollbook.extract.grammar.date_patterns import YEAR_CONTEXT as _YEAR_CONTEXT
+from tollbook.extract.grammar.date_patterns import YEAR_NOT_AFTER as _YEAR_NOT_AFTER
 from tollbook.extract.grammar.wire import STATEMENT_DATE_BEFORE_RE
 from tollbook.model import DateMention, DateValue
 
 __all__ = ["find_dates", "parse_date"]
 
-
-def _index(words: str, first: int) -> dict[str, int]:
-    return {w: i for i, w in enumerate(words.split(), first)}
-
-
-_MONTHS = _index("jan feb mar apr may jun jul aug sep oct nov dec", 1)
-_WEEKDAYS = _index("monday tuesday wednesday thursday friday saturday sunday", 0)
-_NUMBER_WORDS = _index("zero one two three four five six seven eight nine ten eleven twelve", 0)
-_NUMBER_WORDS.update(a=1, an=1)
-_F = re.IGNORECASE
-
-# --- building blocks -----------------------------------------------------------------------
-# A full name, or an abbreviation with or without its dot ("Feb.", "Sept."); a sentence-final
-# "April." keeps its full stop.
-_ABBR = r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
-_MON = (
-    r"(?:(?:january|february|march|april|may|june|july|august|september|october|november"
-    rf"|december)\b|{_ABBR}\b\.?)"
-)
-_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-# Patterns that start with a digit begin with `\d` and check the character before it with a
-# lookbehind placed after it: a leading character class lets `re` skip ahead quickly.
-_DAY1 = r"\d(?<![\w.,/:-]\d)\d?(?:st|nd|rd|th)?"
-_DAY = r"\d\d?(?:st|nd|rd|th)?"
-_YEAR = r"[12]\d{3}"
-_DASH = r"\s*[-–—]\s*"
-_TO = r"\s+(?:to|until|till|through|thru)\s+"
-_CONN = rf"(?P<c>{_DASH}|{_TO}|\s+and\s+)"
-_END = r"(?!\w|[.,]\d)"  # not glued to a longer number or word
-
-_P_DMY = re.compile(
-    rf"(?P<d1>{_DAY1})(?:{_CONN}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<m>{_MON})"
-    rf"(?:,?\s+(?P<y>{_YEAR}))?{_END}",
-    _F,
-)
-_P_DMY_DASH = re.compile(
-    rf"(?P<d1>\d(?<![\w-]\d)\d?)-(?P<m>{_MON})-(?P<y>\d{{4}}|\d{{2}})(?![\w-])", _F
-)
-_P_ISO = re.compile(
-    rf"(?P<y>[12](?<![\w.,/:-][12])\d{{3}})(?P<sep>[-/.])(?P<m>\d{{1,2}}|{_MON})(?P=sep)"
-    r"(?P<d>\d{1,2})(?!\w|[.,/-]?\d)",
-    _F,
-)
-_P_NUM = re.compile(
-    rf"(?P<a>\d(?<![\w.,/:-]\d)\d?)(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})"
-    r"(?!\w|[.,/-]?\d)"
-)
-_P_YEAR = re.compile(r"(?:19|20)\d\d(?<![\w.,/:]\d{4})(?!\w|[.,]\d|'s)")
-# Month first: "May 3, 2020" / "Feb. 25-26, 1992", "March–April 2021", "October 1991".
-_P_MONTH_LED = re.compile(
-    rf"(?<![\w.,/:-])(?P<m>{_MON})(?:"
-    rf"(?:\s+|-)(?P<d1>{_DAY})(?:{_CONN}(?P<d2>{_DAY}))?(?:,?\s+(?P<y>{_YEAR}))?{_END}"
-    rf"|(?P<mc>{_DASH}|{_TO}|\s+and\s+|\s*/\s*)(?P<m2>{_MON}),?\s+(?P<y2>{_YEAR}){_END}"
-    rf"|\s*,?\s+(?:of\s+)?(?P<y1>{_YEAR}){_END})",
-    _F,
-)
-_P_RELATIVE = re.compile(
-    r"\b(?:(?P<rd>today|tonight|yesterday|tomorrow|overnight)"
-    rf"|(?:(?P<wmod>last|next)\s+)?(?P<wd>{_WD})(?:\s+(?:night|morning|afternoon|evening))?"
-    r"|(?P<pmod>last|this|next|previous|earlier\s+this)\s+(?P<unit>week|month|year)"
-    r"|(?P<wkend>(?:over|at|during)\s+the|this|last)\s+weekend"
-    r"|(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-    r"\s+(?P<aunit>day|week|month|year)s?\s+ago)\b",
-    _F,
-)
-# A month without day or year after a preposition ("in January", "since early March"): the
-# latest such month on or before the reference. Capitalised only ("may", "march" are verbs).
-_P_BARE_MONTH = re.compile(
-    r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom)\s+(?:(?:early|late|mid)[\s-]+)?"
-    r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\b(?!\s*,?\s*(?:of\s+)?\d|-\d)"
-)
-# Cheap scans that find where month-led and relative patterns can match at all.
-_MONTH_TRIGGER = re.compile(
-    r"[JjFfMmAaSsOoNnDd](?<![^\W\d_].)(?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)"
-)
-_RELATIVE_TRIGGER = re.compile(r"[DdNnWwMmYyAa](?i:ay|ight|eek|eekend|onth|ear|go)\b")
-_TO_SPACE = re.compile(r"\S*")
 # How far a match can reach around its trigger: month-led matches start at the month name;
 # relative ones end at most a word after it ("Sunday night") and start up to ~3 words before.
 _MONTH_WINDOW, _RELATIVE_WINDOW = (0, 40), (30, 12)
-
-# Between two dates that form one range.
-_P_RANGE_CONN = re.compile(rf"(?P<c>{_DASH}|{_TO}|\s+and\s+)", _F)
-_RANGE_PREFIX = re.compile(r"\b(between|from)\s+$", _F)
-_DAY_BEFORE = re.compile(r"(?<![\w.,/:-])\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$", _F)
-_WEEKDAY_BEFORE = re.compile(rf"\b{_WD},?\s+$", _F)
-
-_YEAR_CONTEXT = re.compile(
-    r"\b(?:in|since|from|until|till|by|of|during|before|after|through)\s+"
-    r"(?:(?:early|late|mid)[\s-]+|the\s+(?:end|beginning|start|middle|summer|spring|autumn|"
-    r"winter)\s+of\s+)?$",
-    _F,
-)
-# "a total of 2000", "out of 2000": a quantity, not a year.
-_YEAR_NOT_AFTER = re.compile(
-    r"\b(?:total|toll|number|figure|sum|count|estimate|tally|out|group|crowd|force|population|"
-    r"maximum|minimum|average|least|most|some|about|around|nearly|almost|over|than|to)\s+"
-    r"(?:of\s+)?$",
-    _F,
-)
-_QUANTITY_NOUN = re.compile(
-    r"\s*(?:%|percent\b|per\s*cent\b|\s(?:people|persons|civilians|soldiers|troops|men|women|"
-    r"children|families|households|residents|refugees|deaths|dead|casualties|fighters|"
-    r"militants|victims|homes|houses|buildings|km|kilometres|kilometers|miles|metres|meters|"
-    r"tonnes|tons|dollars|euros)\b)",
-    _F,
-)
-_MONTH_DAY_BAD_BEFORE = re.compile(r"\b(?:in|during)\s+$", _F)  # "in March 15 people died"
-_VERB_MONTHS = frozenset({"may", "march", "mar"})  # lower case: "3 may be", "march 5 miles"
-_NO_RELATIVE_BEFORE = re.compile(r"\bthe\s+$", _F)  # "the last week of July"
-_ROLE_BEFORE = re.compile(
-    r"\b(?P<w>since|from|until|till|til|by)\s+(?:(?:early|late|mid)[\s-]+)?$", _F
-)
-_COMMEM_AFTER = re.compile(
-    r"\s*,?\s*(?:(?:which|that|also)\s+)?(?:marks?|marked|marking|will\s+mark)\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+)?anniversary\b|\s*,\s*the\s+[\w-]+\s+anniversary\b",
-    _F,
-)
-_COMMEM_BEFORE = re.compile(r"\bon\s+the\s+(?:[\w-]+\s+)?anniversary\s*,?\s*(?:on\s+)?$", _F)
-_PARSE_LEAD = re.compile(
-    r"\s*(?:(?:on|in|since|from|until|till|by|during|of|between|the\s+night\s+of|the)\s+)*", _F
-)
 _CONTEXT = 60  # characters of context read around a match for roles and licensing
 
 
@@ -438,7 +348,7 @@ def _relative(ref: dt.date, text: str, m: re.Match[str]) -> _Cand | None:
             before = _shift(ref, -1)
             value = _span_value(before, ref) if before is not None else None
         else:
-            offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+            offset = _RELATIVE_DAYS[word]
             value = _day_value(_shift(ref, offset))
     elif m["wkend"]:  # the Saturday and Sunday on or before the reference
         sunday = _shift(ref, -((ref.weekday() + 1) % 7))
@@ -468,7 +378,7 @@ def _weekday(ref: dt.date, name: str, mod: str) -> DateValue | None:
 
 
 def _period(ref: dt.date, mod: str, unit: str) -> DateValue | None:
-    step = {"last": -1, "previous": -1, "this": 0, "next": 1, "earlier this": 0}[mod]
+    step = _PERIOD_STEPS[mod]
     value: DateValue | None
     if unit == "week":
         value = _week_value(_shift(ref, 7 * step - ref.weekday()))

@@ -4,8 +4,9 @@ from every character of the view to the original text).
 Text extracted from PDFs loses spaces at line and column breaks: "weredisplaced",
 "668,000 peoplewere evacuated", "Around1.6 million", "inIDPcamps", "fami-lies". The count
 rules read words, so they miss such figures. The repair is conservative: a token is split
-only when it is made, in full, of words from the closed lists below (function words, the
-words of displacement reporting, population nouns), at least one of them a reporting word;
+only when it is made, in full, of words from the closed lists of grammar/glue_patterns.py
+(function words, the words of displacement reporting, population nouns), at least one of them a
+reporting word;
 a lower-to-upper case change splits only after a listed word ("fledShirqat"), an acronym
 only before one ("IDPcamps"), a full stop before a capitalised word ("shelters.Many"); a hyphen is dropped only where the joined word is listed
 ("fami-lies"). Every other token is left as written. The extractor reads the view and maps
@@ -18,51 +19,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tollbook.extract.grammar.alternation import alternation
-
-#: Words that carry the reporting: cue verbs, nouns, population heads, number scales.
-CONTENT = frozenset(
-    """displaced displacement displacements evacuated evacuation evacuations evacuees forced
-    fled flee fleeing uprooted relocated homeless refuge shelter shelters sheltered sheltering
-    living staying camps camp returned returnees destroyed damaged collapsed houses homes
-    people persons families households individuals residents civilians children villagers
-    internally newly new million thousand hundred killed dead died injured wounded missing
-    shelling fighting violence floods flooding clashes storm typhoon cyclone hurricane earthquake
-    landslides damage destruction""".split()
-)
-#: Function words that PDF extraction glues to their neighbours.
-FUNCTION = frozenset(
-    """were was are is have has had been be being still already to in at from by of the and
-    who about around more than nearly almost some over between seek sought seeking took taken
-    taking find found following after during amid""".split()
-)
-_WORDS = CONTENT | FUNCTION
-#: Words a figure may follow directly when glued to it ("Around1.6 million", "least140,000").
-_BEFORE_DIGIT = frozenset(
-    "about around almost nearly some over approximately least than with of and by from another".split()
-)
-_AFTER_DIGIT = frozenset("million thousand hundred people persons families households".split())
-#: Auxiliaries glued together: no English word is spelt so, and the figure rules read them.
-_AUX_PAIRS = frozenset(
-    "mayhave mighthave couldhave havebeen hasbeen hadbeen tobe willbe werebeing wasbeing".split()
-)
-#: Real words that happen to be made of listed words: never split.
-_REAL = frozenset("overstaying infighting newfound newsome".split())
-
-_W = alternation(sorted(_WORDS))
-#: Where a repair may be needed, found without IGNORECASE (on the lower-cased text where case
-#: does not matter) so that the word tries branch on their first letter: most sentences cost
-#: two searches and a look at their hyphens.
-_LOWER_CANDIDATE = re.compile(
-    rf"(?<![a-z])(?:{_W})(?:(?:{_W}){{1,2}}(?![a-z])|\d)"
-    rf"|(?<![a-z])(?:{alternation(sorted(_BEFORE_DIGIT))})\d"
-    rf"|(?<![a-z]){alternation(sorted(_AUX_PAIRS))}(?![a-z])"
-    rf"|\d(?:{alternation(sorted(_AFTER_DIGIT))})(?![a-z])"
-)
-_CASED_CANDIDATE = re.compile(
-    rf"(?<![A-Za-z])(?:{_W})[A-Z]|[A-Z]{{2}}(?:{_W})(?![A-Za-z])|[a-z]{{3}}\.[A-Z][a-z]"
-)
-_HYPHEN = re.compile(r"([A-Za-z]+)-([a-z]+)")
+from tollbook.extract.grammar.glue_patterns import AFTER_DIGIT as _AFTER_DIGIT
+from tollbook.extract.grammar.glue_patterns import AUX_PAIRS as _AUX_PAIRS
+from tollbook.extract.grammar.glue_patterns import BEFORE_DIGIT as _BEFORE_DIGIT
+from tollbook.extract.grammar.glue_patterns import CASED_CANDIDATE as _CASED_CANDIDATE
+from tollbook.extract.grammar.glue_patterns import CONTENT as CONTENT
+from tollbook.extract.grammar.glue_patterns import FULL_STOP as _FULL_STOP
+from tollbook.extract.grammar.glue_patterns import FUNCTION as FUNCTION
+from tollbook.extract.grammar.glue_patterns import GLUE_TOKEN as _GLUE_TOKEN
+from tollbook.extract.grammar.glue_patterns import HYPHEN as _HYPHEN
+from tollbook.extract.grammar.glue_patterns import LOWER_CANDIDATE as _LOWER_CANDIDATE
+from tollbook.extract.grammar.glue_patterns import REAL as _REAL
+from tollbook.extract.grammar.glue_patterns import WORDS as _WORDS
 
 
 def _needs_repair(text: str) -> bool:
@@ -165,10 +133,6 @@ def _pieces(token: str) -> list[str] | None:
     return out if len(out) > 1 else None
 
 
-_FULL_STOP = re.compile(r"([a-z]{3,}\.)([A-Z][a-z]+)")
-_GLUE_TOKEN = re.compile(
-    r"[a-z]{3,}\.[A-Z][a-z]+|[A-Za-z]+\d[\d,.]*|\d[\d,.]*[A-Za-z]+|[A-Za-z]+-[a-z]+|[A-Za-z]+"
-)
 
 
 def repair(text: str) -> Repaired | None:

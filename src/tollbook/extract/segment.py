@@ -10,18 +10,14 @@ from __future__ import annotations
 
 import re
 
+from tollbook.extract.grammar.segment_patterns import ABBREVIATIONS as _ABBREVIATIONS
+from tollbook.extract.grammar.segment_patterns import BOUNDARY_RE as _BOUNDARY_RE
+from tollbook.extract.grammar.segment_patterns import BULLET_RE as _BULLET_RE
+from tollbook.extract.grammar.segment_patterns import LINE_END_CLOSES as _LINE_END_CLOSES
+from tollbook.extract.grammar.segment_patterns import PARAGRAPH_RE as _PARAGRAPH_RE
+from tollbook.extract.grammar.segment_patterns import ROW_RE as _ROW_RE
 from tollbook.model import Segment
 
-_ABBREVIATIONS = frozenset(
-    """jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr prof gen col lt sgt capt
-    maj gov sen rep st no nos vs etc inc ltd co corp dept est approx fig art para vol pp
-    u.s u.k u.n e.g i.e a.m p.m""".split()
-)
-_PARAGRAPH_RE = re.compile(r"\n[ \t]*\n+")
-_BOUNDARY_RE = re.compile(r"([.!?…]+)([\"”’')\]]*)(\s+)(?=[\"“‘'(\[]?[A-Z0-9])")
-_LINE_END_CLOSES = re.compile(r"[.!?…:;\"”’)\]]\s*$")
-_ROW_RE = re.compile(r"(?:(?<=^)|(?<=;)|(?<=\n))\s*(?P<row>[A-Z][^:;\n]{1,60}:\s*[^;\n]+?)\s*(?=;|\.?\s*$|\n)", re.M)
-_BULLET_RE = re.compile(r"^[ \t]*(?:[-*•▪‣]|\d{1,2}[.)])[ \t]+(?P<row>.+?)[ \t]*$", re.M)
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
 _SHORT_LINE = 50
 #: Longest sentence: text with no sentence break (a dump without punctuation, a table run

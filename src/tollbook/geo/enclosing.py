@@ -16,13 +16,13 @@ from collections.abc import Sequence
 
 from tollbook.geo.names import COUNTRY_FEATURES, REGION_FEATURES, name_key
 from tollbook.geo.places import Gazetteer
-from tollbook.geo.regionwords import DIVISION_NOUNS, ENCLOSING_LINKS, ENCLOSING_MAX_GAP
+from tollbook.geo.regionwords import DIVISION_KEYS as _DIVISION_KEYS
+from tollbook.geo.regionwords import ENCLOSING_MAX_GAP
+from tollbook.geo.regionwords import LINK_KEYS as _LINK_KEYS
 from tollbook.model import GazetteerEntry, PlaceMention
 
 __all__ = ["enclose"]
 
-_DIVISION_KEYS = frozenset(name_key(w) for w in DIVISION_NOUNS)
-_LINK_KEYS = frozenset(name_key(w) for w in ENCLOSING_LINKS | DIVISION_NOUNS)
 _GAP_WORD = re.compile(r"[^\W\d_]+|['’]s\b|[,\s]+")
 #: Rank of a feature as an enclosing place: lower is more specific.
 _RANK = {"ADM1": 0, "ADM2": 0, "ADMD": 1, "RGN": 1}

@@ -14,7 +14,6 @@ from __future__ import annotations
 import copy
 import gzip
 import math
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -41,7 +40,8 @@ from tollbook.geo.placewords import (
     REGION_NOUNS,
     STOP_WORDS,
 )
-from tollbook.geo.regionwords import DIVISION_NOUNS
+from tollbook.geo.placewords import LIST_GAP as _LIST_GAP
+from tollbook.geo.regionwords import DIVISION_KEYS as _DIVISION_KEYS
 from tollbook.model import GazetteerEntry, PlaceMention
 
 if TYPE_CHECKING:
@@ -60,7 +60,6 @@ _STOP_KEYS = frozenset(
 _FUNCTION_KEYS = frozenset(name_key(w) for w in FUNCTION_WORDS)
 _SENTENCE_END = frozenset(".!?:;\n\r•|")
 _OPENERS = frozenset(" \t\"“‘'([«")
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+|\s*,\s*")
 
 
 # ---------------------------------------------------------------- data
@@ -469,7 +468,6 @@ _REGION_NOUN_KEYS = frozenset(name_key(w) for w in REGION_NOUNS)
 _PLACE_NOUN_KEYS = frozenset(name_key(w) for w in PLACE_NOUNS)
 _PREPOSITION_KEYS = frozenset(name_key(w) for w in PREPOSITIONS)
 _TAIL_KEYS = frozenset(name_key(w) for w in ORG_TAILS)
-_DIVISION_KEYS = frozenset(name_key(w) for w in DIVISION_NOUNS)
 
 
 def _gap_ok(text: str, a: _Token, b: _Token) -> bool:

@@ -7,7 +7,9 @@ places.py folds them with `name_key`.
 
 from __future__ import annotations
 
-__all__ = ["DEMONYMS", "FIRST_NAMES", "FUNCTION_WORDS", "NAME_LIKE_COUNTRIES", "NAME_PARTICLES",
+import re
+
+__all__ = ["DEMONYMS", "FIRST_NAMES", "FUNCTION_WORDS", "LIST_GAP", "NAME_LIKE_COUNTRIES", "NAME_PARTICLES",
            "ORG_TAILS", "PLACE_NOUNS", "PREPOSITIONS", "REGION_NOUNS", "STOP_WORDS", "words"]  # fmt: skip
 
 #: Demonyms and adjectives -> ISO2. They feed `countries_in` but never make a PlaceMention.
@@ -119,3 +121,5 @@ ORG_TAILS = words(
 NAME_LIKE_COUNTRIES = frozenset({"TD", "JO"})
 # Nouns after a name that make it a region ("Tartar district") and prefer region entries.
 REGION_NOUNS = words("district region province rayon raion oblast governorate county state")
+# The gap between the places of a list ("Tartar, Barda and Ganja"), read whole.
+LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+|\s*,\s*")

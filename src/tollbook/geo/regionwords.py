@@ -2,12 +2,14 @@
 
 Read by places.py ("the province of Cabo Delgado" prefers the region reading) and by
 enclosing.py ("the village of Karvessa in Niger's Tillaberi region": Karvessa lies inside
-Tillaberi). Words are plain and unfolded; the readers fold them with `name_key`.
+Tillaberi). Words are plain; DIVISION_KEYS and LINK_KEYS are the same words folded with `name_key`.
 """
 
 from __future__ import annotations
 
-__all__ = ["DIVISION_NOUNS", "ENCLOSING_LINKS", "ENCLOSING_MAX_GAP"]
+from tollbook.geo.names import name_key
+
+__all__ = ["DIVISION_KEYS", "DIVISION_NOUNS", "ENCLOSING_LINKS", "ENCLOSING_MAX_GAP", "LINK_KEYS"]
 
 #: Nouns of administrative divisions. Before "of" ("the province of X") or after a name
 #: ("Borno State", "Tillaberi region") they make the name a division, read as a region.
@@ -21,3 +23,7 @@ DIVISION_NOUNS = frozenset(
 ENCLOSING_LINKS = frozenset("in of the within".split())
 #: Characters at most between the end of a place and the start of what encloses it.
 ENCLOSING_MAX_GAP = 40
+
+#: The same words folded as the place finder folds names (what places.py and enclosing.py match).
+DIVISION_KEYS = frozenset(name_key(w) for w in DIVISION_NOUNS)
+LINK_KEYS = frozenset(name_key(w) for w in ENCLOSING_LINKS | DIVISION_NOUNS)

@@ -1,0 +1,44 @@
+"""Anchoring grammar read by extract/anchor.py, declared as named patterns and word lists, compiled
+once: the words before a place name the gazetteer may lack ("fled Marren", "the town of Port
+Castellan"), the capitalised words that are never such a place, a building named after a place,
+the metadata line that opens some documents.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.grammar.wire import FACILITY_AFTER
+
+FACILITY = re.compile(r"(?:'s|’s)?\s+" + FACILITY_AFTER, re.IGNORECASE)
+METADATA_LINE = re.compile(r"^\s*date\s+\S+.*\(.*\)\s*$")
+#: Words before a place name the gazetteer may lack ("fled Marren"). A whole word is always
+#: followed by a space, so the trie's longest-first order finds what the listed order did.
+BEFORE_PLACE = """in at near outside from into around of on off across toward towards for fled flee left
+    entered captured struck shelled retook took seized hit attacked besieged bombed raided leave
+    reached""".split()
+UNRESOLVED_PLACE = re.compile(
+    r"\b(?i:" + alternation(BEFORE_PLACE) + r")\s+"
+    r"(?:the\s+(?:\w+\s+)?(?:town|city|village|district|province|region|camp|neighbourhood|"
+    r"neighborhood|suburb|port)\s+of\s+|the\s+(?=[A-Z]))?"
+    r"(?P<p>[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+)){0,2})|"
+    r"(?:^|(?<=[.!?]\s))(?P<q>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?=\s+(?:city|town|village|district|"
+    r"province|region|blast|attack|strike|bombing|clashes)\b|:)"
+)
+NOT_PLACES = frozenset(
+    """January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday The This That These Those It
+    He She They We Under After Before During Since Armed Forces Ministry Council Court Army
+    Police Government President Minister Parliament State Republic Union Office Department
+    Agency Committee Commission Organization Organisation Convention Prevention Punishment
+    Human Rights International United Nations Red Cross Crescent Health Defense Defence Foreign
+    Interior Security Islamic Cooperation Genocide Justice Peace Rest Today Yesterday Azernews
+    Reuters Associated Press Facebook Twitter Telegram Statement Spokesman Spokesperson General
+    Colonel Captain Major Lieutenant Sergeant Doctor Mr Mrs Ms Dr Prof According Districts Figures
+    Troops Soldiers Police Rebels Army Fighting Gunmen Defence Minister Mayor Relief Centre Center
+    Office Group Herald Agency Monitoring Memorial Committee Crescent Cross Shield Brigade Battalion
+    Infantry Regiment Forces Navy Air Occupation Figures Statement Genocide Massacre War Day""".split()
+)
+#: After a building's name, where the document puts it: "Lindell shopping centre in Westmark".
+FACILITY_PLACED = r"\s+" + FACILITY_AFTER + r"\s+(?:in|at|near|of)\s+"
