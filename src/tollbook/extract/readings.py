@@ -4,7 +4,8 @@ Called by counts.find_figures once its rules have read a sentence:
 - a predicate undone ("was nearly lynched") takes its figure's category away;
 - telegraphic figures (headlines.py: "Four killed, one injured", "Vigilantes lynch four");
 - victims named or described without a number (victims.py: "shot and killed Faiz Karimi",
-  "a National Directorate of Security (NDS) officer was killed", "three of his escorts");
+  "a National Directorate of Security (NDS) officer was killed", "three of his escorts"), and
+  subjects with a post-modifier (postmodified.py: "The consul in Barranquilla was shot dead");
 - the figure before an active verb whose victims follow is the agent ("A crowd stoned to
   death a suspected informer");
 - attackers who died by their own hand (attackers.py: "killing himself and four others"), and
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from tollbook.extract import attackers, phrases, victims
+from tollbook.extract import attackers, phrases, postmodified, victims
 from tollbook.extract.headlines import Headline
 from tollbook.extract.records import Figure
 from tollbook.model import ATTACKER_SELF_RULE, Span
@@ -36,7 +37,10 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
         figures.append(Figure(num=h.num, span=h.span, population=h.population, population_class=h.population_class,
                               unit="people", category=h.category, rule=f"{RULE_PREFIX}.headline_{h.how}:{h.category}",
                               flags=["additional"] if h.num.additional else [], has_head=True))  # fmt: skip
-    for v in victims.find_victims(text, start, end, [f.span for f in figures if f.category is not None] + exclude):
+    taken = [f.span for f in figures if f.category is not None] + exclude
+    named = victims.find_victims(text, start, end, taken)
+    named += postmodified.find_subjects(text, start, end, taken + [v.span for v in named])
+    for v in named:
         listed = "+list" if v.how == "list" else ""
         if v.counted:  # a list member already read: it adds up with the others
             for f in figures:

@@ -70,16 +70,18 @@ _ACTIVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ADVERB = r"(?:(?:reportedly|allegedly|also|later|subsequently|then|eventually|fatally|brutally|\w+ly)\s+){0,2}"
+#: "shot in the chest and killed": where the blow landed, before its coordinated result.
+_WHERE_HIT = r"(?:\s+(?:in|at|on)\s+[^,.;:()]{1,40}?)?"
 _APPOS = r"(?P<appos>\s*,(?:[^,;:.()]|\([^()]{1,40}\)){1,90},)?"
 _PASSIVE = re.compile(
     rf"{_APPOS}\s+(?:was|has\s+been|had\s+been|is\s+said\s+to\s+have\s+been|got)\s+"
-    rf"(?P<neg>(?:not|never)\s+)?{_ADVERB}(?:found\s+)?(?:(?:{_MANNER}|attacked|tortured|abducted)\s+and\s+(?:then\s+)?)?"
+    rf"(?P<neg>(?:not|never)\s+)?{_ADVERB}(?:found\s+)?(?:(?:{_MANNER}|attacked|tortured|abducted){_WHERE_HIT}\s+and\s+(?:then\s+)?)?"
     rf"(?:(?P<verb>{_VERB})|(?P<manner>{_MANNER})\s+(?P<res>{_RESULT}))\b",
     re.IGNORECASE,
 )
 #: The plural passive after a list of people: "Nazari and his driver were killed".
 _PASSIVE_PLURAL = re.compile(
-    rf"{_APPOS}\s+(?:were|have\s+been|had\s+been)\s+{_ADVERB}(?:(?:{_MANNER}|attacked|tortured|abducted)\s+and\s+)?"
+    rf"{_APPOS}\s+(?:were|have\s+been|had\s+been)\s+{_ADVERB}(?:(?:{_MANNER}|attacked|tortured|abducted){_WHERE_HIT}\s+and\s+)?"
     rf"(?:(?P<verb>{_VERB})|(?P<manner>{_MANNER})\s+(?P<res>{_RESULT}))\b|\s+(?:both\s+)?(?P<died>died|perished)\b",
     re.IGNORECASE,
 )
@@ -237,6 +239,23 @@ _UNDONE_PREDICATE = re.compile(
 def undone_after(text: str, pos: int, end: int) -> bool:
     """Is the predicate after `pos` undone ("was nearly lynched", "were almost killed")?"""
     return _UNDONE_PREDICATE.match(text, pos, end) is not None
+
+
+def predicate_at(text: str, start: int, pos: int, end: int) -> str | None:
+    """The category of a singular passive or dying predicate right at `pos` ("was shot dead",
+    "died of his wounds"), unless negated or undone; None when none starts there."""
+    after = _PASSIVE.match(text, pos, end) or _DIED.match(text, pos, end)
+    if after is None or after.group("appos") or after.groupdict().get("neg") or _undone(text, start, _pred_start(after)):
+        return None
+    if after.re is _DIED:
+        return _died_category(after)
+    return _category(after.group("verb"), bool(after.group("manner")))
+
+
+def clause_subject_at(text: str, start: int, pos: int) -> bool:
+    """May a subject start at `pos`: after a clause start, not after a preposition?"""
+    return bool(_CLAUSE_START.search(text[max(start, pos - 40) : pos])) \
+        and not _PREPOSITION_BEFORE.search(text, max(start, pos - 12), pos)  # fmt: skip
 
 
 def find_victims(text: str, start: int, end: int, taken: list[Span]) -> list[Victim]:
