@@ -3,8 +3,9 @@
 "The Lebanese consul in Barranquilla was shot dead", "A French national living in Algiers was
 shot to death", "An Iraqi who works with coalition forces was killed": a singular role noun
 phrase (victims.role_np) followed by a phrase that still belongs to it -- a prepositional
-phrase, a reduced relative clause or a relative clause (grammar/modifiers.py) -- and then a
-singular passive or dying predicate (victims.predicate_at). The verb agrees with the head
+phrase, a reduced relative clause or a relative clause (grammar/modifiers.py) -- maybe an
+apposition naming the person ("The mayor of Pailitas, Joel Rincon, was kidnapped and
+murdered"), and then a singular passive or dying predicate (victims.predicate_at). The verb agrees with the head
 ("was", not "were"), so the phrase names one person.
 
 Guards: the post-modifier holds no figure (the count rules read those), no finite verb of its
@@ -30,7 +31,7 @@ _OPENER = re.compile(
 )
 #: A word of the post-modifier: letters, an inner apostrophe or hyphen, a possessive; a closing
 #: parenthesis group ("(NDS)") is one word too.
-_WORD = re.compile(r"\s+(?P<w>\([^()]{1,30}\)|[A-Za-z][\w'’-]*)(?=[\s(])")
+_WORD = re.compile(r"\s+(?P<w>\([^()]{1,30}\)|[A-Za-z][\w'’-]*)(?=[\s(,])")
 
 
 def _postmodifier_ends(text: str, pos: int, end: int) -> list[int]:
@@ -72,7 +73,7 @@ def find_subjects(text: str, start: int, end: int, taken: list[Span]) -> list[vi
         if text[np_end - len(head) : np_end][:1].isupper() and d.group("det").lower() == "the":
             continue  # "the Taliban": a group
         for stop in _postmodifier_ends(text, np_end, end):
-            category = victims.predicate_at(text, start, stop, end)
+            category = victims.predicate_at(text, start, stop, end, appositive=True)
             if category is None:
                 continue
             span = (d.start(), stop)

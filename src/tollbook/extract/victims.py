@@ -72,11 +72,15 @@ _ACTIVE_BEFORE = re.compile(
 _ADVERB = r"(?:(?:reportedly|allegedly|also|later|subsequently|then|eventually|fatally|brutally|\w+ly)\s+){0,2}"
 #: "shot in the chest and killed": where the blow landed, before its coordinated result.
 _WHERE_HIT = r"(?:\s+(?:in|at|on)\s+[^,.;:()]{1,40}?)?"
+#: A chain of passives whose last conjunct is the person's fate: "was kidnapped by rebels and
+#: later killed", "was seriously wounded and later died of his injuries" (any participle first).
+_CHAIN = (rf"(?:{_MANNER}|(?-i:[a-z])[a-z]+(?:ed|en))(?:\s+\w+ly)?(?:\s+(?:in|at|on|by|from|near|during)\s+[^,.;:()]{{1,40}}?)?"
+          rf"\s+and\s+(?:(?:then|later|subsequently|eventually|also)\s+)?")  # fmt: skip
 _APPOS = r"(?P<appos>\s*,(?:[^,;:.()]|\([^()]{1,40}\)){1,90},)?"
 _PASSIVE = re.compile(
     rf"{_APPOS}\s+(?:was|has\s+been|had\s+been|is\s+said\s+to\s+have\s+been|got)\s+"
-    rf"(?P<neg>(?:not|never)\s+)?{_ADVERB}(?:found\s+)?(?:(?:{_MANNER}|attacked|tortured|abducted){_WHERE_HIT}\s+and\s+(?:then\s+)?)?"
-    rf"(?:(?P<verb>{_VERB})|(?P<manner>{_MANNER})\s+(?P<res>{_RESULT}))\b",
+    rf"(?P<neg>(?:not|never)\s+)?{_ADVERB}(?:found\s+)?"
+    rf"(?:(?P<c1>{_CHAIN})(?P<died>died|succumbed|perished)|(?P<c2>{_CHAIN})?(?:(?P<verb>{_VERB})|(?P<manner>{_MANNER})\s+(?P<res>{_RESULT})))\b",
     re.IGNORECASE,
 )
 #: The plural passive after a list of people: "Nazari and his driver were killed".
@@ -213,7 +217,7 @@ def _category(verb: str | None, manner: bool) -> str:
 
 def _pred_start(m: re.Match[str]) -> int:
     """Where the predicate's verb starts (the words before it may undo it: "was nearly lynched")."""
-    for g in ("verb", "manner", "hurt", "died"):
+    for g in ("c1", "c2", "verb", "manner", "hurt", "died"):  # a chain's first verb may be undone
         if g in m.re.groupindex and m.group(g):
             return m.start(g)
     return m.end()
@@ -241,11 +245,18 @@ def undone_after(text: str, pos: int, end: int) -> bool:
     return _UNDONE_PREDICATE.match(text, pos, end) is not None
 
 
-def predicate_at(text: str, start: int, pos: int, end: int) -> str | None:
+def undone_before(text: str, start: int, at: int) -> bool:
+    """Is the verb at `at` undone ("nearly lynched", "tried to kill"), hypothetical or a
+    background death?"""
+    return _undone(text, start, at)
+
+
+def predicate_at(text: str, start: int, pos: int, end: int, appositive: bool = False) -> str | None:
     """The category of a singular passive or dying predicate right at `pos` ("was shot dead",
-    "died of his wounds"), unless negated or undone; None when none starts there."""
+    "died of his wounds"), unless negated or undone; None when none starts there. With
+    `appositive`, the predicate may follow an apposition (", Joel Rincon, was killed")."""
     after = _PASSIVE.match(text, pos, end) or _DIED.match(text, pos, end)
-    if after is None or after.group("appos") or after.groupdict().get("neg") or _undone(text, start, _pred_start(after)):
+    if after is None or (after.group("appos") and not appositive) or after.groupdict().get("neg") or _undone(text, start, _pred_start(after)):
         return None
     if after.re is _DIED:
         return _died_category(after)
