@@ -29,3 +29,13 @@ FINITE_STOPS: Final[frozenset[str]] = frozenset(
 )
 #: The longest post-modifier read, in words.
 MAX_WORDS: Final[int] = 12
+
+#: Telegraphic syntax drops the article too: "Customs officer kidnapped, killed", "Malian army
+#: officer killed by unknown gunmen", "Armed men killed forest guard". The words that may follow
+#: such a predicate (or its bare object) and start the next phrase.
+TELEGRAPHIC_NEXT: Final[frozenset[str]] = frozenset(
+    """by in at on near after while during and as when following amid outside inside over from
+    for with""".split()
+)
+#: The most words before a bare head ("Malian army officer", "former communal councilor").
+MAX_BARE_MODIFIERS: Final[int] = 3
