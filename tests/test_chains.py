@@ -31,3 +31,20 @@ def test_the_last_conjunct_is_the_fate(text: str, want: str) -> None:
 )
 def test_no_fate_no_victim(text: str) -> None:
     assert find_victims(text, 0, len(text), []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The gang shot him to death.", 1.0),
+        ("A mob beat her to death in the market.", 1.0),
+        ("Gunmen entered the house and fatally shot him.", 1.0),
+        ("Gunmen shot him dead.", 1.0),
+        ("Gunmen shot him in the leg.", None),  # no result: neither killed nor a count
+    ],
+)
+def test_a_pronoun_object_with_its_result(text: str, value: float | None) -> None:
+    from tollbook.api import extract_text
+
+    killed = [c.value for c in extract_text(text).claims if c.category == "killed"]
+    assert killed == ([value] if value is not None else [])
