@@ -25,7 +25,9 @@ from tollbook.model import ATTACKER_SELF_RULE, Span
 __all__ = ["complete"]
 
 RULE_PREFIX = "count"
-_AGENT_GAP = re.compile(r"^[^,;:.()]{1,40}$")
+#: Between an agent and its victims: an active verb, no passive ("X was killed and his aide
+#: was injured": the first figure is a victim too).
+_AGENT_GAP = re.compile(r"^(?![^,;:.()]*\b(?:was|were|is|are|been)\b)[^,;:.()]{1,40}$", re.IGNORECASE)
 
 
 def complete(text: str, start: int, end: int, figures: list[Figure], exclude: list[Span],

@@ -116,7 +116,7 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:of|from|in|at|near|to|by|for|with|on|int
 _ROLE_TOKEN = re.compile(r"\s*(?P<paren>\([^()]{1,30}\))|\s+(?P<w>[A-Za-z][\w'’.-]*)")
 _JOINERS = frozenset({"of", "and", "for", "de", "du"})
 _ROLE_STOP = frozenset([*lx.MODIFIER_STOP, *vb.NOT_TITLES, *vb.VICTIM_VERBS, *vb.MANNER_VERBS, *lx.IRREGULAR_VERBS])
-_ROLE_DET = re.compile(r"\b(?P<det>an?|the|one)\b", re.IGNORECASE)
+_ROLE_DET = re.compile(r"\b(?P<det>an?|the|one|his|her)\b", re.IGNORECASE)  # "Her driver was injured"
 _INDEFINITE = frozenset({"a", "an"})
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen dozens several".split())
 
