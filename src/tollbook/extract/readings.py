@@ -7,6 +7,7 @@ Called by counts.find_figures once its rules have read a sentence:
   "a National Directorate of Security (NDS) officer was killed", "three of his escorts"), and
   subjects with a post-modifier (postmodified.py: "The consul in Barranquilla was shot dead");
 - zero-article singular people in telegraphic syntax (bare.py: "Customs officer kidnapped, killed");
+- plural anaphors for a group counted before (anaphora.py: "abducted four men; they were executed");
 - the figure before an active verb whose victims follow is the agent ("A crowd stoned to
   death a suspected informer");
 - attackers who died by their own hand (attackers.py: "killing himself and four others"), and
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from tollbook.extract import attackers, bare, phrases, postmodified, victims
+from tollbook.extract import anaphora, attackers, bare, phrases, postmodified, victims
 from tollbook.extract.headlines import Headline
 from tollbook.extract.records import Figure
 from tollbook.model import ATTACKER_SELF_RULE, Span
@@ -44,6 +45,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     named = victims.find_victims(text, start, end, taken)
     named += postmodified.find_subjects(text, start, end, taken + [v.span for v in named])
     named += bare.find_bare(text, start, end, taken + [v.span for v in named])
+    named += anaphora.find_anaphors(text, start, end, taken + [v.span for v in named])
     for v in named:
         listed = "+list" if v.how == "list" else ""
         if v.counted:  # a list member already read: it adds up with the others

@@ -85,8 +85,8 @@ _PASSIVE = re.compile(
 )
 #: The plural passive after a list of people: "Nazari and his driver were killed".
 _PASSIVE_PLURAL = re.compile(
-    rf"{_APPOS}\s+(?:were|have\s+been|had\s+been)\s+{_ADVERB}(?:(?:{_MANNER}|attacked|tortured|abducted){_WHERE_HIT}\s+and\s+)?"
-    rf"(?:(?P<verb>{_VERB})|(?P<manner>{_MANNER})\s+(?P<res>{_RESULT}))\b|\s+(?:both\s+)?(?P<died>died|perished)\b",
+    rf"{_APPOS}\s+(?:were|have\s+been|had\s+been)\s+{_ADVERB}(?:(?:{_CHAIN})?(?:(?P<verb>{_VERB})|(?P<manner>{_MANNER})\s+"
+    rf"(?P<res>{_RESULT}))|(?P<found>found\s+dead))\b|\s+(?:both\s+)?{_ADVERB}(?P<died>died|perished)\b",
     re.IGNORECASE,
 )
 _DIED = re.compile(
@@ -260,6 +260,17 @@ def predicate_at(text: str, start: int, pos: int, end: int, appositive: bool = F
         return None
     if after.re is _DIED:
         return _died_category(after)
+    return _category(after.group("verb"), bool(after.group("manner")))
+
+
+def plural_predicate_at(text: str, start: int, pos: int, end: int) -> str | None:
+    """The category of a plural passive or dying predicate right at `pos` ("were executed",
+    "were later found dead", "died"), unless negated or undone; None when none starts there."""
+    after = _PASSIVE_PLURAL.match(text, pos, end)
+    if after is None or after.group("appos") or _undone(text, start, _pred_start(after)):
+        return None
+    if after.group("died"):
+        return "killed"
     return _category(after.group("verb"), bool(after.group("manner")))
 
 
