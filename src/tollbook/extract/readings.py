@@ -4,7 +4,10 @@ Called by counts.find_figures once its rules have read a sentence:
 - a predicate undone ("was nearly lynched") takes its figure's category away;
 - telegraphic figures (headlines.py: "Four killed, one injured", "Vigilantes lynch four");
 - victims named or described without a number (victims.py: "shot and killed Faiz Karimi",
-  "a National Directorate of Security (NDS) officer was killed", "three of his escorts");
+  "a National Directorate of Security (NDS) officer was killed", "three of his escorts"), and
+  subjects with a post-modifier (postmodified.py: "The consul in Barranquilla was shot dead");
+- zero-article singular people in telegraphic syntax (bare.py: "Customs officer kidnapped, killed");
+- plural anaphors for a group counted before (anaphora.py: "abducted four men; they were executed");
 - the figure before an active verb whose victims follow is the agent ("A crowd stoned to
   death a suspected informer");
 - attackers who died by their own hand (attackers.py: "killing himself and four others"), and
@@ -15,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from tollbook.extract import attackers, phrases, victims
+from tollbook.extract import anaphora, attackers, bare, phrases, postmodified, victims
 from tollbook.extract.headlines import Headline
 from tollbook.extract.records import Figure
 from tollbook.model import ATTACKER_SELF_RULE, Span
@@ -23,7 +26,9 @@ from tollbook.model import ATTACKER_SELF_RULE, Span
 __all__ = ["complete"]
 
 RULE_PREFIX = "count"
-_AGENT_GAP = re.compile(r"^[^,;:.()]{1,40}$")
+#: Between an agent and its victims: an active verb, no passive ("X was killed and his aide
+#: was injured": the first figure is a victim too).
+_AGENT_GAP = re.compile(r"^(?![^,;:.()]*\b(?:was|were|is|are|been)\b)[^,;:.()]{1,40}$", re.IGNORECASE)
 
 
 def complete(text: str, start: int, end: int, figures: list[Figure], exclude: list[Span],
@@ -36,7 +41,12 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
         figures.append(Figure(num=h.num, span=h.span, population=h.population, population_class=h.population_class,
                               unit="people", category=h.category, rule=f"{RULE_PREFIX}.headline_{h.how}:{h.category}",
                               flags=["additional"] if h.num.additional else [], has_head=True))  # fmt: skip
-    for v in victims.find_victims(text, start, end, [f.span for f in figures if f.category is not None] + exclude):
+    taken = [f.span for f in figures if f.category is not None] + exclude
+    named = victims.find_victims(text, start, end, taken)
+    named += postmodified.find_subjects(text, start, end, taken + [v.span for v in named])
+    named += bare.find_bare(text, start, end, taken + [v.span for v in named])
+    named += anaphora.find_anaphors(text, start, end, taken + [v.span for v in named])
+    for v in named:
         listed = "+list" if v.how == "list" else ""
         if v.counted:  # a list member already read: it adds up with the others
             for f in figures:

@@ -70,17 +70,23 @@ _ACTIVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ADVERB = r"(?:(?:reportedly|allegedly|also|later|subsequently|then|eventually|fatally|brutally|\w+ly)\s+){0,2}"
+#: "shot in the chest and killed": where the blow landed, before its coordinated result.
+_WHERE_HIT = r"(?:\s+(?:in|at|on)\s+[^,.;:()]{1,40}?)?"
+#: A chain of passives whose last conjunct is the person's fate: "was kidnapped by rebels and
+#: later killed", "was seriously wounded and later died of his injuries" (any participle first).
+_CHAIN = (rf"(?:{_MANNER}|(?-i:[a-z])[a-z]+(?:ed|en))(?:\s+\w+ly)?(?:\s+(?:in|at|on|by|from|near|during)\s+[^,.;:()]{{1,40}}?)?"
+          rf"\s+and\s+(?:(?:then|later|subsequently|eventually|also)\s+)?")  # fmt: skip
 _APPOS = r"(?P<appos>\s*,(?:[^,;:.()]|\([^()]{1,40}\)){1,90},)?"
 _PASSIVE = re.compile(
     rf"{_APPOS}\s+(?:was|has\s+been|had\s+been|is\s+said\s+to\s+have\s+been|got)\s+"
-    rf"(?P<neg>(?:not|never)\s+)?{_ADVERB}(?:found\s+)?(?:(?:{_MANNER}|attacked|tortured|abducted)\s+and\s+(?:then\s+)?)?"
-    rf"(?:(?P<verb>{_VERB})|(?P<manner>{_MANNER})\s+(?P<res>{_RESULT}))\b",
+    rf"(?P<neg>(?:not|never)\s+)?{_ADVERB}(?:found\s+)?"
+    rf"(?:(?P<c1>{_CHAIN})(?P<died>died|succumbed|perished)|(?P<c2>{_CHAIN})?(?:(?P<verb>{_VERB})|(?P<manner>{_MANNER})\s+(?P<res>{_RESULT})))\b",
     re.IGNORECASE,
 )
 #: The plural passive after a list of people: "Nazari and his driver were killed".
 _PASSIVE_PLURAL = re.compile(
-    rf"{_APPOS}\s+(?:were|have\s+been|had\s+been)\s+{_ADVERB}(?:(?:{_MANNER}|attacked|tortured|abducted)\s+and\s+)?"
-    rf"(?:(?P<verb>{_VERB})|(?P<manner>{_MANNER})\s+(?P<res>{_RESULT}))\b|\s+(?:both\s+)?(?P<died>died|perished)\b",
+    rf"{_APPOS}\s+(?:were|have\s+been|had\s+been)\s+{_ADVERB}(?:(?:{_CHAIN})?(?:(?P<verb>{_VERB})|(?P<manner>{_MANNER})\s+"
+    rf"(?P<res>{_RESULT}))|(?P<found>found\s+dead))\b|\s+(?:both\s+)?{_ADVERB}(?P<died>died|perished)\b",
     re.IGNORECASE,
 )
 _DIED = re.compile(
@@ -110,7 +116,7 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:of|from|in|at|near|to|by|for|with|on|int
 _ROLE_TOKEN = re.compile(r"\s*(?P<paren>\([^()]{1,30}\))|\s+(?P<w>[A-Za-z][\w'’.-]*)")
 _JOINERS = frozenset({"of", "and", "for", "de", "du"})
 _ROLE_STOP = frozenset([*lx.MODIFIER_STOP, *vb.NOT_TITLES, *vb.VICTIM_VERBS, *vb.MANNER_VERBS, *lx.IRREGULAR_VERBS])
-_ROLE_DET = re.compile(r"\b(?P<det>an?|the|one)\b", re.IGNORECASE)
+_ROLE_DET = re.compile(r"\b(?P<det>an?|the|one|his|her)\b", re.IGNORECASE)  # "Her driver was injured"
 _INDEFINITE = frozenset({"a", "an"})
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen dozens several".split())
 
@@ -211,7 +217,7 @@ def _category(verb: str | None, manner: bool) -> str:
 
 def _pred_start(m: re.Match[str]) -> int:
     """Where the predicate's verb starts (the words before it may undo it: "was nearly lynched")."""
-    for g in ("verb", "manner", "hurt", "died"):
+    for g in ("c1", "c2", "verb", "manner", "hurt", "died"):  # a chain's first verb may be undone
         if g in m.re.groupindex and m.group(g):
             return m.start(g)
     return m.end()
@@ -237,6 +243,41 @@ _UNDONE_PREDICATE = re.compile(
 def undone_after(text: str, pos: int, end: int) -> bool:
     """Is the predicate after `pos` undone ("was nearly lynched", "were almost killed")?"""
     return _UNDONE_PREDICATE.match(text, pos, end) is not None
+
+
+def undone_before(text: str, start: int, at: int) -> bool:
+    """Is the verb at `at` undone ("nearly lynched", "tried to kill"), hypothetical or a
+    background death?"""
+    return _undone(text, start, at)
+
+
+def predicate_at(text: str, start: int, pos: int, end: int, appositive: bool = False) -> str | None:
+    """The category of a singular passive or dying predicate right at `pos` ("was shot dead",
+    "died of his wounds"), unless negated or undone; None when none starts there. With
+    `appositive`, the predicate may follow an apposition (", Joel Rincon, was killed")."""
+    after = _PASSIVE.match(text, pos, end) or _DIED.match(text, pos, end)
+    if after is None or (after.group("appos") and not appositive) or after.groupdict().get("neg") or _undone(text, start, _pred_start(after)):
+        return None
+    if after.re is _DIED:
+        return _died_category(after)
+    return _category(after.group("verb"), bool(after.group("manner")))
+
+
+def plural_predicate_at(text: str, start: int, pos: int, end: int) -> str | None:
+    """The category of a plural passive or dying predicate right at `pos` ("were executed",
+    "were later found dead", "died"), unless negated or undone; None when none starts there."""
+    after = _PASSIVE_PLURAL.match(text, pos, end)
+    if after is None or after.group("appos") or _undone(text, start, _pred_start(after)):
+        return None
+    if after.group("died"):
+        return "killed"
+    return _category(after.group("verb"), bool(after.group("manner")))
+
+
+def clause_subject_at(text: str, start: int, pos: int) -> bool:
+    """May a subject start at `pos`: after a clause start, not after a preposition?"""
+    return bool(_CLAUSE_START.search(text[max(start, pos - 40) : pos])) \
+        and not _PREPOSITION_BEFORE.search(text, max(start, pos - 12), pos)  # fmt: skip
 
 
 def find_victims(text: str, start: int, end: int, taken: list[Span]) -> list[Victim]:

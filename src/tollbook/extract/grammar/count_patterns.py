@@ -99,7 +99,7 @@ OTHER_BEFORE = re.compile(r"\b(?:the\s+)?other\s+\Z", re.IGNORECASE)
 
 #: Patterns the count rules once wrote inline, named here with the rest of their grammar.
 JOINED_BY_AND = re.compile(r"^\s*,?\s*(?:and|as\s+well\s+as)\s+$")
-DEAD_AFTER = re.compile(r"\s+(?:dead|killed)\b")
+DEAD_AFTER = re.compile(r"\s+(?:dead|killed|to\s+death)\b")  # "shot him dead", "beat her to death"
 HUMAN_OR_SKULL = re.compile(r"human|skull", re.I)
 PREDICATE_NEXT = re.compile(r"^\s+(?:were|was|are|who|that|had|have)\b")
 WERE_OR_COMMA_END = re.compile(r"(?:\bwere|\bwas|,)\s*$")

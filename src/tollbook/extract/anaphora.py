@@ -1,0 +1,73 @@
+"""Plural anaphors whose people were counted before: sentence text -> Victim* (the group).
+
+"Dozo militiamen abducted four Fulani men in Sewere, they were executed", "Gunmen seized
+seven monks. The hostages were later found dead": a plural pronoun (grammar/anaphora.py) or
+"the" + a plural people noun, at a clause start and subject of a plural passive or dying
+predicate (victims.plural_predicate_at), stands for the last group counted before it (a
+cardinal figure of two or more with a plural people noun, within grammar/anaphora.REACH
+characters). The group's fate is the predicate's; the figure is the antecedent's.
+
+Guards: "the X" must name the antecedent's noun or a generic one (hostages, victims...); a
+group already said to be dead between the two (anaphora.ALREADY_DEAD) is not counted again; a
+figure after the antecedent that is not one of its people breaks the reference (the nearest
+group wins).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tollbook.extract import victims
+from tollbook.extract.grammar import anaphora as an
+from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.numbers import find_numbers
+from tollbook.model import Span
+
+__all__ = ["find_anaphors"]
+
+_ANAPHOR = re.compile(
+    r"\b(?P<a>" + alternation(an.PLURAL_PRONOUNS) + r"|the\s+(?:[\w-]+\s+)?(?P<noun>(?-i:[a-z])[\w-]*s|men|women|children))\b",
+    re.IGNORECASE,
+)
+_NOUN_AFTER = re.compile(r"\s+(?:(?-i:[A-Za-z])[\w'’-]*\s+){0,3}?(?P<noun>men|women|children|people|(?-i:[a-z])[\w-]*s)\b")
+_DEAD = re.compile(r"\b(?:" + alternation(an.ALREADY_DEAD) + r")\b", re.IGNORECASE)
+
+
+def _antecedent(text: str, at: int, noun: str | None) -> tuple[float, str] | None:
+    """(value, noun) of the last group of two or more people counted before `at`."""
+    lo = max(0, at - an.REACH)
+    for num in reversed(find_numbers(text, lo, at)):
+        if num.kind != "cardinal" or num.written == "vague":
+            continue
+        m = _NOUN_AFTER.match(text, num.span[1], at)
+        if m is None or m.group("noun").lower() not in lx.POPULATIONS:
+            return None  # the nearest figure counts something else
+        if num.value < 2 or _DEAD.search(text, m.end(), at):
+            return None
+        head = m.group("noun").lower()
+        if noun is not None and noun not in an.GENERIC_NOUNS and noun != head:
+            return None
+        return num.value, head
+    return None
+
+
+def find_anaphors(text: str, start: int, end: int, taken: list[Span]) -> list[victims.Victim]:
+    """The groups plural anaphors in text[start:end] point back at, with their fate."""
+    out: list[victims.Victim] = []
+    if " were " not in text[start:end] and " died" not in text[start:end] and " been " not in text[start:end]:
+        return out
+    for m in _ANAPHOR.finditer(text, start, end):
+        noun = m.group("noun").lower() if m.group("noun") else None
+        if noun is not None and noun not in lx.POPULATIONS and noun not in an.GENERIC_NOUNS:
+            continue
+        if not victims.clause_subject_at(text, start, m.start()) or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        category = victims.plural_predicate_at(text, start, m.end(), end)
+        if category is None:
+            continue
+        found = _antecedent(text, m.start(), noun)
+        if found is not None:
+            population, cls = lx.POPULATIONS[found[1]][:2]
+            out.append(victims.Victim(m.span("a"), category, population, cls, "anaphor", value=found[0]))
+    return out

@@ -1,0 +1,71 @@
+"""Zero-article singular people in telegraphic syntax: sentence text -> Victim* (one each).
+
+Headlines and coders' notes drop the article as well as the verb "to be": "Customs officer
+kidnapped, killed", "Malian army officer killed by unknown gunmen", "Young man beheaded by
+presumed militants", "AQLM chief reportedly killed", and the object "Armed men killed forest
+guard". A singular people noun (grammar/lexicon.SINGULARS) with at most a few modifiers and no
+determiner, at a clause start and right before a victim participle (grammar/verbs.VICTIM_VERBS,
+HEADLINE_PREDICATES), or right after an active victim verb and before a phrase boundary, is one
+person; the predicate's category is the last of a chain ("kidnapped, killed": killed).
+
+Guards: a determiner, possessive or figure before the noun leaves it to the other readings; the
+predicate must end the clause or be followed by a phrase word (grammar/modifiers.TELEGRAPHIC_NEXT);
+an undone or hypothetical verb (victims.predicate guards) starts nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tollbook.extract import victims
+from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar import modifiers as md
+from tollbook.extract.grammar import verbs as vb
+from tollbook.extract.grammar.alternation import alternation
+from tollbook.model import Span
+
+__all__ = ["find_bare"]
+
+_PARTICIPLES = {**{v: c for v, c in vb.VICTIM_VERBS.items() if not v.endswith("ing")}, **vb.HEADLINE_PREDICATES}
+_PARTICIPLE = alternation([*_PARTICIPLES, "shot dead", "found dead", "gunned down"])
+_NEXT = r"(?=\s*(?:[,;.:)—–]|$)|\s+(?:" + alternation(md.TELEGRAPHIC_NEXT) + r")\b)"
+_MODIFIER = r"(?:(?!(?:a|an|the|his|her|their|its|one|two|three)\b)[A-Za-z][\w'’-]*\s+)"
+_HEAD = r"(?P<head>" + alternation(lx.SINGULARS) + r")"
+_SUBJECT = re.compile(
+    rf"(?:^|(?<=[.;:!?(—–\"“])\s*|(?<=\n))\s*(?P<np>{_MODIFIER}{{0,{md.MAX_BARE_MODIFIERS}}}{_HEAD})"
+    rf"(?:\s*\([^()]{{1,30}}\))?\s+(?:\w+ly\s+)?"
+    rf"(?P<pred>{_PARTICIPLE})(?:\s*,\s*(?P<pred2>{_PARTICIPLE}))?{_NEXT}",
+    re.IGNORECASE,
+)
+_OBJECT = re.compile(
+    rf"\b(?P<verb>{alternation([v for v in vb.VICTIM_VERBS if not v.endswith('ing')])})\s+"
+    rf"(?P<np>{_MODIFIER}{{0,{md.MAX_BARE_MODIFIERS}}}{_HEAD})(?:\s*\([^()]{{1,30}}\))?{_NEXT}",
+    re.IGNORECASE,
+)
+
+
+def _category(word: str) -> str:
+    return _PARTICIPLES.get(re.sub(r"\s+", " ", word.lower()), "killed")
+
+
+def find_bare(text: str, start: int, end: int, taken: list[Span]) -> list[victims.Victim]:
+    """One person for each zero-article singular victim in text[start:end] whose words
+    overlap none of the `taken` spans."""
+    out: list[victims.Victim] = []
+
+    def add(span: Span, category: str, head: str) -> None:
+        if any(s < span[1] and span[0] < e for s, e in taken) \
+                or any(v.span[0] < span[1] and span[0] < v.span[1] for v in out):  # fmt: skip
+            return
+        population, cls = lx.POPULATIONS.get(head.lower(), ("people", "unknown", "people"))[:2]
+        out.append(victims.Victim(span, category, population, cls, "role"))
+
+    for m in _SUBJECT.finditer(text, start, end):
+        if victims.undone_before(text, start, m.start("pred")):
+            continue
+        add(m.span("np"), _category(m.group("pred2") or m.group("pred")), m.group("head"))
+    for m in _OBJECT.finditer(text, start, end):
+        if victims.undone_before(text, start, m.start("verb")):
+            continue  # "killed Taliban commander Omar" never gets here: a name is no boundary
+        add(m.span("np"), _category(m.group("verb")), m.group("head"))
+    return out
