@@ -29,6 +29,8 @@ from tollbook.extract.grammar.head_patterns import OTHER_POP as _OTHER_POP
 from tollbook.extract.grammar.head_patterns import PLURAL_END as _PLURAL_END
 from tollbook.extract.grammar.head_patterns import SCALE_END as _SCALE_END
 from tollbook.extract.grammar.head_patterns import SENTENCE_END_WORD as _SENTENCE_END_WORD
+from tollbook.extract.grammar.head_patterns import SINGULAR_EVENT_END as _SINGULAR_EVENT_END
+from tollbook.extract.grammar.head_patterns import SINGULAR_EVENT_NOUNS as _SINGULAR_EVENT_NOUNS
 from tollbook.extract.grammar.head_patterns import SPACES as _SPACES
 from tollbook.extract.grammar.head_patterns import WERE_POP as _WERE_POP
 from tollbook.extract.grammar.populations import ORGANISATION_DEFAULT
@@ -73,7 +75,8 @@ def head_of(text: str, num: NumberMention, stop: int) -> Head | None:
         cat = _CATEGORY_NOUN.match(after[p:])
         # Nouns of events may follow modifiers: "38,000 conflict-related displacements".
         if cat and (p == ws.end() or cat.group(1).lower() in _EVENT_NOUNS
-                    or (adverbs and cat.group(1).lower() == "displaced")):  # fmt: skip
+                    or (adverbs and cat.group(1).lower() == "displaced")
+                    or _one_event(after, num, cat, p)):  # fmt: skip
             return _category_head(after, end, cat.group(1).lower(), p + cat.end())
         dead = _DEAD_WORD.match(after[p:]) if p > ws.end() else None
         pm = lx.POP_RE.match(after, p + (dead.end() if dead else 0))
@@ -88,6 +91,12 @@ def head_of(text: str, num: NumberMention, stop: int) -> Head | None:
         if _SENTENCE_END_WORD.fullmatch(word.group(0)):
             break  # "224 temporary shelters.Many others": a lost space after a full stop
     return None
+
+
+def _one_event(after: str, num: NumberMention, cat: re.Match[str], p: int) -> bool:
+    """ "one reported death": a singular event noun after modifiers, counting one, ending its phrase."""
+    return num.value == 1 and cat.group(1).lower() in _SINGULAR_EVENT_NOUNS \
+        and _SINGULAR_EVENT_END.match(after, p + cat.end()) is not None  # fmt: skip
 
 
 def _framed_head(text: str, after: str, end: int, stop: int) -> Head | None:

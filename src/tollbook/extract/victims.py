@@ -30,6 +30,10 @@ _CAP = r"(?:(?-i:[A-Z])[a-z]{0,3}\.(?=\s+(?-i:[A-Z]))|(?-i:[A-Z])[\w'’-]*)"  #
 NAME_RE = re.compile(rf"(?P<name>{_CAP}(?:(?:\s+{_PARTICLE}[\s-]+|\s+){_CAP}){{0,5}})")
 _RESULT = alternation(vb.RESULT_PHRASES)
 _VERB = alternation(vb.VICTIM_VERBS)
+_VERBS_ANY_TENSE = {**vb.VICTIM_VERBS, **vb.PRESENT_VICTIM_VERBS}
+#: An active verb before its object may be in the historic present ("gunmen shoot and kill X").
+_ACTIVE_VERB = alternation(_VERBS_ANY_TENSE)
+_PRESENT_NOT_AFTER = re.compile(r"(?:\b|(?<=n))(?:" + alternation(vb.PRESENT_NOT_AFTER) + r")\s+\Z", re.IGNORECASE)
 _MANNER = alternation(vb.MANNER_VERBS)
 _AND_POSSESSIVE = re.compile(r"\s+and\s+(?P<det>his|her|their)\b", re.IGNORECASE)
 _WORD = re.compile(r"\s+(?P<w>(?-i:[a-z])[\w-]*)")
@@ -58,14 +62,14 @@ def _and_possessive(text: str, pos: int, end: int) -> tuple[int, int, str] | Non
 #: A title before a name is lowercase words that are neither function words nor verbs.
 _TITLE_WORD = rf"(?!(?:{alternation([*lx.MODIFIER_STOP, *vb.NOT_TITLES, *vb.VICTIM_VERBS, *vb.MANNER_VERBS, 'the', 'a', 'an'])})\b)"
 _ACTIVE = re.compile(
-    rf"\b(?:(?P<verb>{_VERB})|(?P<manner>{_MANNER})(?:\s+(?P<res1>{_RESULT}))?)\s+"
+    rf"\b(?:(?P<verb>{_ACTIVE_VERB})|(?P<manner>{_MANNER})(?:\s+(?P<res1>{_RESULT}))?)\s+"
     rf"(?P<title>(?:{_TITLE_WORD}(?-i:[a-z])[\w-]+\s+){{0,3}})(?P<name>{_CAP}(?:(?:\s+{_PARTICLE}[\s-]+|\s+){_CAP}){{0,5}})"
     rf"(?P<res2>\s+(?:{_RESULT})\b)?",
     re.IGNORECASE,
 )
 #: An active verb right before a determiner: "shot and killed a ...", "shot dead an ...".
 _ACTIVE_BEFORE = re.compile(
-    r"\b(?:(?P<verb>" + _VERB + r")|(?P<manner>" + _MANNER + r")\s+(?:" + _RESULT + r"))"
+    r"\b(?:(?P<verb>" + _ACTIVE_VERB + r")|(?P<manner>" + _MANNER + r")\s+(?:" + _RESULT + r"))"
     r"(?:\s+and\s+(?:then\s+)?(?-i:[a-z])\w+ed)?\s+\Z",  # "killed and mutilated a guard"
     re.IGNORECASE,
 )
@@ -212,7 +216,13 @@ def _population(text: str, start: int, end: int) -> tuple[str, str]:
 def _category(verb: str | None, manner: bool) -> str:
     if manner or verb is None:
         return "killed"
-    return vb.VICTIM_VERBS[re.sub(r"\s+", " ", verb.lower())]
+    return _VERBS_ANY_TENSE[re.sub(r"\s+", " ", verb.lower())]
+
+
+def _present_undone(text: str, start: int, verb: str | None, at: int) -> bool:
+    """A present form after "to", a modal, a negation or a determiner: no deed reported."""
+    return verb is not None and re.sub(r"\s+", " ", verb.lower()) in vb.PRESENT_VICTIM_VERBS \
+        and _PRESENT_NOT_AFTER.search(text, max(start, at - 12), at) is not None  # fmt: skip
 
 
 def _pred_start(m: re.Match[str]) -> int:
@@ -293,7 +303,8 @@ def find_victims(text: str, start: int, end: int, taken: list[Span]) -> list[Vic
             continue  # "shot Omar": wounded or killed, the text does not say
         if (verb or manner).lower().endswith("ing") and _NOMINAL.search(text, max(start, m.start() - 30), m.start()):
             continue  # "the killing of", "his execution": a noun, not a verb on a victim
-        if _undone(text, start, m.start()) or not _is_name(m.group("name")):
+        if _undone(text, start, m.start()) or _present_undone(text, start, verb, m.start()) \
+                or not _is_name(m.group("name")):  # fmt: skip
             continue
         if not _AFTER_NAME.match(text, m.end("name"), end) and not m.group("res2"):
             continue  # "killed Taliban fighters": the name modifies a noun
@@ -361,7 +372,7 @@ def _roles(text: str, start: int, end: int, out: list[Victim], free: Callable[[i
         if verb is not None and _AFTER_NAME.match(text, np_end, end):
             at = d.start() - len(before) + verb.start()
             nominal = verb.group(0).split()[0].lower().endswith("ing") and _NOMINAL.search(text, max(start, at - 30), at)
-            if not _undone(text, start, at) and not nominal:
+            if not _undone(text, start, at) and not nominal and not _present_undone(text, start, verb.group("verb"), at):
                 category = _category(verb.group("verb"), bool(verb.group("manner")))
         else:
             after = _PASSIVE.match(text, np_end, end) or _DIED.match(text, np_end, end)

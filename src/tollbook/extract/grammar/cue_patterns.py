@@ -49,7 +49,8 @@ DEATH_WORDS = re.compile(r"toll|death|dead|kill|fatalit|victim|li(?:fe|ves)")
 
 NO_BEFORE = re.compile(r"\b(?:no|not|any|every|each|no\s+other)[\s-]+\Z", re.IGNORECASE)
 
-ONE_WAS = re.compile(r"\s+(?=(?:was|were)\s)", re.IGNORECASE)
+#: "and one was killed", "One is dead", "one has been killed": the copula in any tense.
+ONE_WAS = re.compile(r"\s+(?=(?:was|were|is|has\s+been)\s)", re.IGNORECASE)
 
 REL_START = re.compile(
     r"\s*,?\s*(?:\(|(?:who|that|whose|suspected|accused|allegedly|reportedly|belonging|affiliated|"

@@ -40,6 +40,16 @@ OTHER_POP = re.compile(r"\s+other\s", re.IGNORECASE)
 
 EVENT_NOUNS = frozenset("displacements deaths fatalities casualties injuries".split())
 
+#: The singular of an event noun after modifiers counts one event when the figure is one ("one
+#: reported death", "One Boko Haram death reported") and the noun ends its phrase: a phrase
+#: boundary or a function word follows, never a noun it modifies ("one more death threat").
+SINGULAR_EVENT_NOUNS = frozenset("death fatality".split())
+SINGULAR_EVENT_END = re.compile(
+    r"(?=\s*(?:[,.;:)]|\Z)|\s+(?:was|is|has|had|reported|confirmed|recorded|and|in|on|at|after|during|"
+    r"from|when|while|as|following|plus|with)\b)",
+    re.IGNORECASE,
+)
+
 MEMBERS_OF = re.compile(
     r"^\s+(?:[\w'’-]+\s+)?(?:members?|personnel|elements)\s+of\s+(?:the\s+)?(?P<org>[^,.;]{1,50}?)"
     r"(?=\s+(?:were|was|are|who|had|have|in|on|at|and|during|died|killed)\b|\s*\(|[,.;]|$)",

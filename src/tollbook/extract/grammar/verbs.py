@@ -28,6 +28,8 @@ __all__ = [
     "NON_LETHAL_BEFORE",
     "NOT_NAMES",
     "NOT_TITLES",
+    "PRESENT_NOT_AFTER",
+    "PRESENT_VICTIM_VERBS",
     "RESULT_PHRASES",
     "VICTIM_BEFORE",
     "VICTIM_VERBS",
@@ -90,6 +92,27 @@ VICTIM_VERBS: Final[dict[str, str]] = {
     "kidnapped": "hostage", "kidnapping": "hostage", "abducted": "hostage", "abducting": "hostage",
     "taken hostage": "hostage", "taking hostage": "hostage",
 }  # fmt: skip
+
+#: The present tense of VICTIM_VERBS, read only before their object: the historic present of
+#: summaries and headlines ("Unidentified gunmen shoot and kill a former lawmaker", "Boko Haram
+#: kill the governor's uncle"). Never the subject's participle: "Soldier kills wife" names no victim
+#: before the verb (extract/bare.py reads participles only).
+PRESENT_VICTIM_VERBS: Final[dict[str, str]] = {
+    "kill": "killed", "kills": "killed", "murder": "killed", "murders": "killed",
+    "assassinate": "killed", "assassinates": "killed", "execute": "killed", "executes": "killed",
+    "behead": "killed", "beheads": "killed", "decapitate": "killed", "decapitates": "killed",
+    "lynch": "killed", "lynches": "killed", "slay": "killed", "slays": "killed",
+    "strangle": "killed", "strangles": "killed", "gun down": "killed", "guns down": "killed",
+    "wound": "wounded", "wounds": "wounded", "injure": "wounded", "injures": "wounded",
+    "maim": "wounded", "maims": "wounded",
+    "kidnap": "hostage", "kidnaps": "hostage", "abduct": "hostage", "abducts": "hostage",
+}  # fmt: skip
+#: Words before a present form that make it no report of a deed: an infinitive or a modal
+#: ("vowed to kill", "will kill"), a negation, or a determiner making it a noun ("the murder").
+PRESENT_NOT_AFTER: Final[tuple[str, ...]] = (
+    "to", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "not",
+    "never", "n't", "cannot", "the", "a", "an", "his", "her", "their", "its", "our", "of",
+)  # fmt: skip
 
 #: Verbs of violence that say nothing of the outcome alone; with a result phrase they kill:
 #: "shot dead", "stabbed X to death", "burned alive".
