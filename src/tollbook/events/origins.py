@@ -156,6 +156,15 @@ def jaccard_estimate(a: Sequence[int], b: Sequence[int]) -> float:
     return sum(1 for x, y in both if x == y) / len(both)
 
 
+def _root(parent: dict[str, str], x: str) -> str:
+    """The root of x's set in a union-find forest (x joins as its own root when new),
+    halving the path on the way."""
+    while parent.setdefault(x, x) != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
 def near_duplicates(
     texts: Mapping[str, str],
     order: Sequence[str] | None = None,
@@ -177,12 +186,6 @@ def near_duplicates(
             buckets[(band, rows)].append(d)
     parent = {d: d for d in ids}
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     sims: dict[tuple[str, str], float] = {}
     for members in buckets.values():
         # Each member is compared with the bucket's first one only (a star, not all pairs),
@@ -194,12 +197,12 @@ def near_duplicates(
                 continue
             sims[pair] = jaccard_estimate(sigs[a], sigs[b])
             if sims[pair] >= threshold:
-                ra, rb = find(a), find(b)
+                ra, rb = _root(parent, a), _root(parent, b)
                 if ra != rb:  # the earlier document stays the root
                     parent[max(ra, rb, key=rank.__getitem__)] = min(ra, rb, key=rank.__getitem__)
     groups: dict[str, list[str]] = defaultdict(list)
     for d in ids:
-        groups[find(d)].append(d)
+        groups[_root(parent, d)].append(d)
     out = []
     for root, members in groups.items():
         if len(members) < 2:
@@ -240,12 +243,6 @@ def contained_copies(
     shingles: dict[str, set[int]] = {}
     parent: dict[str, str] = {}
 
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     sims: dict[str, float] = {}
     for members in groups:
         ids = sorted((d for d in set(members) if d in texts and d in rank), key=rank.__getitem__)
@@ -262,14 +259,14 @@ def contained_copies(
                     continue
                 share = len(sa & sb) / small
                 if share >= threshold:
-                    ra, rb = find(a), find(b)
+                    ra, rb = _root(parent, a), _root(parent, b)
                     if ra != rb:
                         lo, hi = sorted((ra, rb), key=rank.__getitem__)
                         parent[hi] = lo
                     sims[b] = min(sims.get(b, 1.0), round(share, 3))
     clusters: dict[str, list[str]] = defaultdict(list)
     for d in sorted(parent, key=rank.__getitem__):
-        clusters[find(d)].append(d)
+        clusters[_root(parent, d)].append(d)
     return tuple(
         DuplicateCluster(root=root, doc_ids=tuple(ms), similarity=min(sims.get(m, 1.0) for m in ms))
         for root, ms in sorted(clusters.items(), key=lambda kv: rank[kv[0]]) if len(ms) > 1
@@ -284,22 +281,16 @@ def merge_clusters(
     parent: dict[str, str] = {}
     sim: dict[str, float] = {}
 
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     for cl in clusters:
         for d in cl.doc_ids:
-            ra, rb = find(cl.doc_ids[0]), find(d)
+            ra, rb = _root(parent, cl.doc_ids[0]), _root(parent, d)
             if ra != rb:
                 lo, hi = sorted((ra, rb), key=lambda x: rank.get(x, len(rank)))
                 parent[hi] = lo
             sim[d] = min(sim.get(d, 1.0), cl.similarity)
     groups: dict[str, list[str]] = defaultdict(list)
     for d in sorted(parent, key=lambda x: rank.get(x, len(rank))):
-        groups[find(d)].append(d)
+        groups[_root(parent, d)].append(d)
     return tuple(
         DuplicateCluster(root=r, doc_ids=tuple(ms), similarity=min(sim.get(m, 1.0) for m in ms))
         for r, ms in sorted(groups.items(), key=lambda kv: rank.get(kv[0], len(rank)))
