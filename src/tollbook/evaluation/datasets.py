@@ -185,6 +185,16 @@ def run_figures(items: Iterator[EvalItem], predict: Callable[[EvalItem, Extracti
     return out
 
 
+def exact_match(value: float, gold: float) -> bool:
+    """The prediction is the gold figure (floating-point noise aside)."""
+    return abs(value - gold) < 1e-9
+
+
+def within_10pct(value: float, gold: float) -> bool:
+    """The prediction is within 10% of the gold figure (a gold 0 wants 0)."""
+    return abs(value - gold) <= 0.1 * max(gold, 1e-9) + 1e-9
+
+
 def figure_scores(preds: list[Prediction], name: str) -> list[dict[str, Any]]:
     """Exact and within-10% accuracy, overall and per subset (figure written in the text or not)."""
     rows = []
@@ -198,8 +208,8 @@ def figure_scores(preds: list[Prediction], name: str) -> list[dict[str, Any]]:
         sel = [p for p in preds if keep(p)]
         if not sel:
             continue
-        exact = sum(1 for p in sel if p.value is not None and abs(p.value - p.item.gold) < 1e-9)
-        near = sum(1 for p in sel if p.value is not None and abs(p.value - p.item.gold) <= 0.1 * max(p.item.gold, 1e-9) + 1e-9)
+        exact = sum(1 for p in sel if p.value is not None and exact_match(p.value, p.item.gold))
+        near = sum(1 for p in sel if p.value is not None and within_10pct(p.value, p.item.gold))
         rows.append({"dataset": name, "subset": label, "n": len(sel), "exact": round(exact / len(sel), 4),
                      "within_10pct": round(near / len(sel), 4)})  # fmt: skip
     return rows

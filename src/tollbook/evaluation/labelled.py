@@ -29,9 +29,11 @@ from tollbook._exceptions import ConfigError, InputError
 from tollbook.evaluation.datasets import (
     EvalItem,
     acled_value,
+    exact_match,
     is_written,
     predict_killed,
     strip_acled_bookkeeping,
+    within_10pct,
 )
 from tollbook.ingest.sources import document_from_text
 from tollbook.model import Extraction
@@ -219,11 +221,11 @@ def run_rows(rows: Iterable[Row], labels: Sequence[LabelSpec], pipeline: Pipelin
 
 
 def _exact(s: Scored) -> bool:
-    return abs(s.value - s.gold) < 1e-9
+    return exact_match(s.value, s.gold)
 
 
 def _near(s: Scored) -> bool:
-    return abs(s.value - s.gold) <= 0.1 * s.gold + 1e-9
+    return within_10pct(s.value, s.gold)
 
 
 _KEEP: dict[str, Callable[[Scored], bool]] = {
