@@ -20,6 +20,7 @@ from tollbook.events.reconcile import EventFindings, analyse
 from tollbook.model import Document, Tally
 from tollbook.output.events_json import event_findings_to_dict, event_to_dict, finding_to_dict
 from tollbook.output.serialize import tally_to_dict
+from tollbook.store import pages
 from tollbook.store.database import Store
 from tollbook.web.charts import Chart, MapModel, chart, event_map
 from tollbook.web.common import in_thread, render, settings_of
@@ -51,7 +52,7 @@ class EventsCache:
         self._value: tuple[EventFindings, ...] | None = None
 
     def get(self, store: Store) -> tuple[EventFindings, ...]:
-        key = _fingerprint(store)
+        key = pages.state_fingerprint(store)
         if key == self._key and self._value is not None:
             return self._value
         if self._value is not None and not self._lock.acquire(blocking=False):
@@ -74,15 +75,6 @@ def compute_events(store: Store) -> tuple[EventFindings, ...]:
     claims = api.reviewed_claims(store)
     ids = sorted({c.doc_id for c in claims})
     return analyse(tuple(store.document(d) for d in ids), claims)
-
-
-def _fingerprint(store: Store) -> tuple[Any, ...]:
-    row = store.backend.query(
-        "SELECT (SELECT COUNT(*) FROM documents) AS d, (SELECT MAX(ingested_at) FROM documents)"
-        " AS di, (SELECT COUNT(*) FROM extractions) AS e, (SELECT COUNT(*) FROM corrections)"
-        " AS c, (SELECT MAX(correction_id) FROM corrections) AS ci"
-    )[0]
-    return (store.location, *row.values())
 
 
 def _cache(request: Request) -> EventsCache:

@@ -7,7 +7,6 @@ extractor's own values stay visible beside every corrected one.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -18,12 +17,12 @@ from typing import Any
 from tollbook.api import Store, apply_corrections, latest_corrections, tally
 from tollbook.model import CATEGORIES, CORRECTABLE, Claim, Correction, Document, Tally, number
 from tollbook.output.serialize import (
-    claim_from_dict,
     claim_to_dict,
     document_from_dict,
     document_to_dict,
     tally_to_dict,
 )
+from tollbook.store import pages
 from tollbook.web.errors import BadRequest
 from tollbook.web.settings import TEXT_WINDOW, WebSettings
 
@@ -192,39 +191,14 @@ def _matches(doc: Document, claims: Sequence[Claim], q: DocQuery) -> bool:
     return True
 
 
-# The list never reads document text (a store may hold a 50 MB document), nor the path of an
-# ingested file (it says where the server's files are).
-# Nor does it count characters unless asked (the JSON list): SQLite's length() of a text
-# loads all of it (73 ms and 20 MB for a 20 MB document, on every listing).
-_HEAD = ("doc_id, content_hash, name, url, title, publisher, aggregator, published, language, "
-         "format")  # fmt: skip
-
-
-def _heads(store: Store, where: str, params: Sequence[Any], tail: str) -> list[dict[str, Any]]:
-    return store.backend.query(f"SELECT {_HEAD} FROM documents {where} {tail}", params)
-
-
-def _newest(store: Store, offset: int, count: int) -> list[dict[str, Any]]:
-    return _heads(store, "", (count, offset),
-                  "ORDER BY ingested_at DESC, doc_id DESC LIMIT ? OFFSET ?")  # fmt: skip
-
-
-def _by_ids(store: Store, ids: Sequence[str]) -> list[dict[str, Any]]:
-    if not ids:
-        return []
-    marks = ", ".join("?" for _ in ids)
-    rows = {r["doc_id"]: r for r in _heads(store, f"WHERE doc_id IN ({marks})", ids, "")}
-    return [rows[i] for i in ids if i in rows]  # search order: best first
-
-
 def document_heads(store: Store, ids: Sequence[str]) -> tuple[Document, ...]:
     """Documents by id without their text (text "") in the order given."""
-    return tuple(document_from_dict({**r, "text": ""}) for r in _by_ids(store, list(ids)))
+    return tuple(document_from_dict({**r, "text": ""}) for r in pages.heads_by_id(store, list(ids)))
 
 
 def newest_heads(store: Store, count: int) -> tuple[Document, ...]:
     """The `count` newest documents without their text."""
-    return tuple(document_from_dict({**r, "text": ""}) for r in _newest(store, 0, count))
+    return tuple(document_from_dict({**r, "text": ""}) for r in pages.newest_heads(store, 0, count))
 
 
 def _summary(store: Store, row: dict[str, Any], q: DocQuery) -> DocSummary | None:
@@ -247,10 +221,10 @@ def _candidates(store: Store, q: DocQuery, count: int) -> Iterator[dict[str, Any
         terms = fts_query(q.q)
         ids = store.backend.search(terms, count) if terms else []
         for i in range(0, len(ids), _BATCH):
-            yield from _by_ids(store, ids[i : i + _BATCH])
+            yield from pages.heads_by_id(store, ids[i : i + _BATCH])
         return
     for start in range(0, count, _BATCH):
-        rows = _newest(store, start, min(_BATCH, count - start))
+        rows = pages.newest_heads(store, start, min(_BATCH, count - start))
         yield from rows
         if len(rows) < min(_BATCH, count - start):
             return
@@ -264,9 +238,7 @@ def list_documents(store: Store, q: DocQuery, *, with_chars: bool = False) -> Do
     if not with_chars or not page.summaries:
         return page
     ids = [s.document.doc_id for s in page.summaries]
-    marks = ", ".join("?" for _ in ids)
-    chars = {r["doc_id"]: int(r["chars"] or 0) for r in store.backend.query(
-        f"SELECT doc_id, length(text) AS chars FROM documents WHERE doc_id IN ({marks})", ids)}  # fmt: skip
+    chars = pages.count_chars(store, ids)
     summaries = tuple(replace(s, chars=chars.get(s.document.doc_id, 0)) for s in page.summaries)
     return replace(page, summaries=summaries)
 
@@ -277,7 +249,7 @@ def _list(store: Store, q: DocQuery) -> DocPage:
         if q.q:
             rows = list(_candidates(store, q, skip + q.limit + 1))[skip:]
         else:
-            rows = _newest(store, skip, q.limit + 1)
+            rows = pages.newest_heads(store, skip, q.limit + 1)
         found = [s for r in rows[: q.limit] if (s := _summary(store, r, q)) is not None]
         return DocPage(tuple(found), q.page, more=len(rows) > q.limit)
     out: list[DocSummary] = []
@@ -408,11 +380,7 @@ def document_view(
     the text is read from the store)."""
     full = store.resolve(doc_id)
     start = (part - 1) * window
-    row = store.backend.query(
-        f"SELECT {_HEAD}, length(text) AS chars, substr(text, ?, ?) AS part_text FROM documents"
-        " WHERE doc_id = ?",
-        (start + 1, window, full),
-    )[0]
+    row = pages.text_part(store, full, start, window)
     chars = int(row["chars"] or 0)
     parts = max(1, -(-chars // window))
     if part > parts:
@@ -446,14 +414,7 @@ def _part_view(store: Store, doc: Document, text: str, corrections: tuple[Correc
         empty = Tally(doc.doc_id, ())
         return DocumentView(doc, (), empty, empty, pieces(text, (), start), corrections,
                             part, parts, start, end, 0, chars)  # fmt: skip
-    where = "FROM claims WHERE doc_id = ? AND extractor_version = ?"
-    key = (doc.doc_id, versions[-1])
-    rows = store.backend.query(
-        f"SELECT data {where} AND span_start >= ? AND span_start < ? ORDER BY span_start, claim_id",
-        (*key, start, end),
-    )
-    claims = tuple(claim_from_dict(json.loads(r["data"])) for r in rows)
-    total = int(store.backend.query(f"SELECT COUNT(*) AS n {where}", key)[0]["n"])
+    claims, total = pages.claims_in_window(store, doc.doc_id, versions[-1], start, end)
     views = claim_views(claims, corrections)
     stored = store.tally(doc.doc_id)
     return DocumentView(
