@@ -1,4 +1,6 @@
-"""Anaphora grammar read by extract/anaphora.py ("they", "the hostages"), declared as named patterns, compiled once."""
+"""Anaphora grammar read by extract/anaphora.py ("they", "the hostages"), declared as named
+patterns, compiled once.
+"""
 
 from __future__ import annotations
 
