@@ -55,7 +55,9 @@ def test_split_words_and_word_sets() -> None:
 #: Rule modules, as paths under src/tollbook/ without ".py".
 RULE_MODULES = ("extract/counts", "extract/cues", "extract/heads", "extract/phrases", "extract/housing",
                 "extract/claims", "extract/numbers", "extract/attribution", "extract/anchor", "extract/dates",
-                "extract/areas", "extract/glue", "extract/segment", "extract/lost", "geo/places")  # fmt: skip
+                "extract/areas", "extract/glue", "extract/segment", "extract/lost", "geo/places",
+                "extract/readings", "extract/bare", "extract/anaphora", "extract/postmodified",
+                "extract/attackers", "extract/headlines", "extract/victims")  # fmt: skip
 #: Top-level sets and tables a rule module may hold because they are not vocabulary.
 NOT_GRAMMAR = {
     "_ASCII_LETTERS": "cues.last_word's character set: spelling",

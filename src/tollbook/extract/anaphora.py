@@ -15,23 +15,16 @@ group wins).
 
 from __future__ import annotations
 
-import re
-
 from tollbook.extract import victims
 from tollbook.extract.grammar import anaphora as an
 from tollbook.extract.grammar import lexicon as lx
-from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.grammar.anaphora_patterns import ANAPHOR as _ANAPHOR
+from tollbook.extract.grammar.anaphora_patterns import DEAD as _DEAD
+from tollbook.extract.grammar.anaphora_patterns import NOUN_AFTER as _NOUN_AFTER
 from tollbook.extract.numbers import find_numbers
 from tollbook.model import Span
 
 __all__ = ["find_anaphors"]
-
-_ANAPHOR = re.compile(
-    r"\b(?P<a>" + alternation(an.PLURAL_PRONOUNS) + r"|the\s+(?:[\w-]+\s+)?(?P<noun>(?-i:[a-z])[\w-]*s|men|women|children))\b",
-    re.IGNORECASE,
-)
-_NOUN_AFTER = re.compile(r"\s+(?:(?-i:[A-Za-z])[\w'’-]*\s+){0,3}?(?P<noun>men|women|children|people|(?-i:[a-z])[\w-]*s)\b")
-_DEAD = re.compile(r"\b(?:" + alternation(an.ALREADY_DEAD) + r")\b", re.IGNORECASE)
 
 
 def _antecedent(text: str, at: int, noun: str | None) -> tuple[float, str] | None:

@@ -10,27 +10,14 @@ Claims whose people are attackers ("six assailants were killed") are flagged `at
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from tollbook.extract.grammar import verbs as vb
-from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.grammar.attacker_patterns import ATTACK_CONTEXT as _ATTACK_CONTEXT
+from tollbook.extract.grammar.attacker_patterns import ATTACKER_WORD as _ATTACKER_WORD
+from tollbook.extract.grammar.attacker_patterns import SELF as _SELF
+from tollbook.extract.grammar.attacker_patterns import THEMSELVES as _THEMSELVES
 from tollbook.extract.numbers import find_numbers
 from tollbook.model import Span
-
-_SELF = re.compile(
-    r"\b(?:kill(?:ed|ing|s)?|blew|blowing|blows|blown|shot|shooting)\s+(?:only\s+)?(?P<self>himself|herself)\b"
-    r"|\bturn(?:ed|ing|s)?\s+(?:the|his|her)\s+(?:gun|weapon|rifle)\s+on\s+(?P<self2>himself|herself)\b",
-    re.IGNORECASE,
-)
-_THEMSELVES = re.compile(
-    r"\b(?:kill(?:ed|ing)?|blew|blowing|blown)\s+(?P<self>themselves)\b", re.IGNORECASE
-)
-_ATTACKER_WORD = re.compile(r"\b(?:" + alternation(vb.ATTACKER_NOUNS) + r")\b", re.IGNORECASE)
-#: "A suicide bomber blew himself up ... a police officer who killed himself": the sentence
-#: must name an attacker (or a suicide attack) for "himself" to be one.
-_ATTACK_CONTEXT = re.compile(r"\bsuicide\b|\b(?:" + alternation(vb.ATTACKER_NOUNS) + r")\b|\bexplosives?\b|"
-                             r"\bdetonat", re.IGNORECASE)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,29 +19,12 @@ import re
 
 from tollbook.extract import victims
 from tollbook.extract.grammar import lexicon as lx
-from tollbook.extract.grammar import modifiers as md
-from tollbook.extract.grammar import verbs as vb
-from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.grammar.bare_patterns import OBJECT as _OBJECT
+from tollbook.extract.grammar.bare_patterns import PARTICIPLES as _PARTICIPLES
+from tollbook.extract.grammar.bare_patterns import SUBJECT as _SUBJECT
 from tollbook.model import Span
 
 __all__ = ["find_bare"]
-
-_PARTICIPLES = {**{v: c for v, c in vb.VICTIM_VERBS.items() if not v.endswith("ing")}, **vb.HEADLINE_PREDICATES}
-_PARTICIPLE = alternation([*_PARTICIPLES, "shot dead", "found dead", "gunned down"])
-_NEXT = r"(?=\s*(?:[,;.:)—–]|$)|\s+(?:" + alternation(md.TELEGRAPHIC_NEXT) + r")\b)"
-_MODIFIER = r"(?:(?!(?:a|an|the|his|her|their|its|one|two|three)\b)[A-Za-z][\w'’-]*\s+)"
-_HEAD = r"(?P<head>" + alternation(lx.SINGULARS) + r")"
-_SUBJECT = re.compile(
-    rf"(?:^|(?<=[.;:!?(—–\"“])\s*|(?<=\n))\s*(?P<np>{_MODIFIER}{{0,{md.MAX_BARE_MODIFIERS}}}{_HEAD})"
-    rf"(?:\s*\([^()]{{1,30}}\))?\s+(?:\w+ly\s+)?"
-    rf"(?P<pred>{_PARTICIPLE})(?:\s*,\s*(?P<pred2>{_PARTICIPLE}))?{_NEXT}",
-    re.IGNORECASE,
-)
-_OBJECT = re.compile(
-    rf"\b(?P<verb>{alternation([v for v in vb.VICTIM_VERBS if not v.endswith('ing')])})\s+"
-    rf"(?P<np>{_MODIFIER}{{0,{md.MAX_BARE_MODIFIERS}}}{_HEAD})(?:\s*\([^()]{{1,30}}\))?{_NEXT}",
-    re.IGNORECASE,
-)
 
 
 def _category(word: str) -> str:

@@ -18,39 +18,18 @@ from dataclasses import dataclass
 
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import verbs as vb
-from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.grammar.headline_patterns import ACTIVE as _ACTIVE
+from tollbook.extract.grammar.headline_patterns import AFTER_ACTIVE as _AFTER_ACTIVE
+from tollbook.extract.grammar.headline_patterns import AND_ANOTHER as _AND_ANOTHER
+from tollbook.extract.grammar.headline_patterns import ANOTHER as _ANOTHER
+from tollbook.extract.grammar.headline_patterns import CHAIN as _CHAIN
+from tollbook.extract.grammar.headline_patterns import CLAUSE_START as _CLAUSE_START
+from tollbook.extract.grammar.headline_patterns import NOUN_NEXT as _NOUN_NEXT
+from tollbook.extract.grammar.headline_patterns import PHRASE_NEXT as _PHRASE_NEXT
+from tollbook.extract.grammar.headline_patterns import PREDICATE as _PREDICATE
 from tollbook.extract.numbers import NumberMention, find_numbers
 from tollbook.extract.phrases import mention
 from tollbook.model import Span
-
-_PREDICATE = re.compile(
-    r"\s+(?:(?P<pop>others|more)\s+)?(?:(?:" + alternation(vb.HEADLINE_DEGREE) + r")\s+)?"
-    r"(?P<cue>" + alternation(vb.HEADLINE_PREDICATES) + r")\b"
-    r"(?=\s*(?:[,;.:)—–]|-\s|$)|\s+(?:in|as|after|and|while|when|during|at|on|near|by|from|following|amid|over|"
-    r"since|across|outside|inside|overnight|yesterday|today|last|this)\b)",
-    re.IGNORECASE,
-)
-#: Where a telegraphic chain may start: the sentence start (after a date or a place and a
-#: colon or dash), a semicolon or bracket; later items follow an item (`_CHAIN`).
-_CLAUSE_START = re.compile(r"(?:^|[;:(—–\"“]|\s-)\s*\Z", re.IGNORECASE)
-_CHAIN = re.compile(r"^\s*(?:,|;|and|,\s*and|while|with)\s*$", re.IGNORECASE)
-_ANOTHER = re.compile(r"\b(?:another|one\s+more|a\s+further)\b", re.IGNORECASE)
-_ACTIVE = re.compile(r"\b(?P<verb>" + alternation(vb.VICTIM_BEFORE) + r")\s+\Z", re.IGNORECASE)
-_AFTER_ACTIVE = re.compile(
-    r"(?:\s+(?:[\w'’-]+\s+){0,2}?(?P<pop>[\w'’-]+(?:s|men|people|children)))?(?=\s*(?:[,;.:)]|$)|\s+(?:in|at|on|near|after|"
-    r"as|and|for|during|over|from|outside|inside)\b)",
-    re.IGNORECASE,
-)
-#: "killed two servicemen and seriously wounded another": one more person, the object of the
-#: last verb ("and another (was) injured" is the count rules' own).
-_AND_ANOTHER = re.compile(
-    r"(?:,\s*|\s)and\s+(?:(?:" + alternation(vb.HEADLINE_DEGREE) + r")\s+)?"
-    r"(?P<verb>" + alternation([v for v in vb.VICTIM_VERBS if not v.endswith("ing")]) + r"|shot\s+dead)\s+(?P<a>another)\b",
-    re.IGNORECASE,
-)
-
-_NOUN_NEXT = re.compile(r"\s+[a-z]")
-_PHRASE_NEXT = re.compile(r"\s+(?:in|at|on|as|and|near|when|while|during|after|before)\b")
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,23 +15,15 @@ predicate's own guards (undone, hypothetical, background deaths) hold.
 
 from __future__ import annotations
 
-import re
-
 from tollbook.extract import victims
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import modifiers as md
-from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.grammar.postmodified_patterns import DET as _DET
+from tollbook.extract.grammar.postmodified_patterns import OPENER as _OPENER
+from tollbook.extract.grammar.postmodified_patterns import WORD as _WORD
 from tollbook.model import Span
 
 __all__ = ["find_subjects"]
-
-_DET = re.compile(r"\b(?P<det>an?|the)(?=\s)", re.IGNORECASE)
-_OPENER = re.compile(
-    r"\s+(?:" + alternation([*md.PREPOSITIONS, *md.PARTICIPLES, *md.RELATIVES]) + r")\b", re.IGNORECASE
-)
-#: A word of the post-modifier: letters, an inner apostrophe or hyphen, a possessive; a closing
-#: parenthesis group ("(NDS)") is one word too.
-_WORD = re.compile(r"\s+(?P<w>\([^()]{1,30}\)|[A-Za-z][\w'’-]*)(?=[\s(,])")
 
 
 def _postmodifier_ends(text: str, pos: int, end: int) -> list[int]:

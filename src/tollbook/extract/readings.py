@@ -16,9 +16,8 @@ Called by counts.find_figures once its rules have read a sentence:
 
 from __future__ import annotations
 
-import re
-
 from tollbook.extract import anaphora, attackers, bare, phrases, postmodified, victims
+from tollbook.extract.grammar.reading_patterns import AGENT_GAP as _AGENT_GAP
 from tollbook.extract.headlines import Headline
 from tollbook.extract.records import Figure
 from tollbook.model import ATTACKER_SELF_RULE, Span
@@ -26,9 +25,6 @@ from tollbook.model import ATTACKER_SELF_RULE, Span
 __all__ = ["complete"]
 
 RULE_PREFIX = "count"
-#: Between an agent and its victims: an active verb, no passive ("X was killed and his aide
-#: was injured": the first figure is a victim too).
-_AGENT_GAP = re.compile(r"^(?![^,;:.()]*\b(?:was|were|is|are|been)\b)[^,;:.()]{1,40}$", re.IGNORECASE)
 
 
 def complete(text: str, start: int, end: int, figures: list[Figure], exclude: list[Span],

@@ -21,22 +21,36 @@ from dataclasses import dataclass
 from tollbook.extract.cues import irrealis
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import verbs as vb
-from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.grammar.victim_patterns import ACTIVE as _ACTIVE
+from tollbook.extract.grammar.victim_patterns import ACTIVE_BEFORE as _ACTIVE_BEFORE
+from tollbook.extract.grammar.victim_patterns import AFTER_NAME as _AFTER_NAME
+from tollbook.extract.grammar.victim_patterns import AND_POSSESSIVE as _AND_POSSESSIVE
+from tollbook.extract.grammar.victim_patterns import ANOTHER_AFTER as _ANOTHER_AFTER
+from tollbook.extract.grammar.victim_patterns import BACKGROUND as _BACKGROUND
+from tollbook.extract.grammar.victim_patterns import CLAUSE_START as _CLAUSE_START
+from tollbook.extract.grammar.victim_patterns import DIED as _DIED
+from tollbook.extract.grammar.victim_patterns import INDEFINITE as _INDEFINITE
+from tollbook.extract.grammar.victim_patterns import JOINERS as _JOINERS
+from tollbook.extract.grammar.victim_patterns import NAME_RE
+from tollbook.extract.grammar.victim_patterns import NOMINAL as _NOMINAL
+from tollbook.extract.grammar.victim_patterns import NON_LETHAL as _NON_LETHAL
+from tollbook.extract.grammar.victim_patterns import NUMBER_WORDS as _NUMBER_WORDS
+from tollbook.extract.grammar.victim_patterns import PAIR as _PAIR
+from tollbook.extract.grammar.victim_patterns import PARTITIVE as _PARTITIVE
+from tollbook.extract.grammar.victim_patterns import PASSIVE as _PASSIVE
+from tollbook.extract.grammar.victim_patterns import PASSIVE_PLURAL as _PASSIVE_PLURAL
+from tollbook.extract.grammar.victim_patterns import PLURAL_ENDINGS as _PLURAL_ENDINGS
+from tollbook.extract.grammar.victim_patterns import PREPOSITION_BEFORE as _PREPOSITION_BEFORE
+from tollbook.extract.grammar.victim_patterns import PRESENT_NOT_AFTER as _PRESENT_NOT_AFTER
+from tollbook.extract.grammar.victim_patterns import PRONOUN as _PRONOUN
+from tollbook.extract.grammar.victim_patterns import ROLE_DET as _ROLE_DET
+from tollbook.extract.grammar.victim_patterns import ROLE_STOP as _ROLE_STOP
+from tollbook.extract.grammar.victim_patterns import ROLE_TOKEN as _ROLE_TOKEN
+from tollbook.extract.grammar.victim_patterns import UNDONE_PREDICATE as _UNDONE_PREDICATE
+from tollbook.extract.grammar.victim_patterns import VERBS_ANY_TENSE as _VERBS_ANY_TENSE
+from tollbook.extract.grammar.victim_patterns import WORD as _WORD
 from tollbook.extract.numbers import find_numbers
 from tollbook.model import Span
-
-_PARTICLE = r"(?:al|el|bin|ibn|ben|de|del|da|dos|van|von|ur|ul|abu|wa|la|le|di|bint)"
-_CAP = r"(?:(?-i:[A-Z])[a-z]{0,3}\.(?=\s+(?-i:[A-Z]))|(?-i:[A-Z])[\w'’-]*)"  # "Col. Hamidullah", never "Brazil. Lopes"
-NAME_RE = re.compile(rf"(?P<name>{_CAP}(?:(?:\s+{_PARTICLE}[\s-]+|\s+){_CAP}){{0,5}})")
-_RESULT = alternation(vb.RESULT_PHRASES)
-_VERB = alternation(vb.VICTIM_VERBS)
-_VERBS_ANY_TENSE = {**vb.VICTIM_VERBS, **vb.PRESENT_VICTIM_VERBS}
-#: An active verb before its object may be in the historic present ("gunmen shoot and kill X").
-_ACTIVE_VERB = alternation(_VERBS_ANY_TENSE)
-_PRESENT_NOT_AFTER = re.compile(r"(?:\b|(?<=n))(?:" + alternation(vb.PRESENT_NOT_AFTER) + r")\s+\Z", re.IGNORECASE)
-_MANNER = alternation(vb.MANNER_VERBS)
-_AND_POSSESSIVE = re.compile(r"\s+and\s+(?P<det>his|her|their)\b", re.IGNORECASE)
-_WORD = re.compile(r"\s+(?P<w>(?-i:[a-z])[\w-]*)")
 
 
 def _and_possessive(text: str, pos: int, end: int) -> tuple[int, int, str] | None:
@@ -57,72 +71,6 @@ def _and_possessive(text: str, pos: int, end: int) -> tuple[int, int, str] | Non
             singular = not word.endswith("s") or word.endswith("ss")
             return (m.start("det"), p, word) if singular and word not in lx.NON_PERSON else None
     return None
-
-
-#: A title before a name is lowercase words that are neither function words nor verbs.
-_TITLE_WORD = rf"(?!(?:{alternation([*lx.MODIFIER_STOP, *vb.NOT_TITLES, *vb.VICTIM_VERBS, *vb.MANNER_VERBS, 'the', 'a', 'an'])})\b)"
-_ACTIVE = re.compile(
-    rf"\b(?:(?P<verb>{_ACTIVE_VERB})|(?P<manner>{_MANNER})(?:\s+(?P<res1>{_RESULT}))?)\s+"
-    rf"(?P<title>(?:{_TITLE_WORD}(?-i:[a-z])[\w-]+\s+){{0,3}})(?P<name>{_CAP}(?:(?:\s+{_PARTICLE}[\s-]+|\s+){_CAP}){{0,5}})"
-    rf"(?P<res2>\s+(?:{_RESULT})\b)?",
-    re.IGNORECASE,
-)
-#: An active verb right before a determiner: "shot and killed a ...", "shot dead an ...".
-_ACTIVE_BEFORE = re.compile(
-    r"\b(?:(?P<verb>" + _ACTIVE_VERB + r")|(?P<manner>" + _MANNER + r")\s+(?:" + _RESULT + r"))"
-    r"(?:\s+and\s+(?:then\s+)?(?-i:[a-z])\w+ed)?\s+\Z",  # "killed and mutilated a guard"
-    re.IGNORECASE,
-)
-_ADVERB = r"(?:(?:reportedly|allegedly|also|later|subsequently|then|eventually|fatally|brutally|\w+ly)\s+){0,2}"
-#: "shot in the chest and killed": where the blow landed, before its coordinated result.
-_WHERE_HIT = r"(?:\s+(?:in|at|on)\s+[^,.;:()]{1,40}?)?"
-#: A chain of passives whose last conjunct is the person's fate: "was kidnapped by rebels and
-#: later killed", "was seriously wounded and later died of his injuries" (any participle first).
-_CHAIN = (rf"(?:{_MANNER}|(?-i:[a-z])[a-z]+(?:ed|en))(?:\s+\w+ly)?(?:\s+(?:in|at|on|by|from|near|during)\s+[^,.;:()]{{1,40}}?)?"
-          rf"\s+and\s+(?:(?:then|later|subsequently|eventually|also)\s+)?")  # fmt: skip
-_APPOS = r"(?P<appos>\s*,(?:[^,;:.()]|\([^()]{1,40}\)){1,90},)?"
-_PASSIVE = re.compile(
-    rf"{_APPOS}\s+(?:was|has\s+been|had\s+been|is\s+said\s+to\s+have\s+been|got)\s+"
-    rf"(?P<neg>(?:not|never)\s+)?{_ADVERB}(?:found\s+)?"
-    rf"(?:(?P<c1>{_CHAIN})(?P<died>died|succumbed|perished)|(?P<c2>{_CHAIN})?(?:(?P<verb>{_VERB})|(?P<manner>{_MANNER})\s+(?P<res>{_RESULT})))\b",
-    re.IGNORECASE,
-)
-#: The plural passive after a list of people: "Nazari and his driver were killed".
-_PASSIVE_PLURAL = re.compile(
-    rf"{_APPOS}\s+(?:were|have\s+been|had\s+been)\s+{_ADVERB}(?:(?:{_CHAIN})?(?:(?P<verb>{_VERB})|(?P<manner>{_MANNER})\s+"
-    rf"(?P<res>{_RESULT}))|(?P<found>found\s+dead))\b|\s+(?:both\s+)?{_ADVERB}(?P<died>died|perished)\b",
-    re.IGNORECASE,
-)
-_DIED = re.compile(
-    rf"{_APPOS}\s+{_ADVERB}(?:(?P<verb>{alternation(vb.DIED_PREDICATES)})|(?P<hurt>{alternation(vb.WOUNDED_PREDICATES)})"
-    rf"\s+(?:\w+\s+){{0,2}}?(?:{alternation(vb.WOUND_NOUNS)}))\b",
-    re.IGNORECASE,
-)
-_NON_LETHAL = re.compile(rf"\b(?:{alternation(vb.NON_LETHAL_BEFORE)})\s+(?:be\s+|been\s+|being\s+)?\Z", re.IGNORECASE)
-_NOMINAL = re.compile(r"\b(?:the|a|an|his|her|their|its|this|that)\s+(?:\w+\s+)?\Z", re.IGNORECASE)
-_BACKGROUND = re.compile(rf"\b(?:{alternation(vb.BACKGROUND_WORDS)})\b", re.IGNORECASE)
-#: What may follow a named object: punctuation or a word that starts the next phrase.
-_NEXT_PHRASE = """in on at and or while after during as when who with from for because following by to over
-shortly but whose was were had has reportedly allegedly""".split()
-_AFTER_NAME = re.compile(
-    r"\s*(?:[,.;:()\[\]—–]|$)|\s+(?:" + alternation([*_NEXT_PHRASE, *vb.NOT_TITLES]) + r")\b", re.IGNORECASE
-)
-#: "He was killed with an axe", "she later died": one person, maybe one counted before
-#: (the tally reads the pronoun as someone already named).
-_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
-#: What a subject name may follow: a sentence or clause start, possibly after a title.
-_CLAUSE_START = re.compile(r"(?:^|[.,;:(\"“]|\band|\bbut|\bwhile|\bas|\bwhen|\bafter|\bwhere)\s*"
-                           r"(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)  # fmt: skip
-_PREPOSITION_BEFORE = re.compile(r"\b(?:of|from|in|at|near|to|by|for|with|on|into|against|outside|inside)\s+\Z",
-                                 re.IGNORECASE)  # fmt: skip
-
-
-_ROLE_TOKEN = re.compile(r"\s*(?P<paren>\([^()]{1,30}\))|\s+(?P<w>[A-Za-z][\w'’.-]*)")
-_JOINERS = frozenset({"of", "and", "for", "de", "du"})
-_ROLE_STOP = frozenset([*lx.MODIFIER_STOP, *vb.NOT_TITLES, *vb.VICTIM_VERBS, *vb.MANNER_VERBS, *lx.IRREGULAR_VERBS])
-_ROLE_DET = re.compile(r"\b(?P<det>an?|the|one|his|her)\b", re.IGNORECASE)  # "Her driver was injured"
-_INDEFINITE = frozenset({"a", "an"})
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen dozens several".split())
 
 
 def role_np(text: str, pos: int, stop: int) -> tuple[int, str] | None:
@@ -171,12 +119,6 @@ def role_np(text: str, pos: int, stop: int) -> tuple[int, str] | None:
     return head_end, head
 
 
-_PAIR_MEMBER = rf"(?:one\s+of\s+(?:his|her|their|the)\s+(?-i:[a-z])[\w-]*s\b|{_CAP}(?:(?:\s+{_PARTICLE}[\s-]+|\s+){_CAP}){{0,5}}|(?:his|her|their|a|an)\s+(?:{_TITLE_WORD}(?-i:[a-z])[\w-]+\s+)?{_TITLE_WORD}(?-i:[a-z])[\w-]+\b)"
-_PAIR = re.compile(
-    rf"(?P<m1>{_PAIR_MEMBER})(?P<ap1>\s*,(?:[^,;:.()]|\([^()]{{1,40}}\)){{1,90}},)?\s*,?\s+and\s+(?P<m2>{_PAIR_MEMBER})"
-)
-
-
 @dataclass(frozen=True, slots=True)
 class Victim:
     """One named person and what happened to them."""
@@ -188,10 +130,6 @@ class Victim:
     how: str  # "object" | "subject" | "died" | "pronoun" | "role" | "list" | "partitive" | "another"
     counted: bool = False  # a list member the count rules already read
     value: float = 1.0
-
-
-#: Endings of plural nouns and peoples' names, never of one person's name ("Flores" is one).
-_PLURAL_ENDINGS = ("ians", "ans", "ers", "ors", "ists", "ites", "ees", "ies", "ses", "men", "ches")
 
 
 def _is_name(name: str) -> bool:
@@ -241,13 +179,6 @@ def _undone(text: str, start: int, at: int) -> bool:
     before = text[max(start, at - 40) : at]
     return bool(_NON_LETHAL.search(before)) or irrealis(text, start, at) \
         or bool(_BACKGROUND.search(text, start, at))  # fmt: skip
-
-
-_UNDONE_PREDICATE = re.compile(
-    r"\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been|is|are)\s+)?(?:" + alternation(vb.NON_LETHAL_BEFORE)
-    + r")\s+(?:be\s+|been\s+|being\s+)?(?:" + _VERB + r"|" + _MANNER + r")\b",
-    re.IGNORECASE,
-)
 
 
 def undone_after(text: str, pos: int, end: int) -> bool:
@@ -387,13 +318,6 @@ def _roles(text: str, start: int, end: int, out: list[Victim], free: Callable[[i
                 _another(text, after.end(), end, out)
 
 
-#: "An Israeli was killed and another injured": one more person, after the victim's clause.
-_ANOTHER_AFTER = re.compile(
-    r"\s*,?\s+and\s+(?P<a>another)\s+(?:(?:was|is)\s+)?(?:\w+ly\s+)?(?P<cue>injured|wounded|hurt|killed|abducted)\b",
-    re.IGNORECASE,
-)
-
-
 def _another(text: str, pos: int, end: int, out: list[Victim]) -> None:
     m = _ANOTHER_AFTER.match(text, pos, end)
     if m is not None:
@@ -425,12 +349,6 @@ def _pairs(text: str, start: int, end: int, out: list[Victim], taken: list[Span]
                     a, b, counted = ap[0], ap[1], True
             population, cls = _population(text, a, b)
             out.append(Victim((a, b), category, population, cls, "list", counted))
-
-
-_PARTITIVE = re.compile(
-    r"\s+of\s+(?:his|her|their|its|our|the|those|these)\s+(?:[\w-]+\s+){0,2}?(?P<head>(?-i:[a-z])[\w-]*(?:s|men|people|children))\b",
-    re.IGNORECASE,
-)
 
 
 def _partitives(text: str, start: int, end: int, out: list[Victim], free: Callable[[int, int], bool]) -> None:

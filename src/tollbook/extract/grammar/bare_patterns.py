@@ -1,0 +1,29 @@
+"""Telegraphic grammar read by extract/bare.py ("Customs officer kidnapped, killed"), declared as
+named patterns and word tables, compiled once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar import modifiers as md
+from tollbook.extract.grammar import verbs as vb
+from tollbook.extract.grammar.alternation import alternation
+
+PARTICIPLES = {**{v: c for v, c in vb.VICTIM_VERBS.items() if not v.endswith("ing")}, **vb.HEADLINE_PREDICATES}
+PARTICIPLE = alternation([*PARTICIPLES, "shot dead", "found dead", "gunned down"])
+NEXT = r"(?=\s*(?:[,;.:)—–]|$)|\s+(?:" + alternation(md.TELEGRAPHIC_NEXT) + r")\b)"
+MODIFIER = r"(?:(?!(?:a|an|the|his|her|their|its|one|two|three)\b)[A-Za-z][\w'’-]*\s+)"
+HEAD = r"(?P<head>" + alternation(lx.SINGULARS) + r")"
+SUBJECT = re.compile(
+    rf"(?:^|(?<=[.;:!?(—–\"“])\s*|(?<=\n))\s*(?P<np>{MODIFIER}{{0,{md.MAX_BARE_MODIFIERS}}}{HEAD})"
+    rf"(?:\s*\([^()]{{1,30}}\))?\s+(?:\w+ly\s+)?"
+    rf"(?P<pred>{PARTICIPLE})(?:\s*,\s*(?P<pred2>{PARTICIPLE}))?{NEXT}",
+    re.IGNORECASE,
+)
+OBJECT = re.compile(
+    rf"\b(?P<verb>{alternation([v for v in vb.VICTIM_VERBS if not v.endswith('ing')])})\s+"
+    rf"(?P<np>{MODIFIER}{{0,{md.MAX_BARE_MODIFIERS}}}{HEAD})(?:\s*\([^()]{{1,30}}\))?{NEXT}",
+    re.IGNORECASE,
+)

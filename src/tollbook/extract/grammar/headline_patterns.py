@@ -1,0 +1,39 @@
+"""Headline grammar read by extract/headlines.py ("2 soldiers killed, 3 injured"), declared as
+named patterns, compiled once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tollbook.extract.grammar import verbs as vb
+from tollbook.extract.grammar.alternation import alternation
+
+PREDICATE = re.compile(
+    r"\s+(?:(?P<pop>others|more)\s+)?(?:(?:" + alternation(vb.HEADLINE_DEGREE) + r")\s+)?"
+    r"(?P<cue>" + alternation(vb.HEADLINE_PREDICATES) + r")\b"
+    r"(?=\s*(?:[,;.:)—–]|-\s|$)|\s+(?:in|as|after|and|while|when|during|at|on|near|by|from|following|amid|over|"
+    r"since|across|outside|inside|overnight|yesterday|today|last|this)\b)",
+    re.IGNORECASE,
+)
+#: Where a telegraphic chain may start: the sentence start (after a date or a place and a
+#: colon or dash), a semicolon or bracket; later items follow an item (`CHAIN`).
+CLAUSE_START = re.compile(r"(?:^|[;:(—–\"“]|\s-)\s*\Z", re.IGNORECASE)
+CHAIN = re.compile(r"^\s*(?:,|;|and|,\s*and|while|with)\s*$", re.IGNORECASE)
+ANOTHER = re.compile(r"\b(?:another|one\s+more|a\s+further)\b", re.IGNORECASE)
+ACTIVE = re.compile(r"\b(?P<verb>" + alternation(vb.VICTIM_BEFORE) + r")\s+\Z", re.IGNORECASE)
+AFTER_ACTIVE = re.compile(
+    r"(?:\s+(?:[\w'’-]+\s+){0,2}?(?P<pop>[\w'’-]+(?:s|men|people|children)))?(?=\s*(?:[,;.:)]|$)|\s+(?:in|at|on|near|after|"
+    r"as|and|for|during|over|from|outside|inside)\b)",
+    re.IGNORECASE,
+)
+#: "killed two servicemen and seriously wounded another": one more person, the object of the
+#: last verb ("and another (was) injured" is the count rules' own).
+AND_ANOTHER = re.compile(
+    r"(?:,\s*|\s)and\s+(?:(?:" + alternation(vb.HEADLINE_DEGREE) + r")\s+)?"
+    r"(?P<verb>" + alternation([v for v in vb.VICTIM_VERBS if not v.endswith("ing")]) + r"|shot\s+dead)\s+(?P<a>another)\b",
+    re.IGNORECASE,
+)
+
+NOUN_NEXT = re.compile(r"\s+[a-z]")
+PHRASE_NEXT = re.compile(r"\s+(?:in|at|on|as|and|near|when|while|during|after|before)\b")
