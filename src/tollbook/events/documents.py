@@ -19,6 +19,7 @@ from typing import Any
 
 from tollbook.events.matching import Interval, Place, date_relation, day, place_level
 from tollbook.events.records import EVENT_KINDS, DocInfo, GroupingReason, Mention
+from tollbook.events.unionfind import Forest
 from tollbook.extract.dates import find_dates
 from tollbook.extract.grammar.wire import (
     AGGREGATE_RE,
@@ -215,20 +216,13 @@ def split_document(
     body_values = {(c.category, c.value) for c in items if c.claim_id not in heads}
     echoes = {h.claim_id for h in items if h.claim_id in heads and (h.category, h.value) in body_values}
     idx = {c.claim_id: i for i, c in enumerate(items)}
-    parent = list(range(len(items)))
+    forest = Forest(range(len(items)), key=lambda i: i)  # the first claim names its incident
+    find = forest.find
     why: dict[int, list[str]] = defaultdict(list)
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     def union(i: int, j: int, reason: str) -> None:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-            why[min(ri, rj)].append(reason)
+        if (root := forest.union(i, j)) is not None:
+            why[root].append(reason)
 
     places = [None if c.claim_id in heads else _place(c) for c in items]
     town = _outlet_town(doc.publisher) if not any(places) else None
