@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from tollbook.events.event_patterns import EVENT_NAME_RE, NOT_NAME_WORDS
 from tollbook.events.matching import Interval, Place, date_relation, day, place_level
 from tollbook.events.records import EVENT_KINDS, DocInfo, GroupingReason, Mention
 from tollbook.events.unionfind import Forest
@@ -32,21 +33,6 @@ from tollbook.geo.names import name_key
 from tollbook.model import Claim, Document
 
 __all__ = ["doc_info", "event_names", "is_aggregate", "mentions_of", "split_document"]
-
-_NAME_HEADS = (
-    "massacre|genocide|bombing|bombings|shelling|attack|attacks|ambush|raid|siege|tragedy|"
-    "explosion|blast|airstrike|air strike|strike|killings|clashes|offensive|assault|fire|"
-    "shooting|uprising|pogrom|carnage|atrocity|events"
-)
-_NAME_RE = re.compile(
-    r"\b((?:[A-Z][\w'’.-]*\s+){1,4}?)((?:market|city|town|village|camp|school)\s+)?("
-    + _NAME_HEADS
-    + r")\b"
-)
-_NOT_NAME = frozenset(
-    "the a an on in this that these those its his her their our after before during since "
-    "when while as at of for by with from".split()
-)
 
 
 # ------------------------------------------------------------------ documents
@@ -72,9 +58,9 @@ def event_names(text: str) -> tuple[str, ...]:
     """Names a text gives incidents: capitalised words before a head noun ("the Khojaly
     genocide", "the Port Castellan market shelling"), in order of first use."""
     seen: dict[str, None] = {}
-    for m in _NAME_RE.finditer(text):
+    for m in EVENT_NAME_RE.finditer(text):
         words = m.group(1).split()
-        while words and words[0].casefold() in _NOT_NAME:
+        while words and words[0].casefold() in NOT_NAME_WORDS:
             words.pop(0)
         if words:
             seen.setdefault(

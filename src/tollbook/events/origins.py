@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tollbook.events.event_patterns import META_LINE_RE, ROLE_WORDS
 from tollbook.events.unionfind import Forest
 from tollbook.extract.grammar.wire import indefinite_kind
 from tollbook.geo.names import name_key
@@ -51,14 +52,7 @@ SHINGLE = 5  # words per shingle
 DUPLICATE_THRESHOLD = 0.7  # estimated Jaccard similarity of shingle sets
 _EMPTY = (1 << 64) - 1  # an empty bin (text shorter than BINS shingles)
 
-# Words that name a role inside an institution rather than a different speaker: "a ministry
-# spokesman" is the ministry.
-_ROLE_WORDS = frozenset(
-    "a an the of for and in on at to its his her their said says statement statements "
-    "spokesman spokeswoman spokesperson spokespeople press service office official officials "
-    "representative representatives source sources affairs department head chief".split()
-)
-_ROLE_KEYS = frozenset(name_key(w) for w in _ROLE_WORDS)
+_ROLE_KEYS = frozenset(name_key(w) for w in ROLE_WORDS)  # folded like the names they drop from
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 _DEMONYM_KEYS = {name_key(d): iso for d, iso in DEMONYMS.items()}
 
@@ -205,13 +199,12 @@ def near_duplicates(
 CONTAINMENT_THRESHOLD = 0.8  # share of the smaller body's shingles found in the other
 MIN_BODY_SHINGLES = 15  # a shorter body is too short to call a copy
 CONTAINMENT_WINDOW = 100  # documents before each one, in publication order, it is compared with
-_META_LINE = re.compile(r"^\s*date\s+\S+.*\(.*\)\s*$")
 
 
 def body_text(text: str, title: str | None) -> str:
     """The text without its metadata line and its headline: what a republisher copies."""
     lines = text.split("\n")
-    if lines and _META_LINE.match(lines[0]):
+    if lines and META_LINE_RE.match(lines[0]):
         lines = lines[1:]
     head = " ".join(title.split()).casefold() if title else ""
     kept = [ln for ln in lines if not head or " ".join(ln.split()).casefold() != head]
