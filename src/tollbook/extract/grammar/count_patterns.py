@@ -55,7 +55,7 @@ BY_BEFORE = re.compile(r"\bby\s+\Z")
 #: the first figure stands for them.
 NEW_SUBJECT = re.compile(
     r"\s*(?:many|more|others?|several|some|few|dozens|scores|hundreds|thousands|numerous|countless|"
-    r"a\s+(?:number|few|handful)|an\s+unknown)\b"
+    r"a\s+(?:number|few|handful)|an\s+unknown|one\s+other|another|the\s+other)\b"
     r"|\s*(?:his|her|their|its|the|a|an)\s+(?:[\w'’-]+\s+){1,4}?(?:was|is|has)\b",
     re.IGNORECASE)
 
