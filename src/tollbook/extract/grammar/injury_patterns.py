@@ -46,3 +46,28 @@ AFTER_PEOPLE = (
 )
 #: Before the people (a left cue of category wounded): "causing injuries to", "injury to".
 BEFORE_PEOPLE = r"\b(?:injuries|injury|wounds|burns)\s+to\s*$"
+
+#: Verbs of violence whose passive, with no lethal result, says the person was hurt: "was
+#: stabbed in the back", "were beaten". (The lethal results, "beaten to death", "stabbed and
+#: killed", are the killed cues'.) "Shot" is here only with a limb (below); "burned" names
+#: things' fate as often as people's.
+HARM_PARTICIPLES: Final[tuple[str, ...]] = (
+    "stabbed", "beaten", "hacked", "knifed", "clubbed", "bludgeoned", "tortured", "whipped",
+    "flogged", "stoned", "assaulted", "pistol-whipped", "slashed", "mauled",
+)  # fmt: skip
+#: A death in the rest of the clause makes the harm lethal, not a wound: "was shot in the head
+#: and died", "were stabbed, one fatally".
+_LETHAL_AFTER = (r"(?!\s+(?:up\s+)?(?:dead|alive|to\s+death|at)\b|[^.;]{0,60}?\b(?:dead|death|killed|killing|died|"
+                 r"succumbed|fatally|fatal|lifeless|body|bodies|corpses?)\b)")  # fmt: skip
+#: Limbs: a shot there wounds ("was shot in the legs", "kneecapped"); "shot" alone, or in the
+#: head or chest, kills as often as it wounds, and is left to the text's other words.
+LIMBS: Final[tuple[str, ...]] = (
+    "leg", "legs", "arm", "arms", "knee", "knees", "kneecap", "kneecaps", "foot", "feet", "thigh",
+    "thighs", "hand", "hands", "shoulder", "shoulders", "ankle", "ankles", "buttocks", "elbow",
+)  # fmt: skip
+_SHOT_IN_LIMB = (r"shot\s+(?:(?:once|twice|\w+\s+times|several\s+times)\s+)?in\s+(?:the|his|her|their|both)\s+"
+                 r"(?:(?:left|right|lower|upper)\s+)?(?:" + alternation(LIMBS) + r")")  # fmt: skip
+#: The participle alone, for a passive whose auxiliary the caller reads (extract/victims.py).
+HARMED = r"(?:" + alternation(HARM_PARTICIPLES) + r"|" + _SHOT_IN_LIMB + r")\b" + _LETHAL_AFTER
+#: The passive after the people (a right cue of category wounded): "were stabbed".
+HARMED_PASSIVE = r"(?:were|was|been|got)\s+(?:(?!fatally)\w+ly\s+)?" + HARMED

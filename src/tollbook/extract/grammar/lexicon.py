@@ -173,7 +173,7 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
     (alternation(MORE_DEATH_PREDICATES) + r"\b", "killed", None),  # "were martyred", "hanged" (verbs.py)
     *ORPHAN_CUES,  # "lost one parent", "lost both parents" (relations.py)
     (r"(?:hurt|maimed|seriously\s+injured|critically\s+injured|"  # care and wounds: injury_patterns.py
-     + injury.AFTER_PEOPLE + r"|" + participles("wounded") + r")\b",
+     + injury.AFTER_PEOPLE + r"|" + injury.HARMED_PASSIVE + r"|" + participles("wounded") + r")\b",
      "wounded", None),  # fmt: skip
     (r"(?:taken\s+(?:prisoner|hostage|captive)|held\s+(?:hostage|captive)|" + participles("hostage") + r")\b",
      "hostage", None),  # fmt: skip
