@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from tollbook.extract.grammar.numberwords import spelled
-from tollbook.extract.grammar.verbs import BE
+from tollbook.extract.grammar.verbs import BE, participles
 
 
 def _words_b(low: int, high: int) -> str:
@@ -32,6 +32,25 @@ UNREAD_PART = re.compile(
     r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)\Z",
     re.IGNORECASE,
 )
+
+#: Unnumbered members of a breakdown before a numbered one: "including police officers and a
+#: journalist", "including Daud and five relatives" (names, roles, an aside in brackets; no
+#: verb, so "including the driver, were killed and a soldier" is not one).
+UNNUMBERED_PART = re.compile(
+    r"(?:\s*(?!(?:was|were|is|are|has|have|had|been|who|which|that|while|when)\b)(?:[^,;:.()\d\s]+|\([^()]{1,40}\))"
+    r"(?:\s+(?!(?:was|were|is|are|has|have|had|been|who|which|that|while|when)\b)(?:[^,;:.()\d\s]+|\([^()]{1,40}\))){0,7}"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+))+",
+    re.IGNORECASE,
+)
+
+#: Where a breakdown closes before its whole's predicate: "..., including X and a journalist, were".
+BREAKDOWN_CLOSE = re.compile(r"\s*[,)]")
+
+#: ", and" between a breakdown's member and a figure with its own predicate: a new clause.
+COMMA_AND = re.compile(r"\s*,\s*and\s+$", re.IGNORECASE)
+#: A predicate right after a figure (before any comma): "nine others were injured".
+CUE_NEXT = re.compile(r"\s+(?:(?:" + BE + r")\s+)?(?:\w+ly\s+)?(?:" + participles() + r"|hurt|slain|dead|died|missing)\b",
+                      re.IGNORECASE)  # fmt: skip
 
 POSTED = re.compile(r"arriv|\bbases?\b|\bcompounds?\b", re.IGNORECASE)
 
