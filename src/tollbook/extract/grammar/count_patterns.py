@@ -75,7 +75,9 @@ BY_BEFORE = re.compile(r"\bby\s+\Z")
 NEW_SUBJECT = re.compile(
     r"\s*(?:many|more|others?|several|some|few|dozens|scores|hundreds|thousands|numerous|countless|"
     r"a\s+(?:number|few|handful)|an\s+unknown|one\s+other|another|the\s+other)\b"
-    r"|\s*(?:his|her|their|its|the|a|an)\s+(?:[\w'’-]+\s+){1,4}?(?:was|is|has)\b",
+    r"|\s*(?:his|her|their|its|the|a|an)\s+(?:[\w'’-]+\s+){1,4}?(?:was|is|has)\b"
+    # a named person with their own verb: "... were killed and (village head) Obaja Nang was injured"
+    r"|\s*(?:(?-i:[a-z])[\w-]+\s+){0,2}(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,4}\s+(?:was|is|has)\b",
     re.IGNORECASE)
 
 #: Categories a noun gives people before the event: killing or wounding them changes nothing.

@@ -50,8 +50,10 @@ WHERE_HIT = r"(?:\s+(?:in|at|on)\s+[^,.;:()]{1,40}?)?"
 CHAIN = (rf"(?:{MANNER}|(?-i:[a-z])[a-z]+(?:ed|en))(?:\s+\w+ly)?(?:\s+(?:in|at|on|by|from|near|during)\s+[^,.;:()]{{1,40}}?)?"
           rf"\s+and\s+(?:(?:then|later|subsequently|eventually|also|(?!fatally)\w+ly)\s+)?")  # fmt: skip
 APPOS = r"(?P<appos>\s*,(?:[^,;:.()]|\([^()]{1,40}\)){1,90},)?"
+#: A name or gloss in brackets after the subject: "An Army porter (Showkat Clark) was injured".
+GLOSS = r"(?:\s*\([^()]{1,60}\))?"
 PASSIVE = re.compile(
-    rf"{APPOS}\s+(?:was|has\s+been|had\s+been|is\s+said\s+to\s+have\s+been|got)\s+"
+    rf"{GLOSS}{APPOS}\s+(?:was|has\s+been|had\s+been|is\s+said\s+to\s+have\s+been|got)\s+"
     rf"(?P<neg>(?:not|never)\s+)?{ADVERB}(?:found\s+)?"
     rf"(?:(?P<c1>{CHAIN})(?P<died>died|succumbed|perished)|(?P<c2>{CHAIN})?(?:(?P<verb>{VERB}|{HURT})|(?P<manner>{MANNER})\s+(?P<res>{RESULT})))\b",
     re.IGNORECASE,
@@ -119,6 +121,7 @@ ANOTHER_AFTER = re.compile(
 
 
 PARTITIVE = re.compile(
-    r"\s+of\s+(?:his|her|their|its|our|the|those|these)\s+(?:[\w-]+\s+){0,2}?(?P<head>(?-i:[a-z])[\w-]*(?:s|men|people|children))\b",
+    r"\s+of\s+(?:his|her|their|its|our|the|those|these|(?-i:[A-Z])[\w-]*['’]s)\s+(?:[\w-]+\s+){0,2}?"  # "of Farahi's"
+    r"(?P<head>(?-i:[a-z])[\w-]*(?:s|men|people|children))\b",
     re.IGNORECASE,
 )
