@@ -44,8 +44,9 @@ AFTER_PEOPLE = (
     + r"|(?:" + alternation(RECEIVE_VERBS) + r")\s+(?:[\w-]+\s+){0,2}?" + _WOUND
     + r"|in\s+(?:a\s+)?(?:critical|serious|stable|grave)\s+condition)"
 )
-#: Before the people (a left cue of category wounded): "causing injuries to", "injury to".
-BEFORE_PEOPLE = r"\b(?:injuries|injury|wounds|burns)\s+to\s*$"
+#: Before the people (a left cue of category wounded): "causing injuries to", "injury to", "the
+#: wounding of seven" (the nominal, as "the deaths of" is killed's).
+BEFORE_PEOPLE = r"\b(?:(?:injuries|injury|wounds|burns)\s+to|the\s+(?:injuring|wounding|maiming)\s+of)\s*$"
 
 #: Verbs of violence whose passive, with no lethal result, says the person was hurt: "was
 #: stabbed in the back", "were beaten". (The lethal results, "beaten to death", "stabbed and
