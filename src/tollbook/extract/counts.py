@@ -188,9 +188,10 @@ def _mentions(text: str, start: int, end: int) -> list[NumberMention]:
 
 
 def _pronoun_figure(text: str, start: int, end: int, num: NumberMention) -> Figure | None:
-    """ "killing him", "resulting in his death": one person, beside a killing only."""
+    """ "killing him", "wounding her", "resulting in his death": one person, beside a killing or
+    a wounding only."""
     left = left_cue(text, start, num.span[0])
-    if (left is not None and left[0] == "killed" and _FREE_AFTER.match(ahead(text, num.span[1], end))) \
+    if (left is not None and left[0] in ("killed", "wounded") and _FREE_AFTER.match(ahead(text, num.span[1], end))) \
             or _DEAD_AFTER.match(ahead(text, num.span[1], end)) \
             or num.text.lower().endswith(" death"):  # "resulting in his death"  # fmt: skip
         return Figure(num=num, span=num.span, population="people", population_class="unknown",
