@@ -57,6 +57,7 @@ from tollbook.extract.grammar.count_patterns import HUMAN_OR_SKULL as _HUMAN_OR_
 from tollbook.extract.grammar.count_patterns import JOINED_BY_AND as _JOINED_BY_AND
 from tollbook.extract.grammar.count_patterns import MORE as _MORE
 from tollbook.extract.grammar.count_patterns import NEW_SUBJECT as _NEW_SUBJECT
+from tollbook.extract.grammar.count_patterns import NUMBERED_PART_BEFORE as _NUMBERED_PART_BEFORE
 from tollbook.extract.grammar.count_patterns import OF_COMPLEMENT as _OF_COMPLEMENT
 from tollbook.extract.grammar.count_patterns import OR_BETWEEN as _OR_BETWEEN
 from tollbook.extract.grammar.count_patterns import OR_WOUNDED as _OR_WOUNDED
@@ -205,6 +206,8 @@ def _figure(text: str, start: int, end: int, num: NumberMention, figures: list[F
     `lost`: where a "lost" whose object the number is starts (relations.LOST_BEFORE)."""
     if num.written in ("determiner", "article") and _OF_COMPLEMENT.search(text, max(start, num.span[0] - 30), num.span[0]):
         return None  # "five members of an indigenous guard": the group they belong to
+    if num.written in ("digits", "words") and _NUMBERED_PART_BEFORE.search(text, max(start, num.span[0] - 30), num.span[0]):
+        return None  # "seven of the 90 passengers": the set the seven belong to
     if num.written == "determiner":
         head = None
     elif num.written == "article":

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from tollbook.extract.grammar.numberwords import spelled
+from tollbook.extract.grammar.numberwords import TENS, spelled
 from tollbook.extract.grammar.verbs import BE, participles
 
 
@@ -138,6 +138,12 @@ HARM_WORDS = re.compile(r"injur|hurt|wound|harm")
 
 #: A determiner after a partitive or collective "of" starts no count of its own: "five members
 #: of an indigenous guard" (5, not 1).
+#: A numbered part before its whole: "seven of the 90 passengers were injured" counts seven (the
+#: whole is the set they belong to; extract/victims.py reads the partitive).
+NUMBERED_PART_BEFORE = re.compile(
+    r"\b(?:\d[\d,]*|" + spelled(1, 19) + "|" + "|".join(TENS) + r")\s+of\s+(?:the|those|these)\s+\Z", re.IGNORECASE
+)
+
 OF_COMPLEMENT = re.compile(
     r"(?:\b(?:members?|some|most|many|all|each|none|several|dozens|hundreds|scores|part|rest|remainder|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\d)\s+of\s+\Z", re.IGNORECASE
