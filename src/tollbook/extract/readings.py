@@ -8,6 +8,7 @@ Called by counts.find_figures once its rules have read a sentence:
   subjects with a post-modifier (postmodified.py: "The consul in Barranquilla was shot dead");
 - zero-article singular people in telegraphic syntax (bare.py: "Customs officer kidnapped, killed");
 - people set on fire, the object before the result (burning.py: "set a suspected robber alight");
+- office holders by their title-cased office (offices.py: "killed the Secretary of the Commission");
 - plural anaphors for a group counted before (anaphora.py: "abducted four men; they were executed");
 - the figure before an active verb whose victims follow is the agent ("A crowd stoned to
   death a suspected informer");
@@ -17,7 +18,16 @@ Called by counts.find_figures once its rules have read a sentence:
 
 from __future__ import annotations
 
-from tollbook.extract import anaphora, attackers, bare, burning, phrases, postmodified, victims
+from tollbook.extract import (
+    anaphora,
+    attackers,
+    bare,
+    burning,
+    offices,
+    phrases,
+    postmodified,
+    victims,
+)
 from tollbook.extract.grammar.reading_patterns import AGENT_GAP as _AGENT_GAP
 from tollbook.extract.headlines import Headline
 from tollbook.extract.records import Figure
@@ -44,6 +54,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     named += bare.find_bare(text, start, end, taken + [v.span for v in named])
     named += anaphora.find_anaphors(text, start, end, taken + [v.span for v in named])
     named += burning.find_burnings(text, start, end, taken + [v.span for v in named])
+    named += offices.find_offices(text, start, end, taken + [v.span for v in named])
     for v in named:
         listed = "+list" if v.how == "list" else ""
         if v.counted:  # a list member already read: it adds up with the others
