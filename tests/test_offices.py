@@ -29,3 +29,9 @@ def test_a_body_a_hypothetical_or_a_background_names_nobody() -> None:
         "Gunmen met the Governor of Tamsin.",
     ):
         assert _killed(text) == [], text
+
+
+def test_a_number_is_no_title_and_a_preposition_ends_the_people() -> None:
+    # "six Dozos" is six people (victims.ACTIVE once read "six" as a title, "Dozos" as a name)
+    assert _killed("Raiders killed six Varnese near the village of Tamsin.") == [("six Varnese", 6.0)]
+    assert _killed("Gunmen killed village chief Anton Relk in Sorel.") == [("village chief Anton Relk", 1.0)]
