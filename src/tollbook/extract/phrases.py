@@ -23,8 +23,8 @@ from tollbook.extract.grammar.phrase_patterns import HUMAN_REMAINS as HUMAN_REMA
 from tollbook.extract.grammar.phrase_patterns import NEGATED as _NEGATED
 from tollbook.extract.grammar.phrase_patterns import NP_WORD as _NP_WORD
 from tollbook.extract.grammar.phrase_patterns import OF_TAIL as OF_TAIL
-from tollbook.extract.grammar.phrase_patterns import OPEN_NP_STOP as _OPEN_NP_STOP
 from tollbook.extract.grammar.phrase_patterns import ONE_DEATH as ONE_DEATH
+from tollbook.extract.grammar.phrase_patterns import OPEN_NP_STOP as _OPEN_NP_STOP
 from tollbook.extract.grammar.phrase_patterns import PRONOUN_VICTIM as PRONOUN_VICTIM
 from tollbook.extract.grammar.phrase_patterns import UNQUANTIFIED as UNQUANTIFIED
 from tollbook.extract.numbers import NumberMention
