@@ -407,6 +407,18 @@ HEDGE_RE = re.compile(
     r"not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)|(?:may|might|could)\s+(?:well\s+)?have\s+been)",
     re.IGNORECASE,
 )
+#: A competing figure from another source, after the main one: "Some reports claim 32 dead",
+#: "Other reports hold 50 deaths", "(some sources claim 20)", "Some witnesses put the toll at
+#: 25". A figure after this frame in its sentence is flagged hedged (counts._assign); the
+#: tally prefers the figures no frame hedges (tally/rules.py), as conservative coders do.
+ALTERNATIVE_REPORT_RE = re.compile(
+    r"\b(?:some|other|others|another|conflicting|differing|several|one|local)\s+(?:local\s+|media\s+|news\s+|eyewitness\s+)?"
+    r"(?:reports?|sources?|witness(?:es)?|accounts?|estimates?|residents)\s+(?:also\s+|have\s+|had\s+)?"
+    r"(?:claim(?:s|ed)?|hold|held|says?|said|put|puts|assert(?:s|ed)?|suggest(?:s|ed)?|report(?:s|ed)?|"
+    r"indicate(?:s|d)?|place(?:s|d)?|give|gave|gives|state(?:s|d)?|count(?:s|ed)?|speak\s+of|spoke\s+of|"
+    r"put\s+the\s+(?:death\s+)?toll\s+at)\b",
+    re.IGNORECASE,
+)
 CUMULATIVE_RE = re.compile(
     r"\b(?:bringing|brings|brought|raising|raises|pushing)\s+(?:the\s+)?(?:total|overall|"
     r"number|toll|death\s+toll|tally|count)|\bso\s+far\s+this\s+(?:year|month)|"
