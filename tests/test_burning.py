@@ -41,3 +41,8 @@ def test_a_subject_set_ablaze_is_killed_but_not_its_owner() -> None:
         "The headquarters of a company was set on fire by gunmen.",
     ):
         assert _killed(text) == [], text
+
+
+def test_a_figure_after_the_article_counts_the_object() -> None:
+    assert _killed("An angry mob set the two drivers ablaze in Osholo.") == [("the two drivers", 2.0)]
+    assert _killed("Rioters set the two buses ablaze.") == []

@@ -50,7 +50,10 @@ def _value(text: str, a: int, b: int) -> float | None:
     word = head.group("head").lower()
     if word not in lx.POPULATIONS or word in lx.NON_PERSON:
         return None
-    nums = [n for n in find_numbers(text, a, b) if n.kind == "cardinal" and n.span[0] == a]
+    # the figure opens the object, or follows its article or possessive ("the two drivers")
+    opener = _OPENER.match(np)
+    at = a if opener is None or np[opener.end() : opener.end() + 1] != " " else a + opener.end() + 1
+    nums = [n for n in find_numbers(text, a, b) if n.kind == "cardinal" and n.span[0] in (a, at)]
     if nums:
         return float(nums[0].value) if nums[0].written != "vague" else None
     if _OPENER.match(np) and word in lx.SINGULARS:
