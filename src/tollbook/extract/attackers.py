@@ -2,7 +2,7 @@
 
 "The bomber detonated his vest, killing himself and four others" (5 dead, 1 an attacker),
 "killing only himself", "a suicide bomber blew himself up", "two suicide bombers blew
-themselves up" (2). Each is a count of attackers killed; the figures beside it ("four
+themselves up" (2), "Four suicide bombers attempt an attack ..., kill only themselves" (4). Each is a count of attackers killed; the figures beside it ("four
 others") are read by the count rules, and the tally adds them up (tally.ATTACKER_SELF_RULE).
 Claims whose people are attackers ("six assailants were killed") are flagged `attackers`
 (`is_attacker`), so that a user can count with or without them.
@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from tollbook.extract.grammar.attacker_patterns import ATTACK_CONTEXT as _ATTACK_CONTEXT
 from tollbook.extract.grammar.attacker_patterns import ATTACKER_WORD as _ATTACKER_WORD
+from tollbook.extract.grammar.attacker_patterns import FIGURE_REACH as _FIGURE_REACH
+from tollbook.extract.grammar.attacker_patterns import NOUN_REACH as _NOUN_REACH
 from tollbook.extract.grammar.attacker_patterns import SELF as _SELF
 from tollbook.extract.grammar.attacker_patterns import THEMSELVES as _THEMSELVES
 from tollbook.extract.numbers import find_numbers
@@ -39,12 +41,14 @@ def find_attacker_deaths(text: str, start: int, end: int) -> list[Attacker]:
         if _ATTACK_CONTEXT.search(text, start, end):
             out.append(Attacker(m.span(group), 1.0))
     for m in _THEMSELVES.finditer(text, start, end):
-        # "two suicide bombers blew themselves up": the figure before the attackers' noun.
-        before = [n for n in find_numbers(text, max(start, m.start() - 60), m.start())
-                  if n.kind == "cardinal" and n.written != "vague"]  # fmt: skip
-        noun = _ATTACKER_WORD.search(text, max(start, m.start() - 60), m.start())
-        if before and noun is not None and before[-1].span[1] <= noun.start():
-            out.append(Attacker(m.span("self"), before[-1].value, (before[-1].span[0], noun.end())))
+        # "two suicide bombers blew themselves up", "Four suicide bombers attempt an attack in
+        # Maiduguri on 25/10, kill only themselves": the figure right before the attackers' noun.
+        for noun in reversed(list(_ATTACKER_WORD.finditer(text, max(start, m.start() - _NOUN_REACH), m.start()))):
+            before = [n for n in find_numbers(text, max(start, noun.start() - _FIGURE_REACH), noun.start())
+                      if n.kind == "cardinal" and n.written != "vague"]  # fmt: skip
+            if before:
+                out.append(Attacker(m.span("self"), before[-1].value, (before[-1].span[0], noun.end())))
+                break
     return out
 
 

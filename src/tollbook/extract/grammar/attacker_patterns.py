@@ -14,9 +14,14 @@ SELF = re.compile(
     r"|\bturn(?:ed|ing|s)?\s+(?:the|his|her)\s+(?:gun|weapon|rifle)\s+on\s+(?P<self2>himself|herself)\b",
     re.IGNORECASE,
 )
+#: "blew themselves up", "killing only themselves", "kill only themselves", "detonate themselves"
 THEMSELVES = re.compile(
-    r"\b(?:kill(?:ed|ing)?|blew|blowing|blown)\s+(?P<self>themselves)\b", re.IGNORECASE
+    r"\b(?:kill(?:ed|ing|s)?|blew|blowing|blown|blow|detonat(?:e|es|ed|ing))\s+(?:only\s+)?(?P<self>themselves)\b",
+    re.IGNORECASE,
 )
+#: How far before "themselves" the attackers' noun may stand, and their figure before the noun.
+NOUN_REACH = 100
+FIGURE_REACH = 40
 ATTACKER_WORD = re.compile(r"\b(?:" + alternation(vb.ATTACKER_NOUNS) + r")\b", re.IGNORECASE)
 #: "A suicide bomber blew himself up ... a police officer who killed himself": the sentence
 #: must name an attacker (or a suicide attack) for "himself" to be one.

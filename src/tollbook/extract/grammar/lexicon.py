@@ -259,7 +259,7 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
     (_TOLL_NOUN + r"(?:\s+[\w,'’-]+){0,8}?\s+(?:of|at|is|was|stands\s+at|stood\s+at|now\s+stands\s+at|"
      r"reached|hit|to|:|put\s+at|is\s+put\s+at|(?:range|ranges|ranged|ranging|vary|varies|varied)\s+from|"
      r"range|ranges|ranged|ranging)\s*$", "toll", ""),  # fmt: skip
-    (r"\b(?:killed|killing|blew\s+up|blowing\s+up)\s+(?:himself|herself|themselves)(?:\s+up)?\s*"
+    (r"\b(?:killed|killing|kills|kill|blew\s+up|blowing\s+up)\s+(?:himself|herself|themselves)(?:\s+up)?\s*"
      r"(?:,|and|along\s+with|as\s+well\s+as)\s*$",
      "killed", "attacker"),
     (r"\bamong\s+the\s+(?:dead|killed|victims|fatalities)\s+(?:were|was|are)\s*$", "killed", "among"),
