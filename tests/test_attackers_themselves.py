@@ -25,3 +25,11 @@ def test_the_historic_present_counts_the_others() -> None:
 def test_themselves_without_attackers_or_death_counts_nobody() -> None:
     assert _best("Gunmen accused the soldiers of enriching themselves.") == 0.0
     assert _best("The villagers defended themselves against two gunmen.") == 0.0
+
+
+def test_attackers_added_after_a_toll() -> None:
+    assert _best("A car bomb hit a checkpoint in Sorel. Four dead, plus the bomber.") == 5.0
+    assert _best("Three suicide bombers struck a market in Kessel, at least nine dead, plus the bombers.") == 12.0
+    assert _best("Two bombers hit a bus in Kano, at least 12 dead, plus the two bombers.") == 14.0
+    # no toll right before "plus": nothing added
+    assert _best("Police arrested six men plus the attackers' driver in Orlen.") == 0.0
