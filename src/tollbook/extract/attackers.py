@@ -18,9 +18,9 @@ from tollbook.extract.grammar.attacker_patterns import ATTACKER_WORD as _ATTACKE
 from tollbook.extract.grammar.attacker_patterns import FIGURE_REACH as _FIGURE_REACH
 from tollbook.extract.grammar.attacker_patterns import NOUN_REACH as _NOUN_REACH
 from tollbook.extract.grammar.attacker_patterns import PLUS_ATTACKERS as _PLUS_ATTACKERS
-from tollbook.extract.grammar.attacker_patterns import TOLL_BEFORE as _TOLL_BEFORE
 from tollbook.extract.grammar.attacker_patterns import SELF as _SELF
 from tollbook.extract.grammar.attacker_patterns import THEMSELVES as _THEMSELVES
+from tollbook.extract.grammar.attacker_patterns import TOLL_BEFORE as _TOLL_BEFORE
 from tollbook.extract.numbers import find_numbers
 from tollbook.model import Span
 
