@@ -47,6 +47,8 @@ from tollbook.extract.grammar.count_patterns import COORDINATED as _COORDINATED
 from tollbook.extract.grammar.count_patterns import DEAD_AFTER as _DEAD_AFTER
 from tollbook.extract.grammar.count_patterns import EVENT_END as _EVENT_END
 from tollbook.extract.grammar.count_patterns import FAMILY_OF as _FAMILY_OF
+from tollbook.extract.grammar.count_patterns import BODIES_OF as _BODIES_OF
+from tollbook.extract.grammar.count_patterns import BODIES_PASSIVE_NEXT as _BODIES_PASSIVE_NEXT
 from tollbook.extract.grammar.count_patterns import FREE_AFTER as _FREE_AFTER
 from tollbook.extract.grammar.count_patterns import FROM_ORIGIN as _FROM_ORIGIN
 from tollbook.extract.grammar.count_patterns import HARM_WORDS as _HARM_WORDS
@@ -81,6 +83,11 @@ __all__ = ["RULE_PREFIX", "Zero", "find_attackers", "find_figures", "find_zeros"
 RULE_PREFIX = "count"
 
 
+def _bodies_found(text: str, left: LeftCue, at: int, pos: int, end: int) -> bool:
+    """"The bodies of nine are discovered": a figure after "bodies of" followed by a passive."""
+    return bool(_BODIES_OF.search(text, left[2], at)) and _BODIES_PASSIVE_NEXT.match(ahead(text, pos, end)) is not None
+
+
 def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
     """An open-class figure counts only next to its cue: a cue verb right before it, a
     predicate right after it, or coordination with a neighbouring figure."""
@@ -93,7 +100,8 @@ def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
         cue = text[fig.left[2] : fig.num.span[0]]
         if len(cue.split()) > 4 or re.search(r"\d", cue):
             return False  # a toll's frame ("stands at 48, according to"), not a verb on them
-        return bool(_FREE_AFTER.match(ahead(text, fig.span[1], end)) or phrases.AFTER_OBJECT.match(text, fig.span[1], end))
+        return bool(_FREE_AFTER.match(ahead(text, fig.span[1], end)) or phrases.AFTER_OBJECT.match(text, fig.span[1], end)
+                    or _bodies_found(text, fig.left, fig.num.span[0], fig.span[1], end))
     after = ahead(text, fig.span[1], end)
     # "The leader of a local group was shot dead": the cue may follow an of-complement.
     tail = phrases.OF_TAIL.match(after)
@@ -273,7 +281,8 @@ def _bare_figure(text: str, start: int, end: int, num: NumberMention, left: Left
     elided = None if left or bare_cue else elided_head(text, num, end, figures)
     if left is None and not bare_cue and elided is None and not _PREDICATE_NEXT.match(ahead(text, num.span[1], end)):
         return None
-    if left is not None and not _FREE_AFTER.match(ahead(text, num.span[1], end)):
+    if left is not None and not _FREE_AFTER.match(ahead(text, num.span[1], end)) \
+            and not _bodies_found(text, left, num.span[0], num.span[1], end):  # fmt: skip
         return None  # "killed 15 cows"
     fig = Figure(num=num, span=num.span, population="people", population_class="unknown",
                  unit="people", left=left)  # fmt: skip
