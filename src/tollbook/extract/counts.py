@@ -41,14 +41,14 @@ from tollbook.extract.grammar.count_patterns import AND_BETWEEN as _AND_BETWEEN
 from tollbook.extract.grammar.count_patterns import AND_NEXT as _AND_NEXT
 from tollbook.extract.grammar.count_patterns import APPOSITION as _APPOSITION
 from tollbook.extract.grammar.count_patterns import ATTACKER_SELF as _ATTACKER_SELF
+from tollbook.extract.grammar.count_patterns import BODIES_OF as _BODIES_OF
+from tollbook.extract.grammar.count_patterns import BODIES_PASSIVE_NEXT as _BODIES_PASSIVE_NEXT
 from tollbook.extract.grammar.count_patterns import BY_BEFORE as _BY_BEFORE
 from tollbook.extract.grammar.count_patterns import CONTAINER_BEFORE as _CONTAINER_BEFORE
 from tollbook.extract.grammar.count_patterns import COORDINATED as _COORDINATED
 from tollbook.extract.grammar.count_patterns import DEAD_AFTER as _DEAD_AFTER
 from tollbook.extract.grammar.count_patterns import EVENT_END as _EVENT_END
 from tollbook.extract.grammar.count_patterns import FAMILY_OF as _FAMILY_OF
-from tollbook.extract.grammar.count_patterns import BODIES_OF as _BODIES_OF
-from tollbook.extract.grammar.count_patterns import BODIES_PASSIVE_NEXT as _BODIES_PASSIVE_NEXT
 from tollbook.extract.grammar.count_patterns import FREE_AFTER as _FREE_AFTER
 from tollbook.extract.grammar.count_patterns import FROM_ORIGIN as _FROM_ORIGIN
 from tollbook.extract.grammar.count_patterns import HARM_WORDS as _HARM_WORDS
