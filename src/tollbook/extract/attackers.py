@@ -2,7 +2,8 @@
 
 "The bomber detonated his vest, killing himself and four others" (5 dead, 1 an attacker),
 "killing only himself", "a suicide bomber blew himself up", "two suicide bombers blew
-themselves up" (2). Each is a count of attackers killed; the figures beside it ("four
+themselves up" (2), "Four suicide bombers attempt an attack ..., kill only themselves" (4), and those added
+after a toll ("Two dead, plus bomber": 3). Each is a count of attackers killed; the figures beside it ("four
 others") are read by the count rules, and the tally adds them up (tally.ATTACKER_SELF_RULE).
 Claims whose people are attackers ("six assailants were killed") are flagged `attackers`
 (`is_attacker`), so that a user can count with or without them.
@@ -14,8 +15,12 @@ from dataclasses import dataclass
 
 from tollbook.extract.grammar.attacker_patterns import ATTACK_CONTEXT as _ATTACK_CONTEXT
 from tollbook.extract.grammar.attacker_patterns import ATTACKER_WORD as _ATTACKER_WORD
+from tollbook.extract.grammar.attacker_patterns import FIGURE_REACH as _FIGURE_REACH
+from tollbook.extract.grammar.attacker_patterns import NOUN_REACH as _NOUN_REACH
+from tollbook.extract.grammar.attacker_patterns import PLUS_ATTACKERS as _PLUS_ATTACKERS
 from tollbook.extract.grammar.attacker_patterns import SELF as _SELF
 from tollbook.extract.grammar.attacker_patterns import THEMSELVES as _THEMSELVES
+from tollbook.extract.grammar.attacker_patterns import TOLL_BEFORE as _TOLL_BEFORE
 from tollbook.extract.numbers import find_numbers
 from tollbook.model import Span
 
@@ -31,7 +36,7 @@ class Attacker:
 
 def find_attacker_deaths(text: str, start: int, end: int) -> list[Attacker]:
     """Attackers killed by their own hand in text[start:end]."""
-    out: list[Attacker] = []
+    out: list[Attacker] = _plus_attackers(text, start, end)
     if "sel" not in text[start:end].lower():
         return out
     for m in _SELF.finditer(text, start, end):
@@ -39,12 +44,44 @@ def find_attacker_deaths(text: str, start: int, end: int) -> list[Attacker]:
         if _ATTACK_CONTEXT.search(text, start, end):
             out.append(Attacker(m.span(group), 1.0))
     for m in _THEMSELVES.finditer(text, start, end):
-        # "two suicide bombers blew themselves up": the figure before the attackers' noun.
-        before = [n for n in find_numbers(text, max(start, m.start() - 60), m.start())
-                  if n.kind == "cardinal" and n.written != "vague"]  # fmt: skip
-        noun = _ATTACKER_WORD.search(text, max(start, m.start() - 60), m.start())
-        if before and noun is not None and before[-1].span[1] <= noun.start():
-            out.append(Attacker(m.span("self"), before[-1].value, (before[-1].span[0], noun.end())))
+        # "two suicide bombers blew themselves up", "Four suicide bombers attempt an attack in
+        # Maiduguri on 25/10, kill only themselves": the figure right before the attackers' noun.
+        for noun in reversed(list(_ATTACKER_WORD.finditer(text, max(start, m.start() - _NOUN_REACH), m.start()))):
+            before = [n for n in find_numbers(text, max(start, noun.start() - _FIGURE_REACH), noun.start())
+                      if n.kind == "cardinal" and n.written != "vague"]  # fmt: skip
+            if before:
+                out.append(Attacker(m.span("self"), before[-1].value, (before[-1].span[0], noun.end())))
+                break
+    return out
+
+
+def _plus_attackers(text: str, start: int, end: int) -> list[Attacker]:
+    """"Two dead, plus bomber", "at least three dead, plus the bombers": the attackers after a
+    toll; their number is written, singular (1), or the figure before the same noun earlier in
+    the sentence ("Four ... suicide bombers detonate ..., at least three dead, plus the bombers")."""
+    out: list[Attacker] = []
+    if "plus" not in text[start:end].lower():
+        return out
+    for m in _PLUS_ATTACKERS.finditer(text, start, end):
+        if not _TOLL_BEFORE.search(text, max(start, m.start() - 30), m.start()):
+            continue
+        noun = m.group("noun").lower()
+        value: float | None = None
+        if m.group("n"):
+            value = next((n.value for n in find_numbers(text, m.start("n"), m.end("n")) if n.kind == "cardinal"), None)
+        elif not noun.endswith(("s", "men")):
+            value = 1.0
+        else:
+            for earlier in reversed(list(_ATTACKER_WORD.finditer(text, start, m.start()))):
+                if earlier.group(0).lower() != noun:
+                    continue
+                before = [n for n in find_numbers(text, max(start, earlier.start() - _FIGURE_REACH), earlier.start())
+                          if n.kind == "cardinal" and n.written != "vague"]  # fmt: skip
+                if before:
+                    value = before[-1].value
+                    break
+        if value:
+            out.append(Attacker(m.span("noun"), value))
     return out
 
 

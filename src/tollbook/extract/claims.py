@@ -21,6 +21,7 @@ from tollbook.extract.counts import find_attackers, find_figures, find_zeros
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.housing import find_housing
 from tollbook.extract.records import Figure
+from tollbook.extract.scare import blank_scare_quotes
 from tollbook.geo.places import Gazetteer
 from tollbook.model import (
     ATTACKER_SELF_RULE,
@@ -140,7 +141,8 @@ def _count_claims(maker: _ClaimMaker, sentences: list[Segment], anchors: Anchors
                   exclude: _SpanIndex) -> list[Claim]:  # fmt: skip
     """Count claims, sentence by sentence: figures (parts linked to their whole, "Among the
     dead were" to the latest whole of its category), explicit zeros, attackers who died."""
-    text, make, source, doc = maker.text, maker.make, maker.source, maker.doc
+    make, source, doc = maker.make, maker.source, maker.doc
+    text = blank_scare_quotes(maker.text)  # same offsets: 'killing "many"' reads as killing many
     claims: list[Claim] = []
     last_whole: dict[str, str] = {}  # category -> latest top-level claim id, for "Among the dead were"
     for sentence in sentences:

@@ -41,6 +41,8 @@ from tollbook.extract.grammar.count_patterns import AND_BETWEEN as _AND_BETWEEN
 from tollbook.extract.grammar.count_patterns import AND_NEXT as _AND_NEXT
 from tollbook.extract.grammar.count_patterns import APPOSITION as _APPOSITION
 from tollbook.extract.grammar.count_patterns import ATTACKER_SELF as _ATTACKER_SELF
+from tollbook.extract.grammar.count_patterns import BODIES_OF as _BODIES_OF
+from tollbook.extract.grammar.count_patterns import BODIES_PASSIVE_NEXT as _BODIES_PASSIVE_NEXT
 from tollbook.extract.grammar.count_patterns import BREAKDOWN_CLOSE as _BREAKDOWN_CLOSE
 from tollbook.extract.grammar.count_patterns import BY_BEFORE as _BY_BEFORE
 from tollbook.extract.grammar.count_patterns import COMMA_AND as _COMMA_AND
@@ -86,6 +88,11 @@ __all__ = ["RULE_PREFIX", "Zero", "find_attackers", "find_figures", "find_zeros"
 RULE_PREFIX = "count"
 
 
+def _bodies_found(text: str, left: LeftCue, at: int, pos: int, end: int) -> bool:
+    """"The bodies of nine are discovered": a figure after "bodies of" followed by a passive."""
+    return bool(_BODIES_OF.search(text, left[2], at)) and _BODIES_PASSIVE_NEXT.match(ahead(text, pos, end)) is not None
+
+
 def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
     """An open-class figure counts only next to its cue: a cue verb right before it, a
     predicate right after it, or coordination with a neighbouring figure."""
@@ -98,7 +105,8 @@ def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
         cue = text[fig.left[2] : fig.num.span[0]]
         if len(cue.split()) > 4 or re.search(r"\d", cue):
             return False  # a toll's frame ("stands at 48, according to"), not a verb on them
-        return bool(_FREE_AFTER.match(ahead(text, fig.span[1], end)) or phrases.AFTER_OBJECT.match(text, fig.span[1], end))
+        return bool(_FREE_AFTER.match(ahead(text, fig.span[1], end)) or phrases.AFTER_OBJECT.match(text, fig.span[1], end)
+                    or _bodies_found(text, fig.left, fig.num.span[0], fig.span[1], end))
     after = ahead(text, fig.span[1], end)
     # "The leader of a local group was shot dead": the cue may follow an of-complement.
     tail = phrases.OF_TAIL.match(after)
@@ -281,7 +289,8 @@ def _bare_figure(text: str, start: int, end: int, num: NumberMention, left: Left
     elided = None if left or bare_cue else elided_head(text, num, end, figures)
     if left is None and not bare_cue and elided is None and not _PREDICATE_NEXT.match(ahead(text, num.span[1], end)):
         return None
-    if left is not None and not _FREE_AFTER.match(ahead(text, num.span[1], end)):
+    if left is not None and not _FREE_AFTER.match(ahead(text, num.span[1], end)) \
+            and not _bodies_found(text, left, num.span[0], num.span[1], end):  # fmt: skip
         return None  # "killed 15 cows"
     fig = Figure(num=num, span=num.span, population="people", population_class="unknown",
                  unit="people", left=left)  # fmt: skip
@@ -591,8 +600,8 @@ def _assign(text: str, start: int, end: int, figs: list[Figure], group: list[int
     category, detail, rule, flags = reading.category, reading.detail, reading.rule, reading.flags
     first = figs[group[0]]
     sentence = text[start:end]
-    if lx.HEDGE_RE.search(sentence):
-        flags.append("hedged")
+    if lx.HEDGE_RE.search(sentence) or lx.ALTERNATIVE_REPORT_RE.search(text, start, first.num.span[0]):
+        flags.append("hedged")  # "may have been"; "Some reports claim 32 dead": another source's figure
     if "cumulative" not in flags and lx.CUMULATIVE_RE.search(text[max(start, first.num.span[0] - 80) : first.num.span[0]]):
         flags.append("cumulative")
     for k in group:

@@ -3,8 +3,9 @@
 Headlines and coders' notes drop the verb "to be": "Four killed, one critically injured",
 "2 die in blast", "One dead, 3 hurt in clash", "Two killed, another injured". A figure at the
 start of a clause followed at once by a predicate of grammar/verbs.HEADLINE_PREDICATES (with
-at most a people noun and a degree word between) and then by a clause boundary is a claim of
-that category. Verbs of grammar/verbs.VICTIM_BEFORE ("Vigilantes lynch four", "put to death
+at most a people noun or a group's name and a degree word between: "Five Boko Haram dead")
+and then by a clause boundary is a claim of that category; after a comma, only when the
+predicate closes the clause ("clashed in Ajigin, three reported dead, weapons recovered"). Verbs of grammar/verbs.VICTIM_BEFORE ("Vigilantes lynch four", "put to death
 three hostages", "burned alive two women") count the figure after them.
 
 A figure after a determiner or a preposition ("of the 12 killed", "in 2 dead zones") is not
@@ -23,7 +24,10 @@ from tollbook.extract.grammar.headline_patterns import AFTER_ACTIVE as _AFTER_AC
 from tollbook.extract.grammar.headline_patterns import AND_ANOTHER as _AND_ANOTHER
 from tollbook.extract.grammar.headline_patterns import ANOTHER as _ANOTHER
 from tollbook.extract.grammar.headline_patterns import CHAIN as _CHAIN
+from tollbook.extract.grammar.headline_patterns import CLAUSE_END as _CLAUSE_END
 from tollbook.extract.grammar.headline_patterns import CLAUSE_START as _CLAUSE_START
+from tollbook.extract.grammar.headline_patterns import COMMA_START as _COMMA_START
+from tollbook.extract.grammar.headline_patterns import DATE_PART as _DATE_PART
 from tollbook.extract.grammar.headline_patterns import NOUN_NEXT as _NOUN_NEXT
 from tollbook.extract.grammar.headline_patterns import PHRASE_NEXT as _PHRASE_NEXT
 from tollbook.extract.grammar.headline_patterns import PREDICATE as _PREDICATE
@@ -65,7 +69,9 @@ def find_headlines(text: str, start: int, end: int) -> list[Headline]:
         chained = bool(out) and _CHAIN.match(text[out[-1].span[1] : num.span[0]]) is not None
         if pred is not None and lx.BREAKDOWN_ANYWHERE_RE.search(text, pred.end(), end):
             pred = None  # "28 died, among them six women": the count rules read the parts
-        if pred is not None and (chained or _CLAUSE_START.search(before) or not text[start : num.span[0]].strip()):
+        comma = pred is not None and _COMMA_START.search(before) is not None and _CLAUSE_END.match(text, pred.end(), end) \
+            and not _figure_before(text, start, num.span[0], nums)  # fmt: skip
+        if pred is not None and (chained or comma or _CLAUSE_START.search(before) or not text[start : num.span[0]].strip()):
             category = vb.HEADLINE_PREDICATES[re.sub(r"\s+", " ", pred.group("cue").lower())]
             population, cls = _people(pred.group("pop"))
             additional = bool(_ANOTHER.fullmatch(num.text))
@@ -92,6 +98,15 @@ def find_headlines(text: str, start: int, end: int) -> list[Headline]:
         num = _additional(mention(m.span("a"), m.group("a"), 1.0, "words"))
         out.append(Headline(num, (m.start("a"), m.end()), category, "people", "unknown", "telegraphic"))
     return out
+
+
+def _figure_before(text: str, start: int, at: int, nums: list[NumberMention]) -> bool:
+    """Does a figure come before `at` in the sentence ("resulting in seven dead, 45 injured",
+    "two workers were shot, one killed")? Then the figure after the comma may continue that
+    figure's structure (parts, lists), which the count rules read. A date's numbers ("on 23/10")
+    count nobody."""
+    return any(start <= n.span[0] < at and not _DATE_PART.search(text, max(start, n.span[0] - 2), n.span[1] + 2)
+               for n in nums)  # fmt: skip
 
 
 def _additional(num: NumberMention) -> NumberMention:

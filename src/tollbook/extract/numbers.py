@@ -32,6 +32,7 @@ from tollbook.extract.grammar.number_patterns import RANGE_TAIL_RE as RANGE_TAIL
 from tollbook.extract.grammar.number_patterns import SEPARATORS as _SEPARATORS
 from tollbook.extract.grammar.number_patterns import SPACES as _SPACES
 from tollbook.extract.grammar.number_patterns import UPDATE_FROM as _UPDATE_FROM
+from tollbook.extract.grammar.number_patterns import UPDATE_UP_TO as _UPDATE_UP_TO
 from tollbook.extract.grammar.number_patterns import WORD_START as _WORD_START
 from tollbook.extract.grammar.numberwords import (
     QUALIFIERS,
@@ -229,6 +230,11 @@ def _whole(text: str, m: re.Match[str], group: str, value: float, bounds: tuple[
 def _mention(text: str, m: re.Match[str], stop: int) -> NumberMention | None:
     qual_text = (m.group("qual") or "").strip().lower()
     qualifier, rule = QUALIFIERS.get(_SPACES.sub(" ", qual_text), ("exact", "closed"))
+    # "revised up to 114": the verb's particle, not "at most" (the figure starts at its number)
+    verb_particle = qual_text == "up to" and m.group("num") is not None \
+        and _UPDATE_UP_TO.search(text[max(0, m.start() - 24) : m.start()]) is not None  # fmt: skip
+    if verb_particle:
+        qualifier, rule = "exact", "closed"
     additional = bool(m.group("another"))
     if m.group("vague"):
         key = re.sub(r"\s+", " ", m.group("vague").lower())
@@ -284,7 +290,7 @@ def _mention(text: str, m: re.Match[str], stop: int) -> NumberMention | None:
             span_end = n2e
         elif sep in ("-", "–", "—") and k2 in ("age", "duration"):
             kind, span_end = k2, k2_end  # "two-to-three-year-old" style
-    start = m.start("between") if m.group("between") and span_end != ne else m.start()
+    start = m.start("between") if m.group("between") and span_end != ne else (ns if verb_particle else m.start())
     if kind != "cardinal":
         span_end = max(span_end, kind_end)
     return NumberMention(

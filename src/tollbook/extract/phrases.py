@@ -24,6 +24,7 @@ from tollbook.extract.grammar.phrase_patterns import NEGATED as _NEGATED
 from tollbook.extract.grammar.phrase_patterns import NP_WORD as _NP_WORD
 from tollbook.extract.grammar.phrase_patterns import OF_TAIL as OF_TAIL
 from tollbook.extract.grammar.phrase_patterns import ONE_DEATH as ONE_DEATH
+from tollbook.extract.grammar.phrase_patterns import OPEN_NP_STOP as _OPEN_NP_STOP
 from tollbook.extract.grammar.phrase_patterns import PRONOUN_VICTIM as PRONOUN_VICTIM
 from tollbook.extract.grammar.phrase_patterns import UNQUANTIFIED as UNQUANTIFIED
 from tollbook.extract.numbers import NumberMention
@@ -90,7 +91,7 @@ def open_np(text: str, pos: int, stop: int, *, plural: bool) -> tuple[int, str] 
             break
         word = m.group("w")
         low = word.lower().rstrip(".")
-        if (low in lx.MODIFIER_STOP and not word.isupper()) or low.endswith("ly"):
+        if ((low in lx.MODIFIER_STOP or low in _OPEN_NP_STOP) and not word.isupper()) or low.endswith("ly"):
             break
         if head is not None and (low.endswith(("ed", "ing")) or low in lx.IRREGULAR_VERBS):
             break  # "both victims presented signs": the verb ends the noun phrase

@@ -7,18 +7,34 @@ Called by counts.find_figures once its rules have read a sentence:
   "a National Directorate of Security (NDS) officer was killed", "three of his escorts"), and
   subjects with a post-modifier (postmodified.py: "The consul in Barranquilla was shot dead");
 - zero-article singular people in telegraphic syntax (bare.py: "Customs officer kidnapped, killed");
+- people set on fire, the object before the result (burning.py: "set a suspected robber alight");
+- office holders by their title-cased office (offices.py: "killed the Secretary of the Commission");
 - plural anaphors for a group counted before (anaphora.py: "abducted four men; they were executed");
 - one more person with an elided noun (others.py: "two were killed and one other was wounded");
 - the figure before an active verb whose victims follow is the agent ("A crowd stoned to
   death a suspected informer");
+- people wounded first who died later ("the two wounded later succumbed") are dead, and add
+  to the dead counted before them;
 - attackers who died by their own hand (attackers.py: "killing himself and four others"), and
   the flag `attackers` on every claim naming attackers.
 """
 
 from __future__ import annotations
 
-from tollbook.extract import anaphora, attackers, bare, others, phrases, postmodified, victims
+from tollbook.extract import (
+    anaphora,
+    attackers,
+    bare,
+    burning,
+    offices,
+    others,
+    phrases,
+    postmodified,
+    victims,
+)
 from tollbook.extract.grammar.reading_patterns import AGENT_GAP as _AGENT_GAP
+from tollbook.extract.grammar.reading_patterns import DIED_OF_WOUNDS as _DIED_OF_WOUNDS
+from tollbook.extract.grammar.reading_patterns import SAME_PEOPLE as _SAME_PEOPLE
 from tollbook.extract.headlines import Headline
 from tollbook.extract.records import Figure
 from tollbook.model import ATTACKER_SELF_RULE, Span
@@ -44,6 +60,8 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     named += bare.find_bare(text, start, end, taken + [v.span for v in named])
     named += anaphora.find_anaphors(text, start, end, taken + [v.span for v in named])
     named += others.find_others(text, start, end, taken + [v.span for v in named])
+    named += burning.find_burnings(text, start, end, taken + [v.span for v in named])
+    named += offices.find_offices(text, start, end, taken + [v.span for v in named])
     for v in named:
         listed = "+list" if v.how == "list" else ""
         if v.counted:  # a list member already read: it adds up with the others
@@ -57,6 +75,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
                               category=v.category, rule=f"{RULE_PREFIX}.victim_{v.how}:{v.category}{listed}",
                               has_head=True))  # fmt: skip
     _drop_agents(text, figures)
+    _died_of_wounds(text, end, figures)
     for a in attackers.find_attacker_deaths(text, start, end):
         spans = [a.span] + ([a.figure] if a.figure else [])
         if not any(f.span[0] < b and s < f.span[1] and f.category is not None for f in figures for s, b in spans):
@@ -68,6 +87,24 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
         if fig.category is not None and "attackers" not in fig.flags \
                 and attackers.is_attacker(text[fig.span[0] : fig.span[1]]):  # fmt: skip
             fig.flags.append("attackers")
+
+
+def _died_of_wounds(text: str, end: int, figures: list[Figure]) -> None:
+    """"the two wounded later succumbed to their wounds", "One peacekeeper died of his
+    wounds": people wounded first who died later are dead (not wounded, as their noun says)
+    and add to the dead counted before them. "All five died of their injuries" restates the
+    five counted before; a name or a pronoun may be someone counted before: neither adds."""
+    for fig in figures:
+        if fig.category not in ("killed", "wounded") or fig.parent is not None:
+            continue
+        if _DIED_OF_WOUNDS.match(text, fig.span[1], end) is None or _SAME_PEOPLE.search(text, max(0, fig.span[0] - 20), fig.span[0]):
+            continue
+        if fig.num.written in ("name", "pronoun"):
+            continue  # "Yuksel died later in the hospital", "He died later": maybe one counted before
+        fig.category = "killed"
+        fig.rule = fig.rule.replace(":wounded", ":killed")
+        if "additional" not in fig.flags:
+            fig.flags.append("additional")
 
 
 def _drop_agents(text: str, figures: list[Figure]) -> None:

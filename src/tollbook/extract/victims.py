@@ -127,7 +127,7 @@ class Victim:
     category: str
     population: str
     population_class: str
-    how: str  # "object" | "subject" | "died" | "pronoun" | "role" | "list" | "partitive" | "another"
+    how: str  # "object" | "subject" | "died" | "pronoun" | "role" | "list" | "partitive" | "another" | "burned" | "office"
     counted: bool = False  # a list member the count rules already read
     value: float = 1.0
 

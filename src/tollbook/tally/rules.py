@@ -6,6 +6,8 @@ Rules, each named in `CategoryTally.rule`:
 - `latest_update`: an updated toll ("rose to 40") replaces every earlier figure;
 - `sum_disjoint`: groups listed together ("three soldiers and eight civilians") add up, and so
   does an attacker's own death with the figures of its sentence ("killed himself and six others");
+- before every rule below, a hedged figure ("some reports claim 32 dead", "may have been")
+  counts only when no figure of its category is stated without a hedge;
 - `max_overlapping`: separate statements of a toll are read as restatements, so the
   largest wins rather than the sum ("613 were killed ... the 613 victims");
 - `+additional`: "another 1,000", "2 other policemen", "were also killed", "a fourth man" add
@@ -133,6 +135,11 @@ def _category(category: str, items: list[Claim], children: dict[str, list[Claim]
             claim_ids=tuple(i for t in subs for i in t.claim_ids), rule="sum_by_detail",
         )  # fmt: skip
     items = sorted(items, key=lambda c: c.span[0])
+    # A hedged figure ("Some reports claim 32 dead", "may have been killed") gives way to the
+    # figures stated without a hedge; alone, it is the toll.
+    firm = [c for c in items if "hedged" not in c.flags]
+    if firm and len(firm) < len(items):
+        items = firm
     updates = [c for c in items if "update" in c.flags]
     if updates:
         chosen, rule = [updates[-1]], "latest_update"

@@ -14,11 +14,24 @@ SELF = re.compile(
     r"|\bturn(?:ed|ing|s)?\s+(?:the|his|her)\s+(?:gun|weapon|rifle)\s+on\s+(?P<self2>himself|herself)\b",
     re.IGNORECASE,
 )
+#: "blew themselves up", "killing only themselves", "kill only themselves", "detonate themselves"
 THEMSELVES = re.compile(
-    r"\b(?:kill(?:ed|ing)?|blew|blowing|blown)\s+(?P<self>themselves)\b", re.IGNORECASE
+    r"\b(?:kill(?:ed|ing|s)?|blew|blowing|blown|blow|detonat(?:e|es|ed|ing))\s+(?:only\s+)?(?P<self>themselves)\b",
+    re.IGNORECASE,
 )
+#: How far before "themselves" the attackers' noun may stand, and their figure before the noun.
+NOUN_REACH = 100
+FIGURE_REACH = 48
 ATTACKER_WORD = re.compile(r"\b(?:" + alternation(vb.ATTACKER_NOUNS) + r")\b", re.IGNORECASE)
 #: "A suicide bomber blew himself up ... a police officer who killed himself": the sentence
 #: must name an attacker (or a suicide attack) for "himself" to be one.
 ATTACK_CONTEXT = re.compile(r"\bsuicide\b|\b(?:" + alternation(vb.ATTACKER_NOUNS) + r")\b|\bexplosives?\b|"
                             r"\bdetonat", re.IGNORECASE)  # fmt: skip
+#: The attackers added after a toll: "Two dead, plus bomber", "at least three dead, plus the
+#: bombers", "12 dead, plus the two bombers". The toll must come right before (`TOLL_BEFORE`).
+PLUS_ATTACKERS = re.compile(
+    r"\bplus\s+(?:the\s+)?(?:(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+    r"(?:(?:suicide|female|male)\s+){0,2}(?P<noun>" + alternation(vb.ATTACKER_NOUNS) + r")\b",
+    re.IGNORECASE,
+)
+TOLL_BEFORE = re.compile(r"\b(?:dead|killed|died|deaths|fatalities)\b[\s,;]*\Z", re.IGNORECASE)

@@ -85,6 +85,11 @@ STATUS_CATEGORIES = frozenset({"hostage", "detained", "displaced", "missing"})
 
 MORE = re.compile(r"\s+more\b(?!\s+than\b)", re.IGNORECASE)
 
+#: "The bodies of nine are discovered", "the bodies of three Fulanis were found": after "bodies
+#: of" the figure counts dead people whatever is said of the bodies next, so the passive of
+#: their finding may follow it as freely as a phrase boundary (`BODIES_PASSIVE_NEXT`).
+BODIES_OF = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s*\Z", re.IGNORECASE)
+BODIES_PASSIVE_NEXT = re.compile(r"^\s*(?:were|was|are|is|have\s+been|had\s+been|has\s+been)\b", re.IGNORECASE)
 FREE_AFTER = re.compile(
     r"^\s*(?:(?-i:[A-Z]{2,}[\w/-]*)\b|[,.;:)\]]|—|–|-\s|and\b|or\b|in\b|on\b|at\b|near\b|during\b|when\b|after\b|"
     r"as\b|since\b|across\b|around\b|amid\b|amidst\b|so\s+far|last\b|this\b|overnight\b|$)",

@@ -10,15 +10,24 @@ from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.alternation import alternation
 
 PREDICATE = re.compile(
-    r"\s+(?:(?P<pop>others|more)\s+)?(?:(?:" + alternation(vb.HEADLINE_DEGREE) + r")\s+)?"
+    r"\s+(?:(?P<pop>others|more)\s+|(?P<group>(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,2})\s+)?"
+    r"(?:(?:" + alternation(vb.HEADLINE_DEGREE) + r")\s+)?"
     r"(?P<cue>" + alternation(vb.HEADLINE_PREDICATES) + r")\b"
-    r"(?=\s*(?:[,;.:)—–]|-\s|$)|\s+(?:in|as|after|and|while|when|during|at|on|near|by|from|following|amid|over|"
+    r"(?=\s*(?:[,;.:()—–]|-\s|$)|\s+(?:in|as|after|and|while|when|during|at|on|near|by|from|following|amid|over|"
     r"since|across|outside|inside|overnight|yesterday|today|last|this)\b)",
     re.IGNORECASE,
 )
 #: Where a telegraphic chain may start: the sentence start (after a date or a place and a
 #: colon or dash), a semicolon or bracket; later items follow an item (`CHAIN`).
 CLAUSE_START = re.compile(r"(?:^|[;:(—–\"“]|\s-)\s*\Z", re.IGNORECASE)
+#: A figure after a comma starts a telegraphic clause of a coder's note ("clashed in Ajigin,
+#: three reported dead"; "attacked a mosque, at least 30 dead, many others injured") only when
+#: its predicate closes the clause at once (`CLAUSE_END`): "a comma, 3 killed in X" is read by
+#: the count rules.
+COMMA_START = re.compile(r",\s*\Z")
+#: A number that is part of a date or a time ("23/10", "10:30"), not a figure before a comma.
+DATE_PART = re.compile(r"\d[/:.]\d")
+CLAUSE_END = re.compile(r"\s*(?:[,;.()]|$|(?:and|plus|while)\b)", re.IGNORECASE)
 CHAIN = re.compile(r"^\s*(?:,|;|and|,\s*and|while|with)\s*$", re.IGNORECASE)
 ANOTHER = re.compile(r"\b(?:another|one\s+more|a\s+further)\b", re.IGNORECASE)
 ACTIVE = re.compile(r"\b(?P<verb>" + alternation(vb.VICTIM_BEFORE) + r")\s+\Z", re.IGNORECASE)

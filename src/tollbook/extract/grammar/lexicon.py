@@ -232,7 +232,17 @@ _TOLL_NOUN = (
 )
 _UPDATE_VERB = (
     r"(?:has\s+|had\s+|have\s+)?(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|hit|grew|"
-    r"soared|went\s+up|was\s+revised|been\s+revised|revised)(?:\s+(?:up|down))?(?:\s+from\s+[\d,]+)?\s+to"
+    r"soared|went\s+up|was\s+revised|been\s+revised|revised|raised|heightened)(?:\s+(?:up|upwards?|down))?"
+    r"(?:\s+from\s+[\d,]+)?\s+to"
+)
+#: A later figure for a count named before, in a coder's words: "the count was revised up to
+#: 114", "the figure was raised to 58", "(a number later heightened to 15)". It counts what
+#: the sentence's last figure counted (killed when none): an update. A noun with "of" after it
+#: ("the number of refugees rose to") says what it counts and is the toll cues' own.
+_COUNT_NOUN_UPDATE = (
+    r"\b(?:death\s+|casualty\s+|fatality\s+)?(?:count|figure|figures|numbers|number|total|tally)"
+    r"(?:\s+(?!of\b)[\w'’-]+){0,5}?\s+(?:raised|revised|heightened|increased|rose|risen|climbed|jumped|grew|updated)"
+    r"(?:\s+(?:up|upwards?))?\s+to\s*$"
 )
 LEFT_CUES: tuple[tuple[str, str, str], ...] = (
     (r"\b(?:bringing|brings|bring|brought|raising|raises|taking|takes|pushing)\s+(?:the\s+)?"
@@ -245,10 +255,11 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
     (r"\brevised\s+(?:the\s+)?(?:death\s+)?toll(?:\s+[\w,'’-]+){0,8}?\s+(?:down|up)\s+to\s*$",
      "killed", "update"),  # fmt: skip
     (_TOLL_NOUN + r"(?:\s+[\w,'’-]+){0,12}?\s+" + _UPDATE_VERB + r"\s*$", "toll", "update"),
+    (_COUNT_NOUN_UPDATE, "inherit", "update"),
     (_TOLL_NOUN + r"(?:\s+[\w,'’-]+){0,8}?\s+(?:of|at|is|was|stands\s+at|stood\s+at|now\s+stands\s+at|"
      r"reached|hit|to|:|put\s+at|is\s+put\s+at|(?:range|ranges|ranged|ranging|vary|varies|varied)\s+from|"
      r"range|ranges|ranged|ranging)\s*$", "toll", ""),  # fmt: skip
-    (r"\b(?:killed|killing|blew\s+up|blowing\s+up)\s+(?:himself|herself|themselves)(?:\s+up)?\s*"
+    (r"\b(?:killed|killing|kills|kill|blew\s+up|blowing\s+up)\s+(?:himself|herself|themselves)(?:\s+up)?\s*"
      r"(?:,|and|along\s+with|as\s+well\s+as)\s*$",
      "killed", "attacker"),
     (r"\bamong\s+the\s+(?:dead|killed|victims|fatalities)\s+(?:were|was|are)\s*$", "killed", "among"),
@@ -395,6 +406,18 @@ IRREALIS_RE = re.compile(
 HEDGE_RE = re.compile(
     r"\b(?:unconfirmed|unverified|rumou?red|could\s+not\s+(?:be\s+)?(?:independently\s+)?verif|"
     r"not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)|(?:may|might|could)\s+(?:well\s+)?have\s+been)",
+    re.IGNORECASE,
+)
+#: A competing figure from another source, after the main one: "Some reports claim 32 dead",
+#: "Other reports hold 50 deaths", "(some sources claim 20)", "Some witnesses put the toll at
+#: 25". A figure after this frame in its sentence is flagged hedged (counts._assign); the
+#: tally prefers the figures no frame hedges (tally/rules.py), as conservative coders do.
+ALTERNATIVE_REPORT_RE = re.compile(
+    r"\b(?:some|other|others|another|conflicting|differing|several|one|local)\s+(?:local\s+|media\s+|news\s+|eyewitness\s+)?"
+    r"(?:reports?|sources?|witness(?:es)?|accounts?|estimates?|residents)\s+(?:also\s+|have\s+|had\s+)?"
+    r"(?:claim(?:s|ed)?|hold|held|says?|said|put|puts|assert(?:s|ed)?|suggest(?:s|ed)?|report(?:s|ed)?|"
+    r"indicate(?:s|d)?|place(?:s|d)?|give|gave|gives|state(?:s|d)?|count(?:s|ed)?|speak\s+of|spoke\s+of|"
+    r"put\s+the\s+(?:death\s+)?toll\s+at)\b",
     re.IGNORECASE,
 )
 CUMULATIVE_RE = re.compile(

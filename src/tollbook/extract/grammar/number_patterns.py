@@ -54,6 +54,11 @@ RANGE_TAIL_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: "revised up to 114": after a verb of change, "up to" is the verb's particle and its "to", not
+#: a qualifier of the figure (numbers.py reads the figure as exact, the cue as "revised up to").
+UPDATE_UP_TO = re.compile(
+    r"\b(?:revised|raised|rose|risen|increased|jumped|climbed|heightened|went|moved|pushed)\s+\Z", re.IGNORECASE
+)
 UPDATE_FROM = re.compile(
     r"\b(?:rose|risen|rising|rises|climbed|increased|jumped|grew|went up|soared|revised)"
     r"(?:\s+\w+)?\s+from\s+$",

@@ -8,6 +8,12 @@ import re
 
 DETERMINER = re.compile(r"\b(?P<a>an?|the|his|her|their|both)\s+(?=[A-Za-z])", re.IGNORECASE)
 
+#: Prepositions of place and time that end an open noun phrase as the count rules' own stop
+#: words do ("killed six Dozos near the village": the people are "six Dozos", not "Dozos near").
+OPEN_NP_STOP = frozenset(
+    """near outside inside around across along between behind beyond toward towards within
+    without against through throughout via upon off above below beside opposite""".split()
+)
 NP_WORD = re.compile(r"\s+(?P<w>[A-Za-z][\w’'./-]*)")
 
 EITHER_NUMBER = frozenset("police personnel staff militia youth".split())

@@ -178,6 +178,7 @@ HEADLINE_PREDICATES: Final[dict[str, str]] = {
     "killed": "killed", "dead": "killed", "die": "killed", "dies": "killed", "died": "killed",
     "slain": "killed", "confirmed dead": "killed", "feared dead": "killed", "reported dead": "killed",
     "reportedly dead": "killed", "reportedly killed": "killed", "perish": "killed", "perished": "killed",
+    "believed dead": "killed", "presumed dead": "killed", "believed killed": "killed", "presumed killed": "killed",
     "hurt": "wounded", "injured": "wounded", "wounded": "wounded",
     "missing": "missing", "kidnapped": "hostage", "abducted": "hostage",
 }  # fmt: skip

@@ -10,6 +10,7 @@ from tollbook.extract.grammar import injury_patterns as injury
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.grammar.numberwords import TENS, UNITS
 
 PARTICLE = r"(?:al|el|bin|ibn|ben|de|del|da|dos|van|von|ur|ul|abu|wa|la|le|di|bint)"
 CAP = r"(?:(?-i:[A-Z])[a-z]{0,3}\.(?=\s+(?-i:[A-Z]))|(?-i:[A-Z])[\w'’-]*)"  # "Col. Hamidullah", never "Brazil. Lopes"
@@ -29,7 +30,9 @@ WORD = re.compile(r"\s+(?P<w>(?-i:[a-z])[\w-]*)")
 
 
 #: A title before a name is lowercase words that are neither function words nor verbs.
-TITLE_WORD = rf"(?!(?:{alternation([*lx.MODIFIER_STOP, *vb.NOT_TITLES, *vb.VICTIM_VERBS, *vb.MANNER_VERBS, 'the', 'a', 'an'])})\b)"
+#: A number word is no title either: "killed six Dozos" counts six people (the count rules' own),
+#: not one person named "Dozos".
+TITLE_WORD = rf"(?!(?:{alternation([*lx.MODIFIER_STOP, *vb.NOT_TITLES, *vb.VICTIM_VERBS, *vb.MANNER_VERBS, 'the', 'a', 'an', *UNITS, *TENS, 'dozen', 'dozens', 'several', 'hundred', 'hundreds'])})\b)"
 ACTIVE = re.compile(
     rf"\b(?:(?P<verb>{ACTIVE_VERB})|(?P<manner>{MANNER})(?:\s+(?P<res1>{RESULT}))?)\s+"
     rf"(?P<title>(?:{TITLE_WORD}(?-i:[a-z])[\w-]+\s+){{0,3}})(?P<name>{CAP}(?:(?:\s+{PARTICLE}[\s-]+|\s+){CAP}){{0,5}})"
