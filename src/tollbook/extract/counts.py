@@ -12,7 +12,7 @@ Rules, not a model: every figure says which rule produced it. Per sentence:
    cue after it (passive and intransitive verbs), skipping its breakdown;
 5. filters: hypotheticals and threats ("could kill thousands") are dropped; hedges,
    cumulative totals, updates and "another" are flagged.
-Explicit zeros ("nobody was killed") become figures with value 0.
+Explicit zeros ("nobody was killed") are read by zeros.py.
 """
 
 from __future__ import annotations
@@ -40,7 +40,6 @@ from tollbook.extract.grammar.count_patterns import ALSO_IN as _ALSO_IN
 from tollbook.extract.grammar.count_patterns import AND_BETWEEN as _AND_BETWEEN
 from tollbook.extract.grammar.count_patterns import AND_NEXT as _AND_NEXT
 from tollbook.extract.grammar.count_patterns import APPOSITION as _APPOSITION
-from tollbook.extract.grammar.count_patterns import ATTACKER_SELF as _ATTACKER_SELF
 from tollbook.extract.grammar.count_patterns import BY_BEFORE as _BY_BEFORE
 from tollbook.extract.grammar.count_patterns import CONTAINER_BEFORE as _CONTAINER_BEFORE
 from tollbook.extract.grammar.count_patterns import COORDINATED as _COORDINATED
@@ -49,7 +48,6 @@ from tollbook.extract.grammar.count_patterns import EVENT_END as _EVENT_END
 from tollbook.extract.grammar.count_patterns import FAMILY_OF as _FAMILY_OF
 from tollbook.extract.grammar.count_patterns import FREE_AFTER as _FREE_AFTER
 from tollbook.extract.grammar.count_patterns import FROM_ORIGIN as _FROM_ORIGIN
-from tollbook.extract.grammar.count_patterns import HARM_WORDS as _HARM_WORDS
 from tollbook.extract.grammar.count_patterns import HUMAN_OR_SKULL as _HUMAN_OR_SKULL
 from tollbook.extract.grammar.count_patterns import JOINED_BY_AND as _JOINED_BY_AND
 from tollbook.extract.grammar.count_patterns import MORE as _MORE
@@ -76,7 +74,7 @@ from tollbook.extract.numbers import NumberMention, find_numbers
 from tollbook.extract.records import Figure, LeftCue, RightCue
 from tollbook.model import Span
 
-__all__ = ["RULE_PREFIX", "Zero", "find_attackers", "find_figures", "find_zeros"]
+__all__ = ["RULE_PREFIX", "find_figures"]
 
 RULE_PREFIX = "count"
 
@@ -598,28 +596,3 @@ def _more_people(text: str, start: int, fig: Figure, also: bool) -> bool:
     return also or bool(_OTHER_AFTER.match(text, fig.num.span[1])) \
         or bool(_OTHER_BEFORE.search(text, max(start, fig.num.span[0] - 10), fig.num.span[0]))  # fmt: skip
 
-
-@dataclass(frozen=True, slots=True)
-class Zero:
-    """An explicit zero: "nobody was killed"."""
-
-    span: Span
-    category: str
-    text: str
-
-
-def find_zeros(text: str, start: int, end: int) -> list[Zero]:
-    """Explicit zeros; "no casualties" counts as nobody killed (the narrower reading)."""
-    out: list[Zero] = []
-    for m in lx.ZERO_RE.finditer(text, start, end):
-        z = m.group("z").lower()
-        if irrealis(text, start, m.start()):
-            continue
-        category = "wounded" if _HARM_WORDS.search(z) else "killed"
-        out.append(Zero(span=m.span("z"), category=category, text=m.group(0)))
-    return out
-
-
-def find_attackers(text: str, start: int, end: int) -> list[Span]:
-    """'a suicide bomber killed himself': the span of 'himself' (one attacker killed)."""
-    return [m.span("self") for m in _ATTACKER_SELF.finditer(text, start, end)]
