@@ -10,6 +10,8 @@ Called by counts.find_figures once its rules have read a sentence:
 - plural anaphors for a group counted before (anaphora.py: "abducted four men; they were executed");
 - the figure before an active verb whose victims follow is the agent ("A crowd stoned to
   death a suspected informer");
+- the predicate a long breakdown holds apart, given to its whole (including.py: "Five people,
+  including the mayor and his driver, were killed");
 - people a fronted phrase adds (besides.py: "In addition to the assailant, four people were killed");
 - attackers who died by their own hand (attackers.py: "killing himself and four others"), and
   the flag `attackers` on every claim naming attackers.
@@ -17,7 +19,16 @@ Called by counts.find_figures once its rules have read a sentence:
 
 from __future__ import annotations
 
-from tollbook.extract import anaphora, attackers, bare, besides, phrases, postmodified, victims
+from tollbook.extract import (
+    anaphora,
+    attackers,
+    bare,
+    besides,
+    including,
+    phrases,
+    postmodified,
+    victims,
+)
 from tollbook.extract.grammar.reading_patterns import AGENT_GAP as _AGENT_GAP
 from tollbook.extract.headlines import Headline
 from tollbook.extract.records import Figure
@@ -56,6 +67,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
                               category=v.category, rule=f"{RULE_PREFIX}.victim_{v.how}:{v.category}{listed}",
                               has_head=True))  # fmt: skip
     _drop_agents(text, figures)
+    including.read_through(text, end, figures)
     figures += besides.find_besides(text, start, end, figures, exclude)
     for a in attackers.find_attacker_deaths(text, start, end):
         spans = [a.span] + ([a.figure] if a.figure else [])
