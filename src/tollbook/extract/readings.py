@@ -12,6 +12,8 @@ Called by counts.find_figures once its rules have read a sentence:
   death a suspected informer");
 - the predicate a long breakdown holds apart, given to its whole (including.py: "Five people,
   including the mayor and his driver, were killed");
+- single people coordinated with a counted group (conjuncts.py: "The district chief and four
+  guards were killed");
 - people a fronted phrase adds (besides.py: "In addition to the assailant, four people were killed");
 - attackers who died by their own hand (attackers.py: "killing himself and four others"), and
   the flag `attackers` on every claim naming attackers.
@@ -24,6 +26,7 @@ from tollbook.extract import (
     attackers,
     bare,
     besides,
+    conjuncts,
     including,
     phrases,
     postmodified,
@@ -68,6 +71,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
                               has_head=True))  # fmt: skip
     _drop_agents(text, figures)
     including.read_through(text, end, figures)
+    figures += conjuncts.find_conjuncts(text, start, figures, exclude)
     figures += besides.find_besides(text, start, end, figures, exclude)
     for a in attackers.find_attacker_deaths(text, start, end):
         spans = [a.span] + ([a.figure] if a.figure else [])
