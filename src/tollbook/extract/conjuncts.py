@@ -32,7 +32,7 @@ from tollbook.extract.grammar.victim_patterns import PLURAL_ENDINGS as _PLURAL_E
 from tollbook.extract.records import Figure
 from tollbook.model import Span
 
-__all__ = ["find_conjuncts"]
+__all__ = ["find_conjuncts", "one_person"]
 
 RULE = "count.conjunct"
 
@@ -85,7 +85,7 @@ def _pieces(text: str, start: int, end: int) -> list[Span]:
     return out
 
 
-def _one_person(words: str) -> str | None:
+def one_person(words: str) -> str | None:
     """The population noun of a conjunct naming one person ("people" for a name), else None."""
     plain = _GLOSS.sub("", words).split()
     if not plain or len(plain) > _LONGEST or any(w.lower() in _NOT_IN_CONJUNCT for w in plain):
@@ -120,7 +120,7 @@ def _people(text: str, pieces: list[Span]) -> list[tuple[Span, str]] | None:
     out: list[tuple[Span, str]] = []
     named = False
     for a, b in pieces:
-        population = _one_person(text[a:b])
+        population = one_person(text[a:b])
         if population is None:
             return None
         if named and text[a:b].split()[0].lower() in ("a", "an"):

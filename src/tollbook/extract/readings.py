@@ -14,6 +14,7 @@ Called by counts.find_figures once its rules have read a sentence:
   including the mayor and his driver, were killed");
 - single people coordinated with a counted group (conjuncts.py: "The district chief and four
   guards were killed");
+- companions of a casualty predicate (comitative.py: "was killed along with three officers");
 - people a fronted phrase adds (besides.py: "In addition to the assailant, four people were killed");
 - attackers who died by their own hand (attackers.py: "killing himself and four others"), and
   the flag `attackers` on every claim naming attackers.
@@ -26,6 +27,7 @@ from tollbook.extract import (
     attackers,
     bare,
     besides,
+    comitative,
     conjuncts,
     including,
     phrases,
@@ -72,6 +74,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     _drop_agents(text, figures)
     including.read_through(text, end, figures)
     figures += conjuncts.find_conjuncts(text, start, figures, exclude)
+    figures += comitative.find_companions(text, start, end, figures, exclude)
     figures += besides.find_besides(text, start, end, figures, exclude)
     for a in attackers.find_attacker_deaths(text, start, end):
         spans = [a.span] + ([a.figure] if a.figure else [])
