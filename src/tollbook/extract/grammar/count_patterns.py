@@ -79,6 +79,10 @@ UNKNOWN_FATE = re.compile(r"\b(?:unknown|unclear|not\s+known|undetermined)\b", r
 
 CONTAINER_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b)(?:among|of)\s+the\s*$", re.IGNORECASE)
 
+#: A gloss in parentheses right after a noun phrase (a name, an acronym), read past: "One ward
+#: administrator (U Than Zaw) was killed".
+GLOSS = re.compile(r"\A\s*\([^()]{1,60}\)")
+
 WERE_AMONG = re.compile(r"^\s*(?:" + BE + r")\s+(?:also\s+)?among\s+(?:the\s+)?$", re.IGNORECASE)
 
 WERE_FIRST = re.compile(r"(?:who\s+|that\s+)?(?:were|are|have)\b", re.IGNORECASE)
