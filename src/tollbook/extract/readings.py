@@ -8,6 +8,7 @@ Called by counts.find_figures once its rules have read a sentence:
   subjects with a post-modifier (postmodified.py: "The consul in Barranquilla was shot dead");
 - zero-article singular people in telegraphic syntax (bare.py: "Customs officer kidnapped, killed");
 - plural anaphors for a group counted before (anaphora.py: "abducted four men; they were executed");
+- pronoun objects of victim verbs (objects.py: "seized two drivers and murdered them");
 - the figure before an active verb whose victims follow is the agent ("A crowd stoned to
   death a suspected informer");
 - the predicate a long breakdown holds apart, given to its whole (including.py: "Five people,
@@ -30,6 +31,7 @@ from tollbook.extract import (
     comitative,
     conjuncts,
     including,
+    objects,
     phrases,
     postmodified,
     victims,
@@ -59,6 +61,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     named += postmodified.find_subjects(text, start, end, taken + [v.span for v in named])
     named += bare.find_bare(text, start, end, taken + [v.span for v in named])
     named += anaphora.find_anaphors(text, start, end, taken + [v.span for v in named])
+    named += objects.find_objects(text, start, end, taken + [v.span for v in named])
     for v in named:
         listed = "+list" if v.how == "list" else ""
         if v.counted:  # a list member already read: it adds up with the others
