@@ -59,7 +59,8 @@ RULE_MODULES = ("extract/counts", "extract/cues", "extract/heads", "extract/phra
                 "extract/readings", "extract/bare", "extract/anaphora", "extract/postmodified",
                 "extract/attackers", "extract/headlines", "extract/victims", "extract/besides",
                 "extract/zeros", "extract/including", "extract/conjuncts",
-                "extract/comitative", "extract/objects")  # fmt: skip
+                "extract/comitative", "extract/objects",
+                "extract/fates")  # fmt: skip
 #: Top-level sets and tables a rule module may hold because they are not vocabulary.
 NOT_GRAMMAR = {
     "_ASCII_LETTERS": "cues.last_word's character set: spelling",

@@ -8,6 +8,7 @@ Called by counts.find_figures once its rules have read a sentence:
   subjects with a post-modifier (postmodified.py: "The consul in Barranquilla was shot dead");
 - zero-article singular people in telegraphic syntax (bare.py: "Customs officer kidnapped, killed");
 - plural anaphors for a group counted before (anaphora.py: "abducted four men; they were executed");
+- the wounded who died of it, counted dead (fates.py: "was wounded and later died of his injuries");
 - pronoun objects of victim verbs (objects.py: "seized two drivers and murdered them");
 - the figure before an active verb whose victims follow is the agent ("A crowd stoned to
   death a suspected informer");
@@ -30,6 +31,7 @@ from tollbook.extract import (
     besides,
     comitative,
     conjuncts,
+    fates,
     including,
     objects,
     phrases,
@@ -75,6 +77,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
                               category=v.category, rule=f"{RULE_PREFIX}.victim_{v.how}:{v.category}{listed}",
                               has_head=True))  # fmt: skip
     _drop_agents(text, figures)
+    figures += fates.later_deaths(text, end, figures)
     including.read_through(text, end, figures)
     figures += conjuncts.find_conjuncts(text, start, figures, exclude)
     figures += comitative.find_companions(text, start, end, figures, exclude)
