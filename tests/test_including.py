@@ -14,6 +14,19 @@ def _tally(text: str, category: str) -> float:
 
 
 @pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("Two people, a nurse and a teacher, were killed in Vasko.", 2),
+        ("At least one person, a street vendor, was killed near the market in Oyo.", 1),
+        # as many members as the whole counts, or it is a list of other people
+        ("Three soldiers, a captain and a medic, were killed near Ossa.", 5),
+    ],
+)
+def test_an_apposition_naming_the_members_holds_them(text: str, best: float) -> None:
+    assert _tally(text, "killed") == best
+
+
+@pytest.mark.parametrize(
     ("text", "category", "best"),
     [
         # members named, not counted: the whole alone

@@ -9,14 +9,18 @@ the predicate comes ("..., were killed"); the figures inside it become the whole
 And a breakdown whose members are joined without commas is closed by ", and": in "14 police
 officers, including the district chief, and 25 assailants were killed" the assailants stand
 beside the whole (39 killed), not inside it; "including police, civilians, and a judge" is
-one list.
+one list. An apposition that names the whole's members one by one ("Two people, an engineer
+and a teacher, were killed") holds them: they are its parts, not two more people.
 """
 
 from __future__ import annotations
 
 from tollbook.extract.cues import right_cue
+from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar.including_patterns import COMMA as _COMMA
 from tollbook.extract.grammar.including_patterns import COMMA_AND as _COMMA_AND
+from tollbook.extract.grammar.including_patterns import ENUMERATION_OPENS as _ENUMERATION_OPENS
+from tollbook.extract.grammar.including_patterns import MEMBER_JOINT as _MEMBER_JOINT
 from tollbook.extract.grammar.including_patterns import OPENS as _OPENS
 from tollbook.extract.grammar.including_patterns import STOPS as _STOPS
 from tollbook.extract.records import Figure
@@ -36,6 +40,7 @@ def read_through(text: str, end: int, figures: list[Figure]) -> None:
             continue
         opened = _OPENS.match(text, whole.span[1], end)
         if opened is None:
+            _enumerated(text, end, figures, i)
             continue
         if whole.category is None:
             _close(text, end, figures, i, opened.end())
@@ -80,6 +85,40 @@ def _members(figures: list[Figure], i: int, start: int, stop: int) -> None:
                 member.rule = f"{RULE}:{category}"
             if not member.rule.endswith("+part"):
                 member.rule = member.rule.replace("+list", "") + "+part"
+
+
+def _enumerated(text: str, end: int, figures: list[Figure], i: int) -> None:
+    """ "Two people, an engineer and a teacher, were killed": an apposition naming as many
+    people, one by one, as the whole counts holds its members, not more people."""
+    whole = figures[i]
+    opened = _ENUMERATION_OPENS.match(text, whole.span[1], end)
+    if opened is None or whole.num.value < 1:
+        return
+    stop = _STOPS.search(text, opened.end(), min(end, opened.end() + _LONGEST))
+    limit = stop.start() if stop else min(end, opened.end() + _LONGEST)
+    for comma in _COMMA.finditer(text, opened.end(), limit):
+        cue = right_cue(text, comma.end(), end, _PREDICATE_WORDS)
+        if cue is None:
+            continue
+        members = [p for p in _MEMBER_JOINT.split(text[opened.end() : comma.start()]) if p]
+        if len(members) != whole.num.value or not all(_one_of(p) for p in members) \
+                or (whole.category is not None and whole.category != cue.category):  # fmt: skip
+            return
+        if whole.category is None:
+            whole.category, whole.detail, whole.rule = cue.category, cue.detail, f"{RULE}:{cue.category}"
+        whole.rule = whole.rule.replace("+list", "")
+        _members(figures, i, opened.end(), comma.start())
+        return
+
+
+def _one_of(words: str) -> bool:
+    """One person, said with "a"/"an": "a teacher", "a director of a school"."""
+    plain = words.split()
+    if plain[0].lower() not in ("a", "an"):
+        return False
+    lower = [w.lower().strip(".,") for w in plain]
+    head = lower[lower.index("of") - 1] if "of" in lower[1:] else lower[-1]
+    return head in lx.SINGULARS
 
 
 def _beside(text: str, figures: list[Figure], i: int, start: int) -> None:

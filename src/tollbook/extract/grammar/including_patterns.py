@@ -16,3 +16,8 @@ STOPS = re.compile(r"[;:]")
 #: ", and" closing a breakdown whose members so far are joined without commas: "including the
 #: police chief, and 25 assailants were killed" (25 assailants beside the whole, not in it).
 COMMA_AND = re.compile(r",\s*and\s+\Z", re.IGNORECASE)
+#: An apposition enumerating a whole's members one by one: "Two people, an engineer and a
+#: teacher, were killed" (it opens with "a"/"an" right after the whole's comma).
+ENUMERATION_OPENS = re.compile(r"\s*,\s*(?=an?\s)", re.IGNORECASE)
+#: The joints between the enumerated members.
+MEMBER_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
