@@ -37,6 +37,9 @@ def number(x: float) -> float | int:
 #: The rule of "the attacker killed himself" claims: extraction writes it, the tally reads it
 #: (an attacker who dies is counted once, not again in the total that includes him).
 ATTACKER_SELF_RULE = "count.attacker_self"
+#: The rule prefix of people a fronted phrase adds ("In addition to the assailant, four people
+#: were killed"): extraction writes it, the tally adds them to their sentence's figures.
+BESIDES_RULE = "count.besides"
 
 #: Claim kinds. A registry so that later kinds (buildings destroyed, aid trucks) slot in.
 KINDS: dict[str, str] = {

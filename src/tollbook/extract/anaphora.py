@@ -24,10 +24,10 @@ from tollbook.extract.grammar.anaphora_patterns import NOUN_AFTER as _NOUN_AFTER
 from tollbook.extract.numbers import find_numbers
 from tollbook.model import Span
 
-__all__ = ["find_anaphors"]
+__all__ = ["antecedent", "find_anaphors"]
 
 
-def _antecedent(text: str, at: int, noun: str | None) -> tuple[float, str] | None:
+def antecedent(text: str, at: int, noun: str | None) -> tuple[float, str] | None:
     """(value, noun) of the last group of two or more people counted before `at`."""
     lo = max(0, at - an.REACH)
     for num in reversed(find_numbers(text, lo, at)):
@@ -59,7 +59,7 @@ def find_anaphors(text: str, start: int, end: int, taken: list[Span]) -> list[vi
         category = victims.plural_predicate_at(text, start, m.end(), end)
         if category is None:
             continue
-        found = _antecedent(text, m.start(), noun)
+        found = antecedent(text, m.start(), noun)
         if found is not None:
             population, cls = lx.POPULATIONS[found[1]][:2]
             out.append(victims.Victim(m.span("a"), category, population, cls, "anaphor", value=found[0]))

@@ -1,9 +1,12 @@
 """Attackers among the dead: sentence text -> Attacker* (attackers who died, how many).
 
 "The bomber detonated his vest, killing himself and four others" (5 dead, 1 an attacker),
-"killing only himself", "a suicide bomber blew himself up", "two suicide bombers blew
-themselves up" (2), "Four suicide bombers attempt an attack ..., kill only themselves" (4), and those added
-after a toll ("Two dead, plus bomber": 3). Each is a count of attackers killed; the figures beside it ("four
+"killing only himself", "a suicide bomber blew himself up" (or "blew up himself"), "the gunman
+turned the gun on himself", "two suicide bombers blew themselves up" (2), "Four suicide bombers
+attempt an attack ..., kill only themselves" (4), and those added after a toll ("Two dead, plus
+bomber": 3). A lone "himself" is an attacker only in a sentence naming one (or a suicide attack,
+explosives, a militant). This is the one reading of an attacker's own death; the count rules
+leave it here. Each is a count of attackers killed; the figures beside it ("four
 others") are read by the count rules, and the tally adds them up (tally.ATTACKER_SELF_RULE).
 Claims whose people are attackers ("six assailants were killed") are flagged `attackers`
 (`is_attacker`), so that a user can count with or without them.

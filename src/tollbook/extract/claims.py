@@ -17,14 +17,14 @@ from tollbook.extract import glue
 from tollbook.extract.anchor import Anchors
 from tollbook.extract.areas import find_areas
 from tollbook.extract.attribution import Attributor
-from tollbook.extract.counts import find_attackers, find_figures, find_zeros
+from tollbook.extract.counts import find_figures
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.housing import find_housing
 from tollbook.extract.records import Figure
 from tollbook.extract.scare import blank_scare_quotes
+from tollbook.extract.zeros import find_zeros
 from tollbook.geo.places import Gazetteer
 from tollbook.model import (
-    ATTACKER_SELF_RULE,
     Attribution,
     Claim,
     Document,
@@ -166,16 +166,6 @@ def _count_claims(maker: _ClaimMaker, sentences: list[Segment], anchors: Anchors
                 event_date=anchors.date_for(zero.span[0]),
                 source=source(zero.span[0], sentence),
             ))  # fmt: skip
-        if any(f.category == "killed" for f in figures):
-            for span in find_attackers(text, sentence.start, sentence.end):
-                if any(f.span[0] <= span[0] < f.span[1] for f in figures):
-                    continue  # already read with the sentence's figures (extract/attackers.py)
-                claims.append(make(
-                    "count", span, sentence, category="killed", population="militants",
-                    population_class="combatant", value=1.0, low=1.0, high=1.0, qualifier="exact",
-                    unit="people", rule=ATTACKER_SELF_RULE, place=anchors.place_for(span[0]),
-                    event_date=anchors.date_for(span[0]), source=source(span[0], sentence),
-                ))  # fmt: skip
     return claims
 
 

@@ -12,7 +12,7 @@ Rules, not a model: every figure says which rule produced it. Per sentence:
    cue after it (passive and intransitive verbs), skipping its breakdown;
 5. filters: hypotheticals and threats ("could kill thousands") are dropped; hedges,
    cumulative totals, updates and "another" are flagged.
-Explicit zeros ("nobody was killed") become figures with value 0.
+Explicit zeros ("nobody was killed") are read by zeros.py.
 """
 
 from __future__ import annotations
@@ -40,7 +40,6 @@ from tollbook.extract.grammar.count_patterns import ALSO_IN as _ALSO_IN
 from tollbook.extract.grammar.count_patterns import AND_BETWEEN as _AND_BETWEEN
 from tollbook.extract.grammar.count_patterns import AND_NEXT as _AND_NEXT
 from tollbook.extract.grammar.count_patterns import APPOSITION as _APPOSITION
-from tollbook.extract.grammar.count_patterns import ATTACKER_SELF as _ATTACKER_SELF
 from tollbook.extract.grammar.count_patterns import BODIES_OF as _BODIES_OF
 from tollbook.extract.grammar.count_patterns import BODIES_PASSIVE_NEXT as _BODIES_PASSIVE_NEXT
 from tollbook.extract.grammar.count_patterns import BREAKDOWN_CLOSE as _BREAKDOWN_CLOSE
@@ -54,7 +53,7 @@ from tollbook.extract.grammar.count_patterns import EVENT_END as _EVENT_END
 from tollbook.extract.grammar.count_patterns import FAMILY_OF as _FAMILY_OF
 from tollbook.extract.grammar.count_patterns import FREE_AFTER as _FREE_AFTER
 from tollbook.extract.grammar.count_patterns import FROM_ORIGIN as _FROM_ORIGIN
-from tollbook.extract.grammar.count_patterns import HARM_WORDS as _HARM_WORDS
+from tollbook.extract.grammar.count_patterns import GLOSS as _GLOSS
 from tollbook.extract.grammar.count_patterns import HUMAN_OR_SKULL as _HUMAN_OR_SKULL
 from tollbook.extract.grammar.count_patterns import JOINED_BY_AND as _JOINED_BY_AND
 from tollbook.extract.grammar.count_patterns import MORE as _MORE
@@ -83,7 +82,7 @@ from tollbook.extract.numbers import NumberMention, find_numbers
 from tollbook.extract.records import Figure, LeftCue, RightCue
 from tollbook.model import Span
 
-__all__ = ["RULE_PREFIX", "Zero", "find_attackers", "find_figures", "find_zeros"]
+__all__ = ["RULE_PREFIX", "find_figures"]
 
 RULE_PREFIX = "count"
 
@@ -107,7 +106,7 @@ def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
             return False  # a toll's frame ("stands at 48, according to"), not a verb on them
         return bool(_FREE_AFTER.match(ahead(text, fig.span[1], end)) or phrases.AFTER_OBJECT.match(text, fig.span[1], end)
                     or _bodies_found(text, fig.left, fig.num.span[0], fig.span[1], end))
-    after = ahead(text, fig.span[1], end)
+    after = _GLOSS.sub("", ahead(text, fig.span[1], end), count=1)  # "One ward chief (U Zaw) was killed"
     # "The leader of a local group was shot dead": the cue may follow an of-complement.
     tail = phrases.OF_TAIL.match(after)
     starts = [0] + ([m.end() for m in re.finditer(r"[\w'’.-]+", tail.group(0))] if tail else [])
@@ -624,28 +623,3 @@ def _more_people(text: str, start: int, fig: Figure, also: bool) -> bool:
     return also or bool(_OTHER_AFTER.match(text, fig.num.span[1])) \
         or bool(_OTHER_BEFORE.search(text, max(start, fig.num.span[0] - 10), fig.num.span[0]))  # fmt: skip
 
-
-@dataclass(frozen=True, slots=True)
-class Zero:
-    """An explicit zero: "nobody was killed"."""
-
-    span: Span
-    category: str
-    text: str
-
-
-def find_zeros(text: str, start: int, end: int) -> list[Zero]:
-    """Explicit zeros; "no casualties" counts as nobody killed (the narrower reading)."""
-    out: list[Zero] = []
-    for m in lx.ZERO_RE.finditer(text, start, end):
-        z = m.group("z").lower()
-        if irrealis(text, start, m.start()):
-            continue
-        category = "wounded" if _HARM_WORDS.search(z) else "killed"
-        out.append(Zero(span=m.span("z"), category=category, text=m.group(0)))
-    return out
-
-
-def find_attackers(text: str, start: int, end: int) -> list[Span]:
-    """'a suicide bomber killed himself': the span of 'himself' (one attacker killed)."""
-    return [m.span("self") for m in _ATTACKER_SELF.finditer(text, start, end)]

@@ -48,7 +48,7 @@ def toll_category(words: str, default: str) -> str:
 
 def one_was_cue(text: str, start: int, span: Span, end: int) -> bool:
     """"Three suspects fled and one was killed": a bare "one" as the subject of a cue
-    ("no one was hurt" is a zero, read by find_zeros)."""
+    ("no one was hurt" is a zero, read by zeros.find_zeros)."""
     if _NO_BEFORE.search(text, max(start, span[0] - 8), span[0]):
         return False
     m = _ONE_WAS.match(text, span[1], end)
@@ -115,7 +115,7 @@ def right_cue(text: str, start: int, stop: int, reach: int = 9) -> RightCue | No
                 active = not _PASSIVE_AUX.search(m.group(0)) and _TRANSITIVE.search(m.group(0))
                 obj = _OBJECT_NEXT.match(text, start + m.end()) if active else None
                 # "Two bombers killed themselves": the agents died too. A lone "himself" is
-                # counted by find_attackers, on the word "himself".
+                # counted by extract/attackers.py, on the word "himself".
                 if obj and obj.group(0).strip().lower() != "themselves":
                     return None
                 return RightCue(cat, detail, start + m.end())

@@ -15,6 +15,14 @@ Called by counts.find_figures once its rules have read a sentence:
   death a suspected informer");
 - people wounded first who died later ("the two wounded later succumbed") are dead, and add
   to the dead counted before them;
+- the wounded who died of it, counted dead (fates.py: "was wounded and later died of his injuries");
+- pronoun objects of victim verbs (objects.py: "seized two drivers and murdered them");
+- the predicate a long breakdown holds apart, given to its whole (including.py: "Five people,
+  including the mayor and his driver, were killed");
+- single people coordinated with a counted group (conjuncts.py: "The district chief and four
+  guards were killed");
+- companions of a casualty predicate (comitative.py: "was killed along with three officers");
+- people a fronted phrase adds (besides.py: "In addition to the assailant, four people were killed");
 - attackers who died by their own hand (attackers.py: "killing himself and four others"), and
   the flag `attackers` on every claim naming attackers.
 """
@@ -25,7 +33,13 @@ from tollbook.extract import (
     anaphora,
     attackers,
     bare,
+    besides,
     burning,
+    comitative,
+    conjuncts,
+    fates,
+    including,
+    objects,
     offices,
     others,
     phrases,
@@ -62,6 +76,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     named += others.find_others(text, start, end, taken + [v.span for v in named])
     named += burning.find_burnings(text, start, end, taken + [v.span for v in named])
     named += offices.find_offices(text, start, end, taken + [v.span for v in named])
+    named += objects.find_objects(text, start, end, taken + [v.span for v in named])
     for v in named:
         listed = "+list" if v.how == "list" else ""
         if v.counted:  # a list member already read: it adds up with the others
@@ -76,6 +91,11 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
                               has_head=True))  # fmt: skip
     _drop_agents(text, figures)
     _died_of_wounds(text, end, figures)
+    figures += fates.later_deaths(text, end, figures)
+    including.read_through(text, end, figures)
+    figures += conjuncts.find_conjuncts(text, start, figures, exclude)
+    figures += comitative.find_companions(text, start, end, figures, exclude)
+    figures += besides.find_besides(text, start, end, figures, exclude)
     for a in attackers.find_attacker_deaths(text, start, end):
         spans = [a.span] + ([a.figure] if a.figure else [])
         if not any(f.span[0] < b and s < f.span[1] and f.category is not None for f in figures for s, b in spans):

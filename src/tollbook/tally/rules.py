@@ -5,7 +5,8 @@ Rules, each named in `CategoryTally.rule`:
   families and households are other units) and never cumulative totals;
 - `latest_update`: an updated toll ("rose to 40") replaces every earlier figure;
 - `sum_disjoint`: groups listed together ("three soldiers and eight civilians") add up, and so
-  does an attacker's own death with the figures of its sentence ("killed himself and six others");
+  does an attacker's own death with the figures of its sentence ("killed himself and six others"),
+  and the people a fronted phrase adds ("In addition to the assailant, four people were killed");
 - before every rule below, a hedged figure ("some reports claim 32 dead", "may have been")
   counts only when no figure of its category is stated without a hedge;
 - `max_overlapping`: separate statements of a toll are read as restatements, so the
@@ -23,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from tollbook.extract.grammar.numberwords import TENS, spelled
-from tollbook.model import ATTACKER_SELF_RULE, CategoryTally, Claim, Tally
+from tollbook.model import ATTACKER_SELF_RULE, BESIDES_RULE, CategoryTally, Claim, Tally
 
 _CLASS_FIELD = {"civilian": "civilians", "combatant": "combatants"}
 #: The rule of an attacker's own death ("a suicide bomber killed himself and six others"),
@@ -154,6 +155,8 @@ def _category(category: str, items: list[Claim], children: dict[str, list[Claim]
                 (c.rule.endswith("+list") and prev.rule.endswith("+list"))
                 # an attacker who dies is not among the victims his sentence counts
                 or ATTACKER_SELF_RULE in (c.rule, prev.rule)
+                # "In addition to the assailant, four people were killed": not among the four
+                or prev.rule.startswith(BESIDES_RULE)
             ):
                 groups[-1].append(c)
             else:

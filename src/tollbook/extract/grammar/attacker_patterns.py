@@ -10,13 +10,14 @@ from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.alternation import alternation
 
 SELF = re.compile(
-    r"\b(?:kill(?:ed|ing|s)?|blew|blowing|blows|blown|shot|shooting)\s+(?:only\s+)?(?P<self>himself|herself)\b"
+    r"\b(?:kill(?:ed|ing|s)?|(?:blew|blowing|blows)(?:\s+up)?|blown|shot|shooting)\s+(?:only\s+)?"
+    r"(?P<self>himself|herself)\b"
     r"|\bturn(?:ed|ing|s)?\s+(?:the|his|her)\s+(?:gun|weapon|rifle)\s+on\s+(?P<self2>himself|herself)\b",
     re.IGNORECASE,
 )
 #: "blew themselves up", "killing only themselves", "kill only themselves", "detonate themselves"
 THEMSELVES = re.compile(
-    r"\b(?:kill(?:ed|ing|s)?|blew|blowing|blown|blow|detonat(?:e|es|ed|ing))\s+(?:only\s+)?(?P<self>themselves)\b",
+    r"\b(?:kill(?:ed|ing|s)?|(?:blew|blowing|blow)(?:\s+up)?|blown|detonat(?:e|es|ed|ing))\s+(?:only\s+)?(?P<self>themselves)\b",
     re.IGNORECASE,
 )
 #: How far before "themselves" the attackers' noun may stand, and their figure before the noun.
@@ -24,9 +25,9 @@ NOUN_REACH = 100
 FIGURE_REACH = 48
 ATTACKER_WORD = re.compile(r"\b(?:" + alternation(vb.ATTACKER_NOUNS) + r")\b", re.IGNORECASE)
 #: "A suicide bomber blew himself up ... a police officer who killed himself": the sentence
-#: must name an attacker (or a suicide attack) for "himself" to be one.
+#: must name an attacker (or a suicide attack, or a militant) for "himself" to be one.
 ATTACK_CONTEXT = re.compile(r"\bsuicide\b|\b(?:" + alternation(vb.ATTACKER_NOUNS) + r")\b|\bexplosives?\b|"
-                            r"\bdetonat", re.IGNORECASE)  # fmt: skip
+                            r"\bdetonat|\bmilitants?\b", re.IGNORECASE)  # fmt: skip
 #: The attackers added after a toll: "Two dead, plus bomber", "at least three dead, plus the
 #: bombers", "12 dead, plus the two bombers". The toll must come right before (`TOLL_BEFORE`).
 PLUS_ATTACKERS = re.compile(

@@ -1,6 +1,6 @@
 """Count grammar read by extract/counts.py, declared as named patterns and word sets, compiled once:
 what may stand between a figure and its cue (appositions, origins, relative pronouns), list and
-breakdown joints, attacker-self phrases, and the categories a noun gives people.
+breakdown joints, and the categories a noun gives people.
 """
 
 from __future__ import annotations
@@ -105,13 +105,11 @@ UNKNOWN_FATE = re.compile(r"\b(?:unknown|unclear|not\s+known|undetermined)\b", r
 
 CONTAINER_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b)(?:among|of)\s+the\s*$", re.IGNORECASE)
 
-WERE_AMONG = re.compile(r"^\s*(?:" + BE + r")\s+(?:also\s+)?among\s+(?:the\s+)?$", re.IGNORECASE)
+#: A gloss in parentheses right after a noun phrase (a name, an acronym), read past: "One ward
+#: administrator (U Than Zaw) was killed".
+GLOSS = re.compile(r"\A\s*\([^()]{1,60}\)")
 
-ATTACKER_SELF = re.compile(
-    r"\b(?P<who>suicide\s+bomber|bomber|attacker|gunman|assailant|militant)\b[^.;]{0,120}?"
-    r"\b(?:killed|blew\s+up|shot|turn(?:ed|ing)?\s+the\s+gun\s+on)\s+(?P<self>himself|herself)\b",
-    re.IGNORECASE,
-)
+WERE_AMONG = re.compile(r"^\s*(?:" + BE + r")\s+(?:also\s+)?among\s+(?:the\s+)?$", re.IGNORECASE)
 
 WERE_FIRST = re.compile(r"(?:who\s+|that\s+)?(?:were|are|have)\b", re.IGNORECASE)
 

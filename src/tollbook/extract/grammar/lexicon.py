@@ -139,11 +139,13 @@ SINGULAR_RE = re.compile(
 # Longest first so that "elderly citizens" wins over "elderly".
 POP_RE = re.compile(alternation(POPULATIONS) + r"\b", re.IGNORECASE)
 
-#: Words that may stand between a number and its head noun ("three Palestinian civilians").
+#: Words that may not stand between a number and its head noun ("three Palestinian civilians"):
+#: function words, verbs, and the adverbs closing a span of time ("killed a short time later").
 MODIFIER_STOP = frozenset(
     """were was are is be been being had has have of in on at to from by for with and or but
     who which that whose as than during after before since while when where into over under
-    more killed dead died wounded injured people including among out amid amidst""".split()
+    more killed dead died wounded injured people including among out amid amidst
+    later earlier ago afterwards""".split()
 )
 
 # Category cues after the people they count: "were killed", "remain missing".

@@ -1,0 +1,31 @@
+"""Later fates (extract/fates.py): the wounded who died of it in the same clause are counted
+killed too; a death with its own subject or in another clause is not theirs."""
+
+from __future__ import annotations
+
+import pytest
+
+from tollbook.api import extract_text
+
+
+def _best(text: str) -> tuple[float, float]:
+    t = extract_text(text).tally
+    killed, wounded = t.get("killed"), t.get("wounded")
+    return (killed.best if killed else 0.0, wounded.best if wounded else 0.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Two farmers were wounded by the shelling of Vesk and later died of their injuries.", (2, 2)),
+        ("One soldier was killed and another soldier was injured in Amra before succumbing to his wounds.", (2, 1)),
+        ("A boy was hurt in the crossfire near Tolo and died on the way to hospital.", (1, 1)),
+        # its own subject: another person died
+        ("Four people were wounded in Ulm and a guard died of a heart attack.", (1, 4)),
+        # another clause
+        ("Five people were wounded in Ulm; the bomber died in the blast.", (1, 5)),
+        ("Six people were wounded in the attack on Orsk, but nobody died.", (0, 6)),
+    ],
+)
+def test_later_deaths(text: str, want: tuple[float, float]) -> None:
+    assert _best(text) == want
