@@ -30,3 +30,12 @@ def test_the_frame_hedges_only_the_figures_after_it() -> None:
     # the source's own figure before the frame stays firm
     _, claims = _killed("Nine people were killed in Sorel, though some reports claim 14 dead.")
     assert claims == [("Nine people", ()), ("14 dead", ("hedged",))]
+
+
+def test_the_frame_ends_with_its_clause() -> None:
+    # a semicolon or a contrast starts another source's clause: its figure is firm
+    best, claims = _killed("Some reports claim 32 dead in Dorvan; police said 12 were killed.")
+    assert claims == [("32 dead", ("hedged",)), ("12", ())]
+    assert best == 12.0
+    best, _ = _killed("Other sources put the toll at 40, but the governor said 15 people were killed.")
+    assert best == 15.0

@@ -33,3 +33,12 @@ def test_attackers_added_after_a_toll() -> None:
     assert _best("Two bombers hit a bus in Kano, at least 12 dead, plus the two bombers.") == 14.0
     # no toll right before "plus": nothing added
     assert _best("Police arrested six men plus the attackers' driver in Orlen.") == 0.0
+
+
+def test_one_attacker_named_twice_is_one_attacker() -> None:
+    from tollbook.api import extract_text
+
+    result = extract_text("A suicide bomber blew himself up at the gate, killing himself and four guards.")
+    killed = result.tally.get("killed")
+    assert killed is not None and killed.best == 5.0
+    assert sum(1 for c in result.claims if "attackers" in c.flags) == 1

@@ -45,7 +45,9 @@ def find_attacker_deaths(text: str, start: int, end: int) -> list[Attacker]:
     for m in _SELF.finditer(text, start, end):
         group = "self" if m.group("self") else "self2"
         if _ATTACK_CONTEXT.search(text, start, end):
+            # "blew himself up, killing himself and four others": one attacker, named twice
             out.append(Attacker(m.span(group), 1.0))
+            break
     for m in _THEMSELVES.finditer(text, start, end):
         # "two suicide bombers blew themselves up", "Four suicide bombers attempt an attack in
         # Maiduguri on 25/10, kill only themselves": the figure right before the attackers' noun.

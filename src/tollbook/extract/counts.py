@@ -599,7 +599,8 @@ def _assign(text: str, start: int, end: int, figs: list[Figure], group: list[int
     category, detail, rule, flags = reading.category, reading.detail, reading.rule, reading.flags
     first = figs[group[0]]
     sentence = text[start:end]
-    if lx.HEDGE_RE.search(sentence) or lx.ALTERNATIVE_REPORT_RE.search(text, start, first.num.span[0]):
+    clause = max((m.end() for m in lx.ALTERNATIVE_REPORT_END_RE.finditer(text, start, first.num.span[0])), default=start)
+    if lx.HEDGE_RE.search(sentence) or lx.ALTERNATIVE_REPORT_RE.search(text, clause, first.num.span[0]):
         flags.append("hedged")  # "may have been"; "Some reports claim 32 dead": another source's figure
     if "cumulative" not in flags and lx.CUMULATIVE_RE.search(text[max(start, first.num.span[0] - 80) : first.num.span[0]]):
         flags.append("cumulative")

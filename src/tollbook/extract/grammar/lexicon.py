@@ -422,6 +422,9 @@ ALTERNATIVE_REPORT_RE = re.compile(
     r"put\s+the\s+(?:death\s+)?toll\s+at)\b",
     re.IGNORECASE,
 )
+#: Where another source's frame stops reaching: "Some reports claim 32 dead; police said 12 were
+#: killed" hedges 32, not 12.
+ALTERNATIVE_REPORT_END_RE = re.compile(r";|\s(?:but|while|whereas)\s", re.IGNORECASE)
 CUMULATIVE_RE = re.compile(
     r"\b(?:bringing|brings|brought|raising|raises|pushing)\s+(?:the\s+)?(?:total|overall|"
     r"number|toll|death\s+toll|tally|count)|\bso\s+far\s+this\s+(?:year|month)|"
