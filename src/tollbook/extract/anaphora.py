@@ -24,7 +24,7 @@ from tollbook.extract.grammar.anaphora_patterns import NOUN_AFTER as _NOUN_AFTER
 from tollbook.extract.numbers import find_numbers
 from tollbook.model import Span
 
-__all__ = ["find_anaphors"]
+__all__ = ["antecedent", "find_anaphors"]
 
 
 def _antecedent(text: str, at: int, noun: str | None) -> tuple[float, str] | None:
@@ -43,6 +43,11 @@ def _antecedent(text: str, at: int, noun: str | None) -> tuple[float, str] | Non
             return None
         return num.value, head
     return None
+
+
+def antecedent(text: str, at: int, noun: str | None) -> tuple[float, str] | None:
+    """(value, noun) of the group a plural anaphor at `at` stands for (bodies.py reads "their bodies")."""
+    return _antecedent(text, at, noun)
 
 
 def find_anaphors(text: str, start: int, end: int, taken: list[Span]) -> list[victims.Victim]:
