@@ -8,6 +8,7 @@ Called by counts.find_figures once its rules have read a sentence:
   subjects with a post-modifier (postmodified.py: "The consul in Barranquilla was shot dead");
 - zero-article singular people in telegraphic syntax (bare.py: "Customs officer kidnapped, killed");
 - plural anaphors for a group counted before (anaphora.py: "abducted four men; they were executed");
+- subjects of a lethal passive no rule above read (subjects.py: "The Italian Ambassador was assassinated");
 - bodies found (bodies.py: "His body was found", "the bodies of two farmers were recovered");
 - the figure before an active verb whose victims follow is the agent ("A crowd stoned to
   death a suspected informer");
@@ -17,7 +18,16 @@ Called by counts.find_figures once its rules have read a sentence:
 
 from __future__ import annotations
 
-from tollbook.extract import anaphora, attackers, bare, bodies, phrases, postmodified, victims
+from tollbook.extract import (
+    anaphora,
+    attackers,
+    bare,
+    bodies,
+    phrases,
+    postmodified,
+    subjects,
+    victims,
+)
 from tollbook.extract.grammar.reading_patterns import AGENT_GAP as _AGENT_GAP
 from tollbook.extract.headlines import Headline
 from tollbook.extract.records import Figure
@@ -48,6 +58,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
         if fig.category not in (None, "killed") and bodies.misread(text, fig.span, found):
             fig.category = None  # "The body of a kidnapped engineer was found": no hostage
     named += found
+    named += subjects.find_clause_subjects(text, start, end, taken + [v.span for v in named])
     for v in named:
         listed = "+list" if v.how == "list" else ""
         if v.counted:  # a list member already read: it adds up with the others

@@ -1,0 +1,23 @@
+"""Clause-subject grammar read by extract/subjects.py ("Party leader Omar Dallo was shot dead"),
+declared as named patterns, compiled once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tollbook.extract.grammar import subjects as sj
+from tollbook.extract.grammar.alternation import alternation
+
+#: Where a singular predicate may start: its auxiliary or verb of dying, after the subject.
+PREDICATE_START = re.compile(r"(?<=\S)\s*,?\s+(?=(?:was|has\s+been|had\s+been|got|died|perished|succumbed)\b)", re.IGNORECASE)
+#: The last clause boundary before the predicate: punctuation that ends a clause, a dash, or a
+#: word that opens a clause.
+BOUNDARY = re.compile(r"[;:\"“”]|\s--?\s|\s[—–]\s|\b(?:" + alternation(sorted(sj.CLAUSE_OPENERS)) + r")\b", re.IGNORECASE)
+#: A word of the subject.
+WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+#: A fronted adverbial before the subject: "Several hours later,", "On 3 May,", "In Tel Aviv".
+FRONTED = re.compile(
+    r"^(?:(?:in|on|at|during|near|outside|inside|early|late|several|two|three|a\s+few|some|later|"
+    r"meanwhile|separately|elsewhere)\b[^,]{0,60},\s*)", re.IGNORECASE,
+)

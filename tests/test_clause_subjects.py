@@ -1,0 +1,56 @@
+"""Subjects of a singular lethal passive that no other rule read (extract/subjects.py)."""
+
+from __future__ import annotations
+
+from tollbook.api import extract_text
+from tollbook.extract.subjects import find_clause_subjects
+
+
+def _subjects(text: str) -> list[str]:
+    return [text[v.span[0] : v.span[1]] for v in find_clause_subjects(text, 0, len(text), [])]
+
+
+def _killed(text: str) -> list[tuple[str, float]]:
+    return [(c.text, c.value) for c in extract_text(text).claims if c.category == "killed"]
+
+
+def test_a_subject_spelled_with_titles_initials_and_apposition_is_one_person() -> None:
+    assert _killed("Major Ilan K. Perry, a U.S. military attache in Tamsin, was shot to death.") == [
+        ("Major Ilan K. Perry, a U.S. military attache in Tamsin", 1.0)
+    ]
+    assert _killed("The Norwegian Ambassador was assassinated at his desk.") == [("The Norwegian Ambassador", 1.0)]
+
+
+def test_the_subject_starts_after_a_clause_opener_or_a_fronted_adverbial() -> None:
+    assert _subjects("Police said that Ilse Varn was murdered in her shop.") == ["Ilse Varn"]
+    assert _subjects("On Sunday, the Second Secretary was gunned down.") == ["the Second Secretary"]
+
+
+def test_a_death_in_a_clause_of_another_time_is_background() -> None:
+    assert _subjects("Ten days after the Danish Consul was assassinated, a bomb exploded.") == []
+    assert _subjects("The town has been quiet since its mayor was killed in 1990.") == []
+
+
+def test_a_relative_clause_an_auxiliary_or_a_thing_is_no_subject() -> None:
+    assert _subjects("They honoured a man who was killed last year.") == []
+    assert _subjects("The campfire had died out by dawn.") == []
+    assert _subjects("The proposal was killed in committee.") == []
+
+
+def test_an_undone_or_wounding_predicate_kills_nobody() -> None:
+    assert _subjects("The envoy was nearly killed when his convoy was ambushed.") == []
+    assert _subjects("The envoy was seriously wounded.") == []
+
+
+def test_a_subject_holding_a_figure_is_left_to_the_count_rules() -> None:
+    assert _subjects("Several hundred refugees died during the siege.") == []
+
+
+def test_a_subject_already_read_is_not_counted_again() -> None:
+    text = "The Norwegian Ambassador was assassinated."
+    assert find_clause_subjects(text, 0, len(text), [(4, 13)]) == []
+
+
+def test_a_negative_subject_is_a_zero_not_a_death() -> None:
+    assert _subjects("Nobody was killed in the blast.") == []
+    assert _subjects("No one was killed, the police said.") == []
