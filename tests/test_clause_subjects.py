@@ -54,3 +54,29 @@ def test_a_subject_already_read_is_not_counted_again() -> None:
 def test_a_negative_subject_is_a_zero_not_a_death() -> None:
     assert _subjects("Nobody was killed in the blast.") == []
     assert _subjects("No one was killed, the police said.") == []
+
+
+def _best(text: str) -> float | None:
+    killed = extract_text(text).tally.get("killed")
+    return killed.best if killed is not None else None
+
+
+def test_a_plural_subject_opening_with_a_figure_counts_it_past_its_modifiers() -> None:
+    assert _killed("Five Uzbeks employed by a road contractor were killed by a mine.") == [
+        ("Five Uzbeks employed by a road contractor", 5.0)
+    ]
+    assert _best("Three Sami herders, all of them brothers, were shot dead.") == 3.0
+
+
+def test_a_pair_of_singulars_is_two_people() -> None:
+    assert _killed("The Deputy Governor and his aide were gunned down outside Osso.") == [
+        ("The Deputy Governor and his aide", 2.0)
+    ]
+    # a rule that read one member counted one of the two: the pair wins in the tally
+    assert _best("The Velt customs chief and his deputy were shot dead.") == 2.0
+
+
+def test_a_plural_subject_that_lists_more_or_holds_a_clause_is_left_alone() -> None:
+    assert _subjects("Two Estonians from Orsa and a Finn were killed in the raid.") == []
+    assert _subjects("The mayor, his wife and their son were killed.") == []
+    assert _subjects("Guards and soldiers were killed.") == []

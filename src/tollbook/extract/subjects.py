@@ -22,8 +22,11 @@ from __future__ import annotations
 from tollbook.extract import victims
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import subjects as sj
+from tollbook.extract.grammar.subject_patterns import AND as _AND
 from tollbook.extract.grammar.subject_patterns import BOUNDARY as _BOUNDARY
+from tollbook.extract.grammar.subject_patterns import FINITE as _FINITE
 from tollbook.extract.grammar.subject_patterns import FRONTED as _FRONTED
+from tollbook.extract.grammar.subject_patterns import LIST_AND as _LIST_AND
 from tollbook.extract.grammar.subject_patterns import PREDICATE_START as _PREDICATE_START
 from tollbook.extract.grammar.subject_patterns import WORD as _WORD
 from tollbook.extract.numbers import find_numbers
@@ -32,16 +35,27 @@ from tollbook.model import Span
 __all__ = ["find_clause_subjects"]
 
 
-def _subject(text: str, start: int, at: int) -> Span | None:
+def _subject(text: str, start: int, at: int, plural: bool = False) -> Span | None:
     """The span of the subject that ends at `at`: from the clause's start, past a fronted
-    adverbial. None when no clause start is in reach or the clause tells an earlier time."""
+    adverbial. None when no clause start is in reach or the clause tells an earlier time. A
+    plural subject may hold "and" ("the mayor and his driver were killed") unless a finite
+    verb stands before it ("Eight were hurt and two guards were killed")."""
     lo = max(start, at - sj.MAX_SUBJECT)
     a = lo
     opener = ""
     for bound in _BOUNDARY.finditer(text, lo, at):
+        if plural and bound.group(0).lower() == "and":
+            continue
         a, opener = bound.end(), bound.group(0).lower()
     if (a == lo and lo > start) or opener in sj.BACKGROUND_OPENERS:
         return None
+    if plural:
+        verbs = list(_FINITE.finditer(text, a, at))
+        if verbs:
+            joined = _AND.search(text, verbs[-1].end(), at)
+            if joined is None:
+                return None
+            a = joined.end()
     fronted = _FRONTED.match(text[a:at].lstrip())
     if fronted is not None:
         a += len(text[a:at]) - len(text[a:at].lstrip()) + fronted.end()
@@ -54,12 +68,61 @@ def _subject(text: str, start: int, at: int) -> Span | None:
     return words[0].start(), b
 
 
+def _plural_value(text: str, span: Span) -> float | None:
+    """How many people a plural subject counts: the figure it opens with ("Six nurses working
+    for an aid group"), or two for "A and B" ("The judge and his clerk"); None otherwise."""
+    a, b = span
+    nums = [n for n in find_numbers(text, a, b) if n.kind == "cardinal"]
+    if nums:
+        first = nums[0]
+        if first.span[0] != a or first.written not in ("digits", "words") or first.value < 2 or len(nums) > 1:
+            return None
+        return None if _LIST_AND.search(text, first.span[1], b) else first.value
+    members = _AND.split(text[a:b])
+    if len(members) != 2 or "," in text[a:b] or any(not _singular(m) for m in members):
+        return None
+    return 2.0
+
+
+def _pair_free(text: str, span: Span, taken: list[Span], out: list[victims.Victim], at: int) -> bool:
+    """"The customs chief and his deputy were shot dead": a rule that read the first member of
+    the pair (and not the second) counted one of the two; the pair still counts (the tally
+    keeps the larger)."""
+    joined = _AND.search(text, span[0], span[1])
+    return joined is not None and not find_numbers(text, span[0], span[1]) \
+        and not any(s < span[1] and joined.start() < e for s, e in taken) \
+        and not any(v.span[0] < at and span[0] < v.span[1] for v in out)  # fmt: skip
+
+
+def _singular(member: str) -> bool:
+    """Does a member of "A and B" name one person ("his wife", "Ana Dorn"), not a group?"""
+    words = member.split()
+    if not words:
+        return False
+    last = words[-1].strip("().")
+    low = last.lower()
+    if low in sj.PLURAL_HEADS or low in lx.NON_PERSON:
+        return False
+    return not (last.islower() and low.endswith("s") and not low.endswith(("ss", "us", "is")))
+
+
 def find_clause_subjects(text: str, start: int, end: int, taken: list[Span]) -> list[victims.Victim]:
-    """One person killed for each singular lethal predicate in text[start:end] whose subject no
-    `taken` span overlaps."""
+    """The people killed for each lethal predicate in text[start:end] whose subject no `taken`
+    span overlaps: one for a singular predicate, the subject's own count for a plural one."""
     out: list[victims.Victim] = []
+
+    def free(span: Span, at: int) -> bool:
+        return not any(s < at and span[0] < e for s, e in taken) and not any(v.span[0] < at and span[0] < v.span[1] for v in out)
+
     for m in _PREDICATE_START.finditer(text, start, end):
-        if victims.predicate_at(text, start, m.end() - 1, end) != "killed":
+        if not m.group("one") and victims.plural_predicate_at(text, start, m.end() - 1, end) == "killed":
+            span = _subject(text, start, m.start(), plural=True)
+            value = _plural_value(text, span) if span is not None else None
+            if span is not None and value is not None:
+                if free(span, m.start()) or (value == 2 and _pair_free(text, span, taken, out, m.start())):
+                    out.append(victims.Victim(span, "killed", "people", "unknown", "clause_subject", value=value))
+                continue
+        if m.group("many") or victims.predicate_at(text, start, m.end() - 1, end) != "killed":
             continue
         span = _subject(text, start, m.start())
         if span is None:
@@ -72,7 +135,6 @@ def find_clause_subjects(text: str, start: int, end: int, taken: list[Span]) -> 
             continue  # "Nobody was killed", "No one was killed": a zero (counts.find_zeros)
         if any(n.kind == "cardinal" and n.value != 1 for n in find_numbers(text, span[0], span[1])):
             continue  # "Several hundred Palestinians died": a figure the count rules read or not
-        if any(s < m.start() and span[0] < e for s, e in taken) or any(v.span[0] < m.start() and span[0] < v.span[1] for v in out):
-            continue
-        out.append(victims.Victim(span, "killed", "people", "unknown", "clause_subject"))
+        if free(span, m.start()):
+            out.append(victims.Victim(span, "killed", "people", "unknown", "clause_subject"))
     return out

@@ -9,8 +9,17 @@ import re
 from tollbook.extract.grammar import subjects as sj
 from tollbook.extract.grammar.alternation import alternation
 
-#: Where a singular predicate may start: its auxiliary or verb of dying, after the subject.
-PREDICATE_START = re.compile(r"(?<=\S)\s*,?\s+(?=(?:was|has\s+been|had\s+been|got|died|perished|succumbed)\b)", re.IGNORECASE)
+#: Where a predicate may start: its auxiliary or verb of dying, after the subject.
+PREDICATE_START = re.compile(
+    r"(?<=\S)\s*,?\s+(?=(?:(?P<one>was|has\s+been|got|succumbed)|(?P<many>were|have\s+been)|had\s+been|died|perished)\b)",
+    re.IGNORECASE,
+)
+#: A finite verb inside a plural subject's span: the clause before it is another one.
+FINITE = re.compile(r"\b(?:" + alternation(sorted(sj.FINITE_VERBS)) + r")\b", re.IGNORECASE)
+#: "and" between two members of a plural subject.
+AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+#: "and" before a new member (a determiner, a figure, a name): a list, not one group.
+LIST_AND = re.compile(r"\band\s+(?:(?:" + alternation(sorted(sj.MEMBER_OPENERS)) + r")\b|\d|(?-i:[A-Z]))", re.IGNORECASE)
 #: The last clause boundary before the predicate: punctuation that ends a clause, a dash, or a
 #: word that opens a clause.
 BOUNDARY = re.compile(r"[;:\"“”]|\s--?\s|\s[—–]\s|\b(?:" + alternation(sorted(sj.CLAUSE_OPENERS)) + r")\b", re.IGNORECASE)

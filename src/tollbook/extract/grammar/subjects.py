@@ -29,5 +29,14 @@ BACKGROUND_OPENERS: Final[frozenset[str]] = frozenset("after before since until 
 AUXILIARIES: Final[frozenset[str]] = frozenset("was were is are had has have be been being".split())
 #: Words of a negative subject: "Nobody was killed" is a zero, read by counts.find_zeros.
 NEGATIVE: Final[frozenset[str]] = frozenset("nobody no none neither nothing noone".split())
+#: Words that open a new member of a coordinated subject ("two nurses and a child").
+MEMBER_OPENERS: Final[frozenset[str]] = frozenset(
+    """a an the his her their its one two three four five six seven eight nine ten several some
+    another other""".split()
+)
+#: Plural heads a singular member of "A and B" never ends with.
+PLURAL_HEADS: Final[frozenset[str]] = frozenset("people men women children police".split())
+#: Finite auxiliaries: inside a plural subject's span, one ends a clause before the subject.
+FINITE_VERBS: Final[frozenset[str]] = frozenset("was were is are had has have".split())
 #: The longest subject read, in characters.
 MAX_SUBJECT: Final[int] = 220
