@@ -8,6 +8,7 @@ Called by counts.find_figures once its rules have read a sentence:
   subjects with a post-modifier (postmodified.py: "The consul in Barranquilla was shot dead");
 - zero-article singular people in telegraphic syntax (bare.py: "Customs officer kidnapped, killed");
 - plural anaphors for a group counted before (anaphora.py: "abducted four men; they were executed");
+- objects of an active lethal verb no rule above read (objects.py: "killing its driver and a soldier");
 - subjects of a lethal passive no rule above read (subjects.py: "The Italian Ambassador was assassinated");
 - bodies found (bodies.py: "His body was found", "the bodies of two farmers were recovered");
 - the figure before an active verb whose victims follow is the agent ("A crowd stoned to
@@ -23,6 +24,7 @@ from tollbook.extract import (
     attackers,
     bare,
     bodies,
+    objects,
     phrases,
     postmodified,
     subjects,
@@ -59,6 +61,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
             fig.category = None  # "The body of a kidnapped engineer was found": no hostage
     named += found
     named += subjects.find_clause_subjects(text, start, end, taken + [v.span for v in named])
+    named += objects.find_objects(text, start, end, taken + [v.span for v in named])
     for v in named:
         listed = "+list" if v.how == "list" else ""
         if v.counted:  # a list member already read: it adds up with the others
