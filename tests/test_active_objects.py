@@ -55,3 +55,13 @@ def test_an_object_already_read_is_not_counted_again() -> None:
     text = "The militia killed a U.S. Marine at the gate."
     assert find_objects(text, 0, len(text), [(19, 32)]) == []
     assert [c.value for c in extract_text(text).claims if c.category == "killed"] == [1.0]
+
+
+def test_one_of_a_group_is_one_person() -> None:
+    assert _objects("A bomb exploded, killing one of the village's elders.") == [("one of the village's elders", 1.0)]
+
+
+def test_a_lowercase_title_before_a_name_opens_the_object() -> None:
+    assert _objects("Rebels killed militant leader Abu Dara.") == [("militant leader Abu Dara", 1.0)]
+    assert _objects("Armed men killed many Georgians.") == []
+    assert _objects("Soldiers killed civilians in Gao.") == []

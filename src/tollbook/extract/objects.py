@@ -23,13 +23,14 @@ from tollbook.extract.grammar import objects as ob
 from tollbook.extract.grammar.object_patterns import ALL as _ALL
 from tollbook.extract.grammar.object_patterns import AND_MEMBER as _AND_MEMBER
 from tollbook.extract.grammar.object_patterns import LAST_WORD as _LAST_WORD
+from tollbook.extract.grammar.object_patterns import ONE_OF as _ONE_OF
 from tollbook.extract.grammar.object_patterns import THEM as _THEM
 from tollbook.extract.grammar.object_patterns import VERB as _VERB
 from tollbook.extract.grammar.object_patterns import WORD as _WORD
 from tollbook.extract.numbers import find_numbers
 from tollbook.model import Span
 
-__all__ = ["find_objects"]
+__all__ = ["find_objects", "member"]
 
 
 def _plural(word: str) -> bool:
@@ -45,7 +46,25 @@ def _participle_after_head(tok: str, last: str) -> bool:
         and not low[:1].isdigit() and low.split("-")[0] not in nw.NUMBER_WORDS  # fmt: skip
 
 
-def _member(text: str, pos: int, end: int) -> tuple[int, float] | None:
+def _title_before_name(text: str, pos: int, end: int) -> bool:
+    """"militant Basque separatist Juan Lopategui": lowercase singular words of a title, then a
+    capitalised word within three words (no preposition between)."""
+    p = pos
+    for _ in range(3):
+        w = _WORD.match(text, p, end)
+        if w is None or text[p : w.start("w")].strip():
+            return False
+        tok = w.group("w")
+        if tok[:1].isupper():
+            return p > pos
+        if tok.lower() in ob.NP_STOPS or tok.lower() in ob.DETERMINERS or tok.lower() in ob.QUANTIFIERS \
+                or _plural(tok) or not tok.isalpha():  # fmt: skip
+            return False
+        p = w.end()
+    return False
+
+
+def member(text: str, pos: int, end: int) -> tuple[int, float] | None:
     """(end, count) of one member of the object starting at `pos`, or None when it names no
     countable people."""
     p = pos
@@ -58,16 +77,21 @@ def _member(text: str, pos: int, end: int) -> tuple[int, float] | None:
     word = first.group("w")
     low = word.lower().rstrip(".")
     value: float | None = None
+    partitive = False
     if word[0].isdigit() or low.split("-")[0] in nw.NUMBER_WORDS:
         nums = [n for n in find_numbers(text, first.start("w"), min(end, first.start("w") + 40)) if n.kind == "cardinal"]
-        if not nums or nums[0].span[0] != first.start("w") or nums[0].written not in ("digits", "words"):
+        partitive = _ONE_OF.match(text, first.start("w"), end) is not None
+        if nums and nums[0].span[0] == first.start("w") and nums[0].written in ("digits", "words"):
+            value, p = nums[0].value, nums[0].span[1]
+        elif partitive:
+            value, p = 1.0, first.end()  # "killing one of the province's clerics"
+        else:
             return None
-        value, p = nums[0].value, nums[0].span[1]
     elif low in ob.ONE_PRONOUNS and all_ is None:
         return first.end(), 1.0  # "killing him instantly"
     elif all_ is not None or low in ob.NOT_OBJECTS:
         return None  # "killing all the occupants": how many is not said
-    elif low in ob.DETERMINERS or word[0].isupper():
+    elif low in ob.DETERMINERS or word[0].isupper() or _title_before_name(text, first.start("w"), end):
         value, p = 1.0, first.start("w")
     else:
         return None
@@ -87,7 +111,7 @@ def _member(text: str, pos: int, end: int) -> tuple[int, float] | None:
     if last is None:
         return None
     head = last.rstrip(".")
-    if value == 1.0 and (_plural(head) or head.lower() in lx.NON_PERSON):
+    if value == 1.0 and ((_plural(head) and not partitive) or head.lower() in lx.NON_PERSON):
         return None  # "their bodyguards", "a car"
     return np_end, value
 
@@ -117,12 +141,12 @@ def find_objects(text: str, start: int, end: int, taken: list[Span]) -> list[vic
                 found = anaphora.antecedent(text, m.start(), None)
                 value = found[0] if found else None
         else:
-            first = _member(text, pos, end)
+            first = member(text, pos, end)
             if first is None:
                 continue
             span, value = (pos, first[0]), first[1]
             joined = _AND_MEMBER.match(text, first[0], end)
-            second = _member(text, joined.end(), end) if joined is not None else None
+            second = member(text, joined.end(), end) if joined is not None else None
             if second is not None:
                 span, value = (pos, second[0]), value + second[1]
         if value is None or span[1] <= span[0]:

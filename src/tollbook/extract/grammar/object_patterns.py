@@ -28,3 +28,5 @@ AND_MEMBER = re.compile(r"\s*,?\s+and\s+(?=(?:" + alternation(sorted({*ob.DETERM
 THEM = re.compile(r"(?P<them>them)(?:\s+(?P<both>both))?\b|(?P<both2>both)\s+of\s+them\b", re.IGNORECASE)
 #: "all 47 passengers", "all the 29 aboard": the figure after "all".
 ALL = re.compile(r"all\s+(?:the\s+|of\s+the\s+)?(?=\d|(?-i:[a-z]))", re.IGNORECASE)
+#: "one of the clerics": one person of a group.
+ONE_OF = re.compile(r"one\s+of\s", re.IGNORECASE)

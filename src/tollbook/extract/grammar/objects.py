@@ -45,3 +45,7 @@ MIXED_AFTER: Final[frozenset[str]] = frozenset("or".split())
 GERUND_UNDONE: Final[frozenset[str]] = frozenset(
     "suggested proposed considered threatened planned discussed contemplated avoided debated".split()
 )
+#: Quantifiers that are no title before a name: "killed many Georgians" says no number.
+QUANTIFIERS: Final[frozenset[str]] = frozenset(
+    "many several some few most more numerous various dozens hundreds thousands other countless".split()
+)
