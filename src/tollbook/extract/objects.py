@@ -64,6 +64,13 @@ def _title_before_name(text: str, pos: int, end: int) -> bool:
     return False
 
 
+def _pronoun_ends(text: str, pos: int, end: int) -> bool:
+    """Does the object end after "him"/"her" (punctuation, an adverb, a preposition)?"""
+    w = _WORD.match(text, pos, end)
+    word = w.group("w").lower().rstrip(".") if w is not None else ""
+    return w is None or bool(text[pos : w.start("w")].strip()) or word in ob.NP_STOPS or word.endswith("ly")
+
+
 def member(text: str, pos: int, end: int) -> tuple[int, float] | None:
     """(end, count) of one member of the object starting at `pos`, or None when it names no
     countable people."""
@@ -87,8 +94,8 @@ def member(text: str, pos: int, end: int) -> tuple[int, float] | None:
             value, p = 1.0, first.end()  # "killing one of the province's clerics"
         else:
             return None
-    elif low in ob.ONE_PRONOUNS and all_ is None:
-        return first.end(), 1.0  # "killing him instantly"
+    elif low in ob.ONE_PRONOUNS and all_ is None and _pronoun_ends(text, first.end(), end):
+        return first.end(), 1.0  # "killing him instantly" ("her driver": a possessive)
     elif all_ is not None or low in ob.NOT_OBJECTS:
         return None  # "killing all the occupants": how many is not said
     elif low in ob.DETERMINERS or word[0].isupper() or _title_before_name(text, first.start("w"), end):

@@ -9,6 +9,8 @@ Called by counts.find_figures once its rules have read a sentence:
 - zero-article singular people in telegraphic syntax (bare.py: "Customs officer kidnapped, killed");
 - plural anaphors for a group counted before (anaphora.py: "abducted four men; they were executed");
 - objects of an active lethal verb no rule above read (objects.py: "killing its driver and a soldier");
+- killings named by a noun, reported as claimed or caused (nominals.py: "claimed responsibility
+  for the assassination of X");
 - subjects of a lethal passive no rule above read (subjects.py: "The Italian Ambassador was assassinated");
 - bodies found (bodies.py: "His body was found", "the bodies of two farmers were recovered");
 - the figure before an active verb whose victims follow is the agent ("A crowd stoned to
@@ -24,6 +26,7 @@ from tollbook.extract import (
     attackers,
     bare,
     bodies,
+    nominals,
     objects,
     phrases,
     postmodified,
@@ -62,6 +65,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     named += found
     named += subjects.find_clause_subjects(text, start, end, taken + [v.span for v in named])
     named += objects.find_objects(text, start, end, taken + [v.span for v in named])
+    named += nominals.find_nominals(text, start, end, taken + [v.span for v in named])
     for v in named:
         listed = "+list" if v.how == "list" else ""
         if v.counted:  # a list member already read: it adds up with the others
