@@ -11,6 +11,7 @@ Called by counts.find_figures once its rules have read a sentence:
 - objects of an active lethal verb no rule above read (objects.py: "killing its driver and a soldier");
 - killings named by a noun, reported as claimed or caused (nominals.py: "claimed responsibility
   for the assassination of X");
+- people killed "along with" someone (along.py: "was shot dead along with his driver"), added;
 - subjects of a lethal passive no rule above read (subjects.py: "The Italian Ambassador was assassinated");
 - bodies found (bodies.py: "His body was found", "the bodies of two farmers were recovered");
 - the figure before an active verb whose victims follow is the agent ("A crowd stoned to
@@ -22,6 +23,7 @@ Called by counts.find_figures once its rules have read a sentence:
 from __future__ import annotations
 
 from tollbook.extract import (
+    along,
     anaphora,
     attackers,
     bare,
@@ -66,6 +68,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     named += subjects.find_clause_subjects(text, start, end, taken + [v.span for v in named])
     named += objects.find_objects(text, start, end, taken + [v.span for v in named])
     named += nominals.find_nominals(text, start, end, taken + [v.span for v in named])
+    named += along.find_along(text, start, end, taken + [v.span for v in named])
     for v in named:
         listed = "+list" if v.how == "list" else ""
         if v.counted:  # a list member already read: it adds up with the others
@@ -77,7 +80,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
         figures.append(Figure(num=phrases.mention(v.span, text[v.span[0] : v.span[1]], v.value, "name"), span=v.span,
                               population=v.population, population_class=v.population_class, unit="people",
                               category=v.category, rule=f"{RULE_PREFIX}.victim_{v.how}:{v.category}{listed}",
-                              has_head=True))  # fmt: skip
+                              flags=["additional"] if v.how == "along" else [], has_head=True))  # fmt: skip
     _drop_agents(text, figures)
     for a in attackers.find_attacker_deaths(text, start, end):
         spans = [a.span] + ([a.figure] if a.figure else [])

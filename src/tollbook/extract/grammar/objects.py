@@ -14,7 +14,7 @@ from tollbook.extract.grammar import verbs as vb
 KILLING_VERBS: Final[tuple[str, ...]] = tuple(v for v, c in vb.VICTIM_VERBS.items() if c == "killed")
 KILLING_RESULTS: Final[tuple[str, ...]] = ("dead", "and killed", "and killing")
 #: Determiners that open a singular object ("its civilian driver").
-DETERMINERS: Final[frozenset[str]] = frozenset("a an the his her its their this that one".split())
+DETERMINERS: Final[frozenset[str]] = frozenset("a an the his her its their this that one another".split())
 #: Words before the verb that make it passive or a noun ("was killed by", "the killing of"), or
 #: a toll over time ("armed groups have killed 15 candidates this year").
 NOT_ACTIVE_BEFORE: Final[frozenset[str]] = frozenset(
