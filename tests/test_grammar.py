@@ -57,12 +57,13 @@ RULE_MODULES = ("extract/counts", "extract/cues", "extract/heads", "extract/phra
                 "extract/claims", "extract/numbers", "extract/attribution", "extract/anchor", "extract/dates",
                 "extract/areas", "extract/glue", "extract/segment", "extract/lost", "geo/places",
                 "extract/readings", "extract/bare", "extract/anaphora", "extract/postmodified",
-                "extract/attackers", "extract/headlines", "extract/victims", "extract/bodies", "extract/subjects", "extract/objects", "extract/nominals", "extract/along")  # fmt: skip
+                "extract/attackers", "extract/headlines", "extract/victims", "extract/bodies", "extract/subjects", "extract/objects", "extract/nominals", "extract/along", "extract/later")  # fmt: skip
 #: Top-level sets and tables a rule module may hold because they are not vocabulary.
 NOT_GRAMMAR = {
     "_ASCII_LETTERS": "cues.last_word's character set: spelling",
     "RULE": "the rule's name in a claim's provenance",
     "RULE_PREFIX": "the rule's name in a claim's provenance",
+    "_NAMED_RULES": "later.py's rule names of named victims (provenance)",
     "_QUOTE_CUES": "attribution's own cue labels",
     "_PRECISION_RANK": "anchor's order of date precisions",
     "_UNIT_RANK": "dates' order of date precisions",

@@ -14,6 +14,7 @@ Called by counts.find_figures once its rules have read a sentence:
 - people killed "along with" someone (along.py: "was shot dead along with his driver"), added;
 - subjects of a lethal passive no rule above read (subjects.py: "The Italian Ambassador was assassinated");
 - bodies found (bodies.py: "His body was found", "the bodies of two farmers were recovered");
+- the dead of a later death of wounds are additional (later.py: "One of the wounded later died");
 - the figure before an active verb whose victims follow is the agent ("A crowd stoned to
   death a suspected informer");
 - attackers who died by their own hand (attackers.py: "killing himself and four others"), and
@@ -28,6 +29,7 @@ from tollbook.extract import (
     attackers,
     bare,
     bodies,
+    later,
     nominals,
     objects,
     phrases,
@@ -82,6 +84,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
                               category=v.category, rule=f"{RULE_PREFIX}.victim_{v.how}:{v.category}{listed}",
                               flags=["additional"] if v.how == "along" else [], has_head=True))  # fmt: skip
     _drop_agents(text, figures)
+    later.flag_later_deaths(text, end, figures)
     for a in attackers.find_attacker_deaths(text, start, end):
         spans = [a.span] + ([a.figure] if a.figure else [])
         if not any(f.span[0] < b and s < f.span[1] and f.category is not None for f in figures for s, b in spans):
