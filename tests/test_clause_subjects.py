@@ -10,6 +10,10 @@ def _subjects(text: str) -> list[str]:
     return [text[v.span[0] : v.span[1]] for v in find_clause_subjects(text, 0, len(text), [])]
 
 
+def _whole(text: str) -> tuple[str, int, int, list[tuple[int, int]]]:
+    return text, 0, len(text), []
+
+
 def _killed(text: str) -> list[tuple[str, float]]:
     return [(c.text, c.value) for c in extract_text(text).claims if c.category == "killed"]
 
@@ -80,3 +84,19 @@ def test_a_plural_subject_that_lists_more_or_holds_a_clause_is_left_alone() -> N
     assert _subjects("Two Estonians from Orsa and a Finn were killed in the raid.") == []
     assert _subjects("The mayor, his wife and their son were killed.") == []
     assert _subjects("Guards and soldiers were killed.") == []
+
+
+def test_an_accusation_in_the_subject_does_not_undo_its_predicate() -> None:
+    assert _subjects("Two Velt herders, accused of ties with the rebels, were killed near Osso.") == [
+        "Two Velt herders, accused of ties with the rebels"
+    ]
+    assert _subjects("The rebels threatened that the envoy would be killed.") == []
+
+
+def test_an_apposition_that_names_the_members_restates_the_group() -> None:
+    assert [v.value for v in find_clause_subjects(*_whole("Two Jesuit teachers, a Dane and a Swede, were killed."))] == [2.0]
+    assert _best("Two Jesuit teachers, a Dane and a Swede, were killed by a gunman.") == 2.0
+
+
+def test_a_number_of_days_is_a_fronted_adverbial_a_counted_subject_is_not() -> None:
+    assert _subjects("Two days later, the judge was murdered.") == ["the judge"]

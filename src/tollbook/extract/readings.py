@@ -14,6 +14,7 @@ Called by counts.find_figures once its rules have read a sentence:
 - people killed "along with" someone (along.py: "was shot dead along with his driver"), added;
 - subjects of a lethal passive no rule above read (subjects.py: "The Italian Ambassador was assassinated");
 - bodies found (bodies.py: "His body was found", "the bodies of two farmers were recovered");
+- wounds said to be fatal are deaths (fatal.py: "was fatally wounded");
 - the dead of a later death of wounds are additional (later.py: "One of the wounded later died");
 - the figure before an active verb whose victims follow is the agent ("A crowd stoned to
   death a suspected informer");
@@ -29,6 +30,7 @@ from tollbook.extract import (
     attackers,
     bare,
     bodies,
+    fatal,
     later,
     nominals,
     objects,
@@ -83,6 +85,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
                               population=v.population, population_class=v.population_class, unit="people",
                               category=v.category, rule=f"{RULE_PREFIX}.victim_{v.how}:{v.category}{listed}",
                               flags=["additional"] if v.how == "along" else [], has_head=True))  # fmt: skip
+    fatal.relabel_fatal(text, start, end, figures)
     _drop_agents(text, figures)
     later.flag_later_deaths(text, end, figures)
     for a in attackers.find_attacker_deaths(text, start, end):

@@ -10,7 +10,8 @@ are spelled (titles, initials, capitalised roles, apposition) -- the rules that 
 roles (victims.py, postmodified.py) need them spelled their way.
 
 Guards: nothing read already overlaps the subject (a figure, a name, a role); the predicate's
-own guards hold (negation, "nearly", hypotheticals, background deaths); a relative pronoun
+own guards hold (negation, "nearly", hypotheticals, background deaths); a fatal wound is a death
+("was fatally injured": fatal.fatal_predicate_at); a relative pronoun
 right before the predicate makes it a relative clause ("a man who was killed last year"); the
 subject holds at least one word, no figure but one, and its last word is no auxiliary and names no
 thing (grammar/subjects.NOT_SUBJECT_HEADS, lexicon.NON_PERSON); a clause of another time ("five
@@ -20,6 +21,7 @@ days after the mayor was killed") is background; the category is killed only.
 from __future__ import annotations
 
 from tollbook.extract import victims
+from tollbook.extract.fatal import fatal_predicate_at
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import subjects as sj
 from tollbook.extract.grammar.subject_patterns import AND as _AND
@@ -75,9 +77,12 @@ def _plural_value(text: str, span: Span) -> float | None:
     nums = [n for n in find_numbers(text, a, b) if n.kind == "cardinal"]
     if nums:
         first = nums[0]
-        if first.span[0] != a or first.written not in ("digits", "words") or first.value < 2 or len(nums) > 1:
+        comma = text.find(",", a, b)
+        head_end = b if comma < 0 else comma  # an apposition after a comma restates the group
+        if first.span[0] != a or first.written not in ("digits", "words") or first.value < 2 \
+                or any(n.span[0] < head_end for n in nums[1:]):  # fmt: skip
             return None
-        return None if _LIST_AND.search(text, first.span[1], b) else first.value
+        return None if _LIST_AND.search(text, first.span[1], head_end) else first.value
     members = _AND.split(text[a:b])
     if len(members) != 2 or "," in text[a:b] or any(not _singular(m) for m in members):
         return None
@@ -115,17 +120,21 @@ def find_clause_subjects(text: str, start: int, end: int, taken: list[Span]) -> 
         return not any(s < at and span[0] < e for s, e in taken) and not any(v.span[0] < at and span[0] < v.span[1] for v in out)
 
     for m in _PREDICATE_START.finditer(text, start, end):
-        if not m.group("one") and victims.plural_predicate_at(text, start, m.end() - 1, end) == "killed":
+        # The predicate's own guards look at the predicate only; the words before the subject
+        # are asked apart ("Two peasants, accused of ties with rebels, were killed": the
+        # accusation is the subject's, not a hypothetical killing).
+        if not m.group("one") and victims.plural_predicate_at(text, m.start(), m.end() - 1, end) == "killed":
             span = _subject(text, start, m.start(), plural=True)
             value = _plural_value(text, span) if span is not None else None
-            if span is not None and value is not None:
+            if span is not None and value is not None and not victims.undone_before(text, start, span[0]):
                 if free(span, m.start()) or (value == 2 and _pair_free(text, span, taken, out, m.start())):
                     out.append(victims.Victim(span, "killed", "people", "unknown", "clause_subject", value=value))
                 continue
-        if m.group("many") or victims.predicate_at(text, start, m.end() - 1, end) != "killed":
+        if m.group("many") or (victims.predicate_at(text, m.start(), m.end() - 1, end) != "killed"
+                               and not fatal_predicate_at(text, m.start(), end)):  # fmt: skip
             continue
         span = _subject(text, start, m.start())
-        if span is None:
+        if span is None or victims.undone_before(text, start, span[0]):
             continue
         words = [w.group(0) for w in _WORD.finditer(text, span[0], span[1])]
         last = words[-1].lower().rstrip(".")

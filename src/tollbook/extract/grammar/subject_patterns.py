@@ -27,6 +27,6 @@ BOUNDARY = re.compile(r"[;:\"“”]|\s--?\s|\s[—–]\s|\b(?:" + alternation(s
 WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 #: A fronted adverbial before the subject: "Several hours later,", "On 3 May,", "In Tel Aviv".
 FRONTED = re.compile(
-    r"^(?:(?:in|on|at|during|near|outside|inside|early|late|several|two|three|a\s+few|some|later|"
-    r"meanwhile|separately|elsewhere)\b[^,]{0,60},\s*)", re.IGNORECASE,
+    r"^(?:(?:in|on|at|during|near|outside|inside|early|late|later|meanwhile|separately|elsewhere|"
+    r"(?:several|two|three|a\s+few|some)\s+(?:minutes|hours|days|weeks|months|years))\b[^,]{0,60},\s*)", re.IGNORECASE,
 )
