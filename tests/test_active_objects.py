@@ -65,3 +65,7 @@ def test_a_lowercase_title_before_a_name_opens_the_object() -> None:
     assert _objects("Rebels killed militant leader Abu Dara.") == [("militant leader Abu Dara", 1.0)]
     assert _objects("Armed men killed many Georgians.") == []
     assert _objects("Soldiers killed civilians in Gao.") == []
+
+
+def test_a_figure_of_things_is_no_victim() -> None:
+    assert _objects("Forces killed 15 cows and burned 3 houses.") == []

@@ -118,8 +118,8 @@ def member(text: str, pos: int, end: int) -> tuple[int, float] | None:
     if last is None:
         return None
     head = last.rstrip(".")
-    if value == 1.0 and ((_plural(head) and not partitive) or head.lower() in lx.NON_PERSON):
-        return None  # "their bodyguards", "a car"
+    if head.lower() in lx.NON_PERSON or (value == 1.0 and _plural(head) and not partitive):
+        return None  # "15 cows", "a car", "their bodyguards"
     return np_end, value
 
 
