@@ -1,9 +1,9 @@
-"""Objects of an active lethal verb that no other rule read (extract/objects.py)."""
+"""Objects of an active lethal verb that no other rule read (extract/active_objects.py)."""
 
 from __future__ import annotations
 
 from tollbook.api import extract_text
-from tollbook.extract.objects import find_objects
+from tollbook.extract.active_objects import find_objects
 
 
 def _objects(text: str) -> list[tuple[str, float]]:

@@ -57,7 +57,7 @@ RULE_MODULES = ("extract/counts", "extract/cues", "extract/heads", "extract/phra
                 "extract/claims", "extract/numbers", "extract/attribution", "extract/anchor", "extract/dates",
                 "extract/areas", "extract/glue", "extract/segment", "extract/lost", "geo/places",
                 "extract/readings", "extract/bare", "extract/anaphora", "extract/postmodified",
-                "extract/attackers", "extract/headlines", "extract/victims", "extract/bodies", "extract/subjects", "extract/objects", "extract/nominals", "extract/along", "extract/later", "extract/fatal")  # fmt: skip
+                "extract/attackers", "extract/headlines", "extract/victims", "extract/bodies", "extract/subjects", "extract/active_objects", "extract/nominals", "extract/along", "extract/later", "extract/fatal")  # fmt: skip
 #: Top-level sets and tables a rule module may hold because they are not vocabulary.
 NOT_GRAMMAR = {
     "_ASCII_LETTERS": "cues.last_word's character set: spelling",

@@ -4,7 +4,7 @@
 along with a Mozambican colleague" (+1), "was assassinated along with three of his bodyguards"
 (+3), "X and Y, along with a policeman, were killed" (+1): "along with" adds its complement's
 people to those the nearest verb of the sentence is said of, in that verb's category (the verb
-before it, else the one after it). The complement is read as an object is (objects.member, and
+before it, else the one after it). The complement is read as an object is (active_objects.member, and
 a second member after "and"); the figure is additional (the tally adds it to what came before).
 
 Guards: the nearest verb kills (a participle after a determiner is an adjective: "the decapitated
@@ -16,14 +16,14 @@ is not read again; a complement that names no countable people ("along with the 
 
 from __future__ import annotations
 
-from tollbook.extract import objects, victims
+from tollbook.extract import active_objects, victims
 from tollbook.extract.grammar import along as al
 from tollbook.extract.grammar import verbs as vb
+from tollbook.extract.grammar.active_object_patterns import AND_MEMBER as _AND_MEMBER
 from tollbook.extract.grammar.along_patterns import ALONG as _ALONG
 from tollbook.extract.grammar.along_patterns import ATTRIBUTIVE as _ATTRIBUTIVE
 from tollbook.extract.grammar.along_patterns import BREAK as _BREAK
 from tollbook.extract.grammar.along_patterns import VERB as _VERB
-from tollbook.extract.grammar.object_patterns import AND_MEMBER as _AND_MEMBER
 from tollbook.model import Span
 
 __all__ = ["find_along"]
@@ -54,12 +54,12 @@ def find_along(text: str, start: int, end: int, taken: list[Span]) -> list[victi
     if "along" not in text[start:end].lower() and "together" not in text[start:end].lower():
         return out
     for m in _ALONG.finditer(text, start, end):
-        first = objects.member(text, m.end(), end)
+        first = active_objects.member(text, m.end(), end)
         if first is None or _category(text, start, m.start(), first[0], end) != "killed":
             continue
         span, value = (m.end(), first[0]), first[1]
         joined = _AND_MEMBER.match(text, first[0], end)
-        second = objects.member(text, joined.end(), end) if joined is not None else None
+        second = active_objects.member(text, joined.end(), end) if joined is not None else None
         if second is not None:
             span, value = (m.end(), second[0]), value + second[1]
         if any(s < span[1] and span[0] < e for s, e in taken):

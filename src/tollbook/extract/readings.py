@@ -8,7 +8,7 @@ Called by counts.find_figures once its rules have read a sentence:
   subjects with a post-modifier (postmodified.py: "The consul in Barranquilla was shot dead");
 - zero-article singular people in telegraphic syntax (bare.py: "Customs officer kidnapped, killed");
 - plural anaphors for a group counted before (anaphora.py: "abducted four men; they were executed");
-- objects of an active lethal verb no rule above read (objects.py: "killing its driver and a soldier");
+- objects of an active lethal verb no rule above read (active_objects.py: "killing its driver and a soldier");
 - killings named by a noun, reported as claimed or caused (nominals.py: "claimed responsibility
   for the assassination of X");
 - people killed "along with" someone (along.py: "was shot dead along with his driver"), added;
@@ -25,6 +25,7 @@ Called by counts.find_figures once its rules have read a sentence:
 from __future__ import annotations
 
 from tollbook.extract import (
+    active_objects,
     along,
     anaphora,
     attackers,
@@ -33,7 +34,6 @@ from tollbook.extract import (
     fatal,
     later,
     nominals,
-    objects,
     phrases,
     postmodified,
     subjects,
@@ -70,7 +70,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
             fig.category = None  # "The body of a kidnapped engineer was found": no hostage
     named += found
     named += subjects.find_clause_subjects(text, start, end, taken + [v.span for v in named])
-    named += objects.find_objects(text, start, end, taken + [v.span for v in named])
+    named += active_objects.find_objects(text, start, end, taken + [v.span for v in named])
     named += nominals.find_nominals(text, start, end, taken + [v.span for v in named])
     named += along.find_along(text, start, end, taken + [v.span for v in named])
     for v in named:

@@ -1,6 +1,6 @@
 """Objects of an active lethal verb that no other rule read: the words of "killing its civilian
 driver and a soldier", "killed a U.S. Marine", "killing all 47 passengers", "murdered them"
--> tables extract/objects.py reads.
+-> tables extract/active_objects.py reads.
 """
 
 from __future__ import annotations

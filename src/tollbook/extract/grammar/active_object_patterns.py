@@ -1,4 +1,4 @@
-"""Object grammar read by extract/objects.py ("killing its driver and a soldier", "killed a U.S.
+"""Object grammar read by extract/active_objects.py ("killing its driver and a soldier", "killed a U.S.
 Marine", "killing all 47 passengers"), declared as named patterns, compiled once.
 """
 
@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
+from tollbook.extract.grammar import active_objects as ob
 from tollbook.extract.grammar import numberwords as nw
-from tollbook.extract.grammar import objects as ob
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.alternation import alternation
 

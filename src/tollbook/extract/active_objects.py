@@ -10,23 +10,23 @@ title, a nationality) or a pronoun; a second member after "and" adds its own cou
 Guards: the verb is active (not after "was", "been", a determiner: "the killing of"), not
 undone or hypothetical (victims.undone_before), not part of a mixed toll ("killed or wounded");
 an object already read (any rule's figure overlaps it) is not read again; reflexives and zeros
-are no objects (grammar/objects.NOT_OBJECTS); a plural head without a figure ("their
+are no objects (grammar/active_objects.NOT_OBJECTS); a plural head without a figure ("their
 bodyguards") counts nobody; "them" needs a group counted before (anaphora.antecedent).
 """
 
 from __future__ import annotations
 
 from tollbook.extract import anaphora, victims
+from tollbook.extract.grammar import active_objects as ob
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import numberwords as nw
-from tollbook.extract.grammar import objects as ob
-from tollbook.extract.grammar.object_patterns import ALL as _ALL
-from tollbook.extract.grammar.object_patterns import AND_MEMBER as _AND_MEMBER
-from tollbook.extract.grammar.object_patterns import LAST_WORD as _LAST_WORD
-from tollbook.extract.grammar.object_patterns import ONE_OF as _ONE_OF
-from tollbook.extract.grammar.object_patterns import THEM as _THEM
-from tollbook.extract.grammar.object_patterns import VERB as _VERB
-from tollbook.extract.grammar.object_patterns import WORD as _WORD
+from tollbook.extract.grammar.active_object_patterns import ALL as _ALL
+from tollbook.extract.grammar.active_object_patterns import AND_MEMBER as _AND_MEMBER
+from tollbook.extract.grammar.active_object_patterns import LAST_WORD as _LAST_WORD
+from tollbook.extract.grammar.active_object_patterns import ONE_OF as _ONE_OF
+from tollbook.extract.grammar.active_object_patterns import THEM as _THEM
+from tollbook.extract.grammar.active_object_patterns import VERB as _VERB
+from tollbook.extract.grammar.active_object_patterns import WORD as _WORD
 from tollbook.extract.numbers import find_numbers
 from tollbook.model import Span
 
