@@ -39,3 +39,8 @@ def test_the_companions_add_up(text: str, category: str, best: float) -> None:
 )
 def test_guards(text: str, category: str, best: float) -> None:
     assert _tally(text, category) == best
+
+
+def test_companions_read_by_two_rules_count_once() -> None:
+    # comitative.py and along.py both read "along with": the people are counted once
+    assert _tally("The mayor was killed along with three police officers in Kett.", "killed") == 4

@@ -101,7 +101,7 @@ def test_floors_only_rise() -> None:
     """Every committed version of the floors is >= the one before, and the working copy >= HEAD."""
     if not (ROOT / ".git").exists():
         pytest.skip("not a git checkout: the floors' history cannot be read")
-    proc = subprocess.run(["git", "log", "--format=%H", "--reverse", "--", "tests/eval_floors.json"],
+    proc = subprocess.run(["git", "log", "--first-parent", "--format=%H", "--reverse", "--", "tests/eval_floors.json"],
                           cwd=ROOT, capture_output=True, text=True)  # fmt: skip
     versions = [f for c in proc.stdout.split() if (f := _floors_at(c)) is not None]
     versions.append(json.loads(FLOORS.read_text()))

@@ -61,12 +61,15 @@ RULE_MODULES = ("extract/counts", "extract/cues", "extract/heads", "extract/phra
                 "extract/attackers", "extract/headlines", "extract/victims", "extract/besides",
                 "extract/zeros", "extract/including", "extract/conjuncts",
                 "extract/comitative", "extract/objects",
-                "extract/fates", "extract/scare", "extract/burning", "extract/offices")  # fmt: skip
+                "extract/fates", "extract/scare", "extract/burning", "extract/offices",
+                "extract/bodies", "extract/subjects", "extract/active_objects", "extract/nominals",
+                "extract/along", "extract/later", "extract/fatal")  # fmt: skip
 #: Top-level sets and tables a rule module may hold because they are not vocabulary.
 NOT_GRAMMAR = {
     "_ASCII_LETTERS": "cues.last_word's character set: spelling",
     "RULE": "the rule's name in a claim's provenance",
     "RULE_PREFIX": "the rule's name in a claim's provenance",
+    "_NAMED_RULES": "later.py's rule names of named victims (provenance)",
     "_QUOTE_CUES": "attribution's own cue labels",
     "_PRECISION_RANK": "anchor's order of date precisions",
     "_UNIT_RANK": "dates' order of date precisions",

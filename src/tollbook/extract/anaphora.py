@@ -28,7 +28,8 @@ __all__ = ["antecedent", "find_anaphors"]
 
 
 def antecedent(text: str, at: int, noun: str | None) -> tuple[float, str] | None:
-    """(value, noun) of the last group of two or more people counted before `at`."""
+    """(value, noun) of the last group of two or more people counted before `at` (the group a
+    plural anaphor stands for: "murdered them", "their bodies")."""
     lo = max(0, at - an.REACH)
     for num in reversed(find_numbers(text, lo, at)):
         if num.kind != "cardinal" or num.written == "vague":

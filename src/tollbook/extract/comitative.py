@@ -41,6 +41,9 @@ def find_companions(text: str, start: int, end: int, figures: list[Figure], take
         if counted is not None:
             if counted.category is not None or counted.unit != "people":
                 continue  # already read: "killing himself along with four others"
+            if any(f.category is not None and f.span[0] < counted.span[1] and counted.span[0] < f.span[1]
+                   for f in figures):  # fmt: skip
+                continue  # the same people read as a named victim (along.py)
             counted.category, counted.rule = main.category, f"{RULE}:{main.category}+list"
         else:
             stop = _COMPANION_END.search(text, m.end(), end)

@@ -11,6 +11,14 @@ Called by counts.find_figures once its rules have read a sentence:
 - office holders by their title-cased office (offices.py: "killed the Secretary of the Commission");
 - plural anaphors for a group counted before (anaphora.py: "abducted four men; they were executed");
 - one more person with an elided noun (others.py: "two were killed and one other was wounded");
+- objects of an active lethal verb no rule above read (active_objects.py: "killing its driver and a soldier");
+- killings named by a noun, reported as claimed or caused (nominals.py: "claimed responsibility
+  for the assassination of X");
+- people killed "along with" someone (along.py: "was shot dead along with his driver"), added;
+- subjects of a lethal passive no rule above read (subjects.py: "The Italian Ambassador was assassinated");
+- bodies found (bodies.py: "His body was found", "the bodies of two farmers were recovered");
+- wounds said to be fatal are deaths (fatal.py: "was fatally wounded");
+- the dead of a later death of wounds are additional (later.py: "One of the wounded later died");
 - the figure before an active verb whose victims follow is the agent ("A crowd stoned to
   death a suspected informer");
 - people wounded first who died later ("the two wounded later succumbed") are dead, and add
@@ -30,22 +38,30 @@ Called by counts.find_figures once its rules have read a sentence:
 from __future__ import annotations
 
 from tollbook.extract import (
+    active_objects,
+    along,
     anaphora,
     attackers,
     bare,
     besides,
+    bodies,
     burning,
     comitative,
     conjuncts,
+    fatal,
     fates,
     including,
+    later,
+    nominals,
     objects,
     offices,
     others,
     phrases,
     postmodified,
+    subjects,
     victims,
 )
+from tollbook.extract.grammar.later_patterns import DEFINITE as _DEFINITE
 from tollbook.extract.grammar.reading_patterns import AGENT_GAP as _AGENT_GAP
 from tollbook.extract.grammar.reading_patterns import DIED_OF_WOUNDS as _DIED_OF_WOUNDS
 from tollbook.extract.grammar.reading_patterns import SAME_PEOPLE as _SAME_PEOPLE
@@ -77,6 +93,15 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     named += burning.find_burnings(text, start, end, taken + [v.span for v in named])
     named += offices.find_offices(text, start, end, taken + [v.span for v in named])
     named += objects.find_objects(text, start, end, taken + [v.span for v in named])
+    found = bodies.find_bodies(text, start, end, taken + [v.span for v in named])
+    for fig in figures:
+        if fig.category not in (None, "killed") and bodies.misread(text, fig.span, found):
+            fig.category = None  # "The body of a kidnapped engineer was found": no hostage
+    named += found
+    named += subjects.find_clause_subjects(text, start, end, taken + [v.span for v in named])
+    named += active_objects.find_objects(text, start, end, taken + [v.span for v in named])
+    named += nominals.find_nominals(text, start, end, taken + [v.span for v in named])
+    named += along.find_along(text, start, end, taken + [v.span for v in named])
     for v in named:
         listed = "+list" if v.how == "list" else ""
         if v.counted:  # a list member already read: it adds up with the others
@@ -88,7 +113,8 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
         figures.append(Figure(num=phrases.mention(v.span, text[v.span[0] : v.span[1]], v.value, "name"), span=v.span,
                               population=v.population, population_class=v.population_class, unit="people",
                               category=v.category, rule=f"{RULE_PREFIX}.victim_{v.how}:{v.category}{listed}",
-                              has_head=True))  # fmt: skip
+                              flags=["additional"] if v.how == "along" else [], has_head=True))  # fmt: skip
+    fatal.relabel_fatal(text, start, end, figures)
     _drop_agents(text, figures)
     _died_of_wounds(text, end, figures)
     figures += fates.later_deaths(text, end, figures)
@@ -96,6 +122,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     figures += conjuncts.find_conjuncts(text, start, figures, exclude)
     figures += comitative.find_companions(text, start, end, figures, exclude)
     figures += besides.find_besides(text, start, end, figures, exclude)
+    later.flag_later_deaths(text, end, figures)
     for a in attackers.find_attacker_deaths(text, start, end):
         spans = [a.span] + ([a.figure] if a.figure else [])
         if not any(f.span[0] < b and s < f.span[1] and f.category is not None for f in figures for s, b in spans):
@@ -121,6 +148,8 @@ def _died_of_wounds(text: str, end: int, figures: list[Figure]) -> None:
             continue
         if fig.num.written in ("name", "pronoun"):
             continue  # "Yuksel died later in the hospital", "He died later": maybe one counted before
+        if fig.category == "killed" and _DEFINITE.match(text, fig.span[0], fig.span[1]):
+            continue  # "The victim died from his injuries later": someone told before ("the two wounded" adds)
         fig.category = "killed"
         fig.rule = fig.rule.replace(":wounded", ":killed")
         if "additional" not in fig.flags:

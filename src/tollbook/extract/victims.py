@@ -142,7 +142,7 @@ def _is_name(name: str) -> bool:
     return words[-1] not in lx.POPULATIONS  # "Security Forces", "Police": a noun, not a name
 
 
-def _population(text: str, start: int, end: int) -> tuple[str, str]:
+def population_of(text: str, start: int, end: int) -> tuple[str, str]:
     """The people a title names ("police officer Ana Dorn", "Commander Ilya Dorsk"), else people."""
     m = lx.POP_RE.search(text, start, end)
     if m is None:
@@ -241,7 +241,7 @@ def find_victims(text: str, start: int, end: int, taken: list[Span]) -> list[Vic
             continue  # "killed Taliban fighters": the name modifies a noun
         a, b = m.start("title") if m.group("title") else m.start("name"), m.end("name")
         if free(a, b):
-            population, cls = _population(text, a, b)
+            population, cls = population_of(text, a, b)
             category = _category(verb, bool(manner))
             also = _and_possessive(text, b, end)  # "killed Flores and his daughter": two people
             if also is not None:
@@ -268,7 +268,7 @@ def find_victims(text: str, start: int, end: int, taken: list[Span]) -> list[Vic
         # "Dario Venn, a journalist, was killed": a person the apposition already counts.
         if free(m.start(), after.end("appos") if after.group("appos") else m.end()):
             category = _died_category(after) if how == "died" else _category(after.group("verb"), bool(after.group("manner")))
-            population, cls = _population(text, m.start(), m.end())
+            population, cls = population_of(text, m.start(), m.end())
             out.append(Victim(m.span(), category, population, cls, how))
     for m in _PRONOUN.finditer(text, start, end):
         after = _PASSIVE.match(text, m.end(), end) or _DIED.match(text, m.end(), end)
@@ -347,7 +347,7 @@ def _pairs(text: str, start: int, end: int, out: list[Victim], taken: list[Span]
                 ap = m.span("ap1")
                 if any(s < ap[1] and ap[0] < e for s, e in taken):
                     a, b, counted = ap[0], ap[1], True
-            population, cls = _population(text, a, b)
+            population, cls = population_of(text, a, b)
             out.append(Victim((a, b), category, population, cls, "list", counted))
 
 
@@ -373,7 +373,7 @@ def _partitives(text: str, start: int, end: int, out: list[Victim], free: Callab
         else:
             category = _category(after.group("verb"), bool(after.group("manner")))
         if free(num.span[0], m.end()):
-            population, cls = _population(text, m.start("head"), m.end("head"))
+            population, cls = population_of(text, m.start("head"), m.end("head"))
             out.append(Victim((num.span[0], m.end()), category, population, cls, "partitive", value=num.value))
 
 

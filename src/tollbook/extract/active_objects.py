@@ -1,0 +1,169 @@
+"""Objects of an active lethal verb that no other rule read: sentence text -> Victim*.
+
+"killing its civilian driver and a soldier" (2), "The NPA killed a U.S. Marine" (1),
+"assassinated University of San Carlos professor Flavio Quesada" (1), "killing all 47
+passengers" (47), "murdered them" (the group counted before), "killing them both" (2): the
+object of "killed", "murdered", "shot dead", "shot and killed"... dies. The object is a noun
+phrase opened by a determiner, a figure, "all" and a figure, a capitalised word (a name, a
+title, a nationality) or a pronoun; a second member after "and" adds its own count.
+
+Guards: the verb is active (not after "was", "been", a determiner: "the killing of"), not
+undone or hypothetical (victims.undone_before), not part of a mixed toll ("killed or wounded");
+an object already read (any rule's figure overlaps it) is not read again; reflexives and zeros
+are no objects (grammar/active_objects.NOT_OBJECTS); a plural head without a figure ("their
+bodyguards") counts nobody; "them" needs a group counted before (anaphora.antecedent).
+"""
+
+from __future__ import annotations
+
+from tollbook.extract import anaphora, victims
+from tollbook.extract.grammar import active_objects as ob
+from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar import numberwords as nw
+from tollbook.extract.grammar.active_object_patterns import ALL as _ALL
+from tollbook.extract.grammar.active_object_patterns import AND_MEMBER as _AND_MEMBER
+from tollbook.extract.grammar.active_object_patterns import LAST_WORD as _LAST_WORD
+from tollbook.extract.grammar.active_object_patterns import ONE_OF as _ONE_OF
+from tollbook.extract.grammar.active_object_patterns import THEM as _THEM
+from tollbook.extract.grammar.active_object_patterns import VERB as _VERB
+from tollbook.extract.grammar.active_object_patterns import WORD as _WORD
+from tollbook.extract.numbers import find_numbers
+from tollbook.model import Span
+
+__all__ = ["find_objects", "member"]
+
+
+def _plural(word: str) -> bool:
+    low = word.lower()
+    return word.islower() and low.endswith(ob.PLURAL_NOUN_ENDINGS) and not low.endswith(ob.NOT_PLURAL_ENDINGS)
+
+
+def _participle_after_head(tok: str, last: str) -> bool:
+    """"three tourists returning from", "two men suspected of": a participle after the head
+    modifies it ("a sleeping guard": before the head, it is part of the phrase)."""
+    low = last.lower()
+    return tok.islower() and tok.endswith(("ing", "ed")) and low not in ob.DETERMINERS \
+        and not low[:1].isdigit() and low.split("-")[0] not in nw.NUMBER_WORDS  # fmt: skip
+
+
+def _title_before_name(text: str, pos: int, end: int) -> bool:
+    """"militant Basque separatist Juan Lopategui": lowercase singular words of a title, then a
+    capitalised word within three words (no preposition between)."""
+    p = pos
+    for _ in range(3):
+        w = _WORD.match(text, p, end)
+        if w is None or text[p : w.start("w")].strip():
+            return False
+        tok = w.group("w")
+        if tok[:1].isupper():
+            return p > pos
+        if tok.lower() in ob.NP_STOPS or tok.lower() in ob.DETERMINERS or tok.lower() in ob.QUANTIFIERS \
+                or _plural(tok) or not tok.isalpha():  # fmt: skip
+            return False
+        p = w.end()
+    return False
+
+
+def _pronoun_ends(text: str, pos: int, end: int) -> bool:
+    """Does the object end after "him"/"her" (punctuation, an adverb, a preposition)?"""
+    w = _WORD.match(text, pos, end)
+    word = w.group("w").lower().rstrip(".") if w is not None else ""
+    return w is None or bool(text[pos : w.start("w")].strip()) or word in ob.NP_STOPS or word.endswith("ly")
+
+
+def member(text: str, pos: int, end: int) -> tuple[int, float] | None:
+    """(end, count) of one member of the object starting at `pos`, or None when it names no
+    countable people."""
+    p = pos
+    all_ = _ALL.match(text, p, end)
+    if all_ is not None:
+        p = all_.end()
+    first = _WORD.match(text, p, end)
+    if first is None:
+        return None
+    word = first.group("w")
+    low = word.lower().rstrip(".")
+    value: float | None = None
+    partitive = False
+    if word[0].isdigit() or low.split("-")[0] in nw.NUMBER_WORDS:
+        nums = [n for n in find_numbers(text, first.start("w"), min(end, first.start("w") + 40)) if n.kind == "cardinal"]
+        partitive = _ONE_OF.match(text, first.start("w"), end) is not None
+        if nums and nums[0].span[0] == first.start("w") and nums[0].written in ("digits", "words"):
+            value, p = nums[0].value, nums[0].span[1]
+        elif partitive:
+            value, p = 1.0, first.end()  # "killing one of the province's clerics"
+        else:
+            return None
+    elif low in ob.ONE_PRONOUNS and all_ is None and _pronoun_ends(text, first.end(), end):
+        return first.end(), 1.0  # "killing him instantly" ("her driver": a possessive)
+    elif all_ is not None or low in ob.NOT_OBJECTS:
+        return None  # "killing all the occupants": how many is not said
+    elif low in ob.DETERMINERS or word[0].isupper() or _title_before_name(text, first.start("w"), end):
+        value, p = 1.0, first.start("w")
+    else:
+        return None
+    last: str | None = None
+    head_before_of: str | None = None
+    np_end = p
+    for _ in range(10):
+        w = _WORD.match(text, np_end, end)
+        if w is None or text[np_end : w.start("w")].strip():
+            break  # punctuation ends the phrase
+        tok = w.group("w")
+        if last is not None and (tok.lower().rstrip(".") in ob.NP_STOPS or _participle_after_head(tok, last)):
+            break
+        if tok.lower() == ob.COMPLEMENT_OF and head_before_of is None and last is not None:
+            head_before_of = last
+        last, np_end = tok, w.end()
+        if tok.endswith(".") and not tok[:-1].replace(".", "").isupper():
+            np_end -= 1  # a full stop, not an abbreviation
+            break
+    if last is None:
+        return None
+    head = (head_before_of if head_before_of is not None and not partitive else last).rstrip(".")
+    if head.lower() in lx.NON_PERSON or (value == 1.0 and _plural(head) and not partitive):
+        return None  # "15 cows", "a car", "their bodyguards"
+    return np_end, value
+
+
+def find_objects(text: str, start: int, end: int, taken: list[Span]) -> list[victims.Victim]:
+    """The people the objects of active lethal verbs in text[start:end] count, unless a `taken`
+    span overlaps the object."""
+    out: list[victims.Victim] = []
+    for m in _VERB.finditer(text, start, end):
+        before = _LAST_WORD.search(text, max(start, m.start() - 20), m.start())
+        word = before.group(1).lower() if before is not None else ""
+        gerund = m.group(0).split()[0].lower().endswith("ing")
+        if word in ob.NOT_ACTIVE_BEFORE or (gerund and word in ob.GERUND_UNDONE):
+            continue  # "was killed by", "the killing of", "suggested killing her"
+        if victims.undone_before(text, start, m.start()):
+            continue
+        pos = m.end()
+        nxt = _WORD.match(text, pos, end)
+        if nxt is None or nxt.group("w").lower() in ob.MIXED_AFTER:
+            continue
+        them = _THEM.match(text, pos, end)
+        if them is not None:
+            span = them.span()
+            if them.group("both") or them.group("both2"):
+                value: float | None = 2.0
+            else:
+                found = anaphora.antecedent(text, m.start(), None)
+                value = found[0] if found else None
+        else:
+            first = member(text, pos, end)
+            if first is None:
+                continue
+            span, value = (pos, first[0]), first[1]
+            joined = _AND_MEMBER.match(text, first[0], end)
+            second = member(text, joined.end(), end) if joined is not None else None
+            if second is not None:
+                span, value = (pos, second[0]), value + second[1]
+        if value is None or span[1] <= span[0]:
+            continue
+        if any(s < span[1] and span[0] < e for s, e in taken) or any(v.span[0] < span[1] and span[0] < v.span[1] for v in out):
+            continue
+        m_pop = lx.POP_RE.search(text, span[0], span[1]) if _AND_MEMBER.search(text, span[0], span[1]) is None else None
+        population, cls = lx.POPULATIONS[m_pop.group(0).lower()][:2] if m_pop else ("people", "unknown")
+        out.append(victims.Victim(span, "killed", population, cls, "active_object", value=value))
+    return out

@@ -1,0 +1,32 @@
+"""Object grammar read by extract/active_objects.py ("killing its driver and a soldier", "killed a U.S.
+Marine", "killing all 47 passengers"), declared as named patterns, compiled once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tollbook.extract.grammar import active_objects as ob
+from tollbook.extract.grammar import numberwords as nw
+from tollbook.extract.grammar import verbs as vb
+from tollbook.extract.grammar.alternation import alternation
+
+#: An active lethal verb and what may follow it before its object (an adverb).
+VERB = re.compile(
+    r"\b(?:(?P<v>" + alternation(ob.KILLING_VERBS) + r")|(?:" + alternation(sorted(vb.MANNER_VERBS))
+    + r")\s+(?:" + alternation(ob.KILLING_RESULTS) + r"))\s+(?:(?-i:[a-z])\w+ly\s+)?",
+    re.IGNORECASE,
+)
+#: A word of the object (abbreviations such as "U.S." and initials are one word).
+WORD = re.compile(r"\s*(?P<w>(?:[A-Za-z]\.){2,}|[A-Za-z][\w'’-]*\.?|\d[\d,]*)")
+#: The word before the verb.
+LAST_WORD = re.compile(r"([A-Za-z']+)\s+\Z")
+#: "and" before a second member of the object: a determiner, a figure or a name follows.
+AND_MEMBER = re.compile(r"\s*,?\s+and\s+(?=(?:" + alternation(sorted({*ob.DETERMINERS, *nw.NUMBER_WORDS})) + r")\b|\d|(?-i:[A-Z]))",
+                        re.IGNORECASE)  # fmt: skip
+#: "them both", "both of them", "all of them".
+THEM = re.compile(r"(?P<them>them)(?:\s+(?P<both>both))?\b|(?P<both2>both)\s+of\s+them\b", re.IGNORECASE)
+#: "all 47 passengers", "all the 29 aboard": the figure after "all".
+ALL = re.compile(r"all\s+(?:the\s+|of\s+the\s+)?(?=\d|(?-i:[a-z]))", re.IGNORECASE)
+#: "one of the clerics": one person of a group.
+ONE_OF = re.compile(r"one\s+of\s", re.IGNORECASE)

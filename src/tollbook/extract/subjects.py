@@ -1,0 +1,151 @@
+"""Subjects of a lethal passive no other rule read: sentence text -> Victim* (one person each).
+
+"Major Ilan Perry, U.S. military attache in Tamsin, was shot to death", "The Italian Ambassador
+was assassinated", "Party leader Omar Dallo was shot dead", "A German priest who ran the mission
+north of Kelda, was shot and killed": a singular predicate that kills (victims.predicate_at:
+"was killed", "was shot dead", "died of his wounds") says that one person died, whoever its
+subject is. The subject runs from the clause's start (grammar/subjects.CLAUSE_OPENERS,
+punctuation) to the predicate; the verb agrees ("was"), so it is one person, however its words
+are spelled (titles, initials, capitalised roles, apposition) -- the rules that read names and
+roles (victims.py, postmodified.py) need them spelled their way.
+
+Guards: nothing read already overlaps the subject (a figure, a name, a role); the predicate's
+own guards hold (negation, "nearly", hypotheticals, background deaths); a fatal wound is a death
+("was fatally injured": fatal.fatal_predicate_at); a relative pronoun
+right before the predicate makes it a relative clause ("a man who was killed last year"); the
+subject holds at least one word, no figure but one, and its last word is no auxiliary and names no
+thing (grammar/subjects.NOT_SUBJECT_HEADS, lexicon.NON_PERSON); a clause of another time ("five
+days after the mayor was killed") is background; the category is killed only.
+"""
+
+from __future__ import annotations
+
+from tollbook.extract import victims
+from tollbook.extract.fatal import fatal_predicate_at
+from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar import subjects as sj
+from tollbook.extract.grammar.subject_patterns import AND as _AND
+from tollbook.extract.grammar.subject_patterns import BOUNDARY as _BOUNDARY
+from tollbook.extract.grammar.subject_patterns import FINITE as _FINITE
+from tollbook.extract.grammar.subject_patterns import FRONTED as _FRONTED
+from tollbook.extract.grammar.subject_patterns import LIST_AND as _LIST_AND
+from tollbook.extract.grammar.subject_patterns import PREDICATE_START as _PREDICATE_START
+from tollbook.extract.grammar.subject_patterns import WORD as _WORD
+from tollbook.extract.numbers import find_numbers
+from tollbook.model import Span
+
+__all__ = ["find_clause_subjects"]
+
+
+def _subject(text: str, start: int, at: int, plural: bool = False) -> Span | None:
+    """The span of the subject that ends at `at`: from the clause's start, past a fronted
+    adverbial. None when no clause start is in reach or the clause tells an earlier time. A
+    plural subject may hold "and" ("the mayor and his driver were killed") unless a finite
+    verb stands before it ("Eight were hurt and two guards were killed")."""
+    lo = max(start, at - sj.MAX_SUBJECT)
+    a = lo
+    opener = ""
+    for bound in _BOUNDARY.finditer(text, lo, at):
+        if plural and bound.group(0).lower() == "and":
+            continue
+        a, opener = bound.end(), bound.group(0).lower()
+    if (a == lo and lo > start) or opener in sj.BACKGROUND_OPENERS:
+        return None
+    if plural:
+        verbs = list(_FINITE.finditer(text, a, at))
+        if verbs:
+            joined = _AND.search(text, verbs[-1].end(), at)
+            if joined is None:
+                return None
+            a = joined.end()
+    fronted = _FRONTED.match(text[a:at].lstrip())
+    if fronted is not None:
+        a += len(text[a:at]) - len(text[a:at].lstrip()) + fronted.end()
+    words = list(_WORD.finditer(text, a, at))
+    if not words:
+        return None
+    b = words[-1].end()
+    if text[b:at].strip().startswith(")"):
+        b = text.index(")", b) + 1  # "General Tomas Ubel (also a former minister)"
+    return words[0].start(), b
+
+
+def _plural_value(text: str, span: Span) -> float | None:
+    """How many people a plural subject counts: the figure it opens with ("Six nurses working
+    for an aid group"), or two for "A and B" ("The judge and his clerk"); None otherwise."""
+    a, b = span
+    nums = [n for n in find_numbers(text, a, b) if n.kind == "cardinal"]
+    if nums:
+        first = nums[0]
+        comma = text.find(",", a, b)
+        head_end = b if comma < 0 else comma  # an apposition after a comma restates the group
+        if first.span[0] != a or first.written not in ("digits", "words") or first.value < 2 \
+                or any(n.span[0] < head_end for n in nums[1:]):  # fmt: skip
+            return None
+        return None if _LIST_AND.search(text, first.span[1], head_end) else first.value
+    members = _AND.split(text[a:b])
+    if len(members) != 2 or "," in text[a:b] or any(not _singular(m) for m in members):
+        return None
+    return 2.0
+
+
+def _pair_free(text: str, span: Span, taken: list[Span], out: list[victims.Victim], at: int) -> bool:
+    """"The customs chief and his deputy were shot dead": a rule that read the first member of
+    the pair (and not the second) counted one of the two; the pair still counts (the tally
+    keeps the larger)."""
+    joined = _AND.search(text, span[0], span[1])
+    return joined is not None and not find_numbers(text, span[0], span[1]) \
+        and not any(s < span[1] and joined.start() < e for s, e in taken) \
+        and not any(v.span[0] < at and span[0] < v.span[1] for v in out)  # fmt: skip
+
+
+def _singular(member: str) -> bool:
+    """Does a member of "A and B" name one person ("his wife", "Ana Dorn"), not a group?"""
+    words = member.split()
+    if not words:
+        return False
+    last = words[-1].strip("().")
+    low = last.lower()
+    if low in sj.PLURAL_HEADS or low in lx.NON_PERSON:
+        return False
+    return not (last.islower() and low.endswith("s") and not low.endswith(("ss", "us", "is")))
+
+
+def find_clause_subjects(text: str, start: int, end: int, taken: list[Span]) -> list[victims.Victim]:
+    """The people killed for each lethal predicate in text[start:end] whose subject no `taken`
+    span overlaps: one for a singular predicate, the subject's own count for a plural one."""
+    out: list[victims.Victim] = []
+
+    def free(span: Span, at: int) -> bool:
+        return not any(s < at and span[0] < e for s, e in taken) and not any(v.span[0] < at and span[0] < v.span[1] for v in out)
+
+    for m in _PREDICATE_START.finditer(text, start, end):
+        # The predicate's own guards look at the predicate only; the words before the subject
+        # are asked apart ("Two peasants, accused of ties with rebels, were killed": the
+        # accusation is the subject's, not a hypothetical killing).
+        if not m.group("one") and victims.plural_predicate_at(text, m.start(), m.end() - 1, end) == "killed":
+            span = _subject(text, start, m.start(), plural=True)
+            value = _plural_value(text, span) if span is not None else None
+            if span is not None and value is not None and not victims.undone_before(text, start, span[0]):
+                if free(span, m.start()) or (value == 2 and _pair_free(text, span, taken, out, m.start())):
+                    out.append(victims.Victim(span, "killed", "people", "unknown", "clause_subject", value=value))
+                continue
+        if m.group("many") or (victims.predicate_at(text, m.start(), m.end() - 1, end) != "killed"
+                               and not fatal_predicate_at(text, m.start(), end)):  # fmt: skip
+            continue
+        span = _subject(text, start, m.start())
+        if span is None or victims.undone_before(text, start, span[0]):
+            continue
+        words = [w.group(0) for w in _WORD.finditer(text, span[0], span[1])]
+        last = words[-1].lower().rstrip(".")
+        if last in sj.RELATIVES or last in sj.NOT_SUBJECT_HEADS or last in lx.NON_PERSON or last in sj.AUXILIARIES:
+            continue
+        if len(words) == 1 and words[0].islower() and last.endswith(sj.ADVERB_SUFFIX) and last not in lx.POPULATIONS:
+            continue  # "and subsequently succumbed": an adverb, the subject was told before
+        if any(w.lower() in sj.NEGATIVE for w in words):
+            continue  # "Nobody was killed", "No one was killed": a zero (counts.find_zeros)
+        if any(n.kind == "cardinal" and n.value != 1 for n in find_numbers(text, span[0], span[1])):
+            continue  # "Several hundred Palestinians died": a figure the count rules read or not
+        if free(span, m.start()):
+            out.append(victims.Victim(span, "killed", "people", "unknown", "clause_subject"))
+    return out
