@@ -12,7 +12,7 @@ case-insensitively. Two engines give the same answer:
 
 `select_cues(choice)` follows `Settings.scanner`: "python", "compiled" (EngineUnavailable when
 the extension is not installed: `make rust`) or "auto" (compiled when importable, else Python,
-said once in the log).
+said once per pipeline in the log, which reaches stderr).
 """
 
 from __future__ import annotations
@@ -20,14 +20,20 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any, Protocol
 
 from tollbook._exceptions import ConfigError
 from tollbook.model import Segment
 from tollbook.scan.marks import SCANNER_CHOICES, EngineUnavailable, ScannerChoice
 
-__all__ = ["CompiledCues", "CueEngine", "PythonCues", "extension_available", "select_cues"]
+__all__ = [
+    "CompiledCues",
+    "CueEngine",
+    "PythonCues",
+    "extension_available",
+    "select_cues",
+    "trie_pattern",
+]
 
 log = logging.getLogger("tollbook.scan")
 
@@ -42,17 +48,37 @@ class CueEngine(Protocol):
         ...
 
 
+def trie_pattern(literals: Sequence[str]) -> str:
+    """One pattern matching exactly the literals, written as their trie ("ki(?:ll|dnap)"): `re`
+    tries an alternation's branches one by one at each position, a trie's shared prefixes once
+    (measured 4x faster on 151 triggers)."""
+    trie: dict[str, Any] = {}
+    for literal in literals:
+        node = trie
+        for ch in literal:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + pattern(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        optional = "" in node
+        body = alts[0] if len(alts) == 1 and not optional else "(?:" + "|".join(alts) + ")"
+        return body + ("?" if optional else "")
+
+    return pattern(trie)
+
+
 class PythonCues:
-    """The reference: a case-insensitive (ASCII only) alternation of the triggers."""
+    """The reference: the triggers' trie as one case-insensitive (ASCII only) pattern."""
 
     name = "python"
 
     def __init__(self, literals: Sequence[str]) -> None:
         if not literals or not all(literals):
             raise ConfigError("the cue scanner needs at least one trigger, and no empty one")
-        self._search = re.compile(
-            "|".join(map(re.escape, literals)), re.IGNORECASE | re.ASCII
-        ).search
+        self._search = re.compile(trie_pattern(literals), re.IGNORECASE | re.ASCII).search
 
     def cued(self, text: str, sentences: Sequence[Segment]) -> list[bool]:
         search = self._search
@@ -93,14 +119,6 @@ class CompiledCues:
         return flags
 
 
-@lru_cache(maxsize=1)
-def _warn_once() -> None:
-    log.warning(
-        "compiled scanner not installed (`make rust` builds it): "
-        "using the pure-Python scanner; output is the same"
-    )
-
-
 def select_cues(choice: ScannerChoice, literals: Sequence[str]) -> CueEngine:
     """The engine `choice` names: "python", "compiled" or "auto" (see the module docstring)."""
     if choice == "python":
@@ -114,5 +132,9 @@ def select_cues(choice: ScannerChoice, literals: Sequence[str]) -> CueEngine:
         )
     if extension_available():
         return CompiledCues(literals)
-    _warn_once()
+    # Once per pipeline: the pipeline builds its engine once.
+    log.warning(
+        "the tollbook_scan extension is not installed (`make rust` builds it): the cue "
+        "pre-filter uses its pure-Python engine; output is the same"
+    )
     return PythonCues(literals)
