@@ -110,7 +110,7 @@ class CompiledCues:
                 "run `make rust` (Rust toolchain, maturin and Debian's librust-pyo3-dev, "
                 "librust-aho-corasick-dev), or choose scanner='python' or 'auto'"
             ) from exc
-        self._scanner: Any = tollbook_scan.Triggers(list(literals))
+        self._scanner = tollbook_scan.Triggers(list(literals))
 
     def cued(self, text: str, sentences: Sequence[Segment]) -> list[bool]:
         flags: list[bool] = self._scanner.cued(
