@@ -29,26 +29,27 @@ __all__ = ["FOLDS_TO_ASCII", "STEMS", "trigger_stems"]
 #: "injured", "injuries", "injuring".
 STEMS: tuple[str, ...] = (
     # killed
-    "kill", "dead", "death", "die", "dying", "fatal", "lives", "life", "lost", "toll", "murder",
-    "massacr", "execut", "assassin", "behead", "decapitat", "lynch", "slain", "slay", "slew",
-    "slaughter", "strangl", "hang", "martyr", "perish", "succumb", "bod", "corpse", "remains",
-    "skull", "skelet", "victim", "gun", "shot", "shoot", "stab", "beat", "hack", "burn", "ston",
-    "bludgeon", "club", "tortur", "axe", "crush", "knif", "suffocat", "trampl", "bur", "alive",
-    "claim", "cost", "fate", "drown", "wiped", "blew", "blow",
+    "kill", "dead", "death", "dying", "fatal", "lives", "lost", "toll", "murder", "massacr", "execution",
+    "assassin", "behead", "decapitat", "lynch", "slain", "slay", "slaughter", "strangl", "martyr",
+    "perish", "succumb", "body", "bodies", "corpse", "remains", "skull", "skelet", "human", "victim",
+    "shot", "shoot", "stab", "burn", "tortur", "crush", "knif", "suffocat", "trampl", "drown",
+    "wiped", "blew", "blow", "fire", "ablaze", "alight", "fate",
     # wounded, casualties
-    "wound", "injur", "hurt", "harm", "maim", "casualt", "hospital", "treat", "sustain", "suffer",
+    "wound", "injur", "hurt", "harmed", "maim", "casualt",
     # hostage, detained, missing
-    "hostage", "abduct", "kidnap", "captur", "captive", "seiz", "prisoner", "held", "hold",
-    "took", "tak", "detain", "arrest", "jail", "custody", "imprison", "round", "missing",
-    "disappear", "unaccounted",
-    # displaced, returned, housing, orphaned
+    "hostage", "abduct", "kidnap", "captur", "captive", "prisoner", "seiz", "detain", "arrest",
+    "jail", "custody", "imprison", "rounded", "rounding", "missing", "disappear", "unaccounted",
+    # displaced, returned, orphaned: the verbs, and the shelters' and camps' own words
     "displac", "uproot", "evacu", "fled", "flee", "flight", "exodus", "refug", "idp", "homeless",
-    "shelter", "camp", "forc", "relocat", "left", "leav", "return", "repatriat", "orphan",
-    "destroy", "destruct", "damag", "collaps", "flatten", "raz", "level", "demolish", "gutted",
-    "washed", "swept", "homes", "house", "dwelling", "hut", "arriv", "push", "cross", "moved",
-    "centre", "center", "site", "tent", "host", "base", "compound", "ablaze", "alight", "fire",
-    # parts and tallies read with a category from elsewhere in the sentence
-    "among", "toll", "tally", "number", "total", "count", "bring", "brought", "rais",
+    "shelter", "camps", "tents", "collective", "relief", "transit", "temporar", "emergency",
+    "staying", "living", "hosted", "forc", "relocat", "arrived", "pushed", "pushing", "crossed",
+    "moved", "return", "repatriat", "orphan",
+    # housing
+    "destroy", "destruct", "damag", "collaps", "flatten", "razed", "razing", "levelled", "leveled",
+    "demolish", "gutted", "washed", "swept", "homes", "houses", "housing", "dwelling", "huts",
+    "residential",
+    # running totals whose noun says the category later ("bringing to 332,000 the number of")
+    "bring", "brought", "raising", "raises", "taking", "takes",
 )  # fmt: skip
 
 #: Non-ASCII letters that Python's IGNORECASE patterns equate with ASCII letters (K: Kelvin
@@ -57,25 +58,36 @@ STEMS: tuple[str, ...] = (
 FOLDS_TO_ASCII: tuple[str, ...] = ("\u212a", "\u017f", "\u0130", "\u0131")
 
 
-def _words(entries: Iterable[str]) -> set[str]:
-    """One word of each entry (its longest): any word of a phrase is needed for it to match."""
+#: Words too common to stand for a phrase: "gun down" keeps its sentences by "gun".
+_FUNCTION_WORDS = frozenset(
+    "a an and as at by down for from his her in is of on or out the their to up was were with".split()
+)
+
+
+def _uncovered(entries: Iterable[str], stems: set[str]) -> set[str]:
+    """One word for each entry none of whose words holds a stem yet: its longest, not a function
+    word where it has another (any word of a phrase is needed for the phrase to match)."""
     out = set()
     for entry in entries:
         parts = [p for p in entry.lower().replace("-", " ").split() if p.isalpha()]
-        if parts:
-            out.add(max(parts, key=len))
+        if not parts or any(stem in p for p in parts for stem in stems | out):
+            continue
+        content = [p for p in parts if p not in _FUNCTION_WORDS] or parts
+        out.add(max(content, key=len))
     return out
 
 
 def trigger_stems() -> tuple[str, ...]:
-    """Every trigger: `STEMS` and one word of each entry of the declared verb and noun tables,
-    lower case, without a stem that another stem already contains (sorted)."""
+    """Every trigger: `STEMS` and a word of each entry of the declared verb and noun tables that
+    no stem covers yet, lower case, without a stem that another stem already contains (sorted)."""
     words = set(STEMS)
-    words |= _words(form for _cat, participle, ing in vb.CUE_VERBS for form in (participle, ing))
-    for table in (vb.VICTIM_VERBS, vb.PRESENT_VICTIM_VERBS, vb.HEADLINE_PREDICATES, vb.VICTIM_BEFORE,
-                  CATEGORY_NOUNS):  # fmt: skip
-        words |= _words(table)
-    for seq in (vb.MORE_DEATH_PREDICATES, vb.DIED_PREDICATES, vb.MANNER_VERBS, vb.WOUND_NOUNS):
-        words |= _words(seq)
+    tables: list[Iterable[str]] = [
+        (form for _cat, participle, ing in vb.CUE_VERBS for form in (participle, ing)),
+        vb.VICTIM_VERBS, vb.PRESENT_VICTIM_VERBS, vb.HEADLINE_PREDICATES, vb.VICTIM_BEFORE,
+        CATEGORY_NOUNS, vb.MORE_DEATH_PREDICATES, vb.DIED_PREDICATES, vb.MANNER_VERBS,
+        vb.WOUND_NOUNS,
+    ]  # fmt: skip
+    for table in tables:
+        words |= _uncovered(table, words)
     # "killing" needs no entry of its own beside "kill": the automaton is smaller, same answer.
     return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
