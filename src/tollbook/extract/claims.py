@@ -63,11 +63,13 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
     rows = [s for s in segments if s.kind == "row"]
     if not sentences:
         return ()
+    flags = cued(doc.text, sentences) if cued is not None else [True] * len(sentences)
+    if not any(flags) and not any(find_areas(doc.text, s.start, s.end) for s in _area_scopes(rows, sentences)):
+        return ()  # no count and no area to anchor: most of an archive, spared its dates
     anchors = Anchors(doc, sentences, paragraphs, gazetteer)
     maker = _ClaimMaker(doc, version, sentences, paragraphs, quotes)
     claims, area_spans = _area_claims(maker, rows, sentences, anchors)
     exclude = _SpanIndex([d.span for d in anchors.dates] + area_spans)
-    flags = cued(doc.text, sentences) if cued is not None else [True] * len(sentences)
     claims += _count_claims(maker, sentences, anchors, exclude, flags)
     claims.sort(key=lambda c: (c.span[0], c.span[1], c.claim_id))
     return tuple(claims)
