@@ -109,7 +109,7 @@ def _naive(text: str, bounds: list[tuple[int, int]]) -> list[bool]:
 
 _PIECES = st.sampled_from(
     [*trigger_stems()[:40], "KILLED", "Wounded", "kil", "led", " ", ".", "é", "\u212a", "\u0130",
-     "İ", "ı", "ſ", "😀", "中文", "\n", "12", "people", "soldiers", "\u00e9t\u00e9"]
+     "İ", "ı", "ſ", "😀", "中文", "\n", "12", "people", "soldiers", "\u00e9t\u00e9", "\ud800", "\udc00"]
 )  # fmt: skip
 
 
@@ -142,6 +142,16 @@ def test_compiled_engine_is_the_python_engine(case: tuple[str, list[tuple[int, i
     text, bounds = case
     segments = _segments(text, bounds)
     assert _compiled().cued(text, segments) == PythonCues(LITERALS).cued(text, segments)
+
+
+@needs_extension
+def test_a_lone_surrogate_keeps_the_offsets() -> None:
+    """Valid in a Python str, not in UTF-8: the extension reads it as one replacement character."""
+    text = "\ud800 calm. \udfff They were killed. \ud800\udc00 \u212a."
+    segments = _segments(text, [(0, 7), (8, 27), (1, 12), (28, len(text)), (31, len(text))])
+    expected = [False, True, False, True, True]
+    assert PythonCues(LITERALS).cued(text, segments) == expected
+    assert _compiled().cued(text, segments) == expected
 
 
 @needs_extension

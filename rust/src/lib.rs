@@ -10,6 +10,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
 
 /// Byte offsets of the code-point offsets `points` in `text` (any order; each <= chars).
 fn byte_offsets(text: &str, points: &[usize]) -> Result<Vec<usize>, usize> {
@@ -64,7 +65,24 @@ impl Triggers {
     }
 
     /// One flag per sentence: whether text[starts[i]:ends[i]] (code points) holds a trigger.
-    fn cued(&self, py: Python<'_>, text: &str, starts: Vec<usize>, ends: Vec<usize>) -> PyResult<Vec<bool>> {
+    /// A lone surrogate (valid in a Python str, not in UTF-8) reads as U+FFFD: one code point
+    /// for one, so offsets still agree, and neither is a trigger.
+    fn cued(&self, py: Python<'_>, text: &PyString, starts: Vec<usize>, ends: Vec<usize>) -> PyResult<Vec<bool>> {
+        let owned: String;
+        let text: &str = match text.to_str() {
+            Ok(s) => s,
+            Err(_) => {
+                // One char per code point: UTF-32 keeps a surrogate pair's halves apart.
+                let encoded = text.call_method1("encode", ("utf-32-le", "surrogatepass"))?;
+                let bytes: &PyBytes = encoded.downcast()?;
+                owned = bytes
+                    .as_bytes()
+                    .chunks_exact(4)
+                    .map(|c| char::from_u32(u32::from_le_bytes([c[0], c[1], c[2], c[3]])).unwrap_or('\u{FFFD}'))
+                    .collect();
+                &owned
+            }
+        };
         if starts.len() != ends.len() {
             return Err(PyValueError::new_err("starts and ends differ in length"));
         }
