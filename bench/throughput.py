@@ -551,6 +551,12 @@ def main() -> int:
         help="MB of each corpus for the scanner engines' rows (default 2)",
     )
     ap.add_argument(
+        "--clock",
+        choices=sorted(_CLOCKS),
+        default="wall",
+        help="time with wall seconds (default) or each worker's CPU seconds (a shared machine)",
+    )
+    ap.add_argument(
         "--engines-only",
         action="store_true",
         help="only the scanner engines' rows (dense corpus, archive mixes)",
