@@ -301,8 +301,10 @@ def test_auto_takes_the_compiled_engine_when_installed() -> None:
 def test_auto_without_the_extension_uses_python_and_says_so(monkeypatch: pytest.MonkeyPatch,
                                                            caplog: pytest.LogCaptureFixture) -> None:  # fmt: skip
     monkeypatch.setattr(cues, "extension_available", lambda: False)
+    cues._say_python_once.cache_clear()
     with caplog.at_level(logging.WARNING, logger="tollbook.scan"):
         engine = select_cues("auto", LITERALS)
+        assert isinstance(select_cues("auto", LITERALS), PythonCues)  # said once per process
     assert isinstance(engine, PythonCues)
     said = [r.getMessage() for r in caplog.records if r.name == "tollbook.scan"]
     assert len(said) == 1 and "make rust" in said[0]

@@ -12,7 +12,7 @@ case-insensitively. Two engines give the same answer:
 
 `select_cues(choice)` follows `Settings.scanner`: "python", "compiled" (EngineUnavailable when
 the extension is not installed: `make rust`) or "auto" (compiled when importable, else Python,
-said once per pipeline in the log, which reaches stderr).
+said once per process in the log, which reaches stderr).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import Any, Protocol
 
 from tollbook._exceptions import ConfigError
@@ -132,9 +133,14 @@ def select_cues(choice: ScannerChoice, literals: Sequence[str]) -> CueEngine:
         )
     if extension_available():
         return CompiledCues(literals)
-    # Once per pipeline: the pipeline builds its engine once.
+    _say_python_once()
+    return PythonCues(literals)
+
+
+@cache
+def _say_python_once() -> None:
+    # Once per process: api.extract_text and Spark partitions build a pipeline per call.
     log.warning(
         "the tollbook_scan extension is not installed (`make rust` builds it): the cue "
         "pre-filter uses its pure-Python engine; output is the same"
     )
-    return PythonCues(literals)

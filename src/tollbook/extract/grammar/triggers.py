@@ -67,7 +67,7 @@ _FUNCTION_WORDS = frozenset(
 def _uncovered(entries: Iterable[str], stems: set[str]) -> set[str]:
     """One word for each entry none of whose words holds a stem yet: its longest, not a function
     word where it has another (any word of a phrase is needed for the phrase to match)."""
-    out = set()
+    out: set[str] = set()
     for entry in entries:
         parts = [p for p in entry.lower().replace("-", " ").split() if p.isalpha()]
         if not parts or any(stem in p for p in parts for stem in stems | out):
