@@ -196,8 +196,8 @@ def engines_worker(corpus: Path, repeat: int, limit_bytes: int) -> dict[str, obj
     for _ in range(repeat):
         for name, pipeline in pipelines.items():
             t = _clock()
-            for doc in docs:
-                pipeline.run(doc)
+            for text, published in texts:  # as the tollbook row: the document built in the loop
+                pipeline.run(document_from_text(text, published=published))
             best[name] = min(best[name], _clock() - t)
     from tollbook.extract.grammar.triggers import FOLDS_TO_ASCII, trigger_stems
     from tollbook.extract.segment import segment
