@@ -355,3 +355,19 @@ def test_demo_runs_without_the_extension(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "claims stored in" in done.stdout
     assert done.stderr.count("tollbook_scan extension is not installed") == 1, done.stderr
+
+
+def test_ci_builds_the_extension_and_the_demo_does_not_need_it() -> None:
+    """`make test` (CI) builds tollbook_scan before pytest, so both engines run there; `make
+    demo` has no Rust prerequisite; CI's set-up installs what the offline build reads."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    rules = {
+        m.group(1): m.group(2) for m in re.finditer(r"^([\w$().-]+):([^\n]*)$", makefile, re.M)
+    }
+    assert "$(VENV)/.scan" in rules["pytest"] and ".scan" not in rules["demo"]
+    assert "maturin build" in makefile and "scripts/rust_deps.sh" in makefile
+    services = (ROOT / ".ci" / "services.sh").read_text(encoding="utf-8")
+    for package in ("librust-pyo3-dev", "librust-aho-corasick-dev", "librust-memchr-dev", "cargo"):
+        assert package in services and package in (ROOT / "scripts" / "rust_deps.sh").read_text()
+    config = (ROOT / "rust" / ".cargo" / "config.toml").read_text(encoding="utf-8")
+    assert 'replace-with = "debian"' in config and "offline = true" in config
