@@ -290,3 +290,18 @@ def test_review_add_refuses_bad_input_with_advice(runner: CliRunner, report: Pat
     for args in (["review", "list"], ["review", "add", doc_id, cid, "--verdict", "wrong", "--reviewer", "a"]):
         result = runner.invoke(cli, [*args, "--db", str(missing)])
         assert result.exit_code == 1 and "no database at" in result.stderr and not missing.exists()
+
+
+def test_extract_and_tally_take_the_same_options_and_differ_in_what_they_print(runner: CliRunner) -> None:
+    # One definition serves both (cli.main._over_documents): the options cannot drift apart.
+    from tollbook.cli.main import COMMANDS
+
+    def spec(name: str) -> list[tuple[str | None, tuple[str, ...], object]]:
+        return [(p.name, tuple(p.opts), p.default) for p in COMMANDS[name].params]
+
+    assert spec("extract") == spec("tally") and len(spec("extract")) >= 9
+    text = "At least 14 people were killed, including five children.\n"
+    claims = runner.invoke(cli, ["extract", "-", "--no-gazetteer", "--csv"], input=text)
+    tallied = runner.invoke(cli, ["tally", "-", "--no-gazetteer", "--csv"], input=text)
+    assert claims.exit_code == tallied.exit_code == 0
+    assert claims.stdout.startswith("doc_id,claim_id,") and "killed,14" in tallied.stdout

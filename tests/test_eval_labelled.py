@@ -15,7 +15,9 @@ from click.testing import CliRunner
 
 from tollbook._exceptions import ConfigError
 from tollbook.cli.main import cli
-from tollbook.evaluation.labelled import LabelSpec, Where, half_of
+from tollbook.evaluation.labelled import LabelSpec, Where, half_of, predict
+from tollbook.ingest.documents import document_from_text
+from tollbook.pipeline import Pipeline, Settings
 
 ROWS = [
     {"id": "a1", "text": "Gunmen killed 4 villagers and wounded 2 others in Marren.", "nkill": 4, "nwound": 2, "dup": 1},
@@ -96,3 +98,15 @@ def test_bad_options_say_what_to_write() -> None:
     assert not Where.parse("dup_text==1")({"dup_text": 2}) and Where.parse("dup_text==1")({"dup_text": "1.0"})
     result = CliRunner().invoke(cli, ["eval", "labelled", __file__])
     assert result.exit_code != 0 and "--label" in result.output
+
+
+def test_a_vague_amount_beside_stated_figures_counts_none() -> None:
+    """'three guards and an unknown number of raiders were injured': the stated three; a vague
+    amount alone keeps ACLED's reading of its word (several: 3)."""
+    pipeline = Pipeline(Settings(gazetteer=False))
+    mixed = pipeline.run(document_from_text(
+        "Two assailants were killed and three guards and an unknown number of assailants were injured in Kell."))
+    value, rule, figure = predict("wounded", mixed)
+    assert value == 3 and "+stated" in rule and figure == "three guards"
+    alone = pipeline.run(document_from_text("Several guards were injured in Kell."))
+    assert predict("wounded", alone)[0] == 3

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import tollbook
 from tollbook._exceptions import GrammarError, TollbookError
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar.loader import load_table, load_words, split_words
@@ -96,6 +97,11 @@ def test_rule_modules_declare_no_patterns_or_word_lists_of_their_own(name: str) 
     # Patterns and word tables live in extract/grammar/ (place words in geo/placewords.py); a rule
     # module assigns none at top level, holds no word in a top-level literal, and writes no word
     # pattern inline, whole or concatenated (punctuation-only patterns such as r"\d" are not grammar).
+    _check_declares_no_grammar(name, NOT_GRAMMAR)
+
+
+def _check_declares_no_grammar(name: str, allowed: dict[str, str]) -> None:
+    """The check above, for a module under src/tollbook/ and the top-level names it may hold."""
     import tollbook
 
     path = Path(tollbook.__file__).parent / f"{name}.py"
@@ -103,7 +109,7 @@ def test_rule_modules_declare_no_patterns_or_word_lists_of_their_own(name: str) 
     for node in tree.body:
         if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
             target = ast.unparse(node.targets[0] if isinstance(node, ast.Assign) else node.target)
-            if target in NOT_GRAMMAR or target == "__all__":
+            if target in allowed or target == "__all__":
                 continue
             src = ast.unparse(node.value)
             assert not src.startswith(("re.compile", "frozenset(", "{")), f"{name}.py:{node.lineno} declares grammar"
@@ -112,6 +118,60 @@ def test_rule_modules_declare_no_patterns_or_word_lists_of_their_own(name: str) 
         if isinstance(node, ast.Call) and ast.unparse(node.func) in _RE_CALLS and node.args:
             words = _words(node.args[0])
             assert not words, f"{name}.py:{node.lineno} writes the words {words} inline"
+
+
+#: Top-level names of the event and evaluation stages that are labels, fields or codes, not
+#: vocabulary of the texts read (their words are in events/event_patterns.py and
+#: evaluation/*_patterns.py).
+NOT_GRAMMAR_STAGES = {
+    "STATUSES": "compare's change labels (output)",
+    "_FIELDS": "compare's claim fields",
+    "_PLACE_SCORE": "grouping's score per place relation",
+    "_DATE_SCORE": "grouping's score per date relation",
+    "REGION_FEATURES": "GeoNames feature codes",
+    "_ROLE_KEYS": "folded from event_patterns.ROLE_WORDS",
+    "_TOKEN": "letters: spelling",
+    "STATUS_ORDER": "reconcile's finding statuses (output)",
+    "EVENT_KINDS": "claim kinds (the output contract)",
+    "REVIEWED": "review states (output)",
+    "CORRECTED": "review states (output)",
+    "_ISO": "ISO date digits",
+    "_SENTENCE_SPLIT": "punctuation",
+    "_WORD_NUMBERS": "built from grammar/numberwords",
+    "_IDMC_TIERS": "claim categories and units (the output contract)",
+    "HALVES": "the evaluation's half names (output)",
+    "SUBSETS": "the evaluation's subset names (output)",
+    "_KEEP": "the evaluation's subset names (output)",
+    "_WHERE": "the --where option's syntax",
+    "CHECKED_FIELDS": "claim fields (the output contract)",
+}
+#: The event and evaluation stages' modules, except their declared-data modules: checked like
+#: the rule modules (their words are declared in event_patterns.py and evaluation/*_patterns.py).
+STAGE_MODULES = tuple(
+    f"{stage}/{p.stem}" for stage in ("events", "evaluation")
+    for p in sorted((Path(tollbook.__file__).parent / stage).glob("*.py"))
+    if p.stem != "__init__" and not p.stem.endswith("_patterns")
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("name", STAGE_MODULES)
+def test_event_and_evaluation_modules_declare_no_patterns_or_word_lists_of_their_own(name: str) -> None:
+    _check_declares_no_grammar(name, {**NOT_GRAMMAR, **NOT_GRAMMAR_STAGES})
+
+
+def test_the_stage_check_covers_the_stages_and_reads_their_data_modules() -> None:
+    # Every module of both stages is checked (a new one too); the declared words are read
+    # through the one loader (a word declared twice with two meanings is refused there).
+    assert {"events/documents", "events/origins", "events/reconcile", "evaluation/datasets",
+            "evaluation/numparse", "evaluation/ranges"} <= set(STAGE_MODULES)  # fmt: skip
+    assert not any(m.endswith("_patterns") for m in STAGE_MODULES)
+    from tollbook.evaluation import dataset_patterns
+    from tollbook.events import event_patterns
+
+    assert "spokesman" in event_patterns.ROLE_WORDS and "the" in event_patterns.NOT_NAME_WORDS
+    assert list(dataset_patterns.ACLED_VAGUE)[:2] == ["dozens", "several"]  # first match wins
+    with pytest.raises(GrammarError, match="dozens"):
+        load_table("ACLED_VAGUE", (("dozens", 12), ("dozens", 24)))
 
 
 def test_the_rule_check_fails_on_a_declared_pattern(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

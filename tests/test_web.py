@@ -391,6 +391,29 @@ def test_serve_command_is_registered_and_fails_cleanly_on_a_bad_db(tmp_path: Pat
     assert "--write-token" in CliRunner().invoke(cli, ["serve", "--help"]).output
 
 
+@pytest.mark.parametrize("token", [None, "t" * 32])
+def test_serve_refuses_a_path_with_no_database_instead_of_serving_a_new_empty_one(
+    tmp_path: Path, token: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Like `show` or `events`: a typo in --db must not start a server over an empty store
+    # (nor leave the file behind), with or without a write token. The server's run loop is
+    # replaced (it would never return): a server started is a call recorded.
+    import uvicorn
+
+    ran: list[object] = []
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, *a, **k: ran.append(self))
+    db = tmp_path / "typo.db"
+    env = {"TOLLBOOK_WRITE_TOKEN": token} if token else {}
+    for arg in (str(db), f"sqlite:///{db}"):
+        result = CliRunner().invoke(cli, ["serve", "--db", arg, "--port", "0"], env=env)
+        assert result.exit_code == 1, result.output
+        assert f"no database at {db}; create one with `tollbook ingest PATH... --db {arg}`" in result.stderr
+    assert list(tmp_path.iterdir()) == [] and ran == []
+    Store.open(str(db)).close()  # an existing store is served
+    served = CliRunner().invoke(cli, ["serve", "--db", str(db), "--port", "0"], env=env)
+    assert served.exit_code == 0 and f"over {db}" in served.stderr and len(ran) == 1, served.output
+
+
 def test_fixture_is_fiction() -> None:
     text = STATEMENT.read_text(encoding="utf-8")
     assert "Norvane" in text and "613 people" in text

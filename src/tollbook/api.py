@@ -156,9 +156,13 @@ def open_existing(url: str) -> Store:
     PostgreSQL URLs are opened as they are (the server says whether the database exists)."""
     if not _POSTGRES_URL.match(url):
         target = sqlite_target(url)
-        if target != ":memory:" and not Path(target).expanduser().is_file():
+        path = Path(target).expanduser()
+        if target != ":memory:" and not path.is_file():
+            # A typo in the folder is the likelier mistake then: say so.
+            where = "" if path.parent.is_dir() else f" (no directory {path.parent} either)"
             raise NoDatabaseError(
-                f"no database at {target}; create one with `tollbook ingest PATH... --db {url}` "
+                f"no database at {target}{where}; create one with "
+                f"`tollbook ingest PATH... --db {url}` "
                 f"(or try `tollbook demo --db {url}`), or pass --db with an existing database"
             )
     return Store.open(url)

@@ -119,48 +119,27 @@ def cli(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, required=True)
-@input_options
-@jobs_option
-@progress_option
-@format_option
-@handle_errors
-def extract(paths: tuple[str, ...], text_field: str, id_field: str | None, date_field: str | None,
+def _over_documents(name: str, summary: str,
+                    write: Callable[[Iterator[Extraction], str], None]) -> click.Command:  # fmt: skip
+    """The command NAME (`extract`, `tally`): read PATHS, run the pipeline on each document and
+    print what `write` takes from the extractions in --format; an input that fails is reported
+    on stderr as it comes and the command exits 1 at the end. `summary` is its help text."""
+
+    @click.argument("paths", nargs=-1, required=True)
+    @input_options
+    @jobs_option
+    @progress_option
+    @format_option
+    @handle_errors
+    def run(paths: tuple[str, ...], text_field: str, id_field: str | None, date_field: str | None,
             input_format: str | None, no_gazetteer: bool, jobs: int, progress_every: float,
             fmt: str) -> None:  # fmt: skip
-    """Print every claim found in PATHS (files, directories, or - for stdin)."""
-    failures = _Failures()
-    results = _extractions(failures, paths, ingest_options(text_field, id_field, date_field, input_format),
-                           no_gazetteer, "extract", jobs, progress_every)  # fmt: skip
-    _write_claims((claim_to_dict(c) for r in results for c in r.claims), fmt)
-    failures.finish()
+        failures = _Failures()
+        options = ingest_options(text_field, id_field, date_field, input_format)
+        write(_extractions(failures, paths, options, no_gazetteer, name, jobs, progress_every), fmt)
+        failures.finish()
 
-
-def _write_claims(rows: Iterable[dict[str, Any]], fmt: str) -> None:
-    """Claims in FMT: the table's few columns, or for CSV one scalar per cell (output.flat)."""
-    if fmt == "csv":
-        write_rows((flat_claim(r) for r in rows), fmt, sys.stdout, [n for n, _ in FLAT_CLAIM_SCHEMA])
-    else:
-        write_rows(rows, fmt, sys.stdout, CLAIM_TABLE_COLUMNS if fmt == "table" else None)
-
-
-@cli.command()
-@click.argument("paths", nargs=-1, required=True)
-@input_options
-@jobs_option
-@progress_option
-@format_option
-@handle_errors
-def tally(paths: tuple[str, ...], text_field: str, id_field: str | None, date_field: str | None,
-          input_format: str | None, no_gazetteer: bool, jobs: int, progress_every: float,
-          fmt: str) -> None:  # fmt: skip
-    """Print one tally per document of PATHS: per category best, low, high and the split."""
-    failures = _Failures()
-    results = _extractions(failures, paths, ingest_options(text_field, id_field, date_field, input_format),
-                           no_gazetteer, "tally", jobs, progress_every)  # fmt: skip
-    _write_tallies((tally_to_dict(r.tally) for r in results), fmt)
-    failures.finish()
+    return cli.command(name, help=summary)(run)
 
 
 def _extractions(failures: _Failures, paths: tuple[str, ...], options: IngestOptions, no_gazetteer: bool,
@@ -171,6 +150,31 @@ def _extractions(failures: _Failures, paths: tuple[str, ...], options: IngestOpt
     tracker = start_progress(label, paths, options, progress_every)
     # claims and tallies only: the pool need not send segments back
     return failures.filter(tracker.track(api.extract(docs, settings, jobs=jobs, segments=False)))
+
+
+def _write_claims(rows: Iterable[dict[str, Any]], fmt: str) -> None:
+    """Claims in FMT: the table's few columns, or for CSV one scalar per cell (output.flat)."""
+    if fmt == "csv":
+        write_rows((flat_claim(r) for r in rows), fmt, sys.stdout, [n for n, _ in FLAT_CLAIM_SCHEMA])
+    else:
+        write_rows(rows, fmt, sys.stdout, CLAIM_TABLE_COLUMNS if fmt == "table" else None)
+
+
+def _write_tallies(tallies: Iterable[dict[str, Any]], fmt: str) -> None:
+    if fmt in ("csv", "table"):
+        write_rows((row for t in tallies for row in tally_rows(t)), fmt, sys.stdout, TALLY_COLUMNS)
+    else:
+        write_rows(tallies, fmt, sys.stdout)
+
+
+extract = _over_documents(
+    "extract", "Print every claim found in PATHS (files, directories, or - for stdin).",
+    lambda results, fmt: _write_claims((claim_to_dict(c) for r in results for c in r.claims), fmt),
+)
+tally = _over_documents(
+    "tally", "Print one tally per document of PATHS: per category best, low, high and the split.",
+    lambda results, fmt: _write_tallies((tally_to_dict(r.tally) for r in results), fmt),
+)
 
 
 def _store_all(db: str, docs: Iterable[Document | IngestFailure], settings: Settings,
@@ -187,13 +191,6 @@ def _store_all(db: str, docs: Iterable[Document | IngestFailure], settings: Sett
 def _echo_failures(failures: Iterable[IngestFailure]) -> None:
     for failure in failures:
         click.echo(f"error: {failure_line(failure)}", err=True)
-
-
-def _write_tallies(tallies: Iterable[dict[str, Any]], fmt: str) -> None:
-    if fmt in ("csv", "table"):
-        write_rows((row for t in tallies for row in tally_rows(t)), fmt, sys.stdout, TALLY_COLUMNS)
-    else:
-        write_rows(tallies, fmt, sys.stdout)
 
 
 @cli.command()

@@ -10,9 +10,9 @@ from pathlib import Path
 import click
 from click.core import ParameterSource
 
+from tollbook import api
 from tollbook._exceptions import ConfigError
 from tollbook.cli.options import db_option, handle_errors
-from tollbook.store.database import Store
 from tollbook.web.settings import (
     KEEP_ALIVE,
     LIMIT_CONCURRENCY,
@@ -132,7 +132,9 @@ def _serve(ctx: click.Context, host: str, port: int, db: str, write_token: str |
             f"--host {host} listens beyond this machine: name the host names it answers to "
             "with --allowed-host (e.g. --allowed-host tollbook.example.org)"
         )
-    Store.open(db).close()  # fail now, with the store's message, on a bad --db
+    # Fail now, with the store's message, on a bad --db; a path with no database is refused
+    # like the other reading commands do, rather than served as a new empty store.
+    api.open_existing(db).close()
     settings = WebSettings(
         db=db, write_token=token, max_upload_bytes=max_upload_bytes,
         allow_private_urls=allow_private_urls, gazetteer=not no_gazetteer,

@@ -27,6 +27,15 @@ from pathlib import Path
 from typing import Any
 
 from tollbook._exceptions import InputError
+from tollbook.evaluation.dataset_patterns import (
+    ACLED_VAGUE,
+    BOOK_SENTENCE_RE,
+    BOOKKEEPING_RE,
+    BOTH_KILLED_AND_WOUNDED_RE,
+    UNCLEAR_RE,
+    VAGUE_HEDGE_RE,
+    WRITTEN_RANGE_RE,
+)
 from tollbook.evaluation.numparse import parse_numbers
 from tollbook.evaluation.ranges import parse_ranges
 from tollbook.extract.grammar.numberwords import TENS, UNITS
@@ -35,25 +44,8 @@ from tollbook.ingest.sources import document_from_text
 from tollbook.model import Claim, Extraction
 from tollbook.pipeline import Pipeline
 
-ACLED_VAGUE = {"dozens": 12, "several": 3, "a few": 3, "a handful of": 3, "scores": 20, "hundreds": 100,
-               "thousands": 1000, "tens of thousands": 10000, "a couple of": 2}  # fmt: skip
 #: ACLED codes fatalities it cannot count as 10 ("Unclear fatalities coded as 10").
 ACLED_UNCLEAR = 10.0
-_UNCLEAR = re.compile(r"^(?:an?\s+)?(?:unknown|unspecified|undisclosed|undetermined|unconfirmed)?\s*"
-                      r"number\s+of\b|^(?:fatalities|deaths|casualties)\b", re.IGNORECASE)
-_BOTH_KILLED_AND_WOUNDED = re.compile(
-    r"\bkill(?:ed|ing)\s*(?:and|&|/)\s*(?:injur|wound)|\b(?:injur|wound)(?:ed|ing)\s*(?:and|&|/)\s*kill",
-    re.IGNORECASE,
-)
-_BOOKKEEPING = re.compile(
-    r"\[size=[^\]]*\]|\[[^\]]*fatalit[^\]]*\]", re.IGNORECASE
-)
-_BOOK_SENTENCE = re.compile(
-    r"fatalit(?:y|ies)\b[^.]*\b(?:coded|split|spread|divided|distributed|across|between|rounded|halved)|"
-    r"\bcoded\s+as\b|^\W*(?:\d+|no|zero|one|two|three|unknown|unclear)\s+(?:total\s+|reported\s+)?"
-    r"fatalit(?:y|ies)\b|(?:neither|no)\b[^.]{0,40}\bfatalities\b[^.]{0,40}\breported",
-    re.IGNORECASE,
-)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?\]])\s+(?=[A-Z\[\d])")
 #: Figures a coder may write in words: one to twelve, twenty and thirty (grammar/numberwords.py).
 _WORD_NUMBERS = {v: w for w, v in UNITS.items() if 1 <= v <= 12} | {v: w for w, v in TENS.items() if v in (20, 30)}
@@ -81,8 +73,8 @@ class Prediction:
 
 def strip_acled_bookkeeping(notes: str) -> str:
     """Remove the coder's sentences that state the label itself."""
-    text = _BOOKKEEPING.sub(" ", notes)
-    kept = [s for s in _SENTENCE_SPLIT.split(text) if s.strip() and not _BOOK_SENTENCE.search(s)]
+    text = BOOKKEEPING_RE.sub(" ", notes)
+    kept = [s for s in _SENTENCE_SPLIT.split(text) if s.strip() and not BOOK_SENTENCE_RE.search(s)]
     return re.sub(r"\s+", " ", " ".join(kept)).strip()
 
 
@@ -124,8 +116,8 @@ def idetect_items(path: Path) -> Iterator[EvalItem]:
 
 def acled_value(claim: Claim) -> float:
     if claim.qualifier == "vague":
-        words = re.sub(r"^(?:at least|more than|over|about|some|around|nearly)\s+", "", claim.text.lower())
-        if _UNCLEAR.match(words):
+        words = VAGUE_HEDGE_RE.sub("", claim.text.lower())
+        if UNCLEAR_RE.match(words):
             return ACLED_UNCLEAR
         for key, value in ACLED_VAGUE.items():
             if words.startswith(key):
@@ -141,7 +133,7 @@ def predict_killed(item: EvalItem, result: Extraction) -> Prediction:
         # may hold no death at all: ACLED codes none.
         casualties = result.tally.get("casualties")
         mixed = [c for c in result.claims if casualties is not None and c.claim_id in casualties.claim_ids]
-        if not any(_BOTH_KILLED_AND_WOUNDED.search(c.sentence) for c in mixed):
+        if not any(BOTH_KILLED_AND_WOUNDED_RE.search(c.sentence) for c in mixed):
             return Prediction(item, 0.0, "none", "")
         # A vague amount keeps ACLED's reading of its word ("several" 3, "a number of" 10).
         value = sum(acled_value(c) if c.qualifier == "vague" else ACLED_UNCLEAR for c in mixed)
@@ -171,7 +163,7 @@ def predict_displaced(item: EvalItem, result: Extraction) -> Prediction:
     # IDMC labels the excerpt's first figure of its kind (families before the people they hold)
     # and records a range by its upper end ("between 18,000 and 25,000" -> 25,000).
     best = min(claims, key=lambda c: c.span[0])
-    written_range = re.search(r"\bbetween\b|\w\s*(?:-|–|to|and)\s*\d", best.text, re.IGNORECASE)
+    written_range = WRITTEN_RANGE_RE.search(best.text)
     value = best.high if written_range and best.high > best.low else best.value
     return Prediction(item, value, best.rule, best.text)
 

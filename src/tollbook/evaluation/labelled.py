@@ -189,7 +189,8 @@ def read_rows(path: Path, labels: Sequence[LabelSpec], *, where: Sequence[Where]
 
 
 def predict(category: str, result: Extraction) -> tuple[float, str, str]:
-    """The document's figure for a category: (value, rule, figure's words); 0 when none."""
+    """The document's figure for a category: (value, rule, figure's words); 0 when none. Killed
+    follows datasets.predict_killed; a vague amount summed with stated figures counts none."""
     if category == "killed":
         p = predict_killed(_NO_ITEM, result)
         return p.value or 0.0, p.rule, p.span_text
@@ -197,6 +198,12 @@ def predict(category: str, result: Extraction) -> tuple[float, str, str]:
     if tally is None:
         return 0.0, "none", ""
     chosen = [c for c in result.claims if c.claim_id in tally.claim_ids]
+    # "three soldiers and an unknown number of assailants were injured": beside stated figures
+    # a vague amount adds no known person; alone it keeps ACLED's reading of its word.
+    stated = [c for c in chosen if c.qualifier != "vague"]
+    if stated and len(stated) < len(chosen):
+        return (sum(c.value for c in stated), tally.rule + "+stated:" + ",".join(c.rule for c in stated),
+                " | ".join(c.text for c in stated))  # fmt: skip
     return (sum(acled_value(c) for c in chosen), tally.rule + ":" + ",".join(c.rule for c in chosen),
             " | ".join(c.text for c in chosen))  # fmt: skip
 

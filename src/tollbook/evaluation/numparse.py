@@ -12,35 +12,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from tollbook.extract.grammar.numberwords import SCALES, TENS, UNITS
+from tollbook.evaluation.numeral_patterns import SUFFIX_RE, SUFFIXES, TOKEN_RE, WORD_KINDS
 from tollbook.model import Span
 
 __all__ = ["ParsedNumber", "parse_number", "parse_numbers"]
-
-_SUFFIXES = {"k": 3, "m": 6, "mm": 6, "mil": 6, "mn": 6, "mln": 6, "b": 9, "bn": 9, "bln": 9,
-             "g": 9, "t": 12, "tn": 12, "tln": 12}  # fmt: skip
-#: word -> (token kind, value); kinds: u(nit) t(ens) h(undred) s(cale) dz a and neg part
-_WORD_KINDS: dict[str, tuple[str, Decimal]] = {
-    **{w: ("u", Decimal(v)) for w, v in {**UNITS, "nought": 0, "naught": 0}.items()},
-    **{w: ("t", Decimal(v)) for w, v in TENS.items()},
-    **{w: ("s", Decimal(v)) for w, v in SCALES.items()}, "hundred": ("h", Decimal(100)),
-    **dict.fromkeys(("dozen", "dozens", "dz", "dzs", "doz", "dozs"), ("dz", Decimal(12))),
-    "half": ("part", Decimal("0.5")), "quarter": ("part", Decimal("0.25")),
-    "quarters": ("part", Decimal("0.25")), "a": ("a", Decimal(1)), "an": ("a", Decimal(1)),
-    "and": ("and", Decimal(1)), "minus": ("neg", Decimal(-1)), "negative": ("neg", Decimal(-1)),
-}  # fmt: skip
-_TOKEN_RE = re.compile(
-    # dotted, dashed or slashed chains are several numbers: "192.168.1.2", "5/17/2018"
-    r"(?P<chain>(?<![\w.,/-])\d+(?:[./-]\d+){2,})"
-    r"|(?P<frac>(?<![\w./-])\d+/\d+(?![\w/]|[-.]\d))"
-    r"|(?P<spaced>(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3}(?![\d,]))+(?:\.\d+)?)"
-    r"|(?P<commas>(?<![\w.,])\d+(?:,\d+)+(?:\.\d+)?)"
-    r"|(?P<plain>(?<![\w.])\d+(?:\.\d+)?(?:e[+-]?\d+)?|(?<![\w.])\.\d+)"
-    r"|(?P<word>\b[a-z]+\b)",
-    re.IGNORECASE,
-)
-_SUFFIX_RE = re.compile(r"\s*(" + "|".join(sorted(_SUFFIXES, key=len, reverse=True)) + r")(?!\w)",
-                        re.IGNORECASE)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +29,7 @@ class ParsedNumber:
 
 @dataclass(frozen=True, slots=True)
 class _Tok:
-    kind: str  # "d" for digits, else as in _WORD_KINDS
+    kind: str  # "d" for digits, else as in numeral_patterns.WORD_KINDS
     value: Decimal
     start: int
     end: int
@@ -85,9 +60,9 @@ def _tokens(text: str) -> list[_Tok]:
         glued = glued and not (solo or text[start] == "-")  # a sign starts a new number
         toks.append(_Tok(kind, value, start, end, glued, solo))
 
-    for m in _TOKEN_RE.finditer(text):
+    for m in TOKEN_RE.finditer(text):
         if m.group("word"):
-            wt = _WORD_KINDS.get(m.group("word").lower())
+            wt = WORD_KINDS.get(m.group("word").lower())
             if wt is not None:
                 add(wt[0], wt[1], m.start(), m.end())
             continue
@@ -103,9 +78,9 @@ def _tokens(text: str) -> list[_Tok]:
             value = Decimal(raw.replace(",", "."))  # decimal comma: "5,00"
         else:
             value = Decimal(re.sub(r"[,\s\u00a0\u202f]", "", raw))
-        suffix = _SUFFIX_RE.match(text, end)
+        suffix = SUFFIX_RE.match(text, end)
         if suffix is not None:
-            value, end = value.scaleb(_SUFFIXES[suffix.group(1).lower()]), suffix.end()
+            value, end = value.scaleb(SUFFIXES[suffix.group(1).lower()]), suffix.end()
         if re.match(r"[A-Za-z]", text[end : end + 1]):
             continue  # glued to a unit or an ordinal suffix: "29km", "4th"
         start, sign = m.start(), _signed(text, m.start())

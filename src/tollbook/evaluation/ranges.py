@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tollbook.evaluation.numeral_patterns import JOIN_RE, ORDINAL_RE, ORDINALS, RANGE_PATTERNS
 from tollbook.evaluation.numparse import parse_numbers
-from tollbook.extract.grammar.numberwords import TENS, UNITS
+from tollbook.extract.grammar.numberwords import TENS
 from tollbook.model import Span
 
 
@@ -38,77 +39,15 @@ class NumberRange:
                 + ("]" if self.high_closed else ")"))  # fmt: skip
 
 
-_IRREGULAR = {"one": "first", "two": "second", "three": "third", "five": "fifth",
-              "eight": "eighth", "nine": "ninth", "twelve": "twelfth"}  # fmt: skip
-_ORDINALS = {_IRREGULAR.get(w, w + "th"): v for w, v in UNITS.items() if v}
-_ORDINALS.update({w[:-1] + "ieth": v for w, v in TENS.items()})
-_ORDINAL_RE = re.compile(
-    r"\bthe\s+(?:(?P<tens>" + "|".join(TENS) + r")[\s-]+)?(?P<ord>"
-    + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)  # fmt: skip
-
-N = r"#(\d+)#"  # a figure, in the masked text
-_NO_FIGURE_AFTER = r"(?!\s*(?:than\s*|to\s*)?#)"
-_MORE = r"(?:more|greater|larger|bigger|higher)"
-_LESS = r"(?:less|fewer|smaller|lower)"
-_OR_EQUAL = r"(?:\s+or\s+equal|\s+than\s+or\s+equal\s+to|\s+or\s+equal\s+than)"
-
-#: (pattern over the masked text, lower bound closed?, upper bound closed?, which side).
-#: side: "low" the figure is a lower bound, "high" an upper bound, "eq" both, "pair" two figures.
-_PATTERNS: list[tuple[str, bool, bool, str]] = [
-    (rf"\bbetween\s+{N}\s+and\s+{N}", True, False, "pair"),
-    (rf"\bfrom\s+{N}\s+to\s+{N}", True, False, "pair"),
-    # not inside a phone number or a date: "+1-222-2222", "1995-01-03"
-    (rf"(?<![-+/#\w]){N}\s*(?:-|–|—|~|to|through|thru)\s*{N}(?!\s*[-/]\s*#)", True, False, "pair"),
-    (rf"\b{_MORE}{_OR_EQUAL}\s*{N}", True, False, "low"),
-    (
-        rf"\b(?:equal\s+to\s+or\s+{_MORE}\s+than|at\s+least(?:\s+or\s+equal\s+to)?|no\s+less\s+than"
-        rf"|not\s+less\s+than|no\s+fewer\s+than|a\s+minimum\s+of)\s*{N}",
-        True,
-        False,
-        "low",
-    ),
-    (rf"(?:>\s*=|≥)\s*{N}", True, False, "low"),
-    (rf"\b{_MORE}\s+than\s*{N}\s+or\s+equal(?:\s+to)?{_NO_FIGURE_AFTER}", True, False, "low"),
-    (
-        rf"\b(?:{_MORE}\s+than|over|above|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|in\s+excess\s+of)"
-        rf"\s*{N}",
-        False,
-        False,
-        "low",
-    ),
-    (rf"(?<![<=>])>(?!=)\s*{N}", False, False, "low"),
-    (rf"{N}\s+(?:or|and)\s+(?:{_MORE}|above)(?:\s+than)?{_NO_FIGURE_AFTER}", True, False, "low"),
-    (rf"\b{_LESS}{_OR_EQUAL}\s*{N}", False, True, "high"),
-    (
-        rf"\b(?:equal\s+to\s+or\s+{_LESS}\s+than|at\s+most|no\s+more\s+than|not\s+more\s+than"
-        rf"|up\s+to|a\s+maximum\s+of)\s*{N}",
-        False,
-        True,
-        "high",
-    ),
-    (rf"(?:<\s*=|≤)\s*{N}", False, True, "high"),
-    (rf"\b{_LESS}\s+than\s*{N}\s+or\s+equal(?:\s+to)?{_NO_FIGURE_AFTER}", False, True, "high"),
-    (rf"\b(?:{_LESS}\s+than|below|under)\s*{N}", False, False, "high"),
-    (rf"(?<![<=>])<(?![=>])\s*{N}", False, False, "high"),
-    (rf"{N}\s+(?:or|and)\s+(?:{_LESS}|below)(?:\s+than)?{_NO_FIGURE_AFTER}", False, True, "high"),
-    (rf"\bequal\s+to\s*{N}\s+or\s+{_MORE}(?:\s+than)?{_NO_FIGURE_AFTER}", True, False, "low"),
-    (rf"\bequal\s+to\s*{N}\s+or\s+{_LESS}(?:\s+than)?{_NO_FIGURE_AFTER}", False, True, "high"),
-    (rf"\b(?:equals?|equaling)(?:\s+to)?\s*{N}", True, True, "eq"),
-    # "2 in 5 or more": a proportion as the bound
-    (rf"{N}\s+in\s+{N}\s+or\s+(?:{_MORE}|above){_NO_FIGURE_AFTER}", True, False, "ratio"),
-]
-_COMPILED = [(re.compile(p, re.IGNORECASE), lc, hc, side) for p, lc, hc, side in _PATTERNS]
-_JOIN = re.compile(r"\s*(?:,\s*(?:and|but)?|and|but)\s*", re.IGNORECASE)
+_COMPILED = [(re.compile(p, re.IGNORECASE), lc, hc, side) for p, lc, hc, side in RANGE_PATTERNS]
 
 
 def _figures(text: str) -> list[tuple[int, int, float]]:
     """Figures as (start, end, value): parse_numbers, plus 'the tenth' (ranks in a range)."""
     found = [(n.span[0], n.span[1], n.value) for n in parse_numbers(text)]
-    for m in _ORDINAL_RE.finditer(text):
+    for m in ORDINAL_RE.finditer(text):
         tens = TENS[m.group("tens").lower()] if m.group("tens") else 0
-        value = _ORDINALS[m.group("ord").lower()] + tens
+        value = ORDINALS[m.group("ord").lower()] + tens
         found = [f for f in found if f[1] <= m.start() or f[0] >= m.end()]
         found.append((m.start(), m.end(), float(value)))
     return sorted(found)
@@ -164,7 +103,7 @@ def _merge(text: str, ranges: list[tuple[int, int, float | None, float | None, b
     """'above 1000 and below 1500' -> one range, when one side is open-ended on each."""
     out: list[tuple[int, int, float | None, float | None, bool, bool]] = []
     for r in ranges:
-        if out and _JOIN.fullmatch(text, out[-1][1], r[0]):
+        if out and JOIN_RE.fullmatch(text, out[-1][1], r[0]):
             p = out[-1]
             lows = [x for x in (p, r) if x[2] is not None and x[3] is None]
             highs = [x for x in (p, r) if x[2] is None and x[3] is not None]

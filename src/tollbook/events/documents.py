@@ -17,8 +17,10 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from tollbook.events.event_patterns import EVENT_NAME_RE, NOT_NAME_WORDS
 from tollbook.events.matching import Interval, Place, date_relation, day, place_level
 from tollbook.events.records import EVENT_KINDS, DocInfo, GroupingReason, Mention
+from tollbook.events.unionfind import Forest
 from tollbook.extract.dates import find_dates
 from tollbook.extract.grammar.wire import (
     AGGREGATE_RE,
@@ -31,21 +33,6 @@ from tollbook.geo.names import name_key
 from tollbook.model import Claim, Document
 
 __all__ = ["doc_info", "event_names", "is_aggregate", "mentions_of", "split_document"]
-
-_NAME_HEADS = (
-    "massacre|genocide|bombing|bombings|shelling|attack|attacks|ambush|raid|siege|tragedy|"
-    "explosion|blast|airstrike|air strike|strike|killings|clashes|offensive|assault|fire|"
-    "shooting|uprising|pogrom|carnage|atrocity|events"
-)
-_NAME_RE = re.compile(
-    r"\b((?:[A-Z][\w'’.-]*\s+){1,4}?)((?:market|city|town|village|camp|school)\s+)?("
-    + _NAME_HEADS
-    + r")\b"
-)
-_NOT_NAME = frozenset(
-    "the a an on in this that these those its his her their our after before during since "
-    "when while as at of for by with from".split()
-)
 
 
 # ------------------------------------------------------------------ documents
@@ -71,9 +58,9 @@ def event_names(text: str) -> tuple[str, ...]:
     """Names a text gives incidents: capitalised words before a head noun ("the Khojaly
     genocide", "the Port Castellan market shelling"), in order of first use."""
     seen: dict[str, None] = {}
-    for m in _NAME_RE.finditer(text):
+    for m in EVENT_NAME_RE.finditer(text):
         words = m.group(1).split()
-        while words and words[0].casefold() in _NOT_NAME:
+        while words and words[0].casefold() in NOT_NAME_WORDS:
             words.pop(0)
         if words:
             seen.setdefault(
@@ -215,20 +202,13 @@ def split_document(
     body_values = {(c.category, c.value) for c in items if c.claim_id not in heads}
     echoes = {h.claim_id for h in items if h.claim_id in heads and (h.category, h.value) in body_values}
     idx = {c.claim_id: i for i, c in enumerate(items)}
-    parent = list(range(len(items)))
+    forest = Forest(range(len(items)), key=lambda i: i)  # the first claim names its incident
+    find = forest.find
     why: dict[int, list[str]] = defaultdict(list)
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     def union(i: int, j: int, reason: str) -> None:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-            why[min(ri, rj)].append(reason)
+        if (root := forest.union(i, j)) is not None:
+            why[root].append(reason)
 
     places = [None if c.claim_id in heads else _place(c) for c in items]
     town = _outlet_town(doc.publisher) if not any(places) else None

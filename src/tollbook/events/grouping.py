@@ -59,6 +59,7 @@ from tollbook.events.records import (
     GroupingReason,
     Mention,
 )
+from tollbook.events.unionfind import Forest
 from tollbook.geo.names import name_key
 from tollbook.model import Claim
 
@@ -154,24 +155,6 @@ def _coarse_keys(m: Mention) -> set[str]:
 # ------------------------------------------------------------------ grouping
 
 
-class _Union:
-    def __init__(self, ids: Iterable[str]) -> None:
-        self.parent = {i: i for i in ids}
-
-    def find(self, x: str) -> str:
-        p = self.parent
-        while p[x] != x:
-            p[x] = p[p[x]]
-            x = p[x]
-        return x
-
-    def union(self, a: str, b: str, rank: dict[str, int]) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:  # the earliest mention stays the root: deterministic in any order
-            lo, hi = sorted((ra, rb), key=rank.__getitem__)
-            self.parent[hi] = lo
-
-
 def group(
     mentions: Sequence[Mention],
     previous: Grouping | None = None,
@@ -202,10 +185,10 @@ def group(
                     seen.add(other)
                     links.append(decide(by_id[other], m))
             index[k].append(m.mention_id)
-    uf = _Union(by_id)
+    uf = Forest(by_id, key=rank.__getitem__)  # the earliest mention names its event
     for r in links:
         if r.decision == "merge":
-            uf.union(r.a, r.b, rank)
+            uf.union(r.a, r.b)
     # Pass 2: broad mentions join the one event that fits best, or stay apart.
     coarse: dict[str, list[str]] = defaultdict(list)
     for m in allm:
@@ -241,7 +224,7 @@ def group(
             leftover.append(m)
         else:
             attach.append(GroupingReason(m.mention_id, r.a, "attach", top, r.reasons))
-            uf.union(m.mention_id, winners[0], rank)
+            uf.union(m.mention_id, winners[0])
     # Broad mentions that fit no specific event may still be one incident among themselves.
     broad_index: dict[str, list[str]] = defaultdict(list)
     for m in leftover:
@@ -250,7 +233,7 @@ def group(
                 r = decide(by_id[other], m)
                 if r.decision == "merge" and uf.find(other) != uf.find(m.mention_id):
                     attach.append(r)
-                    uf.union(other, m.mention_id, rank)
+                    uf.union(other, m.mention_id)
             broad_index[k].append(m.mention_id)
     kept_aside = {r.a: r for r in (*(previous.aside if previous else ()), *aside)}
     return Grouping(
@@ -259,7 +242,7 @@ def group(
     )
 
 
-def _events(allm: list[Mention], uf: _Union, decisions: list[GroupingReason]) -> tuple[Event, ...]:
+def _events(allm: list[Mention], uf: Forest[str], decisions: list[GroupingReason]) -> tuple[Event, ...]:
     members: dict[str, list[Mention]] = defaultdict(list)
     for m in allm:
         members[uf.find(m.mention_id)].append(m)

@@ -27,6 +27,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tollbook.events.event_patterns import META_LINE_RE, ROLE_WORDS
+from tollbook.events.unionfind import Forest
 from tollbook.extract.grammar.wire import indefinite_kind
 from tollbook.geo.names import name_key
 from tollbook.geo.placewords import DEMONYMS
@@ -50,14 +52,7 @@ SHINGLE = 5  # words per shingle
 DUPLICATE_THRESHOLD = 0.7  # estimated Jaccard similarity of shingle sets
 _EMPTY = (1 << 64) - 1  # an empty bin (text shorter than BINS shingles)
 
-# Words that name a role inside an institution rather than a different speaker: "a ministry
-# spokesman" is the ministry.
-_ROLE_WORDS = frozenset(
-    "a an the of for and in on at to its his her their said says statement statements "
-    "spokesman spokeswoman spokesperson spokespeople press service office official officials "
-    "representative representatives source sources affairs department head chief".split()
-)
-_ROLE_KEYS = frozenset(name_key(w) for w in _ROLE_WORDS)
+_ROLE_KEYS = frozenset(name_key(w) for w in ROLE_WORDS)  # folded like the names they drop from
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 _DEMONYM_KEYS = {name_key(d): iso for d, iso in DEMONYMS.items()}
 
@@ -156,15 +151,6 @@ def jaccard_estimate(a: Sequence[int], b: Sequence[int]) -> float:
     return sum(1 for x, y in both if x == y) / len(both)
 
 
-def _root(parent: dict[str, str], x: str) -> str:
-    """The root of x's set in a union-find forest (x joins as its own root when new),
-    halving the path on the way."""
-    while parent.setdefault(x, x) != x:
-        parent[x] = parent[parent[x]]
-        x = parent[x]
-    return x
-
-
 def near_duplicates(
     texts: Mapping[str, str],
     order: Sequence[str] | None = None,
@@ -184,7 +170,7 @@ def near_duplicates(
             if all(x == _EMPTY for x in rows):
                 continue
             buckets[(band, rows)].append(d)
-    parent = {d: d for d in ids}
+    forest = Forest(ids, key=rank.__getitem__)  # the earliest document is the root
 
     sims: dict[tuple[str, str], float] = {}
     for members in buckets.values():
@@ -197,12 +183,10 @@ def near_duplicates(
                 continue
             sims[pair] = jaccard_estimate(sigs[a], sigs[b])
             if sims[pair] >= threshold:
-                ra, rb = _root(parent, a), _root(parent, b)
-                if ra != rb:  # the earlier document stays the root
-                    parent[max(ra, rb, key=rank.__getitem__)] = min(ra, rb, key=rank.__getitem__)
+                forest.union(a, b)
     groups: dict[str, list[str]] = defaultdict(list)
     for d in ids:
-        groups[_root(parent, d)].append(d)
+        groups[forest.find(d)].append(d)
     out = []
     for root, members in groups.items():
         if len(members) < 2:
@@ -215,13 +199,12 @@ def near_duplicates(
 CONTAINMENT_THRESHOLD = 0.8  # share of the smaller body's shingles found in the other
 MIN_BODY_SHINGLES = 15  # a shorter body is too short to call a copy
 CONTAINMENT_WINDOW = 100  # documents before each one, in publication order, it is compared with
-_META_LINE = re.compile(r"^\s*date\s+\S+.*\(.*\)\s*$")
 
 
 def body_text(text: str, title: str | None) -> str:
     """The text without its metadata line and its headline: what a republisher copies."""
     lines = text.split("\n")
-    if lines and _META_LINE.match(lines[0]):
+    if lines and META_LINE_RE.match(lines[0]):
         lines = lines[1:]
     head = " ".join(title.split()).casefold() if title else ""
     kept = [ln for ln in lines if not head or " ".join(ln.split()).casefold() != head]
@@ -241,7 +224,7 @@ def contained_copies(
     decides each cluster's root."""
     rank = {d: i for i, d in enumerate(order)}
     shingles: dict[str, set[int]] = {}
-    parent: dict[str, str] = {}
+    forest = Forest[str](key=rank.__getitem__)  # only the documents found in a pair join
 
     sims: dict[str, float] = {}
     for members in groups:
@@ -259,14 +242,11 @@ def contained_copies(
                     continue
                 share = len(sa & sb) / small
                 if share >= threshold:
-                    ra, rb = _root(parent, a), _root(parent, b)
-                    if ra != rb:
-                        lo, hi = sorted((ra, rb), key=rank.__getitem__)
-                        parent[hi] = lo
+                    forest.union(a, b)
                     sims[b] = min(sims.get(b, 1.0), round(share, 3))
     clusters: dict[str, list[str]] = defaultdict(list)
-    for d in sorted(parent, key=rank.__getitem__):
-        clusters[_root(parent, d)].append(d)
+    for d in sorted(forest, key=rank.__getitem__):
+        clusters[forest.find(d)].append(d)
     return tuple(
         DuplicateCluster(root=root, doc_ids=tuple(ms), similarity=min(sims.get(m, 1.0) for m in ms))
         for root, ms in sorted(clusters.items(), key=lambda kv: rank[kv[0]]) if len(ms) > 1
@@ -278,19 +258,16 @@ def merge_clusters(
 ) -> tuple[DuplicateCluster, ...]:
     """Clusters sharing a document joined into one (rooted at its earliest document)."""
     rank = {d: i for i, d in enumerate(order)}
-    parent: dict[str, str] = {}
+    forest = Forest[str](key=lambda x: rank.get(x, len(rank)))
     sim: dict[str, float] = {}
 
     for cl in clusters:
         for d in cl.doc_ids:
-            ra, rb = _root(parent, cl.doc_ids[0]), _root(parent, d)
-            if ra != rb:
-                lo, hi = sorted((ra, rb), key=lambda x: rank.get(x, len(rank)))
-                parent[hi] = lo
+            forest.union(cl.doc_ids[0], d)
             sim[d] = min(sim.get(d, 1.0), cl.similarity)
     groups: dict[str, list[str]] = defaultdict(list)
-    for d in sorted(parent, key=lambda x: rank.get(x, len(rank))):
-        groups[_root(parent, d)].append(d)
+    for d in sorted(forest, key=lambda x: rank.get(x, len(rank))):
+        groups[forest.find(d)].append(d)
     return tuple(
         DuplicateCluster(root=r, doc_ids=tuple(ms), similarity=min(sim.get(m, 1.0) for m in ms))
         for r, ms in sorted(groups.items(), key=lambda kv: rank.get(kv[0], len(rank)))

@@ -27,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from tollbook.events.event_patterns import EXCLUSIVE_POPULATIONS
 from tollbook.events.findings import (
     Check,
     EventFindings,
@@ -60,13 +61,6 @@ __all__ = [
 
 Key = tuple[str, str]  # (doc_id, claim_id)
 STATUS_ORDER = ("single", "agree", "refine", "update", "conflict")
-# Populations that never overlap: a person is not both (sex/age groups are handled apart).
-_EXCLUSIVE = (
-    frozenset({"men", "women", "children"}),
-    frozenset({"children", "elderly"}),
-    frozenset({"boys", "girls", "men", "women"}),
-    frozenset({"soldiers", "police", "militants", "civilians", "combatants", "fighters"}),
-)
 
 
 # ------------------------------------------------------------------ reports
@@ -320,7 +314,7 @@ def _disjoint(a: Part, b: Part) -> bool:
     if a.detail != b.detail:  # "lost one parent" / "lost both parents" are disjoint sets
         return True
     pa, pb = a.population or "", b.population or ""
-    return pa != pb and any(pa in s and pb in s for s in _EXCLUSIVE)
+    return pa != pb and any(pa in s and pb in s for s in EXCLUSIVE_POPULATIONS)
 
 
 def _checks(r: FigureReport) -> list[Check]:

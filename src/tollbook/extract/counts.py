@@ -41,9 +41,12 @@ from tollbook.extract.grammar.count_patterns import AND_BETWEEN as _AND_BETWEEN
 from tollbook.extract.grammar.count_patterns import AND_NEXT as _AND_NEXT
 from tollbook.extract.grammar.count_patterns import APPOSITION as _APPOSITION
 from tollbook.extract.grammar.count_patterns import ATTACKER_SELF as _ATTACKER_SELF
+from tollbook.extract.grammar.count_patterns import BREAKDOWN_CLOSE as _BREAKDOWN_CLOSE
 from tollbook.extract.grammar.count_patterns import BY_BEFORE as _BY_BEFORE
+from tollbook.extract.grammar.count_patterns import COMMA_AND as _COMMA_AND
 from tollbook.extract.grammar.count_patterns import CONTAINER_BEFORE as _CONTAINER_BEFORE
 from tollbook.extract.grammar.count_patterns import COORDINATED as _COORDINATED
+from tollbook.extract.grammar.count_patterns import CUE_NEXT as _CUE_NEXT
 from tollbook.extract.grammar.count_patterns import DEAD_AFTER as _DEAD_AFTER
 from tollbook.extract.grammar.count_patterns import EVENT_END as _EVENT_END
 from tollbook.extract.grammar.count_patterns import FAMILY_OF as _FAMILY_OF
@@ -54,6 +57,7 @@ from tollbook.extract.grammar.count_patterns import HUMAN_OR_SKULL as _HUMAN_OR_
 from tollbook.extract.grammar.count_patterns import JOINED_BY_AND as _JOINED_BY_AND
 from tollbook.extract.grammar.count_patterns import MORE as _MORE
 from tollbook.extract.grammar.count_patterns import NEW_SUBJECT as _NEW_SUBJECT
+from tollbook.extract.grammar.count_patterns import NUMBERED_PART_BEFORE as _NUMBERED_PART_BEFORE
 from tollbook.extract.grammar.count_patterns import OF_COMPLEMENT as _OF_COMPLEMENT
 from tollbook.extract.grammar.count_patterns import OR_BETWEEN as _OR_BETWEEN
 from tollbook.extract.grammar.count_patterns import OR_WOUNDED as _OR_WOUNDED
@@ -66,6 +70,7 @@ from tollbook.extract.grammar.count_patterns import PREDICATE_NEXT as _PREDICATE
 from tollbook.extract.grammar.count_patterns import REL_PRONOUN as _REL_PRONOUN
 from tollbook.extract.grammar.count_patterns import STATUS_CATEGORIES as _STATUS_CATEGORIES
 from tollbook.extract.grammar.count_patterns import UNKNOWN_FATE as _UNKNOWN_FATE
+from tollbook.extract.grammar.count_patterns import UNNUMBERED_PART as _UNNUMBERED_PART
 from tollbook.extract.grammar.count_patterns import UNREAD_PART as _UNREAD_PART
 from tollbook.extract.grammar.count_patterns import WERE_AMONG as _WERE_AMONG
 from tollbook.extract.grammar.count_patterns import WERE_FIRST as _WERE_FIRST
@@ -184,9 +189,10 @@ def _mentions(text: str, start: int, end: int) -> list[NumberMention]:
 
 
 def _pronoun_figure(text: str, start: int, end: int, num: NumberMention) -> Figure | None:
-    """ "killing him", "resulting in his death": one person, beside a killing only."""
+    """ "killing him", "wounding her", "resulting in his death": one person, beside a killing or
+    a wounding only."""
     left = left_cue(text, start, num.span[0])
-    if (left is not None and left[0] == "killed" and _FREE_AFTER.match(ahead(text, num.span[1], end))) \
+    if (left is not None and left[0] in ("killed", "wounded") and _FREE_AFTER.match(ahead(text, num.span[1], end))) \
             or _DEAD_AFTER.match(ahead(text, num.span[1], end)) \
             or num.text.lower().endswith(" death"):  # "resulting in his death"  # fmt: skip
         return Figure(num=num, span=num.span, population="people", population_class="unknown",
@@ -200,6 +206,8 @@ def _figure(text: str, start: int, end: int, num: NumberMention, figures: list[F
     `lost`: where a "lost" whose object the number is starts (relations.LOST_BEFORE)."""
     if num.written in ("determiner", "article") and _OF_COMPLEMENT.search(text, max(start, num.span[0] - 30), num.span[0]):
         return None  # "five members of an indigenous guard": the group they belong to
+    if num.written in ("digits", "words") and _NUMBERED_PART_BEFORE.search(text, max(start, num.span[0] - 30), num.span[0]):
+        return None  # "seven of the 90 passengers": the set the seven belong to
     if num.written == "determiner":
         head = None
     elif num.written == "article":
@@ -367,13 +375,19 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
     for k, fig in enumerate(figs):
         prev = figs[k - 1] if k else None
         between = text[prev.span[1] : fig.num.span[0]] if prev else ""
+        # "..., including a child, and nine others were injured": a new clause, not a list member
+        new_clause = prev is not None and prev.relation == "part" and bool(_COMMA_AND.match(between)) \
+            and bool(_CUE_NEXT.match(text, fig.span[1]))  # fmt: skip
         first_part = breakdown_end >= 0 and (not text[breakdown_end : fig.num.span[0]].strip()
-                                             or bool(_UNREAD_PART.match(text, breakdown_end, fig.num.span[0])))  # fmt: skip
+                                             or bool(_UNREAD_PART.match(text, breakdown_end, fig.num.span[0]))
+                                             # "including police officers and a journalist, were": unnumbered members first
+                                             or bool(_UNNUMBERED_PART.fullmatch(text, breakdown_end, fig.num.span[0])
+                                                     and _BREAKDOWN_CLOSE.match(text, fig.span[1])))  # fmt: skip
         if prev is not None and breakdown_parent is not None and (
             # "..., including 4 children, and 23 wounded": a figure naming its own category ends
             # the breakdown
             first_part or (k - 1 in parts.get(breakdown_parent, []) and lx.LIST_SEP_RE.match(between)
-                           and fig.noun_category is None)
+                           and fig.noun_category is None and not new_clause)
         ) and _part_ok(text, fig, end):
             breakdown_end = -1
             _make_part(figs, parts, k, breakdown_parent)
@@ -390,7 +404,10 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
             _make_part(figs, parts, k, groups[-1][0])  # "52 people, 17 of whom were students"
             continue
         container = None
-        _join(figs, parts, groups, k, between)
+        if new_clause:
+            groups.append([k])
+        else:
+            _join(figs, parts, groups, k, between)
         if _CONTAINER_BEFORE.search(text[max(start, fig.num.span[0] - 12) : fig.num.span[0]]):
             container = k
         breakdown_parent, breakdown_end = _breakdown(text, end, figs, k, cue_after)

@@ -8,6 +8,7 @@ Called by counts.find_figures once its rules have read a sentence:
   subjects with a post-modifier (postmodified.py: "The consul in Barranquilla was shot dead");
 - zero-article singular people in telegraphic syntax (bare.py: "Customs officer kidnapped, killed");
 - plural anaphors for a group counted before (anaphora.py: "abducted four men; they were executed");
+- one more person with an elided noun (others.py: "two were killed and one other was wounded");
 - the figure before an active verb whose victims follow is the agent ("A crowd stoned to
   death a suspected informer");
 - attackers who died by their own hand (attackers.py: "killing himself and four others"), and
@@ -16,7 +17,7 @@ Called by counts.find_figures once its rules have read a sentence:
 
 from __future__ import annotations
 
-from tollbook.extract import anaphora, attackers, bare, phrases, postmodified, victims
+from tollbook.extract import anaphora, attackers, bare, others, phrases, postmodified, victims
 from tollbook.extract.grammar.reading_patterns import AGENT_GAP as _AGENT_GAP
 from tollbook.extract.headlines import Headline
 from tollbook.extract.records import Figure
@@ -42,6 +43,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     named += postmodified.find_subjects(text, start, end, taken + [v.span for v in named])
     named += bare.find_bare(text, start, end, taken + [v.span for v in named])
     named += anaphora.find_anaphors(text, start, end, taken + [v.span for v in named])
+    named += others.find_others(text, start, end, taken + [v.span for v in named])
     for v in named:
         listed = "+list" if v.how == "list" else ""
         if v.counted:  # a list member already read: it adds up with the others

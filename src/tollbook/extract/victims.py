@@ -154,7 +154,7 @@ def _population(text: str, start: int, end: int) -> tuple[str, str]:
 def _category(verb: str | None, manner: bool) -> str:
     if manner or verb is None:
         return "killed"
-    return _VERBS_ANY_TENSE[re.sub(r"\s+", " ", verb.lower())]
+    return _VERBS_ANY_TENSE.get(re.sub(r"\s+", " ", verb.lower()), "wounded")  # else a harm (HURT): a wound
 
 
 def _present_undone(text: str, start: int, verb: str | None, at: int) -> bool:

@@ -6,9 +6,9 @@
 `Document`, `Claim` and `Tally` objects from the rows. Each claim is kept as its
 output-contract JSON (`tollbook.output.serialize`) plus indexed key columns.
 
-The SQL here is portable (`?` parameters, ON CONFLICT); the schema is in `tollbook.store.schema`
-and everything dialect-specific (connections, placeholders, full-text search, locks) in
-`tollbook.store.backends`.
+The SQL here is portable (`?` parameters, ON CONFLICT); the schema is in `tollbook.store.schema`,
+bringing a database up to it in `tollbook.store.migrations`, and everything dialect-specific
+(connections, placeholders, full-text search, locks) in `tollbook.store.backends`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from tollbook._exceptions import MigrationError, NotFoundError, StoreError
+from tollbook._exceptions import NotFoundError, StoreError
 from tollbook.model import (
     CORRECTABLE,
     VERDICTS,
@@ -38,7 +38,8 @@ from tollbook.output.serialize import (
     claim_to_dict,
     document_from_dict,
 )
-from tollbook.store.backends import Backend, SQLite, StoreIOError, connect
+from tollbook.store import migrations
+from tollbook.store.backends import Backend, StoreIOError, connect
 from tollbook.store.schema import (
     CLAIM_COLUMNS,
     CLAIM_KEYS,
@@ -46,11 +47,8 @@ from tollbook.store.schema import (
     DOC_FIELDS,
     EXTRACTION_COLUMNS,
     MIGRATIONS,
-    NEEDS_FTS5,
-    SCHEMA_MIGRATIONS,
     SCHEMA_VERSION,
     SEGMENT_COLUMNS,
-    SKIPPED,
     TALLY_COLUMNS,
     TALLY_KEYS,
 )
@@ -109,7 +107,7 @@ class Store:
         store = cls(backend, now=now or _now)
         try:
             if getattr(backend, "read_only", False):
-                store._check_read_only()
+                migrations.check_read_only(backend)
             else:
                 store.migrate()
         except BaseException:
@@ -144,73 +142,14 @@ class Store:
     # -- schema ---------------------------------------------------------------------------
 
     def schema_version(self) -> int:
-        rows = self._db.query("SELECT MAX(version) AS v FROM schema_migrations")
-        return int(rows[0]["v"] or 0)
-
-    def _check_read_only(self) -> None:
-        """A read-only store cannot be migrated: it must be at this version already."""
-        current = self.schema_version() if self._db.table_exists("schema_migrations") else 0
-        if current != SCHEMA_VERSION:
-            raise MigrationError(
-                f"the read-only database {self.location} is at schema version {current}, "
-                f"this tollbook needs {SCHEMA_VERSION}; open it once with write access to "
-                "upgrade it",
-                source=self.location,
-            )
+        """The highest migration applied to this database."""
+        return migrations.schema_version(self._db)
 
     def migrate(self) -> tuple[int, ...]:
         """Apply the missing migrations, each in its own transaction; return their versions."""
-        with self._db.transaction():
-            # The lock makes concurrent first opens of one PostgreSQL database wait in turn.
-            self._db.lock("tollbook.migrate")
-            self._db.execute(SCHEMA_MIGRATIONS)
-        current = self.schema_version()
-        if current > SCHEMA_VERSION:
-            raise MigrationError(
-                f"database schema version {current} is newer than this tollbook "
-                f"({SCHEMA_VERSION}); upgrade tollbook",
-                source=self.location,
-            )
-        applied: list[int] = []
-        for step in MIGRATIONS:
-            if step.version <= current:
-                continue
-            with self._db.transaction():
-                self._db.lock("tollbook.migrate")
-                # Re-check under the lock: another process may have just applied it.
-                done = self._db.query(
-                    "SELECT 1 FROM schema_migrations WHERE version = ?", (step.version,)
-                )
-                if done:
-                    continue
-                label = self._apply(step.version, step.name, step.script(self._db.dialect))
-                if step.fts5 is not None and isinstance(self._db, SQLite):
-                    label = self._apply(step.version, label, step.fts5, needs_fts5=True)
-                self._db.execute(
-                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                    (step.version, label, self._now()),
-                )
-            applied.append(step.version)
-        return tuple(applied)
-
-    def _apply(self, version: int, name: str, sql: str, needs_fts5: bool = False) -> str:
-        """Run one step's script (or its FTS5 part); return the name to record (marked when
-        skipped: SQLite without FTS5)."""
-        db = self._db
-        needs_fts5 = needs_fts5 or version in NEEDS_FTS5
-        if isinstance(db, SQLite) and needs_fts5 and not db.fts5_available():
-            msg = "%s: SQLite has no FTS5; skipped migration %d, no full-text search"
-            _log.warning(msg, self.location, version)
-            return f"{name} {SKIPPED}"
-        try:
-            self._db.script(sql)
-        except StoreError as exc:
-            raise MigrationError(
-                f"migration {version} ({name}) failed: {exc.message}; "
-                "the database was left at the previous version",
-                source=self.location,
-            ) from exc
-        return name
+        # The steps are looked up here, at call time: tests build older databases by
+        # replacing this module's MIGRATIONS with a prefix of it.
+        return migrations.migrate(self._db, MIGRATIONS, self._now)
 
     def has_fts(self) -> bool:
         """Whether full-text search (`search`) is available in this database."""

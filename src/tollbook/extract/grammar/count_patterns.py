@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from tollbook.extract.grammar.numberwords import spelled
-from tollbook.extract.grammar.verbs import BE
+from tollbook.extract.grammar.numberwords import TENS, spelled
+from tollbook.extract.grammar.verbs import BE, participles
 
 
 def _words_b(low: int, high: int) -> str:
@@ -33,6 +33,25 @@ UNREAD_PART = re.compile(
     re.IGNORECASE,
 )
 
+#: Unnumbered members of a breakdown before a numbered one: "including police officers and a
+#: journalist", "including Daud and five relatives" (names, roles, an aside in brackets; no
+#: verb, so "including the driver, were killed and a soldier" is not one).
+UNNUMBERED_PART = re.compile(
+    r"(?:\s*(?!(?:was|were|is|are|has|have|had|been|who|which|that|while|when)\b)(?:[^,;:.()\d\s]+|\([^()]{1,40}\))"
+    r"(?:\s+(?!(?:was|were|is|are|has|have|had|been|who|which|that|while|when)\b)(?:[^,;:.()\d\s]+|\([^()]{1,40}\))){0,7}"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+))+",
+    re.IGNORECASE,
+)
+
+#: Where a breakdown closes before its whole's predicate: "..., including X and a journalist, were".
+BREAKDOWN_CLOSE = re.compile(r"\s*[,)]")
+
+#: ", and" between a breakdown's member and a figure with its own predicate: a new clause.
+COMMA_AND = re.compile(r"\s*,\s*and\s+$", re.IGNORECASE)
+#: A predicate right after a figure (before any comma): "nine others were injured".
+CUE_NEXT = re.compile(r"\s+(?:(?:" + BE + r")\s+)?(?:\w+ly\s+)?(?:" + participles() + r"|hurt|slain|dead|died|missing)\b",
+                      re.IGNORECASE)  # fmt: skip
+
 POSTED = re.compile(r"arriv|\bbases?\b|\bcompounds?\b", re.IGNORECASE)
 
 #: "More than 150 people, the whole population of Sarn, were displaced": an apposition
@@ -55,8 +74,10 @@ BY_BEFORE = re.compile(r"\bby\s+\Z")
 #: the first figure stands for them.
 NEW_SUBJECT = re.compile(
     r"\s*(?:many|more|others?|several|some|few|dozens|scores|hundreds|thousands|numerous|countless|"
-    r"a\s+(?:number|few|handful)|an\s+unknown)\b"
-    r"|\s*(?:his|her|their|its|the|a|an)\s+(?:[\w'’-]+\s+){1,4}?(?:was|is|has)\b",
+    r"a\s+(?:number|few|handful)|an\s+unknown|one\s+other|another|the\s+other)\b"
+    r"|\s*(?:his|her|their|its|the|a|an)\s+(?:[\w'’-]+\s+){1,4}?(?:was|is|has)\b"
+    # a named person with their own verb: "... were killed and (village head) Obaja Nang was injured"
+    r"|\s*(?:(?-i:[a-z])[\w-]+\s+){0,2}(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,4}\s+(?:was|is|has)\b",
     re.IGNORECASE)
 
 #: Categories a noun gives people before the event: killing or wounding them changes nothing.
@@ -117,6 +138,12 @@ HARM_WORDS = re.compile(r"injur|hurt|wound|harm")
 
 #: A determiner after a partitive or collective "of" starts no count of its own: "five members
 #: of an indigenous guard" (5, not 1).
+#: A numbered part before its whole: "seven of the 90 passengers were injured" counts seven (the
+#: whole is the set they belong to; extract/victims.py reads the partitive).
+NUMBERED_PART_BEFORE = re.compile(
+    r"\b(?:\d[\d,]*|" + spelled(1, 19) + "|" + "|".join(TENS) + r")\s+of\s+(?:the|those|these)\s+\Z", re.IGNORECASE
+)
+
 OF_COMPLEMENT = re.compile(
     r"(?:\b(?:members?|some|most|many|all|each|none|several|dozens|hundreds|scores|part|rest|remainder|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\d)\s+of\s+\Z", re.IGNORECASE

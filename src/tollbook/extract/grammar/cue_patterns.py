@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from tollbook.extract.grammar.numberwords import spelled
+from tollbook.extract.grammar.numberwords import TENS, spelled
 from tollbook.extract.grammar.verbs import BE, participles
 
 CUE_TOKEN = re.compile(r"[^\s,]+")
@@ -33,7 +33,8 @@ TRANSITIVE = re.compile(
 
 OBJECT_NEXT = re.compile(
     r"\s+(?:himself|herself|themselves|them|him|her|at\s+least|some|about|more\s+than|\d|"
-    r"(?:a|an|the|" + spelled(2, 10) + r"|dozens|scores|hundreds)\b)",
+    # any spelled number: "a device wounded fifteen passengers", "injured one man" (the agent is no victim)
+    r"(?:a|an|the|" + spelled(1, 19) + "|" + "|".join(TENS) + r"|dozens|scores|hundreds)\b)",
     re.IGNORECASE,
 )
 

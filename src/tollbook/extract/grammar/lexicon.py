@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from tollbook._exceptions import GrammarError
+from tollbook.extract.grammar import injury_patterns as injury
 from tollbook.extract.grammar.alternation import alternation, final_words
 from tollbook.extract.grammar.loader import load_table
 from tollbook.extract.grammar.populations import POPULATION_NOUNS, Population
@@ -171,9 +172,8 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
      r"found\s+dead|confirmed\s+dead|declared\s+dead|die|dying)\b", "killed", None),
     (alternation(MORE_DEATH_PREDICATES) + r"\b", "killed", None),  # "were martyred", "hanged" (verbs.py)
     *ORPHAN_CUES,  # "lost one parent", "lost both parents" (relations.py)
-    (r"(?:hurt|maimed|seriously\s+injured|critically\s+injured|"
-     r"treated\s+for\s+(?:injuries|wounds)|"
-     r"(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}?(?:injuries|wounds)|" + participles("wounded") + r")\b",
+    (r"(?:hurt|maimed|seriously\s+injured|critically\s+injured|"  # care and wounds: injury_patterns.py
+     + injury.AFTER_PEOPLE + r"|" + injury.HARMED_PASSIVE + r"|" + participles("wounded") + r")\b",
      "wounded", None),  # fmt: skip
     (r"(?:taken\s+(?:prisoner|hostage|captive)|held\s+(?:hostage|captive)|" + participles("hostage") + r")\b",
      "hostage", None),  # fmt: skip
@@ -279,6 +279,7 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
      r"\b(?:wounds|injures|injure|hurt|hurting|maiming|" + active_forms("wounded") + r")\s*$",
      "wounded", ""),  # fmt: skip
+    (injury.BEFORE_PEOPLE, "wounded", ""),  # "caused injuries to two passers-by"
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
      r"\b(?:abducts|kidnaps|"
      r"took|taking|holding|held|" + active_forms("hostage") + r")\s*$", "hostage", ""),  # fmt: skip

@@ -29,11 +29,12 @@ OF_TAIL = re.compile(r"\s+of\s+(?:[\w'’.-]+\s+){0,5}[\w'’.-]+")
 #: What may follow an object after its verb: "killed the chief of ...", "stabbed him to death".
 AFTER_OBJECT = re.compile(r"\s+(?:of|who|whose|from|to\s+death|dead)\b|\s*\(", re.IGNORECASE)
 
-#: "killed him", "fatally shot her", and a manner verb whose result follows the pronoun ("shot
+#: "killed him", "wounding him", "fatally shot her", and a manner verb whose result follows the pronoun ("shot
 #: him dead", "beat her to death"; the left cue's completion reads the result).
 PRONOUN_VICTIM = re.compile(
     r"\b(?:killing|killed|murdering|murdered|executing|executed|assassinating|assassinated|"
     r"shot\s+and\s+killed|shooting\s+and\s+killing|stabbing|stabbed|leaving|left|"
+    r"wounding|wounded|injuring|injured|maiming|maimed|"  # "fired at an informer, wounding him"
     r"fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding)|"
     r"(?:shot|shooting|beat|beating|hacked|hacking|stoned|stoning|clubbed|clubbing|burned|burnt|burning|"
     r"bludgeoned|bludgeoning|strangled|strangling)(?=\s+(?:him|her)\s+(?:dead|to\s+death)\b))"

@@ -31,7 +31,7 @@ POPULATION_NOUNS: tuple[tuple[str, Population], ...] = (
     ("pilgrim,worshipper,shepherd,fisherman,", Population("civilians", "civilian")),
     ("civilians,civilian,non-combatants,residents,resident,villagers,villager,inhabitants,"
      "locals,passengers,passenger,worshippers,worshipers,farmers,farmer,shoppers,pilgrims,"
-     "bystanders,citizens,civilian residents,peaceful residents,peaceful inhabitants,"
+     "bystanders,passers-by,passersby,passerby,passer-by,citizens,civilian residents,peaceful residents,peaceful inhabitants,"
      "fishermen,herders,shepherds,drivers,driver", Population("civilians", "civilian")),
     ("children,child,kids,minors,minor,boys,boy,girls,girl,infants,infant,babies,baby,"
      "toddlers,teenagers,teenager,schoolchildren,schoolboys,schoolgirls", Population("children", "civilian")),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from tollbook.extract.grammar import injury_patterns as injury
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.alternation import alternation
@@ -16,6 +17,9 @@ NAME_RE = re.compile(rf"(?P<name>{CAP}(?:(?:\s+{PARTICLE}[\s-]+|\s+){CAP}){{0,5}
 RESULT = alternation(vb.RESULT_PHRASES)
 VERB = alternation(vb.VICTIM_VERBS)
 VERBS_ANY_TENSE = {**vb.VICTIM_VERBS, **vb.PRESENT_VICTIM_VERBS}
+#: A passive's verb may also be a harm with no lethal result: "was stabbed in the back" wounds
+#: (a verb group that is none of VERBS_ANY_TENSE is this one: category wounded).
+HURT = injury.HARMED
 #: An active verb before its object may be in the historic present ("gunmen shoot and kill X").
 ACTIVE_VERB = alternation(VERBS_ANY_TENSE)
 PRESENT_NOT_AFTER = re.compile(r"(?:\b|(?<=n))(?:" + alternation(vb.PRESENT_NOT_AFTER) + r")\s+\Z", re.IGNORECASE)
@@ -44,17 +48,19 @@ WHERE_HIT = r"(?:\s+(?:in|at|on)\s+[^,.;:()]{1,40}?)?"
 #: A chain of passives whose last conjunct is the person's fate: "was kidnapped by rebels and
 #: later killed", "was seriously wounded and later died of his injuries" (any participle first).
 CHAIN = (rf"(?:{MANNER}|(?-i:[a-z])[a-z]+(?:ed|en))(?:\s+\w+ly)?(?:\s+(?:in|at|on|by|from|near|during)\s+[^,.;:()]{{1,40}}?)?"
-          rf"\s+and\s+(?:(?:then|later|subsequently|eventually|also)\s+)?")  # fmt: skip
+          rf"\s+and\s+(?:(?:then|later|subsequently|eventually|also|(?!fatally)\w+ly)\s+)?")  # fmt: skip
 APPOS = r"(?P<appos>\s*,(?:[^,;:.()]|\([^()]{1,40}\)){1,90},)?"
+#: A name or gloss in brackets after the subject: "An Army porter (Showkat Clark) was injured".
+GLOSS = r"(?:\s*\([^()]{1,60}\))?"
 PASSIVE = re.compile(
-    rf"{APPOS}\s+(?:was|has\s+been|had\s+been|is\s+said\s+to\s+have\s+been|got)\s+"
+    rf"{GLOSS}{APPOS}\s+(?:was|has\s+been|had\s+been|is\s+said\s+to\s+have\s+been|got)\s+"
     rf"(?P<neg>(?:not|never)\s+)?{ADVERB}(?:found\s+)?"
-    rf"(?:(?P<c1>{CHAIN})(?P<died>died|succumbed|perished)|(?P<c2>{CHAIN})?(?:(?P<verb>{VERB})|(?P<manner>{MANNER})\s+(?P<res>{RESULT})))\b",
+    rf"(?:(?P<c1>{CHAIN})(?P<died>died|succumbed|perished)|(?P<c2>{CHAIN})?(?:(?P<verb>{VERB}|{HURT})|(?P<manner>{MANNER})\s+(?P<res>{RESULT})))\b",
     re.IGNORECASE,
 )
 #: The plural passive after a list of people: "Nazari and his driver were killed".
 PASSIVE_PLURAL = re.compile(
-    rf"{APPOS}\s+(?:were|have\s+been|had\s+been)\s+{ADVERB}(?:(?:{CHAIN})?(?:(?P<verb>{VERB})|(?P<manner>{MANNER})\s+"
+    rf"{APPOS}\s+(?:were|have\s+been|had\s+been)\s+{ADVERB}(?:(?:{CHAIN})?(?:(?P<verb>{VERB}|{HURT})|(?P<manner>{MANNER})\s+"
     rf"(?P<res>{RESULT}))|(?P<found>found\s+dead))\b|\s+(?:both\s+)?{ADVERB}(?P<died>died|perished)\b",
     re.IGNORECASE,
 )
@@ -115,6 +121,7 @@ ANOTHER_AFTER = re.compile(
 
 
 PARTITIVE = re.compile(
-    r"\s+of\s+(?:his|her|their|its|our|the|those|these)\s+(?:[\w-]+\s+){0,2}?(?P<head>(?-i:[a-z])[\w-]*(?:s|men|people|children))\b",
+    r"\s+of\s+(?:his|her|their|its|our|the|those|these|(?-i:[A-Z])[\w-]*['’]s)\s+(?:[\w-]+\s+){0,2}?"  # "of Farahi's"
+    r"(?P<head>(?-i:[a-z])[\w-]*(?:s|men|people|children))\b",
     re.IGNORECASE,
 )

@@ -1,0 +1,65 @@
+"""The words the event stages read, declared as data -> word sets and compiled patterns.
+
+Event names a text gives incidents ("the Khojaly genocide", "the Port Castellan market
+shelling": their head nouns and the words that open a sentence rather than a name), role
+words inside an institution ("a ministry spokesman" is the ministry), the metadata line a
+document may open with, and the populations that never overlap. `events.documents`,
+`events.origins` and `events.reconcile` import them; the words live here, read by the one
+grammar loader (`tollbook.extract.grammar.loader`). Wire-copy words the extractor shares
+(roll-ups, background cues, datelines) are in `tollbook.extract.grammar.wire`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tollbook.extract.grammar.loader import load_words
+
+__all__ = [
+    "EVENT_NAME_HEADS",
+    "EVENT_NAME_RE",
+    "EXCLUSIVE_POPULATIONS",
+    "META_LINE_RE",
+    "NOT_NAME_WORDS",
+    "ROLE_WORDS",
+]
+
+#: Head nouns of an incident's name: "the Khojaly genocide", "the Mapinga attacks".
+EVENT_NAME_HEADS = (
+    "massacre|genocide|bombing|bombings|shelling|attack|attacks|ambush|raid|siege|tragedy|"
+    "explosion|blast|airstrike|air strike|strike|killings|clashes|offensive|assault|fire|"
+    "shooting|uprising|pogrom|carnage|atrocity|events"
+)
+#: One to four capitalised words, an optional place noun, then a head noun.
+EVENT_NAME_RE = re.compile(
+    r"\b((?:[A-Z][\w'’.-]*\s+){1,4}?)((?:market|city|town|village|camp|school)\s+)?("
+    + EVENT_NAME_HEADS
+    + r")\b"
+)
+#: Capitalised words that open a sentence, not a name: dropped from a name's front.
+NOT_NAME_WORDS = load_words(
+    "NOT_NAME_WORDS",
+    "the, a, an, on, in, this, that, these, those, its, his, her, their, our, after, before, "
+    "during, since, when, while, as, at, of, for, by, with, from",
+)
+
+#: Words that name a role inside an institution rather than a different speaker: "a ministry
+#: spokesman" is the ministry (`events.origins.speaker_key` drops them).
+ROLE_WORDS = load_words(
+    "ROLE_WORDS",
+    "a, an, the, of, for, and, in, on, at, to, its, his, her, their, said, says, statement, "
+    "statements, spokesman, spokeswoman, spokesperson, spokespeople, press, service, office, "
+    "official, officials, representative, representatives, source, sources, affairs, "
+    "department, head, chief",
+)
+
+#: The metadata line a document may open with ("date 2023-05-01 (Reuters)"): not copied text.
+META_LINE_RE = re.compile(r"^\s*date\s+\S+.*\(.*\)\s*$")
+
+#: Populations that never overlap: a person is not both (sex/age groups are handled apart).
+EXCLUSIVE_POPULATIONS = (
+    frozenset({"men", "women", "children"}),
+    frozenset({"children", "elderly"}),
+    frozenset({"boys", "girls", "men", "women"}),
+    frozenset({"soldiers", "police", "militants", "civilians", "combatants", "fighters"}),
+)
