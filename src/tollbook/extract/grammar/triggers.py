@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from tollbook.extract.grammar import injury_patterns as injury
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.lexicon import CATEGORY_NOUNS
 
@@ -34,8 +35,8 @@ STEMS: tuple[str, ...] = (
     "perish", "succumb", "body", "bodies", "corpse", "remains", "skull", "skelet", "human", "victim",
     "shot", "shoot", "stab", "burn", "tortur", "crush", "knif", "suffocat", "trampl", "drown",
     "wiped", "blew", "blow", "fire", "ablaze", "alight", "fate",
-    # wounded, casualties
-    "wound", "injur", "hurt", "harmed", "maim", "casualt",
+    # wounded, casualties (care and wounds: injury_patterns' tables, and "in critical condition")
+    "wound", "injur", "hurt", "harmed", "maim", "casualt", "condition",
     # hostage, detained, missing
     "hostage", "abduct", "kidnap", "captur", "captive", "prisoner", "seiz", "detain", "arrest",
     "jail", "custody", "imprison", "rounded", "rounding", "missing", "disappear", "unaccounted",
@@ -85,7 +86,7 @@ def trigger_stems() -> tuple[str, ...]:
         (form for _cat, participle, ing in vb.CUE_VERBS for form in (participle, ing)),
         vb.VICTIM_VERBS, vb.PRESENT_VICTIM_VERBS, vb.HEADLINE_PREDICATES, vb.VICTIM_BEFORE,
         CATEGORY_NOUNS, vb.MORE_DEATH_PREDICATES, vb.DIED_PREDICATES, vb.MANNER_VERBS,
-        vb.WOUND_NOUNS,
+        vb.WOUND_NOUNS, injury.WOUND_NOUNS, injury.CARE_PLACES, injury.HARM_PARTICIPLES,
     ]  # fmt: skip
     for table in tables:
         words |= _uncovered(table, words)
