@@ -252,7 +252,7 @@ _DATA = ["acled/acled-2020-global-sample.csv", "acled/acled-more-dev.jsonl", "gt
 @pytest.mark.parametrize("name", _DATA)
 def test_shared_data_is_byte_identical(name: str) -> None:
     """Every file of ../shared/data with text: every 40th row (every row with TOLLBOOK_DIFF_ALL=1;
-    all 42,572 texts were checked when the triggers were declared)."""
+    every text was checked when the triggers were declared)."""
     path = SHARED / "data" / name
     if not path.exists():
         pytest.skip(f"{path} is absent (../shared lives beside the checkout)")
