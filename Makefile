@@ -6,9 +6,11 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 # A set's stamp: .venv/.core, .venv/.web, .venv/.dev ... (`make install-web` and so on)
-SETS   := core web postgres spark parquet datasette fast dev
+SETS   := core web postgres spark parquet datasette fast rust dev
+# cargo from rustup when it is there; Debian's cargo is on the PATH already.
+CARGO_BIN ?= $(HOME)/.cargo/bin
 
-.PHONY: demo test lint typecheck pytest docs lock clean $(addprefix install-,$(SETS))
+.PHONY: demo test lint typecheck pytest docs lock clean rust $(addprefix install-,$(SETS))
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,11 +41,25 @@ lint: $(VENV)/.dev
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy
 
-pytest: $(VENV)/.dev
+pytest: $(VENV)/.dev $(VENV)/.scan  # both scanner engines: the compiled one is built first
 	$(BIN)/pytest -q -n 2
+
+# The compiled scanner (rust/, issue 23), optional: `make demo` never needs it. Built offline
+# from Debian's packaged crates (scripts/rust_deps.sh says what to install) with the pinned
+# maturin of the `rust` set (in dev too), installed into the venv as tollbook_scan.
+rust: $(VENV)/.rust $(VENV)/.scan  ## build and install the compiled scanner (needs cargo, Debian's librust-*-dev)
+
+$(VENV)/.scan: rust/Cargo.toml rust/Cargo.lock rust/src/lib.rs rust/tollbook_scan.pyi rust/pyproject.toml | $(VENV)/.bootstrap
+	PATH="$(CARGO_BIN):$$PATH" scripts/rust_deps.sh
+	test -x $(BIN)/maturin || $(MAKE) $(VENV)/.rust
+	rm -rf rust/target/wheels
+	cd rust && PATH="$(CARGO_BIN):$$PATH" $(abspath $(BIN))/maturin build --release \
+		--interpreter $(abspath $(BIN))/python --out target/wheels
+	$(PIP) install --no-deps --force-reinstall rust/target/wheels/tollbook_scan-*.whl
+	touch $@
 
 lock:  ## rewrite requirements/*.lock from pyproject.toml (pinned uv; --upgrade: ARGS=--upgrade)
 	scripts/lock.sh $(ARGS)
 
 clean:
-	rm -rf $(VENV) artifacts tollbook-demo.db
+	rm -rf $(VENV) artifacts tollbook-demo.db rust/target

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs (from Debian's packages, when missing) and starts the real components the test
-# suite uses: a PostgreSQL server on 127.0.0.1, Java 17 for PySpark, Chromium for browser tests.
+# suite uses: a PostgreSQL server on 127.0.0.1, Java 17 for PySpark, Chromium for browser tests,
+# cargo and the Rust crates the compiled scanner builds from offline (rust/, `make rust`).
 # Prints the environment to export, e.g. `eval "$(.ci/services.sh)"`.
 set -euo pipefail
 log() { echo "services: $*" >&2; }
@@ -10,6 +11,10 @@ command -v java >/dev/null || need+=(openjdk-17-jre-headless)
 command -v chromium >/dev/null || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
 command -v make >/dev/null || need+=(make)
+command -v cargo >/dev/null || [ -x "$HOME/.cargo/bin/cargo" ] || need+=(cargo)
+for crate in pyo3:librust-pyo3-dev aho-corasick:librust-aho-corasick-dev memchr:librust-memchr-dev; do
+    ls -d "/usr/share/cargo/registry/${crate%%:*}-"[0-9]* >/dev/null 2>&1 || need+=("${crate#*:}")
+done
 if ((${#need[@]})); then
     log "installing ${need[*]}"
     if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi

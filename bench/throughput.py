@@ -36,6 +36,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 20240501
+#: What the workers time with: wall seconds (default), or the worker's CPU seconds (`--clock
+#: cpu`), steadier on a machine shared with other jobs. Set once from the command line.
+_CLOCKS: dict[str, Callable[[], float]] = {"wall": time.perf_counter, "cpu": time.process_time}
+_clock = time.perf_counter
 MB = 1_000_000
 ACLED = Path("data/acled/acled-2020-global-sample.csv")  # in ../shared
 IDETECT = Path("data/idetect/idetect-test.csv")
@@ -110,6 +114,117 @@ def _write_archive(path: Path, shared: Path) -> Path | None:
     return path
 
 
+_FILLER = (
+    "The central bank kept its benchmark rate at {pct} percent on {date}, citing steady prices.",
+    "Exports grew by {pct} percent in {month} to {money} million dollars, the statistics office said.",
+    "The city council approved a budget of {money} million for schools and roads.",
+    "{n} students sat the national examination this year, up from {m} last year.",
+    "The museum opened a new wing with {n} paintings on loan from private collections.",
+    "Farmers expect a harvest of {n} tonnes of wheat after a wet spring.",
+    "The ministry signed an agreement with {k} companies to expand broadband in rural districts.",
+    "Attendance at the festival reached {n} visitors over {k} days.",
+    "The railway company ordered {k} new trains for the coastal line.",
+    "Parliament will debate the proposal on {date}.",
+    "The committee met for {k} hours and agreed on a timetable for the reform.",
+    "Unemployment fell to {pct} percent in the third quarter.",
+    "Officials said the new bridge would open to traffic in {month} {year}.",
+    "The football club signed {k} players during the summer window.",
+    "Rainfall in {month} was {pct} percent above the average.",
+)  # fmt: skip
+_MONTHS = ("January", "March", "May", "June", "September", "November")
+
+
+def archive_mix(
+    target_bytes: int, shared: Path, seed: int = SEED
+) -> Iterator[tuple[str, str | None]]:
+    """An archive's mix, deterministic: 85% of the documents are news without a casualty
+    (generated from `_FILLER`, with dates, amounts and counts of other things), 15% are the
+    conflict articles of `articles`."""
+    rng = random.Random(seed + 1)
+    dense = articles(10**12, shared, seed)
+    total = 0
+    while total < target_bytes:
+        if rng.random() < 0.15:
+            text, published = next(dense)
+        else:
+
+            def sentence() -> str:
+                month = rng.choice(_MONTHS)
+                return rng.choice(_FILLER).format(
+                    pct=f"{rng.randint(1, 9)}.{rng.randint(0, 9)}", month=month, year=rng.randint(2019, 2025),
+                    date=f"{rng.randint(1, 28)} {month}", money=rng.randint(2, 900),
+                    n=f"{rng.randint(1, 90)},{rng.randint(100, 999)}", m=f"{rng.randint(1, 90)},{rng.randint(100, 999)}",
+                    k=rng.randint(2, 40),
+                )  # fmt: skip
+
+            paras = [
+                " ".join(sentence() for _ in range(rng.randint(2, 4)))
+                for _ in range(rng.randint(3, 8))
+            ]
+            text, published = paras[0].split(",")[0][:70] + "\n\n" + "\n\n".join(paras), None
+        total += len(text.encode("utf-8"))
+        yield text, published
+
+
+def write_archive_mix(path: Path, target_bytes: int, shared: Path) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        for text, published in archive_mix(target_bytes, shared):
+            fh.write(json.dumps({"text": text, "published": published}) + "\n")
+    return path
+
+
+def engines_worker(corpus: Path, repeat: int, limit_bytes: int) -> dict[str, object]:
+    """The whole path (Pipeline.run) with the cue pre-filter off (the path before issue 23's
+    scanner), with its Python engine and with the compiled one (when installed), passes
+    alternating in this one process; claims and tallies must be identical or the run stops."""
+    from tollbook.ingest.sources import document_from_text
+    from tollbook.pipeline import Pipeline, Settings
+    from tollbook.scan.cues import extension_available
+
+    texts, size = _prefix(corpus, limit_bytes)
+    docs = [document_from_text(t, published=p) for t, p in texts]
+    variants = {"off": Settings(prefilter=False), "python": Settings(scanner="python")}
+    if extension_available():
+        variants["compiled"] = Settings(scanner="compiled")
+    pipelines = {name: Pipeline(st) for name, st in variants.items()}
+    outputs: dict[str, list[str]] = {}
+    for name, pipeline in pipelines.items():  # start-up and a check pass, untimed
+        outputs[name] = [repr((ex.claims, ex.tally)) for ex in map(pipeline.run, docs)]
+    if any(out != outputs["off"] for out in outputs.values()):
+        raise SystemExit("the engines' claims or tallies differ: the pre-filter is not sound")
+    best = dict.fromkeys(pipelines, float("inf"))
+    for _ in range(repeat):
+        for name, pipeline in pipelines.items():
+            t = _clock()
+            for text, published in texts:  # as the tollbook row: the document built in the loop
+                pipeline.run(document_from_text(text, published=published))
+            best[name] = min(best[name], _clock() - t)
+    from tollbook.extract.grammar.triggers import FOLDS_TO_ASCII, trigger_stems
+    from tollbook.extract.segment import segment
+    from tollbook.scan.cues import PythonCues
+
+    cues = PythonCues([*trigger_stems(), *FOLDS_TO_ASCII])
+    flags = [
+        f
+        for d in docs
+        for f in cues.cued(d.text, [s for s in segment(d.text) if s.kind == "sentence"])
+    ]
+    claims = sum(out.count("Claim(") for out in outputs["off"])
+    return {"bytes": size, "docs": len(docs), "seconds": best, "claims": claims,
+            "sentences": len(flags), "cued": sum(flags)}  # fmt: skip
+
+
+def _print_engines(label: str, r: dict[str, Any]) -> None:
+    mb = float(r["bytes"]) / MB
+    secs: dict[str, float] = r["seconds"]
+    print(f"{label}: {mb:.2f} MB, {r['docs']} docs, {r['claims']} claims, "
+          f"{r['cued']}/{r['sentences']} sentences hold a trigger ({r['cued'] / max(1, r['sentences']):.0%})")  # fmt: skip
+    for name, sec in secs.items():
+        print(
+            f"  pre-filter {name:9} {mb / sec:7.2f} MB/s  {secs['off'] / sec:5.2f}x the path without it"
+        )
+
+
 def _prefix(corpus: Path, limit_bytes: int) -> tuple[list[tuple[str, str | None]], int]:
     """The corpus's first articles up to `limit_bytes` of text (0: all) and their size."""
     texts: list[tuple[str, str | None]] = []
@@ -154,7 +269,7 @@ def _pipeline(texts: list[tuple[str, str | None]], per_doc: list[float] | None =
     pipeline = Pipeline()
     pipeline.gazetteer  # noqa: B018  (load outside the timed loop: once per process)
     claims = 0
-    clock = time.perf_counter
+    clock = _clock
     for i, (text, published) in enumerate(texts):
         t = clock()
         claims += len(pipeline.run(document_from_text(text, published=published)).claims)
@@ -208,7 +323,7 @@ def worker(system: str, corpus: Path, repeat: int, limit_bytes: int) -> dict[str
     out = 0
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(repeat):
-            t = time.perf_counter()
+            t = _clock()
             if system == "tollbook":
                 out = _pipeline(texts, per_doc)
             elif system == "store":
@@ -219,7 +334,7 @@ def worker(system: str, corpus: Path, repeat: int, limit_bytes: int) -> dict[str
                 out = _quantulum(texts)
             else:
                 raise SystemExit(f"unknown system {system}")
-            best = min(best, time.perf_counter() - t)
+            best = min(best, _clock() - t)
     result: dict[str, object] = {
         "system": system, "docs": len(texts), "bytes": size, "seconds": best, "found": out,
         "rss_mb": _rss_mb(), "rss_before_mb": rss_before,
@@ -246,9 +361,9 @@ def long_worker(shared: Path, repeat: int) -> dict[str, object]:
     # 1 MB passes before all 5 MB ones let that drift move the ratio by a fifth.
     for _ in range(repeat):
         for mb, text in texts.items():
-            t = time.perf_counter()
+            t = _clock()
             pipeline.run(document_from_text(text))
-            best[mb] = min(best[mb], time.perf_counter() - t)
+            best[mb] = min(best[mb], _clock() - t)
     out: dict[str, object] = {f"{mb}mb": seconds for mb, seconds in best.items()}
     out["rss_mb"] = _rss_mb()
     return out
@@ -275,10 +390,10 @@ def stages_worker(corpus: Path, repeat: int, limit_bytes: int) -> dict[str, obje
     for name, stage in stages.items():
         best = float("inf")
         for _ in range(repeat):
-            t = time.perf_counter()
+            t = _clock()
             for text in texts:
                 stage(text)
-            best = min(best, time.perf_counter() - t)
+            best = min(best, _clock() - t)
         out[name] = best / (size / MB)
     return out
 
@@ -286,7 +401,8 @@ def stages_worker(corpus: Path, repeat: int, limit_bytes: int) -> dict[str, obje
 def _spawn(args: list[str]) -> dict[str, object]:
     # taskset pins the worker to one core where available: "one core" means one.
     pin = ["taskset", "-c", "0"] if _has_taskset() else []
-    cmd = [*pin, sys.executable, str(Path(__file__).resolve()), *args]
+    clock = next(name for name, fn in _CLOCKS.items() if fn is _clock)
+    cmd = [*pin, sys.executable, str(Path(__file__).resolve()), "--clock", clock, *args]
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise SystemExit(f"worker failed: {' '.join(args)}\n{proc.stderr[-3000:]}")
@@ -379,19 +495,42 @@ def _big(shared: Path, big_mb: int, workdir: Path) -> None:
         "print(json.dumps({'docs': n, 'claims': claims, 'seconds': time.perf_counter() - t,\n"
         "                  'rss_mb': rss(), 'final': True}), flush=True)\n"
     )
-    proc = subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE, text=True
+    )
     assert proc.stdout is not None
     r: dict[str, Any] = {}
     for line in proc.stdout:
         r = json.loads(line)
         if not r["final"]:
-            print(f"  ... {r['docs']} docs, {r['seconds']:.0f} s, peak RSS so far {r['rss_mb']:.0f} MB", flush=True)
+            print(
+                f"  ... {r['docs']} docs, {r['seconds']:.0f} s, peak RSS so far {r['rss_mb']:.0f} MB",
+                flush=True,
+            )
     if proc.wait() != 0 or not r.get("final"):
         raise SystemExit(f"the streaming run failed (exit {proc.returncode}); its error is above")
     print(
         f"api.extract streaming {size / MB:.0f} MB: {r['docs']} docs, {r['claims']} claims, "
         f"{r['seconds']:.0f} s ({size / MB / r['seconds']:.2f} MB/s), peak RSS {r['rss_mb']:.0f} MB"
     )
+
+
+def _engines_rows(args: argparse.Namespace, corpus: Path, tmp: Path) -> None:
+    """Issue 23's rows: the whole path with the pre-filter off, Python and compiled, on the
+    dense articles, on a generated archive mix (85% of documents without a casualty) and on
+    the ACLED notes one per document; each corpus in one worker, passes alternating."""
+    limit = ["--limit-bytes", str(int(args.engines_mb * MB)), "--repeat", str(args.repeat)]
+    mix = write_archive_mix(tmp / "mix.jsonl", int(args.engines_mb * MB), args.shared)
+    rows = {"dense conflict articles": corpus, "archive mix (85% no casualty)": mix}
+    acled = _write_archive(tmp / "acled-notes.jsonl", args.shared)
+    if acled is not None:
+        rows["ACLED notes, one per document"] = acled
+    print(
+        f"\nscanner engines (issue 23), first {args.engines_mb:g} MB of each corpus, one core, "
+        f"{args.clock} seconds:"
+    )
+    for label, path in rows.items():
+        _print_engines(label, _spawn(["--worker", "engines", "--corpus", str(path), *limit]))
 
 
 def main() -> int:
@@ -405,13 +544,35 @@ def main() -> int:
     ap.add_argument("--big", action="store_true", help="only the 1 GB streaming peak-memory run")
     ap.add_argument("--big-mb", type=int, default=1024)
     ap.add_argument("--no-accuracy", action="store_true", help="skip the accuracy figures")
+    ap.add_argument(
+        "--engines-mb",
+        type=float,
+        default=2.0,
+        help="MB of each corpus for the scanner engines' rows (default 2)",
+    )
+    ap.add_argument(
+        "--clock",
+        choices=sorted(_CLOCKS),
+        default="wall",
+        help="time with wall seconds (default) or each worker's CPU seconds (a shared machine)",
+    )
+    ap.add_argument(
+        "--engines-only",
+        action="store_true",
+        help="only the scanner engines' rows (dense corpus, archive mixes)",
+    )
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--limit-bytes", type=int, default=0, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    global _clock
+    _clock = _CLOCKS[args.clock]
 
     if args.worker == "long":
         print(json.dumps(long_worker(args.shared, args.repeat)))
+        return 0
+    if args.worker == "engines":
+        print(json.dumps(engines_worker(args.corpus, args.repeat, args.limit_bytes)))
         return 0
     if args.worker == "stages":
         print(json.dumps(stages_worker(args.corpus, args.repeat, args.limit_bytes)))
@@ -426,8 +587,12 @@ def main() -> int:
             return 0
         corpus = Path(tmp) / "corpus.jsonl"
         n, size = write_corpus(corpus, int(args.mb * MB), args.shared)
+        _engines_rows(args, corpus, Path(tmp))
+        if args.engines_only:
+            return 0
         shared_note = "with" if (args.shared / "data").exists() else "WITHOUT"
         print(f"corpus: {n} articles, {size / MB:.1f} MB ({shared_note} ../shared/data), seed {SEED}; "
+              f"{args.clock} seconds; "
               f"one core{' (taskset -c 0)' if _has_taskset() else ''}, min of {args.repeat} passes")  # fmt: skip
         rep = ["--corpus", str(corpus), "--repeat", str(args.repeat)]
         results = {
@@ -439,7 +604,9 @@ def main() -> int:
         }  # fmt: skip
         archive = _write_archive(Path(tmp) / "archive.jsonl", args.shared)
         if archive is not None:
-            results["archive"] = _spawn(["--worker", "tollbook", "--corpus", str(archive), *rep[2:]])
+            results["archive"] = _spawn(
+                ["--worker", "tollbook", "--corpus", str(archive), *rep[2:]]
+            )
         rate = {k: float(r["bytes"]) / MB / float(r["seconds"]) for k, r in results.items()}  # type: ignore[arg-type]
         print()
         print(
@@ -497,7 +664,10 @@ def main() -> int:
             f"  one 1 MB document {one:.2f} s, one 5 MB document {five:.2f} s: "
             f"{five / one:.2f}x for 5x the text (peak RSS {float(long['rss_mb']):.0f} MB)"
         )  # type: ignore[arg-type]
-        stages = {k: float(str(v)) for k, v in _spawn(["--worker", "stages", *rep, "--limit-bytes", str(4 * MB)]).items()}
+        stages = {
+            k: float(str(v))
+            for k, v in _spawn(["--worker", "stages", *rep, "--limit-bytes", str(4 * MB)]).items()
+        }
         print("\nfour stages alone, over whole articles (first 4 MB; seconds per MB, MB/s):")
         for name, spm in stages.items():
             print(f"  {name:36} {spm:.3f} s/MB {1 / spm:6.2f} MB/s")

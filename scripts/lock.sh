@@ -24,7 +24,7 @@ compile dev.lock --extra dev "$@"
     --no-header --custom-compile-command "scripts/lock.sh" -c requirements/dev.lock \
     -o requirements/bootstrap.lock
 compile core.lock -c requirements/dev.lock
-for extra in web postgres spark parquet datasette fast; do
+for extra in web postgres spark parquet datasette fast rust; do
     compile "$extra.lock" --extra "$extra" -c requirements/dev.lock
 done
 echo "locks written: $(ls requirements/*.lock | tr '\n' ' ')" >&2

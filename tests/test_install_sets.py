@@ -81,7 +81,7 @@ def test_core_dependencies_leave_out_every_extra() -> None:
     assert {"starlette", "uvicorn", "psycopg", "pyspark"}.isdisjoint(core)
 
 
-@pytest.mark.parametrize("name", ["core", "web", "postgres", "spark", "parquet", "datasette", "fast", "dev"])
+@pytest.mark.parametrize("name", ["core", "web", "postgres", "spark", "parquet", "datasette", "fast", "rust", "dev"])
 def test_each_install_set_has_a_hashed_lock_agreeing_with_dev(name: str) -> None:
     lock = (ROOT / "requirements" / f"{name}.lock").read_text()
     pins = dict(re.findall(r"^([a-z0-9_.-]+)==(\S+) \\$", lock, re.M))

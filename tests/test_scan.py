@@ -25,14 +25,16 @@ from tollbook.geo.places import Gazetteer, _fold_token, _tokens
 from tollbook.ingest.sources import document_from_text, read_path
 from tollbook.pipeline import Pipeline, Settings
 from tollbook.scan import marks as scan
+from tollbook.scan.cues import extension_available
 from tollbook.scan.marks import Mark, PythonNames, Scanner
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "src" / "tollbook" / "demo"
+# scanner="compiled" also takes the cue pre-filter's compiled engine (scan/cues.py, issue 23).
 needs_compiled = pytest.mark.skipif(
-    not scan.compiled_available(),
-    reason="the compiled scanner's package ahocorasick-rs is not installed "
-    "(pip install 'tollbook[fast]'; the dev install has it)",
+    not (scan.compiled_available() and extension_available()),
+    reason="the compiled scanner needs ahocorasick-rs (pip install 'tollbook[fast]') and the "
+    "tollbook_scan extension (`make rust`); the dev install and CI have both",
 )
 
 

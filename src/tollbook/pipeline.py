@@ -17,6 +17,7 @@ from tollbook.version import EXTRACTOR_VERSION
 
 if TYPE_CHECKING:
     from tollbook.geo.places import Gazetteer
+    from tollbook.scan.cues import CueEngine
     from tollbook.scan.marks import ScannerChoice
 
 
@@ -29,7 +30,12 @@ class Settings:
     version: str = EXTRACTOR_VERSION
     #: How the place finder finds gazetteer names (scan/marks.py): "python", "compiled"
     #: (needs the `fast` extra) or "auto" (the engine measured faster). Same output either way.
+    #: It also picks the cue scanner of the pre-filter (scan/cues.py): "compiled" needs the
+    #: tollbook_scan extension (`make rust`), "auto" takes it when installed.
     scanner: ScannerChoice = "auto"
+    #: Skip the count rules on sentences holding no trigger word (issue 23). Same output; off
+    #: only to check that (tests/test_cues.py).
+    prefilter: bool = True
 
 
 class Pipeline:
@@ -46,6 +52,16 @@ class Pipeline:
 
         return Gazetteer.load(self.settings.gazetteer_path).with_scanner(self.settings.scanner)
 
+    @cached_property
+    def cues(self) -> CueEngine | None:
+        """The pre-filter's engine, built once from the declared triggers (None: no pre-filter)."""
+        if not self.settings.prefilter:
+            return None
+        from tollbook.extract.grammar.triggers import FOLDS_TO_ASCII, trigger_stems
+        from tollbook.scan.cues import select_cues
+
+        return select_cues(self.settings.scanner, [*trigger_stems(), *FOLDS_TO_ASCII])
+
     def run(self, document: Document) -> Extraction:
         from tollbook.extract.claims import (
             extract_claims,  # after the first call: a dictionary lookup
@@ -54,7 +70,9 @@ class Pipeline:
         from tollbook.tally.rules import tally
 
         segments = segment(document.text)
-        claims = extract_claims(document, segments, self.gazetteer, self.settings.version)
+        cues = self.cues
+        claims = extract_claims(document, segments, self.gazetteer, self.settings.version,
+                                cues.cued if cues is not None else None)  # fmt: skip
         return Extraction(
             document=document,
             segments=segments,

@@ -34,7 +34,10 @@ from tollbook.model import (
 )
 from tollbook.version import EXTRACTOR_VERSION
 
-__all__ = ["claim_id", "extract_claims"]
+__all__ = ["CueFlags", "claim_id", "extract_claims"]
+
+#: (text, sentences) -> whether each sentence holds a trigger word (scan/cues.py's engines).
+CueFlags = Callable[[str, Sequence[Segment]], list[bool]]
 
 
 def claim_id(doc_id: str, kind: str, span: Span, category: str | None, population: str | None) -> str:
@@ -51,19 +54,24 @@ def _characterisation(text: str, start: int, end: int) -> tuple[str, ...]:
 
 
 def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazetteer | None,
-                   version: str = EXTRACTOR_VERSION) -> tuple[Claim, ...]:  # fmt: skip
-    """Every count and area claim of `doc`, in text order."""
+                   version: str = EXTRACTOR_VERSION, cued: CueFlags | None = None) -> tuple[Claim, ...]:  # fmt: skip
+    """Every count and area claim of `doc`, in text order. `cued` (issue 23's pre-filter, the
+    pipeline's cue engine): (text, sentences) -> one flag per sentence, False where it holds no
+    trigger word (grammar/triggers.py), so that no count rule runs there; same output."""
     sentences = [s for s in segments if s.kind == "sentence"]
     paragraphs = [s for s in segments if s.kind == "paragraph"]
     quotes = [s for s in segments if s.kind == "quote"]
     rows = [s for s in segments if s.kind == "row"]
     if not sentences:
         return ()
+    flags = cued(doc.text, sentences) if cued is not None else [True] * len(sentences)
+    if not any(flags) and not any(find_areas(doc.text, s.start, s.end) for s in _area_scopes(rows, sentences)):
+        return ()  # no count and no area to anchor: most of an archive, spared its dates
     anchors = Anchors(doc, sentences, paragraphs, gazetteer)
     maker = _ClaimMaker(doc, version, sentences, paragraphs, quotes)
     claims, area_spans = _area_claims(maker, rows, sentences, anchors)
     exclude = _SpanIndex([d.span for d in anchors.dates] + area_spans)
-    claims += _count_claims(maker, sentences, anchors, exclude)
+    claims += _count_claims(maker, sentences, anchors, exclude, flags)
     claims.sort(key=lambda c: (c.span[0], c.span[1], c.claim_id))
     return tuple(claims)
 
@@ -138,14 +146,16 @@ def _area_claims(maker: _ClaimMaker, rows: list[Segment], sentences: list[Segmen
 
 
 def _count_claims(maker: _ClaimMaker, sentences: list[Segment], anchors: Anchors,
-                  exclude: _SpanIndex) -> list[Claim]:  # fmt: skip
+                  exclude: _SpanIndex, flags: list[bool]) -> list[Claim]:  # fmt: skip
     """Count claims, sentence by sentence: figures (parts linked to their whole, "Among the
     dead were" to the latest whole of its category), explicit zeros, attackers who died."""
     make, source, doc = maker.make, maker.source, maker.doc
     text = blank_scare_quotes(maker.text)  # same offsets: 'killing "many"' reads as killing many
     claims: list[Claim] = []
     last_whole: dict[str, str] = {}  # category -> latest top-level claim id, for "Among the dead were"
-    for sentence in sentences:
+    for sentence, flag in zip(sentences, flags, strict=True):
+        if not flag:
+            continue  # no trigger word: no category, so no count claim (grammar/triggers.py)
         figures = _sentence_figures(text, sentence, exclude.overlapping(sentence.start, sentence.end))
         ids = [claim_id(doc.doc_id, "count", f.span, f.category, f.population) for f in figures]
         for fig in figures:
