@@ -241,9 +241,14 @@ _UPDATE_VERB = (
 #: 114", "the figure was raised to 58", "(a number later heightened to 15)". It counts what
 #: the sentence's last figure counted (killed when none): an update. A noun with "of" after it
 #: ("the number of refugees rose to") says what it counts and is the toll cues' own.
+#: The verbs of a count told again, higher or corrected ("the count was revised up to 114"); the
+#: category is the earlier figure's, so these words are triggers of their own (grammar/triggers.py).
+UPDATE_VERBS: tuple[str, ...] = (
+    "raised", "revised", "heightened", "increased", "rose", "risen", "climbed", "jumped", "grew", "updated",
+)  # fmt: skip
 _COUNT_NOUN_UPDATE = (
     r"\b(?:death\s+|casualty\s+|fatality\s+)?(?:count|figure|figures|numbers|number|total|tally)"
-    r"(?:\s+(?!of\b)[\w'’-]+){0,5}?\s+(?:raised|revised|heightened|increased|rose|risen|climbed|jumped|grew|updated)"
+    r"(?:\s+(?!of\b)[\w'’-]+){0,5}?\s+(?:" + "|".join(UPDATE_VERBS) + r")"
     r"(?:\s+(?:up|upwards?))?\s+to\s*$"
 )
 LEFT_CUES: tuple[tuple[str, str, str], ...] = (

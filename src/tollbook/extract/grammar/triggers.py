@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from tollbook.extract.grammar import injury_patterns as injury
 from tollbook.extract.grammar import verbs as vb
-from tollbook.extract.grammar.lexicon import CATEGORY_NOUNS
+from tollbook.extract.grammar.lexicon import CATEGORY_NOUNS, UPDATE_VERBS
 
 __all__ = ["FOLDS_TO_ASCII", "STEMS", "trigger_stems"]
 
@@ -35,6 +35,8 @@ STEMS: tuple[str, ...] = (
     "perish", "succumb", "body", "bodies", "corpse", "remains", "skull", "skelet", "human", "victim",
     "shot", "shoot", "stab", "burn", "tortur", "crush", "knif", "suffocat", "trampl", "drown",
     "wiped", "blew", "blow", "fire", "ablaze", "alight", "fate",
+    # an attacker's own death (attacker_patterns: "detonate themselves", "turned the gun on himself")
+    "detonat", "himself", "herself", "themselves",
     # wounded, casualties (care and wounds: injury_patterns' tables, and "in critical condition")
     "wound", "injur", "hurt", "harmed", "maim", "casualt", "condition",
     # hostage, detained, missing
@@ -86,7 +88,7 @@ def trigger_stems() -> tuple[str, ...]:
         (form for _cat, participle, ing in vb.CUE_VERBS for form in (participle, ing)),
         vb.VICTIM_VERBS, vb.PRESENT_VICTIM_VERBS, vb.HEADLINE_PREDICATES, vb.VICTIM_BEFORE,
         CATEGORY_NOUNS, vb.MORE_DEATH_PREDICATES, vb.DIED_PREDICATES, vb.MANNER_VERBS,
-        vb.WOUND_NOUNS, injury.WOUND_NOUNS, injury.CARE_PLACES, injury.HARM_PARTICIPLES,
+        vb.WOUND_NOUNS, injury.WOUND_NOUNS, injury.CARE_PLACES, injury.HARM_PARTICIPLES, UPDATE_VERBS,
     ]  # fmt: skip
     for table in tables:
         words |= _uncovered(table, words)
