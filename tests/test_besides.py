@@ -44,3 +44,14 @@ def test_the_phrase_adds_its_people_to_the_clause(text: str, category: str, best
 )
 def test_guards(text: str, category: str, best: float) -> None:
     assert _tally(text, category) == best
+
+
+def test_the_clause_after_a_death_of_phrase_keeps_its_own_predicate() -> None:
+    # "death of" is a cue for the phrase only: the officers were injured, not killed.
+    from tollbook import api
+
+    x = api.extract_text("Aside from the death of the assailant, at least three police officers were injured in the blast.")
+    got = {(c.text, c.category, c.value) for c in x.claims}
+    assert ("at least three police officers", "wounded", 3.0) in got
+    assert ("the assailant", "killed", 1.0) in got
+    assert {c.category: c.best for c in x.tally.categories} == {"killed": 1.0, "wounded": 3.0}

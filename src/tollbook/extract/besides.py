@@ -15,6 +15,7 @@ with no counted clause after it. The tally adds the figure to its sentence's
 from __future__ import annotations
 
 from tollbook.extract import phrases
+from tollbook.extract.cues import right_cue
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar.besides_patterns import CLAUSE_GAP as _CLAUSE_GAP
 from tollbook.extract.grammar.besides_patterns import CLAUSE_START as _CLAUSE_START
@@ -24,6 +25,8 @@ from tollbook.extract.grammar.besides_patterns import UNCOUNTED as _UNCOUNTED
 from tollbook.extract.grammar.numberwords import NUMBER_WORDS
 from tollbook.extract.records import Figure
 from tollbook.model import BESIDES_RULE, Span
+
+RULE_PREFIX = "count"
 
 __all__ = ["find_besides"]
 
@@ -41,6 +44,7 @@ def find_besides(text: str, start: int, end: int, figures: list[Figure], taken: 
             for f in inside:  # "Aside from the deaths of three bombers, nobody was hurt": not hurt
                 if f.category != "killed":
                     f.category, f.rule = "killed", f"{BESIDES_RULE}:killed"
+            _own_predicate(text, m.end(), end, figures)
         if inside or any(s < np_end and np_start < e for s, e in taken):
             continue  # already read ("Besides the two gunmen, a guard died": a list)
         head = _head(m.group("np"))
@@ -61,6 +65,18 @@ def find_besides(text: str, start: int, end: int, figures: list[Figure], taken: 
                           population=population, population_class=cls, unit=unit, category=category,
                           rule=f"{BESIDES_RULE}:{category}", has_head=True))  # fmt: skip
     return out
+
+
+def _own_predicate(text: str, after: int, end: int, figures: list[Figure]) -> None:
+    """"Aside from the death of the assailant, three police officers were injured": the clause
+    after the phrase is no member of the list its "death of" began; its own predicate says
+    what happened to its people (wounded), not the phrase's death."""
+    for f in figures:
+        if f.span[0] < after or f.category != "killed" or ".left:" not in f.rule or not f.rule.endswith("+list"):
+            continue
+        cue = right_cue(text, f.span[1], end)
+        if cue is not None and cue[0] != f.category:
+            f.category, f.rule = cue[0], f"{RULE_PREFIX}.right:{cue[0]}"
 
 
 def _head(np: str) -> str | None:
