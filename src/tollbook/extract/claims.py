@@ -22,6 +22,7 @@ from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.housing import find_housing
 from tollbook.extract.records import Figure
 from tollbook.extract.scare import blank_scare_quotes
+from tollbook.extract.spelling import compose, respell
 from tollbook.extract.zeros import find_zeros
 from tollbook.geo.places import Gazetteer
 from tollbook.model import (
@@ -195,8 +196,12 @@ def _figures(text: str, start: int, end: int, excluded: list[Span]) -> list[Figu
 
 def _sentence_figures(text: str, sentence: Segment, excluded: list[Span]) -> list[Figure]:
     """The sentence's figures, read through glue.repair when words are glued
-    ("peoplewere evacuated"); spans are mapped back to the text as written."""
+    ("peoplewere evacuated") and spelling.respell when cue words are misspelt ("killled");
+    spans are mapped back to the text as written."""
     view = glue.repair(text[sentence.start : sentence.end])
+    spelt = respell(view.text if view is not None else text[sentence.start : sentence.end])
+    if spelt is not None:  # misspelt cue words ("killled") read as spelt right, spans mapped back
+        view = compose(view, spelt) if view is not None else spelt
     if view is None:
         return _figures(text, sentence.start, sentence.end, excluded)
     base = sentence.start
