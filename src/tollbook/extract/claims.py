@@ -16,6 +16,7 @@ from dataclasses import replace
 from tollbook.extract import glue
 from tollbook.extract.anchor import Anchors
 from tollbook.extract.areas import find_areas
+from tollbook.extract.asides import blank_asides
 from tollbook.extract.attribution import Attributor
 from tollbook.extract.counts import find_figures
 from tollbook.extract.grammar import lexicon as lx
@@ -144,6 +145,7 @@ def _count_claims(maker: _ClaimMaker, sentences: list[Segment], anchors: Anchors
     dead were" to the latest whole of its category), explicit zeros, attackers who died."""
     make, source, doc = maker.make, maker.source, maker.doc
     text = blank_scare_quotes(maker.text)  # same offsets: 'killing "many"' reads as killing many
+    text = blank_asides(text)  # same offsets: 'Eleven (some sources claim 20) are dead'
     claims: list[Claim] = []
     last_whole: dict[str, str] = {}  # category -> latest top-level claim id, for "Among the dead were"
     for sentence in sentences:
