@@ -44,3 +44,13 @@ def test_guards(text: str) -> None:
 def test_a_taken_span_is_not_read_again() -> None:
     text = "Customs officer kidnapped, killed."
     assert find_bare(text, 0, len(text), [(0, 15)]) == []
+
+
+def test_a_later_sentence_starts_a_clause_too() -> None:
+    # find_bare is given the sentence's range inside the document: its first word is a clause start
+    text = "Armed men attacked a vehicle near Orlen. Driver presumed dead."
+    start = text.index("Driver")
+    found = find_bare(text, start, len(text), [])
+    assert [(text[v.span[0] : v.span[1]], v.category) for v in found] == [("Driver", "killed")]
+    text = "Rebels shelled Koro. The army said soldier killed in the attack was a captain."
+    assert find_bare(text, text.index("The army"), len(text), []) == []

@@ -43,10 +43,13 @@ def find_bare(text: str, start: int, end: int, taken: list[Span]) -> list[victim
         population, cls = lx.POPULATIONS.get(head.lower(), ("people", "unknown", "people"))[:2]
         out.append(victims.Victim(span, category, population, cls, "role"))
 
-    for m in _SUBJECT.finditer(text, start, end):
-        if victims.undone_before(text, start, m.start("pred")):
+    # Matched in the sentence alone: its first word is a clause start ("^"), which a search
+    # from `start` inside the document would not see after the first sentence.
+    for m in _SUBJECT.finditer(text[start:end]):
+        if victims.undone_before(text, start, start + m.start("pred")):
             continue
-        add(m.span("np"), _category(m.group("pred2") or m.group("pred")), m.group("head"))
+        np_start, np_end = m.span("np")
+        add((start + np_start, start + np_end), _category(m.group("pred2") or m.group("pred")), m.group("head"))
     for m in _OBJECT.finditer(text, start, end):
         if victims.undone_before(text, start, m.start("verb")):
             continue  # "killed Taliban commander Omar" never gets here: a name is no boundary

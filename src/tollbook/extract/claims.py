@@ -16,12 +16,14 @@ from dataclasses import replace
 from tollbook.extract import glue
 from tollbook.extract.anchor import Anchors
 from tollbook.extract.areas import find_areas
+from tollbook.extract.asides import blank_asides
 from tollbook.extract.attribution import Attributor
 from tollbook.extract.counts import find_figures
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.housing import find_housing
 from tollbook.extract.records import Figure
 from tollbook.extract.scare import blank_scare_quotes
+from tollbook.extract.spelling import compose, respell
 from tollbook.extract.zeros import find_zeros
 from tollbook.geo.places import Gazetteer
 from tollbook.model import (
@@ -151,6 +153,7 @@ def _count_claims(maker: _ClaimMaker, sentences: list[Segment], anchors: Anchors
     dead were" to the latest whole of its category), explicit zeros, attackers who died."""
     make, source, doc = maker.make, maker.source, maker.doc
     text = blank_scare_quotes(maker.text)  # same offsets: 'killing "many"' reads as killing many
+    text = blank_asides(text)  # same offsets: 'Eleven (some sources claim 20) are dead'
     claims: list[Claim] = []
     last_whole: dict[str, str] = {}  # category -> latest top-level claim id, for "Among the dead were"
     for sentence, flag in zip(sentences, flags, strict=True):
@@ -205,8 +208,12 @@ def _figures(text: str, start: int, end: int, excluded: list[Span]) -> list[Figu
 
 def _sentence_figures(text: str, sentence: Segment, excluded: list[Span]) -> list[Figure]:
     """The sentence's figures, read through glue.repair when words are glued
-    ("peoplewere evacuated"); spans are mapped back to the text as written."""
+    ("peoplewere evacuated") and spelling.respell when cue words are misspelt ("killled");
+    spans are mapped back to the text as written."""
     view = glue.repair(text[sentence.start : sentence.end])
+    spelt = respell(view.text if view is not None else text[sentence.start : sentence.end])
+    if spelt is not None:  # misspelt cue words ("killled") read as spelt right, spans mapped back
+        view = compose(view, spelt) if view is not None else spelt
     if view is None:
         return _figures(text, sentence.start, sentence.end, excluded)
     base = sentence.start

@@ -95,6 +95,11 @@ QUALIFIERS: dict[str, tuple[str, str]] = {
     "close to": ("approx", "below"),
     "just under": ("approx", "below"),
     "just over": ("more_than", "closed"),
+    # an article and a word of report or sum before the figure: the figure itself, as stated
+    "a reported": ("exact", "closed"),
+    "a confirmed": ("exact", "closed"),
+    "a recorded": ("exact", "closed"),
+    "a total of": ("exact", "closed"),
 }
 
 #: Every spelled number with its value; a word declared with two values is refused at import.

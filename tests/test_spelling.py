@@ -1,0 +1,63 @@
+"""Misspelt casualty words are read as the cue words they misspell (extract/spelling.py)."""
+
+from __future__ import annotations
+
+from tollbook.api import extract_text
+from tollbook.extract.spelling import correction, respell
+
+
+def _claims(text: str) -> list[tuple[str, str, float]]:
+    return [(c.category or "", c.text, c.value) for c in extract_text(text).claims]
+
+
+def test_one_edit_from_a_cue_word_is_the_cue_word() -> None:
+    assert correction("killled") == "killed"  # inserted
+    assert correction("assasinated") == "assassinated"  # dropped
+    assert correction("kileld") == "killed"  # swapped
+    assert correction("woundud") == "wounded"  # replaced
+    assert correction("injuried") == "injured"  # injuries is one edit away too: the ending decides
+    assert correction("causalities") == "casualties"  # declared habitual misspelling
+
+
+def test_real_words_short_words_and_other_first_letters_stay() -> None:
+    for word in (
+        "killer",
+        "insured",
+        "murderer",
+        "killings",
+        "rounded",
+        "dead",
+        "deal",
+        "silled",
+        "executes",
+    ):
+        assert correction(word) is None, word
+
+
+def test_a_misspelt_figure_is_counted_and_its_span_is_the_text_as_written() -> None:
+    text = "Two militias clashed near Orsk; seven were killled in the fighting."
+    found = extract_text(text).claims
+    assert [(c.category, c.value) for c in found] == [("killed", 7.0)]
+    s, e = found[0].span
+    assert text[s:e] == "seven"
+    text = "At least 50 causalities were reported in Velt."
+    found = extract_text(text).claims
+    assert [(c.category, c.value, c.text) for c in found] == [
+        ("casualties", 50.0, "At least 50 causalities")
+    ]
+
+
+def test_the_view_maps_every_span_back_to_the_written_word() -> None:
+    text = "They assasinated him."
+    view = respell(text)
+    assert view is not None and view.text == "They assassinated him."
+    start = view.text.index("assassinated")
+    assert view.original(start, start + len("assassinated")) == (5, 16)
+    assert respell("Nothing misspelt here.") is None
+
+
+def test_without_misspelling_nothing_changes() -> None:
+    assert _claims("Four houses were insured in Velt.") == []
+    assert _claims("The killer shot three farmers dead.") == _claims(
+        "The killer shot three farmers dead."
+    )
