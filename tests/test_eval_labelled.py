@@ -110,19 +110,3 @@ def test_a_vague_amount_beside_stated_figures_counts_none() -> None:
     assert value == 3 and "+stated" in rule and figure == "three guards"
     alone = pipeline.run(document_from_text("Several guards were injured in Kell."))
     assert predict("wounded", alone)[0] == 3
-
-
-def test_a_stated_figure_of_casualties_alone_is_the_deaths() -> None:
-    """'Fourteen casualties.' with no wounded told is ACLED's deaths; 'casualties were reported'
-    (no figure), 'killing or injuring 3' (a disjunction) and casualties beside a wounded figure
-    stay 0."""
-    pipeline = Pipeline(Settings(gazetteer=False))
-
-    def killed(text: str) -> float | None:
-        return predict("killed", pipeline.run(document_from_text(text)))[0]
-
-    assert killed("Rebels attacked Kell at dawn. Fourteen casualties.") == 14
-    assert killed("Rebels attacked Kell. The rebels reported 56 casualties.") == 56
-    assert killed("Clashes broke out in Kell; casualties were reported.") == 0
-    assert killed("Airstrikes hit Kell, killing or injuring 3 militants.") == 0
-    assert killed("Rebels attacked Kell: 12 casualties, 9 of them wounded.") == 0

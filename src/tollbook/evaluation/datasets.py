@@ -6,8 +6,7 @@ Adapters read others' labels in their own formats:
   The prediction is the document tally's killed `best`, with ACLED's conventions for vague
   amounts (dozens -> 12, several -> 3, ...), and 0 when nothing was killed. Without a killed
   figure, people "killed and injured" together are ACLED's unclear 10 (a vague word keeps its
-  reading: "several" 3); "killed or injured" and unnumbered "casualties" may hold no death: 0,
-  but a stated figure of the noun with no wounded told ("Fourteen casualties.") is the deaths.
+  reading: "several" 3); "killed or injured" and "casualties" alone may hold no death: 0.
 - `idetect`: IDETECT CSV, `excerpt` -> displacement `Quantity` (people or households); the
   prediction is the first top-level figure of the most direct kind present (`_IDMC_TIERS`).
 - `numbers` / `ranges`: Recognizers-Text NumberModel / NumberRangeModel JSON specs, read with
@@ -135,12 +134,6 @@ def predict_killed(item: EvalItem, result: Extraction) -> Prediction:
         casualties = result.tally.get("casualties")
         mixed = [c for c in result.claims if casualties is not None and c.claim_id in casualties.claim_ids]
         if not any(BOTH_KILLED_AND_WOUNDED_RE.search(c.sentence) for c in mixed):
-            # "Fourteen casualties", "reported 56 casualties": a figure of the noun itself, with
-            # no wounded told beside it, is the deaths ACLED codes; "killed, injured or captured
-            # 3 militants" (a verb's disjunction) may hold none.
-            stated = [c for c in mixed if c.qualifier != "vague" and c.parent is None and c.rule.startswith("count.noun:")]
-            if stated and result.tally.get("wounded") is None:
-                return Prediction(item, sum(c.value for c in stated), "casualties", " | ".join(c.text for c in stated))
             return Prediction(item, 0.0, "none", "")
         # A vague amount keeps ACLED's reading of its word ("several" 3, "a number of" 10).
         value = sum(acled_value(c) if c.qualifier == "vague" else ACLED_UNCLEAR for c in mixed)
