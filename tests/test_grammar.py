@@ -58,7 +58,7 @@ RULE_MODULES = ("extract/counts", "extract/cues", "extract/heads", "extract/phra
                 "extract/claims", "extract/numbers", "extract/attribution", "extract/anchor", "extract/dates",
                 "extract/areas", "extract/glue", "extract/segment", "extract/lost", "geo/places",
                 "extract/readings", "extract/bare", "extract/anaphora", "extract/postmodified",
-                "extract/attackers", "extract/headlines", "extract/victims", "extract/besides",
+                "extract/attackers", "extract/headlines", "extract/victims", "extract/besides", "extract/categorise",
                 "extract/zeros", "extract/including", "extract/conjuncts",
                 "extract/comitative", "extract/objects",
                 "extract/fates", "extract/scare", "extract/burning", "extract/offices",

@@ -67,6 +67,8 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
     if not sentences:
         return ()
     flags = cued(doc.text, sentences) if cued is not None else [True] * len(sentences)
+    if cued is not None:  # a misspelt cue word ("causalities", "killled") holds no trigger stem
+        flags = [f or respell(doc.text[s.start : s.end]) is not None for f, s in zip(flags, sentences, strict=True)]
     if not any(flags) and not any(find_areas(doc.text, s.start, s.end) for s in _area_scopes(rows, sentences)):
         return ()  # no count and no area to anchor: most of an archive, spared its dates
     anchors = Anchors(doc, sentences, paragraphs, gazetteer)
