@@ -52,6 +52,7 @@ from tollbook.extract import (
     fates,
     including,
     later,
+    leading,
     nominals,
     objects,
     offices,
@@ -120,6 +121,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     figures += fates.later_deaths(text, end, figures)
     including.read_through(text, end, figures)
     figures += conjuncts.find_conjuncts(text, start, figures, exclude)
+    figures += leading.find_followers(text, start, end, figures, exclude)
     figures += comitative.find_companions(text, start, end, figures, exclude)
     figures += besides.find_besides(text, start, end, figures, exclude)
     later.flag_later_deaths(text, end, figures)
