@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from tollbook.extract.grammar.slips import slip_rows
+
 __all__ = [
     "ATTACKER_NOUNS",
     "BACKGROUND_WORDS",
@@ -65,6 +67,8 @@ CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("detained", "detained", "detaining"),
     ("detained", "arrested", "arresting"),
 )
+#: Their one-letter slips ("inured", "wonding"), read as the verbs (grammar/slips.py).
+CUE_VERBS += slip_rows(CUE_VERBS)
 def participles(*categories: str) -> str:
     """ "murdered|massacred|...": the participles of CUE_VERBS in `categories`, as an alternation
     (every category when none is given), in declaration order."""
