@@ -13,7 +13,6 @@ misspelt in the labelled sets; the others' verbs are many and short).
 
 from __future__ import annotations
 
-from os.path import commonprefix
 from typing import Final
 
 #: Categories whose cue verbs are read with their slips.
@@ -29,6 +28,14 @@ def _stem_slips(stem: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _shared_start(a: str, b: str) -> str:
+    """The letters two forms open with alike: the stem ("injur" of "injured", "injuring")."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
 def slip_rows(rows: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, str], ...]:
     """Rows (category, participle slip + guard, -ing slip + guard) for the rows of SLIP_CATEGORIES;
     no slip equal to a declared form."""
@@ -37,7 +44,7 @@ def slip_rows(rows: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, s
     for category, participle, ing in rows:
         if category not in SLIP_CATEGORIES:
             continue
-        stem = commonprefix([participle, ing])
+        stem = _shared_start(participle, ing)
         for s in _stem_slips(stem):
             p, g = s + participle[len(stem) :], s + ing[len(stem) :]
             if p not in forms and g not in forms:
