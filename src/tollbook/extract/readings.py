@@ -68,7 +68,7 @@ from tollbook.extract.grammar.reading_patterns import DIED_OF_WOUNDS as _DIED_OF
 from tollbook.extract.grammar.reading_patterns import SAME_PEOPLE as _SAME_PEOPLE
 from tollbook.extract.headlines import Headline
 from tollbook.extract.records import Figure
-from tollbook.model import ATTACKER_SELF_RULE, Span
+from tollbook.model import ATTACKER_SELF_RULE, OF_WOUNDS, Span
 
 __all__ = ["complete"]
 
@@ -156,6 +156,7 @@ def _died_of_wounds(text: str, end: int, figures: list[Figure]) -> None:
         fig.rule = fig.rule.replace(":wounded", ":killed")
         if "additional" not in fig.flags:
             fig.flags.append("additional")
+        fig.flags.append(OF_WOUNDS)  # the tally's wounded are those still alive (tally/rules.py)
 
 
 def _drop_agents(text: str, figures: list[Figure]) -> None:
