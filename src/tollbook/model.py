@@ -40,6 +40,10 @@ ATTACKER_SELF_RULE = "count.attacker_self"
 #: The rule prefix of people a fronted phrase adds ("In addition to the assailant, four people
 #: were killed"): extraction writes it, the tally adds them to their sentence's figures.
 BESIDES_RULE = "count.besides"
+#: The flag of a death of wounds told after the wounding ("Two were wounded ... one later died
+#: of his wounds"): extraction writes it on the killed figure, the tally takes that many from
+#: the wounded told before it (the wounded are those who survived, as GTD and RAND code them).
+OF_WOUNDS = "of_wounds"
 
 #: Claim kinds. A registry so that later kinds (buildings destroyed, aid trucks) slot in.
 KINDS: dict[str, str] = {
@@ -184,7 +188,7 @@ class Claim(_Record):
     place: PlaceMention | None = None
     event_date: DateMention | None = None
     source: Attribution = field(default_factory=Attribution)
-    flags: tuple[str, ...] = ()  # "additional", "hedged", "cumulative", "corrected"
+    flags: tuple[str, ...] = ()  # "additional", "hedged", "cumulative", "corrected", "of_wounds"
     characterisation: tuple[str, ...] = ()  # the source's own words: "genocide", "clashes"
 
 

@@ -198,6 +198,8 @@ def predict(category: str, result: Extraction) -> tuple[float, str, str]:
     if tally is None:
         return 0.0, "none", ""
     chosen = [c for c in result.claims if c.claim_id in tally.claim_ids]
+    if tally.rule.endswith("-died_of_wounds"):  # the wounded who survived: the tally's own sum
+        return tally.best, tally.rule, " | ".join(c.text for c in chosen)
     # "three soldiers and an unknown number of assailants were injured": beside stated figures
     # a vague amount adds no known person; alone it keeps ACLED's reading of its word.
     stated = [c for c in chosen if c.qualifier != "vague"]

@@ -52,6 +52,7 @@ from tollbook.extract import (
     fates,
     including,
     later,
+    leading,
     nominals,
     objects,
     offices,
@@ -67,7 +68,7 @@ from tollbook.extract.grammar.reading_patterns import DIED_OF_WOUNDS as _DIED_OF
 from tollbook.extract.grammar.reading_patterns import SAME_PEOPLE as _SAME_PEOPLE
 from tollbook.extract.headlines import Headline
 from tollbook.extract.records import Figure
-from tollbook.model import ATTACKER_SELF_RULE, Span
+from tollbook.model import ATTACKER_SELF_RULE, OF_WOUNDS, Span
 
 __all__ = ["complete"]
 
@@ -120,6 +121,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     figures += fates.later_deaths(text, end, figures)
     including.read_through(text, end, figures)
     figures += conjuncts.find_conjuncts(text, start, figures, exclude)
+    figures += leading.find_followers(text, start, end, figures, exclude)
     figures += comitative.find_companions(text, start, end, figures, exclude)
     figures += besides.find_besides(text, start, end, figures, exclude)
     later.flag_later_deaths(text, end, figures)
@@ -154,6 +156,7 @@ def _died_of_wounds(text: str, end: int, figures: list[Figure]) -> None:
         fig.rule = fig.rule.replace(":wounded", ":killed")
         if "additional" not in fig.flags:
             fig.flags.append("additional")
+        fig.flags.append(OF_WOUNDS)  # the tally's wounded are those still alive (tally/rules.py)
 
 
 def _drop_agents(text: str, figures: list[Figure]) -> None:

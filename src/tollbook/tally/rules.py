@@ -22,9 +22,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from tollbook.extract.grammar.numberwords import TENS, spelled
-from tollbook.model import ATTACKER_SELF_RULE, BESIDES_RULE, CategoryTally, Claim, Tally
+from tollbook.model import ATTACKER_SELF_RULE, BESIDES_RULE, OF_WOUNDS, CategoryTally, Claim, Tally
 
 _CLASS_FIELD = {"civilian": "civilians", "combatant": "combatants"}
 #: The rule of an attacker's own death ("a suicide bomber killed himself and six others"),
@@ -65,7 +66,29 @@ def tally(doc_id: str, claims: Sequence[Claim]) -> Tally:
             continue
         by_category[c.category].append(c)
     cats = [_category(cat, items, children) for cat, items in sorted(by_category.items())]
+    cats = [_survivors(t, by_category.get("killed", []), claims) if t.category == "wounded" else t for t in cats]
     return Tally(doc_id=doc_id, categories=tuple(cats))
+
+
+#: "Five of the wounded later died": a part named by the wounded group, whose stated total
+#: the labelled sets keep (measured on the RAND read half).
+_OF_THE_WOUNDED = re.compile(r"\bof\s+(?:the|those)\s+(?:wounded|injured)\b", re.IGNORECASE)
+
+
+def _survivors(wounded: CategoryTally, killed: Sequence[Claim], claims: Sequence[Claim]) -> CategoryTally:
+    """The wounded less those told after them to have died of their wounds (OF_WOUNDS): "Two
+    Israelis were wounded ... One later died of his wounds" leaves one wounded (the final state,
+    as GTD and RAND code it). Only deaths said after a chosen wounded figure, and never more than
+    the wounded; the rule says so (`-died_of_wounds`)."""
+    chosen = [c for c in claims if c.claim_id in wounded.claim_ids]
+    if not chosen:
+        return wounded
+    first = min(c.span[0] for c in chosen)
+    died = sum(c.value for c in killed if OF_WOUNDS in c.flags and c.span[0] > first and not _OF_THE_WOUNDED.search(c.text))
+    if not died or died > wounded.best:
+        return wounded
+    return replace(wounded, best=wounded.best - died, low=max(0.0, wounded.low - died), high=max(0.0, wounded.high - died),
+                   unknown=max(0.0, wounded.unknown - died), rule=wounded.rule + "-died_of_wounds")  # fmt: skip
 
 
 #: Head words that name nobody in particular: two such figures may be the same people.

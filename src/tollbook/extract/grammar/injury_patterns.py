@@ -48,6 +48,14 @@ AFTER_PEOPLE = (
 #: wounding of seven" (the nominal, as "the deaths of" is killed's).
 BEFORE_PEOPLE = r"\b(?:(?:injuries|injury|wounds|burns)\s+to|the\s+(?:injuring|wounding|maiming)\s+of)\s*$"
 
+#: Adverbs of degree a negation may bear instead of the verb: "was not seriously injured",
+#: "were never badly hurt" deny how bad the wound was, not the wound (RAND codes them hurt).
+DEGREE_ADVERBS: Final[tuple[str, ...]] = (
+    "seriously", "badly", "severely", "gravely", "critically", "dangerously", "fatally", "life-threateningly",
+)  # fmt: skip
+#: A negation that scopes over a degree adverb only (matched before the adverb, consumes "not").
+DEGREE_NEGATION = r"(?:not|never)\s+(?=(?:" + alternation(DEGREE_ADVERBS) + r")\b)"
+
 #: Verbs of violence whose passive, with no lethal result, says the person was hurt: "was
 #: stabbed in the back", "were beaten". (The lethal results, "beaten to death", "stabbed and
 #: killed", are the killed cues'.) "Shot" is here only with a limb (below); "burned" names

@@ -57,7 +57,7 @@ APPOS = r"(?P<appos>\s*,(?:[^,;:.()]|\([^()]{1,40}\)){1,90},)?"
 GLOSS = r"(?:\s*\([^()]{1,60}\))?"
 PASSIVE = re.compile(
     rf"{GLOSS}{APPOS}\s+(?:was|has\s+been|had\s+been|is\s+said\s+to\s+have\s+been|got)\s+"
-    rf"(?P<neg>(?:not|never)\s+)?{ADVERB}(?:found\s+)?"
+    rf"(?:{injury.DEGREE_NEGATION}|(?P<neg>(?:not|never)\s+))?{ADVERB}(?:found\s+)?"
     rf"(?:(?P<c1>{CHAIN})(?P<died>died|succumbed|perished)|(?P<c2>{CHAIN})?(?:(?P<verb>{VERB}|{HURT})|(?P<manner>{MANNER})\s+(?P<res>{RESULT})))\b",
     re.IGNORECASE,
 )
