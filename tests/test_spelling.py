@@ -61,3 +61,15 @@ def test_without_misspelling_nothing_changes() -> None:
     assert _claims("The killer shot three farmers dead.") == _claims(
         "The killer shot three farmers dead."
     )
+
+
+def test_every_form_of_the_killing_and_wounding_verbs_is_a_cue_word() -> None:
+    # declared once in verbs.CUE_VERBS: "injuring" and "wounding" are measured against too
+    assert correction("injring") == "injuring"
+    assert correction("wonuding") == "wounding"
+    assert correction("insuring") is None and correction("lunched") is None  # real neighbours
+
+
+def test_a_real_word_is_kept_before_its_own_context() -> None:
+    assert _claims("Three farmhands were inured when a mine exploded.") == [("wounded", "Three farmhands", 3.0)]
+    assert _claims("The residents of Quell are inured to gunfire after the raids.") == []

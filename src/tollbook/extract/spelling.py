@@ -18,6 +18,7 @@ from tollbook.extract.glue import Repaired
 from tollbook.extract.grammar.spelling_patterns import BY_FIRST as _BY_FIRST
 from tollbook.extract.grammar.spelling_patterns import (
     CUE_WORDS,
+    KEPT_BEFORE,
     MIN_LENGTH,
     REAL_NEIGHBOURS,
     VARIANTS,
@@ -74,6 +75,9 @@ def respell(text: str) -> Repaired | None:
         right = correction(token.lower())
         if right is None:
             continue
+        kept_before = KEPT_BEFORE.get(token.lower())
+        if kept_before is not None and text[m.end() :].split(None, 1)[:1] == [kept_before]:
+            continue  # "inured to gunfire": the real word
         if token[0].isupper():
             right = right[0].upper() + right[1:]
         chunks.append(text[last : m.start()])

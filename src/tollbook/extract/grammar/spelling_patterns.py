@@ -7,19 +7,26 @@ from __future__ import annotations
 
 import re
 
+from tollbook.extract.grammar import verbs as vb
+
 #: Casualty cue words a token one edit away from (insertion, deletion, substitution, swap of
 #: two neighbours; the first letter kept) is read as. Short words ("dead", "died", "kill") are
 #: left out: one edit from them is too often another real word ("deal", "diet", "till").
 CUE_WORDS = frozenset(
     """killed killing casualties casualty fatalities fatality injured injuries wounded
     assassinated assassination executed murdered massacred beheaded slaughtered""".split()
+) | frozenset(  # and both forms of every killing and wounding cue verb ("injring", "wonuded")
+    form for category, *forms in vb.CUE_VERBS if category in ("killed", "wounded") for form in forms
 )
 #: Real words one edit away from a cue word: kept as written.
 REAL_NEIGHBOURS = frozenset(
-    """killer kilted kilned killings kilting injures insured injurer inured wounder executes
+    """killer kilted kilned killings kilting injures insured insuring injurer wounder executes
     executer execute murderer murders massacres massacre beheader slaughterer slaughters
-    assassinate assassinator""".split()
+    assassinate assassinator lunched lunching lynches""".split()
 )
+#: Real words one edit away from a cue word, kept as written before the word given and read as
+#: the cue word elsewhere: "inured to gunfire", but "three were inured in the blast".
+KEPT_BEFORE: dict[str, str] = {"inured": "to"}
 #: Habitual misspellings more than one edit away from their word.
 VARIANTS = {"causalities": "casualties", "causality": "casualty", "casualities": "casualties"}
 #: A word token; the shortest token a cue word is looked for in.

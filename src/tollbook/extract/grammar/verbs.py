@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from typing import Final
 
-from tollbook.extract.grammar.slips import slip_rows
-
 __all__ = [
     "ATTACKER_NOUNS",
     "BACKGROUND_WORDS",
@@ -33,7 +31,6 @@ __all__ = [
     "PRESENT_NOT_AFTER",
     "PRESENT_VICTIM_VERBS",
     "RESULT_PHRASES",
-    "SLIP_ROWS",
     "VICTIM_BEFORE",
     "VICTIM_VERBS",
     "WOUNDED_PREDICATES",
@@ -68,18 +65,15 @@ CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("detained", "detained", "detaining"),
     ("detained", "arrested", "arresting"),
 )
-#: Their one-letter slips ("inured", "wonding"), read as the verbs (grammar/slips.py): pattern
-#: rows (each slip carries its guard), read by participles() and active_forms() beside CUE_VERBS.
-SLIP_ROWS: tuple[tuple[str, str, str], ...] = slip_rows(CUE_VERBS)
 def participles(*categories: str) -> str:
     """ "murdered|massacred|...": the participles of CUE_VERBS in `categories`, as an alternation
     (every category when none is given), in declaration order."""
-    return "|".join(p for c, p, _ in (*CUE_VERBS, *SLIP_ROWS) if not categories or c in categories)
+    return "|".join(p for c, p, _ in CUE_VERBS if not categories or c in categories)
 
 
 def active_forms(category: str) -> str:
     """ "murdered|murdering|...": both forms of the category's CUE_VERBS, as an alternation."""
-    return "|".join(f"{p}|{ing}" for c, p, ing in (*CUE_VERBS, *SLIP_ROWS) if c == category)
+    return "|".join(f"{p}|{ing}" for c, p, ing in CUE_VERBS if c == category)
 
 
 #: Transitive forms whose object dies, is wounded or is taken: "killed X", "X was killed".
