@@ -30,7 +30,7 @@ from tollbook.extract.grammar.active_object_patterns import WORD as _WORD
 from tollbook.extract.numbers import find_numbers
 from tollbook.model import Span
 
-__all__ = ["find_objects", "member"]
+__all__ = ["find_objects", "member", "members"]
 
 
 def _plural(word: str) -> bool:
@@ -69,6 +69,20 @@ def _pronoun_ends(text: str, pos: int, end: int) -> bool:
     w = _WORD.match(text, pos, end)
     word = w.group("w").lower().rstrip(".") if w is not None else ""
     return w is None or bool(text[pos : w.start("w")].strip()) or word in ob.NP_STOPS or word.endswith("ly")
+
+
+def members(text: str, pos: int, end: int) -> tuple[int, int, float] | None:
+    """(end of the first member, end of the object, count) of the object starting at `pos`:
+    one member, or two joined by "and" ("his driver and a bodyguard"); None when it names no
+    people."""
+    first = member(text, pos, end)
+    if first is None:
+        return None
+    joined = _AND_MEMBER.match(text, first[0], end)
+    second = member(text, joined.end(), end) if joined is not None else None
+    if second is None:
+        return first[0], first[0], first[1]
+    return first[0], second[0], first[1] + second[1]
 
 
 def member(text: str, pos: int, end: int) -> tuple[int, float] | None:

@@ -19,7 +19,6 @@ from __future__ import annotations
 from tollbook.extract import active_objects, victims
 from tollbook.extract.grammar import along as al
 from tollbook.extract.grammar import verbs as vb
-from tollbook.extract.grammar.active_object_patterns import AND_MEMBER as _AND_MEMBER
 from tollbook.extract.grammar.along_patterns import ALONG as _ALONG
 from tollbook.extract.grammar.along_patterns import ATTRIBUTIVE as _ATTRIBUTIVE
 from tollbook.extract.grammar.along_patterns import BREAK as _BREAK
@@ -54,14 +53,10 @@ def find_along(text: str, start: int, end: int, taken: list[Span]) -> list[victi
     if "along" not in text[start:end].lower() and "together" not in text[start:end].lower():
         return out
     for m in _ALONG.finditer(text, start, end):
-        first = active_objects.member(text, m.end(), end)
-        if first is None or _category(text, start, m.start(), first[0], end) != "killed":
+        both = active_objects.members(text, m.end(), end)
+        if both is None or _category(text, start, m.start(), both[0], end) != "killed":
             continue
-        span, value = (m.end(), first[0]), first[1]
-        joined = _AND_MEMBER.match(text, first[0], end)
-        second = active_objects.member(text, joined.end(), end) if joined is not None else None
-        if second is not None:
-            span, value = (m.end(), second[0]), value + second[1]
+        span, value = (m.end(), both[1]), both[2]
         if any(s < span[1] and span[0] < e for s, e in taken):
             continue
         population, cls = victims.population_of(text, span[0], span[1])

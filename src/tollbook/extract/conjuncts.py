@@ -32,7 +32,7 @@ from tollbook.extract.grammar.victim_patterns import PLURAL_ENDINGS as _PLURAL_E
 from tollbook.extract.records import Figure
 from tollbook.model import Span
 
-__all__ = ["find_conjuncts", "one_person"]
+__all__ = ["find_conjuncts", "listed", "one_person", "pieces_of"]
 
 RULE = "count.conjunct"
 
@@ -50,7 +50,7 @@ def find_conjuncts(text: str, start: int, figures: list[Figure], taken: list[Spa
         joint = _LAST_JOINT.search(text, opened.end() if opened else start, last.span[0])
         if joint is None:
             continue
-        pieces = _pieces(text, opened.end() if opened else start, joint.start())
+        pieces = pieces_of(text, opened.end() if opened else start, joint.start())
         if not pieces or any(s < b and a < e for a, b in pieces for s, e in taken):
             continue
         read = {p: f for p in pieces for f in figures if f is not last and f.span[0] < p[1] and p[0] < f.span[1]
@@ -60,20 +60,29 @@ def find_conjuncts(text: str, start: int, figures: list[Figure], taken: list[Spa
         people = _people(text, [p for p in pieces if p not in read])
         if people is None:
             continue  # a conjunct that names no single person: not this construction
-        for f in read.values():  # "The deputy commander and two of his aides": read, now a list
-            if not f.rule.endswith("+list"):
-                f.rule += "+list"
-        for (a, b), population in people:
-            pop, cls, unit = lx.POPULATIONS.get(population, ("people", "unknown", "people"))
-            out.append(Figure(num=phrases.mention((a, b), text[a:b], 1.0, "name"), span=(a, b), population=pop,
-                              population_class=cls, unit=unit, category=last.category,
-                              rule=f"{RULE}:{last.category}+list", has_head=True))  # fmt: skip
-        last.rule += "+list"
+        out += listed(text, people, list(read.values()), last)
     return out
 
 
-def _pieces(text: str, start: int, end: int) -> list[Span]:
-    """The conjuncts of text[start:end], split at their joints."""
+def listed(text: str, people: list[tuple[Span, str]], read: list[Figure], counted: Figure) -> list[Figure]:
+    """One figure per person named in a list with the `counted` figure, in its category; the
+    list's figures already `read` ("The deputy commander and two of his aides") and the counted
+    one are marked as members of a list, so the tally adds them up."""
+    out: list[Figure] = []
+    for f in read:
+        if not f.rule.endswith("+list"):
+            f.rule += "+list"
+    for (a, b), population in people:
+        pop, cls, unit = lx.POPULATIONS.get(population, ("people", "unknown", "people"))
+        out.append(Figure(num=phrases.mention((a, b), text[a:b], 1.0, "name"), span=(a, b), population=pop,
+                          population_class=cls, unit=unit, category=counted.category,
+                          rule=f"{RULE}:{counted.category}+list", has_head=True))  # fmt: skip
+    counted.rule += "+list"
+    return out
+
+
+def pieces_of(text: str, start: int, end: int) -> list[Span]:
+    """The conjuncts of text[start:end], split at their joints (a joint may open it)."""
     out: list[Span] = []
     at = start
     for j in _JOINT.finditer(text, start, end):

@@ -13,11 +13,8 @@ conjunct another rule read in another category, a figure not at its clause's sta
 
 from __future__ import annotations
 
-from tollbook.extract import phrases
-from tollbook.extract.conjuncts import one_person
-from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.conjuncts import listed, one_person, pieces_of
 from tollbook.extract.grammar.conjunct_patterns import CLAUSE_MARK as _CLAUSE_MARK
-from tollbook.extract.grammar.conjunct_patterns import JOINT as _JOINT
 from tollbook.extract.grammar.conjunct_patterns import OPENING as _OPENING
 from tollbook.extract.grammar.conjunct_patterns import SINGLE_DETERMINERS as _SINGLE_DETERMINERS
 from tollbook.extract.grammar.leading_patterns import COMMA as _COMMA
@@ -50,7 +47,7 @@ def find_followers(text: str, start: int, end: int, figures: list[Figure], taken
         pred = _PREDICATE.search(text, first.span[1], min(end, first.span[1] + _REACH))
         if pred is None:
             continue
-        pieces = _pieces(text, first.span[1], pred.start())
+        pieces = pieces_of(text, first.span[1], pred.start())
         if not pieces or any(s < b and a < e for a, b in pieces for s, e in taken):
             continue
         read = {p: f for p in pieces for f in figures if f is not first and f.span[0] < p[1] and p[0] < f.span[1]
@@ -59,31 +56,11 @@ def find_followers(text: str, start: int, end: int, figures: list[Figure], taken
             continue
         if _COMMA.match(joint.group(0)) and _is_name(text[pieces[0][0] : pieces[0][1]]):
             continue  # "A businessman, Ali Noor, and his son": the first one's name
-        people = [(p, one_person(_KIN_COMPOUND.sub("", text[p[0] : p[1]]))) for p in pieces if p not in read]
-        if not people or any(pop is None for _p, pop in people):
+        named = [(p, one_person(_KIN_COMPOUND.sub("", text[p[0] : p[1]]))) for p in pieces if p not in read]
+        people = [(p, pop) for p, pop in named if pop is not None]
+        if not people or len(people) < len(named):
             continue
-        for f in read.values():
-            if not f.rule.endswith("+list"):
-                f.rule += "+list"
-        for (a, b), population in people:
-            pop, cls, unit = lx.POPULATIONS.get(population or "people", ("people", "unknown", "people"))
-            out.append(Figure(num=phrases.mention((a, b), text[a:b], 1.0, "name"), span=(a, b), population=pop,
-                              population_class=cls, unit=unit, category=first.category,
-                              rule=f"{RULE}:{first.category}+list", has_head=True))  # fmt: skip
-        first.rule += "+list"
-    return out
-
-
-def _pieces(text: str, start: int, end: int) -> list[Span]:
-    """The conjuncts of text[start:end] (which opens with a joint), split at their joints."""
-    out: list[Span] = []
-    at = start
-    for j in _JOINT.finditer(text, start, end):
-        if j.start() > at:
-            out.append((at, j.start()))
-        at = j.end()
-    if end > at:
-        out.append((at, end))
+        out += listed(text, people, list(read.values()), first)
     return out
 
 

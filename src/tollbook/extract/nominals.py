@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from tollbook.extract import active_objects, victims
 from tollbook.extract.grammar import lexicon as lx
-from tollbook.extract.grammar.active_object_patterns import AND_MEMBER as _AND_MEMBER
 from tollbook.extract.grammar.nominal_patterns import NOMINAL as _NOMINAL
 from tollbook.extract.grammar.nominal_patterns import NOT_AFTER as _NOT_AFTER
 from tollbook.extract.grammar.nominal_patterns import NOT_BEFORE as _NOT_BEFORE
@@ -36,17 +35,13 @@ def find_nominals(text: str, start: int, end: int, taken: list[Span]) -> list[vi
             continue
         if victims.undone_before(text, start, m.start()):
             continue
-        first = active_objects.member(text, m.end(), end)
-        if first is None:
+        both = active_objects.members(text, m.end(), end)
+        if both is None:
             continue
-        span, value = (m.end(), first[0]), first[1]
-        joined = _AND_MEMBER.match(text, first[0], end)
-        second = active_objects.member(text, joined.end(), end) if joined is not None else None
-        if second is not None:
-            span, value = (m.end(), second[0]), value + second[1]
+        span, value, second = (m.end(), both[1]), both[2], both[1] != both[0]
         if any(s < span[1] and span[0] < e for s, e in taken) or any(v.span[0] < span[1] and span[0] < v.span[1] for v in out):
             continue
-        pop = lx.POP_RE.search(text, span[0], span[1]) if second is None else None
+        pop = lx.POP_RE.search(text, span[0], span[1]) if not second else None
         population, cls = lx.POPULATIONS[pop.group(0).lower()][:2] if pop else ("people", "unknown")
         out.append(victims.Victim(span, "killed", population, cls, "nominal", value=value))
     return out
