@@ -117,3 +117,18 @@ def test_attackers_are_counted_and_flagged(text: str, killed: float, attackers: 
 def test_partitives(text: str, category: str, value: float) -> None:
     tally = extract_text(text).tally.get(category)
     assert (tally.best if tally else 0) == value
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor of Quessant was not injured in the attack.",
+    "Two guards of the depot were not injured.",
+    "The head of the council was never harmed, officials said.",
+])
+def test_a_predicate_undone_past_the_subjects_post_modifier(text: str) -> None:
+    # "of Quessant" stands between the subject and "was not injured": still no casualty
+    assert extract_text(text).tally.categories == ()
+
+
+def test_a_post_modifier_does_not_hide_a_real_casualty() -> None:
+    tally = extract_text("Two guards of the depot were injured, and the mayor was not hurt.").tally
+    assert [(c.category, c.best) for c in tally.categories] == [("wounded", 2.0)]

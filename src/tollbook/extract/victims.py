@@ -26,7 +26,9 @@ from tollbook.extract.grammar.victim_patterns import ACTIVE_BEFORE as _ACTIVE_BE
 from tollbook.extract.grammar.victim_patterns import AFTER_NAME as _AFTER_NAME
 from tollbook.extract.grammar.victim_patterns import AND_POSSESSIVE as _AND_POSSESSIVE
 from tollbook.extract.grammar.victim_patterns import ANOTHER_AFTER as _ANOTHER_AFTER
+from tollbook.extract.grammar.victim_patterns import AUX_AHEAD as _AUX_AHEAD
 from tollbook.extract.grammar.victim_patterns import BACKGROUND as _BACKGROUND
+from tollbook.extract.grammar.victim_patterns import CLAUSE_PUNCT as _CLAUSE_PUNCT
 from tollbook.extract.grammar.victim_patterns import CLAUSE_START as _CLAUSE_START
 from tollbook.extract.grammar.victim_patterns import DIED as _DIED
 from tollbook.extract.grammar.victim_patterns import INDEFINITE as _INDEFINITE
@@ -183,7 +185,12 @@ def _undone(text: str, start: int, at: int) -> bool:
 
 def undone_after(text: str, pos: int, end: int) -> bool:
     """Is the predicate after `pos` undone ("was nearly lynched", "were almost killed")?"""
-    return _UNDONE_PREDICATE.match(text, pos, end) is not None
+    if _UNDONE_PREDICATE.match(text, pos, end) is not None:
+        return True
+    # past a post-modifier: "The mayor of Quessant was not injured"
+    aux = _AUX_AHEAD.search(text, pos, min(end, pos + 80))
+    return aux is not None and not _CLAUSE_PUNCT.search(text, pos, aux.start()) \
+        and _UNDONE_PREDICATE.match(text, aux.start(), end) is not None  # fmt: skip
 
 
 def undone_before(text: str, start: int, at: int) -> bool:

@@ -116,6 +116,12 @@ UNDONE_PREDICATE = re.compile(
 )
 
 
+#: The first auxiliary after a subject's post-modifier ("Two guards of the depot were not
+#: injured"), where an undone predicate is looked for again; punctuation ends the search.
+AUX_AHEAD = re.compile(r"\s+(?:was|were|had\s+been|has\s+been|have\s+been|is|are)\b", re.IGNORECASE)
+CLAUSE_PUNCT = re.compile(r"[,.;:()]")
+
+
 #: "An Israeli was killed and another injured": one more person, after the victim's clause.
 ANOTHER_AFTER = re.compile(
     r"\s*,?\s+and\s+(?P<a>another)\s+(?:(?:was|is)\s+)?(?:\w+ly\s+)?(?P<cue>injured|wounded|hurt|killed|abducted)\b",
