@@ -1,7 +1,11 @@
-"""Shared fixtures: one pipeline per session (the gazetteer loads once) and ../shared paths."""
+"""Shared fixtures: one pipeline per session (the gazetteer loads once), ../shared paths, and a
+fresh interpreter where some packages cannot be imported (an install without them)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -26,3 +30,21 @@ def require_shared(*parts: str) -> Path:
         pytest.skip(f"{path} is absent: ../shared (seeds, gold, external data) lives beside the "
                     "project checkout and is not part of it; clone it there to run this test")
     return path
+
+
+_BLOCKER = """import sys
+class _Blocked:
+    def find_spec(self, name, path=None, target=None):
+        if name.split('.')[0] in {blocked!r}:
+            raise ModuleNotFoundError(f"No module named {{name!r}}", name=name)
+        return None
+sys.meta_path.insert(0, _Blocked())
+"""
+
+
+def run_without(modules: Iterable[str], body: str, *, timeout: float,
+                cwd: Path | None = None) -> subprocess.CompletedProcess[str]:  # fmt: skip
+    """`body` run by a fresh interpreter in which importing any of `modules` (top-level names)
+    fails as on an install without them; `sys` is imported for it."""
+    code = _BLOCKER.format(blocked=sorted(set(modules))) + body
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout, cwd=cwd)

@@ -16,8 +16,6 @@ import json
 import logging
 import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -35,7 +33,7 @@ from tollbook.scan import cues
 from tollbook.scan.cues import CompiledCues, PythonCues, extension_available, select_cues
 from tollbook.scan.marks import EngineUnavailable
 
-from .conftest import CORPUS, SHARED
+from .conftest import CORPUS, SHARED, run_without
 
 ROOT = Path(__file__).resolve().parents[1]
 LITERALS = [*trigger_stems(), *FOLDS_TO_ASCII]
@@ -317,16 +315,6 @@ def test_an_unknown_choice_and_no_trigger_are_refused() -> None:
         PythonCues([])
 
 
-_BLOCK = """
-import sys
-class _NoExtension:
-    def find_spec(self, name, path=None, target=None):
-        if name.split('.')[0] == 'tollbook_scan':
-            raise ModuleNotFoundError(f"No module named {{name!r}}", name=name)
-        return None
-sys.meta_path.insert(0, _NoExtension())
-{body}
-"""
 
 
 def test_compiled_choice_without_the_extension_says_what_to_install() -> None:
@@ -336,8 +324,7 @@ def test_compiled_choice_without_the_extension_says_what_to_install() -> None:
         "try:\n    select_cues('compiled', ['kill'])\n"
         "except EngineUnavailable as e:\n    print(e)\n"
     )
-    done = subprocess.run([sys.executable, "-c", _BLOCK.format(body=body)], capture_output=True,
-                          text=True, timeout=120)  # fmt: skip
+    done = run_without(["tollbook_scan"], body, timeout=120)
     assert "make rust" in done.stdout and "scanner='python'" in done.stdout, done.stderr
     assert issubclass(EngineUnavailable, ConfigError)
 
@@ -350,8 +337,7 @@ def test_demo_runs_without_the_extension(tmp_path: Path) -> None:
         f"sys.exit(cli.main(args=['demo', '--db', {str(tmp_path / 'demo.db')!r}], "
         "prog_name='tollbook', standalone_mode=True))\n"
     )
-    done = subprocess.run([sys.executable, "-c", _BLOCK.format(body=body)], capture_output=True,
-                          text=True, timeout=300, cwd=tmp_path)  # fmt: skip
+    done = run_without(["tollbook_scan"], body, timeout=300, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "claims stored in" in done.stdout
     assert done.stderr.count("tollbook_scan extension is not installed") == 1, done.stderr

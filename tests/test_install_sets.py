@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
 import pytest
+
+from .conftest import run_without
 
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
@@ -22,23 +23,11 @@ EXTRAS: dict[str, list[str]] = PYPROJECT["project"]["optional-dependencies"]
 NOT_IN_CORE = ("starlette", "jinja2", "uvicorn", "multipart", "python_multipart", "httpx",
                "psycopg", "pyspark", "pyarrow", "pytest", "hypothesis")  # fmt: skip
 
-_BLOCKER = """
-import sys
-class _NoExtras:
-    def find_spec(self, name, path=None, target=None):
-        if name.split('.')[0] in {blocked!r}:
-            raise ModuleNotFoundError(f"No module named {{name!r}}", name=name)
-        return None
-sys.meta_path.insert(0, _NoExtras())
-from tollbook.cli.main import cli
-sys.exit(cli.main(args={args!r}, prog_name='tollbook', standalone_mode=True))
-"""
-
 
 def _run_core(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    code = _BLOCKER.format(blocked=set(NOT_IN_CORE), args=args)
-    return subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True,
-                          timeout=300)  # fmt: skip
+    body = ("from tollbook.cli.main import cli\n"
+            f"sys.exit(cli.main(args={args!r}, prog_name='tollbook', standalone_mode=True))\n")
+    return run_without(NOT_IN_CORE, body, timeout=300, cwd=cwd)
 
 
 def _names(requirements: list[str]) -> set[str]:
@@ -68,9 +57,7 @@ def test_serve_without_the_web_extra_says_what_to_install(tmp_path: Path) -> Non
 
 def test_the_blocker_really_blocks(tmp_path: Path) -> None:
     """Guards the guard: the same subprocess cannot import a web module."""
-    code = _BLOCKER.format(blocked=set(NOT_IN_CORE), args=["--help"]).replace(
-        "from tollbook.cli.main import cli", "import tollbook.web.app")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    done = run_without(NOT_IN_CORE, "import tollbook.web.app\n", timeout=60)
     assert done.returncode != 0 and "ModuleNotFoundError" in done.stderr
 
 

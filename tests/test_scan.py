@@ -10,8 +10,6 @@ from __future__ import annotations
 import itertools
 import json
 import logging
-import subprocess
-import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +25,8 @@ from tollbook.pipeline import Pipeline, Settings
 from tollbook.scan import marks as scan
 from tollbook.scan.cues import extension_available
 from tollbook.scan.marks import Mark, PythonNames, Scanner
+
+from .conftest import run_without
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "src" / "tollbook" / "demo"
@@ -287,16 +287,6 @@ def test_an_unknown_choice_is_refused() -> None:
         scan.select_engine("fast", set(), set(), 1)  # type: ignore[arg-type]
 
 
-_BLOCK = """
-import sys
-class _NoEngine:
-    def find_spec(self, name, path=None, target=None):
-        if name.split('.')[0] == 'ahocorasick_rs':
-            raise ModuleNotFoundError(f"No module named {{name!r}}", name=name)
-        return None
-sys.meta_path.insert(0, _NoEngine())
-{body}
-"""
 
 
 def test_compiled_choice_without_the_package_says_what_to_install() -> None:
@@ -305,8 +295,7 @@ def test_compiled_choice_without_the_package_says_what_to_install() -> None:
         "try:\n    scan.select_engine('compiled', set(), set(), 1)\n"
         "except scan.EngineUnavailable as e:\n    print(e)\n"
     )
-    done = subprocess.run([sys.executable, "-c", _BLOCK.format(body=body)], capture_output=True,
-                          text=True, timeout=120)  # fmt: skip
+    done = run_without(["ahocorasick_rs"], body, timeout=120)
     assert "pip install 'tollbook[fast]'" in done.stdout, done.stderr
 
 
@@ -321,8 +310,7 @@ def test_demo_runs_with_the_engine_blocked(tmp_path: Path, prefer_compiled: bool
         f"sys.exit(cli.main(args=['demo', '--db', {str(tmp_path / 'demo.db')!r}], "
         "prog_name='tollbook', standalone_mode=True))\n"
     )
-    done = subprocess.run([sys.executable, "-c", _BLOCK.format(body=body)], capture_output=True,
-                          text=True, timeout=300, cwd=tmp_path)  # fmt: skip
+    done = run_without(["ahocorasick_rs"], body, timeout=300, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "claims stored in" in done.stdout
     assert done.stderr.count("pure-Python scanner") == int(prefer_compiled), done.stderr
