@@ -47,7 +47,14 @@ def _file(directory: Path) -> Path:
     return files[0]
 
 
-def test_first_use_compiles_and_writes_the_second_reads_identical_patterns(tmp_path: Path) -> None:
+@pytest.mark.parametrize("held_by_re", [False, True])
+def test_first_use_compiles_and_writes_the_second_reads_identical_patterns(tmp_path: Path, held_by_re: bool) -> None:
+    # A pattern re compiles now is recorded from its own call; one re already holds (its
+    # cache) is parsed again for the record: both must give the same file.
+    re.purge()
+    if held_by_re:
+        for p, f in PATTERNS:
+            re.compile(p, f)
     cold = PatternCache(tmp_path)
     first = _compile_all(cold)
     assert (cold.status, cold.hits, cold.misses) == ("missing", 0, len(PATTERNS))

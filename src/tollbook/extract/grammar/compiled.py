@@ -75,17 +75,31 @@ def _default_directory() -> Path:
     return cache_dir()
 
 
-def _arguments(pattern: str | bytes, flags: int) -> tuple[Any, int, list[int], int, dict[str, int], tuple[str | None, ...]]:  # fmt: skip
-    """The arguments `re._compiler.compile` passes to `_sre.compile`, as marshal-able values."""
+def _arguments(pattern: str | bytes, flags: int) -> tuple[Any, ...]:
+    """The arguments `re._compiler.compile` passes to `_sre.compile`, computed again (for a
+    pattern `re` served from its own cache, so the recorder did not see them)."""
     tree = _parser.parse(pattern, flags)
     code = _compiler._code(tree, flags)
     state = tree.state
-    groupindex = {str(k): int(v) for k, v in state.groupdict.items()}
     indexgroup: list[str | None] = [None] * state.groups
-    for name, index in groupindex.items():
+    for name, index in state.groupdict.items():
         indexgroup[index] = name
-    return (pattern, int(flags | state.flags), [int(c) for c in code], int(state.groups - 1),
-            groupindex, tuple(indexgroup))  # fmt: skip
+    return pattern, flags | state.flags, code, state.groups - 1, state.groupdict, tuple(indexgroup)
+
+
+class _Recorder:
+    """Stands in for `_sre` in `re._compiler` while a cache serves: keeps the arguments of
+    the last `compile` call, delegates everything else."""
+
+    def __init__(self) -> None:
+        self.args: tuple[Any, ...] | None = None
+
+    def compile(self, *args: Any) -> Any:
+        self.args = args
+        return _sre.compile(*args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(_sre, name)
 
 
 class PatternCache:
@@ -106,6 +120,7 @@ class PatternCache:
         self._dirty = False
         self._reported = False
         self._original: Any = None
+        self._recorder = _Recorder()
 
     @property
     def path(self) -> Path:
@@ -173,23 +188,31 @@ class PatternCache:
             self.hits += 1
             self._served[key] = cached[0]
             return cached[1]  # patterns are immutable: re.compile shares them as well
+        self._recorder.args = None
         compiled: re.Pattern[Any] = original(pattern, flags)  # raises re.error as ever
         self.misses += 1
         self._dirty = True
-        try:
-            args = _arguments(pattern, flags)
-            same = _sre.compile(*args) == compiled
-        except Exception as exc:  # re's internals changed: serve it, never record it
-            log.warning("cannot record the compiled form of %r (%s: %s); it is compiled from "
-                        "source in every process", pattern[:60], type(exc).__name__, exc)  # fmt: skip
-            return compiled
-        if same:
-            entry: Entry = (args[0], flags, *args[1:])
-            self._served[key] = entry
-            self._stored[key] = (entry, compiled)
-        else:
-            log.warning("the compiled form of %r differs from re.compile's; it is not cached", pattern[:60])
+        self._record(key, compiled, self._recorder.args)
         return compiled
+
+    def _record(self, key: tuple[Any, int], compiled: re.Pattern[Any], args: tuple[Any, ...] | None) -> None:
+        """Keep `compiled`'s `_sre.compile` arguments: those re just passed (recorded), else
+        (re served it from its own cache) re's parser and code generator run again."""
+        try:
+            if args is None or args[0] is not key[0]:
+                args = _arguments(*key)
+            same = _sre.compile(*args) == compiled  # CPython compares source, flags and opcodes
+            entry: Entry = (args[0], key[1], int(args[1]), [int(c) for c in args[2]], int(args[3]),
+                            {str(k): int(v) for k, v in args[4].items()}, tuple(args[5]))  # fmt: skip
+        except Exception as exc:  # re's internals changed: serve the pattern, never record it
+            log.warning("cannot record the compiled form of %r (%s: %s); it is compiled from "
+                        "source in every process", key[0][:60], type(exc).__name__, exc)  # fmt: skip
+            return
+        if not same:
+            log.warning("the compiled form of %r differs from re.compile's; it is not cached", key[0][:60])
+            return
+        self._served[key] = entry
+        self._stored[key] = (entry, compiled)
 
     @contextmanager
     def serving(self) -> Iterator[PatternCache]:
@@ -204,11 +227,16 @@ class PatternCache:
                 return
             if self.status == "unread":
                 self._read()
+            # re's compiler calls `_sre.compile(...)` through its module global: the recorder
+            # in its place keeps the arguments of a pattern compiled from source.
+            engine = _compiler._sre
             self._original = re.compile
             re.compile = self.compile
+            _compiler._sre = self._recorder
             try:
                 yield self
             finally:
+                _compiler._sre = engine
                 re.compile = self._original
                 self._original = None
         if self._dirty and self._served:
