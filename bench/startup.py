@@ -120,10 +120,9 @@ def _env(src: Path, pyc: Path | None, cache: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
     env["PYTHONPATH"] = str(src)
     env["TOLLBOOK_CACHE_DIR"] = str(cache)
-    if pyc is None:
+    if pyc is None:  # the standard library keeps its bytecode (__pycache__); tollbook's is not written
         env["PYTHONDONTWRITEBYTECODE"] = "1"
-        env["PYTHONPYCACHEPREFIX"] = str(cache / "no-pyc")  # no stale bytecode from elsewhere
-    else:
+    else:  # every module's bytecode under one prefix, filled by the first round
         env["PYTHONPYCACHEPREFIX"] = str(pyc)
     return env
 
@@ -154,7 +153,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="tollbook-startup-") as tmp:
         work = Path(tmp)
-        base_env = _env(ROOT / "src", None, work / "peers")
+        base_env = _env(ROOT / "src", work / "pyc-peers", work / "peers")
         rows = [
             Row("peer: python -c pass", [sys.executable, "-c", "pass"], base_env),
             Row("peer: naive regex pass", [sys.executable, "-c", _NAIVE, str(args.doc)], base_env),

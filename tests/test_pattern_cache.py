@@ -266,3 +266,12 @@ def test_every_cached_pattern_of_the_grammar_equals_re_compile(tmp_path: Path) -
     assert done.returncode == 0, done.stderr
     stored, bad = map(int, done.stdout.split())
     assert stored > 300 and bad == 0
+
+
+def test_a_pipeline_whose_stages_are_imported_reads_and_writes_nothing(tmp_path: Path) -> None:
+    from tollbook.pipeline import Pipeline
+
+    Pipeline(Settings(cache_dir=tmp_path / "first")).patterns  # noqa: B018 - imports the stages if needed
+    later = Pipeline(Settings(cache_dir=tmp_path / "later")).patterns
+    assert (later.status, later.hits, later.misses) == ("unread", 0, 0)
+    assert not (tmp_path / "later").exists()

@@ -13,6 +13,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from tollbook.pipeline import Pipeline, Settings
+
 from .conftest import ROOT
 from .test_speed_guards import _loaded_after
 
@@ -52,3 +56,26 @@ def test_a_second_process_reads_the_grammar_from_the_pattern_cache(tmp_path: Pat
     assert status1 == "missing" and misses1 > 300
     assert status2 == "read" and misses2 == 0 and hits2 >= misses1
     assert len(list(tmp_path.glob("patterns-*.marshal"))) == 1
+
+
+def test_settings_cache_dir_holds_both_start_up_caches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TOLLBOOK_CACHE_DIR", str(tmp_path / "env"))
+    rows = tmp_path / "g.tsv"
+    rows.write_text(
+        "# test gazetteer; fold=1\n"
+        "geonameid\tname\tasciiname\talternatenames\tcountry\tfeature\tlat\tlon\tpopulation\tadmin1\n"
+        "1\tTartar\tTartar\t\tAZ\tPPLA\t40.34\t46.93\t20000\t71\n",
+        encoding="utf-8",
+    )
+    chosen = tmp_path / "chosen"
+    pipeline = Pipeline(Settings(gazetteer_path=rows, cache_dir=chosen))
+    assert pipeline.gazetteer is not None and pipeline.gazetteer.resolve("Tartar") is not None
+    assert pipeline.patterns.path.parent == chosen
+    assert len(list(chosen.glob("gazetteer-*.marshal"))) == 1
+    assert not (tmp_path / "env").exists()
+
+
+def test_the_start_up_settings_and_bench_are_documented() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in ("Settings.pattern_cache", "Settings.cache_dir", "TOLLBOOK_CACHE_DIR", "bench/startup.py"):
+        assert name in readme, f"README does not document {name}"

@@ -40,8 +40,8 @@ class Settings:
     #: Read the declared patterns' compiled form from a cache file, and write it when missing
     #: or stale (extract/grammar/compiled.py): start-up, same patterns. Off: compile them.
     pattern_cache: bool = True
-    #: Where that file lives; None: $TOLLBOOK_CACHE_DIR, else $XDG_CACHE_HOME/tollbook, else
-    #: ~/.cache/tollbook (the gazetteer index's directory).
+    #: Where the start-up caches (compiled patterns, the gazetteer index) are read and written;
+    #: None: $TOLLBOOK_CACHE_DIR, else $XDG_CACHE_HOME/tollbook, else ~/.cache/tollbook.
     cache_dir: Path | None = None
 
 
@@ -57,7 +57,8 @@ class Pipeline:
             return None
         from tollbook.geo.places import Gazetteer
 
-        return Gazetteer.load(self.settings.gazetteer_path).with_scanner(self.settings.scanner)
+        gazetteer = Gazetteer.load(self.settings.gazetteer_path, self.settings.cache_dir)
+        return gazetteer.with_scanner(self.settings.scanner)
 
     @cached_property
     def patterns(self) -> PatternCache:

@@ -182,6 +182,8 @@ class PatternCache:
         flags = int(flags)
         if not isinstance(pattern, (str, bytes)) or flags & re.DEBUG:
             return original(pattern, flags)
+        if self.status == "unread":  # at the first pattern: a process whose stages are
+            self._read()  # imported already reads nothing
         key = (pattern, flags)
         cached = self._stored.get(key)
         if cached is not None:
@@ -225,8 +227,6 @@ class PatternCache:
             if self._original is not None:  # nested: the outer context serves and writes
                 yield self
                 return
-            if self.status == "unread":
-                self._read()
             # re's compiler calls `_sre.compile(...)` through its module global: the recorder
             # in its place keeps the arguments of a pattern compiled from source.
             engine = _compiler._sre
