@@ -275,3 +275,22 @@ def test_a_pipeline_whose_stages_are_imported_reads_and_writes_nothing(tmp_path:
     later = Pipeline(Settings(cache_dir=tmp_path / "later")).patterns
     assert (later.status, later.hits, later.misses) == ("unread", 0, 0)
     assert not (tmp_path / "later").exists()
+
+
+def test_a_changed_re_internal_serves_patterns_and_warns_once(tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    # as if a later Python's re reached its engine another way and parsed with another API
+    class Engine:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(compiled._sre, name)
+
+    monkeypatch.setattr(compiled._compiler, "_sre", Engine())
+    monkeypatch.setattr(compiled, "_parser", None)
+    re.purge()
+    cache = PatternCache(tmp_path)
+    with caplog.at_level(logging.WARNING, logger="tollbook"):
+        patterns = _compile_all(cache)
+    monkeypatch.undo()
+    assert patterns == [re.compile(p, f) for p, f in PATTERNS]
+    assert len([r for r in caplog.records if r.levelno == logging.WARNING]) == 1
+    assert cache.misses == len(PATTERNS) and not list(tmp_path.glob("patterns-*"))

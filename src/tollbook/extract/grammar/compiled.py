@@ -121,6 +121,7 @@ class PatternCache:
         self._reported = False
         self._original: Any = None
         self._recorder = _Recorder()
+        self._unrecordable = False
 
     @property
     def path(self) -> Path:
@@ -194,7 +195,8 @@ class PatternCache:
         compiled: re.Pattern[Any] = original(pattern, flags)  # raises re.error as ever
         self.misses += 1
         self._dirty = True
-        self._record(key, compiled, self._recorder.args)
+        if not self._unrecordable:
+            self._record(key, compiled, self._recorder.args)
         return compiled
 
     def _record(self, key: tuple[Any, int], compiled: re.Pattern[Any], args: tuple[Any, ...] | None) -> None:
@@ -206,9 +208,11 @@ class PatternCache:
             same = _sre.compile(*args) == compiled  # CPython compares source, flags and opcodes
             entry: Entry = (args[0], key[1], int(args[1]), [int(c) for c in args[2]], int(args[3]),
                             {str(k): int(v) for k, v in args[4].items()}, tuple(args[5]))  # fmt: skip
-        except Exception as exc:  # re's internals changed: serve the pattern, never record it
-            log.warning("cannot record the compiled form of %r (%s: %s); it is compiled from "
-                        "source in every process", key[0][:60], type(exc).__name__, exc)  # fmt: skip
+        except Exception as exc:  # re's internals changed: serve the patterns, never record them
+            self._unrecordable = True
+            log.warning("cannot record the compiled form of %r (%s: %s): this Python's re differs "
+                        "from 3.11-3.13's, so patterns are compiled from source in every process",
+                        key[0][:60], type(exc).__name__, exc)  # fmt: skip
             return
         if not same:
             log.warning("the compiled form of %r differs from re.compile's; it is not cached", key[0][:60])
@@ -229,14 +233,16 @@ class PatternCache:
                 return
             # re's compiler calls `_sre.compile(...)` through its module global: the recorder
             # in its place keeps the arguments of a pattern compiled from source.
-            engine = _compiler._sre
+            engine = getattr(_compiler, "_sre", None)
             self._original = re.compile
             re.compile = self.compile
-            _compiler._sre = self._recorder
+            if engine is _sre:  # else re's compiler changed: _record parses again
+                _compiler._sre = self._recorder
             try:
                 yield self
             finally:
-                _compiler._sre = engine
+                if engine is _sre:
+                    _compiler._sre = engine
                 re.compile = self._original
                 self._original = None
         if self._dirty and self._served:
