@@ -7,16 +7,19 @@ this module stores those tuples once in a `marshal` file and rebuilds each patte
 C call (about 5 ms for all of them).
 
 - `PatternCache(directory).serving()` is a context: while it is open, `re.compile` serves
-  the patterns it finds in the file and compiles (then records) the others. The rule modules
-  keep writing `re.compile(...)`; only the import of the extraction stage runs inside it
-  (`Pipeline`), so patterns a rule builds per document are never recorded.
+  the patterns it finds in the file and lets `re` compile the others, keeping the arguments
+  `re` passes to `_sre.compile` (a stand-in for `_sre` in `re._compiler`: nothing is compiled
+  twice). The rule modules keep writing `re.compile(...)`; only the import of the extraction
+  stage runs inside it (`Pipeline.patterns`), so patterns a rule builds per document are never
+  recorded. Both patches are undone when the context ends, errors included.
 - A cached entry is keyed by the pattern's source and flags, so an edited pattern is a miss
   (compiled from source) and the file is rewritten at the end of the context with exactly the
   patterns that were served. The file name is a digest of the interpreter (version, `_sre.MAGIC`,
   code size, marshal version, this FORMAT): another Python never reads it.
 - An entry is recorded only when the pattern it rebuilds equals `re.compile`'s (CPython compares
   the source, flags and opcodes), and the file carries a SHA-256 of its content: a truncated,
-  edited or foreign file is reported once (a warning) and rewritten, never served.
+  edited or malformed file is reported once (a warning) and rewritten, never served; a file
+  another interpreter wrote under a colliding name is rewritten quietly.
 - Where: `directory` (Settings.cache_dir), else the user cache directory of the gazetteer
   index (`$TOLLBOOK_CACHE_DIR`, `$XDG_CACHE_HOME/tollbook`, `~/.cache/tollbook`). An
   unwritable directory costs speed (compiling from source), never a failure.
@@ -53,8 +56,8 @@ _sre: Any = importlib.import_module("_sre")
 _parser: Any = importlib.import_module("re._parser")
 _compiler: Any = importlib.import_module("re._compiler")
 
-#: (source, flags as given) -> (source, flags, code, groups, groupindex, indexgroup): the
-#: arguments of `_sre.compile`.
+#: (source, flags as given, then `_sre.compile`'s flags, code, groups, groupindex, indexgroup):
+#: the key, then with the source the arguments of `_sre.compile`.
 Entry = tuple[Any, int, int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
 # One patch of `re.compile` at a time in a process, so each restore puts back what it replaced.
