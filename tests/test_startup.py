@@ -79,3 +79,23 @@ def test_the_start_up_settings_and_bench_are_documented() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in ("Settings.pattern_cache", "Settings.cache_dir", "TOLLBOOK_CACHE_DIR", "bench/startup.py"):
         assert name in readme, f"README does not document {name}"
+
+
+def test_a_forking_pool_imports_the_stages_before_it_forks(tmp_path: Path) -> None:
+    # Workers forked after the parent imported the extraction stage inherit it; imported in
+    # each worker instead, every --jobs run pays the grammar's import once per worker.
+    code = (
+        "import sys\n"
+        "from tollbook.ingest.documents import document_from_text\n"
+        "from tollbook.run import parallel\n"
+        "if parallel._context().get_start_method() != 'fork':\n"
+        "    print('no fork'); sys.exit(0)\n"
+        "docs = [document_from_text('Gunmen killed 12 people in Niamey.', name=str(i)) for i in range(4)]\n"
+        "out = list(parallel.extract_parallel(docs, jobs=2, chunk_size=1))\n"
+        "print(len(out), 'tollbook.extract.claims' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300,
+                          env={**os.environ, "TOLLBOOK_CACHE_DIR": str(tmp_path)}, check=True)  # fmt: skip
+    if done.stdout.strip() == "no fork":
+        pytest.skip("this platform's pool does not fork")
+    assert done.stdout.split() == ["4", "True"]
