@@ -12,9 +12,11 @@ import hashlib
 import json
 import logging
 import marshal
+import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -294,3 +296,14 @@ def test_a_changed_re_internal_serves_patterns_and_warns_once(tmp_path: Path, ca
     assert patterns == [re.compile(p, f) for p, f in PATTERNS]
     assert len([r for r in caplog.records if r.levelno == logging.WARNING]) == 1
     assert cache.misses == len(PATTERNS) and not list(tmp_path.glob("patterns-*"))
+
+
+def test_an_old_file_of_another_interpreter_is_removed_when_this_one_is_written(tmp_path: Path) -> None:
+    old, recent = tmp_path / "patterns-0ld.marshal", tmp_path / "patterns-recent.marshal"
+    for path in (old, recent):
+        path.write_bytes(b"another interpreter's patterns")
+    month_ago = time.time() - 30 * 24 * 3600
+    os.utime(old, (month_ago, month_ago))
+    _compile_all(PatternCache(tmp_path))
+    assert not old.exists() and recent.exists()
+    assert PatternCache(tmp_path).path.exists()

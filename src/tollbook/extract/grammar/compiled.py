@@ -36,6 +36,7 @@ import re
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -50,6 +51,8 @@ FORMAT = "1"
 _MAGIC = b"tollbook-patterns\n"
 _PREFIX = "patterns-"
 _SUFFIX = ".marshal"
+#: Another interpreter's file unused for this long is removed when this one is written.
+_STALE_SECONDS = 14 * 24 * 3600
 
 # `re`'s own parser and code generator, and the C constructor they feed (CPython 3.11+).
 _sre: Any = importlib.import_module("_sre")
@@ -272,4 +275,11 @@ class PatternCache:
             log.debug("compiled-pattern cache not written to %s: %s", path, exc)
             return False
         self._dirty = False
+        now = time.time()
+        for old in path.parent.glob(f"{_PREFIX}*{_SUFFIX}"):  # an upgraded Python's leftovers
+            try:
+                if old != path and now - max(old.stat().st_atime, old.stat().st_mtime) > _STALE_SECONDS:
+                    old.unlink()
+            except OSError as exc:  # another process removed or holds it: harmless
+                log.debug("old compiled-pattern cache %s not removed: %s", old, exc)
         return True
