@@ -16,6 +16,7 @@ from tollbook.model import Document, Extraction
 from tollbook.version import EXTRACTOR_VERSION
 
 if TYPE_CHECKING:
+    from tollbook.extract.grammar.compiled import PatternCache
     from tollbook.geo.places import Gazetteer
     from tollbook.scan.cues import CueEngine
     from tollbook.scan.marks import ScannerChoice
@@ -36,6 +37,12 @@ class Settings:
     #: Skip the count rules on sentences holding no trigger word (issue 23). Same output; off
     #: only to check that (tests/test_cues.py).
     prefilter: bool = True
+    #: Read the declared patterns' compiled form from a cache file, and write it when missing
+    #: or stale (extract/grammar/compiled.py): start-up, same patterns. Off: compile them.
+    pattern_cache: bool = True
+    #: Where the start-up caches (compiled patterns, the gazetteer index) are read and written;
+    #: None: $TOLLBOOK_CACHE_DIR, else $XDG_CACHE_HOME/tollbook, else ~/.cache/tollbook.
+    cache_dir: Path | None = None
 
 
 class Pipeline:
@@ -50,19 +57,36 @@ class Pipeline:
             return None
         from tollbook.geo.places import Gazetteer
 
-        return Gazetteer.load(self.settings.gazetteer_path).with_scanner(self.settings.scanner)
+        gazetteer = Gazetteer.load(self.settings.gazetteer_path, self.settings.cache_dir)
+        return gazetteer.with_scanner(self.settings.scanner)
+
+    @cached_property
+    def patterns(self) -> PatternCache:
+        """Imports the extraction stages, once, with their declared patterns served by the
+        pattern cache (extract/grammar/compiled.py); it tells what it served and read."""
+        from tollbook.extract.grammar.compiled import PatternCache
+
+        cache = PatternCache(self.settings.cache_dir, enabled=self.settings.pattern_cache)
+        with cache.serving():
+            import tollbook.extract.claims
+            import tollbook.extract.grammar.triggers  # read by the pre-filter (cues)
+            import tollbook.extract.segment
+            import tollbook.tally.rules  # noqa: F401
+        return cache
 
     @cached_property
     def cues(self) -> CueEngine | None:
         """The pre-filter's engine, built once from the declared triggers (None: no pre-filter)."""
         if not self.settings.prefilter:
             return None
+        self.patterns  # noqa: B018 - the grammar's patterns load through the pattern cache
         from tollbook.extract.grammar.triggers import FOLDS_TO_ASCII, trigger_stems
         from tollbook.scan.cues import select_cues
 
         return select_cues(self.settings.scanner, [*trigger_stems(), *FOLDS_TO_ASCII])
 
     def run(self, document: Document) -> Extraction:
+        self.patterns  # noqa: B018 - imports the stages once, through the pattern cache
         from tollbook.extract.claims import (
             extract_claims,  # after the first call: a dictionary lookup
         )

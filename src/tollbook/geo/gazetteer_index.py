@@ -155,16 +155,16 @@ def _data_files(path: str | None) -> list[Path | resources.abc.Traversable]:
     return [Path(path)]
 
 
-def load(path: str | None, build: Callable[[], Gazetteer]) -> Gazetteer:
+def load(path: str | None, build: Callable[[], Gazetteer], directory: Path | None = None) -> Gazetteer:
     """The gazetteer of `path` (None: the packaged one): from a matching cache file, else
-    `build()`, whose result is then written to the user cache directory."""
+    `build()`, whose result is then written to `directory` (None: the user cache directory)."""
     files = _data_files(path)
     try:
         blobs = [f.read_bytes() for f in files]
     except OSError:
         return build()  # build() reports the unreadable file with what to do
     name = cache_name(blobs)
-    where = [cache_dir() / name]
+    where = [(directory or cache_dir()) / name]
     if path is None:
         where.insert(0, Path(str(resources.files("tollbook") / "data")) / name)
     for candidate in where:

@@ -141,10 +141,10 @@ def _read(path: Path | resources.abc.Traversable) -> str:
 
 
 @lru_cache(maxsize=8)
-def _load(path: str | None) -> Gazetteer:
+def _load(path: str | None, cache_dir: str | None = None) -> Gazetteer:
     from tollbook.geo import gazetteer_index  # a cache file of the built state: fast start-up
 
-    return gazetteer_index.load(path, lambda: _build(path))
+    return gazetteer_index.load(path, lambda: _build(path), Path(cache_dir) if cache_dir else None)
 
 
 def _build(path: str | None) -> Gazetteer:
@@ -211,9 +211,11 @@ class Gazetteer:
         return _with_scanner(self, choice)
 
     @classmethod
-    def load(cls, path: Path | None = None) -> Gazetteer:
-        """The packaged gazetteer (default) or the one at `path`; loaded once per path."""
-        return _load(None if path is None else str(Path(path).resolve()))
+    def load(cls, path: Path | None = None, cache_dir: Path | None = None) -> Gazetteer:
+        """The packaged gazetteer (default) or the one at `path`; loaded once per path, from
+        the index file in `cache_dir` (None: the user cache directory) when one matches."""
+        return _load(None if path is None else str(Path(path).resolve()),
+                     None if cache_dir is None else str(cache_dir))  # fmt: skip
 
     def __len__(self) -> int:
         return len(self._rows)

@@ -5,6 +5,10 @@ Input: the bytes of one file (or stdin), a source name for messages, and the nam
 record. Output: a Document, or for feeds an iterator of Documents and `IngestFailure`s (one
 per bad entry). A whole-file problem raises `UnreadableInputError` with `source` set and a
 one-line message that says what happened and what to try.
+
+The third-party readers (charset-normalizer, trafilatura, feedparser, pypdf, defusedxml) are
+imported by the reader that needs them: a one-document text command does not pay their
+~0.2 s of imports (README "Start-up").
 """
 
 from __future__ import annotations
@@ -16,15 +20,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 from xml.etree.ElementTree import ParseError
-
-import charset_normalizer
-import defusedxml
-import feedparser
-import pypdf
-import trafilatura
-from defusedxml import ElementTree as SafeElementTree
-from pypdf.errors import DependencyError
-from trafilatura.settings import Document as TrafilaturaDocument
 
 from tollbook._exceptions import TollbookError, UnreadableInputError
 from tollbook.ingest.documents import (
@@ -162,6 +157,8 @@ def looks_binary(sample: bytes) -> bool:
 def guess_legacy(data: bytes) -> tuple[str, str]:
     """charset-normalizer's guess among common legacy encodings. Short Western text ties
     between cp1250 and cp1252 (it has no evidence either way); ties go to cp1252."""
+    import charset_normalizer
+
     matches = list(charset_normalizer.from_bytes(data, cp_isolation=LEGACY_ENCODINGS))
     if not matches:
         return "cp1252", data.decode("cp1252", errors="replace")
@@ -204,6 +201,9 @@ _HTML_LANG = re.compile(
 
 
 def read_html(data: bytes, source: str, name: str | None, path: str | None) -> Document:
+    import trafilatura
+    from trafilatura.settings import Document as TrafilaturaDocument
+
     page = decode(data, source)
     if not _HTML_ROOT.search(page[:_HTML_PROBE]):
         page = f"<html><body>{page}</body></html>"  # trafilatura rejects a bare fragment
@@ -261,6 +261,9 @@ def _refuse_entities(data: bytes, source: str) -> None:
         "bound or read local files; remove the DOCTYPE's entity declarations",
         source=source,
     )
+    import defusedxml
+    from defusedxml import ElementTree as SafeElementTree
+
     try:
         SafeElementTree.fromstring(data)
     except defusedxml.DefusedXmlException as exc:
@@ -274,6 +277,8 @@ def _refuse_entities(data: bytes, source: str) -> None:
 def read_feed(
     data: bytes, source: str, name: str | None, path: str | None
 ) -> Iterator[Document | IngestFailure]:
+    import feedparser
+
     _refuse_entities(data, source)
     # bytes wrapped in a stream: feedparser treats a bare string as a URL or a file name
     parsed = feedparser.parse(io.BytesIO(data))
@@ -316,6 +321,9 @@ def read_feed(
 
 
 def read_pdf(data: bytes, source: str, name: str | None, path: str | None) -> Document:
+    import pypdf
+    from pypdf.errors import DependencyError
+
     hint = "it may be corrupt: open it in a PDF viewer and save a fresh copy"
     if b"%EOF" not in data[-2048:]:
         hint = "it looks truncated (no %EOF at the end): copy or download it again"

@@ -132,9 +132,11 @@ def extract_parallel(
     pending: deque[tuple[list[Document | IngestFailure], Future[list[_Result | IngestFailure]]]] = deque()
     context = _context()
     if context.get_start_method() == "fork":
-        # Forked workers inherit the parent's loaded gazetteer (copy-on-write) instead of each
-        # parsing it again: the serial run pays this load once, so the pool should too.
-        _ = Pipeline(settings).gazetteer
+        # Forked workers inherit the parent's loaded gazetteer (copy-on-write) and imported
+        # extraction stages instead of each loading them again: the serial run pays this
+        # load once, so the pool should too.
+        warm = Pipeline(settings)
+        _ = warm.gazetteer, warm.patterns
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
                                initializer=_init_worker, initargs=(settings,))  # fmt: skip
     try:
