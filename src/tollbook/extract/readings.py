@@ -14,7 +14,8 @@ Called by counts.find_figures once its rules have read a sentence:
 - objects of an active lethal verb no rule above read (active_objects.py: "killing its driver and a soldier");
 - killings named by a noun, reported as claimed or caused (nominals.py: "claimed responsibility
   for the assassination of X");
-- people killed "along with" someone (along.py: "was shot dead along with his driver"), added;
+- people a casualty befell "along with" someone, in its category (along.py: "was shot dead
+  along with his driver", "was wounded along with 12 patients"), added;
 - subjects of a lethal passive no rule above read (subjects.py: "The Italian Ambassador was assassinated");
 - bodies found (bodies.py: "His body was found", "the bodies of two farmers were recovered");
 - wounds said to be fatal are deaths (fatal.py: "was fatally wounded");
@@ -25,7 +26,6 @@ Called by counts.find_figures once its rules have read a sentence:
   including the mayor and his driver, were killed");
 - single people coordinated with a counted group (conjuncts.py: "The district chief and four
   guards were killed");
-- companions of a casualty predicate (comitative.py: "was killed along with three officers");
 - people a fronted phrase adds (besides.py: "In addition to the assailant, four people were killed");
 - later deaths of the wounded, one rule for all (later.py: "One of the wounded later died", "the
   two wounded later succumbed", "was wounded and later died of his injuries"): killed, additional,
@@ -45,7 +45,6 @@ from tollbook.extract import (
     besides,
     bodies,
     burning,
-    comitative,
     conjuncts,
     fatal,
     including,
@@ -97,7 +96,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     named += subjects.find_clause_subjects(text, start, end, taken + [v.span for v in named])
     named += active_objects.find_objects(text, start, end, taken + [v.span for v in named])
     named += nominals.find_nominals(text, start, end, taken + [v.span for v in named])
-    named += along.find_along(text, start, end, taken + [v.span for v in named])
+    named += along.find_along(text, start, end, taken + [v.span for v in named], figures)
     for v in named:
         listed = "+list" if v.how == "list" else ""
         if v.counted:  # a list member already read: it adds up with the others
@@ -115,7 +114,6 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     including.read_through(text, end, figures)
     figures += conjuncts.find_conjuncts(text, start, figures, exclude)
     figures += leading.find_followers(text, start, end, figures, exclude)
-    figures += comitative.find_companions(text, start, end, figures, exclude)
     figures += besides.find_besides(text, start, end, figures, exclude)
     figures += later.read_later_deaths(text, end, figures)
     for a in attackers.find_attacker_deaths(text, start, end):
