@@ -32,3 +32,17 @@ def _best(text: str) -> tuple[float, float]:
 )
 def test_later_deaths(text: str, want: tuple[float, float]) -> None:
     assert _best(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A gunman wounded five people in Orsk before dying in a shootout with police.",
+        "The bomber injured five soldiers near Orsk and died in the blast.",
+    ],
+)
+def test_a_death_after_the_object_of_an_active_wounding_is_its_subjects(text: str) -> None:
+    # the five were wounded; the one who died is the gunman (fates.py read the five as dead)
+    claims = extract_text(text).claims
+    assert not any(c.category == "killed" and c.value == 5 for c in claims)
+    assert _best(text)[1] == 5

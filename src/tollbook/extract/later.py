@@ -11,21 +11,26 @@ as the tally reads the wounded (tally/rules._survivors: the survivors). Extracti
 the source says and marks the death; the tally does the arithmetic:
 - every later death is a killed figure flagged `additional` (those people are not among the
   dead counted before it: the tally adds them; a later total, "raising the number of dead to
-  22", still replaces both) and `of_wounds` (they were among the wounded counted at or before
-  them: the tally takes them out of the wounded);
+  22", still replaces both) and, when the text ties it to wounds (the figure counted the
+  wounded, the death is "of his wounds" or "succumbed", or it is the wounded's second
+  predicate), `of_wounds` (they were among the wounded counted at or before them: the tally
+  takes them out of the wounded; "A third guard died in hospital" takes no one);
 - the death as the figure's own predicate (OWN_DEATH: "One of the wounded later died", "the
   two wounded later succumbed"): the figure is killed, whatever its noun said;
 - the death as a second predicate of a wounded figure, in the clause of its wounding
   (SECOND_DEATH: "was wounded in the attack and later died of his injuries", "before
-  succumbing to his wounds"): a killed figure is added on the same people; the wounded figure
-  stays (the source says they were wounded), and the tally takes them out of it.
+  succumbing to his wounds"): a killed figure is added on the same people (or the count rules'
+  coordinated reading of it, "+coordinated", is flagged); the wounded figure stays (the source
+  says they were wounded), and the tally takes them out of it. (A named victim's passive chain,
+  victims._CHAIN: "X was wounded and later died", is read killed only, with no wounded figure.)
 
 Guards: the death is told as later or of wounds (a bare "died" is a toll of its own); only the
 figure's own predicate (right after it, maybe past an apposition); not a pronoun or a name ("He
 died of his wounds", "Yuksel died later" may be one the toll counts), nor a group restated whole
 ("All five died of their injuries"), nor a definite phrase counted dead ("The victim died from his
 injuries later": someone told before; "the two wounded" are the wounded, and do add), nor a
-part of a whole. A second death with its own subject (", and a soldier later died") or in
+part of a whole. A second death after the object of an active wounding ("A gunman wounded five
+people before dying") is its subject's. A second death with its own subject (", and a soldier later died") or in
 another clause ("; one later died", "while ... died") is not the wounded's.
 """
 
@@ -66,7 +71,7 @@ def read_later_deaths(text: str, end: int, figures: list[Figure]) -> list[Figure
             fig.category = "killed"
             fig.rule = fig.rule.replace(":wounded", ":killed")
             _mark(fig, of_wounds)
-        elif fig.category == "wounded":
+        elif fig.category == "wounded" and not _object_of_active(fig):
             stop = min((f.span[0] for f in figures[k + 1 :] if f.span[0] > fig.span[1]), default=end)
             if not _SECOND_DEATH.match(text, fig.span[1], stop):
                 continue
@@ -91,6 +96,13 @@ def _own_death(text: str, end: int, fig: Figure) -> re.Match[str] | None:
     if fig.category == "killed" and _DEFINITE.match(text, fig.span[0], fig.span[1]):
         return None  # "The victim died from his injuries later": someone told before ("the two wounded" adds)
     return death
+
+
+def _object_of_active(fig: Figure) -> bool:
+    """"A gunman wounded five people before dying", "The bomber injured six soldiers and died":
+    the people an active verb wounded (the figure after its cue, or a victim read as its
+    object); the death after them is the subject's, not theirs."""
+    return ".left:" in fig.rule or ".victim_object:" in fig.rule or ".victim_active_object:" in fig.rule
 
 
 def _mark(fig: Figure, of_wounds: bool = True) -> None:
