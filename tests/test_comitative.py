@@ -1,4 +1,4 @@
-"""Companions in death (extract/comitative.py): "along with" after a casualty predicate adds
+"""Companions in death (extract/along.py, which comitative.py was merged into): "along with" after a casualty predicate adds
 its people in the predicate's category; guards."""
 
 from __future__ import annotations
@@ -42,5 +42,5 @@ def test_guards(text: str, category: str, best: float) -> None:
 
 
 def test_companions_read_by_two_rules_count_once() -> None:
-    # comitative.py and along.py both read "along with": the people are counted once
+    # one reader of "along with" (comitative.py and along.py both read it before): counted once
     assert _tally("The mayor was killed along with three police officers in Kett.", "killed") == 4

@@ -1,4 +1,4 @@
-"""People wounded first who died later (extract/readings.py, issue 20): "the two wounded later
+"""People wounded first who died later (extract/later.py, issue 20): "the two wounded later
 succumbed to their wounds", "One peacekeeper died of his wounds" are dead, and add to the
 dead counted before them."""
 

@@ -60,8 +60,8 @@ RULE_MODULES = ("extract/counts", "extract/cues", "extract/heads", "extract/phra
                 "extract/readings", "extract/bare", "extract/anaphora", "extract/postmodified",
                 "extract/attackers", "extract/headlines", "extract/victims", "extract/besides", "extract/categorise",
                 "extract/zeros", "extract/including", "extract/conjuncts",
-                "extract/comitative", "extract/objects",
-                "extract/fates", "extract/scare", "extract/burning", "extract/offices",
+                "extract/objects",
+                "extract/scare", "extract/burning", "extract/offices",
                 "extract/bodies", "extract/subjects", "extract/active_objects", "extract/nominals",
                 "extract/along", "extract/later", "extract/fatal", "extract/spelling", "extract/asides")  # fmt: skip
 #: Top-level sets and tables a rule module may hold because they are not vocabulary.

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tollbook.api import extract_text
+from tollbook.extract.glue import Repaired
 from tollbook.extract.spelling import correction, respell
 
 
@@ -73,3 +76,27 @@ def test_every_form_of_the_killing_and_wounding_verbs_is_a_cue_word() -> None:
 def test_a_real_word_is_kept_before_its_own_context() -> None:
     assert _claims("Three farmhands were inured when a mine exploded.") == [("wounded", "Three farmhands", 3.0)]
     assert _claims("The residents of Quell are inured to gunfire after the raids.") == []
+
+
+def test_a_sentence_the_pre_filter_respelt_is_respelt_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sentence with no trigger stem but a misspelt cue word ("killled") is respelt by the
+    pre-filter; its reading uses that respelling instead of making it again."""
+    from tollbook.extract import claims as cl
+    from tollbook.extract.segment import segment
+    from tollbook.ingest.documents import document_from_text
+
+    calls: list[str] = []
+
+    def counting(text: str) -> Repaired | None:
+        calls.append(text)
+        return respell(text)
+
+    monkeypatch.setattr(cl, "respell", counting)
+    text = "Seven were killled in Orsk."
+    doc = document_from_text(text)
+    found = cl.extract_claims(doc, segment(text), None, cued=lambda t, ss: [False] * len(ss))
+    assert [(c.category, c.value) for c in found] == [("killed", 7.0)]
+    assert calls == [text]
+    calls.clear()  # a sentence the cue engine passed is respelt once, by its reading
+    found = cl.extract_claims(doc, segment(text), None, cued=lambda t, ss: [True] * len(ss))
+    assert [(c.category, c.value) for c in found] == [("killed", 7.0)] and calls == [text]

@@ -1,20 +1,27 @@
-"""People killed "along with" someone: sentence text -> Victim* (more people, added).
+"""People a casualty befell "along with" someone: sentence text and its figures -> Victim*
+(more people, added), and the counted figures "along with" names, categorised in place.
 
 "The mayor was shot and killed along with his driver" (+1), "murdered a Portuguese employee,
 along with a Mozambican colleague" (+1), "was assassinated along with three of his bodyguards"
-(+3), "X and Y, along with a policeman, were killed" (+1): "along with" adds its complement's
-people to those the nearest verb of the sentence is said of, in that verb's category (the verb
-before it, else the one after it). The complement is read as an object is (active_objects.member, and
-a second member after "and"); the figure is additional (the tally adds it to what came before).
+(+3), "X and Y, along with a policeman, were killed" (+1), "A nurse was wounded along with 12
+patients" (+12 wounded), "was kidnapped along with his wife" (+1 hostage): "along with" adds its
+complement's people to those the nearest verb of the sentence is said of, in that verb's
+category, whatever it is (the verb before it, else the one after it). The complement is read as
+an object is (active_objects.members, and a second member after "and"); a counted group that
+reader does not take ("along with eighty-two others": the count rules' figure, which no rule
+gave a category) takes the verb's category in place. Either way the people are additional (the
+tally adds them to what came before). The one reader of "along with" (comitative.py, which read
+it again from the figures, is merged here).
 
-Guards: the nearest verb kills (a participle after a determiner is an adjective: "the decapitated
-body ... was found along with a written threat") (killed only: "kidnapped along with his wife" is left to the
-hostage rules); no clause break between them; the verb is not undone; a complement already read
-is not read again; a complement that names no countable people ("along with the other attacks",
-"some guards") adds nobody.
+Guards: the nearest verb is a casualty verb (a participle after a determiner is an adjective:
+"the decapitated body ... was found along with a written threat"); no clause break between
+them; the verb is not undone; a complement already read is not read again; a complement that
+names no countable people ("along with the other attacks", "some guards") adds nobody.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from tollbook.extract import active_objects, victims
 from tollbook.extract.grammar import along as al
@@ -23,6 +30,7 @@ from tollbook.extract.grammar.along_patterns import ALONG as _ALONG
 from tollbook.extract.grammar.along_patterns import ATTRIBUTIVE as _ATTRIBUTIVE
 from tollbook.extract.grammar.along_patterns import BREAK as _BREAK
 from tollbook.extract.grammar.along_patterns import VERB as _VERB
+from tollbook.extract.records import Figure
 from tollbook.model import Span
 
 __all__ = ["find_along"]
@@ -46,19 +54,37 @@ def _category(text: str, start: int, at: int, after: int, end: int) -> str | Non
     return "killed" if word in vb.DIED_PREDICATES else vb.VICTIM_VERBS.get(word)
 
 
-def find_along(text: str, start: int, end: int, taken: list[Span]) -> list[victims.Victim]:
-    """The people "along with" adds to a killing in text[start:end], unless a `taken` span
-    overlaps them."""
+def find_along(text: str, start: int, end: int, taken: list[Span],
+               figures: Sequence[Figure] = ()) -> list[victims.Victim]:  # fmt: skip
+    """The people "along with" adds to a casualty in text[start:end], unless a `taken` span
+    overlaps them; a counted figure of `figures` it names, uncategorised, takes the category in
+    place."""
     out: list[victims.Victim] = []
     if "along" not in text[start:end].lower() and "together" not in text[start:end].lower():
         return out
     for m in _ALONG.finditer(text, start, end):
         both = active_objects.members(text, m.end(), end)
-        if both is None or _category(text, start, m.start(), both[0], end) != "killed":
+        if both is None:
+            _categorise_counted(text, start, end, m.start(), m.end(), taken, figures)
             continue
+        category = _category(text, start, m.start(), both[0], end)
         span, value = (m.end(), both[1]), both[2]
-        if any(s < span[1] and span[0] < e for s, e in taken):
+        if category is None or any(s < span[1] and span[0] < e for s, e in taken):
             continue
         population, cls = victims.population_of(text, span[0], span[1])
-        out.append(victims.Victim(span, "killed", population, cls, "along", value=value))
+        out.append(victims.Victim(span, category, population, cls, "along", value=value))
     return out
+
+
+def _categorise_counted(text: str, start: int, end: int, at: int, pos: int, taken: list[Span],
+                        figures: Sequence[Figure]) -> None:  # fmt: skip
+    """"was killed along with eighty-two others": the count rules' figure at `pos`, which no rule
+    gave a category, takes the category of the verb nearest "along with" (at `at`)."""
+    counted = next((f for f in figures if f.num.span[0] == pos and f.parent is None), None)
+    if counted is None or counted.category is not None or counted.unit != "people" \
+            or any(s < counted.span[1] and counted.span[0] < e for s, e in taken):  # fmt: skip
+        return
+    category = _category(text, start, at, counted.span[1], end)
+    if category is not None:
+        counted.category, counted.rule = category, f"count.victim_along:{category}"
+        counted.flags.append("additional")

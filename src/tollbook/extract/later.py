@@ -1,37 +1,111 @@
-"""Deaths of the wounded, told after the toll: a sentence's figures -> the same, flagged.
+"""Later deaths of the wounded: a sentence's figures -> the same, read, and Figure* for the
+wounded who died of it in the clause of their wounding.
 
-"Two people were killed and five wounded. One of the wounded later died." (3), "He died of his
-wounds the next day", "Four later succumbed to their injuries": people who die later of their
-wounds were not among the dead the toll counted when it was written; their figure is
-additional (the tally adds it to the toll before it; a later total, "raising the number of dead
-to 22", still replaces both).
+"Two farmers were killed and five wounded. One of the wounded later died." (3 killed, 4
+wounded), "the two wounded later succumbed to their wounds", "One peacekeeper died of his
+wounds", "A nurse was injured by shrapnel and subsequently succumbed to her wounds".
 
-Guards: the death is told as later or of wounds (a bare "died" is a toll of its own); only
-figures whose own predicate it is (right after the subject, maybe past an apposition); not a
-pronoun or a name ("He died of his wounds", "Yuksel died later" may be one the toll counts), nor
-a group restated whole ("All five died of their injuries"), nor a definite phrase ("The victim
-died from his injuries later": someone told before).
+One rule: a person told to have died of their wounds counts among the killed, not among the
+wounded. The count is of the final state, as GTD codes it (`nwound`: non-fatal injuries) and
+as the tally reads the wounded (tally/rules._survivors: the survivors). Extraction keeps what
+the source says and marks the death; the tally does the arithmetic:
+- every later death is a killed figure flagged `additional` (those people are not among the
+  dead counted before it: the tally adds them; a later total, "raising the number of dead to
+  22", still replaces both) and, when the text ties it to wounds (the figure counted the
+  wounded, the death is "of his wounds" or "succumbed", or it is the wounded's second
+  predicate), `of_wounds` (they were among the wounded counted at or before them: the tally
+  takes them out of the wounded; "A third guard died in hospital" takes no one);
+- the death as the figure's own predicate (OWN_DEATH: "One of the wounded later died", "the
+  two wounded later succumbed"): the figure is killed, whatever its noun said;
+- the death as a second predicate of a wounded figure, in the clause of its wounding
+  (SECOND_DEATH: "was wounded in the attack and later died of his injuries", "before
+  succumbing to his wounds"): a killed figure is added on the same people (or the count rules'
+  coordinated reading of it, "+coordinated", is flagged); the wounded figure stays (the source
+  says they were wounded), and the tally takes them out of it. (A named victim's passive chain,
+  victims._CHAIN: "X was wounded and later died", is read killed only, with no wounded figure.)
+
+Guards: the death is told as later or of wounds (a bare "died" is a toll of its own); only the
+figure's own predicate (right after it, maybe past an apposition); not a pronoun or a name ("He
+died of his wounds", "Yuksel died later" may be one the toll counts), nor a group restated whole
+("All five died of their injuries"), nor a definite phrase counted dead ("The victim died from his
+injuries later": someone told before; "the two wounded" are the wounded, and do add), nor a
+part of a whole. A second death after the object of an active wounding ("A gunman wounded five
+people before dying") is its subject's. A second death with its own subject (", and a soldier later died") or in
+another clause ("; one later died", "while ... died") is not the wounded's.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from tollbook.extract.grammar.later_patterns import DEFINITE as _DEFINITE
-from tollbook.extract.grammar.later_patterns import LATER_DEATH as _LATER_DEATH
+from tollbook.extract.grammar.later_patterns import OF_WOUNDS as _OF_WOUNDS
+from tollbook.extract.grammar.later_patterns import OWN_DEATH as _OWN_DEATH
 from tollbook.extract.grammar.later_patterns import RESTATED as _RESTATED
+from tollbook.extract.grammar.later_patterns import SAME_PEOPLE as _SAME_PEOPLE
+from tollbook.extract.grammar.later_patterns import SECOND_DEATH as _SECOND_DEATH
 from tollbook.extract.records import Figure
+from tollbook.model import OF_WOUNDS
 
-__all__ = ["flag_later_deaths"]
+__all__ = ["read_later_deaths"]
 
-#: "He died of his wounds", "Yuksel died later in hospital": a pronoun or a name may be a person
-#: the toll already counts.
-_NAMED_RULES = ("victim_pronoun:killed", "victim_died:killed", "victim_subject:killed", "victim_object:killed",
-                  "victim_list:killed+list")  # fmt: skip
+#: The rules of victims read as a pronoun or a name ("He died of his wounds", "Yuksel died later
+#: in hospital"): maybe a person the toll already counts.
+_NAMED_RULES = tuple(f"victim_{how}:{category}" for how in ("pronoun", "died", "subject", "object", "list")
+                     for category in ("killed", "wounded"))  # fmt: skip
 
 
-def flag_later_deaths(text: str, end: int, figures: list[Figure]) -> None:
-    """Flag as additional each killed figure whose predicate is a later death of wounds."""
-    for fig in figures:
-        if fig.category == "killed" and "additional" not in fig.flags and not fig.rule.endswith(_NAMED_RULES) \
-                and not _RESTATED.search(text, max(0, fig.span[0] - 5), fig.span[0] + 5) \
-                and not _DEFINITE.match(text, fig.span[0], fig.span[1]) and _LATER_DEATH.match(text, fig.span[1], end):  # fmt: skip
-            fig.flags.append("additional")
+def read_later_deaths(text: str, end: int, figures: list[Figure]) -> list[Figure]:
+    """Read the later deaths of text[...:end]: figures whose own predicate is one become
+    killed; the killed figures of wounded ones who died in the clause of their wounding are
+    returned (the caller adds them)."""
+    out: list[Figure] = []
+    for k, fig in enumerate(figures):
+        if fig.category not in ("killed", "wounded") or fig.parent is not None:
+            continue
+        death = _own_death(text, end, fig)
+        if death is not None:
+            of_wounds = fig.category == "wounded" or bool(death.group("wounds") or death.group("succumbed")) \
+                or _OF_WOUNDS.match(text, death.end(), end) is not None  # fmt: skip
+            fig.category = "killed"
+            fig.rule = fig.rule.replace(":wounded", ":killed")
+            _mark(fig, of_wounds)
+        elif fig.category == "wounded" and not _object_of_active(fig):
+            stop = min((f.span[0] for f in figures[k + 1 :] if f.span[0] > fig.span[1]), default=end)
+            if not _SECOND_DEATH.match(text, fig.span[1], stop):
+                continue
+            # the count rules may have read it as a coordinated predicate ("injured and succumbed")
+            dead = next((f for f in figures if f.span == fig.span and f.category == "killed"), None)
+            if dead is None:
+                dead = replace(fig, category="killed", rule=fig.rule.replace(":wounded", ":killed") + "+died_later",
+                               flags=list(fig.flags), also=[])  # fmt: skip
+                out.append(dead)
+            _mark(dead)
+    return out
+
+
+def _own_death(text: str, end: int, fig: Figure) -> re.Match[str] | None:
+    """The later death of its own people right after `fig`, if the guards let it be read."""
+    if fig.num.written == "pronoun" or fig.rule.removesuffix("+list").endswith(_NAMED_RULES):
+        return None  # "Yuksel died later in the hospital", "He died later": maybe one counted before
+    death = _OWN_DEATH.match(text, fig.span[1], end)
+    if death is None or _SAME_PEOPLE.search(text, max(0, fig.span[0] - 20), fig.span[0]) \
+            or _RESTATED.search(text, max(0, fig.span[0] - 5), fig.span[0] + 5):  # fmt: skip
+        return None  # "All five died of their injuries": the five counted before
+    if fig.category == "killed" and _DEFINITE.match(text, fig.span[0], fig.span[1]):
+        return None  # "The victim died from his injuries later": someone told before ("the two wounded" adds)
+    return death
+
+
+def _object_of_active(fig: Figure) -> bool:
+    """"A gunman wounded five people before dying", "The bomber injured six soldiers and died":
+    the people an active verb wounded (the figure after its cue, or a victim read as its
+    object); the death after them is the subject's, not theirs."""
+    return ".left:" in fig.rule or ".victim_object:" in fig.rule or ".victim_active_object:" in fig.rule
+
+
+def _mark(fig: Figure, of_wounds: bool = True) -> None:
+    for flag in ("additional", OF_WOUNDS) if of_wounds else ("additional",):
+        if flag not in fig.flags:
+            fig.flags.append(flag)

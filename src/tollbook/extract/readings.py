@@ -14,23 +14,22 @@ Called by counts.find_figures once its rules have read a sentence:
 - objects of an active lethal verb no rule above read (active_objects.py: "killing its driver and a soldier");
 - killings named by a noun, reported as claimed or caused (nominals.py: "claimed responsibility
   for the assassination of X");
-- people killed "along with" someone (along.py: "was shot dead along with his driver"), added;
+- people a casualty befell "along with" someone, in its category (along.py: "was shot dead
+  along with his driver", "was wounded along with 12 patients"), added;
 - subjects of a lethal passive no rule above read (subjects.py: "The Italian Ambassador was assassinated");
 - bodies found (bodies.py: "His body was found", "the bodies of two farmers were recovered");
 - wounds said to be fatal are deaths (fatal.py: "was fatally wounded");
-- the dead of a later death of wounds are additional (later.py: "One of the wounded later died");
 - the figure before an active verb whose victims follow is the agent ("A crowd stoned to
   death a suspected informer");
-- people wounded first who died later ("the two wounded later succumbed") are dead, and add
-  to the dead counted before them;
-- the wounded who died of it, counted dead (fates.py: "was wounded and later died of his injuries");
 - pronoun objects of victim verbs (objects.py: "seized two drivers and murdered them");
 - the predicate a long breakdown holds apart, given to its whole (including.py: "Five people,
   including the mayor and his driver, were killed");
 - single people coordinated with a counted group (conjuncts.py: "The district chief and four
   guards were killed");
-- companions of a casualty predicate (comitative.py: "was killed along with three officers");
 - people a fronted phrase adds (besides.py: "In addition to the assailant, four people were killed");
+- later deaths of the wounded, one rule for all (later.py: "One of the wounded later died", "the
+  two wounded later succumbed", "was wounded and later died of his injuries"): killed, additional,
+  and flagged of_wounds (the tally takes them from the wounded);
 - attackers who died by their own hand (attackers.py: "killing himself and four others"), and
   the flag `attackers` on every claim naming attackers.
 """
@@ -46,10 +45,8 @@ from tollbook.extract import (
     besides,
     bodies,
     burning,
-    comitative,
     conjuncts,
     fatal,
-    fates,
     including,
     later,
     leading,
@@ -62,13 +59,10 @@ from tollbook.extract import (
     subjects,
     victims,
 )
-from tollbook.extract.grammar.later_patterns import DEFINITE as _DEFINITE
 from tollbook.extract.grammar.reading_patterns import AGENT_GAP as _AGENT_GAP
-from tollbook.extract.grammar.reading_patterns import DIED_OF_WOUNDS as _DIED_OF_WOUNDS
-from tollbook.extract.grammar.reading_patterns import SAME_PEOPLE as _SAME_PEOPLE
 from tollbook.extract.headlines import Headline
 from tollbook.extract.records import Figure
-from tollbook.model import ATTACKER_SELF_RULE, OF_WOUNDS, Span
+from tollbook.model import ATTACKER_SELF_RULE, Span
 
 __all__ = ["complete"]
 
@@ -102,7 +96,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     named += subjects.find_clause_subjects(text, start, end, taken + [v.span for v in named])
     named += active_objects.find_objects(text, start, end, taken + [v.span for v in named])
     named += nominals.find_nominals(text, start, end, taken + [v.span for v in named])
-    named += along.find_along(text, start, end, taken + [v.span for v in named])
+    named += along.find_along(text, start, end, taken + [v.span for v in named], figures)
     for v in named:
         listed = "+list" if v.how == "list" else ""
         if v.counted:  # a list member already read: it adds up with the others
@@ -117,14 +111,11 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
                               flags=["additional"] if v.how == "along" else [], has_head=True))  # fmt: skip
     fatal.relabel_fatal(text, start, end, figures)
     _drop_agents(text, figures)
-    _died_of_wounds(text, end, figures)
-    figures += fates.later_deaths(text, end, figures)
     including.read_through(text, end, figures)
     figures += conjuncts.find_conjuncts(text, start, figures, exclude)
     figures += leading.find_followers(text, start, end, figures, exclude)
-    figures += comitative.find_companions(text, start, end, figures, exclude)
     figures += besides.find_besides(text, start, end, figures, exclude)
-    later.flag_later_deaths(text, end, figures)
+    figures += later.read_later_deaths(text, end, figures)
     for a in attackers.find_attacker_deaths(text, start, end):
         spans = [a.span] + ([a.figure] if a.figure else [])
         if not any(f.span[0] < b and s < f.span[1] and f.category is not None for f in figures for s, b in spans):
@@ -136,27 +127,6 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
         if fig.category is not None and "attackers" not in fig.flags \
                 and attackers.is_attacker(text[fig.span[0] : fig.span[1]]):  # fmt: skip
             fig.flags.append("attackers")
-
-
-def _died_of_wounds(text: str, end: int, figures: list[Figure]) -> None:
-    """"the two wounded later succumbed to their wounds", "One peacekeeper died of his
-    wounds": people wounded first who died later are dead (not wounded, as their noun says)
-    and add to the dead counted before them. "All five died of their injuries" restates the
-    five counted before; a name or a pronoun may be someone counted before: neither adds."""
-    for fig in figures:
-        if fig.category not in ("killed", "wounded") or fig.parent is not None:
-            continue
-        if _DIED_OF_WOUNDS.match(text, fig.span[1], end) is None or _SAME_PEOPLE.search(text, max(0, fig.span[0] - 20), fig.span[0]):
-            continue
-        if fig.num.written in ("name", "pronoun"):
-            continue  # "Yuksel died later in the hospital", "He died later": maybe one counted before
-        if fig.category == "killed" and _DEFINITE.match(text, fig.span[0], fig.span[1]):
-            continue  # "The victim died from his injuries later": someone told before ("the two wounded" adds)
-        fig.category = "killed"
-        fig.rule = fig.rule.replace(":wounded", ":killed")
-        if "additional" not in fig.flags:
-            fig.flags.append("additional")
-        fig.flags.append(OF_WOUNDS)  # the tally's wounded are those still alive (tally/rules.py)
 
 
 def _drop_agents(text: str, figures: list[Figure]) -> None:

@@ -78,13 +78,16 @@ _OF_THE_WOUNDED = re.compile(r"\bof\s+(?:the|those)\s+(?:wounded|injured)\b", re
 def _survivors(wounded: CategoryTally, killed: Sequence[Claim], claims: Sequence[Claim]) -> CategoryTally:
     """The wounded less those told after them to have died of their wounds (OF_WOUNDS): "Two
     Israelis were wounded ... One later died of his wounds" leaves one wounded (the final state,
-    as GTD and RAND code it). Only deaths said after a chosen wounded figure, and never more than
-    the wounded; the rule says so (`-died_of_wounds`)."""
+    as GTD and RAND code it; extract/later.py flags every such death). Only deaths said at or
+    after a chosen wounded figure ("was wounded and later died": the same figure), never more
+    than the wounded, and never from an approximate or vague count ("around 50 injured": its
+    survivors are not known; the coders keep the stated figure); the rule says so
+    (`-died_of_wounds`)."""
     chosen = [c for c in claims if c.claim_id in wounded.claim_ids]
-    if not chosen:
+    if not chosen or any(c.qualifier in ("approx", "vague") for c in chosen):
         return wounded
     first = min(c.span[0] for c in chosen)
-    died = sum(c.value for c in killed if OF_WOUNDS in c.flags and c.span[0] > first and not _OF_THE_WOUNDED.search(c.text))
+    died = sum(c.value for c in killed if OF_WOUNDS in c.flags and c.span[0] >= first and not _OF_THE_WOUNDED.search(c.text))
     if not died or died > wounded.best:
         return wounded
     return replace(wounded, best=wounded.best - died, low=max(0.0, wounded.low - died), high=max(0.0, wounded.high - died),

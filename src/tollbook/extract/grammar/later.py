@@ -1,6 +1,6 @@
-"""Deaths of the wounded, told after the toll: the words of "One of the wounded later died",
-"He died of his wounds the next day", "Four later succumbed to their injuries" -> tables
-extract/later.py reads.
+"""Later deaths of the wounded: the words of "One of the wounded later died", "He died of his
+wounds the next day", "the two wounded later succumbed", "was wounded and later died of his
+injuries", "before succumbing to his wounds" -> tables extract/later.py reads.
 """
 
 from __future__ import annotations
@@ -9,9 +9,22 @@ from typing import Final
 
 #: Verbs of dying.
 DIE_VERBS: Final[tuple[str, ...]] = ("died", "succumbed", "passed away", "perished")
+#: Their gerunds, after "before": "before succumbing to his wounds", "before dying".
+DIE_GERUNDS: Final[tuple[str, ...]] = ("succumbing", "dying")
 #: Adverbs of a later time before or after the verb: "later died", "died later".
 LATER: Final[tuple[str, ...]] = ("later", "subsequently", "soon", "eventually", "afterwards", "afterward")
+#: Adverbs of a later time between "and" and a second predicate: "and subsequently succumbed".
+THEN: Final[tuple[str, ...]] = ("later", "subsequently", "eventually", "then", "afterwards")
 #: What the wounded die of: "died of his wounds", "succumbed to their injuries".
 WOUNDS: Final[tuple[str, ...]] = ("wounds", "injuries", "wound", "injury", "burns")
 #: Words that may stand between the subject and the verb ("also", "both", an apposition).
 BETWEEN: Final[tuple[str, ...]] = ("also", "both", "all", "too")
+#: Nouns that may follow a figure before its verb: "three injured victims succumbed".
+PEOPLE: Final[tuple[str, ...]] = ("victims", "people", "persons", "others", "ones", "patients")
+#: Auxiliaries before the verb: "had since died", "were later succumbed".
+AUXILIARIES: Final[tuple[str, ...]] = ("were", "was", "are", "is", "had", "have", "has")
+#: Words that end the clause of a wounding: a death after them is another clause's.
+CLAUSE_ENDS: Final[tuple[str, ...]] = ("while", "but", "whereas", "although")
+#: What stands right before a figure that restates the people counted before: "All five died of
+#: their injuries", "these two later succumbed".
+SAME_PEOPLE: Final[tuple[str, ...]] = ("all", "all of the", "the same", "these", "those")

@@ -1,4 +1,6 @@
-"""Grammar read by extract/later.py ("later died", "died of his wounds"), compiled once."""
+"""Grammar of later deaths of the wounded, read by extract/later.py ("One of the wounded later
+died", "was wounded and later died of his injuries"), compiled once from grammar/later.py.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +9,36 @@ import re
 from tollbook.extract.grammar import later as lt
 from tollbook.extract.grammar.alternation import alternation
 
-_ADV = r"(?:(?:" + alternation([*lt.LATER, *lt.BETWEEN]) + r")\s+)"
+_ADV = r"(?:(?:" + alternation([*lt.LATER, *lt.BETWEEN, "then", "since"]) + r")\s+)"
 _VERB = r"(?:" + alternation(lt.DIE_VERBS) + r")"
 _WOUNDS = r"(?:of|from|to)\s+(?:his|her|their|the|its)\s+(?:\w+\s+)?(?:" + alternation(lt.WOUNDS) + r")\b"
-#: Right after a subject: an optional apposition, then a later death ("later died", "died later",
+#: The death as the figure's own predicate, right after it: an optional apposition, a noun
+#: ("three injured victims"), an auxiliary, then a later death ("later died", "died later",
 #: "died of his wounds", "succumbed to their injuries", "died in hospital").
-LATER_DEATH = re.compile(
-    r"\s*(?:,[^,.;]{1,90},)?\s*(?:\(\s*and\s+)?(?:"
+OWN_DEATH = re.compile(
+    r"\s*(?:,[^,.;]{1,90},)?(?:\s+(?:" + alternation(lt.PEOPLE) + r"))?(?:\s+(?:" + alternation(lt.AUXILIARIES)
+    + r"))?\s*(?:\(\s*and\s+)?(?:"
     + _ADV + r"*(?:" + alternation(lt.LATER) + r")\s+" + _ADV + r"*" + _VERB + r"\b"  # "later died"
-    + r"|" + _ADV + r"*" + _VERB + r"\s+(?:" + alternation(lt.LATER) + r"\b|" + _WOUNDS + r"|in\s+(?:the\s+)?hospital\b)"
-    + r"|" + _ADV + r"*succumbed\b"
+    + r"|" + _ADV + r"*" + _VERB + r"\s+(?:" + alternation(lt.LATER) + r"\b|(?P<wounds>" + _WOUNDS + r")|in\s+(?:the\s+)?hospital\b)"
+    + r"|" + _ADV + r"*(?P<succumbed>succumb(?:ed|s)?)\b"
     + r")",
+    re.IGNORECASE,
+)
+#: The wounds a death is of, right after its verb: "later died of his wounds", "died later from
+#: their injuries".
+OF_WOUNDS = re.compile(r"\s*(?:(?:" + alternation(lt.LATER) + r")\s+)?" + _WOUNDS, re.IGNORECASE)
+#: The death as a second predicate of the wounded, in the clause of the wounding: "and (later)
+#: died", "and subsequently succumbed", "before succumbing to his wounds", "before dying". No
+#: clause break (";", ".", "while", "but") and no new subject: "and" or "before" is followed by
+#: the verb itself (an adverb allowed).
+SECOND_DEATH = re.compile(
+    r"(?:(?!\b(?:" + alternation(lt.CLAUSE_ENDS) + r")\b)[^;.:])*?\b(?:and\s+(?:(?:" + alternation(lt.THEN)
+    + r")\s+)?" + _VERB + r"|before\s+(?:" + alternation(lt.DIE_GERUNDS) + r"))\b",
     re.IGNORECASE,
 )
 #: A figure that restates a whole group: "All five", "Both".
 RESTATED = re.compile(r"\b(?:all|both)\b", re.IGNORECASE)
+#: Right before a figure, words that restate the people counted before: "All five", "these two".
+SAME_PEOPLE = re.compile(r"\b(?:" + alternation(lt.SAME_PEOPLE) + r")\s+\Z", re.IGNORECASE)
 #: A definite phrase points back at someone told before: "The victim", "the man", "his brother".
 DEFINITE = re.compile(r"(?:the|this|that|these|those|his|her|their)\b", re.IGNORECASE)
