@@ -1,0 +1,33 @@
+"""Subjects of a wounding passive that no count rule reads (extract/subjects.py): a possessive,
+a pair, an acronym in parentheses; with the lethal subjects' guards."""
+
+from __future__ import annotations
+
+from tollbook.api import extract_text
+
+
+def _wounded(text: str) -> list[tuple[float, str]]:
+    return [(c.value, c.text) for c in extract_text(text).claims if c.category == "wounded"]
+
+
+def test_possessive_pair_and_acronym_subjects_are_read() -> None:
+    assert _wounded("Gunmen fired on Ana Soler and her husband. Soler's husband was injured in the attack.") == [
+        (1.0, "Soler's husband")
+    ]
+    assert _wounded("Raiders struck the Petrov farm. Petrov's son and driver were injured in the raid.") == [
+        (2.0, "Petrov's son and driver")
+    ]
+    assert _wounded("A bomb hit a patrol. Two Northern Defence Corps (NDC) fighters were injured in the blast.") == [
+        (2.0, "Two Northern Defence Corps (NDC) fighters")
+    ]
+
+
+def test_the_guards_of_lethal_subjects_hold_for_wounds() -> None:
+    assert _wounded("Gunmen fired on the convoy of Ola Brandt. Brandt's bodyguard was not injured.") == []
+    assert _wounded("A bomb went off at the depot. The car was damaged in the blast.") == []
+    assert _wounded("A bomb went off at the depot. Nobody was injured in the blast.") == [(0.0, "Nobody was injured")]
+
+
+def test_a_fatal_wound_stays_a_death() -> None:
+    claims = extract_text("Gunmen attacked the Orlov house. Orlov's nephew was fatally injured in the attack.").claims
+    assert [(c.category, c.value) for c in claims] == [("killed", 1.0)]
