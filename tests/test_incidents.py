@@ -33,6 +33,8 @@ def test_an_open_plural_scope_takes_the_declared_series() -> None:
     assert _incidents(text, "killed") == [4] and _incidents(text, "wounded") == [4]
     later = "Five police officers were injured in the ensuing clashes. This was one of two related attacks in Lerin."
     assert _incidents(later, "wounded") == [2]
+    the = "This was one of the three attacks on Tarno that night. Six guards were injured across the attacks."
+    assert _incidents(the, "wounded") == [3]
 
 
 def test_a_plural_scope_without_a_series_is_one_incident() -> None:

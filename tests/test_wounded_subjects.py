@@ -31,3 +31,18 @@ def test_the_guards_of_lethal_subjects_hold_for_wounds() -> None:
 def test_a_fatal_wound_stays_a_death() -> None:
     claims = extract_text("Gunmen attacked the Orlov house. Orlov's nephew was fatally injured in the attack.").claims
     assert [(c.category, c.value) for c in claims] == [("killed", 1.0)]
+
+
+def _tally(text: str, category: str) -> float | None:
+    cat = extract_text(text).tally.get(category)
+    return cat.best if cat is not None else None
+
+
+def test_a_new_subject_after_and_is_not_the_first_figure_again() -> None:
+    # The pair has its own plural verb and is counted as two: the mayor is not also wounded.
+    assert _tally("The mayor was killed, and his son and driver were injured in the attack.", "wounded") == 2.0
+    # A long singular noun phrase with its own verb is a new subject too.
+    text = "Three people were killed and the former Kandahar district police chief was injured."
+    assert _tally(text, "wounded") == 1.0 and _tally(text, "killed") == 3.0
+    # A second predicate of the same people still counts them again.
+    assert _tally("Four soldiers were abducted and killed.", "killed") == 4.0

@@ -41,9 +41,6 @@ from tollbook.model import Span
 
 __all__ = ["find_clause_subjects"]
 
-#: The predicates whose subjects are read: deaths and wounds ("Swe's wife was injured").
-_CATEGORIES = ("killed", "wounded")
-
 
 def _subject(text: str, start: int, at: int, plural: bool = False) -> Span | None:
     """The span of the subject that ends at `at`: from the clause's start, past a fronted
@@ -132,7 +129,7 @@ def find_clause_subjects(text: str, start: int, end: int, taken: list[Span]) -> 
         # are asked apart ("Two peasants, accused of ties with rebels, were killed": the
         # accusation is the subject's, not a hypothetical killing).
         plural = None if m.group("one") else victims.plural_predicate_at(text, m.start(), m.end() - 1, end)
-        if plural in _CATEGORIES:
+        if plural in sj.CATEGORIES:
             span = _subject(text, start, m.start(), plural=True)
             value = _plural_value(text, span) if span is not None else None
             if span is not None and value is not None and not victims.undone_before(text, start, span[0]):
@@ -144,7 +141,7 @@ def find_clause_subjects(text: str, start: int, end: int, taken: list[Span]) -> 
         if m.group("many"):
             continue
         category = "killed" if fatal_predicate_at(text, m.start(), end) else victims.predicate_at(text, m.start(), m.end() - 1, end)
-        if category not in _CATEGORIES:
+        if category not in sj.CATEGORIES:
             continue
         span = _subject(text, start, m.start())
         if span is None or victims.undone_before(text, start, span[0]):

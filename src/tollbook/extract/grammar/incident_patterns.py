@@ -4,8 +4,8 @@ one of four related attacks"), declared as named patterns, compiled once.
 
 Three kinds of phrase:
 - DECLARED: the document says its incident is one of a series: "This was one of two related
-  attacks", "one of at least nine attacks targeting outposts", "the second of two similar
-  bombings". Group `n` is the number of incidents.
+  attacks", "one of the three attacks", "one of at least nine attacks targeting outposts", "the
+  second of two similar bombings". Group `n` is the number of incidents.
 - SCOPE: where the clause after a figure says its events happened. A counted scope names the
   number of incidents itself (`n`: "across both attacks", "in the two attacks", "between two of
   the attacks"; `extra`: "in this and two unrelated attacks" is one more; `pair`: "between this
@@ -40,7 +40,7 @@ _MODS = r"(?:[\w-]+\s+){0,3}?"  # "related", "coordinated", "rocket", "similar g
 
 DECLARED = re.compile(
     r"\b(?:one|the\s+(?:first|second|third|fourth|fifth|sixth|last|latest|final))\s+of\s+"
-    r"(?:at\s+least\s+|some\s+|around\s+|about\s+)?(?P<n>" + _N + r")\s+" + _MODS + _MANY,
+    r"(?:the\s+|these\s+)?(?:at\s+least\s+|some\s+|around\s+|about\s+)?(?P<n>" + _N + r")\s+" + _MODS + _MANY,
     re.IGNORECASE,
 )
 
