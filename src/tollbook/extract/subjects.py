@@ -1,5 +1,4 @@
-"""Subjects of a lethal or wounding passive no other rule read: sentence text -> Victim* (one
-person each, or a plural subject's own count).
+"""Subjects of a lethal or wounding passive no other rule read: sentence text -> Victim* (one person each).
 
 "Major Ilan Perry, U.S. military attache in Tamsin, was shot to death", "The Italian Ambassador
 was assassinated", "Party leader Omar Dallo was shot dead", "A German priest who ran the mission
@@ -18,9 +17,9 @@ subject holds at least one word, no figure but one, and its last word is no auxi
 thing (grammar/subjects.NOT_SUBJECT_HEADS, lexicon.NON_PERSON); a clause of another time ("five
 days after the mayor was killed") is background.
 
-Wounds are read the same way, with the same guards ("Swe's wife was injured", "Shinwari's son
-and driver were injured", "Two Popular Mobilization Forces (PMF) fighters were injured": a
-possessive, a pair, an acronym in parentheses that the count rules do not read).
+A wounding predicate is read the same way, as wounded (grammar/subjects.CATEGORIES: "The Saudi
+Consul in Karachi was seriously injured", "His mother and sister were wounded"); a wounded pair
+whose first member a rule read is left to leading.py, which adds the second.
 """
 
 from __future__ import annotations
@@ -128,15 +127,14 @@ def find_clause_subjects(text: str, start: int, end: int, taken: list[Span]) -> 
         # The predicate's own guards look at the predicate only; the words before the subject
         # are asked apart ("Two peasants, accused of ties with rebels, were killed": the
         # accusation is the subject's, not a hypothetical killing).
-        plural = None if m.group("one") else victims.plural_predicate_at(text, m.start(), m.end() - 1, end)
-        if plural in sj.CATEGORIES:
+        plural_cat = None if m.group("one") else victims.plural_predicate_at(text, m.start(), m.end() - 1, end)
+        if plural_cat in sj.CATEGORIES:
             span = _subject(text, start, m.start(), plural=True)
             value = _plural_value(text, span) if span is not None else None
             if span is not None and value is not None and not victims.undone_before(text, start, span[0]):
-                # A wounded pair whose first member was read is leading.py's ("A policeman and
-                # Ahmed Noor were injured": the name is the one more).
-                if free(span, m.start()) or (value == 2 and plural == "killed" and _pair_free(text, span, taken, out, m.start())):
-                    out.append(victims.Victim(span, plural, "people", "unknown", "clause_subject", value=value))
+                # a wounded pair whose first member a rule read is leading.py's (it adds the second)
+                if free(span, m.start()) or (value == 2 and plural_cat == "killed" and _pair_free(text, span, taken, out, m.start())):
+                    out.append(victims.Victim(span, plural_cat, "people", "unknown", "clause_subject", value=value))
                 continue
         if m.group("many"):
             continue

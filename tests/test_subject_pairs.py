@@ -1,5 +1,6 @@
 """Subjects of a wounding passive that no count rule reads (extract/subjects.py): a possessive,
-a pair, an acronym in parentheses; with the lethal subjects' guards."""
+a pair, an acronym in parentheses, with the lethal subjects' guards; after "and", such a pair or
+a long singular noun phrase with its own verb is a new subject (count_patterns.NEW_SUBJECT)."""
 
 from __future__ import annotations
 
