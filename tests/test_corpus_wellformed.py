@@ -51,6 +51,8 @@ POPULATIONS = {
 QUALIFIERS = {"exact", "at_least", "more_than", "at_most", "fewer_than", "approx", "vague"}
 KINDS = {"count", "area"}
 FLAGS = {"additional", "update", "cumulative", "hedged", "corrected", "unquantified", "attackers"}
+#: A flag with a number: "incidents:3", a total of three incidents (docs/annotation.md).
+COUNTED_FLAG = re.compile(r"incidents:(?:[2-9]|[1-9]\d+)")
 RELATIONS = {"part", "subset"}
 DETAILS = {
     "orphaned": {"lost one parent", "lost both parents"},
@@ -200,7 +202,7 @@ def test_claim(item_id: str, claim: dict[str, Any], item: dict[str, Any]) -> Non
     if claim.get("population") == "dwellings":
         assert claim.get("detail") in DETAILS["displaced"], f"{where}: dwellings need a housing detail"
     for flag in claim.get("flags", []):
-        assert flag in FLAGS, f"{where}: flag {flag!r}"
+        assert flag in FLAGS or COUNTED_FLAG.fullmatch(flag), f"{where}: flag {flag!r}"
     if claim.get("event_date") is not None:
         assert ISO_DATE.match(claim["event_date"]), f"{where}: event_date {claim['event_date']!r}"
     for key in ("place", "source"):

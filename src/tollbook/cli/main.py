@@ -366,6 +366,9 @@ def demo(db: str, no_gazetteer: bool) -> None:
               help="For `labelled`: the field holding the row's id (it decides the row's read/check half).")
 @click.option("--strip-bookkeeping", is_flag=True,
               help="For `labelled`: first remove ACLED coders' sentences that state the label (\"3 fatalities.\").")
+@click.option("--per-incident", is_flag=True,
+              help="For `labelled`: a figure that totals several incidents (\"across both attacks\") counts one "
+                   "incident's share, as GTD codes it; leave it off for RAND (its 0 is \"cannot disaggregate\").")
 @click.option("--misses-half", type=click.Choice(["read", "check", "both"]), default="read", show_default=True,
               help="For `labelled`: which half's misses to write (read misses only from the read half).")
 @click.option("--misses", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -374,8 +377,8 @@ def demo(db: str, no_gazetteer: bool) -> None:
 @format_option
 @handle_errors
 def eval_command(dataset: str, path: Path, docs: Path | None, labels: tuple[str, ...], where: tuple[str, ...],
-                 text_field: str, id_field: str, strip_bookkeeping: bool, misses_half: str, misses: Path | None,
-                 no_gazetteer: bool, fmt: str) -> None:  # fmt: skip
+                 text_field: str, id_field: str, strip_bookkeeping: bool, per_incident: bool, misses_half: str,
+                 misses: Path | None, no_gazetteer: bool, fmt: str) -> None:  # fmt: skip
     """Score extraction against others' labels in PATH: exact and within-10% accuracy.
 
     `labelled` takes any JSONL or CSV file with --label CATEGORY=FIELD, scored on all rows, rows
@@ -385,7 +388,7 @@ def eval_command(dataset: str, path: Path, docs: Path | None, labels: tuple[str,
     if dataset == "labelled":
         rows, wrong = evaluation.run_labelled(path, labels, where=where, text_field=text_field, id_field=id_field,
                                               strip_bookkeeping=strip_bookkeeping, misses_half=misses_half,
-                                              settings=settings)  # fmt: skip
+                                              per_incident=per_incident, settings=settings)  # fmt: skip
     else:
         rows, wrong = evaluation.run(dataset, path, docs=docs, settings=settings)
     write_rows(rows, fmt, sys.stdout)

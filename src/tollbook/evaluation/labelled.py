@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -35,8 +36,9 @@ from tollbook.evaluation.datasets import (
     strip_acled_bookkeeping,
     within_10pct,
 )
+from tollbook.extract.incidents import incidents_of
 from tollbook.ingest.sources import document_from_text
-from tollbook.model import Extraction
+from tollbook.model import Claim, Extraction
 from tollbook.pipeline import Pipeline
 
 HALVES = ("read", "check")
@@ -191,8 +193,27 @@ def read_rows(path: Path, labels: Sequence[LabelSpec], *, where: Sequence[Where]
 def predict(category: str, result: Extraction) -> tuple[float, str, str]:
     """The document's figure for a category: (value, rule, figure's words); 0 when none. Killed
     follows datasets.predict_killed; a vague amount summed with stated figures counts none."""
+    return _predict(category, result, shares=False)
+
+
+def predict_per_incident(category: str, result: Extraction) -> tuple[float, str, str]:
+    """`predict`, but a figure that totals several incidents (flag `incidents:N`,
+    extract/incidents.py) counts one incident's share, as GTD codes a report it splits into
+    incidents (`per_incident`). RAND does not: "impossible to disaggregate" is its 0."""
+    return _predict(category, result, shares=True)
+
+
+def _predict(category: str, result: Extraction, *, shares: bool) -> tuple[float, str, str]:
+    def total(claims: Sequence[Claim], value_of: Callable[[Claim], float]) -> float:
+        return per_incident(claims, value_of) if shares else sum(value_of(c) for c in claims)
+
     if category == "killed":
         p = predict_killed(_NO_ITEM, result)
+        killed = result.tally.get("killed")
+        if shares and killed is not None and p.value:
+            chosen = [c for c in result.claims if c.claim_id in killed.claim_ids]
+            value = per_incident(chosen, acled_value)
+            return value, p.rule + ("+per_incident" if value != p.value else ""), p.span_text
         return p.value or 0.0, p.rule, p.span_text
     tally = result.tally.get(category)
     if tally is None:
@@ -204,10 +225,25 @@ def predict(category: str, result: Extraction) -> tuple[float, str, str]:
     # a vague amount adds no known person; alone it keeps ACLED's reading of its word.
     stated = [c for c in chosen if c.qualifier != "vague"]
     if stated and len(stated) < len(chosen):
-        return (sum(c.value for c in stated), tally.rule + "+stated:" + ",".join(c.rule for c in stated),
+        return (total(stated, lambda c: c.value), tally.rule + "+stated:" + ",".join(c.rule for c in stated),
                 " | ".join(c.text for c in stated))  # fmt: skip
-    return (sum(acled_value(c) for c in chosen), tally.rule + ":" + ",".join(c.rule for c in chosen),
+    return (total(chosen, acled_value), tally.rule + ":" + ",".join(c.rule for c in chosen),
             " | ".join(c.text for c in chosen))  # fmt: skip
+
+
+def per_incident(claims: Sequence[Claim], value_of: Callable[[Claim], float]) -> float:
+    """The claims' sum, each total of N incidents replaced by one incident's share: the figures
+    of the same N summed, then divided and rounded half up (GTD gives the first incidents of a
+    series the remainder: 9 over two incidents is 5 and 4, the likelier share is the nearer)."""
+    whole = 0.0
+    shared: dict[int, float] = {}
+    for c in claims:
+        n = incidents_of(c)
+        if n > 1:
+            shared[n] = shared.get(n, 0.0) + value_of(c)
+        else:
+            whole += value_of(c)
+    return whole + sum(math.floor(total / n + 0.5) for n, total in shared.items())
 
 
 Predictor = Callable[[str, Extraction], tuple[float, str, str]]

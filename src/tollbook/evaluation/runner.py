@@ -18,7 +18,14 @@ from tollbook.evaluation.datasets import (
     predict_killed,
     run_figures,
 )
-from tollbook.evaluation.labelled import LabelSpec, Where, read_rows, run_rows
+from tollbook.evaluation.labelled import (
+    LabelSpec,
+    Where,
+    predict,
+    predict_per_incident,
+    read_rows,
+    run_rows,
+)
 from tollbook.evaluation.labelled import misses as labelled_misses
 from tollbook.evaluation.labelled import scores as labelled_scores
 from tollbook.evaluation.scoring import compare, expected_from_dict, misses_report, score
@@ -46,6 +53,7 @@ def run(dataset: str, path: Path, *, docs: Path | None = None,
 
 def run_labelled(path: Path, labels: Sequence[str], *, where: Sequence[str] = (), text_field: str = "text",
                  id_field: str = "id", strip_bookkeeping: bool = False, misses_half: str = "read",
+                 per_incident: bool = False,
                  settings: Settings | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:  # fmt: skip
     """Any labelled JSONL/CSV: `labels` as CATEGORY=FIELD, `where` as FIELD==VALUE (see labelled.py)."""
     if not labels:
@@ -53,7 +61,7 @@ def run_labelled(path: Path, labels: Sequence[str], *, where: Sequence[str] = ()
     specs = [LabelSpec.parse(x) for x in labels]
     rows = read_rows(path, specs, where=[Where.parse(w) for w in where], text_field=text_field,
                      id_field=id_field, strip_bookkeeping=strip_bookkeeping)  # fmt: skip
-    scored = run_rows(rows, specs, Pipeline(settings))
+    scored = run_rows(rows, specs, Pipeline(settings), predict_per_incident if per_incident else predict)
     return labelled_scores(scored, path.name), list(labelled_misses(scored, half=misses_half))
 
 

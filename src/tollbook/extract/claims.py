@@ -22,6 +22,7 @@ from tollbook.extract.counts import find_figures
 from tollbook.extract.glue import Repaired
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.housing import find_housing
+from tollbook.extract.incidents import mark_incidents
 from tollbook.extract.records import Figure
 from tollbook.extract.scare import blank_scare_quotes
 from tollbook.extract.spelling import compose, respell
@@ -85,7 +86,7 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
     exclude = _SpanIndex([d.span for d in anchors.dates] + area_spans)
     claims += _count_claims(maker, sentences, anchors, exclude, flags, respelt)
     claims.sort(key=lambda c: (c.span[0], c.span[1], c.claim_id))
-    return tuple(claims)
+    return tuple(mark_incidents(doc.text, claims))  # "across both attacks": a total of incidents
 
 
 class _ClaimMaker:

@@ -69,13 +69,17 @@ BY_BEFORE = re.compile(r"\bby\s+\Z")
 
 #: After "and", the subject of a new clause: other people ("and many more wounded"), or a noun
 #: phrase with its own singular finite verb ("An observer was killed and his aide was injured":
-#: the aide, read by extract/victims.py). "and another soldier was injured" and a plural ("and
-#: their parents were injured") are left out: no rule counts those phrases yet, so the twin of
-#: the first figure stands for them.
+#: the aide, read by extract/victims.py), or a pair with its own plural verb ("and his son and
+#: driver were injured": extract/subjects.py counts two). "and another soldier was injured" and a
+#: plural ("and their parents were injured") are left out: no rule counts those phrases yet, so
+#: the twin of the first figure stands for them.
 NEW_SUBJECT = re.compile(
     r"\s*(?:many|more|others?|several|some|few|dozens|scores|hundreds|thousands|numerous|countless|"
     r"a\s+(?:number|few|handful)|an\s+unknown|one\s+other|another|the\s+other)\b"
-    r"|\s*(?:his|her|their|its|the|a|an)\s+(?:[\w'’-]+\s+){1,4}?(?:was|is|has)\b"
+    r"|\s*(?:his|her|their|its|the|a|an)\s+(?:[\w'’-]+\s+){1,6}?(?:was|is|has)\b"
+    # a pair with its own plural verb, read by extract/subjects.py: "and his son and driver were injured"
+    r"|\s*(?:his|her|their|its|the|a|an|(?-i:[A-Z])[\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?and\s+"
+    r"(?:(?:his|her|their|its|the|a|an)\s+)?(?:[\w'’-]+\s+){1,3}?(?:were|are|have)\b"
     # a named person with their own verb: "... were killed and (village head) Obaja Nang was injured"
     r"|\s*(?:(?-i:[a-z])[\w-]+\s+){0,2}(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,4}\s+(?:was|is|has)\b",
     re.IGNORECASE)

@@ -1,0 +1,96 @@
+"""Figures that total several incidents: a document's claims -> the same, flagged "incidents:N".
+
+"This was one of three related attacks in Kunduz on this date. Eight assailants were killed and
+five were injured across the ensuing clashes": the five are the total of three incidents, not
+of the one the document is about. Incident databases (GTD, ACLED) split such a report into one
+row per incident and code each a share of the total; a reader of the claim needs to know that
+the figure spans several incidents, and how many. The claim keeps the figure as written (a
+claim is what the text says) and gains the flag `incidents:N`; evaluation/labelled.py turns it
+into a per-incident share when it scores a coder's per-incident labels.
+
+The scope is read from the figure's own clause: the first place-of-events phrase after the
+figure in its sentence (or one opening the sentence) decides. A counted scope names N itself
+("across both attacks", "in the two attacks", "between two of the attacks", "in this and two
+unrelated attacks", "between this incident and a similar bombing"); an open plural scope
+("across the clashes", "in the attacks") takes N from the document's own "one of N ... attacks";
+a singular scope ("in the attack", "in this attack") is one incident.
+
+Guards: an open plural scope without a declared series is one incident told as several events
+("Two were killed in the blasts" of one bombing); a figure with no scope phrase is the
+document's own incident, series or not ("This was one of four attacks. Two soldiers were
+injured."); a scope in another sentence does not reach the figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from tollbook.extract.grammar.incident_patterns import (
+    DECLARED,
+    FLAG_PREFIX,
+    INCIDENT_NUMBER_WORDS,
+    LEADING_SCOPE,
+    SCOPE,
+)
+from tollbook.model import Claim
+
+__all__ = ["incidents_of", "mark_incidents"]
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else INCIDENT_NUMBER_WORDS[word.lower()]
+
+
+def _declared(text: str) -> int | None:
+    """The number of incidents in the series the document says its own is one of."""
+    m = DECLARED.search(text)
+    return _number(m.group("n")) if m else None
+
+
+def _scope(m: re.Match[str], declared: int | None) -> int | None:
+    """How many incidents a scope phrase spans (None: one, or unknown)."""
+    if m.group("single"):
+        return None
+    if m.group("pair"):
+        return 2
+    if m.group("extra"):
+        return 1 + _number(m.group("extra"))
+    if m.group("both"):
+        return 2
+    for name in ("of", "n", "all"):
+        if m.group(name):
+            return _number(m.group(name))
+    return declared  # an open plural scope: the series the document declares, if any
+
+
+def _incidents(text: str, claim: Claim, declared: int | None) -> int | None:
+    start, end = claim.sentence_span
+    after = SCOPE.search(text, claim.span[1], end)
+    if after is not None:
+        return _scope(after, declared)
+    leading = LEADING_SCOPE.match(text, start)
+    if leading is not None and leading.end() <= claim.span[0]:
+        return _scope(leading, declared)
+    return None
+
+
+def mark_incidents(text: str, claims: Sequence[Claim]) -> list[Claim]:
+    """`claims` with each count whose scope spans several incidents flagged `incidents:N`."""
+    if not any(c.kind == "count" for c in claims):
+        return list(claims)
+    declared = _declared(text)
+    out = []
+    for claim in claims:
+        n = _incidents(text, claim, declared) if claim.kind == "count" else None
+        out.append(replace(claim, flags=(*claim.flags, f"{FLAG_PREFIX}{n}")) if n is not None and n >= 2 else claim)
+    return out
+
+
+def incidents_of(claim: Claim) -> int:
+    """How many incidents the claim's figure totals (1 when its flags say nothing)."""
+    for flag in claim.flags:
+        if flag.startswith(FLAG_PREFIX):
+            return int(flag[len(FLAG_PREFIX) :])
+    return 1
