@@ -5,7 +5,8 @@
 Files and labels (conventions in ../shared/data/README.md):
 - acled-2020: ACLED May-2020 sample, notes (coders' bookkeeping stripped) -> fatalities;
 - acled-more: more ACLED countries, rows with dup_text == 1 and not stripped -> fatalities;
-- gtd: Global Terrorism Database -> nkill, nwound, nhostkid;
+- gtd: Global Terrorism Database -> nkill, nwound, nhostkid (a figure stated across a series of
+  incidents scores its even share, GTD's convention: evaluation.series);
 - rand: RAND RDWTI -> fatalities, injuries;
 - idetect: IDMC displacement excerpts -> Quantity (IDMC's figure conventions).
 Every row falls in a read or a check half by a stable hash of its id (evaluation.labelled.half_of);
@@ -31,6 +32,7 @@ from tollbook.evaluation.datasets import EvalItem, idetect_items, predict_displa
 from tollbook.evaluation.labelled import (
     HALVES,
     LabelSpec,
+    Predictor,
     Row,
     Scored,
     Where,
@@ -40,6 +42,7 @@ from tollbook.evaluation.labelled import (
     run_rows,
     scores,
 )
+from tollbook.evaluation.series import split_series
 from tollbook.model import Extraction
 from tollbook.pipeline import Pipeline
 
@@ -85,7 +88,7 @@ class Dataset:
     name: str
     rows: list[Row]
     labels: list[LabelSpec]
-    predictor: Callable[[str, Extraction], tuple[float, str, str]] = predict
+    predictor: Predictor = predict
 
 
 def _idmc(category: str, result: Extraction) -> tuple[float, str, str]:
@@ -94,10 +97,11 @@ def _idmc(category: str, result: Extraction) -> tuple[float, str, str]:
 
 
 def datasets(data: Path) -> list[Dataset]:
-    def labelled(name: str, path: Path, labels: list[str], where: tuple[str, ...] = (), **kw: object) -> Dataset:
+    def labelled(name: str, path: Path, labels: list[str], where: tuple[str, ...] = (), *,
+                 predictor: Predictor = predict, **kw: object) -> Dataset:  # fmt: skip
         specs = [LabelSpec.parse(x) for x in labels]
         rows = list(read_rows(path, specs, where=[Where.parse(w) for w in where], **kw))  # type: ignore[arg-type]
-        return Dataset(name, rows, specs)
+        return Dataset(name, rows, specs, predictor)
 
     idetect = [Row(i.item_id or i.text[:80], i.text, (("displaced", i.gold),), (("displaced", i.written),),
                    half_of(i.item_id or i.text[:80])) for i in idetect_items(data / "idetect" / "idetect-test.csv")]  # fmt: skip
@@ -106,7 +110,8 @@ def datasets(data: Path) -> list[Dataset]:
                  text_field="notes", id_field="event_id_cnty", strip_bookkeeping=True),
         labelled("acled-more", data / "acled" / "acled-more-dev.jsonl", ["killed=fatalities"],
                  ("dup_text==1", "stripped==false")),
-        labelled("gtd", data / "gtd" / "gtd-dev.jsonl", ["killed=nkill", "wounded=nwound", "hostage=nhostkid"]),
+        labelled("gtd", data / "gtd" / "gtd-dev.jsonl", ["killed=nkill", "wounded=nwound", "hostage=nhostkid"],
+                 predictor=split_series(predict)),  # GTD divides a series' figure among its incidents
         labelled("rand", data / "rand" / "rand-dev.jsonl", ["killed=fatalities", "wounded=injuries"]),
         Dataset("idetect", idetect, [LabelSpec("displaced", "Quantity")], _idmc),
     ]  # fmt: skip

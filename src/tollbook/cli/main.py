@@ -366,6 +366,10 @@ def demo(db: str, no_gazetteer: bool) -> None:
               help="For `labelled`: the field holding the row's id (it decides the row's read/check half).")
 @click.option("--strip-bookkeeping", is_flag=True,
               help="For `labelled`: first remove ACLED coders' sentences that state the label (\"3 fatalities.\").")
+@click.option("--series-shares", is_flag=True,
+              help="For `labelled`: the file codes one row per incident of a series and divides a figure stated "
+                   "across the series evenly (GTD): 'one of two related attacks ... seven killed across both "
+                   "attacks' scores 4.")
 @click.option("--misses-half", type=click.Choice(["read", "check", "both"]), default="read", show_default=True,
               help="For `labelled`: which half's misses to write (read misses only from the read half).")
 @click.option("--misses", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -374,7 +378,8 @@ def demo(db: str, no_gazetteer: bool) -> None:
 @format_option
 @handle_errors
 def eval_command(dataset: str, path: Path, docs: Path | None, labels: tuple[str, ...], where: tuple[str, ...],
-                 text_field: str, id_field: str, strip_bookkeeping: bool, misses_half: str, misses: Path | None,
+                 text_field: str, id_field: str, strip_bookkeeping: bool, series_shares: bool, misses_half: str,
+                 misses: Path | None,
                  no_gazetteer: bool, fmt: str) -> None:  # fmt: skip
     """Score extraction against others' labels in PATH: exact and within-10% accuracy.
 
@@ -385,6 +390,7 @@ def eval_command(dataset: str, path: Path, docs: Path | None, labels: tuple[str,
     if dataset == "labelled":
         rows, wrong = evaluation.run_labelled(path, labels, where=where, text_field=text_field, id_field=id_field,
                                               strip_bookkeeping=strip_bookkeeping, misses_half=misses_half,
+                                              series_shares=series_shares,
                                               settings=settings)  # fmt: skip
     else:
         rows, wrong = evaluation.run(dataset, path, docs=docs, settings=settings)

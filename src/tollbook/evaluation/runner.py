@@ -18,10 +18,11 @@ from tollbook.evaluation.datasets import (
     predict_killed,
     run_figures,
 )
-from tollbook.evaluation.labelled import LabelSpec, Where, read_rows, run_rows
+from tollbook.evaluation.labelled import LabelSpec, Where, predict, read_rows, run_rows
 from tollbook.evaluation.labelled import misses as labelled_misses
 from tollbook.evaluation.labelled import scores as labelled_scores
 from tollbook.evaluation.scoring import compare, expected_from_dict, misses_report, score
+from tollbook.evaluation.series import split_series
 from tollbook.geo.names import name_key
 from tollbook.ingest.sources import read_path
 from tollbook.model import Document
@@ -46,14 +47,15 @@ def run(dataset: str, path: Path, *, docs: Path | None = None,
 
 def run_labelled(path: Path, labels: Sequence[str], *, where: Sequence[str] = (), text_field: str = "text",
                  id_field: str = "id", strip_bookkeeping: bool = False, misses_half: str = "read",
-                 settings: Settings | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:  # fmt: skip
-    """Any labelled JSONL/CSV: `labels` as CATEGORY=FIELD, `where` as FIELD==VALUE (see labelled.py)."""
+                 series_shares: bool = False, settings: Settings | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:  # fmt: skip
+    """Any labelled JSONL/CSV: `labels` as CATEGORY=FIELD, `where` as FIELD==VALUE (see labelled.py);
+    `series_shares`: the file codes one row per incident of a series (GTD), see series.py."""
     if not labels:
         raise ConfigError("say which labels to score: --label killed=FIELD (repeatable)")
     specs = [LabelSpec.parse(x) for x in labels]
     rows = read_rows(path, specs, where=[Where.parse(w) for w in where], text_field=text_field,
                      id_field=id_field, strip_bookkeeping=strip_bookkeeping)  # fmt: skip
-    scored = run_rows(rows, specs, Pipeline(settings))
+    scored = run_rows(rows, specs, Pipeline(settings), split_series(predict) if series_shares else predict)
     return labelled_scores(scored, path.name), list(labelled_misses(scored, half=misses_half))
 
 
