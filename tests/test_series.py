@@ -55,6 +55,12 @@ def test_share_is_the_nearest_whole_number_a_half_up(total: int, size: int, want
      "Forty people were killed and 12 were injured between two of the attacks.", 20),
     ("Raiders attacked Kell village. This was one of five raids in the area. "
      "Nine villagers were killed across all three raids.", 3),
+    ("Rebels attacked two bases near Kell. This was one of two related attacks in the province. "
+     "Nine soldiers were killed in the ensuing clashes.", 5),
+    ("Gunmen attacked a police post in Voss. This was one of two related attacks on police on this date. "
+     "Three officers were killed between this and an attack in Orra.", 2),
+    # "in the blasts" with no series: one incident's blasts
+    ("Two bombs exploded at the Kell market. Six people were killed in the blasts.", 6),
     # one figure for the incident itself, one for the series
     ("Gunmen attacked an outpost in Dorr. This was one of two related incidents in the area on this date. "
      "One soldier was killed in this attack while eight assailants were killed across the clashes.", 5),

@@ -43,7 +43,9 @@ SERIES_SCOPE_RE = re.compile(
     r"\bacross\s+(?:(?:all|both)\s+(?:of\s+)?)?(?:the\s+|these\s+)?"
     r"(?:" + _SIZE + r"\s+(?:of\s+the\s+)?)?" + _MODIFIERS + _NOUN + r"\b"
     r"|\b(?:in|during|between)\s+(?:(?:all|both)\s+(?:of\s+)?(?:the\s+)?|(?:the\s+)?(?=" + _SIZE + r"\s))"
-    r"(?:" + _SIZE + r"\s+(?:of\s+the\s+)?)?" + _MODIFIERS + _NOUN + r"\b",
+    r"(?:" + _SIZE + r"\s+(?:of\s+the\s+)?)?" + _MODIFIERS + _NOUN + r"\b"
+    r"|\b(?:in|during)\s+the\s+(?:ensuing\s+)?" + _NOUN + r"\b"
+    r"|\bbetween\s+this\s+(?:one\s+)?and\s+(?:an?|the)\s+(?:other\s+)?(?:attack|incident|clash|bombing)\b",
     re.IGNORECASE,
 )
 #: The series' size written in a scope: "both", "three" ("across all three attacks").
