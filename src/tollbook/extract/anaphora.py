@@ -3,7 +3,8 @@
 "Dozo militiamen abducted four Fulani men in Sewere, they were executed", "Gunmen seized
 seven monks. The hostages were later found dead": a plural pronoun (grammar/anaphora.py) or
 "the" + a plural people noun, at a clause start and subject of a plural passive or dying
-predicate (victims.plural_predicate_at), stands for the last group counted before it (a
+predicate (victims.plural_predicate_at, maybe after an apposition or a relative clause: "The
+hostages, all medical workers, were killed"), stands for the last group counted before it (a
 cardinal figure of two or more with a plural people noun, within grammar/anaphora.REACH
 characters). The group's fate is the predicate's; the figure is the antecedent's.
 
@@ -57,7 +58,8 @@ def find_anaphors(text: str, start: int, end: int, taken: list[Span]) -> list[vi
             continue
         if not victims.clause_subject_at(text, start, m.start()) or any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        category = victims.plural_predicate_at(text, start, m.end(), end)
+        # "The hostages, all medical workers, were killed": the apposition is the group's own.
+        category = victims.plural_predicate_at(text, start, m.end(), end, appositive=True)
         if category is None:
             continue
         found = antecedent(text, m.start(), noun)

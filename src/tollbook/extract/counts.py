@@ -367,9 +367,10 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
     for k, fig in enumerate(figs):
         prev = figs[k - 1] if k else None
         between = text[prev.span[1] : fig.num.span[0]] if prev else ""
-        # "..., including a child, and nine others were injured": a new clause, not a list member
+        # "..., including a child, and nine others were injured", "..., including two assailants, and
+        # three soldiers and four assailants were wounded": a new clause, not a list member
         new_clause = prev is not None and prev.relation == "part" and bool(_COMMA_AND.match(between)) \
-            and bool(_CUE_NEXT.match(text, fig.span[1]))  # fmt: skip
+            and _own_predicate(text, figs, k)  # fmt: skip
         first_part = breakdown_end >= 0 and (not text[breakdown_end : fig.num.span[0]].strip()
                                              or bool(_UNREAD_PART.match(text, breakdown_end, fig.num.span[0]))
                                              # "including police officers and a journalist, were": unnumbered members first
@@ -407,6 +408,15 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
     for group in groups:
         categorise(text, start, end, figs, group, parts, cue_after)
     _inherit_from_parents(figs)
+
+
+def _own_predicate(text: str, figs: list[Figure], k: int) -> bool:
+    """Does figure k, alone or heading a coordinated list ("three soldiers and four assailants"),
+    have a predicate of its own right after it ("were wounded")?"""
+    last = k
+    while last + 1 < len(figs) and lx.LIST_SEP_RE.match(text[figs[last].span[1] : figs[last + 1].num.span[0]]):
+        last += 1
+    return bool(_CUE_NEXT.match(text, figs[last].span[1]))
 
 
 def _join(figs: list[Figure], parts: dict[int, list[int]], groups: list[list[int]], k: int, between: str) -> None:

@@ -211,11 +211,13 @@ def predicate_at(text: str, start: int, pos: int, end: int, appositive: bool = F
     return _category(after.group("verb"), bool(after.group("manner")))
 
 
-def plural_predicate_at(text: str, start: int, pos: int, end: int) -> str | None:
+def plural_predicate_at(text: str, start: int, pos: int, end: int, appositive: bool = False) -> str | None:
     """The category of a plural passive or dying predicate right at `pos` ("were executed",
-    "were later found dead", "died"), unless negated or undone; None when none starts there."""
+    "were later found dead", "died"), unless negated or undone; None when none starts there.
+    With `appositive`, the predicate may follow an apposition or a relative clause ("The
+    hostages, all medical workers, were killed")."""
     after = _PASSIVE_PLURAL.match(text, pos, end)
-    if after is None or after.group("appos") or _undone(text, start, _pred_start(after)):
+    if after is None or (after.group("appos") and not appositive) or _undone(text, start, _pred_start(after)):
         return None
     if after.group("died"):
         return "killed"

@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from tollbook.extract.grammar.attacker_patterns import SELF_INFLICTED
 from tollbook.extract.grammar.numberwords import TENS, spelled
 from tollbook.model import ATTACKER_SELF_RULE, BESIDES_RULE, OF_WOUNDS, CategoryTally, Claim, Tally
 
@@ -149,6 +150,25 @@ _NUMBER_WORDS = frozenset(
 )  # the number words of extract/grammar/numberwords.py (not the misspelling "fourty"), articles, determiners
 
 
+def _attackers_apart(items: Sequence[Claim], chosen: Sequence[Claim],
+                     children: dict[str, list[Claim]]) -> Claim | None:  # fmt: skip
+    """An attacker's death told in a sentence of its own, beside a toll that names no attacker
+    ("... killed six police officers. The assailant was killed by responding police forces"):
+    the attacker is not among the victims counted, so the largest such figure adds to them
+    (restatements of the attacker's death, "shot and killed the assailant ... the assailant
+    died", are one). A bomber's or a suicide's death may be in the toll of his own blast or
+    shooting ("One person was killed when the bomb exploded too early, killing the bomber"):
+    it does not add."""
+    named = [c for c in chosen for c in (c, *children.get(c.claim_id, []))]
+    if not chosen or any("attackers" in c.flags for c in named):
+        return None  # the toll names its attackers ("13 people, including nine assailants")
+    sentences = {c.sentence_span for c in chosen}
+    apart = [c for c in items if "attackers" in c.flags and c.sentence_span not in sentences
+             and "hedged" not in c.flags and c.qualifier != "vague" and c.rule != ATTACKER_SELF_RULE
+             and not SELF_INFLICTED.search(c.sentence)]  # fmt: skip
+    return max(apart, key=lambda c: (c.value, -c.span[0])) if apart else None
+
+
 def _category(category: str, items: list[Claim], children: dict[str, list[Claim]]) -> CategoryTally:
     # Figures with different details ("lost one parent", "lost both") are disjoint sets.
     details = sorted({c.detail or "" for c in items})
@@ -212,6 +232,10 @@ def _category(category: str, items: list[Claim], children: dict[str, list[Claim]
         if extra:
             chosen += extra
             rule = "additional" if rule == "none" else rule + "+additional"
+        apart = _attackers_apart(items, chosen, children) if category == "killed" else None
+        if apart is not None:
+            chosen.append(apart)
+            rule += "+attackers_apart"
     split = {"civilians": 0.0, "combatants": 0.0, "unknown": 0.0}
     for c in chosen:
         for k, v in _split(c, children.get(c.claim_id, [])).items():

@@ -36,3 +36,7 @@ PLUS_ATTACKERS = re.compile(
     re.IGNORECASE,
 )
 TOLL_BEFORE = re.compile(r"\b(?:dead|killed|died|deaths|fatalities)\b[\s,;]*\Z", re.IGNORECASE)
+#: An attacker who dies by his own device or hand ("the bomber", "a suicide attacker", "blew
+#: himself up"): the toll of his blast may already count him (tally/rules.py, attackers apart).
+SELF_INFLICTED = re.compile(r"\bsuicide\b|\bbombers?\b|" + re.sub(r"\?P<\w+>", "", SELF.pattern + "|" + THEMSELVES.pattern),
+                            re.IGNORECASE)  # fmt: skip

@@ -32,7 +32,7 @@ TRANSITIVE = re.compile(
 )
 
 OBJECT_NEXT = re.compile(
-    r"\s+(?:himself|herself|themselves|them|him|her|at\s+least|some|about|more\s+than|\d|"
+    r"\s+(?:himself|herself|themselves|them|him|her|(?:his|their|its)\b|at\s+least|some|about|more\s+than|\d|"
     # any spelled number: "a device wounded fifteen passengers", "injured one man" (the agent is no victim)
     r"(?:a|an|the|" + spelled(1, 19) + "|" + "|".join(TENS) + r"|dozens|scores|hundreds)\b)",
     re.IGNORECASE,

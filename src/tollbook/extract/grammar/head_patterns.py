@@ -50,8 +50,10 @@ SINGULAR_EVENT_END = re.compile(
     re.IGNORECASE,
 )
 
+#: "members of the security forces": the organisation says who they are. "family members of the
+#: judge" are his relatives (populations: "family members"), not an organisation's members.
 MEMBERS_OF = re.compile(
-    r"^\s+(?:[\w'’-]+\s+)?(?:members?|personnel|elements)\s+of\s+(?:the\s+)?(?P<org>[^,.;]{1,50}?)"
+    r"^\s+(?:(?!(?:family|household)\s)[\w'’-]+\s+)?(?:members?|personnel|elements)\s+of\s+(?:the\s+)?(?P<org>[^,.;]{1,50}?)"
     r"(?=\s+(?:were|was|are|who|had|have|in|on|at|and|during|died|killed)\b|\s*\(|[,.;]|$)",
     re.IGNORECASE,
 )

@@ -72,7 +72,7 @@ POPULATION_NOUNS: tuple[tuple[str, Population], ...] = (
      "lawyer,judges,judge,pastors,pastor,priests,priest,imams,imam,clerics,cleric,monks,monk,"
      "merchants,merchant,vendors,vendor,shopkeepers,shopkeeper,businessmen,businessman,"
      "businesswoman,traders,trader,pastoralists,pastoralist,herdsmen,herdsman,herder,"
-     "adolescents,adolescent,youths,youth,relatives,relative,siblings,sibling,brothers,brother,"
+     "adolescents,adolescent,youths,youth,relatives,relative,family members,family member,siblings,sibling,brothers,brother,"
      "sisters,sister,sons,son,daughters,daughter,fathers,father,husbands,husband,wives,wife,"
      "cousins,cousin,nephews,nephew,uncles,uncle,supporters,supporter,informants,informant,"
      "chairman,chairmen,landowners,landowner,smugglers,smuggler,robbers,robber,thieves,thief,"
