@@ -59,7 +59,8 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
                    version: str = EXTRACTOR_VERSION, cued: CueFlags | None = None) -> tuple[Claim, ...]:  # fmt: skip
     """Every count and area claim of `doc`, in text order. `cued` (issue 23's pre-filter, the
     pipeline's cue engine): (text, sentences) -> one flag per sentence, False where it holds no
-    trigger word (grammar/triggers.py), so that no count rule runs there; same output."""
+    trigger word (grammar/triggers.py) and no misspelt cue word (spelling.respell: "killled"
+    holds no trigger stem), so that no count rule runs there; same output."""
     sentences = [s for s in segments if s.kind == "sentence"]
     paragraphs = [s for s in segments if s.kind == "paragraph"]
     quotes = [s for s in segments if s.kind == "quote"]
@@ -67,8 +68,6 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
     if not sentences:
         return ()
     flags = cued(doc.text, sentences) if cued is not None else [True] * len(sentences)
-    if cued is not None:  # a misspelt cue word ("causalities", "killled") holds no trigger stem
-        flags = [f or respell(doc.text[s.start : s.end]) is not None for f, s in zip(flags, sentences, strict=True)]
     if not any(flags) and not any(find_areas(doc.text, s.start, s.end) for s in _area_scopes(rows, sentences)):
         return ()  # no count and no area to anchor: most of an archive, spared its dates
     anchors = Anchors(doc, sentences, paragraphs, gazetteer)
