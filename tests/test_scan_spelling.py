@@ -10,6 +10,9 @@ engines; this file adds generated reports with misspellings)."""
 from __future__ import annotations
 
 import itertools
+import logging
+import sys
+import types
 from functools import lru_cache
 
 import pytest
@@ -22,16 +25,29 @@ from tollbook.extract.segment import segment
 from tollbook.extract.spelling import respell
 from tollbook.model import Segment
 from tollbook.pipeline import Pipeline, Settings
+from tollbook.scan import cues
 from tollbook.scan.cues import CompiledCues, Misspellings, PythonCues, extension_available
+from tollbook.scan.marks import EngineUnavailable
 
 from .test_cues import _engines, _outputs
 
 LITERALS = [*trigger_stems(), *FOLDS_TO_ASCII]
 MISSPELLINGS = Misspellings(sp.BY_FIRST, sp.CUE_WORDS, sp.REAL_NEIGHBOURS, sp.VARIANTS,
                             sp.KEPT_BEFORE, sp.MIN_LENGTH, lambda t: respell(t) is not None)  # fmt: skip
+
+
+def _spelled_build() -> bool:
+    """The extension is installed, and built from this checkout's rust/ (it reads misspellings)."""
+    if not extension_available():
+        return False
+    import tollbook_scan
+
+    return hasattr(tollbook_scan.Triggers, "spelled")
+
+
 needs_extension = pytest.mark.skipif(
-    not extension_available(),
-    reason="the tollbook_scan extension is not installed: `make rust` builds it (CI does)",
+    not _spelled_build(),
+    reason="the tollbook_scan extension of this checkout is not installed: `make rust` builds it (CI does)",
 )
 
 
@@ -50,7 +66,7 @@ def test_the_pipeline_engine_keeps_a_misspelt_sentence() -> None:
     text = "Fifty causalities reported. Nine wonuded. They were inured to it. Three were inured in it. Calm."
     sentences = [s for s in segment(text) if s.kind == "sentence"]
     assert PythonCues(LITERALS).cued(text, sentences) == [False] * 5
-    for scanner in ("python", *(["compiled"] if extension_available() else [])):
+    for scanner in ("python", *(["compiled"] if _spelled_build() else [])):
         engine = Pipeline(Settings(scanner=scanner)).cues  # type: ignore[arg-type]
         assert engine is not None
         assert engine.cued(text, sentences) == [True, True, False, True, False], scanner
@@ -116,6 +132,27 @@ def test_compiled_engine_on_the_edges_of_the_spelling_table() -> None:
 
     with pytest.raises(ValueError, match="lower-case ASCII"):
         tollbook_scan.Triggers(["kill"]).spelled(["Killed"], [], [], [], [], 6)
+
+
+def test_auto_with_an_older_build_uses_python_and_says_so(monkeypatch: pytest.MonkeyPatch,
+                                                          caplog: pytest.LogCaptureFixture) -> None:  # fmt: skip
+    """An extension built before misspellings were read: "auto" keeps the output right (Python)
+    and says once how to rebuild; "compiled" refuses, saying the same."""
+
+    class Older:
+        def __init__(self, literals: list[str]) -> None:
+            pass
+
+    monkeypatch.setitem(sys.modules, "tollbook_scan", types.SimpleNamespace(Triggers=Older))
+    cues._say_python_once.cache_clear()
+    with caplog.at_level(logging.WARNING, logger="tollbook.scan"):
+        assert isinstance(cues.select_cues("auto", LITERALS, MISSPELLINGS), PythonCues)
+        assert isinstance(cues.select_cues("auto", LITERALS, MISSPELLINGS), PythonCues)
+    said = [r.getMessage() for r in caplog.records if r.name == "tollbook.scan"]
+    assert len(said) == 1 and "make rust" in said[0] and "older" in said[0], said
+    with pytest.raises(EngineUnavailable, match="make rust"):
+        cues.select_cues("compiled", LITERALS, MISSPELLINGS)
+    cues._say_python_once.cache_clear()
 
 
 _REPORTS = st.sampled_from([

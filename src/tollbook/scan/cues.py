@@ -143,6 +143,12 @@ class CompiledCues:
             m = misspellings
             # Any: an older build of the extension (its stub) has no `spelled`
             scanner: Any = self._scanner
+            if not hasattr(scanner, "spelled"):
+                raise EngineUnavailable(
+                    "the installed tollbook_scan extension is older than this checkout (it "
+                    "reads no misspellings): rebuild it with `make rust`, or choose "
+                    "scanner='python'"
+                )
             scanner.spelled([w for ws in m.by_first.values() for w in ws], sorted(m.cue_words),
                             sorted(m.real), sorted(m.variants), sorted(m.kept_before.items()), m.min_length)  # fmt: skip
 
@@ -166,15 +172,16 @@ def select_cues(choice: ScannerChoice, literals: Sequence[str],
             "leave it at 'auto' unless comparing engines"
         )
     if extension_available():
-        return CompiledCues(literals, misspellings)
+        try:
+            return CompiledCues(literals, misspellings)
+        except EngineUnavailable as exc:  # a build older than the checkout
+            _say_python_once(str(exc))
+            return PythonCues(literals, misspellings)
     _say_python_once()
     return PythonCues(literals, misspellings)
 
 
 @cache
-def _say_python_once() -> None:
+def _say_python_once(why: str = "the tollbook_scan extension is not installed (`make rust` builds it)") -> None:
     # Once per process: api.extract_text and Spark partitions build a pipeline per call.
-    log.warning(
-        "the tollbook_scan extension is not installed (`make rust` builds it): the cue "
-        "pre-filter uses its pure-Python engine; output is the same"
-    )
+    log.warning("%s: the cue pre-filter uses its pure-Python engine; output is the same", why)
