@@ -4,6 +4,16 @@ class Triggers:
     """Sentences that hold a trigger literal (ASCII case-insensitive substrings)."""
 
     def __init__(self, literals: list[str]) -> None: ...
+    def spelled(
+        self,
+        by_first: list[str],
+        cue_words: list[str],
+        real: list[str],
+        variants: list[str],
+        kept_before: list[tuple[str, str]],
+        min_length: int,
+    ) -> None:
+        """Flag sentences holding a misspelt cue word too (extract/spelling.py's reading)."""
     def cued(self, text: str, starts: list[int], ends: list[int]) -> list[bool]:
         """One flag per sentence text[starts[i]:ends[i]] (code-point offsets)."""
     @property

@@ -78,9 +78,10 @@ def test_a_real_word_is_kept_before_its_own_context() -> None:
     assert _claims("The residents of Quell are inured to gunfire after the raids.") == []
 
 
-def test_a_sentence_the_pre_filter_respelt_is_respelt_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A sentence with no trigger stem but a misspelt cue word ("killled") is respelt by the
-    pre-filter; its reading uses that respelling instead of making it again."""
+def test_a_flagged_sentence_is_respelt_once_and_an_unflagged_one_not_at_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cue engine flags a sentence with a misspelt cue word ("killled") itself (the compiled
+    scanner in Rust, the Python engine through respell: tests/test_scan_spelling.py); the reading
+    then respells a flagged sentence once and never touches one the engine passed over."""
     from tollbook.extract import claims as cl
     from tollbook.extract.segment import segment
     from tollbook.ingest.documents import document_from_text
@@ -94,9 +95,8 @@ def test_a_sentence_the_pre_filter_respelt_is_respelt_once(monkeypatch: pytest.M
     monkeypatch.setattr(cl, "respell", counting)
     text = "Seven were killled in Orsk."
     doc = document_from_text(text)
-    found = cl.extract_claims(doc, segment(text), None, cued=lambda t, ss: [False] * len(ss))
-    assert [(c.category, c.value) for c in found] == [("killed", 7.0)]
-    assert calls == [text]
-    calls.clear()  # a sentence the cue engine passed is respelt once, by its reading
     found = cl.extract_claims(doc, segment(text), None, cued=lambda t, ss: [True] * len(ss))
     assert [(c.category, c.value) for c in found] == [("killed", 7.0)] and calls == [text]
+    calls.clear()
+    assert cl.extract_claims(doc, segment(text), None, cued=lambda t, ss: [False] * len(ss)) == ()
+    assert calls == []

@@ -19,7 +19,6 @@ from tollbook.extract.areas import find_areas
 from tollbook.extract.asides import blank_asides
 from tollbook.extract.attribution import Attributor
 from tollbook.extract.counts import find_figures
-from tollbook.extract.glue import Repaired
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.housing import find_housing
 from tollbook.extract.incidents import mark_incidents
@@ -61,30 +60,22 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
                    version: str = EXTRACTOR_VERSION, cued: CueFlags | None = None) -> tuple[Claim, ...]:  # fmt: skip
     """Every count and area claim of `doc`, in text order. `cued` (issue 23's pre-filter, the
     pipeline's cue engine): (text, sentences) -> one flag per sentence, False where it holds no
-    trigger word (grammar/triggers.py), so that no count rule runs there; same output."""
+    trigger word (grammar/triggers.py) and no misspelt cue word (spelling.respell: "killled"
+    holds no trigger stem), so that no count rule runs there; same output."""
     sentences = [s for s in segments if s.kind == "sentence"]
     paragraphs = [s for s in segments if s.kind == "paragraph"]
     quotes = [s for s in segments if s.kind == "quote"]
     rows = [s for s in segments if s.kind == "row"]
     if not sentences:
         return ()
-    flags = list(cued(doc.text, sentences)) if cued is not None else [True] * len(sentences)
-    # A misspelt cue word ("causalities", "killled") holds no trigger stem: the sentences the
-    # cue engine passed over are respelt here, and the respelling is kept for their reading.
-    respelt: dict[str, Repaired] = {}
-    if cued is not None:
-        for i, (f, s) in enumerate(zip(flags, sentences, strict=True)):
-            spelt = None if f else respell(doc.text[s.start : s.end])
-            if spelt is not None:
-                flags[i] = True
-                respelt[doc.text[s.start : s.end]] = spelt
+    flags = cued(doc.text, sentences) if cued is not None else [True] * len(sentences)
     if not any(flags) and not any(find_areas(doc.text, s.start, s.end) for s in _area_scopes(rows, sentences)):
         return ()  # no count and no area to anchor: most of an archive, spared its dates
     anchors = Anchors(doc, sentences, paragraphs, gazetteer)
     maker = _ClaimMaker(doc, version, sentences, paragraphs, quotes)
     claims, area_spans = _area_claims(maker, rows, sentences, anchors)
     exclude = _SpanIndex([d.span for d in anchors.dates] + area_spans)
-    claims += _count_claims(maker, sentences, anchors, exclude, flags, respelt)
+    claims += _count_claims(maker, sentences, anchors, exclude, flags)
     claims.sort(key=lambda c: (c.span[0], c.span[1], c.claim_id))
     return tuple(mark_incidents(doc.text, claims))  # "across both attacks": a total of incidents
 
@@ -159,10 +150,9 @@ def _area_claims(maker: _ClaimMaker, rows: list[Segment], sentences: list[Segmen
 
 
 def _count_claims(maker: _ClaimMaker, sentences: list[Segment], anchors: Anchors,
-                  exclude: _SpanIndex, flags: list[bool], respelt: dict[str, Repaired]) -> list[Claim]:  # fmt: skip
+                  exclude: _SpanIndex, flags: Sequence[bool]) -> list[Claim]:  # fmt: skip
     """Count claims, sentence by sentence: figures (parts linked to their whole, "Among the
-    dead were" to the latest whole of its category), explicit zeros, attackers who died.
-    `respelt`: sentence text -> its respelling, where the pre-filter already made one."""
+    dead were" to the latest whole of its category), explicit zeros, attackers who died."""
     make, source, doc = maker.make, maker.source, maker.doc
     text = blank_scare_quotes(maker.text)  # same offsets: 'killing "many"' reads as killing many
     text = blank_asides(text)  # same offsets: 'Eleven (some sources claim 20) are dead'
@@ -171,7 +161,7 @@ def _count_claims(maker: _ClaimMaker, sentences: list[Segment], anchors: Anchors
     for sentence, flag in zip(sentences, flags, strict=True):
         if not flag:
             continue  # no trigger word: no category, so no count claim (grammar/triggers.py)
-        figures = _sentence_figures(text, sentence, exclude.overlapping(sentence.start, sentence.end), respelt)
+        figures = _sentence_figures(text, sentence, exclude.overlapping(sentence.start, sentence.end))
         ids = [claim_id(doc.doc_id, "count", f.span, f.category, f.population) for f in figures]
         for fig in figures:
             parent = ids[fig.parent] if fig.parent is not None else None
@@ -218,15 +208,12 @@ def _figures(text: str, start: int, end: int, excluded: list[Span]) -> list[Figu
     return find_figures(text, start, end, excluded + [f.num.number_span for f in housing]) + housing
 
 
-def _sentence_figures(text: str, sentence: Segment, excluded: list[Span],
-                      respelt: dict[str, Repaired]) -> list[Figure]:  # fmt: skip
+def _sentence_figures(text: str, sentence: Segment, excluded: list[Span]) -> list[Figure]:
     """The sentence's figures, read through glue.repair when words are glued
     ("peoplewere evacuated") and spelling.respell when cue words are misspelt ("killled");
-    spans are mapped back to the text as written. `respelt` holds the respellings the
-    pre-filter made (by the text respelt: the text read here may differ, glued or blanked)."""
+    spans are mapped back to the text as written."""
     view = glue.repair(text[sentence.start : sentence.end])
-    read = view.text if view is not None else text[sentence.start : sentence.end]
-    spelt = respelt[read] if read in respelt else respell(read)
+    spelt = respell(view.text if view is not None else text[sentence.start : sentence.end])
     if spelt is not None:  # misspelt cue words ("killled") read as spelt right, spans mapped back
         view = compose(view, spelt) if view is not None else spelt
     if view is None:

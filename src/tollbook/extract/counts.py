@@ -63,7 +63,7 @@ from tollbook.extract.grammar.count_patterns import WERE_FIRST as _WERE_FIRST
 from tollbook.extract.grammar.count_patterns import WERE_OR_COMMA_END as _WERE_OR_COMMA_END
 from tollbook.extract.heads import OF_THEM, head_of, singular_head, were_population
 from tollbook.extract.lost import elided_head, lost_relation
-from tollbook.extract.numbers import NumberMention, find_numbers
+from tollbook.extract.numbers import NumberMention, numbers_in
 from tollbook.extract.records import Figure, LeftCue, RightCue
 from tollbook.model import Span
 
@@ -162,7 +162,7 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
 def _mentions(text: str, start: int, end: int) -> list[NumberMention]:
     """Everything in the sentence that may count people, in text order: numbers, "a"/"another"
     before a listed singular noun, pronouns and determiners."""
-    numbers = [_with_more(text, n, end) for n in find_numbers(text, start, end)]
+    numbers = [_with_more(text, n, end) for n in numbers_in(text, start, end)]
     taken = [n.span for n in numbers if n.kind == "cardinal"]
     singulars = list(lx.SINGULAR_RE.finditer(text, start, end))
     for m in singulars:

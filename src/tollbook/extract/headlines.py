@@ -31,7 +31,7 @@ from tollbook.extract.grammar.headline_patterns import DATE_PART as _DATE_PART
 from tollbook.extract.grammar.headline_patterns import NOUN_NEXT as _NOUN_NEXT
 from tollbook.extract.grammar.headline_patterns import PHRASE_NEXT as _PHRASE_NEXT
 from tollbook.extract.grammar.headline_patterns import PREDICATE as _PREDICATE
-from tollbook.extract.numbers import NumberMention, find_numbers
+from tollbook.extract.numbers import NumberMention, numbers_in
 from tollbook.extract.phrases import mention
 from tollbook.model import Span
 
@@ -60,7 +60,7 @@ def _people(pop: str | None) -> tuple[str, str]:
 
 def find_headlines(text: str, start: int, end: int) -> list[Headline]:
     """Telegraphic figures in text[start:end], in text order."""
-    nums = [n for n in find_numbers(text, start, end) if n.kind == "cardinal" and n.written != "vague"]
+    nums = [n for n in numbers_in(text, start, end) if n.kind == "cardinal" and n.written != "vague"]
     nums += [mention(m.span(), m.group(0), 1.0, "words") for m in _ANOTHER.finditer(text, start, end)]
     out: list[Headline] = []
     for num in sorted(nums, key=lambda n: n.span[0]):

@@ -18,7 +18,7 @@ from tollbook.extract.grammar.housing_patterns import AFTER as _AFTER
 from tollbook.extract.grammar.housing_patterns import ANY_NOUN as _ANY_NOUN
 from tollbook.extract.grammar.housing_patterns import BEFORE as _BEFORE
 from tollbook.extract.grammar.housing_patterns import PARTIAL as _PARTIAL
-from tollbook.extract.numbers import NumberMention, find_numbers
+from tollbook.extract.numbers import NumberMention, numbers_in
 from tollbook.extract.records import Figure
 from tollbook.model import Span
 
@@ -41,7 +41,7 @@ def find_housing(text: str, start: int, end: int, exclude: list[Span]) -> list[F
     out: list[Figure] = []
     if not _ANY_NOUN.search(text, start, end):
         return out  # most sentences name no dwelling: skip reading their numbers again
-    for num in find_numbers(text, start, end):
+    for num in numbers_in(text, start, end):
         if num.kind != "cardinal" or any(
             s < num.number_span[1] and num.number_span[0] < e for s, e in exclude
         ):

@@ -51,7 +51,7 @@ from tollbook.extract.grammar.victim_patterns import ROLE_TOKEN as _ROLE_TOKEN
 from tollbook.extract.grammar.victim_patterns import UNDONE_PREDICATE as _UNDONE_PREDICATE
 from tollbook.extract.grammar.victim_patterns import VERBS_ANY_TENSE as _VERBS_ANY_TENSE
 from tollbook.extract.grammar.victim_patterns import WORD as _WORD
-from tollbook.extract.numbers import find_numbers
+from tollbook.extract.numbers import numbers_in
 from tollbook.model import Span
 
 
@@ -365,7 +365,7 @@ def _partitives(text: str, start: int, end: int, out: list[Victim], free: Callab
     the people the partitive's open-class head names."""
     if " of " not in text[start:end]:
         return
-    for num in find_numbers(text, start, end):
+    for num in numbers_in(text, start, end):
         if num.kind != "cardinal" or num.written == "vague":
             continue
         m = _PARTITIVE.match(text, num.span[1], end)

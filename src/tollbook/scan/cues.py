@@ -10,6 +10,12 @@ case-insensitively. Two engines give the same answer:
   document: an Aho-Corasick automaton over the text's bytes, sentence bounds converted from
   Python's code-point offsets to UTF-8 byte offsets inside the extension.
 
+A sentence is also kept when it holds a misspelt cue word ("killled", "causalities"), which
+holds no trigger stem: with `Misspellings` (the table of extract/grammar/spelling_patterns.py
+and its reference reader, extract/spelling.py's `respell`, both handed in by the pipeline),
+`PythonCues` asks the reader of each sentence without a trigger, and `CompiledCues` reads the
+same table in the same call as the triggers, so a sentence with neither costs no Python work.
+
 `select_cues(choice)` follows `Settings.scanner`: "python", "compiled" (EngineUnavailable when
 the extension is not installed: `make rust`) or "auto" (compiled when importable, else Python,
 said once per process in the log, which reaches stderr).
@@ -19,7 +25,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, Protocol
 
@@ -30,6 +37,7 @@ from tollbook.scan.marks import SCANNER_CHOICES, EngineUnavailable, ScannerChoic
 __all__ = [
     "CompiledCues",
     "CueEngine",
+    "Misspellings",
     "PythonCues",
     "extension_available",
     "select_cues",
@@ -45,8 +53,23 @@ class CueEngine(Protocol):
     name: str
 
     def cued(self, text: str, sentences: Sequence[Segment]) -> list[bool]:
-        """One flag per sentence: whether text[s.start:s.end] holds a trigger."""
+        """One flag per sentence: whether text[s.start:s.end] holds a trigger (or, given
+        `Misspellings`, a misspelt cue word)."""
         ...
+
+
+@dataclass(frozen=True, slots=True)
+class Misspellings:
+    """What extract/spelling.py reads as a misspelt cue word, as data (every word lower-case
+    ASCII letters), and `found`, its reference reader: whether a text holds one."""
+
+    by_first: Mapping[str, Sequence[str]]
+    cue_words: frozenset[str]
+    real: frozenset[str]
+    variants: Mapping[str, str]
+    kept_before: Mapping[str, str]
+    min_length: int
+    found: Callable[[str], bool]
 
 
 def trie_pattern(literals: Sequence[str]) -> str:
@@ -76,14 +99,18 @@ class PythonCues:
 
     name = "python"
 
-    def __init__(self, literals: Sequence[str]) -> None:
+    def __init__(self, literals: Sequence[str], misspellings: Misspellings | None = None) -> None:
         if not literals or not all(literals):
             raise ConfigError("the cue scanner needs at least one trigger, and no empty one")
         self._search = re.compile(trie_pattern(literals), re.IGNORECASE | re.ASCII).search
+        self._misspelt = misspellings.found if misspellings is not None else None
 
     def cued(self, text: str, sentences: Sequence[Segment]) -> list[bool]:
-        search = self._search
-        return [search(text, s.start, s.end) is not None for s in sentences]
+        search, misspelt = self._search, self._misspelt
+        flags = [search(text, s.start, s.end) is not None for s in sentences]
+        if misspelt is None:
+            return flags
+        return [f or misspelt(text[s.start : s.end]) for f, s in zip(flags, sentences, strict=True)]
 
 
 def extension_available() -> bool:
@@ -100,7 +127,7 @@ class CompiledCues:
 
     name = "compiled"
 
-    def __init__(self, literals: Sequence[str]) -> None:
+    def __init__(self, literals: Sequence[str], misspellings: Misspellings | None = None) -> None:
         if not literals or not all(literals):
             raise ConfigError("the cue scanner needs at least one trigger, and no empty one")
         try:
@@ -112,6 +139,18 @@ class CompiledCues:
                 "librust-aho-corasick-dev), or choose scanner='python' or 'auto'"
             ) from exc
         self._scanner = tollbook_scan.Triggers(list(literals))
+        if misspellings is not None:
+            m = misspellings
+            # Any: an older build of the extension (its stub) has no `spelled`
+            scanner: Any = self._scanner
+            if not hasattr(scanner, "spelled"):
+                raise EngineUnavailable(
+                    "the installed tollbook_scan extension is older than this checkout (it "
+                    "reads no misspellings): rebuild it with `make rust`, or choose "
+                    "scanner='python'"
+                )
+            scanner.spelled([w for ws in m.by_first.values() for w in ws], sorted(m.cue_words),
+                            sorted(m.real), sorted(m.variants), sorted(m.kept_before.items()), m.min_length)  # fmt: skip
 
     def cued(self, text: str, sentences: Sequence[Segment]) -> list[bool]:
         flags: list[bool] = self._scanner.cued(
@@ -120,27 +159,29 @@ class CompiledCues:
         return flags
 
 
-def select_cues(choice: ScannerChoice, literals: Sequence[str]) -> CueEngine:
+def select_cues(choice: ScannerChoice, literals: Sequence[str],
+                misspellings: Misspellings | None = None) -> CueEngine:  # fmt: skip
     """The engine `choice` names: "python", "compiled" or "auto" (see the module docstring)."""
     if choice == "python":
-        return PythonCues(literals)
+        return PythonCues(literals, misspellings)
     if choice == "compiled":
-        return CompiledCues(literals)
+        return CompiledCues(literals, misspellings)
     if choice != "auto":
         raise ConfigError(
             f"scanner must be one of {', '.join(SCANNER_CHOICES)}, not {choice!r}; "
             "leave it at 'auto' unless comparing engines"
         )
     if extension_available():
-        return CompiledCues(literals)
+        try:
+            return CompiledCues(literals, misspellings)
+        except EngineUnavailable as exc:  # a build older than the checkout
+            _say_python_once(str(exc))
+            return PythonCues(literals, misspellings)
     _say_python_once()
-    return PythonCues(literals)
+    return PythonCues(literals, misspellings)
 
 
 @cache
-def _say_python_once() -> None:
+def _say_python_once(why: str = "the tollbook_scan extension is not installed (`make rust` builds it)") -> None:
     # Once per process: api.extract_text and Spark partitions build a pipeline per call.
-    log.warning(
-        "the tollbook_scan extension is not installed (`make rust` builds it): the cue "
-        "pre-filter uses its pure-Python engine; output is the same"
-    )
+    log.warning("%s: the cue pre-filter uses its pure-Python engine; output is the same", why)
