@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from tollbook.extract import headlines, phrases, readings
+from tollbook.extract import groupnames, headlines, phrases, readings
 from tollbook.extract.categorise import RULE_PREFIX, categorise, next_start
 from tollbook.extract.cues import (
     ahead,
@@ -214,6 +214,9 @@ def _figure(text: str, start: int, end: int, num: NumberMention, figures: list[F
         opened = phrases.open_np(text, num.span[1], end, plural=num.value > 1)
         if num.written == "determiner" and opened is None and not remains:
             return None  # most determiners start no count: skip the costly cue scan
+    elif head is None and num.written == "vague" and num.value > 1:
+        opened = groupnames.vague_group(text, num.span[1], end)  # "dozens of Boko Haram"
+        open_class = opened is not None
     left = left_cue(text, start, num.span[0])
     if left is None and lost is not None and num.value >= 2:
         left = LeftCue("killed", "lost", lost)  # "the family lost 25 relatives": they died
