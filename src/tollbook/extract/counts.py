@@ -40,10 +40,12 @@ from tollbook.extract.grammar.count_patterns import BODIES_PASSIVE_NEXT as _BODI
 from tollbook.extract.grammar.count_patterns import BREAKDOWN_CLOSE as _BREAKDOWN_CLOSE
 from tollbook.extract.grammar.count_patterns import BY_BEFORE as _BY_BEFORE
 from tollbook.extract.grammar.count_patterns import COMMA_AND as _COMMA_AND
+from tollbook.extract.grammar.count_patterns import COMMA_ONLY as _COMMA_ONLY
 from tollbook.extract.grammar.count_patterns import CONTAINER_BEFORE as _CONTAINER_BEFORE
 from tollbook.extract.grammar.count_patterns import CUE_NEXT as _CUE_NEXT
 from tollbook.extract.grammar.count_patterns import DEAD_AFTER as _DEAD_AFTER
 from tollbook.extract.grammar.count_patterns import FAMILY_OF as _FAMILY_OF
+from tollbook.extract.grammar.count_patterns import FINITE_NEXT as _FINITE_NEXT
 from tollbook.extract.grammar.count_patterns import FREE_AFTER as _FREE_AFTER
 from tollbook.extract.grammar.count_patterns import GLOSS as _GLOSS
 from tollbook.extract.grammar.count_patterns import HUMAN_OR_SKULL as _HUMAN_OR_SKULL
@@ -373,6 +375,9 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
         # "..., including a child, and nine others were injured": a new clause, not a list member
         new_clause = prev is not None and prev.relation == "part" and bool(_COMMA_AND.match(between)) \
             and bool(_CUE_NEXT.match(text, fig.span[1]))  # fmt: skip
+        # "killing four elders, three others were abducted": the object ends at the comma
+        new_clause = new_clause or (bool(groups) and figs[groups[-1][0]].left is not None
+                                    and bool(_COMMA_ONLY.match(between)) and bool(_FINITE_NEXT.match(text, fig.span[1])))
         first_part = breakdown_end >= 0 and (not text[breakdown_end : fig.num.span[0]].strip()
                                              or bool(_UNREAD_PART.match(text, breakdown_end, fig.num.span[0]))
                                              # "including police officers and a journalist, were": unnumbered members first

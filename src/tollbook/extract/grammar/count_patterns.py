@@ -52,6 +52,13 @@ COMMA_AND = re.compile(r"\s*,\s*and\s+$", re.IGNORECASE)
 CUE_NEXT = re.compile(r"\s+(?:(?:" + BE + r")\s+)?(?:\w+ly\s+)?(?:" + participles() + r"|hurt|slain|dead|died|missing)\b",
                       re.IGNORECASE)  # fmt: skip
 
+#: A comma splice after an active verb's object: "killing four elders, three others were
+#: abducted" (a bare comma, then a figure with its own finite predicate): a new clause, not
+#: another member of the object.
+COMMA_ONLY = re.compile(r"\s*,\s*$")
+FINITE_NEXT = re.compile(r"\s+(?:" + BE + r")\s+(?:\w+ly\s+){0,2}(?:" + participles() + r"|hurt|slain|dead|missing)\b",
+                         re.IGNORECASE)  # fmt: skip
+
 POSTED = re.compile(r"arriv|\bbases?\b|\bcompounds?\b", re.IGNORECASE)
 
 #: "More than 150 people, the whole population of Sarn, were displaced": an apposition
