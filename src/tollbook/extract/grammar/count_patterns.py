@@ -99,7 +99,10 @@ BODIES_OF = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s*\Z", re.IGNORECASE)
 BODIES_PASSIVE_NEXT = re.compile(r"^\s*(?:were|was|are|is|have\s+been|had\s+been|has\s+been)\b", re.IGNORECASE)
 FREE_AFTER = re.compile(
     r"^\s*(?:(?-i:[A-Z]{2,}[\w/-]*)\b|[,.;:)\]]|—|–|-\s|and\b|or\b|in\b|on\b|at\b|near\b|during\b|when\b|after\b|"
-    r"as\b|since\b|across\b|around\b|amid\b|amidst\b|so\s+far|last\b|this\b|overnight\b|$)",
+    r"as\b|since\b|across\b|around\b|amid\b|amidst\b|so\s+far|last\b|this\b|overnight\b|$|"
+    # a subordinate clause or an adjunct after the bare figure: "killing four while one was
+    # wounded", "killing one with a rocket", "killed 12 before fleeing"
+    r"while\b|whereas\b|with\b|before\b|following\b|including\b|inside\b|outside\b|between\b)",
     re.IGNORECASE,
 )
 
