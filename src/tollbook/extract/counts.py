@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from tollbook.extract import groupnames, headlines, phrases, readings
+from tollbook.extract import background, groupnames, headlines, phrases, readings
 from tollbook.extract.categorise import RULE_PREFIX, categorise, next_start
 from tollbook.extract.cues import (
     ahead,
@@ -220,6 +220,8 @@ def _figure(text: str, start: int, end: int, num: NumberMention, figures: list[F
         opened = groupnames.vague_group(text, num.span[1], end)  # "dozens of Boko Haram"
         open_class = opened is not None
     left = left_cue(text, start, num.span[0])
+    if left is not None and background.charged_killing(text, start, left.start):
+        left = None  # "a man accused of murdering a woman": the woman died before the event
     if left is None and lost is not None and num.value >= 2:
         left = LeftCue("killed", "lost", lost)  # "the family lost 25 relatives": they died
     if left is not None and left[1] == "ahead":
