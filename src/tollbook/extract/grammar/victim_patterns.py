@@ -69,8 +69,9 @@ PASSIVE_PLURAL = re.compile(
     rf"(?P<res>{RESULT}))|(?P<found>found\s+dead))\b|\s+(?:both\s+)?{ADVERB}(?P<died>died|perished)\b",
     re.IGNORECASE,
 )
+#: A dying predicate ("died", "succumbed", "was later found dead": an adverb may split the last).
 DIED = re.compile(
-    rf"{APPOS}\s+{ADVERB}(?:(?P<verb>{alternation(vb.DIED_PREDICATES)})|(?P<hurt>{alternation(vb.WOUNDED_PREDICATES)})"
+    rf"{APPOS}\s+{ADVERB}(?:(?P<verb>{alternation(vb.DIED_PREDICATES)}|(?:was|is)\s+{ADVERB}found\s+dead)|(?P<hurt>{alternation(vb.WOUNDED_PREDICATES)})"
     rf"\s+(?:\w+\s+){{0,2}}?(?:{alternation(vb.WOUND_NOUNS)}))\b",
     re.IGNORECASE,
 )
