@@ -98,10 +98,11 @@ MORE = re.compile(r"\s+more\b(?!\s+than\b)", re.IGNORECASE)
 BODIES_OF = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s*\Z", re.IGNORECASE)
 BODIES_PASSIVE_NEXT = re.compile(r"^\s*(?:were|was|are|is|have\s+been|had\s+been|has\s+been)\b", re.IGNORECASE)
 FREE_AFTER = re.compile(
-    r"^\s*(?:(?-i:[A-Z]{2,}[\w/-]*)\b|[,.;:)\]]|—|–|-\s|and\b|or\b|in\b|on\b|at\b|near\b|during\b|when\b|after\b|"
+    r"^\s*(?:(?-i:[A-Z]{2,}[\w/-]*)\b|[,.;:()\]]|—|–|-\s|and\b|or\b|in\b|on\b|at\b|near\b|during\b|when\b|after\b|"
     r"as\b|since\b|across\b|around\b|amid\b|amidst\b|so\s+far|last\b|this\b|overnight\b|$|"
     # a subordinate clause or an adjunct after the bare figure: "killing four while one was
-    # wounded", "killing one with a rocket", "killed 12 before fleeing"
+    # wounded", "killing one with a rocket", "killed 12 before fleeing"; a parenthesis
+    # ("killing 8 (later raised to 14)") is matched by the "(" above
     r"while\b|whereas\b|with\b|before\b|following\b|including\b|inside\b|outside\b|between\b)",
     re.IGNORECASE,
 )
