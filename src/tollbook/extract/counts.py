@@ -38,6 +38,7 @@ from tollbook.extract.grammar.count_patterns import AND_NEXT as _AND_NEXT
 from tollbook.extract.grammar.count_patterns import BODIES_OF as _BODIES_OF
 from tollbook.extract.grammar.count_patterns import BODIES_PASSIVE_NEXT as _BODIES_PASSIVE_NEXT
 from tollbook.extract.grammar.count_patterns import BREAKDOWN_CLOSE as _BREAKDOWN_CLOSE
+from tollbook.extract.grammar.count_patterns import BREAKDOWN_THEN_PREDICATE as _BREAKDOWN_THEN_PREDICATE
 from tollbook.extract.grammar.count_patterns import BY_BEFORE as _BY_BEFORE
 from tollbook.extract.grammar.count_patterns import COMMA_AND as _COMMA_AND
 from tollbook.extract.grammar.count_patterns import COMMA_ONLY as _COMMA_ONLY
@@ -277,7 +278,8 @@ def _bare_figure(text: str, start: int, end: int, num: NumberMention, left: Left
     bare_cue = any(rx.match(text, num.span[1] + 1, end) for rx, _c, _d in lx.RIGHT_CUE_RES[:1] + lx.DISPLACED_CUE_RES) \
         and text[num.span[1] : num.span[1] + 1].isspace()  # "Around 100,000 fled"  # fmt: skip
     elided = None if left or bare_cue else elided_head(text, num, end, figures)
-    if left is None and not bare_cue and elided is None and not _PREDICATE_NEXT.match(ahead(text, num.span[1], end)):
+    if left is None and not bare_cue and elided is None and not _PREDICATE_NEXT.match(ahead(text, num.span[1], end)) \
+            and not _BREAKDOWN_THEN_PREDICATE.match(text, num.span[1], end):  # fmt: skip
         return None
     if left is not None and not _FREE_AFTER.match(ahead(text, num.span[1], end)) \
             and not _bodies_found(text, left, num.span[0], num.span[1], end):  # fmt: skip

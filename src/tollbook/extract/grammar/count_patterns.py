@@ -144,6 +144,12 @@ JOINED_BY_AND = re.compile(r"^\s*,?\s*(?:and|as\s+well\s+as)\s+$")
 DEAD_AFTER = re.compile(r"\s+(?:dead|killed|to\s+death)\b")  # "shot him dead", "beat her to death"
 HUMAN_OR_SKULL = re.compile(r"human|skull", re.I)
 PREDICATE_NEXT = re.compile(r"^\s+(?:were|was|are|who|that|had|have)\b")
+#: A bare figure whose breakdown stands between it and its predicate: "Fourteen, including a
+#: teenage girl, were reportedly killed" (the subject's own comma may be missing).
+BREAKDOWN_THEN_PREDICATE = re.compile(
+    r"\s*,\s*(?:including|among\s+them)\s+[^,;:.()]{1,60}?,?\s+(?:were|are|have\s+been|had\s+been)\s",
+    re.IGNORECASE,
+)
 WERE_OR_COMMA_END = re.compile(r"(?:\bwere|\bwas|,)\s*$")
 OR_BETWEEN = re.compile(r"^\s*(?:\(|,?\s*or)\s*$")
 AND_BETWEEN = re.compile(r"^\s*(?:were\s+\w+\s+)?and\s+$")
