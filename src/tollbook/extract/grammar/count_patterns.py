@@ -21,7 +21,7 @@ EVENT_END = re.compile(r"\b(?:fatalities|fatality|deaths|casualties)\Z", re.IGNO
 POSSESSIVE = re.compile(r"(?:his|her|their)\b", re.I)
 
 AND_NEXT = re.compile(
-    r"\s*(?:,\s*)?(?:and|as\s+well\s+as)\s+(?:\d|an?\b|the\b|his\b|her\b|their\b|" + _words_b(1, 3) + ")", re.I
+    r"\s*(?:,\s*)?(?:and\s+|&\s*|as\s+well\s+as\s+)(?:\d|an?\b|the\b|his\b|her\b|their\b|" + _words_b(1, 3) + ")", re.I
 )
 
 #: "including five with disabilities and 90 infants": a part the rules could not read (no head
@@ -140,7 +140,8 @@ OTHER_AFTER = re.compile(r"\s+(?:other|additional|further)\b(?!\s+than)", re.IGN
 OTHER_BEFORE = re.compile(r"\b(?:the\s+)?other\s+\Z", re.IGNORECASE)
 
 #: Patterns the count rules once wrote inline, named here with the rest of their grammar.
-JOINED_BY_AND = re.compile(r"^\s*,?\s*(?:and|as\s+well\s+as)\s+$")
+#: "and" (or the coders' "&": "15 Islamists & 2 French killed") between two coordinated figures.
+JOINED_BY_AND = re.compile(r"^\s*,?\s*(?:and\s+|&\s*|as\s+well\s+as\s+)$")
 DEAD_AFTER = re.compile(r"\s+(?:dead|killed|to\s+death)\b")  # "shot him dead", "beat her to death"
 HUMAN_OR_SKULL = re.compile(r"human|skull", re.I)
 PREDICATE_NEXT = re.compile(r"^\s+(?:were|was|are|who|that|had|have)\b")
