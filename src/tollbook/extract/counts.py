@@ -38,7 +38,9 @@ from tollbook.extract.grammar.count_patterns import AND_NEXT as _AND_NEXT
 from tollbook.extract.grammar.count_patterns import BODIES_OF as _BODIES_OF
 from tollbook.extract.grammar.count_patterns import BODIES_PASSIVE_NEXT as _BODIES_PASSIVE_NEXT
 from tollbook.extract.grammar.count_patterns import BREAKDOWN_CLOSE as _BREAKDOWN_CLOSE
-from tollbook.extract.grammar.count_patterns import BREAKDOWN_THEN_PREDICATE as _BREAKDOWN_THEN_PREDICATE
+from tollbook.extract.grammar.count_patterns import (
+    BREAKDOWN_THEN_PREDICATE as _BREAKDOWN_THEN_PREDICATE,
+)
 from tollbook.extract.grammar.count_patterns import BY_BEFORE as _BY_BEFORE
 from tollbook.extract.grammar.count_patterns import COMMA_AND as _COMMA_AND
 from tollbook.extract.grammar.count_patterns import COMMA_ONLY as _COMMA_ONLY
