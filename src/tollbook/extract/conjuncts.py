@@ -25,6 +25,7 @@ from tollbook.extract.grammar.conjunct_patterns import JOINT as _JOINT
 from tollbook.extract.grammar.conjunct_patterns import LAST_JOINT as _LAST_JOINT
 from tollbook.extract.grammar.conjunct_patterns import LONGEST_CONJUNCT as _LONGEST
 from tollbook.extract.grammar.conjunct_patterns import NOT_IN_CONJUNCT as _NOT_IN_CONJUNCT
+from tollbook.extract.grammar.conjunct_patterns import NUMERAL_KINDS as _NUMERALS
 from tollbook.extract.grammar.conjunct_patterns import OPENING as _OPENING
 from tollbook.extract.grammar.conjunct_patterns import PLURAL_PREDICATE as _PLURAL_PREDICATE
 from tollbook.extract.grammar.conjunct_patterns import SINGLE_DETERMINERS as _SINGLE_DETERMINERS
@@ -35,7 +36,6 @@ from tollbook.model import Span
 __all__ = ["find_conjuncts", "listed", "one_person", "pieces_of"]
 
 RULE = "count.conjunct"
-_NUMERALS = ("digits", "words")
 
 
 def find_conjuncts(text: str, start: int, figures: list[Figure], taken: list[Span]) -> list[Figure]:
