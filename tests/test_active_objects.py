@@ -69,3 +69,11 @@ def test_a_lowercase_title_before_a_name_opens_the_object() -> None:
 
 def test_a_figure_of_things_is_no_victim() -> None:
     assert _objects("Forces killed 15 cows and burned 3 houses.") == []
+
+
+def test_the_historic_present_kills_its_object_unless_only_intended() -> None:
+    assert _objects("Gunmen kill APC ward chairman in Velt.") == [("APC ward chairman", 1.0)]
+    assert _objects("A mine kills Red Crescent driver near Orsk.") == [("Red Crescent driver", 1.0)]
+    assert _objects("The militia vowed to kill the Orsk elders.") == []
+    assert _objects("The gang will not kill a hostage.") == []
+    assert _objects("Fighters threaten to kill the mayor.") == []

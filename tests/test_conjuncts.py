@@ -23,6 +23,12 @@ def _tally(text: str, category: str) -> float:
         ("Vitaly Orsk and two others died in the blast in Nim.", "killed", 3),
         # an apposition says the person before it again
         ("Ivo Rask, a teacher, and two pupils were killed in Olm.", "killed", 3),
+        # the counted figure closes a list of its own ("his wife and their three sons"), and a
+        # read apposition ("a district engineer") says the name before it again
+        ("The district judge, his wife and their three sons were killed in Pavla.", "killed", 5),
+        ("The district judge, his wife and three sons were killed in Pavla.", "killed", 5),
+        ("Ivo Brandt, a district engineer, and his assistant were wounded in Sarn.", "wounded", 2),
+        ("Vigilantes killed a trader and his two sons near Orsk.", "killed", 3),
     ],
 )
 def test_single_conjuncts_add_up(text: str, category: str, best: float) -> None:

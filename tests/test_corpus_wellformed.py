@@ -258,7 +258,7 @@ def test_evidence_holds_figure_or_cue() -> None:
         r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
         r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
         r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|dozens|scores|"
-        r"hundreds|thousands|millions|several|few|handful|couple|half|no|nobody|none|"
+        r"hundreds|thousands|millions|several|few|handful|couple|pair|half|no|nobody|none|"
         r"himself|herself|themselves|him|her|both|they|number|fatalities|deaths|casualties)\b",
         re.IGNORECASE,
     )

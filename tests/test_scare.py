@@ -28,3 +28,11 @@ def test_speech_and_quoted_figures_stay_quoted() -> None:
 def test_a_scare_quoted_noun_or_predicate_is_read() -> None:
     assert _killed('Fighters executed three "informants" in Darrowby.') == [('three "informants', 3.0)]
     assert _killed('A trader was "hacked to death" in Velmora.') == [("A trader", 1.0)]
+
+
+def test_a_stop_inside_the_closing_mark_of_a_short_quote_is_read_through() -> None:
+    text = 'Gunmen attacked Velt, killing "scores."'
+    assert blank_scare_quotes(text) == "Gunmen attacked Velt, killing  scores. "
+    assert _killed('Troops repel an attack on Orsk, killing "dozens," the army said.') == [("dozens", 24.0)]
+    speech = 'A spokesman said "nobody was hurt."'
+    assert blank_scare_quotes(speech) == speech  # three words and a full stop: a quotation

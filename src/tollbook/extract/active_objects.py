@@ -2,7 +2,7 @@
 
 "killing its civilian driver and a soldier" (2), "The NPA killed a U.S. Marine" (1),
 "assassinated University of San Carlos professor Flavio Quesada" (1), "killing all 47
-passengers" (47), "murdered them" (the group counted before), "killing them both" (2): the
+passengers" (47), the historic present "Gunmen kill APC deputy ward chairman" (1), "murdered them" (the group counted before), "killing them both" (2): the
 object of "killed", "murdered", "shot dead", "shot and killed"... dies. The object is a noun
 phrase opened by a determiner, a figure, "all" and a figure, a capitalised word (a name, a
 title, a nationality) or a pronoun; a second member after "and" adds its own count.
@@ -27,6 +27,7 @@ from tollbook.extract.grammar.active_object_patterns import ONE_OF as _ONE_OF
 from tollbook.extract.grammar.active_object_patterns import THEM as _THEM
 from tollbook.extract.grammar.active_object_patterns import VERB as _VERB
 from tollbook.extract.grammar.active_object_patterns import WORD as _WORD
+from tollbook.extract.grammar.victim_patterns import PRESENT_NOT_AFTER as _PRESENT_NOT_AFTER
 from tollbook.extract.numbers import find_numbers
 from tollbook.model import Span
 
@@ -152,6 +153,8 @@ def find_objects(text: str, start: int, end: int, taken: list[Span]) -> list[vic
             continue  # "was killed by", "the killing of", "suggested killing her"
         if victims.undone_before(text, start, m.start()):
             continue
+        if m.group("present") and _PRESENT_NOT_AFTER.search(text, max(start, m.start() - 12), m.start()):
+            continue  # "vowed to kill", "will not kill": no deed told
         pos = m.end()
         nxt = _WORD.match(text, pos, end)
         if nxt is None or nxt.group("w").lower() in ob.MIXED_AFTER:

@@ -1,6 +1,7 @@
 """Attackers among the dead: sentence text -> Attacker* (attackers who died, how many).
 
 "The bomber detonated his vest, killing himself and four others" (5 dead, 1 an attacker),
+"killing eight people and himself" (9),
 "killing only himself", "a suicide bomber blew himself up" (or "blew up himself"), "the gunman
 turned the gun on himself", "two suicide bombers blew themselves up" (2), "Four suicide bombers
 attempt an attack ..., kill only themselves" (4), and those added after a toll ("Two dead, plus
@@ -43,7 +44,7 @@ def find_attacker_deaths(text: str, start: int, end: int) -> list[Attacker]:
     if "sel" not in text[start:end].lower():
         return out
     for m in _SELF.finditer(text, start, end):
-        group = "self" if m.group("self") else "self2"
+        group = next(g for g in ("self", "self2", "self3") if m.group(g))
         if _ATTACK_CONTEXT.search(text, start, end):
             # "blew himself up, killing himself and four others": one attacker, named twice
             out.append(Attacker(m.span(group), 1.0))

@@ -25,6 +25,7 @@ from tollbook.extract.grammar.conjunct_patterns import JOINT as _JOINT
 from tollbook.extract.grammar.conjunct_patterns import LAST_JOINT as _LAST_JOINT
 from tollbook.extract.grammar.conjunct_patterns import LONGEST_CONJUNCT as _LONGEST
 from tollbook.extract.grammar.conjunct_patterns import NOT_IN_CONJUNCT as _NOT_IN_CONJUNCT
+from tollbook.extract.grammar.conjunct_patterns import NUMERAL_KINDS as _NUMERALS
 from tollbook.extract.grammar.conjunct_patterns import OPENING as _OPENING
 from tollbook.extract.grammar.conjunct_patterns import PLURAL_PREDICATE as _PLURAL_PREDICATE
 from tollbook.extract.grammar.conjunct_patterns import SINGLE_DETERMINERS as _SINGLE_DETERMINERS
@@ -42,8 +43,11 @@ def find_conjuncts(text: str, start: int, figures: list[Figure], taken: list[Spa
     text[start:...]; `taken` are spans other rules read. The counted figure joins their list."""
     out: list[Figure] = []
     for last in figures:
-        if last.category is None or last.parent is not None or last.rule.endswith("+list") \
-                or not _PLURAL_PREDICATE.match(text, last.span[1]):  # fmt: skip
+        # A figure of a numeral may close a list already ("his wife and their three sons"): its
+        # members before it are read conjuncts, the single people before them are not. A list
+        # of single people another rule read ("Jalil, a commander, and his driver") is left.
+        if last.category is None or last.parent is not None or not _PLURAL_PREDICATE.match(text, last.span[1]) \
+                or (last.rule.endswith("+list") and last.num.written not in _NUMERALS):  # fmt: skip
             continue
         marks = list(_CLAUSE_MARK.finditer(text, start, last.span[0]))
         opened = _OPENING.match(text, marks[-1].end() if marks else start)
@@ -57,7 +61,7 @@ def find_conjuncts(text: str, start: int, figures: list[Figure], taken: list[Spa
                 and f.category is not None}  # fmt: skip
         if any(f.category != last.category or f.parent is not None for f in read.values()):
             continue  # a conjunct read in another way
-        people = _people(text, [p for p in pieces if p not in read])
+        people = _people(text, pieces, set(read))
         if people is None:
             continue  # a conjunct that names no single person: not this construction
         out += listed(text, people, list(read.values()), last)
@@ -77,7 +81,8 @@ def listed(text: str, people: list[tuple[Span, str]], read: list[Figure], counte
         out.append(Figure(num=phrases.mention((a, b), text[a:b], 1.0, "name"), span=(a, b), population=pop,
                           population_class=cls, unit=unit, category=counted.category,
                           rule=f"{RULE}:{counted.category}+list", has_head=True))  # fmt: skip
-    counted.rule += "+list"
+    if not counted.rule.endswith("+list"):
+        counted.rule += "+list"
     return out
 
 
@@ -123,12 +128,18 @@ def _name(words: list[str]) -> str | None:
     return title if title in lx.SINGULARS else None
 
 
-def _people(text: str, pieces: list[Span]) -> list[tuple[Span, str]] | None:
-    """Each conjunct's one person and population, an apposition after a name left out
-    ("Noori, a district officer, and ..."); None when a conjunct names no single person."""
+def _people(text: str, pieces: list[Span], read: set[Span]) -> list[tuple[Span, str]] | None:
+    """Each unread conjunct's one person and population, an apposition after a name left out
+    ("Noori, a district officer, and ..."; when a rule read the apposition, the name goes);
+    None when a conjunct names no single person."""
     out: list[tuple[Span, str]] = []
     named = False
     for a, b in pieces:
+        if (a, b) in read:
+            if named and text[a:b].split()[0].lower() in ("a", "an"):
+                out.pop()  # "Ivo Brandt, a district engineer, and ...": the engineer was read
+            named = False
+            continue
         population = one_person(text[a:b])
         if population is None:
             return None

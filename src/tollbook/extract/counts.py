@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from tollbook.extract import headlines, phrases, readings
+from tollbook.extract import background, groupnames, headlines, phrases, readings
 from tollbook.extract.categorise import RULE_PREFIX, categorise, next_start
 from tollbook.extract.cues import (
     ahead,
@@ -38,12 +38,17 @@ from tollbook.extract.grammar.count_patterns import AND_NEXT as _AND_NEXT
 from tollbook.extract.grammar.count_patterns import BODIES_OF as _BODIES_OF
 from tollbook.extract.grammar.count_patterns import BODIES_PASSIVE_NEXT as _BODIES_PASSIVE_NEXT
 from tollbook.extract.grammar.count_patterns import BREAKDOWN_CLOSE as _BREAKDOWN_CLOSE
+from tollbook.extract.grammar.count_patterns import (
+    BREAKDOWN_THEN_PREDICATE as _BREAKDOWN_THEN_PREDICATE,
+)
 from tollbook.extract.grammar.count_patterns import BY_BEFORE as _BY_BEFORE
 from tollbook.extract.grammar.count_patterns import COMMA_AND as _COMMA_AND
+from tollbook.extract.grammar.count_patterns import COMMA_ONLY as _COMMA_ONLY
 from tollbook.extract.grammar.count_patterns import CONTAINER_BEFORE as _CONTAINER_BEFORE
 from tollbook.extract.grammar.count_patterns import CUE_NEXT as _CUE_NEXT
 from tollbook.extract.grammar.count_patterns import DEAD_AFTER as _DEAD_AFTER
 from tollbook.extract.grammar.count_patterns import FAMILY_OF as _FAMILY_OF
+from tollbook.extract.grammar.count_patterns import FINITE_NEXT as _FINITE_NEXT
 from tollbook.extract.grammar.count_patterns import FREE_AFTER as _FREE_AFTER
 from tollbook.extract.grammar.count_patterns import GLOSS as _GLOSS
 from tollbook.extract.grammar.count_patterns import HUMAN_OR_SKULL as _HUMAN_OR_SKULL
@@ -214,7 +219,12 @@ def _figure(text: str, start: int, end: int, num: NumberMention, figures: list[F
         opened = phrases.open_np(text, num.span[1], end, plural=num.value > 1)
         if num.written == "determiner" and opened is None and not remains:
             return None  # most determiners start no count: skip the costly cue scan
+    elif head is None and num.written == "vague" and num.value > 1:
+        opened = groupnames.vague_group(text, num.span[1], end)  # "dozens of Boko Haram"
+        open_class = opened is not None
     left = left_cue(text, start, num.span[0])
+    if left is not None and background.charged_killing(text, start, left.start):
+        left = None  # "a man accused of murdering a woman": the woman died before the event
     if left is None and lost is not None and num.value >= 2:
         left = LeftCue("killed", "lost", lost)  # "the family lost 25 relatives": they died
     if left is not None and left[1] == "ahead":
@@ -270,7 +280,8 @@ def _bare_figure(text: str, start: int, end: int, num: NumberMention, left: Left
     bare_cue = any(rx.match(text, num.span[1] + 1, end) for rx, _c, _d in lx.RIGHT_CUE_RES[:1] + lx.DISPLACED_CUE_RES) \
         and text[num.span[1] : num.span[1] + 1].isspace()  # "Around 100,000 fled"  # fmt: skip
     elided = None if left or bare_cue else elided_head(text, num, end, figures)
-    if left is None and not bare_cue and elided is None and not _PREDICATE_NEXT.match(ahead(text, num.span[1], end)):
+    if left is None and not bare_cue and elided is None and not _PREDICATE_NEXT.match(ahead(text, num.span[1], end)) \
+            and not _BREAKDOWN_THEN_PREDICATE.match(text, num.span[1], end):  # fmt: skip
         return None
     if left is not None and not _FREE_AFTER.match(ahead(text, num.span[1], end)) \
             and not _bodies_found(text, left, num.span[0], num.span[1], end):  # fmt: skip
@@ -371,6 +382,9 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
         # three soldiers and four assailants were wounded": a new clause, not a list member
         new_clause = prev is not None and prev.relation == "part" and bool(_COMMA_AND.match(between)) \
             and _own_predicate(text, figs, k)  # fmt: skip
+        # "killing four elders, three others were abducted": the object ends at the comma
+        new_clause = new_clause or (bool(groups) and figs[groups[-1][0]].left is not None
+                                    and bool(_COMMA_ONLY.match(between)) and bool(_FINITE_NEXT.match(text, fig.span[1])))
         first_part = breakdown_end >= 0 and (not text[breakdown_end : fig.num.span[0]].strip()
                                              or bool(_UNREAD_PART.match(text, breakdown_end, fig.num.span[0]))
                                              # "including police officers and a journalist, were": unnumbered members first

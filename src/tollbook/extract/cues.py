@@ -24,6 +24,8 @@ from tollbook.extract.grammar.cue_patterns import ONE_WAS as _ONE_WAS
 from tollbook.extract.grammar.cue_patterns import OWNER_BEFORE as _OWNER_BEFORE
 from tollbook.extract.grammar.cue_patterns import PASSIVE_AUX as _PASSIVE_AUX
 from tollbook.extract.grammar.cue_patterns import REL_AUX as _REL_AUX
+from tollbook.extract.grammar.cue_patterns import REL_AUX_MORE as _REL_AUX_MORE
+from tollbook.extract.grammar.cue_patterns import REL_AUX_ONE as _REL_AUX_ONE
 from tollbook.extract.grammar.cue_patterns import REL_BARRIER as _REL_BARRIER
 from tollbook.extract.grammar.cue_patterns import REL_OPEN as _REL_OPEN
 from tollbook.extract.grammar.cue_patterns import REL_START as _REL_START
@@ -128,16 +130,16 @@ def relative_cue(text: str, pos: int, value: float, stop: int, after: int = -1) 
     """The cue of a subject that a relative clause or a modifier holds apart from its verb:
     "three women who were also nurses were found dead", "a man who was abducted by gunmen
     on Monday, was found dead", "two men suspected of robbery in Varno were fatally assaulted".
-    The verb agrees with the figure ("was" for one, "were" for more) and is not the first verb of
+    The verb agrees with the figure ("was"/"is" for one, "were"/"are" for more) and is not the first verb of
     the clause itself ("who was abducted")."""
     if not _REL_START.match(text, pos, stop):
         return None
     window_end = min(stop, pos + 220)
-    want = "was" if value == 1 else "were"
+    want = _REL_AUX_ONE if value == 1 else _REL_AUX_MORE
     for m in _REL_AUX.finditer(text, max(pos, after), window_end):
         if _REL_BARRIER.search(text, pos, m.start()):
             return None
-        if m.group(1).lower() != want or _REL_OPEN.search(text, pos, m.start(1)):
+        if m.group(1).lower() not in want or _REL_OPEN.search(text, pos, m.start(1)):
             continue
         cue = right_cue(text, m.start(1), window_end)
         if cue is not None and lx.RIGHT_CUE_ANY.match(text, m.start(1)):

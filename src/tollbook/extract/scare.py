@@ -13,7 +13,7 @@ and stays as written, for attribution.
 
 from __future__ import annotations
 
-from tollbook.extract.grammar.scare_patterns import MAX_WORDS, SCARE_QUOTE
+from tollbook.extract.grammar.scare_patterns import MAX_WORDS, MAX_WORDS_STOP, SCARE_QUOTE
 
 __all__ = ["blank_scare_quotes"]
 
@@ -25,7 +25,8 @@ def blank_scare_quotes(text: str) -> str:
     chars: list[str] | None = None
     for m in SCARE_QUOTE.finditer(text):
         words = m.group("words") if m.group("open") else m.group("bwords")
-        if len(words.split()) > MAX_WORDS or words != words.strip():
+        stop = m.group("stop") if m.group("open") else ""
+        if len(words.split()) > (MAX_WORDS_STOP if stop else MAX_WORDS) or words != words.strip():
             continue
         if chars is None:
             chars = list(text)

@@ -13,7 +13,8 @@ from tollbook.extract.grammar.alternation import alternation
 
 #: An active lethal verb and what may follow it before its object (an adverb).
 VERB = re.compile(
-    r"\b(?:(?P<v>" + alternation(ob.KILLING_VERBS) + r")|(?:" + alternation(sorted(vb.MANNER_VERBS))
+    r"\b(?:(?P<v>" + alternation(ob.KILLING_VERBS) + r")|(?P<present>" + alternation(ob.KILLING_PRESENT)
+    + r")|(?:" + alternation(sorted(vb.MANNER_VERBS))
     + r")\s+(?:" + alternation(ob.KILLING_RESULTS) + r"))\s+(?:(?-i:[a-z])\w+ly\s+)?",
     re.IGNORECASE,
 )

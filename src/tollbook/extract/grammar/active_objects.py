@@ -12,6 +12,9 @@ from tollbook.extract.grammar import verbs as vb
 #: Active forms whose object dies (VICTIM_VERBS of the killed category, and a manner verb with
 #: its result or coordinated with "killed": "shot dead", "shot and killed").
 KILLING_VERBS: Final[tuple[str, ...]] = tuple(v for v, c in vb.VICTIM_VERBS.items() if c == "killed")
+#: Their historic present ("Gunmen kill APC deputy ward chairman", "Soldiers kill two suspected
+#: Boko Haram bombers"), read unless an infinitive, a modal or a negation stands before it.
+KILLING_PRESENT: Final[tuple[str, ...]] = tuple(v for v, c in vb.PRESENT_VICTIM_VERBS.items() if c == "killed")
 KILLING_RESULTS: Final[tuple[str, ...]] = ("dead", "and killed", "and killing")
 #: Determiners that open a singular object ("its civilian driver").
 DETERMINERS: Final[frozenset[str]] = frozenset("a an the his her its their this that one another".split())

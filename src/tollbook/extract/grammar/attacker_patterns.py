@@ -12,7 +12,9 @@ from tollbook.extract.grammar.alternation import alternation
 SELF = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|(?:blew|blowing|blows)(?:\s+up)?|blown|shot|shooting)\s+(?:only\s+)?"
     r"(?P<self>himself|herself)\b"
-    r"|\bturn(?:ed|ing|s)?\s+(?:the|his|her)\s+(?:gun|weapon|rifle)\s+on\s+(?P<self2>himself|herself)\b",
+    r"|\bturn(?:ed|ing|s)?\s+(?:the|his|her)\s+(?:gun|weapon|rifle)\s+on\s+(?P<self2>himself|herself)\b"
+    # the reflexive after the other victims: "killing eight people and himself"
+    r"|\bkill(?:ed|ing|s)?\s+[^,.;:()]{1,50}?\s+(?:and|as\s+well\s+as)\s+(?P<self3>himself|herself)\b",
     re.IGNORECASE,
 )
 #: "blew themselves up", "killing only themselves", "kill only themselves", "detonate themselves"

@@ -29,3 +29,6 @@ NOT_IN_CONJUNCT: Final[frozenset[str]] = frozenset(
     """was were is are be been being had has have who which that whose when while after before
     said says killed died wounded injured abducted attacked shot""".split()
 )
+#: How a counted figure that closes a list of its own is written: a numeral ("his wife and their
+#: three sons"), not an article or a name another rule read.
+NUMERAL_KINDS: Final[tuple[str, ...]] = ("digits", "words")

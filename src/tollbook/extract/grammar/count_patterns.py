@@ -21,7 +21,7 @@ EVENT_END = re.compile(r"\b(?:fatalities|fatality|deaths|casualties)\Z", re.IGNO
 POSSESSIVE = re.compile(r"(?:his|her|their)\b", re.I)
 
 AND_NEXT = re.compile(
-    r"\s*(?:,\s*)?(?:and|as\s+well\s+as)\s+(?:\d|an?\b|the\b|his\b|her\b|their\b|" + _words_b(1, 3) + ")", re.I
+    r"\s*(?:,\s*)?(?:and\s+|&\s*|as\s+well\s+as\s+)(?:\d|an?\b|the\b|his\b|her\b|their\b|" + _words_b(1, 3) + ")", re.I
 )
 
 #: "including five with disabilities and 90 infants": a part the rules could not read (no head
@@ -51,6 +51,13 @@ COMMA_AND = re.compile(r"\s*,\s*and\s+$", re.IGNORECASE)
 #: A predicate right after a figure (before any comma): "nine others were injured".
 CUE_NEXT = re.compile(r"\s+(?:(?:" + BE + r")\s+)?(?:\w+ly\s+)?(?:" + participles() + r"|hurt|slain|dead|died|missing)\b",
                       re.IGNORECASE)  # fmt: skip
+
+#: A comma splice after an active verb's object: "killing four elders, three others were
+#: abducted" (a bare comma, then a figure with its own finite predicate): a new clause, not
+#: another member of the object.
+COMMA_ONLY = re.compile(r"\s*,\s*$")
+FINITE_NEXT = re.compile(r"\s+(?:" + BE + r")\s+(?:\w+ly\s+){0,2}(?:" + participles() + r"|hurt|slain|dead|missing)\b",
+                         re.IGNORECASE)  # fmt: skip
 
 POSTED = re.compile(r"arriv|\bbases?\b|\bcompounds?\b", re.IGNORECASE)
 
@@ -95,8 +102,12 @@ MORE = re.compile(r"\s+more\b(?!\s+than\b)", re.IGNORECASE)
 BODIES_OF = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s*\Z", re.IGNORECASE)
 BODIES_PASSIVE_NEXT = re.compile(r"^\s*(?:were|was|are|is|have\s+been|had\s+been|has\s+been)\b", re.IGNORECASE)
 FREE_AFTER = re.compile(
-    r"^\s*(?:(?-i:[A-Z]{2,}[\w/-]*)\b|[,.;:)\]]|—|–|-\s|and\b|or\b|in\b|on\b|at\b|near\b|during\b|when\b|after\b|"
-    r"as\b|since\b|across\b|around\b|amid\b|amidst\b|so\s+far|last\b|this\b|overnight\b|$)",
+    r"^\s*(?:(?-i:[A-Z]{2,}[\w/-]*)\b|[,.;:()\]]|—|–|-\s|and\b|or\b|in\b|on\b|at\b|near\b|during\b|when\b|after\b|"
+    r"as\b|since\b|across\b|around\b|amid\b|amidst\b|so\s+far|last\b|this\b|overnight\b|$|"
+    # a subordinate clause or an adjunct after the bare figure: "killing four while one was
+    # wounded", "killing one with a rocket", "killed 12 before fleeing"; a parenthesis
+    # ("killing 8 (later raised to 14)") is matched by the "(" above
+    r"while\b|whereas\b|with\b|before\b|following\b|including\b|inside\b|outside\b|between\b)",
     re.IGNORECASE,
 )
 
@@ -133,10 +144,17 @@ OTHER_AFTER = re.compile(r"\s+(?:other|additional|further)\b(?!\s+than)", re.IGN
 OTHER_BEFORE = re.compile(r"\b(?:the\s+)?other\s+\Z", re.IGNORECASE)
 
 #: Patterns the count rules once wrote inline, named here with the rest of their grammar.
-JOINED_BY_AND = re.compile(r"^\s*,?\s*(?:and|as\s+well\s+as)\s+$")
+#: "and" (or the coders' "&": "15 Islamists & 2 French killed") between two coordinated figures.
+JOINED_BY_AND = re.compile(r"^\s*,?\s*(?:and\s+|&\s*|as\s+well\s+as\s+)$")
 DEAD_AFTER = re.compile(r"\s+(?:dead|killed|to\s+death)\b")  # "shot him dead", "beat her to death"
 HUMAN_OR_SKULL = re.compile(r"human|skull", re.I)
 PREDICATE_NEXT = re.compile(r"^\s+(?:were|was|are|who|that|had|have)\b")
+#: A bare figure whose breakdown stands between it and its predicate: "Fourteen, including a
+#: teenage girl, were reportedly killed" (the subject's own comma may be missing).
+BREAKDOWN_THEN_PREDICATE = re.compile(
+    r"\s*,\s*(?:including|among\s+them)\s+[^,;:.()]{1,60}?,?\s+(?:were|are|have\s+been|had\s+been)\s",
+    re.IGNORECASE,
+)
 WERE_OR_COMMA_END = re.compile(r"(?:\bwere|\bwas|,)\s*$")
 OR_BETWEEN = re.compile(r"^\s*(?:\(|,?\s*or)\s*$")
 AND_BETWEEN = re.compile(r"^\s*(?:were\s+\w+\s+)?and\s+$")

@@ -58,7 +58,12 @@ REL_START = re.compile(
     r"linked|from|of|with)\b)", re.IGNORECASE,
 )
 
-REL_AUX = re.compile(r"(?:,\s*|\)\s*|\s)(was|were)\s", re.IGNORECASE)
+#: The subject's own auxiliary after its modifier, past or historic present ("a man who had
+#: defected ... is murdered"); extract/cues.relative_cue wants it to agree with the figure.
+REL_AUX = re.compile(r"(?:,\s*|\)\s*|\s)(was|were|is|are)\s", re.IGNORECASE)
+#: The auxiliaries of one person and of more.
+REL_AUX_ONE = frozenset({"was", "is"})
+REL_AUX_MORE = frozenset({"were", "are"})
 
 REL_OPEN = re.compile(r"\b(?:who|that|which|whom)\s+(?:[\w']+\s+){0,3}\Z", re.IGNORECASE)
 

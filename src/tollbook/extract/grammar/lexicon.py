@@ -401,7 +401,10 @@ SUBSET_RE = re.compile(
     r"^\s*,?\s*(?:out\s+of(?:\s+the)?|of\s+the|from\s+among(?:\s+the)?|from\s+a\s+total\s+of)\s+$",
     re.IGNORECASE,
 )
-LIST_SEP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+)?|and\s+|as\s+well\s+as\s+|plus\s+|&\s*)$", re.IGNORECASE)
+#: The joint between two members of a list; a possessive may open the next member's figure
+#: ("a father and his two sons": the figure starts at "two").
+LIST_SEP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+)?|and\s+|as\s+well\s+as\s+|plus\s+|&\s*)"
+                         r"(?:(?<=and\s)(?:his|her|their)\s+)?$", re.IGNORECASE)
 
 #: Hypotheticals, threats and negations that stop a figure from being a claim.
 IRREALIS_RE = re.compile(

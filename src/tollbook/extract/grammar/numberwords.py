@@ -40,6 +40,7 @@ ORDINAL_WORDS = {
 #: Vague amounts: (qualifier, value, low, high). docs/annotation.md is the reference.
 VAGUE: dict[str, tuple[str, float, float, float]] = {
     "a couple of": ("approx", 2, 2, 3),
+    "a pair of": ("exact", 2, 2, 2),
     "a few": ("vague", 3, 2, 5),
     "a handful of": ("vague", 3, 2, 5),
     "several": ("vague", 3, 3, 9),

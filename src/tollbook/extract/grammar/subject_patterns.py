@@ -9,9 +9,10 @@ import re
 from tollbook.extract.grammar import subjects as sj
 from tollbook.extract.grammar.alternation import alternation
 
-#: Where a predicate may start: its auxiliary or verb of dying, after the subject.
+#: Where a predicate may start: its auxiliary or verb of dying, after the subject (the historic
+#: present "is"/"are" too: "A Velt councillor, Mr. Ivo Darn, is shot dead").
 PREDICATE_START = re.compile(
-    r"(?<=\S)\s*,?\s+(?=(?:(?P<one>was|has\s+been|got|succumbed)|(?P<many>were|have\s+been)|had\s+been|died|perished)\b)",
+    r"(?<=\S)\s*,?\s+(?=(?:(?P<one>was|is|has\s+been|got|succumbed)|(?P<many>were|are|have\s+been)|had\s+been|died|perished)\b)",
     re.IGNORECASE,
 )
 #: A finite verb inside a plural subject's span: the clause before it is another one.

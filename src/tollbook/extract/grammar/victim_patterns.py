@@ -55,20 +55,23 @@ CHAIN = (rf"(?:{MANNER}|(?-i:[a-z])[a-z]+(?:ed|en))(?:\s+\w+ly)?(?:\s+(?:in|at|o
 APPOS = r"(?P<appos>\s*,(?:[^,;:.()]|\([^()]{1,40}\)){1,90},)?"
 #: A name or gloss in brackets after the subject: "An Army porter (Showkat Clark) was injured".
 GLOSS = r"(?:\s*\([^()]{1,60}\))?"
+#: The singular passive; "is" too: coders summarise in the historic present ("A pastor is shot
+#: dead", "An Ahmadu Bello University professor is mobbed and killed").
 PASSIVE = re.compile(
-    rf"{GLOSS}{APPOS}\s+(?:was|has\s+been|had\s+been|is\s+said\s+to\s+have\s+been|got)\s+"
+    rf"{GLOSS}{APPOS}\s+(?:was|is|has\s+been|had\s+been|is\s+said\s+to\s+have\s+been|got)\s+"
     rf"(?:{injury.DEGREE_NEGATION}|(?P<neg>(?:not|never)\s+))?{ADVERB}(?:found\s+)?"
     rf"(?:(?P<c1>{CHAIN})(?P<died>died|succumbed|perished)|(?P<c2>{CHAIN})?(?:(?P<verb>{VERB}|{HURT})|(?P<manner>{MANNER})\s+(?P<res>{RESULT})))\b",
     re.IGNORECASE,
 )
-#: The plural passive after a list of people: "Nazari and his driver were killed".
+#: The plural passive after a list of people: "Nazari and his driver were killed" ("are killed").
 PASSIVE_PLURAL = re.compile(
-    rf"{APPOS}\s+(?:were|have\s+been|had\s+been)\s+{ADVERB}(?:(?:{CHAIN})?(?:(?P<verb>{VERB}|{HURT})|(?P<manner>{MANNER})\s+"
+    rf"{APPOS}\s+(?:were|are|have\s+been|had\s+been)\s+{ADVERB}(?:(?:{CHAIN})?(?:(?P<verb>{VERB}|{HURT})|(?P<manner>{MANNER})\s+"
     rf"(?P<res>{RESULT}))|(?P<found>found\s+dead))\b|\s+(?:both\s+)?{ADVERB}(?P<died>died|perished)\b",
     re.IGNORECASE,
 )
+#: A dying predicate ("died", "succumbed", "was later found dead": an adverb may split the last).
 DIED = re.compile(
-    rf"{APPOS}\s+{ADVERB}(?:(?P<verb>{alternation(vb.DIED_PREDICATES)})|(?P<hurt>{alternation(vb.WOUNDED_PREDICATES)})"
+    rf"{APPOS}\s+{ADVERB}(?:(?P<verb>{alternation(vb.DIED_PREDICATES)}|(?:was|is)\s+{ADVERB}found\s+dead)|(?P<hurt>{alternation(vb.WOUNDED_PREDICATES)})"
     rf"\s+(?:\w+\s+){{0,2}}?(?:{alternation(vb.WOUND_NOUNS)}))\b",
     re.IGNORECASE,
 )
