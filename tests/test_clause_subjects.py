@@ -43,7 +43,12 @@ def test_a_relative_clause_an_auxiliary_or_a_thing_is_no_subject() -> None:
 
 def test_an_undone_or_wounding_predicate_kills_nobody() -> None:
     assert _subjects("The envoy was nearly killed when his convoy was ambushed.") == []
-    assert _subjects("The envoy was seriously wounded.") == []
+    # a wounding predicate's subject is read, as wounded (the killed are none)
+    text = "The envoy was seriously wounded."
+    assert [(text[v.span[0] : v.span[1]], v.category) for v in find_clause_subjects(*_whole(text))] == [
+        ("The envoy", "wounded")
+    ]
+    assert _killed(text) == []
 
 
 def test_a_subject_holding_a_figure_is_left_to_the_count_rules() -> None:

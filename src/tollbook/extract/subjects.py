@@ -1,4 +1,4 @@
-"""Subjects of a lethal passive no other rule read: sentence text -> Victim* (one person each).
+"""Subjects of a lethal or wounding passive no other rule read: sentence text -> Victim* (one person each).
 
 "Major Ilan Perry, U.S. military attache in Tamsin, was shot to death", "The Italian Ambassador
 was assassinated", "Party leader Omar Dallo was shot dead", "A German priest who ran the mission
@@ -15,7 +15,11 @@ own guards hold (negation, "nearly", hypotheticals, background deaths); a fatal 
 right before the predicate makes it a relative clause ("a man who was killed last year"); the
 subject holds at least one word, no figure but one, and its last word is no auxiliary and names no
 thing (grammar/subjects.NOT_SUBJECT_HEADS, lexicon.NON_PERSON); a clause of another time ("five
-days after the mayor was killed") is background; the category is killed only.
+days after the mayor was killed") is background.
+
+A wounding predicate is read the same way, as wounded (grammar/subjects.CATEGORIES: "The Saudi
+Consul in Karachi was seriously injured", "His mother and sister were wounded"); a wounded pair
+whose first member a rule read is left to leading.py, which adds the second.
 """
 
 from __future__ import annotations
@@ -123,15 +127,19 @@ def find_clause_subjects(text: str, start: int, end: int, taken: list[Span]) -> 
         # The predicate's own guards look at the predicate only; the words before the subject
         # are asked apart ("Two peasants, accused of ties with rebels, were killed": the
         # accusation is the subject's, not a hypothetical killing).
-        if not m.group("one") and victims.plural_predicate_at(text, m.start(), m.end() - 1, end) == "killed":
+        plural_cat = None if m.group("one") else victims.plural_predicate_at(text, m.start(), m.end() - 1, end)
+        if plural_cat in sj.CATEGORIES:
             span = _subject(text, start, m.start(), plural=True)
             value = _plural_value(text, span) if span is not None else None
             if span is not None and value is not None and not victims.undone_before(text, start, span[0]):
-                if free(span, m.start()) or (value == 2 and _pair_free(text, span, taken, out, m.start())):
-                    out.append(victims.Victim(span, "killed", "people", "unknown", "clause_subject", value=value))
+                # a wounded pair whose first member a rule read is leading.py's (it adds the second)
+                if free(span, m.start()) or (value == 2 and plural_cat == "killed" and _pair_free(text, span, taken, out, m.start())):
+                    out.append(victims.Victim(span, plural_cat, "people", "unknown", "clause_subject", value=value))
                 continue
-        if m.group("many") or (victims.predicate_at(text, m.start(), m.end() - 1, end) != "killed"
-                               and not fatal_predicate_at(text, m.start(), end)):  # fmt: skip
+        if m.group("many"):
+            continue
+        category = "killed" if fatal_predicate_at(text, m.start(), end) else victims.predicate_at(text, m.start(), m.end() - 1, end)
+        if category not in sj.CATEGORIES:
             continue
         span = _subject(text, start, m.start())
         if span is None or victims.undone_before(text, start, span[0]):
@@ -147,5 +155,5 @@ def find_clause_subjects(text: str, start: int, end: int, taken: list[Span]) -> 
         if any(n.kind == "cardinal" and n.value != 1 for n in find_numbers(text, span[0], span[1])):
             continue  # "Several hundred Palestinians died": a figure the count rules read or not
         if free(span, m.start()):
-            out.append(victims.Victim(span, "killed", "people", "unknown", "clause_subject"))
+            out.append(victims.Victim(span, category, "people", "unknown", "clause_subject"))
     return out

@@ -43,3 +43,6 @@ PLURAL_HEADS: Final[frozenset[str]] = frozenset("people men women children polic
 FINITE_VERBS: Final[frozenset[str]] = frozenset("was were is are had has have".split())
 #: The longest subject read, in characters.
 MAX_SUBJECT: Final[int] = 220
+#: The categories a clause subject is read for: the lethal predicates and the wounding ones
+#: ("The Saudi Consul in Karachi was seriously injured", "His mother and sister were wounded").
+CATEGORIES: Final[frozenset[str]] = frozenset({"killed", "wounded"})
