@@ -15,6 +15,7 @@ Called by counts.find_figures once its rules have read a sentence:
 - killings named by a noun, reported as claimed or caused (nominals.py: "claimed responsibility
   for the assassination of X");
 - people killed "along with" someone (along.py: "was shot dead along with his driver"), added;
+- people said to add to those counted before (also.py: "Shahid Khan was also injured"), added;
 - subjects of a lethal passive no rule above read (subjects.py: "The Italian Ambassador was assassinated");
 - bodies found (bodies.py: "His body was found", "the bodies of two farmers were recovered");
 - wounds said to be fatal are deaths (fatal.py: "was fatally wounded");
@@ -40,6 +41,7 @@ from __future__ import annotations
 from tollbook.extract import (
     active_objects,
     along,
+    also,
     anaphora,
     attackers,
     bare,
@@ -115,6 +117,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
                               population=v.population, population_class=v.population_class, unit="people",
                               category=v.category, rule=f"{RULE_PREFIX}.victim_{v.how}:{v.category}{listed}",
                               flags=["additional"] if v.how == "along" else [], has_head=True))  # fmt: skip
+    also.flag_also(text, start, end, figures)
     fatal.relabel_fatal(text, start, end, figures)
     _drop_agents(text, figures)
     _died_of_wounds(text, end, figures)

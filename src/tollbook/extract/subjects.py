@@ -150,6 +150,8 @@ def find_clause_subjects(text: str, start: int, end: int, taken: list[Span]) -> 
             continue
         if len(words) == 1 and words[0].islower() and last.endswith(sj.ADVERB_SUFFIX) and last not in lx.POPULATIONS:
             continue  # "and subsequently succumbed": an adverb, the subject was told before
+        if len(words) == 1 and last in sj.NOT_SUBJECT_WORDS:
+            continue  # "who was sitting on the bench as well, was also injured": "as" opens no clause here
         if any(w.lower() in sj.NEGATIVE for w in words):
             continue  # "Nobody was killed", "No one was killed": a zero (counts.find_zeros)
         if any(n.kind == "cardinal" and n.value != 1 for n in find_numbers(text, span[0], span[1])):

@@ -46,3 +46,5 @@ MAX_SUBJECT: Final[int] = 220
 #: The categories a clause subject is read for: the lethal predicates and the wounding ones
 #: ("The Saudi Consul in Karachi was seriously injured", "His mother and sister were wounded").
 CATEGORIES: Final[frozenset[str]] = frozenset({"killed", "wounded"})
+#: Words that stand alone after a clause opener but are no subject: "as well", "as such".
+NOT_SUBJECT_WORDS: Final[frozenset[str]] = frozenset("well such also too".split())
