@@ -23,15 +23,18 @@ of two or more may stand alone ("wounded eight before they fled").
 
 from __future__ import annotations
 
-from tollbook.extract import anaphora, victims
+from tollbook.extract import anaphora, member_lists, victims
 from tollbook.extract.grammar import active_objects as ob
 from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar import member_list_patterns as ml
 from tollbook.extract.grammar import numberwords as nw
 from tollbook.extract.grammar.active_object_patterns import ALL as _ALL
 from tollbook.extract.grammar.active_object_patterns import AND_MEMBER as _AND_MEMBER
 from tollbook.extract.grammar.active_object_patterns import LAST_WORD as _LAST_WORD
 from tollbook.extract.grammar.active_object_patterns import LETHAL_AFTER_OBJECT as _LETHAL
+from tollbook.extract.grammar.active_object_patterns import LIST_MEMBER as _LIST_MEMBER
 from tollbook.extract.grammar.active_object_patterns import ONE_OF as _ONE_OF
+from tollbook.extract.grammar.active_object_patterns import OTHERS as _OTHERS
 from tollbook.extract.grammar.active_object_patterns import RESTATED_AFTER as _RESTATED_AFTER
 from tollbook.extract.grammar.active_object_patterns import THE_FIGURE as _THE_FIGURE
 from tollbook.extract.grammar.active_object_patterns import THEM as _THEM
@@ -158,6 +161,32 @@ def member(text: str, pos: int, end: int) -> tuple[int, float] | None:
     return np_end, value
 
 
+def _listed(text: str, first_start: int, first: tuple[int, float], end: int) -> tuple[int, float] | None:
+    """(end, count) of an object listing three or more members, commas and a final "and"
+    ("the First Secretary, his driver and two others"), or None. A list whose members a rule
+    read in part still counts them all (the tally keeps the larger)."""
+    p, total, n, commas = first[0], first[1], 1, False
+    while n < ml.MAX_MEMBERS:
+        sep = _LIST_MEMBER.match(text, p, end)
+        if sep is None:
+            return None
+        nxt = member(text, sep.end(), end)
+        others = _OTHERS.match(text, sep.end(), end) if nxt is None else None
+        if others is not None:
+            found = [n for n in find_numbers(text, others.start(), others.end()) if n.kind == "cardinal"]
+            nxt = (others.end(), found[0].value) if found else None
+        if nxt is None:
+            return None
+        p, total, n = nxt[0], total + nxt[1], n + 1
+        if "and" in sep.group(0).lower():
+            if not commas or n < 3:
+                return None
+            value = member_lists.list_value(text, (first_start, p))  # an apposition is one person
+            return (p, value) if value is not None else None
+        commas = True
+    return None
+
+
 def find_objects(text: str, start: int, end: int, taken: list[Span]) -> list[victims.Victim]:
     """The people the objects of active lethal verbs in text[start:end] count, unless a `taken`
     span overlaps the object."""
@@ -168,7 +197,7 @@ def find_objects(text: str, start: int, end: int, taken: list[Span]) -> list[vic
         before = _LAST_WORD.search(text, max(start, m.start() - 20), m.start())
         word = before.group(1).lower() if before is not None else ""
         gerund = m.group(0).split()[0].lower().endswith("ing")
-        if word in ob.NOT_ACTIVE_BEFORE or (gerund and word in ob.GERUND_UNDONE) or word in ob.MIXED_BEFORE:
+        if word in ob.NOT_ACTIVE_BEFORE or (gerund and word in ob.GERUND_UNDONE) or word in ob.MIXED_BEFORE or word in ob.HEDGES:
             continue  # "was killed by", "the killing of", "suggested killing her"
         if victims.undone_before(text, start, m.start()):
             continue
@@ -176,6 +205,7 @@ def find_objects(text: str, start: int, end: int, taken: list[Span]) -> list[vic
         nxt = _WORD.match(text, pos, end)
         if nxt is None or nxt.group("w").lower() in ob.MIXED_AFTER:
             continue
+        listed: tuple[int, float] | None = None
         them = _THEM.match(text, pos, end)
         if them is not None:
             span = them.span()
@@ -193,11 +223,16 @@ def find_objects(text: str, start: int, end: int, taken: list[Span]) -> list[vic
             second = member(text, joined.end(), end) if joined is not None else None
             if second is not None:
                 span, value = (pos, second[0]), value + second[1]
+            listed = _listed(text, pos, first, end) if category in ml.CATEGORIES else None
+            if listed is not None:
+                span, value = (pos, listed[0]), listed[1]  # "injuring a French man, a Togolese and a Beninese woman"
         if value is None or span[1] <= span[0]:
             continue
         if category == "wounded" and (_LETHAL.match(text, span[1], end) or _RESTATED_AFTER.match(text, span[1], end)):
             continue  # "stabbed him to death"; "stabbed a boy, wounding him" (the pronoun is read)
-        if any(s < span[1] and span[0] < e for s, e in taken) or any(v.span[0] < span[1] and span[0] < v.span[1] for v in out):
+        if (listed is None and any(s < span[1] and span[0] < e for s, e in taken)) \
+                or (listed is not None and not member_lists.unread(text, span, taken)) \
+                or any(v.span[0] < span[1] and span[0] < v.span[1] for v in out):  # fmt: skip
             continue
         m_pop = lx.POP_RE.search(text, span[0], span[1]) if _AND_MEMBER.search(text, span[0], span[1]) is None else None
         population, cls = lx.POPULATIONS[m_pop.group(0).lower()][:2] if m_pop else ("people", "unknown")

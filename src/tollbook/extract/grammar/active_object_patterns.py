@@ -37,6 +37,11 @@ LAST_WORD = re.compile(r"([A-Za-z']+)\s+\Z")
 #: "and" before a second member of the object: a determiner, a figure or a name follows.
 AND_MEMBER = re.compile(r"\s*,?\s+and\s+(?=(?:" + alternation(sorted({*ob.DETERMINERS, *nw.NUMBER_WORDS})) + r")\b|\d|(?-i:[A-Z]))",
                         re.IGNORECASE)  # fmt: skip
+#: A comma or "and" before a further member of a listed object: a determiner, a figure or a name follows.
+LIST_MEMBER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:" + alternation(sorted({*ob.DETERMINERS, *nw.NUMBER_WORDS}))
+                         + r")\b|\d|(?-i:[A-Z]))", re.IGNORECASE)  # fmt: skip
+#: "two others" closing a list of people: more people ("others" alone names no one).
+OTHERS = re.compile(r"(?P<n>\d+|" + alternation(sorted(nw.NUMBER_WORDS)) + r")\s+others\b", re.IGNORECASE)
 #: "them both", "both of them", "injuring both.": two people.
 THEM = re.compile(r"(?P<them>them)(?:\s+(?P<both>both))?\b|(?P<both2>both)(?:\s+of\s+them\b|(?=\s*(?:[.,;:]|$)))", re.IGNORECASE)
 #: "the three people in the vehicle", "the other two": a definite object that states its figure.

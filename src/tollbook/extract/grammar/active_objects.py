@@ -51,6 +51,8 @@ NOT_PLURAL_ENDINGS: Final[tuple[str, ...]] = ("ss", "us", "is")
 #: Words after the verb that make it part of a mixed toll ("killing or wounding", "killed and
 #: injured"): how many died is not said.
 MIXED_AFTER: Final[frozenset[str]] = frozenset("or".split())
+#: Hedges right before the verb: "possibly wounded the terrorist" reports no deed.
+HEDGES: Final[frozenset[str]] = frozenset("possibly probably perhaps maybe allegedly".split())
 #: The same before the second verb: "killed or wounded five soldiers".
 MIXED_BEFORE: Final[frozenset[str]] = frozenset("or".split())
 #: Verbs before a gerund that report no deed: "suggested killing her", "threatened executing them".

@@ -48,3 +48,5 @@ MAX_SUBJECT: Final[int] = 220
 CATEGORIES: Final[frozenset[str]] = frozenset({"killed", "wounded"})
 #: Words that stand alone after a clause opener but are no subject: "as well", "as such".
 NOT_SUBJECT_WORDS: Final[frozenset[str]] = frozenset("well such also too".split())
+#: Indefinite pronouns: "whether anyone was injured", "someone was hurt" count nobody known.
+INDEFINITE_PRONOUNS: Final[frozenset[str]] = frozenset("anyone anybody someone somebody everyone everybody".split())
