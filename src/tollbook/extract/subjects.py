@@ -39,7 +39,7 @@ from tollbook.extract.grammar.subject_patterns import WORD as _WORD
 from tollbook.extract.numbers import find_numbers
 from tollbook.model import Span
 
-__all__ = ["find_clause_subjects"]
+__all__ = ["find_clause_subjects", "plural_value", "subject_span"]
 
 
 def _subject(text: str, start: int, at: int, plural: bool = False) -> Span | None:
@@ -95,6 +95,16 @@ def _plural_value(text: str, span: Span) -> float | None:
     if len(members) != 2 or "," in text[a:b] or any(not _singular(m) for m in members):
         return None
     return 2.0
+
+
+def subject_span(text: str, start: int, at: int) -> Span | None:
+    """The span of a subject (plural or singular, "and" allowed) that ends at `at`, or None."""
+    return _subject(text, start, at, plural=True)
+
+
+def plural_value(text: str, span: Span) -> float | None:
+    """How many people a plural subject counts ("Six nurses", "The judge and his clerk"), or None."""
+    return _plural_value(text, span)
 
 
 def _pair_free(text: str, span: Span, taken: list[Span], out: list[victims.Victim], at: int) -> bool:
