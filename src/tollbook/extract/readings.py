@@ -18,6 +18,7 @@ Called by counts.find_figures once its rules have read a sentence:
 - people said to add to those counted before (also.py: "Shahid Khan was also injured"), added;
 - subjects of a lethal passive no rule above read (subjects.py: "The Italian Ambassador was assassinated");
 - subjects that received a wound (sustained.py: "Three Americans received minor injuries");
+- wounds named by a noun (wound_nominals.py: "caused severe injuries to a Greek citizen");
 - bodies found (bodies.py: "His body was found", "the bodies of two farmers were recovered");
 - wounds said to be fatal are deaths (fatal.py: "was fatally wounded");
 - the dead of a later death of wounds are additional (later.py: "One of the wounded later died");
@@ -65,6 +66,7 @@ from tollbook.extract import (
     subjects,
     sustained,
     victims,
+    wound_nominals,
 )
 from tollbook.extract.grammar.later_patterns import DEFINITE as _DEFINITE
 from tollbook.extract.grammar.reading_patterns import AGENT_GAP as _AGENT_GAP
@@ -108,6 +110,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     named += nominals.find_nominals(text, start, end, taken + [v.span for v in named])
     named += along.find_along(text, start, end, taken + [v.span for v in named])
     named += sustained.find_sustained(text, start, end, taken + [v.span for v in named])
+    named += wound_nominals.find_wound_nominals(text, start, end, taken + [v.span for v in named])
     for v in named:
         listed = "+list" if v.how == "list" else ""
         if v.counted:  # a list member already read: it adds up with the others
