@@ -19,6 +19,7 @@ Called by counts.find_figures once its rules have read a sentence:
 - subjects of a lethal passive no rule above read (subjects.py: "The Italian Ambassador was assassinated");
 - subjects that received a wound (sustained.py: "Three Americans received minor injuries");
 - wounds named by a noun (wound_nominals.py: "caused severe injuries to a Greek citizen");
+- a shooting its victims survived (survivors.py: "X was shot. He survived the attack");
 - bodies found (bodies.py: "His body was found", "the bodies of two farmers were recovered");
 - wounds said to be fatal are deaths (fatal.py: "was fatally wounded");
 - the dead of a later death of wounds are additional (later.py: "One of the wounded later died");
@@ -64,6 +65,7 @@ from tollbook.extract import (
     phrases,
     postmodified,
     subjects,
+    survivors,
     sustained,
     victims,
     wound_nominals,
@@ -111,6 +113,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     named += along.find_along(text, start, end, taken + [v.span for v in named])
     named += sustained.find_sustained(text, start, end, taken + [v.span for v in named])
     named += wound_nominals.find_wound_nominals(text, start, end, taken + [v.span for v in named])
+    named += survivors.find_survivors(text, start, end, taken + [v.span for v in named])
     for v in named:
         listed = "+list" if v.how == "list" else ""
         if v.counted:  # a list member already read: it adds up with the others

@@ -26,10 +26,10 @@ from tollbook.extract.grammar.sustained_patterns import RECEIVED as _RECEIVED
 from tollbook.extract.numbers import find_numbers
 from tollbook.model import Span
 
-__all__ = ["find_sustained"]
+__all__ = ["find_sustained", "subject_value"]
 
 
-def _value(text: str, span: Span) -> float | None:
+def subject_value(text: str, span: Span) -> float | None:
     """How many people the subject text[span] counts, or None."""
     a, b = span
     words = [w.group(0) for w in _WORD.finditer(text, a, b)]
@@ -46,6 +46,10 @@ def _value(text: str, span: Span) -> float | None:
         value = member_lists.list_value(text, span)
     if value is not None:
         return value
+    comma = text.find(",", a, b)
+    if comma > a and " and " not in text[a:b]:  # "Jose Jaramillo, the mayor of Puerto Triunfo": the apposition restates
+        words = [w.group(0) for w in _WORD.finditer(text, a, comma)] or words
+        b = comma
     last = words[-1].lower().rstrip(".")
     if find_numbers(text, a, b) or last in lx.NON_PERSON:
         return None
@@ -79,7 +83,7 @@ def find_sustained(text: str, start: int, end: int, taken: list[Span]) -> list[v
             continue
         if any(v.span[0] < span[1] and span[0] < v.span[1] for v in out):
             continue
-        value = _value(text, span)
+        value = subject_value(text, span)
         if value is None:
             continue
         # a member a rule read ("General Kroesen and his wife": "his wife") leaves the others
