@@ -13,7 +13,7 @@ def _best(text: str, category: str) -> float | None:
 def test_also_in_the_predicate_adds_a_named_or_described_subject() -> None:
     text = "One trader was seriously injured in a blast in Osso. Another passerby was also slightly wounded."
     assert _best(text, "wounded") == 2.0
-    assert _best("Two guards were killed in Marrow. Tomas Verin, a clerk, was also killed.", "killed") == 3.0
+    assert _best("Two guards were killed in Marrow. Tomas Verin was also killed.", "killed") == 3.0
 
 
 def test_without_also_or_another_a_second_statement_is_a_restatement() -> None:

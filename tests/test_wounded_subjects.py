@@ -33,3 +33,18 @@ def test_negated_background_and_relative_predicates_wound_nobody() -> None:
 def test_a_wounded_pair_whose_first_member_was_counted_is_not_doubled() -> None:
     # leading.py adds the second member to the first one counted: 2, not 1 + 2
     assert _wounded("A policeman and Ahmed Noor were injured in Tarrow.") == 2.0
+
+
+def test_the_head_of_a_subject_decides_person_or_thing() -> None:
+    # a place-like modifier ("North") is no head; the first common noun after the figure is
+    assert _wounded("Three North Oil Company security guards were wounded near Hatin.") == 3.0
+    assert _wounded("Seven vehicles were stoned near Mostar.") is None
+    # "X of Y": the head stands before "of"
+    assert _wounded("A bomb hit a car in Osso. Another occupant of the car was wounded.") == 1.0
+    killed = extract_text("One of the Velts was killed and two others were released.").tally.get("killed")
+    assert killed is not None and killed.best == 1.0
+
+
+def test_a_possessive_or_an_indefinite_pronoun_is_no_subject() -> None:
+    assert _wounded("Reports do not indicate whether anyone was injured in Osso.") is None
+    assert _wounded("The SUV's had been slashed with hatchets.") is None

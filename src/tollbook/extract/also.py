@@ -3,13 +3,14 @@
 "Shahid Khan, a private citizen, was also injured", "Another passerby was also slightly
 wounded", "Another man, Mehmet Yasar, was injured": a subject whose predicate holds "also"
 (past an apposition or a relative clause between commas), or a subject opened by "another",
-names people beyond those counted before. The count rules flag such figures when "also"
-follows the figure at once (categorise.py); the names, roles and clause subjects read by
-readings.py, and figures whose apposition stands before the predicate, are flagged here
+names people beyond those counted before. The count rules flag their own figures
+(categorise.py); the names, roles and clause subjects read by readings.py are flagged here
 `additional`, so the tally adds them to what came before rather than taking the larger.
 
-Guards: killed and wounded only; a part of a larger figure (its `parent`) is inside that whole
-already; a figure already flagged is left alone.
+Guards: killed and wounded only; the victims' readings only (measured: flagging the count
+rules' figures past an apposition as well, "The mayor's bodyguards, two police agents, were
+also killed", moved ACLED-2020's halves apart, +1 read / -2 check); a part of a larger figure
+(its `parent`) is inside that whole already; a figure already flagged is left alone.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from tollbook.extract.records import Figure
 __all__ = ["flag_also"]
 
 CATEGORIES = ("killed", "wounded")
+#: The rules of readings.py's victims (names, roles, clause subjects): the figures flagged here.
+VICTIM_RULE = ".victim_"
 
 
 def flag_also(text: str, start: int, end: int, figures: list[Figure]) -> None:
@@ -29,6 +32,8 @@ def flag_also(text: str, start: int, end: int, figures: list[Figure]) -> None:
     for fig in figures:
         if fig.category not in CATEGORIES or fig.parent is not None or "additional" in fig.flags:
             continue
+        if VICTIM_RULE not in fig.rule:
+            continue  # the count rules read "also" after their own figures (categorise.py)
         a, b = fig.span
         another = _ANOTHER_BEFORE_NAME.search(text, max(start, a - 30), a)
         if another is not None and any(f is not fig and f.category is not None and another.start() <= f.span[0] < a

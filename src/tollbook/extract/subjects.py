@@ -28,6 +28,7 @@ from tollbook.extract import member_lists, victims
 from tollbook.extract.fatal import fatal_predicate_at
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import member_list_patterns as ml
+from tollbook.extract.grammar import numberwords as nw
 from tollbook.extract.grammar import subjects as sj
 from tollbook.extract.grammar.subject_patterns import AND as _AND
 from tollbook.extract.grammar.subject_patterns import BOUNDARY as _BOUNDARY
@@ -87,9 +88,9 @@ def _plural_value(text: str, span: Span) -> float | None:
         if first.span[0] != a or first.written not in ("digits", "words") or first.value < 2 \
                 or any(n.span[0] < head_end for n in nums[1:]):  # fmt: skip
             return None
-        head = _WORD.findall(text, first.span[1], head_end)
-        if head and head[0].lower().rstrip(".") in lx.NON_PERSON:
-            return None  # "seven vehicles were stoned": things
+        noun = next((w for w in _WORD.findall(text, first.span[1], head_end) if w.islower() and w not in sj.HEAD_STOPS), "")
+        if noun.rstrip(".") in lx.NON_PERSON:
+            return None  # "seven vehicles were stoned": things (the first common noun after the figure)
         return None if _LIST_AND.search(text, first.span[1], head_end) else first.value
     members = _AND.split(text[a:b])
     if len(members) != 2 or "," in text[a:b] or any(not _singular(m) for m in members):
@@ -170,7 +171,11 @@ def find_clause_subjects(text: str, start: int, end: int, taken: list[Span]) -> 
             continue
         words = [w.group(0) for w in _WORD.finditer(text, span[0], span[1])]
         last = words[-1].lower().rstrip(".")
-        if last in sj.RELATIVES or last in sj.NOT_SUBJECT_HEADS or last in lx.NON_PERSON or last in sj.AUXILIARIES:
+        lows = [w.lower() for w in words]
+        # "Another occupant of the car": the head stands before "of" (a thing after it is its complement)
+        of = lows.index("of") if "of" in lows[1:4] else 0
+        head = lows[of - 1] if of and words[of - 1].islower() and lows[of - 1] not in nw.NUMBER_WORDS else last
+        if last in sj.RELATIVES or head in sj.NOT_SUBJECT_HEADS or head in lx.NON_PERSON or last in sj.AUXILIARIES:
             continue
         if len(words) == 1 and words[0].islower() and last.endswith(sj.ADVERB_SUFFIX) and last not in lx.POPULATIONS:
             continue  # "and subsequently succumbed": an adverb, the subject was told before

@@ -50,3 +50,6 @@ CATEGORIES: Final[frozenset[str]] = frozenset({"killed", "wounded"})
 NOT_SUBJECT_WORDS: Final[frozenset[str]] = frozenset("well such also too".split())
 #: Indefinite pronouns: "whether anyone was injured", "someone was hurt" count nobody known.
 INDEFINITE_PRONOUNS: Final[frozenset[str]] = frozenset("anyone anybody someone somebody everyone everybody".split())
+#: Function words skipped when looking for the first common noun after a subject's figure
+#: ("Two Communist Party of India supporters": "supporters"; "seven vehicles": a thing).
+HEAD_STOPS: Final[frozenset[str]] = frozenset("of in at on from with near by who which that whose for".split())
