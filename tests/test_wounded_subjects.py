@@ -48,3 +48,10 @@ def test_the_head_of_a_subject_decides_person_or_thing() -> None:
 def test_a_possessive_or_an_indefinite_pronoun_is_no_subject() -> None:
     assert _wounded("Reports do not indicate whether anyone was injured in Osso.") is None
     assert _wounded("The SUV's had been slashed with hatchets.") is None
+
+
+def test_a_partitive_of_a_family_counts_people() -> None:
+    text = "The soldier was killed, and five of his family members who stood near the car were injured."
+    assert _wounded(text) == 5.0
+    claims = extract_text("Rebels abducted 40 families near Marrow.").claims
+    assert [(c.value, c.unit) for c in claims] == [(40.0, "families")]
