@@ -18,10 +18,10 @@ from tollbook.extract.grammar.head_patterns import DISPLACED_POP as _DISPLACED_P
 from tollbook.extract.grammar.head_patterns import EVENT_AFTER as _EVENT_AFTER
 from tollbook.extract.grammar.head_patterns import EVENT_COORDINATED as _EVENT_COORDINATED
 from tollbook.extract.grammar.head_patterns import EVENT_NOUNS as _EVENT_NOUNS
+from tollbook.extract.grammar.head_patterns import MEMBERS_AFTER as _MEMBERS_AFTER
 from tollbook.extract.grammar.head_patterns import MEMBERS_OF as _MEMBERS_OF
 from tollbook.extract.grammar.head_patterns import MODIFIER as _MODIFIER
 from tollbook.extract.grammar.head_patterns import NEXT_POP as _NEXT_POP
-from tollbook.extract.grammar.head_patterns import MEMBERS_AFTER as _MEMBERS_AFTER
 from tollbook.extract.grammar.head_patterns import OF_OWN as _OF_OWN
 from tollbook.extract.grammar.head_patterns import OF_THE as _OF_THE
 from tollbook.extract.grammar.head_patterns import OF_THEM as OF_THEM
