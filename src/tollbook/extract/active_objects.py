@@ -1,4 +1,4 @@
-"""Objects of an active lethal verb that no other rule read: sentence text -> Victim*.
+"""Objects of an active lethal or wounding verb that no other rule read: sentence text -> Victim*.
 
 "killing its civilian driver and a soldier" (2), "The NPA killed a U.S. Marine" (1),
 "assassinated University of San Carlos professor Flavio Quesada" (1), "killing all 47
@@ -12,21 +12,35 @@ undone or hypothetical (victims.undone_before), not part of a mixed toll ("kille
 an object already read (any rule's figure overlaps it) is not read again; reflexives and zeros
 are no objects (grammar/active_objects.NOT_OBJECTS); a plural head without a figure ("their
 bodyguards") counts nobody; "them" needs a group counted before (anaphora.antecedent).
+
+The wounding verbs are read the same way, as wounded (grammar/active_objects.WOUNDING_VERBS:
+"wounding the three people in the vehicle", "shot and injured one of the perpetrators",
+"stabbed an Israeli woman"), unless a lethal result follows the object ("stabbed him to death"),
+a pronoun restates it ("stabbed a boy, wounding him") or "or" makes a mixed toll ("killed or
+wounded five soldiers"). A definite object may state its figure ("the other two"), and a figure
+of two or more may stand alone ("wounded eight before they fled").
 """
 
 from __future__ import annotations
 
-from tollbook.extract import anaphora, victims
+from tollbook.extract import anaphora, member_lists, victims
 from tollbook.extract.grammar import active_objects as ob
 from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar import member_list_patterns as ml
 from tollbook.extract.grammar import numberwords as nw
 from tollbook.extract.grammar.active_object_patterns import ALL as _ALL
 from tollbook.extract.grammar.active_object_patterns import AND_MEMBER as _AND_MEMBER
 from tollbook.extract.grammar.active_object_patterns import LAST_WORD as _LAST_WORD
+from tollbook.extract.grammar.active_object_patterns import LETHAL_AFTER_OBJECT as _LETHAL
+from tollbook.extract.grammar.active_object_patterns import LIST_MEMBER as _LIST_MEMBER
 from tollbook.extract.grammar.active_object_patterns import ONE_OF as _ONE_OF
+from tollbook.extract.grammar.active_object_patterns import OTHERS as _OTHERS
+from tollbook.extract.grammar.active_object_patterns import RESTATED_AFTER as _RESTATED_AFTER
+from tollbook.extract.grammar.active_object_patterns import THE_FIGURE as _THE_FIGURE
 from tollbook.extract.grammar.active_object_patterns import THEM as _THEM
 from tollbook.extract.grammar.active_object_patterns import VERB as _VERB
 from tollbook.extract.grammar.active_object_patterns import WORD as _WORD
+from tollbook.extract.grammar.active_object_patterns import WOUND_VERB as _WOUND_VERB
 from tollbook.extract.grammar.victim_patterns import PRESENT_NOT_AFTER as _PRESENT_NOT_AFTER
 from tollbook.extract.numbers import find_numbers
 from tollbook.model import Span
@@ -115,6 +129,10 @@ def member(text: str, pos: int, end: int) -> tuple[int, float] | None:
         return None  # "killing all the occupants": how many is not said
     elif low in ob.DETERMINERS or word[0].isupper() or _title_before_name(text, first.start("w"), end):
         value, p = 1.0, first.start("w")
+        the = _THE_FIGURE.match(text, first.start("w"), end)
+        nums = [n for n in find_numbers(text, the.end(), min(end, the.end() + 40)) if n.kind == "cardinal"] if the else []
+        if the is not None and nums and nums[0].span[0] == the.end() and nums[0].written in ("digits", "words"):
+            value, p = nums[0].value, nums[0].span[1]  # "the three people", "the other two"
     else:
         return None
     last: str | None = None
@@ -127,6 +145,8 @@ def member(text: str, pos: int, end: int) -> tuple[int, float] | None:
         tok = w.group("w")
         if last is not None and (tok.lower().rstrip(".") in ob.NP_STOPS or _participle_after_head(tok, last)):
             break
+        if last is None and p > first.start("w") and tok.lower().rstrip(".") in ob.NP_STOPS:
+            break  # "wounded eight before they fled": the figure stands alone
         if tok.lower() == ob.COMPLEMENT_OF and head_before_of is None and last is not None:
             head_before_of = last
         last, np_end = tok, w.end()
@@ -134,31 +154,61 @@ def member(text: str, pos: int, end: int) -> tuple[int, float] | None:
             np_end -= 1  # a full stop, not an abbreviation
             break
     if last is None:
-        return None
+        # "wounded eight before", "wounding the other two.": a figure of two or more is its own phrase
+        return (p, value) if value is not None and value >= 2 and p > first.start("w") and not partitive else None
     head = (head_before_of if head_before_of is not None and not partitive else last).rstrip(".")
     if head.lower() in lx.NON_PERSON or (value == 1.0 and _plural(head) and not partitive):
         return None  # "15 cows", "a car", "their bodyguards"
     return np_end, value
 
 
+def _listed(text: str, first_start: int, first: tuple[int, float], end: int) -> tuple[int, float] | None:
+    """(end, count) of an object listing three or more members, commas and a final "and"
+    ("the First Secretary, his driver and two others"), or None. A list whose members a rule
+    read in part still counts them all (the tally keeps the larger)."""
+    p, total, n, commas = first[0], first[1], 1, False
+    while n < ml.MAX_MEMBERS:
+        sep = _LIST_MEMBER.match(text, p, end)
+        if sep is None:
+            return None
+        nxt = member(text, sep.end(), end)
+        others = _OTHERS.match(text, sep.end(), end) if nxt is None else None
+        if others is not None:
+            found = [n for n in find_numbers(text, others.start(), others.end()) if n.kind == "cardinal"]
+            nxt = (others.end(), found[0].value) if found else None
+        if nxt is None:
+            return None
+        p, total, n = nxt[0], total + nxt[1], n + 1
+        if "and" in sep.group(0).lower():
+            if not commas or n < 3:
+                return None
+            value = member_lists.list_value(text, (first_start, p))  # an apposition is one person
+            return (p, value) if value is not None else None
+        commas = True
+    return None
+
+
 def find_objects(text: str, start: int, end: int, taken: list[Span]) -> list[victims.Victim]:
     """The people the objects of active lethal verbs in text[start:end] count, unless a `taken`
     span overlaps the object."""
     out: list[victims.Victim] = []
-    for m in _VERB.finditer(text, start, end):
+    verbs = [(m, "killed") for m in _VERB.finditer(text, start, end)]
+    verbs += [(m, "wounded") for m in _WOUND_VERB.finditer(text, start, end)]
+    for m, category in sorted(verbs, key=lambda mc: mc[0].start()):
         before = _LAST_WORD.search(text, max(start, m.start() - 20), m.start())
         word = before.group(1).lower() if before is not None else ""
         gerund = m.group(0).split()[0].lower().endswith("ing")
-        if word in ob.NOT_ACTIVE_BEFORE or (gerund and word in ob.GERUND_UNDONE):
+        if word in ob.NOT_ACTIVE_BEFORE or (gerund and word in ob.GERUND_UNDONE) or word in ob.MIXED_BEFORE or word in ob.HEDGES:
             continue  # "was killed by", "the killing of", "suggested killing her"
         if victims.undone_before(text, start, m.start()):
             continue
-        if m.group("present") and _PRESENT_NOT_AFTER.search(text, max(start, m.start() - 12), m.start()):
+        if m.groupdict().get("present") and _PRESENT_NOT_AFTER.search(text, max(start, m.start() - 12), m.start()):  # WOUND_VERB has no present
             continue  # "vowed to kill", "will not kill": no deed told
         pos = m.end()
         nxt = _WORD.match(text, pos, end)
         if nxt is None or nxt.group("w").lower() in ob.MIXED_AFTER:
             continue
+        listed: tuple[int, float] | None = None
         them = _THEM.match(text, pos, end)
         if them is not None:
             span = them.span()
@@ -176,11 +226,18 @@ def find_objects(text: str, start: int, end: int, taken: list[Span]) -> list[vic
             second = member(text, joined.end(), end) if joined is not None else None
             if second is not None:
                 span, value = (pos, second[0]), value + second[1]
+            listed = _listed(text, pos, first, end) if category in ml.CATEGORIES else None
+            if listed is not None:
+                span, value = (pos, listed[0]), listed[1]  # "injuring a French man, a Togolese and a Beninese woman"
         if value is None or span[1] <= span[0]:
             continue
-        if any(s < span[1] and span[0] < e for s, e in taken) or any(v.span[0] < span[1] and span[0] < v.span[1] for v in out):
+        if category == "wounded" and (_LETHAL.match(text, span[1], end) or _RESTATED_AFTER.match(text, span[1], end)):
+            continue  # "stabbed him to death"; "stabbed a boy, wounding him" (the pronoun is read)
+        if (listed is None and any(s < span[1] and span[0] < e for s, e in taken)) \
+                or (listed is not None and not member_lists.unread(text, span, taken)) \
+                or any(v.span[0] < span[1] and span[0] < v.span[1] for v in out):  # fmt: skip
             continue
         m_pop = lx.POP_RE.search(text, span[0], span[1]) if _AND_MEMBER.search(text, span[0], span[1]) is None else None
         population, cls = lx.POPULATIONS[m_pop.group(0).lower()][:2] if m_pop else ("people", "unknown")
-        out.append(victims.Victim(span, "killed", population, cls, "active_object", value=value))
+        out.append(victims.Victim(span, category, population, cls, "active_object", value=value))
     return out

@@ -18,6 +18,7 @@ from tollbook.extract.grammar.head_patterns import DISPLACED_POP as _DISPLACED_P
 from tollbook.extract.grammar.head_patterns import EVENT_AFTER as _EVENT_AFTER
 from tollbook.extract.grammar.head_patterns import EVENT_COORDINATED as _EVENT_COORDINATED
 from tollbook.extract.grammar.head_patterns import EVENT_NOUNS as _EVENT_NOUNS
+from tollbook.extract.grammar.head_patterns import MEMBERS_AFTER as _MEMBERS_AFTER
 from tollbook.extract.grammar.head_patterns import MEMBERS_OF as _MEMBERS_OF
 from tollbook.extract.grammar.head_patterns import MODIFIER as _MODIFIER
 from tollbook.extract.grammar.head_patterns import NEXT_POP as _NEXT_POP
@@ -118,6 +119,9 @@ def _framed_head(text: str, after: str, end: int, stop: int) -> Head | None:
         pm = lx.POP_RE.match(after, m.end())
         if pm:
             population, cls, unit = lx.POPULATIONS[pm.group(0).lower()]
+            if unit != "people":  # "five of his family (members)": people of the family, not families
+                more = _MEMBERS_AFTER.match(after, pm.end())
+                return Head("people", cls, "people", end + (more.end() if more else pm.end()), None)
             return Head(population, cls, unit, end + pm.end(), None)
     return None
 

@@ -16,7 +16,11 @@ Called by counts.find_figures once its rules have read a sentence:
   for the assassination of X");
 - people a casualty befell "along with" someone, in its category (along.py: "was shot dead
   along with his driver", "was wounded along with 12 patients"), added;
+- people said to add to those counted before (also.py: "Shahid Khan was also injured"), added;
 - subjects of a lethal passive no rule above read (subjects.py: "The Italian Ambassador was assassinated");
+- subjects that received a wound (sustained.py: "Three Americans received minor injuries");
+- wounds named by a noun (wound_nominals.py: "caused severe injuries to a Greek citizen");
+- a shooting its victims survived (survivors.py: "X was shot. He survived the attack");
 - bodies found (bodies.py: "His body was found", "the bodies of two farmers were recovered");
 - wounds said to be fatal are deaths (fatal.py: "was fatally wounded");
 - the figure before an active verb whose victims follow is the agent ("A crowd stoned to
@@ -39,6 +43,7 @@ from __future__ import annotations
 from tollbook.extract import (
     active_objects,
     along,
+    also,
     anaphora,
     attackers,
     bare,
@@ -57,7 +62,10 @@ from tollbook.extract import (
     phrases,
     postmodified,
     subjects,
+    survivors,
+    sustained,
     victims,
+    wound_nominals,
 )
 from tollbook.extract.grammar.reading_patterns import AGENT_GAP as _AGENT_GAP
 from tollbook.extract.headlines import Headline
@@ -97,6 +105,9 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     named += active_objects.find_objects(text, start, end, taken + [v.span for v in named])
     named += nominals.find_nominals(text, start, end, taken + [v.span for v in named])
     named += along.find_along(text, start, end, taken + [v.span for v in named], figures)
+    named += sustained.find_sustained(text, start, end, taken + [v.span for v in named])
+    named += wound_nominals.find_wound_nominals(text, start, end, taken + [v.span for v in named])
+    named += survivors.find_survivors(text, start, end, taken + [v.span for v in named])
     for v in named:
         listed = "+list" if v.how == "list" else ""
         if v.counted:  # a list member already read: it adds up with the others
@@ -109,6 +120,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
                               population=v.population, population_class=v.population_class, unit="people",
                               category=v.category, rule=f"{RULE_PREFIX}.victim_{v.how}:{v.category}{listed}",
                               flags=["additional"] if v.how == "along" else [], has_head=True))  # fmt: skip
+    also.flag_also(text, start, end, figures)
     fatal.relabel_fatal(text, start, end, figures)
     _drop_agents(text, figures)
     including.read_through(text, end, figures)

@@ -24,9 +24,11 @@ whose first member a rule read is left to leading.py, which adds the second.
 
 from __future__ import annotations
 
-from tollbook.extract import victims
+from tollbook.extract import member_lists, victims
 from tollbook.extract.fatal import fatal_predicate_at
 from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar import member_list_patterns as ml
+from tollbook.extract.grammar import numberwords as nw
 from tollbook.extract.grammar import subjects as sj
 from tollbook.extract.grammar.subject_patterns import AND as _AND
 from tollbook.extract.grammar.subject_patterns import BOUNDARY as _BOUNDARY
@@ -38,7 +40,7 @@ from tollbook.extract.grammar.subject_patterns import WORD as _WORD
 from tollbook.extract.numbers import find_numbers
 from tollbook.model import Span
 
-__all__ = ["find_clause_subjects"]
+__all__ = ["find_clause_subjects", "plural_value", "subject_span"]
 
 
 def _subject(text: str, start: int, at: int, plural: bool = False) -> Span | None:
@@ -86,11 +88,24 @@ def _plural_value(text: str, span: Span) -> float | None:
         if first.span[0] != a or first.written not in ("digits", "words") or first.value < 2 \
                 or any(n.span[0] < head_end for n in nums[1:]):  # fmt: skip
             return None
+        noun = next((w for w in _WORD.findall(text, first.span[1], head_end) if w.islower() and w not in sj.HEAD_STOPS), "")
+        if noun.rstrip(".") in lx.NON_PERSON:
+            return None  # "seven vehicles were stoned": things (the first common noun after the figure)
         return None if _LIST_AND.search(text, first.span[1], head_end) else first.value
     members = _AND.split(text[a:b])
     if len(members) != 2 or "," in text[a:b] or any(not _singular(m) for m in members):
         return None
     return 2.0
+
+
+def subject_span(text: str, start: int, at: int) -> Span | None:
+    """The span of a subject (plural or singular, "and" allowed) that ends at `at`, or None."""
+    return _subject(text, start, at, plural=True)
+
+
+def plural_value(text: str, span: Span) -> float | None:
+    """How many people a plural subject counts ("Six nurses", "The judge and his clerk"), or None."""
+    return _plural_value(text, span)
 
 
 def _pair_free(text: str, span: Span, taken: list[Span], out: list[victims.Victim], at: int) -> bool:
@@ -101,6 +116,12 @@ def _pair_free(text: str, span: Span, taken: list[Span], out: list[victims.Victi
     return joined is not None and not find_numbers(text, span[0], span[1]) \
         and not any(s < span[1] and joined.start() < e for s, e in taken) \
         and not any(v.span[0] < at and span[0] < v.span[1] for v in out)  # fmt: skip
+
+
+def _list_free(span: Span, out: list[victims.Victim], at: int) -> bool:
+    """A list whose members a rule read in part still counts them all (the tally keeps the
+    larger); only a subject this module read already is not read again."""
+    return not any(v.span[0] < at and span[0] < v.span[1] for v in out)
 
 
 def _singular(member: str) -> bool:
@@ -131,9 +152,13 @@ def find_clause_subjects(text: str, start: int, end: int, taken: list[Span]) -> 
         if plural_cat in sj.CATEGORIES:
             span = _subject(text, start, m.start(), plural=True)
             value = _plural_value(text, span) if span is not None else None
+            listed = value is None and span is not None and plural_cat in ml.CATEGORIES
+            if listed and span is not None:
+                value = member_lists.list_value(text, span)  # "A steward, a guard, and a worker"
             if span is not None and value is not None and not victims.undone_before(text, start, span[0]):
                 # a wounded pair whose first member a rule read is leading.py's (it adds the second)
-                if free(span, m.start()) or (value == 2 and plural_cat == "killed" and _pair_free(text, span, taken, out, m.start())):
+                if free(span, m.start()) or (value == 2 and plural_cat == "killed" and _pair_free(text, span, taken, out, m.start())) \
+                        or (listed and _list_free(span, out, m.start()) and member_lists.unread(text, span, taken)):  # fmt: skip
                     out.append(victims.Victim(span, plural_cat, "people", "unknown", "clause_subject", value=value))
                 continue
         if m.group("many"):
@@ -146,10 +171,18 @@ def find_clause_subjects(text: str, start: int, end: int, taken: list[Span]) -> 
             continue
         words = [w.group(0) for w in _WORD.finditer(text, span[0], span[1])]
         last = words[-1].lower().rstrip(".")
-        if last in sj.RELATIVES or last in sj.NOT_SUBJECT_HEADS or last in lx.NON_PERSON or last in sj.AUXILIARIES:
+        lows = [w.lower() for w in words]
+        # "Another occupant of the car": the head stands before "of" (a thing after it is its complement)
+        of = lows.index("of") if "of" in lows[1:4] else 0
+        head = lows[of - 1] if of and words[of - 1].islower() and lows[of - 1] not in nw.NUMBER_WORDS else last
+        if last in sj.RELATIVES or head in sj.NOT_SUBJECT_HEADS or head in lx.NON_PERSON or last in sj.AUXILIARIES:
             continue
         if len(words) == 1 and words[0].islower() and last.endswith(sj.ADVERB_SUFFIX) and last not in lx.POPULATIONS:
             continue  # "and subsequently succumbed": an adverb, the subject was told before
+        if last.endswith(("'s", "’s")) or any(w.lower() in sj.INDEFINITE_PRONOUNS for w in words):
+            continue  # "The SUV's had been slashed"; "whether anyone was injured": nobody counted
+        if len(words) == 1 and last in sj.NOT_SUBJECT_WORDS:
+            continue  # "who was sitting on the bench as well, was also injured": "as" opens no clause here
         if any(w.lower() in sj.NEGATIVE for w in words):
             continue  # "Nobody was killed", "No one was killed": a zero (counts.find_zeros)
         if any(n.kind == "cardinal" and n.value != 1 for n in find_numbers(text, span[0], span[1])):

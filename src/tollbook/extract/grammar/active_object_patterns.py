@@ -18,6 +18,19 @@ VERB = re.compile(
     + r")\s+(?:" + alternation(ob.KILLING_RESULTS) + r"))\s+(?:(?-i:[a-z])\w+ly\s+)?",
     re.IGNORECASE,
 )
+#: An active wounding verb ("wounding the three people in the vehicle", "stabbed and injured
+#: three farmers"), the same shape as VERB.
+WOUND_VERB = re.compile(
+    r"\b(?:(?P<v>" + alternation(ob.WOUNDING_VERBS) + r")|(?:" + alternation(sorted(vb.MANNER_VERBS))
+    + r")\s+(?:(?-i:[a-z])\w+ly\s+)?(?:" + alternation(ob.WOUNDING_RESULTS) + r"))\s+(?:(?-i:[a-z])\w+ly\s+)?",
+    re.IGNORECASE,
+)
+#: A lethal result after a wounding verb's object: "stabbed him to death", "knifed a guard,
+#: fatally": a death, not a wound.
+LETHAL_AFTER_OBJECT = re.compile(r"\s*,?\s*(?:to\s+death|dead|fatally|and\s+kill)", re.IGNORECASE)
+#: A pronoun that restates the object with a wounding verb: "stabbed a boy, wounding him" (the
+#: pronoun is read, one person).
+RESTATED_AFTER = re.compile(r"\s*,?\s*(?:" + alternation(ob.WOUNDING_VERBS) + r")\s+(?:him|her|them)\b", re.IGNORECASE)
 #: A word of the object (abbreviations such as "U.S." and initials are one word).
 WORD = re.compile(r"\s*(?P<w>(?:[A-Za-z]\.){2,}|[A-Za-z][\w'’-]*\.?|\d[\d,]*)")
 #: The word before the verb.
@@ -25,8 +38,15 @@ LAST_WORD = re.compile(r"([A-Za-z']+)\s+\Z")
 #: "and" before a second member of the object: a determiner, a figure or a name follows.
 AND_MEMBER = re.compile(r"\s*,?\s+and\s+(?=(?:" + alternation(sorted({*ob.DETERMINERS, *nw.NUMBER_WORDS})) + r")\b|\d|(?-i:[A-Z]))",
                         re.IGNORECASE)  # fmt: skip
-#: "them both", "both of them", "all of them".
-THEM = re.compile(r"(?P<them>them)(?:\s+(?P<both>both))?\b|(?P<both2>both)\s+of\s+them\b", re.IGNORECASE)
+#: A comma or "and" before a further member of a listed object: a determiner, a figure or a name follows.
+LIST_MEMBER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:" + alternation(sorted({*ob.DETERMINERS, *nw.NUMBER_WORDS}))
+                         + r")\b|\d|(?-i:[A-Z]))", re.IGNORECASE)  # fmt: skip
+#: "two others" closing a list of people: more people ("others" alone names no one).
+OTHERS = re.compile(r"(?P<n>\d+|" + alternation(sorted(nw.NUMBER_WORDS)) + r")\s+others\b", re.IGNORECASE)
+#: "them both", "both of them", "injuring both.": two people.
+THEM = re.compile(r"(?P<them>them)(?:\s+(?P<both>both))?\b|(?P<both2>both)(?:\s+of\s+them\b|(?=\s*(?:[.,;:]|$)))", re.IGNORECASE)
+#: "the three people in the vehicle", "the other two": a definite object that states its figure.
+THE_FIGURE = re.compile(r"the\s+(?:other\s+)?(?=\d|(?:" + alternation(sorted(nw.NUMBER_WORDS)) + r")\b)", re.IGNORECASE)
 #: "all 47 passengers", "all the 29 aboard": the figure after "all".
 ALL = re.compile(r"all\s+(?:the\s+|of\s+the\s+)?(?=\d|(?-i:[a-z]))", re.IGNORECASE)
 #: "one of the clerics": one person of a group.

@@ -16,6 +16,13 @@ KILLING_VERBS: Final[tuple[str, ...]] = tuple(v for v, c in vb.VICTIM_VERBS.item
 #: Boko Haram bombers"), read unless an infinitive, a modal or a negation stands before it.
 KILLING_PRESENT: Final[tuple[str, ...]] = tuple(v for v, c in vb.PRESENT_VICTIM_VERBS.items() if c == "killed")
 KILLING_RESULTS: Final[tuple[str, ...]] = ("dead", "and killed", "and killing")
+#: Active forms whose object is hurt: the wounding VICTIM_VERBS, the stabbing verbs (a harm
+#: with no lethal result: "stabbed an Israeli woman"), and a manner verb coordinated with a
+#: wounding one ("shot and injured one of the perpetrators").
+WOUNDING_VERBS: Final[tuple[str, ...]] = (
+    *(v for v, c in vb.VICTIM_VERBS.items() if c == "wounded"), "stabbed", "stabbing", "knifed", "knifing",
+)  # fmt: skip
+WOUNDING_RESULTS: Final[tuple[str, ...]] = ("and wounded", "and wounding", "and injured", "and injuring")
 #: Determiners that open a singular object ("its civilian driver").
 DETERMINERS: Final[frozenset[str]] = frozenset("a an the his her its their this that one another".split())
 #: Words before the verb that make it passive or a noun ("was killed by", "the killing of"), or
@@ -47,6 +54,10 @@ NOT_PLURAL_ENDINGS: Final[tuple[str, ...]] = ("ss", "us", "is")
 #: Words after the verb that make it part of a mixed toll ("killing or wounding", "killed and
 #: injured"): how many died is not said.
 MIXED_AFTER: Final[frozenset[str]] = frozenset("or".split())
+#: Hedges right before the verb: "possibly wounded the terrorist" reports no deed.
+HEDGES: Final[frozenset[str]] = frozenset("possibly probably perhaps maybe allegedly".split())
+#: The same before the second verb: "killed or wounded five soldiers".
+MIXED_BEFORE: Final[frozenset[str]] = frozenset("or".split())
 #: Verbs before a gerund that report no deed: "suggested killing her", "threatened executing them".
 GERUND_UNDONE: Final[frozenset[str]] = frozenset(
     "suggested proposed considered threatened planned discussed contemplated avoided debated".split()

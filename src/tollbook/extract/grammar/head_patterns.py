@@ -58,6 +58,8 @@ MEMBERS_OF = re.compile(
     re.IGNORECASE,
 )
 
+#: "members" after a group's noun in a partitive: "five of his family members".
+MEMBERS_AFTER = re.compile(r"\s+members\b", re.IGNORECASE)
 OF_OWN = re.compile(r"^\s+of\s+(?:our|their|its|his|her|the)\s+(?:own\s+)?", re.IGNORECASE)
 
 WERE_POP = re.compile(r"\s+(?:were|was|are|being)\s+(?:\w+\s+)?", re.IGNORECASE)

@@ -41,7 +41,7 @@ AFTER_PEOPLE = (
     r"transported|transferred|carried|brought)\s+to\s+" + _CARE + r"|treated\s+(?:in|at)\s+" + _CARE + r")"
     + _NOT_DIED
     + r"|treated\s+for\s+(?:[\w-]+\s+){0,2}?" + _WOUND
-    + r"|(?:" + alternation(RECEIVE_VERBS) + r")\s+(?:[\w-]+\s+){0,2}?" + _WOUND
+    + r"|(?:" + alternation(RECEIVE_VERBS) + r")\s+(?!(?:no|any|hardly)\b)(?:[\w-]+\s+){0,2}?" + _WOUND  # not "suffered no injuries"
     + r"|in\s+(?:a\s+)?(?:critical|serious|stable|grave)\s+condition)"
 )
 #: Before the people (a left cue of category wounded): "causing injuries to", "injury to", "the

@@ -114,6 +114,7 @@ NON_PERSON = frozenset(
     truce project policy bill law motion idea hope hopes process effort efforts event events
     time times day days week weeks month months year years hour hours same other others rest
     majority most many few some all none one two side sides party parties toll tolls death deaths
+    injury injuries wound wounds economy
     number numbers figure figures total count tally centre center office ministry group groups
     organisation organization committee council agency hospital department government authority
     authorities commission court service union association network observatory monitor

@@ -46,3 +46,10 @@ MAX_SUBJECT: Final[int] = 220
 #: The categories a clause subject is read for: the lethal predicates and the wounding ones
 #: ("The Saudi Consul in Karachi was seriously injured", "His mother and sister were wounded").
 CATEGORIES: Final[frozenset[str]] = frozenset({"killed", "wounded"})
+#: Words that stand alone after a clause opener but are no subject: "as well", "as such".
+NOT_SUBJECT_WORDS: Final[frozenset[str]] = frozenset("well such also too".split())
+#: Indefinite pronouns: "whether anyone was injured", "someone was hurt" count nobody known.
+INDEFINITE_PRONOUNS: Final[frozenset[str]] = frozenset("anyone anybody someone somebody everyone everybody".split())
+#: Function words skipped when looking for the first common noun after a subject's figure
+#: ("Two Communist Party of India supporters": "supporters"; "seven vehicles": a thing).
+HEAD_STOPS: Final[frozenset[str]] = frozenset("of in at on from with near by who which that whose for".split())
