@@ -62,7 +62,7 @@ from tollbook.extract.grammar.count_patterns import WERE_AMONG as _WERE_AMONG
 from tollbook.extract.grammar.count_patterns import WERE_FIRST as _WERE_FIRST
 from tollbook.extract.grammar.count_patterns import WERE_OR_COMMA_END as _WERE_OR_COMMA_END
 from tollbook.extract.heads import OF_THEM, head_of, singular_head, were_population
-from tollbook.extract.lost import elided_head, lost_relation
+from tollbook.extract.lost import elided_head, lost_combatants, lost_relation
 from tollbook.extract.numbers import NumberMention, find_numbers
 from tollbook.extract.records import Figure, LeftCue, RightCue
 from tollbook.model import Span
@@ -233,6 +233,9 @@ def _figure(text: str, start: int, end: int, num: NumberMention, figures: list[F
     if head is None:
         return _bare_figure(text, start, end, num, left, family is not None, figures)
     population, cls, unit, np_end, noun_cat = head
+    if left is None and (cls == "combatant" or population == "men"):
+        at = lost_combatants(text, start, num, np_end, end)  # "the army lost 17 soldiers": dead
+        left = LeftCue("killed", "lost", at) if at is not None else None
     return Figure(num=num, span=(num.span[0], np_end), population=population,
                   population_class=cls, unit=unit, noun_category=noun_cat,
                   has_head=True, left=left)  # fmt: skip
