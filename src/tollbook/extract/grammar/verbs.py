@@ -87,6 +87,7 @@ VICTIM_VERBS: Final[dict[str, str]] = {
     "strangled": "killed", "strangling": "killed", "hanged": "killed", "hanging": "killed",
     "martyred": "killed", "put to death": "killed", "putting to death": "killed",
     "gunned down": "killed", "gunning down": "killed",  # "burned down" is a building's fate
+    "drowned": "killed", "drowning": "killed",
     "wounded": "wounded", "wounding": "wounded", "injured": "wounded", "injuring": "wounded",
     "maimed": "wounded", "maiming": "wounded",
     "kidnapped": "hostage", "kidnapping": "hostage", "abducted": "hostage", "abducting": "hostage",
@@ -198,6 +199,11 @@ VICTIM_BEFORE: Final[dict[str, str]] = {
     "put to death": "killed", "puts to death": "killed", "burn alive": "killed", "burns alive": "killed",
     "burned alive": "killed", "burnt alive": "killed", "stone to death": "killed",
     "stones to death": "killed", "stoned to death": "killed", "hanged": "killed",
+    # killing by water and by the throat: "Fighters drowned three fishermen", "slit the throats
+    # of 17 villagers" (the plural body part counts its owners).
+    "drown": "killed", "drowns": "killed", "drowned": "killed", "slit the throats of": "killed",
+    "slits the throats of": "killed", "slitting the throats of": "killed", "cut the throats of": "killed",
+    "cuts the throats of": "killed", "cutting the throats of": "killed",
 }  # fmt: skip
 
 #: Predicates of people who died that the count rules' right cues lacked: "three fighters were
@@ -206,7 +212,7 @@ MORE_DEATH_PREDICATES: Final[tuple[str, ...]] = (
     "martyred", "hanged", "stoned to death", "put to death", "strangled", "strangled to death",
     "decapitated", "suffocated", "crushed to death", "bludgeoned to death", "clubbed to death",
     "buried alive", "trampled to death", "burned to death", "burnt to death", "axed to death",
-    "shot to death", "knifed to death",
+    "shot to death", "knifed to death", "electrocuted to death", "asphyxiated", "drowned",
 )  # fmt: skip
 
 #: Nouns that name the people who carried out an attack (GTD's and RAND's perpetrators):
