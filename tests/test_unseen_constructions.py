@@ -33,3 +33,36 @@ LOST_COMBATANTS = [
 @pytest.mark.parametrize(("text", "killed"), LOST_COMBATANTS)
 def test_a_force_that_lost_its_combatants(pipeline: Pipeline, text: str, killed: float) -> None:
     assert _figure(pipeline, text, "killed") == killed
+
+
+WATER_AND_THROAT = [
+    ("Militiamen drowned five traders in the Ubangi river at Zongo.", 5),
+    ("Insurgents slit the throats of three herders near Mocímboa.", 3),
+    ("Rebels lynch two children accused of sorcery", 2),
+    ("Nine people were asphyxiated in the burning church in Yumbi.", 9),
+    # non-lethal and non-human objects
+    ("The sirens drowned out the speeches at the rally in Lviv.", 0),
+    ("The flood drowned 40 goats in the camp at Bentiu.", 0),
+    ("Prisoners said guards beat and electrocuted them in the Sednaya jail.", 0),
+]
+
+
+@pytest.mark.parametrize(("text", "killed"), WATER_AND_THROAT)
+def test_killing_by_water_and_by_the_throat(pipeline: Pipeline, text: str, killed: float) -> None:
+    assert _figure(pipeline, text, "killed") == killed
+
+
+UNDONE = [
+    # a word right before the verb undoes it: nobody died or was hurt
+    ("A mob almost lynched three suspected kidnappers in Bukavu before soldiers arrived.", "killed", 0),
+    ("The gang tried to execute 4 police officers but the hostages escaped.", "killed", 0),
+    ("The grenade narrowly missed the crowd, nearly injuring 6 children.", "wounded", 0),
+    # without the word the same verbs count
+    ("A mob lynched three suspected kidnappers in Bukavu before soldiers arrived.", "killed", 3),
+    ("The gang executed 4 police officers near Celaya.", "killed", 4),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "value"), UNDONE)
+def test_an_undone_verb_counts_nobody(pipeline: Pipeline, text: str, category: str, value: float) -> None:
+    assert _figure(pipeline, text, category) == value

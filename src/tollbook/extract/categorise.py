@@ -28,6 +28,7 @@ from tollbook.extract.grammar.count_patterns import OTHER_BEFORE as _OTHER_BEFOR
 from tollbook.extract.grammar.count_patterns import REL_PRONOUN as _REL_PRONOUN
 from tollbook.extract.grammar.count_patterns import STATUS_CATEGORIES as _STATUS_CATEGORIES
 from tollbook.extract.grammar.count_patterns import UNKNOWN_FATE as _UNKNOWN_FATE
+from tollbook.extract.grammar.victim_patterns import NON_LETHAL as _UNDONE
 from tollbook.extract.records import Figure, LeftCue, RightCue
 
 __all__ = ["RULE_PREFIX", "categorise", "next_start"]
@@ -60,6 +61,8 @@ def categorise(text: str, start: int, end: int, figs: list[Figure], group: list[
     left = first.left
     if irrealis(text, start, left[2] if left else first.num.span[0]):
         return
+    if left is not None and _UNDONE.search(text, max(start, left[2] - 40), left[2]):
+        return  # "nearly lynched two thieves", "tried to execute 3 hostages": nobody died
     reading = _Reading()
     if left is not None:
         _read_left(text, start, end, figs, group, last_idx, left, reading)
