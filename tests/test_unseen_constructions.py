@@ -66,3 +66,19 @@ UNDONE = [
 @pytest.mark.parametrize(("text", "category", "value"), UNDONE)
 def test_an_undone_verb_counts_nobody(pipeline: Pipeline, text: str, category: str, value: float) -> None:
     assert _figure(pipeline, text, category) == value
+
+
+CONTINENTAL = [
+    # dots group thousands, a comma marks decimals before a scale (continental notation)
+    ("Some 6.400 people fled Cauca's Argelia municipality after the clashes.", "displaced", 6400),
+    ("At least 1.350.000 people have been displaced in Burkina Faso.", "displaced", 1350000),
+    ("Nearly 2,7 million people were displaced in Sudan last year.", "displaced", 2700000),
+    # a decimal before a scale stays a decimal; a plain decimal stays a decimal
+    ("About 1.5 million people fled the fighting in Tigray.", "displaced", 1500000),
+    ("The 2.300 million peso budget was cut; 15 people were killed in Culiacan.", "killed", 15),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "value"), CONTINENTAL)
+def test_continental_number_notation(pipeline: Pipeline, text: str, category: str, value: float) -> None:
+    assert _figure(pipeline, text, category) == value
