@@ -82,3 +82,19 @@ CONTINENTAL = [
 @pytest.mark.parametrize(("text", "category", "value"), CONTINENTAL)
 def test_continental_number_notation(pipeline: Pipeline, text: str, category: str, value: float) -> None:
     assert _figure(pipeline, text, category) == value
+
+
+INCLUDED = [
+    # "the dead included" names who died, as "among the dead were": the members add up
+    ("The dead included two nurses and a driver from the Kramatorsk hospital.", "killed", 3),
+    ("Those killed included a village elder, in the raid on Dinga.", "killed", 1),
+    ("The injured included five schoolgirls and a teacher.", "wounded", 6),
+    # a stated total stays the figure; "the victims included" says neither dead nor hurt
+    ("Twenty people died in Mopti. The dead included four children.", "killed", 20),
+    ("The victims included two truck drivers held for ransom.", "killed", 0),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "value"), INCLUDED)
+def test_the_dead_included(pipeline: Pipeline, text: str, category: str, value: float) -> None:
+    assert _figure(pipeline, text, category) == value

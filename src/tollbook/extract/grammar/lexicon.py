@@ -271,6 +271,12 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
      "killed", "attacker"),
     (r"\bamong\s+the\s+(?:dead|killed|victims|fatalities)\s+(?:were|was|are)\s*$", "killed", "among"),
     (r"\bamong\s+the\s+(?:injured|wounded)\s+(?:were|was|are)\s*$", "wounded", "among"),
+    # "The dead included a nurse, two teachers and a baby": the list names who died (as "among
+    # the dead were"); its members add up. Not "the victims included": victims may be the
+    # wounded or the taken.
+    (r"\b(?:the|those)\s+(?:dead|killed|fatalities|who\s+died)\s+(?:included|include|includes)\s*:?\s*$",
+     "killed", "among"),
+    (r"\b(?:the|those)\s+(?:injured|wounded)\s+(?:included|include|includes)\s*:?\s*$", "wounded", "among"),
     # "killing and injuring 20": the source does not separate the dead from the wounded.
     (r"\b(?:killing|killed|kill)(?:\s+(?:and|or)\s+|\s*/\s*)(?:injuring|wounding|injured|wounded|injure|wound)\s*$",
      "casualties", ""),
