@@ -98,3 +98,15 @@ INCLUDED = [
 @pytest.mark.parametrize(("text", "category", "value"), INCLUDED)
 def test_the_dead_included(pipeline: Pipeline, text: str, category: str, value: float) -> None:
     assert _figure(pipeline, text, category) == value
+
+
+ONLY_FATALITY = [
+    ("The gunman was the only fatality; four hostages were freed unharmed.", "killed", 1),
+    ("A shepherd was the only person killed in the shelling of Kakhovka.", "killed", 1),
+    ("The guard was the only survivor of the attack on the Bria depot.", "killed", 0),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "value"), ONLY_FATALITY)
+def test_the_only_fatality(pipeline: Pipeline, text: str, category: str, value: float) -> None:
+    assert _figure(pipeline, text, category) == value

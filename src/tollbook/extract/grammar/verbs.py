@@ -129,6 +129,10 @@ RESULT_PHRASES: Final[tuple[str, ...]] = ("dead", "to death", "alive")
 DIED_PREDICATES: Final[tuple[str, ...]] = (
     "died", "perished", "succumbed", "lost his life", "lost her life", "was found dead",
     "was martyred", "was confirmed dead", "was pronounced dead", "is dead", "was dead",
+    # "The bomber was the only fatality": the subject is the one who died
+    "was the only fatality", "was the sole fatality", "was the only death", "was the only person killed",
+    "was the only one killed", "was the only person to die", "was the only one to die",
+    "was the sole person killed", "was the lone fatality",
 )  # fmt: skip
 
 #: Words before a verb that undo it: "nearly lynched", "tried to kill", "failed to kill".
