@@ -110,3 +110,19 @@ ONLY_FATALITY = [
 @pytest.mark.parametrize(("text", "category", "value"), ONLY_FATALITY)
 def test_the_only_fatality(pipeline: Pipeline, text: str, category: str, value: float) -> None:
     assert _figure(pipeline, text, category) == value
+
+
+FATE_SET = [
+    # "N of the M <fate noun>": the set the part belongs to is itself a figure of that fate
+    ("Four of the 31 injured remain in intensive care in Kharkiv.", "wounded", 31),
+    ("Police said six of the 19 dead were under 18.", "killed", 19),
+    # its death belongs to the part, not to the set
+    ("Two of the 40 wounded died later.", "wounded", 40),
+    # a set named by another noun stays the set of the part ("seven of the 90 passengers")
+    ("Seven of the 90 passengers were injured.", "wounded", 7),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "value"), FATE_SET)
+def test_the_set_a_part_belongs_to(pipeline: Pipeline, text: str, category: str, value: float) -> None:
+    assert _figure(pipeline, text, category) == value

@@ -144,8 +144,8 @@ def _died_of_wounds(text: str, end: int, figures: list[Figure]) -> None:
     and add to the dead counted before them. "All five died of their injuries" restates the
     five counted before; a name or a pronoun may be someone counted before: neither adds."""
     for fig in figures:
-        if fig.category not in ("killed", "wounded") or fig.parent is not None:
-            continue
+        if fig.category not in ("killed", "wounded") or fig.parent is not None or fig.rule.endswith(".whole"):
+            continue  # "two of the 40 wounded died later": the death is the part's, not the set's
         if _DIED_OF_WOUNDS.match(text, fig.span[1], end) is None or _SAME_PEOPLE.search(text, max(0, fig.span[0] - 20), fig.span[0]):
             continue
         if fig.num.written in ("name", "pronoun"):
