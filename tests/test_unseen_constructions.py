@@ -126,3 +126,19 @@ FATE_SET = [
 @pytest.mark.parametrize(("text", "category", "value"), FATE_SET)
 def test_the_set_a_part_belongs_to(pipeline: Pipeline, text: str, category: str, value: float) -> None:
     assert _figure(pipeline, text, category) == value
+
+
+ATTRIBUTIVE = [
+    # after an indefinite article a fate word modifies a new noun, it is not the predicate
+    ("The treasurer of a displaced families' association was shot dead in Kalemie.", "killed", 1),
+    ("The treasurer of a displaced families' association was shot dead in Kalemie.", "displaced", 0),
+    ("Two founders of an injured miners' union were arrested in Kolwezi.", "wounded", 0),
+    # the predicate itself still counts
+    ("Two founders of the union were injured in Kolwezi.", "wounded", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "value"), ATTRIBUTIVE)
+def test_a_fate_word_after_an_article_is_a_modifier(pipeline: Pipeline, text: str, category: str,
+                                                    value: float) -> None:  # fmt: skip
+    assert _figure(pipeline, text, category) == value
