@@ -142,3 +142,19 @@ ATTRIBUTIVE = [
 def test_a_fate_word_after_an_article_is_a_modifier(pipeline: Pipeline, text: str, category: str,
                                                     value: float) -> None:  # fmt: skip
     assert _figure(pipeline, text, category) == value
+
+
+COMMEMORATED = [
+    # the toll a commemoration remembers is no claim
+    ("Thousands attended the 25th anniversary of the Kasika massacre, in which 1,000 villagers were killed.",
+     "killed", 0),
+    ("The memorial at Bojayá honours the 79 people killed in the church in May 2002.", "killed", 0),
+    # a new event on an anniversary, or beside a memorial, counts
+    ("On the anniversary of the massacre, soldiers killed 2 mourners in Bojayá.", "killed", 2),
+    ("A bomb at a memorial service where families gathered killed 6 people in Herat.", "killed", 6),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "value"), COMMEMORATED)
+def test_a_commemorated_toll_is_no_claim(pipeline: Pipeline, text: str, category: str, value: float) -> None:
+    assert _figure(pipeline, text, category) == value

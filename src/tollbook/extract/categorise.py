@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from tollbook.extract.commemoration import commemorated
 from tollbook.extract.cues import irrealis, left_result, needs_completion, relative_cue
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar.count_patterns import ALSO_BEFORE as _ALSO_BEFORE
@@ -63,6 +64,8 @@ def categorise(text: str, start: int, end: int, figs: list[Figure], group: list[
         return
     if left is not None and _UNDONE.search(text, max(start, left[2] - 40), left[2]):
         return  # "nearly lynched two thieves", "tried to execute 3 hostages": nobody died
+    if commemorated(text, start, first.num.span[0], figs[last_idx].span[1], end):
+        return  # "the anniversary of the massacre, in which 40 died": remembered, not reported
     reading = _Reading()
     if left is not None:
         _read_left(text, start, end, figs, group, last_idx, left, reading)
