@@ -158,3 +158,19 @@ COMMEMORATED = [
 @pytest.mark.parametrize(("text", "category", "value"), COMMEMORATED)
 def test_a_commemorated_toll_is_no_claim(pipeline: Pipeline, text: str, category: str, value: float) -> None:
     assert _figure(pipeline, text, category) == value
+
+
+TELEGRAPHIC_LISTS = [
+    # a zero-article singular conjunct of a headline list is one person; the members add up
+    ("Pulwama gunfight: 3 militants, policeman killed", "killed", 4),
+    ("Officer, 2 guards killed in attack on Tillabéri prison", "killed", 3),
+    ("Teacher, student injured in Kidal blast", "wounded", 2),
+    # an article or an undone verb starts nothing new
+    ("3 militants, a policeman killed in Pulwama", "killed", 4),
+    ("Officer, 2 guards nearly killed in Tillabéri", "killed", 0),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "value"), TELEGRAPHIC_LISTS)
+def test_telegraphic_lists(pipeline: Pipeline, text: str, category: str, value: float) -> None:
+    assert _figure(pipeline, text, category) == value
