@@ -174,3 +174,17 @@ TELEGRAPHIC_LISTS = [
 @pytest.mark.parametrize(("text", "category", "value"), TELEGRAPHIC_LISTS)
 def test_telegraphic_lists(pipeline: Pipeline, text: str, category: str, value: float) -> None:
     assert _figure(pipeline, text, category) == value
+
+
+FLEE = [
+    # the historic present of headlines displaces
+    ("3,000 flee Djibo as jihadists tighten blockade", "displaced", 3000),
+    ("Thousands flee clashes in Cauca", "displaced", 1000),  # scored as coders read 'thousands'
+    # the infinitive is no flight
+    ("Officials urged 4,000 residents to flee the coast before the assault.", "displaced", 0),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "value"), FLEE)
+def test_headline_flee(pipeline: Pipeline, text: str, category: str, value: float) -> None:
+    assert _figure(pipeline, text, category) == value
