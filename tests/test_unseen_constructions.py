@@ -178,7 +178,7 @@ def test_telegraphic_lists(pipeline: Pipeline, text: str, category: str, value: 
 
 FLEE = [
     # the historic present of headlines displaces
-    ("3,000 flee Djibo as jihadists tighten blockade", "displaced", 3000),
+    ("3,000 flee fighting near Djibo as jihadists tighten blockade", "displaced", 3000),
     ("Thousands flee clashes in Cauca", "displaced", 1000),  # scored as coders read 'thousands'
     # the infinitive is no flight
     ("Officials urged 4,000 residents to flee the coast before the assault.", "displaced", 0),
