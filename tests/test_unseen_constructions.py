@@ -188,3 +188,19 @@ FLEE = [
 @pytest.mark.parametrize(("text", "category", "value"), FLEE)
 def test_headline_flee(pipeline: Pipeline, text: str, category: str, value: float) -> None:
     assert _figure(pipeline, text, category) == value
+
+
+BACKGROUND = [
+    # a singular death as the complement of a protest, a trial or a charge is no claim
+    ("Traders in Bunia went on strike to protest the killing of a money changer.", "killed", 0),
+    ("Two soldiers were convicted of murdering a farmer near Kamituga.", "killed", 0),
+    # a new clause, a comma or a long gap makes it an event of its own
+    ("Villagers protested after soldiers shot dead a herder near Tessalit.", "killed", 1),
+    ("Youths protested in Beni, and police shot dead a student.", "killed", 1),
+    ("The group is presumed responsible for killing a magistrate in Gao.", "killed", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "value"), BACKGROUND)
+def test_a_death_as_background(pipeline: Pipeline, text: str, category: str, value: float) -> None:
+    assert _figure(pipeline, text, category) == value

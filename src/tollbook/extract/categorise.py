@@ -29,6 +29,8 @@ from tollbook.extract.grammar.count_patterns import OTHER_BEFORE as _OTHER_BEFOR
 from tollbook.extract.grammar.count_patterns import REL_PRONOUN as _REL_PRONOUN
 from tollbook.extract.grammar.count_patterns import STATUS_CATEGORIES as _STATUS_CATEGORIES
 from tollbook.extract.grammar.count_patterns import UNKNOWN_FATE as _UNKNOWN_FATE
+from tollbook.extract.grammar.victim_patterns import COUNT_BACKGROUND as _BACKGROUND
+from tollbook.extract.grammar.victim_patterns import NEW_CLAUSE as _NEW_CLAUSE
 from tollbook.extract.grammar.victim_patterns import NON_LETHAL as _UNDONE
 from tollbook.extract.records import Figure, LeftCue, RightCue
 
@@ -64,6 +66,8 @@ def categorise(text: str, start: int, end: int, figs: list[Figure], group: list[
         return
     if left is not None and _UNDONE.search(text, max(start, left[2] - 40), left[2]):
         return  # "nearly lynched two thieves", "tried to execute 3 hostages": nobody died
+    if left is not None and first.num.written in ("article", "determiner") and _background(text, start, left[2]):
+        return  # "demand justice for the killing of a labour organiser": a death as background
     if commemorated(text, start, first.num.span[0], figs[last_idx].span[1], end):
         return  # "the anniversary of the massacre, in which 40 died": remembered, not reported
     reading = _Reading()
@@ -81,6 +85,20 @@ def categorise(text: str, start: int, end: int, figs: list[Figure], group: list[
     if reading.category is None:
         return
     _assign(text, start, end, figs, group, reading)
+
+
+def _background(text: str, start: int, cue: int) -> bool:
+    """Does a background word (a protest, a trial, a memorial) take the cue at `cue` as its
+    complement ("protest against the killing of", "convicted of murdering")? Not across a comma
+    or more than five words, nor when a new clause opens between them ("condemned the army
+    after troops shot dead a fisherman", "protesters clashed with police, killing a youth")."""
+    last = None
+    for last in _BACKGROUND.finditer(text, start, cue):
+        pass
+    if last is None:
+        return False
+    gap = text[last.end() : cue]
+    return "," not in gap and len(gap.split()) <= 5 and not _NEW_CLAUSE.search(gap)
 
 
 def _read_left(text: str, start: int, end: int, figs: list[Figure], group: list[int], last_idx: int,

@@ -19,6 +19,7 @@ __all__ = [
     "BACKGROUND_WORDS",
     "BE",
     "BE_FORMS",
+    "COUNT_BACKGROUND_WORDS",
     "CUE_VERBS",
     "DIED_PREDICATES",
     "HEADLINE_DEGREE",
@@ -153,6 +154,16 @@ BACKGROUND_WORDS: Final[tuple[str, ...]] = (
     "sentenced", "convicted", "charged with", "accused of", "suspected of", "arrested for",
     "wanted for", "trial", "tried for", "demanding justice", "demand justice", "in connection with",
     "responsible for", "avenge", "avenging", "revenge", "retaliation for",
+)  # fmt: skip
+
+#: The BACKGROUND_WORDS that frame a singular counted death ("a student") as background in the
+#: count rules too (categorise._background). Not the words of attribution that incident
+#: descriptions use for the event itself ("presumed responsible for killing a civil servant",
+#: "arrested for the beating death of", a group named "Revenge Teams").
+COUNT_BACKGROUND_WORDS: Final[tuple[str, ...]] = tuple(
+    w for w in BACKGROUND_WORDS
+    if w not in ("responsible for", "in connection with", "arrested for", "avenge", "avenging", "revenge",
+                 "retaliation for")
 )  # fmt: skip
 
 #: Capitalised words that open a sentence or a clause and name nobody.
