@@ -92,9 +92,7 @@ def _background(text: str, start: int, cue: int) -> bool:
     complement ("protest against the killing of", "convicted of murdering")? Not across a comma
     or more than five words, nor when a new clause opens between them ("condemned the army
     after troops shot dead a fisherman", "protesters clashed with police, killing a youth")."""
-    last = None
-    for last in _BACKGROUND.finditer(text, start, cue):
-        pass
+    last = max(_BACKGROUND.finditer(text, start, cue), key=lambda m: m.start(), default=None)
     if last is None:
         return False
     gap = text[last.end() : cue]

@@ -10,7 +10,11 @@ new event and counts.
 
 from __future__ import annotations
 
-from tollbook.extract.grammar.commemoration_patterns import COMMEMORATION, PAST_DATE_AFTER, RELATIVE_BETWEEN
+from tollbook.extract.grammar.commemoration_patterns import (
+    COMMEMORATION,
+    PAST_DATE_AFTER,
+    RELATIVE_BETWEEN,
+)
 
 __all__ = ["commemorated"]
 

@@ -199,9 +199,10 @@ def _figure(text: str, start: int, end: int, num: NumberMention, figures: list[F
         return None  # "five members of an indigenous guard": the group they belong to
     if num.written in ("digits", "words") and _NUMBERED_PART_BEFORE.search(text, max(start, num.span[0] - 30), num.span[0]):
         whole = head_of(text, num, end)  # "seven of the 90 passengers": the set the seven belong to,
-        if whole is None or whole[4] is None:  # unless its noun names a fate ("two of the 9 injured"):
-            return None  # then the set is a figure of that fate, whatever the parts' predicate says
-        population, cls, unit, np_end, fate = whole
+        fate = whole[4] if whole is not None else None  # unless its noun names a fate ("two of the 9
+        if whole is None or fate is None:  # injured"): then the set is a figure of that fate,
+            return None  # whatever the parts' predicate says
+        population, cls, unit, np_end, _ = whole
         return Figure(num=num, span=(num.span[0], np_end), population=population, population_class=cls,
                       unit=unit, noun_category=fate, has_head=True, left=LeftCue(fate, "whole", num.span[0]))
     if num.written == "determiner":
