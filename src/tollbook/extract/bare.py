@@ -6,7 +6,9 @@ presumed militants", "AQLM chief reportedly killed", and the object "Armed men k
 guard". A singular people noun (grammar/lexicon.SINGULARS) with at most a few modifiers and no
 determiner, at a clause start and right before a victim participle (grammar/verbs.VICTIM_VERBS,
 HEADLINE_PREDICATES), or right after an active victim verb and before a phrase boundary, is one
-person; the predicate's category is the last of a chain ("kidnapped, killed": killed).
+person; the predicate's category is the last of a chain ("kidnapped, killed": killed). So is a
+zero-article singular conjunct of a telegraphic list ("2 militants, soldier killed", "Policeman,
+civilian injured").
 
 Guards: a determiner, possessive or figure before the noun leaves it to the other readings; the
 predicate must end the clause or be followed by a phrase word (grammar/modifiers.TELEGRAPHIC_NEXT);
@@ -19,6 +21,8 @@ import re
 
 from tollbook.extract import victims
 from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar.bare_patterns import LIST as _LIST
+from tollbook.extract.grammar.bare_patterns import LIST_FIGURE_LAST as _LIST_FIGURE_LAST
 from tollbook.extract.grammar.bare_patterns import OBJECT as _OBJECT
 from tollbook.extract.grammar.bare_patterns import PARTICIPLES as _PARTICIPLES
 from tollbook.extract.grammar.bare_patterns import SUBJECT as _SUBJECT
@@ -50,6 +54,21 @@ def find_bare(text: str, start: int, end: int, taken: list[Span]) -> list[victim
             continue
         np_start, np_end = m.span("np")
         add((start + np_start, start + np_end), _category(m.group("pred2") or m.group("pred")), m.group("head"))
+    lists = [*_LIST.finditer(text[start:end]), *_LIST_FIGURE_LAST.finditer(text[start:end])]
+    for m in lists:  # "2 militants, soldier killed", "Soldier, 2 militants killed": members add up
+        if victims.undone_before(text, start, start + m.start("pred")):
+            continue
+        category = _category(m.group("pred"))
+        spans = [(start + m.start(g), start + m.end(g), m.group(h)) for g, h in (("np1", "head1"), ("np", "head"))
+                 if g in m.re.groupindex and m.group(g)]  # fmt: skip
+        if any(s < b and a < e for a, b, _ in spans for s, e in taken):
+            continue
+        for a, b, head in spans:
+            population, cls = lx.POPULATIONS.get(head.lower(), ("people", "unknown", "people"))[:2]
+            out.append(victims.Victim((a, b), category, population, cls, "list"))
+        if m.group("fig"):  # the figure the count rules read is a member of the same list
+            fig = (start + m.start("fig"), start + m.end("fig"))
+            out.append(victims.Victim(fig, category, "people", "unknown", "list", counted=True))
     for m in _OBJECT.finditer(text, start, end):
         if victims.undone_before(text, start, m.start("verb")):
             continue  # "killed Taliban commander Omar" never gets here: a name is no boundary

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from tollbook.extract.commemoration import commemorated
 from tollbook.extract.cues import irrealis, left_result, needs_completion, relative_cue
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar.count_patterns import ALSO_BEFORE as _ALSO_BEFORE
@@ -28,6 +29,9 @@ from tollbook.extract.grammar.count_patterns import OTHER_BEFORE as _OTHER_BEFOR
 from tollbook.extract.grammar.count_patterns import REL_PRONOUN as _REL_PRONOUN
 from tollbook.extract.grammar.count_patterns import STATUS_CATEGORIES as _STATUS_CATEGORIES
 from tollbook.extract.grammar.count_patterns import UNKNOWN_FATE as _UNKNOWN_FATE
+from tollbook.extract.grammar.victim_patterns import COUNT_BACKGROUND as _BACKGROUND
+from tollbook.extract.grammar.victim_patterns import NEW_CLAUSE as _NEW_CLAUSE
+from tollbook.extract.grammar.victim_patterns import NON_LETHAL as _UNDONE
 from tollbook.extract.records import Figure, LeftCue, RightCue
 
 __all__ = ["RULE_PREFIX", "categorise", "next_start"]
@@ -60,6 +64,12 @@ def categorise(text: str, start: int, end: int, figs: list[Figure], group: list[
     left = first.left
     if irrealis(text, start, left[2] if left else first.num.span[0]):
         return
+    if left is not None and _UNDONE.search(text, max(start, left[2] - 40), left[2]):
+        return  # "nearly lynched two thieves", "tried to execute 3 hostages": nobody died
+    if left is not None and first.num.written in ("article", "determiner") and _background(text, start, left[2]):
+        return  # "demand justice for the killing of a labour organiser": a death as background
+    if commemorated(text, start, first.num.span[0], figs[last_idx].span[1], end):
+        return  # "the anniversary of the massacre, in which 40 died": remembered, not reported
     reading = _Reading()
     if left is not None:
         _read_left(text, start, end, figs, group, last_idx, left, reading)
@@ -75,6 +85,18 @@ def categorise(text: str, start: int, end: int, figs: list[Figure], group: list[
     if reading.category is None:
         return
     _assign(text, start, end, figs, group, reading)
+
+
+def _background(text: str, start: int, cue: int) -> bool:
+    """Does a background word (a protest, a trial, a memorial) take the cue at `cue` as its
+    complement ("protest against the killing of", "convicted of murdering")? Not across a comma
+    or more than five words, nor when a new clause opens between them ("condemned the army
+    after troops shot dead a fisherman", "protesters clashed with police, killing a youth")."""
+    last = max(_BACKGROUND.finditer(text, start, cue), key=lambda m: m.start(), default=None)
+    if last is None:
+        return False
+    gap = text[last.end() : cue]
+    return "," not in gap and len(gap.split()) <= 5 and not _NEW_CLAUSE.search(gap)
 
 
 def _read_left(text: str, start: int, end: int, figs: list[Figure], group: list[int], last_idx: int,

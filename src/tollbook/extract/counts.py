@@ -67,7 +67,7 @@ from tollbook.extract.grammar.count_patterns import WERE_AMONG as _WERE_AMONG
 from tollbook.extract.grammar.count_patterns import WERE_FIRST as _WERE_FIRST
 from tollbook.extract.grammar.count_patterns import WERE_OR_COMMA_END as _WERE_OR_COMMA_END
 from tollbook.extract.heads import OF_THEM, head_of, singular_head, were_population
-from tollbook.extract.lost import elided_head, lost_relation
+from tollbook.extract.lost import elided_head, lost_combatants, lost_relation
 from tollbook.extract.numbers import NumberMention, numbers_in
 from tollbook.extract.records import Figure, LeftCue, RightCue
 from tollbook.model import Span
@@ -203,7 +203,13 @@ def _figure(text: str, start: int, end: int, num: NumberMention, figures: list[F
     if num.written in ("determiner", "article") and _OF_COMPLEMENT.search(text, max(start, num.span[0] - 30), num.span[0]):
         return None  # "five members of an indigenous guard": the group they belong to
     if num.written in ("digits", "words") and _NUMBERED_PART_BEFORE.search(text, max(start, num.span[0] - 30), num.span[0]):
-        return None  # "seven of the 90 passengers": the set the seven belong to
+        whole = head_of(text, num, end)  # "seven of the 90 passengers": the set the seven belong to,
+        fate = whole[4] if whole is not None else None  # unless its noun names a fate ("two of the 9
+        if whole is None or fate is None:  # injured"): then the set is a figure of that fate,
+            return None  # whatever the parts' predicate says
+        population, cls, unit, np_end, _ = whole
+        return Figure(num=num, span=(num.span[0], np_end), population=population, population_class=cls,
+                      unit=unit, noun_category=fate, has_head=True, left=LeftCue(fate, "whole", num.span[0]))
     if num.written == "determiner":
         head = None
     elif num.written == "article":
@@ -243,6 +249,9 @@ def _figure(text: str, start: int, end: int, num: NumberMention, figures: list[F
     if head is None:
         return _bare_figure(text, start, end, num, left, family is not None, figures)
     population, cls, unit, np_end, noun_cat = head
+    if left is None and (cls == "combatant" or population == "men"):
+        at = lost_combatants(text, start, num, np_end, end)  # "the army lost 17 soldiers": dead
+        left = LeftCue("killed", "lost", at) if at is not None else None
     return Figure(num=num, span=(num.span[0], np_end), population=population,
                   population_class=cls, unit=unit, noun_category=noun_cat,
                   has_head=True, left=left)  # fmt: skip

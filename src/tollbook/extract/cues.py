@@ -12,6 +12,7 @@ import re
 
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar.cue_patterns import AND_KILL as _AND_KILL
+from tollbook.extract.grammar.cue_patterns import ATTRIBUTIVE_ARTICLES as _ATTRIBUTIVE_ARTICLES
 from tollbook.extract.grammar.cue_patterns import BARRIER_WORDS as _BARRIER_WORDS
 from tollbook.extract.grammar.cue_patterns import CUE_TOKEN as _CUE_TOKEN
 from tollbook.extract.grammar.cue_patterns import DEATH_WORDS as _DEATH_WORDS
@@ -104,12 +105,16 @@ def left_cue(text: str, start: int, at: int) -> LeftCue | None:
 
 def right_cue(text: str, start: int, stop: int, reach: int = 9) -> RightCue | None:
     window = text[start : min(stop, start + 140)]
+    prev = ""
     for words, wm in enumerate(_CUE_TOKEN.finditer(window), 1):
         token = wm.group(0).lower().strip(".;:\"'“”")
         if (token in _BARRIER_WORDS and not _EPISTEMIC_PAST.match(window, wm.start())) or wm.group(0).startswith(";"):
             return None
+        # "The head of a displaced persons' camp": after an indefinite article the word is a
+        # modifier of a new noun phrase, not the figure's predicate.
+        attributive, prev = prev in _ATTRIBUTIVE_ARTICLES, token
         # One pass finds whether any cue starts here; only then is the cue that does looked for.
-        for rx, cat, detail in lx.RIGHT_CUE_RES if lx.RIGHT_CUE_ANY.match(window, wm.start()) else ():
+        for rx, cat, detail in lx.RIGHT_CUE_RES if not attributive and lx.RIGHT_CUE_ANY.match(window, wm.start()) else ():
             m = rx.match(window, wm.start())
             if m and m.end() > wm.start():
                 # "A gunman shot dead five worshippers": an active verb with an object

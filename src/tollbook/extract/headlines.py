@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.headline_patterns import ACTIVE as _ACTIVE
+from tollbook.extract.grammar.headline_patterns import ACTIVE_UNDONE as _ACTIVE_UNDONE
 from tollbook.extract.grammar.headline_patterns import AFTER_ACTIVE as _AFTER_ACTIVE
 from tollbook.extract.grammar.headline_patterns import AND_ANOTHER as _AND_ANOTHER
 from tollbook.extract.grammar.headline_patterns import ANOTHER as _ANOTHER
@@ -79,7 +80,7 @@ def find_headlines(text: str, start: int, end: int) -> list[Headline]:
                                 category, population, cls, "telegraphic"))  # fmt: skip
             continue
         act = _ACTIVE.search(before)
-        if act is not None:
+        if act is not None and not _ACTIVE_UNDONE.search(before, 0, act.start()):
             after = _AFTER_ACTIVE.match(text, num.span[1], end)
             if after is not None:
                 population, cls = _people(after.group("pop"))

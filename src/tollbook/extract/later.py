@@ -62,8 +62,8 @@ def read_later_deaths(text: str, end: int, figures: list[Figure]) -> list[Figure
     returned (the caller adds them)."""
     out: list[Figure] = []
     for k, fig in enumerate(figures):
-        if fig.category not in ("killed", "wounded") or fig.parent is not None:
-            continue
+        if fig.category not in ("killed", "wounded") or fig.parent is not None or fig.rule.endswith(".whole"):
+            continue  # "two of the 40 wounded died later": the death is the part's, not the set's
         death = _own_death(text, end, fig)
         if death is not None:
             of_wounds = fig.category == "wounded" or bool(death.group("wounds") or death.group("succumbed")) \

@@ -24,6 +24,8 @@ from tollbook.extract.grammar.number_patterns import AGE_DURATION as _AGE_DURATI
 from tollbook.extract.grammar.number_patterns import BEFORE_IDENT as _BEFORE_IDENT
 from tollbook.extract.grammar.number_patterns import BEFORE_MONEY as _BEFORE_MONEY
 from tollbook.extract.grammar.number_patterns import CORE_RE as _CORE_RE
+from tollbook.extract.grammar.number_patterns import DECIMAL_COMMA as _DECIMAL_COMMA
+from tollbook.extract.grammar.number_patterns import DOT_GROUPED as _DOT_GROUPED
 from tollbook.extract.grammar.number_patterns import FIGURE_TEXT as _FIGURE_TEXT
 from tollbook.extract.grammar.number_patterns import GLUED_AFTER as _GLUED_AFTER
 from tollbook.extract.grammar.number_patterns import GLUED_BEFORE as _GLUED_BEFORE
@@ -107,8 +109,12 @@ def parse_figure(text: str) -> float | None:
     t = text.strip().lower()
     m = _FIGURE_TEXT.fullmatch(t)
     if m:
-        base = float(_SEPARATORS.sub("", m.group(1)))
-        scale = m.group(2)
+        digits, scale = m.group(1), m.group(2)
+        if scale is None and _DOT_GROUPED.fullmatch(digits):
+            digits = digits.replace(".", "")  # "2.300 people": dots group thousands
+        elif scale is not None and _DECIMAL_COMMA.fullmatch(digits):
+            digits = digits.replace(",", ".")  # "3,5 million": a decimal comma
+        base = float(_SEPARATORS.sub("", digits))
         if scale is None:
             return base
         if scale in SCALES:

@@ -27,3 +27,19 @@ OBJECT = re.compile(
     rf"(?P<np>{MODIFIER}{{0,{md.MAX_BARE_MODIFIERS}}}{HEAD})(?:\s*\([^()]{{1,30}}\))?{NEXT}",
     re.IGNORECASE,
 )
+#: A zero-article singular as a conjunct of a telegraphic list whose predicate follows it: "2
+#: militants, soldier killed", "Policeman, civilian injured in grenade attack". The first conjunct
+#: (`first`: a figure the count rules read, or another zero-article singular, `head1`) opens the
+#: clause; the last (`np`) takes the predicate. One person each.
+_FIRST = rf"(?:(?P<fig>\d+(?:\s+[A-Za-z][\w'’-]*){{1,3}})|(?P<np1>{MODIFIER}{{0,2}}(?P<head1>{alternation(lx.SINGULARS)})))"
+LIST = re.compile(
+    rf"(?:^|(?<=[.;:!?(—–\"“])\s*|(?<=\n))\s*{_FIRST}\s*(?:,|\s+and|\s*&)\s+"
+    rf"(?P<np>{MODIFIER}{{0,2}}{HEAD})\s+(?:\w+ly\s+)?(?P<pred>{PARTICIPLE}){NEXT}",
+    re.IGNORECASE,
+)
+#: The same list with the figure last: "Soldier, 2 militants killed in Kupwara gunfight".
+LIST_FIGURE_LAST = re.compile(
+    rf"(?:^|(?<=[.;:!?(—–\"“])\s*|(?<=\n))\s*(?P<np1>{MODIFIER}{{0,2}}(?P<head1>{alternation(lx.SINGULARS)}))"
+    rf"\s*(?:,|\s+and|\s*&)\s+(?P<fig>\d+\s+[A-Za-z][\w'’-]*)\s+(?:\w+ly\s+)?(?P<pred>{PARTICIPLE}){NEXT}",
+    re.IGNORECASE,
+)

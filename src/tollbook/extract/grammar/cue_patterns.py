@@ -79,3 +79,8 @@ RESULT_CATEGORY = {"dead": "killed", "killed": "killed", "injured": "wounded", "
 
 #: "shot and killed": a verb completed by its own coordinated killing.
 AND_KILL = re.compile(r"\s*\w+\s+and\s+kill", re.IGNORECASE)
+
+#: Words after which a right cue is a modifier, not a predicate: "the head of a displaced persons'
+#: camp committee was shot dead" (cues.right_cue). Indefinite only: "the dead" and "the
+#: wounded" are nouns that cues may start with.
+ATTRIBUTIVE_ARTICLES = frozenset({"a", "an"})

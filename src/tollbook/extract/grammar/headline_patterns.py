@@ -31,9 +31,14 @@ CLAUSE_END = re.compile(r"\s*(?:[,;.()]|$|(?:and|plus|while)\b)", re.IGNORECASE)
 CHAIN = re.compile(r"^\s*(?:,|;|and|,\s*and|while|with)\s*$", re.IGNORECASE)
 ANOTHER = re.compile(r"\b(?:another|one\s+more|a\s+further)\b", re.IGNORECASE)
 ACTIVE = re.compile(r"\b(?P<verb>" + alternation(vb.VICTIM_BEFORE) + r")\s+\Z", re.IGNORECASE)
+#: Words right before an ACTIVE verb that undo it: "tried to lynch three men", "nearly drowned two".
+ACTIVE_UNDONE = re.compile(r"\b(?:" + alternation(vb.NON_LETHAL_BEFORE) + r")\s+\Z", re.IGNORECASE)
+#: After a figure that follows an ACTIVE verb: its people noun (up to two words before it), then
+#: the end of the phrase: punctuation, a preposition or a reduced relative ("lynch two thieves
+#: accused of sorcery", "two men who ...").
 AFTER_ACTIVE = re.compile(
-    r"(?:\s+(?:[\w'’-]+\s+){0,2}?(?P<pop>[\w'’-]+(?:s|men|people|children)))?(?=\s*(?:[,;.:)]|$)|\s+(?:in|at|on|near|after|"
-    r"as|and|for|during|over|from|outside|inside)\b)",
+    r"(?:\s+(?:[\w'’-]+\s+){0,2}?(?P<pop>[\w'’-]*(?:men|people|children)|[\w'’-]+s))?(?=\s*(?:[,;.:)]|$)|\s+(?:in|at|on|near|after|"
+    r"as|and|for|during|over|from|outside|inside|who|[a-z]+ed)\b)",
     re.IGNORECASE,
 )
 #: "killed two servicemen and seriously wounded another": one more person, the object of the

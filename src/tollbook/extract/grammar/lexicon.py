@@ -181,7 +181,9 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
     (r"(?:taken\s+(?:prisoner|hostage|captive)|held\s+(?:hostage|captive)|" + participles("hostage") + r")\b",
      "hostage", None),  # fmt: skip
     (r"(?:missing|unaccounted\s+for|disappeared|forcibly\s+disappeared)\b", "missing", None),
-    (r"(?:displaced|forced\s+to\s+flee|forced\s+(?:from|out\s+of)\s+their\s+homes|fled|"
+    # "flee", "flees": the historic present of headlines ("5,000 flee fighting in Ituri"); not
+    # the infinitive ("urged 3,000 residents to flee").
+    (r"(?:displaced|forced\s+to\s+flee|forced\s+(?:from|out\s+of)\s+their\s+homes|fled|(?<!\bto\s)flees?|"
      r"evacuated|uprooted|made\s+homeless|left\s+homeless|rendered\s+homeless|relocated|"
      r"sheltering|in\s+(?:\d[\d,]*\s+)?(?:relief\s+)?camps|homeless|ordered\s+to\s+(?:evacuate|leave|flee)|"
      r"(?:took|taken|taking|take|sought|seeking|seek|found|finding)\s+(?:shelter|refuge)|"
@@ -272,6 +274,12 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
      "killed", "attacker"),
     (r"\bamong\s+the\s+(?:dead|killed|victims|fatalities)\s+(?:were|was|are)\s*$", "killed", "among"),
     (r"\bamong\s+the\s+(?:injured|wounded)\s+(?:were|was|are)\s*$", "wounded", "among"),
+    # "The dead included a nurse, two teachers and a baby": the list names who died (as "among
+    # the dead were"); its members add up. Not "the victims included": victims may be the
+    # wounded or the taken.
+    (r"\b(?:the|those)\s+(?:dead|killed|fatalities|who\s+died)\s+(?:included|include|includes)\s*:?\s*$",
+     "killed", "among"),
+    (r"\b(?:the|those)\s+(?:injured|wounded)\s+(?:included|include|includes)\s*:?\s*$", "wounded", "among"),
     # "killing and injuring 20": the source does not separate the dead from the wounded.
     (r"\b(?:killing|killed|kill)(?:\s+(?:and|or)\s+|\s*/\s*)(?:injuring|wounding|injured|wounded|injure|wound)\s*$",
      "casualties", ""),

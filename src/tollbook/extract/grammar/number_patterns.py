@@ -25,7 +25,16 @@ WORDS_RE = (
 #: after the last group, so "in 2019 200" and "3 1000" stay two numbers.
 THOUSANDS_SEPARATORS = (" ", "\u00a0", "\u202f", "\u2009", "'", "\u2019")
 _GROUPED = "|".join(r"\d{1,3}(?:" + re.escape(sep) + r"\d{3})+(?![\d'\u2019]|[.,]\d)" for sep in THOUSANDS_SEPARATORS[1:])
-DIGITS_RE = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?!\d|[.,]\d)|" + _GROUPED + r"|\d+)(?:\.\d+)?"
+_SCALE_WORDS = r"(?:million|billion|trillion|thousand|lakhs?|crores?|mln|mn|bn)\b"
+#: Continental and Latin American notation: dots group thousands ("2.300 people", "1.250.000
+#: desplazados" in translation) and a comma marks decimals before a scale ("3,5 million").
+#: A dot before exactly three digits, repeated, with no scale after, cannot be a decimal of a
+#: count of people; before a scale it stays a decimal ("2.300 million" is 2.3 million).
+DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
+DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+_DOT_GROUPED_RE = r"\d{1,3}(?:\.\d{3})+(?![\d.,]|\s*" + _SCALE_WORDS + r")"
+_DECIMAL_COMMA_RE = r"\d{1,3},\d{1,2}(?=\s*" + _SCALE_WORDS + r")"
+DIGITS_RE = r"(?:" + _DECIMAL_COMMA_RE + "|" + _DOT_GROUPED_RE + r"|\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?!\d|[.,]\d)|" + _GROUPED + r"|\d+)(?:\.\d+)?"
 #: Every separator a figure's digits may hold, removed before reading its value.
 SEPARATORS = re.compile("[," + "".join(THOUSANDS_SEPARATORS) + "]")
 

@@ -54,3 +54,16 @@ ORPHAN_CUES: tuple[tuple[str, str, str | None], ...] = (
      r"lost\s+" + _POSS + _PARENT + _AND_OTHER_PARENT + r"\b|lost\s+both" + _ELIDED_END + r"|orphaned)",
      "orphaned", "lost both parents"),
 )  # fmt: skip
+
+#: "The army lost 17 soldiers", "the cartel lost its eleven gunmen": a force that *lost* a
+#: number of its combatants lost them dead (lost.lost_combatants); "lost" or "lost its/their "
+#: ending right before the figure.
+LOST_FORCE_BEFORE = re.compile(r"\blost\s+(?:(?:its|their|his|her)\s+(?:own\s+)?)?\Z", re.IGNORECASE)
+#: Combatants lost in other ways, right after the noun phrase: "lost 40 soldiers to desertion",
+#: "lost 12 men as prisoners", "lost 30 fighters who defected".
+LOST_FORCE_OTHERWISE = re.compile(
+    r"\s*(?:\w+\s+){0,3}?(?:(?:to|through)\s+(?:desertion|defections?|capture|captivity|injur(?:y|ies)|"
+    r"illness|disease|resignations?|retirement|the\s+rebels'?\s+ranks)|as\s+(?:prisoners|captives|hostages)|"
+    r"(?:who|that)\s+(?:defected|deserted|surrendered|were\s+captured|were\s+taken))\b",
+    re.IGNORECASE,
+)

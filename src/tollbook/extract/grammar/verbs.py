@@ -19,6 +19,7 @@ __all__ = [
     "BACKGROUND_WORDS",
     "BE",
     "BE_FORMS",
+    "COUNT_BACKGROUND_WORDS",
     "CUE_VERBS",
     "DIED_PREDICATES",
     "HEADLINE_DEGREE",
@@ -87,6 +88,7 @@ VICTIM_VERBS: Final[dict[str, str]] = {
     "strangled": "killed", "strangling": "killed", "hanged": "killed", "hanging": "killed",
     "martyred": "killed", "put to death": "killed", "putting to death": "killed",
     "gunned down": "killed", "gunning down": "killed",  # "burned down" is a building's fate
+    "drowned": "killed", "drowning": "killed",
     "wounded": "wounded", "wounding": "wounded", "injured": "wounded", "injuring": "wounded",
     "maimed": "wounded", "maiming": "wounded",
     "kidnapped": "hostage", "kidnapping": "hostage", "abducted": "hostage", "abducting": "hostage",
@@ -128,6 +130,10 @@ RESULT_PHRASES: Final[tuple[str, ...]] = ("dead", "to death", "alive")
 DIED_PREDICATES: Final[tuple[str, ...]] = (
     "died", "perished", "succumbed", "lost his life", "lost her life", "was found dead",
     "was martyred", "was confirmed dead", "was pronounced dead", "is dead", "was dead",
+    # "The bomber was the only fatality": the subject is the one who died
+    "was the only fatality", "was the sole fatality", "was the only death", "was the only person killed",
+    "was the only one killed", "was the only person to die", "was the only one to die",
+    "was the sole person killed", "was the lone fatality",
 )  # fmt: skip
 
 #: Words before a verb that undo it: "nearly lynched", "tried to kill", "failed to kill".
@@ -148,6 +154,16 @@ BACKGROUND_WORDS: Final[tuple[str, ...]] = (
     "sentenced", "convicted", "charged with", "accused of", "suspected of", "arrested for",
     "wanted for", "trial", "tried for", "demanding justice", "demand justice", "in connection with",
     "responsible for", "avenge", "avenging", "revenge", "retaliation for",
+)  # fmt: skip
+
+#: The BACKGROUND_WORDS that frame a singular counted death ("a student") as background in the
+#: count rules too (categorise._background). Not the words of attribution that incident
+#: descriptions use for the event itself ("presumed responsible for killing a civil servant",
+#: "arrested for the beating death of", a group named "Revenge Teams").
+COUNT_BACKGROUND_WORDS: Final[tuple[str, ...]] = tuple(
+    w for w in BACKGROUND_WORDS
+    if w not in ("responsible for", "in connection with", "arrested for", "avenge", "avenging", "revenge",
+                 "retaliation for")
 )  # fmt: skip
 
 #: Capitalised words that open a sentence or a clause and name nobody.
@@ -198,6 +214,11 @@ VICTIM_BEFORE: Final[dict[str, str]] = {
     "put to death": "killed", "puts to death": "killed", "burn alive": "killed", "burns alive": "killed",
     "burned alive": "killed", "burnt alive": "killed", "stone to death": "killed",
     "stones to death": "killed", "stoned to death": "killed", "hanged": "killed",
+    # killing by water and by the throat: "Fighters drowned three fishermen", "slit the throats
+    # of 17 villagers" (the plural body part counts its owners).
+    "drown": "killed", "drowns": "killed", "drowned": "killed", "slit the throats of": "killed",
+    "slits the throats of": "killed", "slitting the throats of": "killed", "cut the throats of": "killed",
+    "cuts the throats of": "killed", "cutting the throats of": "killed",
 }  # fmt: skip
 
 #: Predicates of people who died that the count rules' right cues lacked: "three fighters were
@@ -206,7 +227,7 @@ MORE_DEATH_PREDICATES: Final[tuple[str, ...]] = (
     "martyred", "hanged", "stoned to death", "put to death", "strangled", "strangled to death",
     "decapitated", "suffocated", "crushed to death", "bludgeoned to death", "clubbed to death",
     "buried alive", "trampled to death", "burned to death", "burnt to death", "axed to death",
-    "shot to death", "knifed to death",
+    "shot to death", "knifed to death", "electrocuted to death", "asphyxiated", "drowned",
 )  # fmt: skip
 
 #: Nouns that name the people who carried out an attack (GTD's and RAND's perpetrators):

@@ -78,6 +78,10 @@ DIED = re.compile(
 NON_LETHAL = re.compile(rf"\b(?:{alternation(vb.NON_LETHAL_BEFORE)})\s+(?:be\s+|been\s+|being\s+)?\Z", re.IGNORECASE)
 NOMINAL = re.compile(r"\b(?:the|a|an|his|her|their|its|this|that)\s+(?:\w+\s+)?\Z", re.IGNORECASE)
 BACKGROUND = re.compile(rf"\b(?:{alternation(vb.BACKGROUND_WORDS)})\b", re.IGNORECASE)
+COUNT_BACKGROUND = re.compile(rf"\b(?:{alternation(vb.COUNT_BACKGROUND_WORDS)})\b", re.IGNORECASE)
+#: Between a background word and a killing: a conjunction that opens the clause of a new event
+#: ("condemned the army after troops shot dead a fisherman"; categorise._background).
+NEW_CLAUSE = re.compile(r"\b(?:after|when|as|because|since|while|before)\b", re.IGNORECASE)
 #: What may follow a named object: punctuation or a word that starts the next phrase.
 NEXT_PHRASE = """in on at and or while after during as when who with from for because following by to over
 shortly but whose was were had has reportedly allegedly""".split()
