@@ -26,12 +26,12 @@ import logging
 import marshal
 import os
 import sys
-import tempfile
-import time
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from tollbook.cachefiles import prune, write_atomically
 
 if TYPE_CHECKING:
     from tollbook.geo.places import Gazetteer
@@ -43,7 +43,6 @@ log = logging.getLogger("tollbook.geo")
 #: Bump when the layout of the cached state changes in a way the source digest cannot see.
 FORMAT = "1"
 #: Cache files unused for this long are removed when a new one is written beside them.
-_STALE_SECONDS = 14 * 24 * 3600
 _PREFIX = "gazetteer-"
 _SUFFIX = ".marshal"
 
@@ -120,32 +119,10 @@ def _read_cache(path: Path) -> Gazetteer | None:
 
 
 def _write(path: Path, payload: bytes) -> bool:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=_SUFFIX)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(payload)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        log.debug("gazetteer cache not written to %s: %s", path, exc)
+    if not write_atomically(path, payload, "gazetteer cache"):
         return False
-    _prune(path)
+    prune(path, f"{_PREFIX}*{_SUFFIX}", "gazetteer cache")
     return True
-
-
-def _prune(keep: Path) -> None:
-    """Remove cache files beside `keep` that nothing has used for two weeks."""
-    now = time.time()
-    for old in keep.parent.glob(f"{_PREFIX}*{_SUFFIX}"):
-        try:
-            if old != keep and now - max(old.stat().st_atime, old.stat().st_mtime) > _STALE_SECONDS:
-                old.unlink()
-        except OSError:
-            pass
 
 
 def _data_files(path: str | None) -> list[Path | resources.abc.Traversable]:

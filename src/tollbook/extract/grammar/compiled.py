@@ -31,16 +31,15 @@ import hashlib
 import importlib
 import logging
 import marshal
-import os
 import re
 import sys
-import tempfile
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from tollbook.cachefiles import prune, write_atomically
 
 __all__ = ["FORMAT", "PatternCache", "interpreter_key"]
 
@@ -52,7 +51,6 @@ _MAGIC = b"tollbook-patterns\n"
 _PREFIX = "patterns-"
 _SUFFIX = ".marshal"
 #: Another interpreter's file unused for this long is removed when this one is written.
-_STALE_SECONDS = 14 * 24 * 3600
 
 # `re`'s own parser and code generator, and the C constructor they feed (CPython 3.11+).
 _sre: Any = importlib.import_module("_sre")
@@ -261,25 +259,8 @@ class PatternCache:
         unwritable directory is logged (debug) and costs only speed."""
         path = self.path
         payload = marshal.dumps((interpreter_key(), list(self._served.values())))
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=_SUFFIX)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        except OSError as exc:
-            log.debug("compiled-pattern cache not written to %s: %s", path, exc)
+        if not write_atomically(path, _MAGIC + hashlib.sha256(payload).digest() + payload, "compiled-pattern cache"):
             return False
         self._dirty = False
-        now = time.time()
-        for old in path.parent.glob(f"{_PREFIX}*{_SUFFIX}"):  # an upgraded Python's leftovers
-            try:
-                if old != path and now - max(old.stat().st_atime, old.stat().st_mtime) > _STALE_SECONDS:
-                    old.unlink()
-            except OSError as exc:  # another process removed or holds it: harmless
-                log.debug("old compiled-pattern cache %s not removed: %s", old, exc)
+        prune(path, f"{_PREFIX}*{_SUFFIX}", "compiled-pattern cache")  # an upgraded Python's leftovers
         return True
