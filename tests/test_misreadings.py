@@ -88,3 +88,8 @@ def test_a_list_member_with_its_own_wound_was_wounded() -> None:
 def test_a_wounded_noun_phrase_in_a_list_is_killed() -> None:
     claims = killed_and_wounded("Gunmen killed two farmers and a third wounded soldier.")
     assert all(c.category == "killed" for c in claims) and len(claims) == 2
+
+
+def test_a_members_place_does_not_end_the_list() -> None:
+    claims = killed_and_wounded("A UN peacekeeper from Togo and two Malian civilians were killed Sunday.")
+    assert sorted((c.text, c.value) for c in claims) == [("A UN peacekeeper", 1.0), ("two Malian civilians", 2.0)]
