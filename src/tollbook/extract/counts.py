@@ -58,8 +58,8 @@ from tollbook.extract.grammar.count_patterns import NUMBERED_PART_BEFORE as _NUM
 from tollbook.extract.grammar.count_patterns import OF_COMPLEMENT as _OF_COMPLEMENT
 from tollbook.extract.grammar.count_patterns import OR_BETWEEN as _OR_BETWEEN
 from tollbook.extract.grammar.count_patterns import ORDINAL as _ORDINAL
-from tollbook.extract.grammar.count_patterns import POSSESSIVE as _POSSESSIVE
 from tollbook.extract.grammar.count_patterns import PLACED_POSTMODIFIER as _PLACED_POSTMODIFIER
+from tollbook.extract.grammar.count_patterns import POSSESSIVE as _POSSESSIVE
 from tollbook.extract.grammar.count_patterns import POSTED as _POSTED
 from tollbook.extract.grammar.count_patterns import PREDICATE_NEXT as _PREDICATE_NEXT
 from tollbook.extract.grammar.count_patterns import REL_CLAUSE_OPEN as _REL_CLAUSE_OPEN
