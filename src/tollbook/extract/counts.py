@@ -58,7 +58,6 @@ from tollbook.extract.grammar.count_patterns import NUMBERED_PART_BEFORE as _NUM
 from tollbook.extract.grammar.count_patterns import OF_COMPLEMENT as _OF_COMPLEMENT
 from tollbook.extract.grammar.count_patterns import OR_BETWEEN as _OR_BETWEEN
 from tollbook.extract.grammar.count_patterns import ORDINAL as _ORDINAL
-from tollbook.extract.grammar.count_patterns import PLACED_POSTMODIFIER as _PLACED_POSTMODIFIER
 from tollbook.extract.grammar.count_patterns import POSSESSIVE as _POSSESSIVE
 from tollbook.extract.grammar.count_patterns import POSTED as _POSTED
 from tollbook.extract.grammar.count_patterns import PREDICATE_NEXT as _PREDICATE_NEXT
@@ -465,18 +464,10 @@ def _join(figs: list[Figure], parts: dict[int, list[int]], groups: list[list[int
         groups.append([k])
     elif prev is not None and groups and _OR_BETWEEN.match(between) and prev.unit != fig.unit:
         groups[-1].append(k)  # "125 families (about 800 people)": one group, said twice
-    elif prev is not None and _list_sep(between, fig) and fig.left is None and fig.has_head and groups:
+    elif prev is not None and lx.LIST_SEP_RE.match(between) and fig.left is None and fig.has_head and groups:
         groups[-1].append(k)
     else:
         groups.append([k])
-
-
-def _list_sep(between: str, fig: Figure) -> bool:
-    """Do the words between two figures join them in a list ("and", ", ", "& "), after the first
-    member's place or group if it names one and a numeral opens the next ("A peacekeeper from
-    Togo and two civilians"; "The headman of Kessel and his wife" is a pair, extract/victims.py)?"""
-    placed = _PLACED_POSTMODIFIER.match(between) if fig.num.written in ("digits", "words") else None
-    return bool(lx.LIST_SEP_RE.match(between[placed.end() :] if placed else between))
 
 
 def _breakdown(text: str, end: int, figs: list[Figure], k: int,

@@ -194,10 +194,3 @@ OWN_WOUND_AFTER = re.compile(
     r"(?=\s*(?:[,.;:)]|\Z)|\s+(?:were|was|and|in|at|by|near|on|while|when|after|during)\b)",
     re.IGNORECASE,
 )
-
-#: "A UN peacekeeper from Togo and two civilians were killed": a member's short postmodifier
-#: naming a place or a group (capitalised) stands between it and the list's "and"; the list
-#: goes on after it (counts._join).
-PLACED_POSTMODIFIER = re.compile(
-    r"^\s+(?:from|of|in)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}(?=\s*,?\s*(?:and|&)\s)"
-)
