@@ -6,7 +6,8 @@
 turned the gun on himself", "two suicide bombers blew themselves up" (2), "Four suicide bombers
 attempt an attack ..., kill only themselves" (4), and those added after a toll ("Two dead, plus
 bomber": 3). A lone "himself" is an attacker only in a sentence naming one (or a suicide attack,
-explosives, a militant). This is the one reading of an attacker's own death; the count rules
+explosives, a militant); the reflexive after other victims ("A police officer killed his wife
+and himself": 2) is the killer's death in any sentence (`armed` False outside an attack). This is the one reading of an attacker's own death; the count rules
 leave it here. Each is a count of attackers killed; the figures beside it ("four
 others") are read by the count rules, and the tally adds them up (tally.ATTACKER_SELF_RULE).
 Claims whose people are attackers ("six assailants were killed") are flagged `attackers`
@@ -36,6 +37,7 @@ class Attacker:
     span: Span
     value: float
     figure: Span | None = None  # the figure counting them ("two suicide bombers ... themselves")
+    armed: bool = True  # False: a killer outside an attack ("killed his wife and himself")
 
 
 def find_attacker_deaths(text: str, start: int, end: int) -> list[Attacker]:
@@ -43,11 +45,14 @@ def find_attacker_deaths(text: str, start: int, end: int) -> list[Attacker]:
     out: list[Attacker] = _plus_attackers(text, start, end)
     if "sel" not in text[start:end].lower():
         return out
+    armed = _ATTACK_CONTEXT.search(text, start, end) is not None
     for m in _SELF.finditer(text, start, end):
         group = next(g for g in ("self", "self2", "self3") if m.group(g))
-        if _ATTACK_CONTEXT.search(text, start, end):
+        # "killed his wife and himself": the reflexive after the other victims is the killer's
+        # own death whoever the killer is; a lone "killed himself" only in an attack.
+        if armed or group == "self3":
             # "blew himself up, killing himself and four others": one attacker, named twice
-            out.append(Attacker(m.span(group), 1.0))
+            out.append(Attacker(m.span(group), 1.0, armed=armed))
             break
     for m in _THEMSELVES.finditer(text, start, end):
         # "two suicide bombers blew themselves up", "Four suicide bombers attempt an attack in

@@ -26,6 +26,7 @@ from tollbook.extract.grammar.count_patterns import NEW_SUBJECT as _NEW_SUBJECT
 from tollbook.extract.grammar.count_patterns import OR_WOUNDED as _OR_WOUNDED
 from tollbook.extract.grammar.count_patterns import OTHER_AFTER as _OTHER_AFTER
 from tollbook.extract.grammar.count_patterns import OTHER_BEFORE as _OTHER_BEFORE
+from tollbook.extract.grammar.count_patterns import OWN_WOUND_AFTER as _OWN_WOUND_AFTER
 from tollbook.extract.grammar.count_patterns import REL_PRONOUN as _REL_PRONOUN
 from tollbook.extract.grammar.count_patterns import STATUS_CATEGORIES as _STATUS_CATEGORIES
 from tollbook.extract.grammar.count_patterns import UNKNOWN_FATE as _UNKNOWN_FATE
@@ -185,6 +186,9 @@ def _assign(text: str, start: int, end: int, figs: list[Figure], group: list[int
             # but "beheaded two hostages" kills them, and "600 displaced families have
             # returned home" says a return
             fig.category = fig.noun_category
+        elif len(group) > 1 and k != group[0] and category == "killed" and rule.startswith("left:") \
+                and _OWN_WOUND_AFTER.match(text, fig.span[1], end):  # fmt: skip
+            fig.category, fig.rule = "wounded", f"{RULE_PREFIX}.left:wounded.own+list"  # "and a third severely wounded"
 
 
 def _more_people(text: str, start: int, fig: Figure, also: bool) -> bool:

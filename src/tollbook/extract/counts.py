@@ -61,6 +61,7 @@ from tollbook.extract.grammar.count_patterns import ORDINAL as _ORDINAL
 from tollbook.extract.grammar.count_patterns import POSSESSIVE as _POSSESSIVE
 from tollbook.extract.grammar.count_patterns import POSTED as _POSTED
 from tollbook.extract.grammar.count_patterns import PREDICATE_NEXT as _PREDICATE_NEXT
+from tollbook.extract.grammar.count_patterns import REL_CLAUSE_OPEN as _REL_CLAUSE_OPEN
 from tollbook.extract.grammar.count_patterns import UNNUMBERED_PART as _UNNUMBERED_PART
 from tollbook.extract.grammar.count_patterns import UNREAD_PART as _UNREAD_PART
 from tollbook.extract.grammar.count_patterns import WERE_AMONG as _WERE_AMONG
@@ -241,6 +242,9 @@ def _figure(text: str, start: int, end: int, num: NumberMention, figures: list[F
     family = _FAMILY_OF.search(text, max(start, num.span[0] - 16), num.span[0]) if head is None else None
     if family is not None and left is None:
         left = left_cue(text, start, family.start())  # "killed a family of three": 3 people
+    if open_class and left is None and num.written == "determiner" \
+            and _REL_CLAUSE_OPEN.search(text, max(start, num.span[0] - 80), num.span[0]):  # fmt: skip
+        return None  # "a trader who had refused to pay the levy was murdered": the clause's object
     if open_class:
         if (remains and _HUMAN_OR_SKULL.search(remains.group(0))) or opened is not None:
             return _open_class_figure(text, end, num, left, remains, opened, figures)

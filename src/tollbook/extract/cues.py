@@ -16,9 +16,11 @@ from tollbook.extract.grammar.cue_patterns import ATTRIBUTIVE_ARTICLES as _ATTRI
 from tollbook.extract.grammar.cue_patterns import BARRIER_WORDS as _BARRIER_WORDS
 from tollbook.extract.grammar.cue_patterns import CUE_TOKEN as _CUE_TOKEN
 from tollbook.extract.grammar.cue_patterns import DEATH_WORDS as _DEATH_WORDS
+from tollbook.extract.grammar.cue_patterns import DEFINITE_ARTICLE as _DEFINITE
 from tollbook.extract.grammar.cue_patterns import EPISTEMIC_PAST as _EPISTEMIC_PAST
 from tollbook.extract.grammar.cue_patterns import LEFT_RESULT as _LEFT_RESULT
 from tollbook.extract.grammar.cue_patterns import LEFT_VERB as _LEFT_VERB
+from tollbook.extract.grammar.cue_patterns import MEMBERSHIP_BEFORE_DEFINITE as _MEMBERSHIP
 from tollbook.extract.grammar.cue_patterns import NO_BEFORE as _NO_BEFORE
 from tollbook.extract.grammar.cue_patterns import OBJECT_NEXT as _OBJECT_NEXT
 from tollbook.extract.grammar.cue_patterns import ONE_WAS as _ONE_WAS
@@ -31,6 +33,7 @@ from tollbook.extract.grammar.cue_patterns import REL_BARRIER as _REL_BARRIER
 from tollbook.extract.grammar.cue_patterns import REL_OPEN as _REL_OPEN
 from tollbook.extract.grammar.cue_patterns import REL_START as _REL_START
 from tollbook.extract.grammar.cue_patterns import RESULT_CATEGORY as _RESULT_CATEGORY
+from tollbook.extract.grammar.cue_patterns import TOLL_NOT_FIGURE as _TOLL_NOT_FIGURE
 from tollbook.extract.grammar.cue_patterns import TOLL_WORDS as TOLL_WORDS
 from tollbook.extract.grammar.cue_patterns import TRANSITIVE as _TRANSITIVE
 from tollbook.extract.grammar.wire import PLACE_MODIFIER_RE
@@ -95,6 +98,8 @@ def left_cue(text: str, start: int, at: int) -> LeftCue | None:
         m = rx.search(before)
         if m:
             if cat == "toll":
+                if _TOLL_NOT_FIGURE.match(text, at):
+                    return None  # "to see the dead at the morgue": a place after the toll word
                 # The toll's own words say what it counts: "the number of wounded ... to 85".
                 words = m.group(0).lower()
                 other = "inherit" if note == "cumulative" and not _DEATH_WORDS.search(words) else "killed"
@@ -105,14 +110,16 @@ def left_cue(text: str, start: int, at: int) -> LeftCue | None:
 
 def right_cue(text: str, start: int, stop: int, reach: int = 9) -> RightCue | None:
     window = text[start : min(stop, start + 140)]
-    prev = ""
+    prev = before_prev = ""
     for words, wm in enumerate(_CUE_TOKEN.finditer(window), 1):
         token = wm.group(0).lower().strip(".;:\"'“”")
         if (token in _BARRIER_WORDS and not _EPISTEMIC_PAST.match(window, wm.start())) or wm.group(0).startswith(";"):
             return None
         # "The head of a displaced persons' camp": after an indefinite article the word is a
         # modifier of a new noun phrase, not the figure's predicate.
-        attributive, prev = prev in _ATTRIBUTIVE_ARTICLES, token
+        attributive = prev in _ATTRIBUTIVE_ARTICLES \
+            or (prev == _DEFINITE and words > 2 and before_prev not in _MEMBERSHIP)  # fmt: skip
+        before_prev, prev = prev, token
         # One pass finds whether any cue starts here; only then is the cue that does looked for.
         for rx, cat, detail in lx.RIGHT_CUE_RES if not attributive and lx.RIGHT_CUE_ANY.match(window, wm.start()) else ():
             m = rx.match(window, wm.start())

@@ -23,6 +23,7 @@ from tollbook.extract.grammar.head_patterns import MEMBERS_OF as _MEMBERS_OF
 from tollbook.extract.grammar.head_patterns import MODIFIER as _MODIFIER
 from tollbook.extract.grammar.head_patterns import NEXT_POP as _NEXT_POP
 from tollbook.extract.grammar.head_patterns import OF_OWN as _OF_OWN
+from tollbook.extract.grammar.head_patterns import OF_OWN_ELIDED as _OF_OWN_ELIDED
 from tollbook.extract.grammar.head_patterns import OF_THE as _OF_THE
 from tollbook.extract.grammar.head_patterns import OF_THEM as OF_THEM
 from tollbook.extract.grammar.head_patterns import ORGANISATION_RES as _ORGANISATION_RES
@@ -123,6 +124,9 @@ def _framed_head(text: str, after: str, end: int, stop: int) -> Head | None:
                 more = _MEMBERS_AFTER.match(after, pm.end())
                 return Head("people", cls, "people", end + (more.end() if more else pm.end()), None)
             return Head(population, cls, unit, end + pm.end(), None)
+    elided = _OF_OWN_ELIDED.match(after)
+    if elided:
+        return Head("people", "unknown", "people", end + elided.end(), None)
     return None
 
 

@@ -132,7 +132,8 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
         spans = [a.span] + ([a.figure] if a.figure else [])
         if not any(f.span[0] < b and s < f.span[1] and f.category is not None for f in figures for s, b in spans):
             figures.append(Figure(num=phrases.mention(a.span, text[a.span[0] : a.span[1]], a.value, "pronoun"),
-                                  span=a.span, population="militants", population_class="combatant",
+                                  span=a.span, population="militants" if a.armed else "people",
+                                  population_class="combatant" if a.armed else "unknown",
                                   unit="people", category="killed", rule=ATTACKER_SELF_RULE,
                                   flags=["attackers"], has_head=True))  # fmt: skip
     for fig in figures:

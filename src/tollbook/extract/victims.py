@@ -41,6 +41,7 @@ from tollbook.extract.grammar.victim_patterns import PAIR as _PAIR
 from tollbook.extract.grammar.victim_patterns import PARTITIVE as _PARTITIVE
 from tollbook.extract.grammar.victim_patterns import PASSIVE as _PASSIVE
 from tollbook.extract.grammar.victim_patterns import PASSIVE_PLURAL as _PASSIVE_PLURAL
+from tollbook.extract.grammar.victim_patterns import PLACE_NAME_HEADS as _PLACE_NAME_HEADS
 from tollbook.extract.grammar.victim_patterns import PLURAL_ENDINGS as _PLURAL_ENDINGS
 from tollbook.extract.grammar.victim_patterns import PREPOSITION_BEFORE as _PREPOSITION_BEFORE
 from tollbook.extract.grammar.victim_patterns import PRESENT_NOT_AFTER as _PRESENT_NOT_AFTER
@@ -138,6 +139,8 @@ def _is_name(name: str) -> bool:
     words = [w.strip(".'’").lower() for w in name.split()]
     if not words or words[0] in vb.NOT_NAMES or words[-1] in vb.NOT_NAMES:
         return False
+    if len(words) > 1 and words[-1] in _PLACE_NAME_HEADS:
+        return False  # "Edo State", "Varno District": a place after a comma, not a victim
     if len(words) == 1 and (name.isupper() or words[0] in lx.NON_PERSON or words[0].removesuffix("s") in lx.POPULATIONS
                             or words[0].endswith(_PLURAL_ENDINGS)):  # fmt: skip
         return False  # "ISIS", "Soldiers", "Palestinians": a group or a plural noun, not a person

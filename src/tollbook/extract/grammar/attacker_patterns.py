@@ -14,7 +14,9 @@ SELF = re.compile(
     r"(?P<self>himself|herself)\b"
     r"|\bturn(?:ed|ing|s)?\s+(?:the|his|her)\s+(?:gun|weapon|rifle)\s+on\s+(?P<self2>himself|herself)\b"
     # the reflexive after the other victims: "killing eight people and himself"
-    r"|\bkill(?:ed|ing|s)?\s+[^,.;:()]{1,50}?\s+(?:and|as\s+well\s+as)\s+(?P<self3>himself|herself)\b",
+    # ("shot dead his two children and then himself")
+    r"|\b(?:kill(?:ed|ing|s)?|murder(?:ed|ing|s)?|(?:shot|shooting|stabb(?:ed|ing))\s+dead)"
+    r"\s+[^,.;:()]{1,50}?\s+(?:and|as\s+well\s+as)\s+(?:then\s+|later\s+)?(?P<self3>himself|herself)\b",
     re.IGNORECASE,
 )
 #: "blew themselves up", "killing only themselves", "kill only themselves", "detonate themselves"

@@ -173,3 +173,24 @@ OF_COMPLEMENT = re.compile(
     r"(?:\b(?:members?|some|most|many|all|each|none|several|dozens|hundreds|scores|part|rest|remainder|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\d)\s+of\s+\Z", re.IGNORECASE
 )
+
+#: "A trader who had refused to pay the levy was murdered": a determiner's noun phrase inside a
+#: relative clause still open before it is that clause's object, not the subject of the
+#: predicate after it (the subject is the noun before "who"). A reporting verb closes the
+#: clause ("People who fled said the driver was killed"). Searched on the 80 characters before
+#: the determiner.
+REL_CLAUSE_OPEN = re.compile(
+    r"\b(?:who|whom)\s+(?:(?!(?:said|says|say|told|tells|stated|states|reported|reports|claimed|claims|added|adds)\b)"
+    r"[^\s,;:.()\"“”]+\s+){1,8}\Z",
+    re.IGNORECASE,
+)
+
+#: "the bodies of two young men and a third severely wounded were found": a list member with
+#: its own wounding participle right after it was wounded, whatever the list's cue before it
+#: says. The participle closes the member (no noun after it: "a third wounded soldier" is a
+#: noun phrase). categorise._assign.
+OWN_WOUND_AFTER = re.compile(
+    r"\s+(?:(?:severely|seriously|critically|badly|gravely|slightly|lightly|also)\s+)?(?:wounded|injured|hurt)"
+    r"(?=\s*(?:[,.;:)]|\Z)|\s+(?:were|was|and|in|at|by|near|on|while|when|after|during)\b)",
+    re.IGNORECASE,
+)

@@ -84,3 +84,14 @@ AND_KILL = re.compile(r"\s*\w+\s+and\s+kill", re.IGNORECASE)
 #: camp committee was shot dead" (cues.right_cue). Indefinite only: "the dead" and "the
 #: wounded" are nouns that cues may start with.
 ATTRIBUTIVE_ARTICLES = frozenset({"a", "an"})
+#: "is expected to visit the wounded", "will visit the dead": after "the", a cue adjective is a
+#: noun, the object of some other verb, not the figure's predicate, unless a preposition of
+#: membership puts the figure among them ("were among the dead", "one of the wounded").
+DEFINITE_ARTICLE = "the"
+MEMBERSHIP_BEFORE_DEFINITE = frozenset({"among", "amongst", "of", "including", "included", "include",
+                                        "join", "joined", "joining", "joins"})
+
+#: A toll's figure is a number: "the dead at the morgue", "the toll at the hospital" put a
+#: determiner's noun phrase after the toll's preposition, a place, not its count (cues.left_cue).
+#: "A"/"an" may open a toll's number ("rose to a dozen", "an estimated 40"), so they are not here.
+TOLL_NOT_FIGURE = re.compile(r"(?:the|this|that|these|those|its|his|her|their)\b(?!\s+\d)", re.IGNORECASE)

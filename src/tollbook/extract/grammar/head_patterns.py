@@ -61,6 +61,12 @@ MEMBERS_OF = re.compile(
 #: "members" after a group's noun in a partitive: "five of his family members".
 MEMBERS_AFTER = re.compile(r"\s+members\b", re.IGNORECASE)
 OF_OWN = re.compile(r"^\s+of\s+(?:our|their|its|his|her|the)\s+(?:own\s+)?", re.IGNORECASE)
+#: "65 rebels and 13 of its own were killed": "own" with its noun left out is the head, the
+#: people of the side the sentence speaks for (heads.head_of).
+OF_OWN_ELIDED = re.compile(
+    r"^\s+of\s+(?:our|their|its|his|her)\s+own(?=\s*(?:[,.;:)]|\Z)|\s+(?:were|was|are|is|had|have|killed|dead|died|wounded|injured)\b)",
+    re.IGNORECASE,
+)
 
 WERE_POP = re.compile(r"\s+(?:were|was|are|being)\s+(?:\w+\s+)?", re.IGNORECASE)
 

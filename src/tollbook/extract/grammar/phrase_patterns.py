@@ -12,8 +12,9 @@ DETERMINER = re.compile(r"\b(?P<a>an?|the|his|her|their|both)\s+(?=[A-Za-z])", r
 #: words do ("killed six Dozos near the village": the people are "six Dozos", not "Dozos near").
 OPEN_NP_STOP = frozenset(
     """near outside inside around across along between behind beyond toward towards within
-    without against through throughout via upon off above below beside opposite""".split()
-)
+    without against through throughout via upon off above below beside opposite
+    will would shall should can could might must""".split()
+)  # modal auxiliaries end the noun phrase: "the governor will visit the injured"
 NP_WORD = re.compile(r"\s+(?P<w>[A-Za-z][\w’'./-]*)")
 
 EITHER_NUMBER = frozenset("police personnel staff militia youth".split())

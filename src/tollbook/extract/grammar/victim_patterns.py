@@ -11,6 +11,7 @@ from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.alternation import alternation
 from tollbook.extract.grammar.numberwords import TENS, UNITS
+from tollbook.geo.regionwords import DIVISION_NOUNS
 
 PARTICLE = r"(?:al|el|bin|ibn|ben|de|del|da|dos|van|von|ur|ul|abu|wa|la|le|di|bint)"
 CAP = r"(?:(?-i:[A-Z])[a-z]{0,3}\.(?=\s+(?-i:[A-Z]))|(?-i:[A-Z])[\w'’-]*)"  # "Col. Hamidullah", never "Brazil. Lopes"
@@ -141,3 +142,7 @@ PARTITIVE = re.compile(
     r"(?P<head>(?-i:[a-z])[\w-]*(?:s|men|people|children))\b",
     re.IGNORECASE,
 )
+
+#: "..., Edo State is shot and killed", "in Kelda, Varno District was killed": a capitalised
+#: name ending in a division noun is a place (a comma-joined locative), not a person's name.
+PLACE_NAME_HEADS = frozenset(DIVISION_NOUNS | {"lga"})
