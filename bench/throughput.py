@@ -199,11 +199,10 @@ def engines_worker(corpus: Path, repeat: int, limit_bytes: int) -> dict[str, obj
             for text, published in texts:  # as the tollbook row: the document built in the loop
                 pipeline.run(document_from_text(text, published=published))
             best[name] = min(best[name], _clock() - t)
-    from tollbook.extract.grammar.triggers import FOLDS_TO_ASCII, trigger_stems
     from tollbook.extract.segment import segment
-    from tollbook.scan.cues import PythonCues
 
-    cues = PythonCues([*trigger_stems(), *FOLDS_TO_ASCII])
+    cues = pipelines["python"].cues  # the pipeline's own: triggers, companions, misspellings
+    assert cues is not None
     flags = [
         f
         for d in docs

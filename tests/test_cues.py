@@ -25,12 +25,25 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tollbook._exceptions import ConfigError
-from tollbook.extract.grammar.triggers import FOLDS_TO_ASCII, trigger_stems
+from tollbook.extract.grammar.lexicon import UPDATE_VERBS
+from tollbook.extract.grammar.triggers import (
+    COUNT_NOUNS,
+    FOLDS_TO_ASCII,
+    RUNNING_TOTAL_VERBS,
+    companion_stems,
+    trigger_stems,
+)
 from tollbook.ingest.sources import document_from_text, read_path
 from tollbook.model import Segment
 from tollbook.pipeline import Pipeline, Settings
 from tollbook.scan import cues
-from tollbook.scan.cues import CompiledCues, PythonCues, extension_available, select_cues
+from tollbook.scan.cues import (
+    CompiledCues,
+    PairedCues,
+    PythonCues,
+    extension_available,
+    select_cues,
+)
 from tollbook.scan.marks import EngineUnavailable
 
 from .conftest import CORPUS, SHARED, run_without
@@ -86,6 +99,42 @@ def test_extract_claims_reads_no_figure_in_a_skipped_sentence() -> None:
     segments = segment(doc.text)
     assert extract_claims(doc, segments, None)
     assert extract_claims(doc, segments, None, cued=lambda t, ss: [False] * len(ss)) == ()
+
+
+# ------------------------------------------------------------------ companions
+
+
+def _paired_engines() -> list[str]:
+    return ["python", *(["compiled"] if extension_available() else [])]
+
+
+@pytest.mark.parametrize("name", _paired_engines())
+def test_a_companion_flags_only_beside_a_category_or_count_noun(name: str) -> None:
+    """ "grew" names no category: alone it keeps no sentence; beside a toll it does (a trigger)."""
+    engine = _pipeline(name).cues
+    assert engine is not None
+    text = "Exports grew by 5.5 percent. The death toll grew to 40. Bringing the tally to 30."
+    assert engine.cued(text, _sentences(text)) == [False, True, True]
+    assert not _outputs("off", ["Exports grew by 5.5 percent."])[0].count("Claim(")
+
+
+def test_companions_are_not_triggers_and_each_verb_is_one_or_the_other() -> None:
+    triggers, companions = trigger_stems(), companion_stems()
+    assert "grew" in companions and not any(t in "grew" for t in triggers)
+    for verb in (*UPDATE_VERBS, *RUNNING_TOTAL_VERBS):
+        assert any(s in verb for s in (*triggers, *companions)), verb
+
+
+@pytest.mark.parametrize("noun", COUNT_NOUNS)
+def test_a_count_noun_keeps_a_companion_sentence_whose_claim_it_inherits(noun: str) -> None:
+    """ "The total grew to 58" is a killed claim with no category word: the pairing keeps it."""
+    text = f"The {noun} grew to 58. The {noun} was revised up to 60."
+    reference = _outputs("off", [text])[0]
+    assert reference.count("Claim(") == 2
+    for name in _paired_engines():
+        engine = _pipeline(name).cues
+        assert engine is not None and engine.cued(text, _sentences(text)) == [True] * 2
+        assert _outputs(name, [text])[0] == reference, name
 
 
 # ------------------------------------------------------------------ engines agree
@@ -263,6 +312,7 @@ _FILLER = st.sampled_from([
     "The minister met the delegation on 3 May 2021", "Talks resumed in Geneva",
     "Prices rose by 12 percent", "About 300 students attended the ceremony",
     "The convoy arrived in the town", "Two rockets struck a warehouse",
+    "Exports grew by 5.5 percent", "The budget was revised to 12 billion",
 ])  # fmt: skip
 _REPORTS = st.sampled_from([
     "At least 12 people were killed", "Gunmen abducted three aid workers",
@@ -270,6 +320,7 @@ _REPORTS = st.sampled_from([
     "A suicide bomber blew himself up", "Around 100,000 fled the fighting",
     "Four killed, one injured", "Police arrested 25 protesters", "Dozens were wounded",
     "Fatalities were reported", "The strike left 7 dead", "His body was found on Monday",
+    "The total grew to 58", "Bringing the tally to 30", "The death toll was revised up to 12",
 ])  # fmt: skip
 
 
@@ -286,14 +337,18 @@ def test_generated_reports_are_byte_identical(sentences: list[str]) -> None:
 
 
 def test_python_choice_is_the_reference_and_off_is_no_engine() -> None:
-    assert isinstance(Pipeline(Settings(scanner="python")).cues, PythonCues)
+    engine = Pipeline(Settings(scanner="python")).cues
+    assert isinstance(engine, PairedCues) and engine.name == "python"
+    assert all(isinstance(part, PythonCues) for part in engine.parts)
     assert Pipeline(Settings(prefilter=False)).cues is None
 
 
 @needs_extension
 def test_auto_takes_the_compiled_engine_when_installed() -> None:
     assert isinstance(select_cues("auto", LITERALS), CompiledCues)
-    assert isinstance(Pipeline(Settings()).cues, CompiledCues)
+    engine = Pipeline(Settings()).cues
+    assert isinstance(engine, PairedCues) and engine.name == "compiled"
+    assert all(isinstance(part, CompiledCues) for part in engine.parts)
 
 
 def test_auto_without_the_extension_uses_python_and_says_so(monkeypatch: pytest.MonkeyPatch,

@@ -81,14 +81,21 @@ class Pipeline:
             return None
         self.patterns  # noqa: B018 - the grammar's patterns load through the pattern cache
         from tollbook.extract.grammar import spelling_patterns as sp
-        from tollbook.extract.grammar.triggers import FOLDS_TO_ASCII, trigger_stems
+        from tollbook.extract.grammar.triggers import (
+            COUNT_NOUNS,
+            FOLDS_TO_ASCII,
+            companion_stems,
+            trigger_stems,
+        )
         from tollbook.extract.spelling import respell
         from tollbook.scan.cues import Misspellings, select_cues
 
         # A misspelt cue word ("killled") holds no trigger stem: the engine keeps its sentence too.
         misspellings = Misspellings(sp.BY_FIRST, sp.CUE_WORDS, sp.REAL_NEIGHBOURS, sp.VARIANTS,
                                     sp.KEPT_BEFORE, sp.MIN_LENGTH, lambda t: respell(t) is not None)  # fmt: skip
-        return select_cues(self.settings.scanner, [*trigger_stems(), *FOLDS_TO_ASCII], misspellings)
+        # "grew", "revised": only beside a count noun ("the total grew to 58"; grammar/triggers.py).
+        return select_cues(self.settings.scanner, [*trigger_stems(), *FOLDS_TO_ASCII], misspellings,
+                           (companion_stems(), COUNT_NOUNS))  # fmt: skip
 
     def run(self, document: Document) -> Extraction:
         self.patterns  # noqa: B018 - imports the stages once, through the pattern cache

@@ -16,6 +16,11 @@ and its reference reader, extract/spelling.py's `respell`, both handed in by the
 `PythonCues` asks the reader of each sentence without a trigger, and `CompiledCues` reads the
 same table in the same call as the triggers, so a sentence with neither costs no Python work.
 
+Companions (grammar/triggers.py: "grew", "revised", "bringing") keep a sentence only together
+with a count noun ("the total grew to 58"): `PairedCues` asks a second and a third engine of the
+same kind, over the sentences the triggers left, for the companions and then the count nouns, so
+the pairing is Python over the engines' flags, one rule for both engines.
+
 `select_cues(choice)` follows `Settings.scanner`: "python", "compiled" (EngineUnavailable when
 the extension is not installed: `make rust`) or "auto" (compiled when importable, else Python,
 said once per process in the log, which reaches stderr).
@@ -38,6 +43,7 @@ __all__ = [
     "CompiledCues",
     "CueEngine",
     "Misspellings",
+    "PairedCues",
     "PythonCues",
     "extension_available",
     "select_cues",
@@ -159,9 +165,43 @@ class CompiledCues:
         return flags
 
 
-def select_cues(choice: ScannerChoice, literals: Sequence[str],
-                misspellings: Misspellings | None = None) -> CueEngine:  # fmt: skip
-    """The engine `choice` names: "python", "compiled" or "auto" (see the module docstring)."""
+class PairedCues:
+    """`triggers` flags a sentence alone; a companion only with a partner in the same sentence."""
+
+    def __init__(self, triggers: CueEngine, companions: CueEngine, partners: CueEngine) -> None:
+        self.name = triggers.name
+        self.parts = (triggers, companions, partners)
+        self._triggers, self._companions, self._partners = triggers, companions, partners
+
+    def cued(self, text: str, sentences: Sequence[Segment]) -> list[bool]:
+        flags = self._triggers.cued(text, sentences)
+        rest = [i for i, f in enumerate(flags) if not f]
+        if rest:
+            rest = _kept(self._companions, text, sentences, rest)
+        if rest:
+            for i in _kept(self._partners, text, sentences, rest):
+                flags[i] = True
+        return flags
+
+
+def _kept(engine: CueEngine, text: str, sentences: Sequence[Segment], which: list[int]) -> list[int]:
+    """The indices of `which` whose sentence `engine` flags."""
+    flags = engine.cued(text, [sentences[i] for i in which])
+    return [i for i, f in zip(which, flags, strict=True) if f]
+
+
+def select_cues(choice: ScannerChoice, literals: Sequence[str], misspellings: Misspellings | None = None,
+                companions: tuple[Sequence[str], Sequence[str]] | None = None) -> CueEngine:  # fmt: skip
+    """The engine `choice` names: "python", "compiled" or "auto" (see the module docstring);
+    with `companions` (companion literals, partner literals), paired (`PairedCues`)."""
+    engine = _select(choice, literals, misspellings)
+    if companions is None:
+        return engine
+    kind = PythonCues if engine.name == "python" else CompiledCues
+    return PairedCues(engine, kind(companions[0]), kind(companions[1]))
+
+
+def _select(choice: ScannerChoice, literals: Sequence[str], misspellings: Misspellings | None) -> CueEngine:
     if choice == "python":
         return PythonCues(literals, misspellings)
     if choice == "compiled":
