@@ -388,9 +388,11 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
         prev = figs[k - 1] if k else None
         between = text[prev.span[1] : fig.num.span[0]] if prev else ""
         # "..., including a child, and nine others were injured", "..., including two assailants, and
-        # three soldiers and four assailants were wounded": a new clause, not a list member
+        # three soldiers and four assailants were wounded": a new clause, not a list member; so is a
+        # figure naming its own category, its auxiliary left out ("..., including an official, and
+        # twenty-nine injured")
         new_clause = prev is not None and prev.relation == "part" and bool(_COMMA_AND.match(between)) \
-            and _own_predicate(text, figs, k)  # fmt: skip
+            and (_own_predicate(text, figs, k) or fig.noun_category is not None)  # fmt: skip
         # "killing four elders, three others were abducted": the object ends at the comma
         new_clause = new_clause or (bool(groups) and figs[groups[-1][0]].left is not None
                                     and bool(_COMMA_ONLY.match(between)) and bool(_FINITE_NEXT.match(text, fig.span[1])))

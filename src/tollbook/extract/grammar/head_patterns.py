@@ -38,6 +38,15 @@ EVENT_COORDINATED = re.compile(
 # "other" is left to skip here.
 OTHER_POP = re.compile(r"\s+other\s", re.IGNORECASE)
 
+#: Participles used as nouns that a figure may reach across degree adverbs: "2.4 million
+#: internally displaced", "eleven seriously injured", "five slightly wounded". Only lower-case
+#: -ly words count as adverbs ("Italy" is a name); a fatal adverb makes the wound a death, which
+#: extract/fatal.py reads ("three fatally injured" is no wounded count).
+ADVERBED_NOUNS = frozenset("displaced injured wounded".split())
+DEGREE_ADVERB = re.compile(r"[a-z]+ly\Z")
+#: After such a participle, a people noun is the head ("eleven seriously injured people").
+ADVERBED_NOT_BEFORE = re.compile(r"\s+(?:" + lx.POP_RE.pattern + r")", re.IGNORECASE)
+
 EVENT_NOUNS = frozenset("displacements deaths fatalities casualties injuries".split())
 
 #: The singular of an event noun after modifiers counts one event when the figure is one ("one
