@@ -56,6 +56,7 @@ from tollbook.extract.grammar.count_patterns import JOINED_BY_AND as _JOINED_BY_
 from tollbook.extract.grammar.count_patterns import MORE as _MORE
 from tollbook.extract.grammar.count_patterns import NUMBERED_PART_BEFORE as _NUMBERED_PART_BEFORE
 from tollbook.extract.grammar.count_patterns import OF_COMPLEMENT as _OF_COMPLEMENT
+from tollbook.extract.grammar.count_patterns import OF_ONLY as _OF_ONLY
 from tollbook.extract.grammar.count_patterns import OR_BETWEEN as _OR_BETWEEN
 from tollbook.extract.grammar.count_patterns import ORDINAL as _ORDINAL
 from tollbook.extract.grammar.count_patterns import POSSESSIVE as _POSSESSIVE
@@ -147,6 +148,8 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
         lost = lost_relation(text, start, num, end)
         if lost is not None and figures and relations.SUBJECT_TO_LOST.match(text, figures[-1].span[1], lost):
             continue  # "130 children lost one parent": each child's parent, not a new victim
+        if num.written == "determiner" and figures and _OF_ONLY.fullmatch(text, figures[-1].span[1], num.span[0]):
+            continue  # "The first secretary of the embassy": the complement of the figure before
         if num.written == "pronoun":
             fig = _pronoun_figure(text, start, end, num)
         else:

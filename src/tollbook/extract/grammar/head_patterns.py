@@ -8,6 +8,7 @@ import re
 
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar.populations import ORGANISATION_POPULATIONS
+from tollbook.extract.grammar.verbs import participles
 
 # Hot patterns, compiled once: `re.match(pattern, ...)` pays a cache lookup on every call.
 SCALE_END = re.compile(r"(?:hundred|thousand|million|dozen)\Z", re.I)
@@ -59,11 +60,13 @@ SINGULAR_EVENT_END = re.compile(
     re.IGNORECASE,
 )
 
-#: "members of the security forces": the organisation says who they are. "family members of the
-#: judge" are his relatives (populations: "family members"), not an organisation's members.
+#: "members of the security forces": the organisation says who they are; it ends before a
+#: predicate, its auxiliary left out or not ("and three members of his family wounded").
+#: "family members of the judge" are his relatives (populations: "family members"), not an
+#: organisation's members.
 MEMBERS_OF = re.compile(
     r"^\s+(?:(?!(?:family|household)\s)[\w'’-]+\s+)?(?:members?|personnel|elements)\s+of\s+(?:the\s+)?(?P<org>[^,.;]{1,50}?)"
-    r"(?=\s+(?:were|was|are|who|had|have|in|on|at|and|during|died|killed)\b|\s*\(|[,.;]|$)",
+    r"(?=\s+(?:were|was|are|who|had|have|in|on|at|and|during|died|hurt|" + participles() + r")\b|\s*\(|[,.;]|$)",
     re.IGNORECASE,
 )
 
