@@ -93,7 +93,7 @@ def head_of(text: str, num: NumberMention, stop: int) -> Head | None:
             break
         pos = p + word.end()
         adverbs = adverbs and _DEGREE_ADVERB.match(word.group(0)) is not None \
-            and word.group(0) not in _FATAL_ADVERBS  # fmt: skip
+            and word.group(0).lower() not in _FATAL_ADVERBS  # fmt: skip
         if _SENTENCE_END_WORD.fullmatch(word.group(0)):
             break  # "224 temporary shelters.Many others": a lost space after a full stop
     return None

@@ -40,11 +40,11 @@ EVENT_COORDINATED = re.compile(
 OTHER_POP = re.compile(r"\s+other\s", re.IGNORECASE)
 
 #: Participles used as nouns that a figure may reach across degree adverbs: "2.4 million
-#: internally displaced", "eleven seriously injured", "five slightly wounded". Only lower-case
-#: -ly words count as adverbs ("Italy" is a name); a fatal adverb makes the wound a death, which
+#: internally displaced", "eleven seriously injured", "five slightly wounded" (any -ly word, as
+#: "Internally Displaced" in titles); a fatal adverb makes the wound a death, which
 #: extract/fatal.py reads ("three fatally injured" is no wounded count).
 ADVERBED_NOUNS = frozenset("displaced injured wounded".split())
-DEGREE_ADVERB = re.compile(r"[a-z]+ly\Z")
+DEGREE_ADVERB = re.compile(r"[a-z]+ly\Z", re.IGNORECASE)
 #: After such a participle, a people noun is the head ("eleven seriously injured people").
 ADVERBED_NOT_BEFORE = re.compile(r"\s+(?:" + lx.POP_RE.pattern + r")", re.IGNORECASE)
 
