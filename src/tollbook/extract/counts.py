@@ -56,6 +56,7 @@ from tollbook.extract.grammar.count_patterns import JOINED_BY_AND as _JOINED_BY_
 from tollbook.extract.grammar.count_patterns import MORE as _MORE
 from tollbook.extract.grammar.count_patterns import NUMBERED_PART_BEFORE as _NUMBERED_PART_BEFORE
 from tollbook.extract.grammar.count_patterns import OF_COMPLEMENT as _OF_COMPLEMENT
+from tollbook.extract.grammar.count_patterns import OF_ONLY as _OF_ONLY
 from tollbook.extract.grammar.count_patterns import OR_BETWEEN as _OR_BETWEEN
 from tollbook.extract.grammar.count_patterns import ORDINAL as _ORDINAL
 from tollbook.extract.grammar.count_patterns import POSSESSIVE as _POSSESSIVE
@@ -148,6 +149,8 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
         lost = lost_relation(text, start, num, end)
         if lost is not None and figures and relations.SUBJECT_TO_LOST.match(text, figures[-1].span[1], lost):
             continue  # "130 children lost one parent": each child's parent, not a new victim
+        if num.written == "determiner" and figures and _OF_ONLY.fullmatch(text, figures[-1].span[1], num.span[0]):
+            continue  # "The first secretary of the embassy": the complement of the figure before
         if num.written == "pronoun":
             fig = _pronoun_figure(text, start, end, num)
         else:
@@ -392,9 +395,11 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
         prev = figs[k - 1] if k else None
         between = text[prev.span[1] : fig.num.span[0]] if prev else ""
         # "..., including a child, and nine others were injured", "..., including two assailants, and
-        # three soldiers and four assailants were wounded": a new clause, not a list member
+        # three soldiers and four assailants were wounded": a new clause, not a list member; so is a
+        # figure naming its own category, its auxiliary left out ("..., including an official, and
+        # twenty-nine injured")
         new_clause = prev is not None and prev.relation == "part" and bool(_COMMA_AND.match(between)) \
-            and _own_predicate(text, figs, k)  # fmt: skip
+            and (_own_predicate(text, figs, k) or fig.noun_category is not None)  # fmt: skip
         # "killing four elders, three others were abducted": the object ends at the comma
         new_clause = new_clause or (bool(groups) and figs[groups[-1][0]].left is not None
                                     and bool(_COMMA_ONLY.match(between)) and bool(_FINITE_NEXT.match(text, fig.span[1])))

@@ -11,9 +11,13 @@ import re
 
 from tollbook.extract import phrases
 from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar.fatal import FATAL_ADVERBS as _FATAL_ADVERBS
+from tollbook.extract.grammar.head_patterns import ADVERBED_NOT_BEFORE as _ADVERBED_NOT_BEFORE
+from tollbook.extract.grammar.head_patterns import ADVERBED_NOUNS as _ADVERBED_NOUNS
 from tollbook.extract.grammar.head_patterns import CATEGORY_NOUN as _CATEGORY_NOUN
 from tollbook.extract.grammar.head_patterns import DEAD_IN as _DEAD_IN
 from tollbook.extract.grammar.head_patterns import DEAD_WORD as _DEAD_WORD
+from tollbook.extract.grammar.head_patterns import DEGREE_ADVERB as _DEGREE_ADVERB
 from tollbook.extract.grammar.head_patterns import DISPLACED_POP as _DISPLACED_POP
 from tollbook.extract.grammar.head_patterns import EVENT_AFTER as _EVENT_AFTER
 from tollbook.extract.grammar.head_patterns import EVENT_COORDINATED as _EVENT_COORDINATED
@@ -77,7 +81,7 @@ def head_of(text: str, num: NumberMention, stop: int) -> Head | None:
         cat = _CATEGORY_NOUN.match(after[p:])
         # Nouns of events may follow modifiers: "38,000 conflict-related displacements".
         if cat and (p == ws.end() or cat.group(1).lower() in _EVENT_NOUNS
-                    or (adverbs and cat.group(1).lower() == "displaced")
+                    or (adverbs and _adverbed(after, cat, p))
                     or _one_event(after, num, cat, p)):  # fmt: skip
             return _category_head(after, end, cat.group(1).lower(), p + cat.end())
         dead = _DEAD_WORD.match(after[p:]) if p > ws.end() else None
@@ -89,10 +93,20 @@ def head_of(text: str, num: NumberMention, stop: int) -> Head | None:
         if not word or (word.group(0).lower() in lx.MODIFIER_STOP and not word.group(0).isupper()):
             break
         pos = p + word.end()
-        adverbs = adverbs and word.group(0).lower().endswith("ly")
+        adverbs = adverbs and _DEGREE_ADVERB.match(word.group(0)) is not None \
+            and word.group(0).lower() not in _FATAL_ADVERBS  # fmt: skip
         if _SENTENCE_END_WORD.fullmatch(word.group(0)):
             break  # "224 temporary shelters.Many others": a lost space after a full stop
     return None
+
+
+def _adverbed(after: str, cat: re.Match[str], p: int) -> bool:
+    """ "eleven seriously injured", "2.4 million internally displaced": a participle used as a noun
+    past degree adverbs, unless a people noun follows it ("eleven seriously injured people")."""
+    noun = cat.group(1).lower()
+    if noun == "displaced":  # "internally displaced people": the noun says who (_category_head)
+        return True
+    return noun in _ADVERBED_NOUNS and _ADVERBED_NOT_BEFORE.match(after, p + cat.end()) is None
 
 
 def _one_event(after: str, num: NumberMention, cat: re.Match[str], p: int) -> bool:

@@ -31,6 +31,8 @@ from tollbook.extract.grammar.victim_patterns import BACKGROUND as _BACKGROUND
 from tollbook.extract.grammar.victim_patterns import CLAUSE_PUNCT as _CLAUSE_PUNCT
 from tollbook.extract.grammar.victim_patterns import CLAUSE_START as _CLAUSE_START
 from tollbook.extract.grammar.victim_patterns import DIED as _DIED
+from tollbook.extract.grammar.victim_patterns import GAPPED as _GAPPED
+from tollbook.extract.grammar.victim_patterns import GAPPED_BEFORE as _GAPPED_BEFORE
 from tollbook.extract.grammar.victim_patterns import INDEFINITE as _INDEFINITE
 from tollbook.extract.grammar.victim_patterns import JOINERS as _JOINERS
 from tollbook.extract.grammar.victim_patterns import NAME_RE
@@ -318,11 +320,12 @@ def _roles(text: str, start: int, end: int, out: list[Victim], free: Callable[[i
             if not _undone(text, start, at) and not nominal and not _present_undone(text, start, verb.group("verb"), at):
                 category = _category(verb.group("verb"), bool(verb.group("manner")))
         else:
-            after = _PASSIVE.match(text, np_end, end) or _DIED.match(text, np_end, end)
+            after = _PASSIVE.match(text, np_end, end) or _DIED.match(text, np_end, end) \
+                or (_GAPPED.match(text, np_end, end) if _GAPPED_BEFORE.search(before) else None)
             if after is not None and not after.groupdict().get("neg") and _CLAUSE_START.search(before[-40:]) \
                     and not _PREPOSITION_BEFORE.search(before) and not _undone(text, start, _pred_start(after)):  # fmt: skip
                 manner = bool(after.groupdict().get("manner"))
-                category = _category(after.group("verb"), manner) if after.re is _PASSIVE else _died_category(after)
+                category = _category(after.group("verb"), manner) if after.re in (_PASSIVE, _GAPPED) else _died_category(after)
         if category is not None and free(d.start(), np_end):
             population, cls = lx.POPULATIONS.get(head, ("people", "unknown", "people"))[:2]
             out.append(Victim((d.start(), np_end), category, population, cls, "role"))

@@ -55,7 +55,9 @@ CUE_NEXT = re.compile(r"\s+(?:(?:" + BE + r")\s+)?(?:\w+ly\s+)?(?:" + participle
 #: A comma splice after an active verb's object: "killing four elders, three others were
 #: abducted" (a bare comma, then a figure with its own finite predicate): a new clause, not
 #: another member of the object.
-COMMA_ONLY = re.compile(r"\s*,\s*$")
+#: The joint may be "and" too: "security forces killed one raider and one guard was injured"
+#: (the second member's own finite predicate makes it a clause, not a second object).
+COMMA_ONLY = re.compile(r"\s*,\s*$|\s*,?\s+and\s+$", re.IGNORECASE)
 FINITE_NEXT = re.compile(r"\s+(?:" + BE + r")\s+(?:\w+ly\s+){0,2}(?:" + participles() + r"|hurt|slain|dead|missing)\b",
                          re.IGNORECASE)  # fmt: skip
 
@@ -84,6 +86,9 @@ NEW_SUBJECT = re.compile(
     r"\s*(?:many|more|others?|several|some|few|dozens|scores|hundreds|thousands|numerous|countless|"
     r"a\s+(?:number|few|handful)|an\s+unknown|one\s+other|another|the\s+other)\b"
     r"|\s*(?:his|her|their|its|the|a|an)\s+(?:[\w'’-]+\s+){1,6}?(?:was|is|has)\b"
+    # its auxiliary left out: "... was killed and his chauffeur wounded"
+    r"|\s*(?:his|her|their|its|the|a|an)\s+(?:(?!(?:was|were|is|are|has|have|had|been)\s)[\w'’-]+\s+){1,3}?"
+    r"(?:hurt|" + participles() + r")\b"
     # a pair with its own plural verb, read by extract/subjects.py: "and his son and driver were injured"
     r"|\s*(?:his|her|their|its|the|a|an|(?-i:[A-Z])[\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?and\s+"
     r"(?:(?:his|her|their|its|the|a|an)\s+)?(?:[\w'’-]+\s+){1,3}?(?:were|are|have)\b"
@@ -168,6 +173,10 @@ HARM_WORDS = re.compile(r"injur|hurt|wound|harm")
 NUMBERED_PART_BEFORE = re.compile(
     r"\b(?:\d[\d,]*|" + spelled(1, 19) + "|" + "|".join(TENS) + r")\s+of\s+(?:the|those|these)\s+\Z", re.IGNORECASE
 )
+
+#: Only "of" between a figure and a determiner: "The first secretary of the embassy": the
+#: determiner's phrase is the figure's complement, never a figure of its own.
+OF_ONLY = re.compile(r"\s+of\s+", re.IGNORECASE)
 
 OF_COMPLEMENT = re.compile(
     r"(?:\b(?:members?|some|most|many|all|each|none|several|dozens|hundreds|scores|part|rest|remainder|"

@@ -8,6 +8,7 @@ import re
 
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar.populations import ORGANISATION_POPULATIONS
+from tollbook.extract.grammar.verbs import participles
 
 # Hot patterns, compiled once: `re.match(pattern, ...)` pays a cache lookup on every call.
 SCALE_END = re.compile(r"(?:hundred|thousand|million|dozen)\Z", re.I)
@@ -38,6 +39,15 @@ EVENT_COORDINATED = re.compile(
 # "other" is left to skip here.
 OTHER_POP = re.compile(r"\s+other\s", re.IGNORECASE)
 
+#: Participles used as nouns that a figure may reach across degree adverbs: "2.4 million
+#: internally displaced", "eleven seriously injured", "five slightly wounded" (any -ly word, as
+#: "Internally Displaced" in titles); a fatal adverb makes the wound a death, which
+#: extract/fatal.py reads ("three fatally injured" is no wounded count).
+ADVERBED_NOUNS = frozenset("displaced injured wounded".split())
+DEGREE_ADVERB = re.compile(r"[a-z]+ly\Z", re.IGNORECASE)
+#: After such a participle, a people noun is the head ("eleven seriously injured people").
+ADVERBED_NOT_BEFORE = re.compile(r"\s+(?:" + lx.POP_RE.pattern + r")", re.IGNORECASE)
+
 EVENT_NOUNS = frozenset("displacements deaths fatalities casualties injuries".split())
 
 #: The singular of an event noun after modifiers counts one event when the figure is one ("one
@@ -50,11 +60,13 @@ SINGULAR_EVENT_END = re.compile(
     re.IGNORECASE,
 )
 
-#: "members of the security forces": the organisation says who they are. "family members of the
-#: judge" are his relatives (populations: "family members"), not an organisation's members.
+#: "members of the security forces": the organisation says who they are; it ends before a
+#: predicate, its auxiliary left out or not ("and three members of his family wounded").
+#: "family members of the judge" are his relatives (populations: "family members"), not an
+#: organisation's members.
 MEMBERS_OF = re.compile(
     r"^\s+(?:(?!(?:family|household)\s)[\w'’-]+\s+)?(?:members?|personnel|elements)\s+of\s+(?:the\s+)?(?P<org>[^,.;]{1,50}?)"
-    r"(?=\s+(?:were|was|are|who|had|have|in|on|at|and|during|died|killed)\b|\s*\(|[,.;]|$)",
+    r"(?=\s+(?:were|was|are|who|had|have|in|on|at|and|during|died|hurt|" + participles() + r")\b|\s*\(|[,.;]|$)",
     re.IGNORECASE,
 )
 

@@ -64,6 +64,12 @@ PASSIVE = re.compile(
     rf"(?:(?P<c1>{CHAIN})(?P<died>died|succumbed|perished)|(?P<c2>{CHAIN})?(?:(?P<verb>{VERB}|{HURT})|(?P<manner>{MANNER})\s+(?P<res>{RESULT})))\b",
     re.IGNORECASE,
 )
+#: A passive whose auxiliary is left out, after "and" that joins it to a finite passive clause:
+#: "The consul was killed and his chauffeur wounded" (GAPPED_BEFORE must hold before the subject).
+GAPPED = re.compile(rf"\s+{ADVERB}(?P<verb>{VERB}|{HURT})\b(?!\s+(?:by|the|a|an|his|her|their)\s)", re.IGNORECASE)
+GAPPED_BEFORE = re.compile(
+    rf"\b(?:was|were|is|are)\s+{ADVERB}(?:{VERB}|{HURT})\b[^,;:.]{{0,40}}?,?\s+and\s+\Z", re.IGNORECASE
+)
 #: The plural passive after a list of people: "Nazari and his driver were killed" ("are killed").
 PASSIVE_PLURAL = re.compile(
     rf"{APPOS}\s+(?:were|are|have\s+been|had\s+been)\s+{ADVERB}(?:(?:{CHAIN})?(?:(?P<verb>{VERB}|{HURT})|(?P<manner>{MANNER})\s+"
