@@ -11,7 +11,7 @@ import tollbook
 ROOT = Path(tollbook.__file__).parent
 #: Stages in data-flow order; a module may import its own stage and any earlier one.
 LAYERS = (
-    ("_exceptions", "version", "model"),
+    ("_exceptions", "version", "model", "cachefiles"),
     ("ingest", "scan", "geo"),  # scan: the marks the place finder (and later the rules) read
     ("extract",),
     ("tally",),
