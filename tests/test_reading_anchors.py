@@ -22,7 +22,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tollbook.extract import (
+    besides,
     burning,
+    nominals,
     objects,
     others,
     readings,
@@ -44,6 +46,8 @@ _READINGS: dict[str, tuple[ModuleType, str]] = {
     "burning": (burning, "find_burnings"),
     "survivors": (survivors, "find_survivors"),
     "objects": (objects, "find_objects"),
+    "nominals": (nominals, "find_nominals"),
+    "besides": (besides, "find_besides"),
 }
 
 
@@ -141,7 +145,8 @@ _REPORTS = st.sampled_from([
     "Militants seized two drivers and murdered them", "A mob set a suspected robber alight",
     "The journalist was shot. He survived the attack", "One soldier died and another was wounded",
     "They burned the thief alive", "Two policemen were wounded, injuring another",
-    "His body was found on Monday", "The attack resulted in the death of one guard and the injury of two others",
+    "His body was found on Monday", "Rebels claimed responsibility for the assassination of the mayor",
+    "Besides the two gunmen, a guard died", "Aside from the deaths of three bombers, nobody was hurt", "The attack resulted in the death of one guard and the injury of two others",
 ])  # fmt: skip
 
 

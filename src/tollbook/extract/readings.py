@@ -113,7 +113,8 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     named += found
     named += subjects.find_clause_subjects(text, start, end, taken + [v.span for v in named])
     named += active_objects.find_objects(text, start, end, taken + [v.span for v in named])
-    named += nominals.find_nominals(text, start, end, taken + [v.span for v in named])
+    if may("nominals"):
+        named += nominals.find_nominals(text, start, end, taken + [v.span for v in named])
     named += along.find_along(text, start, end, taken + [v.span for v in named], figures)
     if may("sustained"):
         named += sustained.find_sustained(text, start, end, taken + [v.span for v in named])
@@ -139,7 +140,8 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     including.read_through(text, end, figures)
     figures += conjuncts.find_conjuncts(text, start, figures, exclude)
     figures += leading.find_followers(text, start, end, figures, exclude)
-    figures += besides.find_besides(text, start, end, figures, exclude)
+    if may("besides"):
+        figures += besides.find_besides(text, start, end, figures, exclude)
     figures += later.read_later_deaths(text, end, figures)
     for a in attackers.find_attacker_deaths(text, start, end):
         spans = [a.span] + ([a.figure] if a.figure else [])

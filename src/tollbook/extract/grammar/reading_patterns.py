@@ -6,6 +6,7 @@ import re
 from typing import Final
 
 from tollbook.extract.grammar import burning_patterns as bp
+from tollbook.extract.grammar import nominals as nm
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar import wound_nominal_patterns as wn
 from tollbook.extract.grammar.alternation import alternation
@@ -32,6 +33,10 @@ READING_ANCHORS: Final[dict[str, tuple[str, ...]]] = {
     "survivors": ("shot",),
     # PRONOUN_OBJECT needs "them", "him" or "her"
     "objects": ("them", "him", "her"),
+    # NOMINAL needs a killing or death noun, or "fatal" before its noun
+    "nominals": (*nm.KILLING_NOUNS, *nm.DEATH_NOUNS, "fatal"),
+    # FRONTED needs besides_patterns.ADDITIVE: "in addition to", "besides", "aside from", "apart from"
+    "besides": ("addition", "besides", "aside", "apart"),
 }
 
 
