@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tollbook.extract import (
+    active_objects,
     besides,
     burning,
     nominals,
@@ -47,6 +48,7 @@ _READINGS: dict[str, tuple[ModuleType, str]] = {
     "survivors": (survivors, "find_survivors"),
     "objects": (objects, "find_objects"),
     "nominals": (nominals, "find_nominals"),
+    "active_objects": (active_objects, "find_objects"),
     "besides": (besides, "find_besides"),
 }
 

@@ -112,7 +112,8 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
             fig.category = None  # "The body of a kidnapped engineer was found": no hostage
     named += found
     named += subjects.find_clause_subjects(text, start, end, taken + [v.span for v in named])
-    named += active_objects.find_objects(text, start, end, taken + [v.span for v in named])
+    if may("active_objects"):
+        named += active_objects.find_objects(text, start, end, taken + [v.span for v in named])
     if may("nominals"):
         named += nominals.find_nominals(text, start, end, taken + [v.span for v in named])
     named += along.find_along(text, start, end, taken + [v.span for v in named], figures)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from tollbook.extract.grammar import active_objects as ob
 from tollbook.extract.grammar import burning_patterns as bp
 from tollbook.extract.grammar import nominals as nm
 from tollbook.extract.grammar import verbs as vb
@@ -34,6 +35,10 @@ READING_ANCHORS: Final[dict[str, tuple[str, ...]]] = {
     # PRONOUN_OBJECT needs "them", "him" or "her"
     "objects": ("them", "him", "her"),
     # NOMINAL needs a killing or death noun, or "fatal" before its noun
+    # VERB needs a killing verb (past, present, or a manner verb's result), WOUND_VERB a
+    # wounding verb or a manner verb's wounding result
+    "active_objects": (*ob.KILLING_VERBS, *ob.KILLING_PRESENT, *ob.KILLING_RESULTS, *ob.WOUNDING_VERBS,
+                       *ob.WOUNDING_RESULTS),  # fmt: skip
     "nominals": (*nm.KILLING_NOUNS, *nm.DEATH_NOUNS, "fatal"),
     # FRONTED needs besides_patterns.ADDITIVE: "in addition to", "besides", "aside from", "apart from"
     "besides": ("addition", "besides", "aside", "apart"),
