@@ -37,6 +37,10 @@ class Settings:
     #: Skip the count rules on sentences holding no trigger word (issue 23). Same output; off
     #: only to check that (tests/test_cues.py).
     prefilter: bool = True
+    #: Skip a reading of issue 20 where the sentence lacks its anchor words (issue 23,
+    #: grammar/reading_patterns.READING_ANCHORS). Same output; off only to check that
+    #: (tests/test_reading_anchors.py).
+    reading_anchors: bool = True
     #: Read the declared patterns' compiled form from a cache file, and write it when missing
     #: or stale (extract/grammar/compiled.py): start-up, same patterns. Off: compile them.
     pattern_cache: bool = True
@@ -108,7 +112,7 @@ class Pipeline:
         segments = segment(document.text)
         cues = self.cues
         claims = extract_claims(document, segments, self.gazetteer, self.settings.version,
-                                cues.cued if cues is not None else None)  # fmt: skip
+                                cues.cued if cues is not None else None, self.settings.reading_anchors)  # fmt: skip
         return Extraction(
             document=document,
             segments=segments,

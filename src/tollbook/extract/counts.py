@@ -135,8 +135,9 @@ def _with_more(text: str, num: NumberMention, end: int) -> NumberMention:
     return replace(num, span=(num.span[0], m.end()), text=text[num.span[0] : m.end()], additional=True)
 
 
-def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[Figure]:
-    """All count figures of the sentence text[start:end] (absolute spans)."""
+def find_figures(text: str, start: int, end: int, exclude: list[Span], anchored: bool = True) -> list[Figure]:
+    """All count figures of the sentence text[start:end] (absolute spans); `anchored`: see
+    readings.complete."""
     figures: list[Figure] = []
     # Telegraphic figures ("Four killed, one injured") are read first; the rules below skip them.
     telegraphic = headlines.find_headlines(text, start, end)
@@ -160,7 +161,7 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
     _structure(text, start, end, figures)
     _add_coordinated(figures)
     _drop_postings(text, end, figures)
-    readings.complete(text, start, end, figures, exclude, telegraphic)  # issue 20's readings
+    readings.complete(text, start, end, figures, exclude, telegraphic, anchored)  # issue 20's readings
     if not any(f.category is not None for f in figures):
         unquantified = _unquantified(text, start, end)
         if unquantified is not None:

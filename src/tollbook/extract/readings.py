@@ -68,6 +68,7 @@ from tollbook.extract import (
     wound_nominals,
 )
 from tollbook.extract.grammar.reading_patterns import AGENT_GAP as _AGENT_GAP
+from tollbook.extract.grammar.reading_patterns import ANCHORS as _ANCHORS
 from tollbook.extract.headlines import Headline
 from tollbook.extract.records import Figure
 from tollbook.model import ATTACKER_SELF_RULE, Span
@@ -78,8 +79,14 @@ RULE_PREFIX = "count"
 
 
 def complete(text: str, start: int, end: int, figures: list[Figure], exclude: list[Span],
-             telegraphic: list[Headline]) -> None:  # fmt: skip
-    """Add to (and correct) the sentence's `figures` in place."""
+             telegraphic: list[Headline], anchored: bool = True) -> None:  # fmt: skip
+    """Add to (and correct) the sentence's `figures` in place. `anchored`: skip a reading whose
+    anchor words (reading_patterns.READING_ANCHORS) the sentence lacks; same output (off only
+    to check that: tests/test_reading_anchors.py)."""
+
+    def may(reading: str) -> bool:
+        return not anchored or _ANCHORS[reading].search(text, start, end) is not None
+
     for fig in figures:
         if fig.category is not None and victims.undone_after(text, fig.span[1], end):
             fig.category = None  # "a suspected thief was nearly lynched"
@@ -92,22 +99,30 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     named += postmodified.find_subjects(text, start, end, taken + [v.span for v in named])
     named += bare.find_bare(text, start, end, taken + [v.span for v in named])
     named += anaphora.find_anaphors(text, start, end, taken + [v.span for v in named])
-    named += others.find_others(text, start, end, taken + [v.span for v in named])
-    named += burning.find_burnings(text, start, end, taken + [v.span for v in named])
+    if may("others"):
+        named += others.find_others(text, start, end, taken + [v.span for v in named])
+    if may("burning"):
+        named += burning.find_burnings(text, start, end, taken + [v.span for v in named])
     named += offices.find_offices(text, start, end, taken + [v.span for v in named])
-    named += objects.find_objects(text, start, end, taken + [v.span for v in named])
+    if may("objects"):
+        named += objects.find_objects(text, start, end, taken + [v.span for v in named])
     found = bodies.find_bodies(text, start, end, taken + [v.span for v in named])
     for fig in figures:
         if fig.category not in (None, "killed") and bodies.misread(text, fig.span, found):
             fig.category = None  # "The body of a kidnapped engineer was found": no hostage
     named += found
     named += subjects.find_clause_subjects(text, start, end, taken + [v.span for v in named])
-    named += active_objects.find_objects(text, start, end, taken + [v.span for v in named])
-    named += nominals.find_nominals(text, start, end, taken + [v.span for v in named])
+    if may("active_objects"):
+        named += active_objects.find_objects(text, start, end, taken + [v.span for v in named])
+    if may("nominals"):
+        named += nominals.find_nominals(text, start, end, taken + [v.span for v in named])
     named += along.find_along(text, start, end, taken + [v.span for v in named], figures)
-    named += sustained.find_sustained(text, start, end, taken + [v.span for v in named])
-    named += wound_nominals.find_wound_nominals(text, start, end, taken + [v.span for v in named])
-    named += survivors.find_survivors(text, start, end, taken + [v.span for v in named])
+    if may("sustained"):
+        named += sustained.find_sustained(text, start, end, taken + [v.span for v in named])
+    if may("wound_nominals"):
+        named += wound_nominals.find_wound_nominals(text, start, end, taken + [v.span for v in named])
+    if may("survivors"):
+        named += survivors.find_survivors(text, start, end, taken + [v.span for v in named])
     for v in named:
         listed = "+list" if v.how == "list" else ""
         if v.counted:  # a list member already read: it adds up with the others
@@ -126,7 +141,8 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     including.read_through(text, end, figures)
     figures += conjuncts.find_conjuncts(text, start, figures, exclude)
     figures += leading.find_followers(text, start, end, figures, exclude)
-    figures += besides.find_besides(text, start, end, figures, exclude)
+    if may("besides"):
+        figures += besides.find_besides(text, start, end, figures, exclude)
     figures += later.read_later_deaths(text, end, figures)
     for a in attackers.find_attacker_deaths(text, start, end):
         spans = [a.span] + ([a.figure] if a.figure else [])

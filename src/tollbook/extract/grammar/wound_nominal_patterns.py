@@ -24,8 +24,10 @@ CAUSED = re.compile(
 )
 #: "... the death of one guard and the injury of two others": a wound coordinated after the
 #: caused death (the verb of causing stands before, in CAUSING_BEFORE).
+#: The nouns of a wound coordinated after a caused death ("and the injury of").
+INJURY_NOMINALS: Final[tuple[str, ...]] = ("injury", "injuries", "injuring", "wounding", "wounds")
 AND_THE_INJURY = re.compile(
-    r"\band\s+the\s+(?:" + alternation(["injury", "injuries", "injuring", "wounding", "wounds"]) + r")\s+of\s+",
+    r"\band\s+the\s+(?:" + alternation(INJURY_NOMINALS) + r")\s+of\s+",
     re.IGNORECASE,
 )
 CAUSING_BEFORE = re.compile(r"\b(?:" + alternation(nm.CAUSING) + r")\b", re.IGNORECASE)
