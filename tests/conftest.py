@@ -3,9 +3,11 @@ fresh interpreter where some packages cannot be imported (an install without the
 
 from __future__ import annotations
 
+import csv
+import json
 import subprocess
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -48,3 +50,21 @@ def run_without(modules: Iterable[str], body: str, *, timeout: float,
     fails as on an install without them; `sys` is imported for it."""
     code = _BLOCKER.format(blocked=sorted(set(modules))) + body
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout, cwd=cwd)
+
+
+#: The files of ../shared/data that hold texts, for the differential tests (pre-filter, number
+#: marks, misspellings, reading anchors): each asserts byte-identical output on their rows.
+SHARED_TEXT_FILES = ["acled/acled-2020-global-sample.csv", "acled/acled-more-dev.jsonl", "gtd/gtd-dev.jsonl",
+                     "rand/rand-dev.jsonl", "idetect/idetect-test.csv"]  # fmt: skip
+
+
+def shared_texts(path: Path) -> Iterator[str]:
+    """The texts of a ../shared/data file, row by row (JSONL `text`; CSV `notes` or `excerpt`)."""
+    if path.suffix == ".jsonl":
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                yield json.loads(line)["text"]
+    else:
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                yield row.get("notes") or row.get("excerpt") or ""

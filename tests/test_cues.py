@@ -10,13 +10,11 @@ installed; `make test` builds it (`make rust`), so CI runs both paths.
 
 from __future__ import annotations
 
-import csv
 import itertools
 import json
 import logging
 import os
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,7 +44,7 @@ from tollbook.scan.cues import (
 )
 from tollbook.scan.marks import EngineUnavailable
 
-from .conftest import CORPUS, SHARED, run_without
+from .conftest import CORPUS, SHARED, SHARED_TEXT_FILES, run_without, shared_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 LITERALS = [*trigger_stems(), *FOLDS_TO_ASCII]
@@ -281,22 +279,7 @@ def test_the_seeds_are_byte_identical() -> None:
     _assert_identical(texts, least_claims=10)
 
 
-def _rows(path: Path) -> Iterator[str]:
-    if path.suffix == ".jsonl":
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                yield json.loads(line)["text"]
-    else:
-        with path.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                yield row.get("notes") or row.get("excerpt") or ""
-
-
-_DATA = ["acled/acled-2020-global-sample.csv", "acled/acled-more-dev.jsonl", "gtd/gtd-dev.jsonl",
-         "rand/rand-dev.jsonl", "idetect/idetect-test.csv"]  # fmt: skip
-
-
-@pytest.mark.parametrize("name", _DATA)
+@pytest.mark.parametrize("name", SHARED_TEXT_FILES)
 def test_shared_data_is_byte_identical(name: str) -> None:
     """Every file of ../shared/data with text: every 40th row (every row with TOLLBOOK_DIFF_ALL=1;
     every text was checked when the triggers were declared)."""
@@ -304,7 +287,7 @@ def test_shared_data_is_byte_identical(name: str) -> None:
     if not path.exists():
         pytest.skip(f"{path} is absent (../shared lives beside the checkout)")
     step = 1 if os.environ.get("TOLLBOOK_DIFF_ALL") else 40
-    texts = [t for i, t in enumerate(_rows(path)) if i % step == 0 and t.strip()]
+    texts = [t for i, t in enumerate(shared_texts(path)) if i % step == 0 and t.strip()]
     _assert_identical(texts, least_claims=1)
 
 

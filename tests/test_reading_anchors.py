@@ -8,10 +8,9 @@ nothing in a sentence without its anchors; the skip does skip.
 
 from __future__ import annotations
 
-import csv
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
@@ -37,7 +36,7 @@ from tollbook.extract.grammar.reading_patterns import ANCHORS, READING_ANCHORS
 from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline, Settings
 
-from .conftest import CORPUS, SHARED
+from .conftest import CORPUS, SHARED, SHARED_TEXT_FILES, shared_texts
 
 #: Each anchored reading: its module and the function readings.complete calls.
 _READINGS: dict[str, tuple[ModuleType, str]] = {
@@ -159,27 +158,12 @@ def test_generated_reports_are_byte_identical(sentences: list[str], glue: str) -
     assert _outputs(True, [text]) == _outputs(False, [text])
 
 
-def _rows(path: Path) -> Iterator[str]:
-    if path.suffix == ".jsonl":
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                yield json.loads(line)["text"]
-    else:
-        with path.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                yield row.get("notes") or row.get("excerpt") or ""
-
-
-_DATA = ["acled/acled-2020-global-sample.csv", "acled/acled-more-dev.jsonl", "gtd/gtd-dev.jsonl",
-         "rand/rand-dev.jsonl", "idetect/idetect-test.csv"]  # fmt: skip
-
-
-@pytest.mark.parametrize("name", _DATA)
+@pytest.mark.parametrize("name", SHARED_TEXT_FILES)
 def test_shared_data_is_byte_identical(name: str) -> None:
     """Every file of ../shared/data with text: every 20th row (every row with TOLLBOOK_DIFF_ALL=1)."""
     path = SHARED / "data" / name
     if not path.exists():
         pytest.skip(f"{path} is absent (../shared lives beside the checkout)")
     step = 1 if os.environ.get("TOLLBOOK_DIFF_ALL") else 20
-    texts = [t for i, t in enumerate(_rows(path)) if i % step == 0 and t.strip()]
+    texts = [t for i, t in enumerate(shared_texts(path)) if i % step == 0 and t.strip()]
     _assert_identical(texts, least_claims=1)

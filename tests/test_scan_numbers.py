@@ -21,8 +21,8 @@ from tollbook.extract.numbers import find_numbers, numbers_in
 from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline, Settings
 
-from .conftest import SHARED
-from .test_cues import _DATA, _corpus_texts, _rows
+from .conftest import SHARED, SHARED_TEXT_FILES, shared_texts
+from .test_cues import _corpus_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 #: The rules that read the sentence's numbers through the marks.
@@ -118,10 +118,10 @@ def test_the_project_corpus_and_demo_are_byte_identical() -> None:
 
 def _sample(path: Path) -> Iterator[str]:
     step = 1 if os.environ.get("TOLLBOOK_DIFF_ALL") else 40
-    return (t for i, t in enumerate(_rows(path)) if i % step == 0 and t.strip())
+    return (t for i, t in enumerate(shared_texts(path)) if i % step == 0 and t.strip())
 
 
-@pytest.mark.parametrize("name", _DATA)
+@pytest.mark.parametrize("name", SHARED_TEXT_FILES)
 def test_shared_data_is_byte_identical(name: str) -> None:
     path = SHARED / "data" / name
     if not path.exists():

@@ -29,8 +29,8 @@ from tollbook.scan import cues
 from tollbook.scan.cues import CompiledCues, Misspellings, PythonCues, extension_available
 from tollbook.scan.marks import EngineUnavailable
 
-from .conftest import SHARED
-from .test_cues import _DATA, _outputs, _rows
+from .conftest import SHARED, SHARED_TEXT_FILES, shared_texts
+from .test_cues import _outputs
 
 LITERALS = [*trigger_stems(), *FOLDS_TO_ASCII]
 MISSPELLINGS = Misspellings(sp.BY_FIRST, sp.CUE_WORDS, sp.REAL_NEIGHBOURS, sp.VARIANTS,
@@ -174,7 +174,7 @@ def test_generated_misspelt_reports_are_byte_identical(sentences: list[str]) -> 
 
 
 @needs_extension
-@pytest.mark.parametrize("name", _DATA)
+@pytest.mark.parametrize("name", SHARED_TEXT_FILES)
 def test_every_sentence_of_the_shared_data_is_flagged_alike(name: str) -> None:
     """Every text of the file (not sampled: flags cost no extraction), segmented as the pipeline
     segments it: the compiled engine's flags are the Python engine's."""
@@ -182,6 +182,6 @@ def test_every_sentence_of_the_shared_data_is_flagged_alike(name: str) -> None:
     if not path.exists():
         pytest.skip(f"{path} is absent (../shared lives beside the checkout)")
     python = PythonCues(LITERALS, MISSPELLINGS)
-    for text in _rows(path):
+    for text in shared_texts(path):
         sentences = [s for s in segment(text) if s.kind == "sentence"]
         assert _compiled().cued(text, sentences) == python.cued(text, sentences), text[:200]
