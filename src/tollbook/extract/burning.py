@@ -103,7 +103,7 @@ def find_burnings(text: str, start: int, end: int, taken: list[Span]) -> list[vi
         if subject is None or victims.undone_before(text, start, m.start()):
             continue
         a, b, value = subject
-        if any(s < b and a < e for s, e in taken) or any(v.span[0] < b and a < v.span[1] for v in out):
+        if not victims.unread(a, b, taken, out):
             continue
         head = _HEAD.search(text[a:b])
         population, cls = lx.POPULATIONS.get(head.group("head").lower() if head else "", ("people", "unknown", "people"))[:2]

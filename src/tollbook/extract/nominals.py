@@ -39,7 +39,7 @@ def find_nominals(text: str, start: int, end: int, taken: list[Span]) -> list[vi
         if both is None:
             continue
         span, value, second = (m.end(), both[1]), both[2], both[1] != both[0]
-        if any(s < span[1] and span[0] < e for s, e in taken) or any(v.span[0] < span[1] and span[0] < v.span[1] for v in out):
+        if not victims.unread(*span, taken, out):
             continue
         pop = lx.POP_RE.search(text, span[0], span[1]) if not second else None
         population, cls = lx.POPULATIONS[pop.group(0).lower()][:2] if pop else ("people", "unknown")

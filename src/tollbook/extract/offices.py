@@ -40,7 +40,7 @@ def find_offices(text: str, start: int, end: int, taken: list[Span]) -> list[vic
         if not _TITLE_HEADS.match(m.group("head")):
             continue
         a, b = m.start("det"), m.end("head")
-        if any(s < b and a < e for s, e in taken) or any(v.span[0] < b and a < v.span[1] for v in out):
+        if not victims.unread(a, b, taken, out):
             continue
         verb = _ACTIVE_BEFORE.search(text[max(start, a - 40) : a])
         if verb is None:

@@ -19,7 +19,7 @@ from tollbook.extract.grammar.other_patterns import CLAUSE_BEFORE as _CLAUSE_BEF
 from tollbook.extract.grammar.other_patterns import OBJECT as _OBJECT
 from tollbook.extract.grammar.other_patterns import OBJECT_VERBS as _OBJECT_VERBS
 from tollbook.extract.grammar.other_patterns import SUBJECT as _SUBJECT
-from tollbook.extract.victims import Victim, undone_before
+from tollbook.extract.victims import Victim, undone_before, unread
 from tollbook.model import Span
 
 __all__ = ["find_others"]
@@ -34,7 +34,7 @@ def find_others(text: str, start: int, end: int, taken: list[Span]) -> list[Vict
     out: list[Victim] = []
 
     def free(a: int, b: int) -> bool:
-        return not any(s < b and a < e for s, e in taken) and not any(v.span[0] < b and a < v.span[1] for v in out)
+        return unread(a, b, taken, out)
 
     for m in _SUBJECT.finditer(text, start, end):
         if text[start : m.start()].strip() and not _CLAUSE_BEFORE.search(text[max(start, m.start() - 12) : m.start()]):

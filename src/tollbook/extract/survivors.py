@@ -36,7 +36,7 @@ def find_survivors(text: str, start: int, end: int, taken: list[Span]) -> list[v
         span = subjects.subject_span(text, start, m.start())
         if span is None or victims.undone_before(text, start, m.end()):
             continue
-        if any(s < span[1] and span[0] < e for s, e in taken) or any(v.span[0] < span[1] and span[0] < v.span[1] for v in out):
+        if not victims.unread(*span, taken, out):
             continue
         value = sustained.subject_value(text, span)
         if value is not None:

@@ -15,7 +15,7 @@ preposition ("a soldier from Kano was killed") is a place, not the subject.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tollbook.extract.cues import irrealis
@@ -235,12 +235,18 @@ def clause_subject_at(text: str, start: int, pos: int) -> bool:
         and not _PREPOSITION_BEFORE.search(text, max(start, pos - 12), pos)  # fmt: skip
 
 
+def unread(a: int, b: int, taken: Sequence[Span], read: Sequence[Victim]) -> bool:
+    """Does text[a:b] overlap none of the spans a rule took and none of the victims read so far?
+    Every victim reader asks it before adding a person, so that nobody is counted twice."""
+    return not any(s < b and a < e for s, e in taken) and not any(v.span[0] < b and a < v.span[1] for v in read)
+
+
 def find_victims(text: str, start: int, end: int, taken: list[Span]) -> list[Victim]:
     """Named victims in text[start:end] whose names overlap none of the `taken` spans."""
     out: list[Victim] = []
 
     def free(a: int, b: int) -> bool:
-        return not any(s < b and a < e for s, e in taken) and not any(v.span[0] < b and a < v.span[1] for v in out)
+        return unread(a, b, taken, out)
 
     for m in _ACTIVE.finditer(text, start, end):
         verb, manner = m.group("verb"), m.group("manner")

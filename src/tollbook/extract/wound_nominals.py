@@ -63,7 +63,7 @@ def find_wound_nominals(text: str, start: int, end: int, taken: list[Span]) -> l
     for at, span, value in sorted(found):
         if victims.undone_before(text, start, at):
             continue
-        if any(s < span[1] and span[0] < e for s, e in taken) or any(v.span[0] < span[1] and span[0] < v.span[1] for v in out):
+        if not victims.unread(*span, taken, out):
             continue
         out.append(victims.Victim(span, "wounded", "people", "unknown", "wound_nominal", value=value))
     return out
