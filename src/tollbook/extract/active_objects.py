@@ -43,7 +43,7 @@ from tollbook.extract.grammar.active_object_patterns import WORD as _WORD
 from tollbook.extract.grammar.active_object_patterns import WOUND_VERB as _WOUND_VERB
 from tollbook.extract.grammar.victim_patterns import PRESENT_NOT_AFTER as _PRESENT_NOT_AFTER
 from tollbook.extract.numbers import find_numbers
-from tollbook.model import Span
+from tollbook.model import Span, overlaps
 
 __all__ = ["find_objects", "member", "members"]
 
@@ -233,9 +233,9 @@ def find_objects(text: str, start: int, end: int, taken: list[Span]) -> list[vic
             continue
         if category == "wounded" and (_LETHAL.match(text, span[1], end) or _RESTATED_AFTER.match(text, span[1], end)):
             continue  # "stabbed him to death"; "stabbed a boy, wounding him" (the pronoun is read)
-        if (listed is None and any(s < span[1] and span[0] < e for s, e in taken)) \
+        if (listed is None and overlaps(span[0], span[1], taken)) \
                 or (listed is not None and not member_lists.unread(text, span, taken)) \
-                or any(v.span[0] < span[1] and span[0] < v.span[1] for v in out):  # fmt: skip
+                or overlaps(span[0], span[1], (v.span for v in out)):  # fmt: skip
             continue
         m_pop = lx.POP_RE.search(text, span[0], span[1]) if _AND_MEMBER.search(text, span[0], span[1]) is None else None
         population, cls = lx.POPULATIONS[m_pop.group(0).lower()][:2] if m_pop else ("people", "unknown")

@@ -31,7 +31,7 @@ from tollbook.extract.grammar.along_patterns import ATTRIBUTIVE as _ATTRIBUTIVE
 from tollbook.extract.grammar.along_patterns import BREAK as _BREAK
 from tollbook.extract.grammar.along_patterns import VERB as _VERB
 from tollbook.extract.records import Figure
-from tollbook.model import Span
+from tollbook.model import Span, overlaps
 
 __all__ = ["find_along"]
 
@@ -69,7 +69,7 @@ def find_along(text: str, start: int, end: int, taken: list[Span],
             continue
         category = _category(text, start, m.start(), both[0], end)
         span, value = (m.end(), both[1]), both[2]
-        if category is None or any(s < span[1] and span[0] < e for s, e in taken):
+        if category is None or overlaps(span[0], span[1], taken):
             continue
         population, cls = victims.population_of(text, span[0], span[1])
         out.append(victims.Victim(span, category, population, cls, "along", value=value))
@@ -82,7 +82,7 @@ def _categorise_counted(text: str, start: int, end: int, at: int, pos: int, take
     gave a category, takes the category of the verb nearest "along with" (at `at`)."""
     counted = next((f for f in figures if f.num.span[0] == pos and f.parent is None), None)
     if counted is None or counted.category is not None or counted.unit != "people" \
-            or any(s < counted.span[1] and counted.span[0] < e for s, e in taken):  # fmt: skip
+            or overlaps(counted.span[0], counted.span[1], taken):  # fmt: skip
         return
     category = _category(text, start, at, counted.span[1], end)
     if category is not None:

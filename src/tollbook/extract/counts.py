@@ -72,7 +72,7 @@ from tollbook.extract.heads import OF_THEM, head_of, singular_head, were_populat
 from tollbook.extract.lost import elided_head, lost_combatants, lost_relation
 from tollbook.extract.numbers import NumberMention, numbers_in
 from tollbook.extract.records import Figure, LeftCue, RightCue
-from tollbook.model import Span
+from tollbook.model import Span, overlaps
 
 __all__ = ["RULE_PREFIX", "find_figures"]
 
@@ -143,7 +143,7 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span], anchored:
     telegraphic = headlines.find_headlines(text, start, end)
     exclude = exclude + [h.num.number_span for h in telegraphic]
     for num in _mentions(text, start, end):
-        if num.kind != "cardinal" or any(s < num.number_span[1] and num.number_span[0] < e for s, e in exclude):
+        if num.kind != "cardinal" or overlaps(num.number_span[0], num.number_span[1], exclude):
             continue
         if _BY_BEFORE.search(text[max(start, num.span[0] - 4) : num.span[0]]):
             continue  # "abducted by four men": the agents, not the victims
@@ -176,7 +176,7 @@ def _mentions(text: str, start: int, end: int) -> list[NumberMention]:
     taken = [n.span for n in numbers if n.kind == "cardinal"]
     singulars = list(lx.SINGULAR_RE.finditer(text, start, end))
     for m in singulars:
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        if overlaps(m.start(), m.end(), taken):
             continue
         # "another soldier", "a fourth person": one more than those already counted
         more = m.group("a").lower() == "another" or bool(_ORDINAL.search(m.group(0)))
