@@ -35,3 +35,17 @@ def test_a_verb_acting_on_a_status_noun_still_decides() -> None:
     assert _claims("The militants beheaded two hostages.") == [("killed", 2, "two hostages")]
     assert _claims("The blast left two hostages dead.") == [("killed", 2, "two hostages")]
     assert [c[0] for c in _claims("The blast left 3 soldiers and two hostages dead.")] == ["killed", "killed"]
+
+
+def test_the_progressive_holds_hostages_and_the_present_abducts() -> None:
+    assert _claims("The group said it was holding a New Zealand pilot hostage.") == [
+        ("hostage", 1, "a New Zealand pilot hostage")]  # fmt: skip
+    assert _claims("Rebels are holding 12 soldiers hostage in Kidal.") == [("hostage", 12, "12 soldiers")]
+    assert _claims("Gunmen abduct 9 aid workers in Jonglei") == [("hostage", 9, "9 aid workers")]
+    assert _claims("Bandits kidnap 6 passengers on the Aska highway") == [("hostage", 6, "6 passengers")]
+
+
+def test_holding_without_hostage_and_an_infinitive_take_nobody() -> None:
+    assert _claims("Police were holding 12 suspects for questioning in Olm.") == []
+    assert _claims("The group threatened to abduct 20 pupils from the school.") == []
+    assert _claims("They were holding a meeting with 12 elders.") == []

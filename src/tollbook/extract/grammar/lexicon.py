@@ -19,6 +19,7 @@ from tollbook.extract.grammar.populations import POPULATION_NOUNS, Population
 from tollbook.extract.grammar.relations import ORPHAN_CUES
 from tollbook.extract.grammar.verbs import (
     BE,
+    BE_FORMS,
     CUE_VERBS,
     MORE_DEATH_PREDICATES,
     active_forms,
@@ -308,8 +309,11 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
      "wounded", ""),  # fmt: skip
     (injury.BEFORE_PEOPLE, "wounded", ""),  # "caused injuries to two passers-by"
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:abducts|kidnaps|"
+     r"\b(?:abducts|kidnaps|abduct|kidnap|"  # the historic present: "Gunmen abduct 9 aid workers"
      r"took|taking|holding|held|" + active_forms("hostage") + r")\s*$", "hostage", ""),  # fmt: skip
+    # The progressive is active ("the group was holding two pilots hostage"); the guard above
+    # keeps "were held" a passive.
+    (r"(?:" + "|".join(rf"(?<=\b{be}\s)" for be in BE_FORMS) + r")holding\s*$", "hostage", ""),
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
      r"\b(?:displaced|displacing|displaces|displace|uprooted|uprooting|evacuated|evacuating|"
      r"forced|forcing)\s*$", "displaced", ""),  # fmt: skip
