@@ -49,3 +49,10 @@ def test_holding_without_hostage_and_an_infinitive_take_nobody() -> None:
     assert _claims("Police were holding 12 suspects for questioning in Olm.") == []
     assert _claims("The group threatened to abduct 20 pupils from the school.") == []
     assert _claims("They were holding a meeting with 12 elders.") == []
+
+
+def test_whereabouts_unknown_is_missing_and_known_is_not() -> None:
+    assert _claims("The whereabouts of the six fishermen remain unknown after the attack.") == [
+        ("missing", 6, "six fishermen")]  # fmt: skip
+    assert _claims("The whereabouts of the 12 detainees are known to the ministry.") == []
+    assert _claims("Investigators traced the whereabouts of two suspects to Olm.") == []

@@ -320,7 +320,8 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
      r"\b(?:detains|arrests|jailed|jailing|rounded\s+up|"
      r"rounding\s+up|" + active_forms("detained") + r")\s*$", "detained", ""),  # fmt: skip
-    (r"\bfate\s+of\s*$", "missing", "fate"),
+    # "the fate of 12 fishermen is unknown", "the whereabouts of six crew members remain unknown"
+    (r"\b(?:fate|whereabouts)\s+of(?:\s+the)?\s*$", "missing", "fate"),
 )
 #: A category declared only in verbs.CUE_VERBS reads its verbs as active cues too ("recruited 40").
 LEFT_CUES += tuple(
