@@ -56,3 +56,14 @@ def test_whereabouts_unknown_is_missing_and_known_is_not() -> None:
         ("missing", 6, "six fishermen")]  # fmt: skip
     assert _claims("The whereabouts of the 12 detainees are known to the ministry.") == []
     assert _claims("Investigators traced the whereabouts of two suspects to Olm.") == []
+
+
+def test_driven_from_their_homes_displaces_in_a_clause_of_its_own() -> None:
+    assert _claims("About 3,000 villagers were chased out of their villages by the militia.") == [
+        ("displaced", 3000, "About 3,000 villagers")]  # fmt: skip
+    assert _claims("The war cost the lives of 3,000 civilians, and 70,000 people were forced from their homes.") == [
+        ("killed", 3000, "3,000 civilians"), ("displaced", 70000, "70,000 people")]  # fmt: skip
+    assert _claims("Soldiers killed 8 rebels and 600 residents were driven out of their homes in Olm.") == [
+        ("killed", 8, "8 rebels"), ("displaced", 600, "600 residents")]  # fmt: skip
+    assert _claims("Soldiers killed 8 rebels and 600 residents in Olm.") == [
+        ("killed", 8, "8 rebels"), ("killed", 600, "600 residents")]  # fmt: skip

@@ -58,8 +58,11 @@ CUE_NEXT = re.compile(r"\s+(?:(?:" + BE + r")\s+)?(?:\w+ly\s+)?(?:" + participle
 #: The joint may be "and" too: "security forces killed one raider and one guard was injured"
 #: (the second member's own finite predicate makes it a clause, not a second object).
 COMMA_ONLY = re.compile(r"\s*,\s*$|\s*,?\s+and\s+$", re.IGNORECASE)
-FINITE_NEXT = re.compile(r"\s+(?:" + BE + r")\s+(?:\w+ly\s+){0,2}(?:" + participles() + r"|hurt|slain|dead|missing)\b",
-                         re.IGNORECASE)  # fmt: skip
+#: The participles of a displacement, a fate with no cue verb row: "and 500,000 people were driven
+#: from their homes" opens a clause of its own after a killing verb's objects.
+DISPLACED_PARTICIPLES = r"displaced|driven\s+(?:from|out)|forced\s+(?:from|out|to\s+flee)|uprooted|evacuated|made\s+homeless"
+FINITE_NEXT = re.compile(r"\s+(?:" + BE + r")\s+(?:\w+ly\s+){0,2}(?:" + participles() + r"|hurt|slain|dead|missing|"
+                         + DISPLACED_PARTICIPLES + r")\b", re.IGNORECASE)  # fmt: skip
 
 POSTED = re.compile(r"arriv|\bbases?\b|\bcompounds?\b", re.IGNORECASE)
 

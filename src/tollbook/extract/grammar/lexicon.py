@@ -184,7 +184,8 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
     (r"(?:missing|unaccounted\s+for|disappeared|forcibly\s+disappeared)\b", "missing", None),
     # "flee", "flees": the historic present of headlines ("5,000 flee fighting in Ituri"); not
     # the infinitive ("urged 3,000 residents to flee").
-    (r"(?:displaced|forced\s+to\s+flee|forced\s+(?:from|out\s+of)\s+their\s+homes|fled|(?<!\bto\s)flees?|"
+    (r"(?:displaced|forced\s+to\s+flee|(?:forced|driven|chased)\s+(?:from|out\s+of)\s+their\s+(?:homes|villages|lands?)|"
+     r"fled|(?<!\bto\s)flees?|"
      r"evacuated|uprooted|made\s+homeless|left\s+homeless|rendered\s+homeless|relocated|"
      r"sheltering|in\s+(?:\d[\d,]*\s+)?(?:relief\s+)?camps|homeless|ordered\s+to\s+(?:evacuate|leave|flee)|"
      r"(?:took|taken|taking|take|sought|seeking|seek|found|finding)\s+(?:shelter|refuge)|"

@@ -53,7 +53,7 @@ STEMS: tuple[str, ...] = (
     "displac", "uproot", "evacu", "fled", "flee", "flight", "exodus", "refug", "idp", "homeless",
     "shelter", "camps", "tents", "collective", "relief", "transit", "temporar", "emergency",
     "staying", "living", "hosted", "forc", "relocat", "arrived", "pushed", "pushing", "crossed",
-    "moved", "return", "repatriat", "orphan",
+    "moved", "return", "repatriat", "orphan", "driven", "chased",
     # housing
     "destroy", "destruct", "damag", "collaps", "flatten", "razed", "razing", "levelled", "leveled",
     "demolish", "gutted", "washed", "swept", "homes", "houses", "housing", "dwelling", "huts",
