@@ -67,3 +67,10 @@ def test_driven_from_their_homes_displaces_in_a_clause_of_its_own() -> None:
         ("killed", 8, "8 rebels"), ("displaced", 600, "600 residents")]  # fmt: skip
     assert _claims("Soldiers killed 8 rebels and 600 residents in Olm.") == [
         ("killed", 8, "8 rebels"), ("killed", 600, "600 residents")]  # fmt: skip
+
+
+def test_a_headline_present_verb_names_a_zero_article_victim() -> None:
+    assert _claims("Cameroon: separatists behead teacher in Bamenda") == [("killed", 1, "teacher")]
+    assert _claims("Bandits kidnap nurse, kill driver near Olm") == [("hostage", 1, "nurse"), ("killed", 1, "driver")]
+    assert _claims("Militants vow to behead journalist in Verin") == []
+    assert _claims("Rebels free teacher after two weeks in Kerrin") == []
