@@ -10,7 +10,12 @@ each with its guard: text -> the count claims tollbook extracts (category, value
 - "driven/chased from their homes" displaces, and opens a clause of its own after a killing
   verb's objects (grammar/lexicon.RIGHT_CUES, grammar/count_patterns.FINITE_NEXT);
 - a headline's present verb before a zero-article singular ("Separatists behead teacher")
-  (grammar/bare_patterns.OBJECT_VERBS).
+  (grammar/bare_patterns.OBJECT_VERBS);
+- a second predicate past a place ("abducted from Marwar and later found shot dead"), a
+  noun-only category noun after modifiers ("3,200 additional IDPs"), an unlisted plural before
+  its breakdown ("Ten Maoists, including ..., were gunned down"), "neutralised" with its guard
+  for things ("three IEDs"), the killer killed after his victims ("before he was shot dead"), a
+  name with its age and an apposition, "taken away by the attackers".
 """
 
 from __future__ import annotations
@@ -74,3 +79,10 @@ def test_a_headline_present_verb_names_a_zero_article_victim() -> None:
     assert _claims("Bandits kidnap nurse, kill driver near Olm") == [("hostage", 1, "nurse"), ("killed", 1, "driver")]
     assert _claims("Militants vow to behead journalist in Verin") == []
     assert _claims("Rebels free teacher after two weeks in Kerrin") == []
+
+
+def test_a_second_predicate_past_a_place_adjunct() -> None:
+    claims = _claims("Three teachers were abducted outside Verin and later found shot dead.")
+    assert sorted(c[0] for c in claims) == ["hostage", "killed"] and {c[1] for c in claims} == {3}
+    assert _claims("Nine farmers were abducted in the Kerrin hills and later released unharmed.") == [
+        ("hostage", 9, "Nine farmers")]  # fmt: skip

@@ -122,7 +122,10 @@ FREE_AFTER = re.compile(
 OR_WOUNDED = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+|\s*/\s*)(?:injured|wounded|hurt)\b(?!\s+(?:\d|an?\b|the\b|his\b|her\b|" + _words_b(1, 5) + r"|several\b|dozens\b|others?\b|many\b|more\b))",
                          re.IGNORECASE)  # fmt: skip
 
-COORDINATED = re.compile(r"(?:\s+by\s+[^,.;]{1,40}?)?\s*,?\s+(?:and|before\s+being|then)\s", re.IGNORECASE)
+#: A second predicate of the same people, past an agent or a place: "were abducted by gunmen and
+#: killed", "were abducted from Marwar and later found shot dead".
+COORDINATED = re.compile(r"(?:\s+(?:by|from|in|near|at|outside)\s+[^,.;]{1,40}?)?\s*,?\s+(?:and|before\s+being|then)\s",
+                         re.IGNORECASE)  # fmt: skip
 
 UNKNOWN_FATE = re.compile(r"\b(?:unknown|unclear|not\s+known|undetermined)\b", re.IGNORECASE)
 
