@@ -86,3 +86,11 @@ def test_a_second_predicate_past_a_place_adjunct() -> None:
     assert sorted(c[0] for c in claims) == ["hostage", "killed"] and {c[1] for c in claims} == {3}
     assert _claims("Nine farmers were abducted in the Kerrin hills and later released unharmed.") == [
         ("hostage", 9, "Nine farmers")]  # fmt: skip
+
+
+def test_a_noun_only_category_heads_its_phrase_after_modifiers() -> None:
+    assert _claims("Some 2,400 new IDPs were registered in Norvane this week.") == [
+        ("displaced", 2400, "Some 2,400 new IDPs")]  # fmt: skip
+    assert _claims("The rebels released five Afghan hostages on Tuesday.") == [("hostage", 5, "five Afghan hostages")]
+    # "dead", "wounded", "missing" may be predicates: they keep needing the number beside them
+    assert _claims("Police found 12 Afghan dead bodies.") != [("killed", 12, "12 Afghan dead")]
