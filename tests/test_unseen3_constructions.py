@@ -94,3 +94,9 @@ def test_a_noun_only_category_heads_its_phrase_after_modifiers() -> None:
     assert _claims("The rebels released five Afghan hostages on Tuesday.") == [("hostage", 5, "five Afghan hostages")]
     # "dead", "wounded", "missing" may be predicates: they keep needing the number beside them
     assert _claims("Police found 12 Afghan dead bodies.") != [("killed", 12, "12 Afghan dead")]
+
+
+def test_an_open_class_plural_takes_the_predicate_after_its_breakdown() -> None:
+    assert _claims("Twelve Tuareg, including three women, were killed in the Verin valley.") == [
+        ("killed", 12, "Twelve Tuareg"), ("killed", 3, "three women")]  # fmt: skip
+    assert _claims("Ten houses, including two schools, were burned in Norvane.") == []

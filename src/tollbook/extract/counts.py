@@ -111,6 +111,9 @@ def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
                 or (bool(head) and head[-1].lower() in phrases.EITHER_NUMBER)  # fmt: skip
     if joined:
         return True
+    # "Ten Maoists, including two women cadres, were gunned down": the predicate after a breakdown
+    if fig.num.value > 1 and _BREAKDOWN_THEN_PREDICATE.match(text, fig.span[1], end):
+        return True
     return bool(_AND_NEXT.match(after))
 
 
