@@ -100,3 +100,12 @@ def test_an_open_class_plural_takes_the_predicate_after_its_breakdown() -> None:
     assert _claims("Twelve Tuareg, including three women, were killed in the Verin valley.") == [
         ("killed", 12, "Twelve Tuareg"), ("killed", 3, "three women")]  # fmt: skip
     assert _claims("Ten houses, including two schools, were burned in Norvane.") == []
+
+
+def test_neutralised_people_are_killed_and_things_are_no_people() -> None:
+    assert _claims("The army said 17 terrorists were neutralised in the operation near Aska.") == [
+        ("killed", 17, "17 terrorists")]  # fmt: skip
+    assert _claims("Troops neutralized some 30 insurgents in the forest.") == [("killed", 30, "some 30 insurgents")]
+    for text in ("Engineers neutralised three IEDs on the Olm road.", "The bomb squad neutralized a device.",
+                 "Engineers killed 3 IEDs on the road.", "Militants set ablaze a van in Tongo Tongo."):  # fmt: skip
+        assert _claims(text) == [], text

@@ -109,6 +109,8 @@ MORE = re.compile(r"\s+more\b(?!\s+than\b)", re.IGNORECASE)
 #: their finding may follow it as freely as a phrase boundary (`BODIES_PASSIVE_NEXT`).
 BODIES_OF = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s*\Z", re.IGNORECASE)
 BODIES_PASSIVE_NEXT = re.compile(r"^\s*(?:were|was|are|is|have\s+been|had\s+been|has\s+been)\b", re.IGNORECASE)
+#: The word after a bare figure: a thing's noun there ("neutralised 3 IEDs") makes it no count of people.
+NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
 FREE_AFTER = re.compile(
     r"^\s*(?:(?-i:[A-Z]{2,}[\w/-]*)\b|[,.;:()\]]|—|–|-\s|and\b|or\b|in\b|on\b|at\b|near\b|during\b|when\b|after\b|"
     r"as\b|since\b|across\b|around\b|amid\b|amidst\b|so\s+far|last\b|this\b|overnight\b|$|"
