@@ -109,3 +109,17 @@ def test_neutralised_people_are_killed_and_things_are_no_people() -> None:
     for text in ("Engineers neutralised three IEDs on the Olm road.", "The bomb squad neutralized a device.",
                  "Engineers killed 3 IEDs on the road.", "Militants set ablaze a van in Tongo Tongo."):  # fmt: skip
         assert _claims(text) == [], text
+
+
+def test_the_killer_killed_in_turn_after_his_victims() -> None:
+    result = extract_text("A gunman killed four worshippers before he was shot dead by guards in Aska.")
+    assert [(c.value, c.text, "attackers" in c.flags) for c in result.claims] == [
+        (4, "four worshippers", False), (1, "he", True)]  # fmt: skip
+    killed = result.tally.get("killed")
+    assert killed is not None and killed.best == 5
+    assert _claims("The attacker stabbed two passers-by to death before being shot dead by police.") == [
+        ("killed", 1, "The attacker"), ("killed", 2, "two passers-by")]  # fmt: skip
+    assert _claims("Police said the man killed his wife before being shot dead.") == [("killed", 1, "his wife")]
+    for text in ("He killed two guards before he was arrested in Verin.",
+                 "The rebels killed five villagers before they were driven off by the militia."):  # fmt: skip
+        assert [c[1] for c in _claims(text)] == [2 if "guards" in text else 5], text
