@@ -123,3 +123,9 @@ def test_the_killer_killed_in_turn_after_his_victims() -> None:
     for text in ("He killed two guards before he was arrested in Verin.",
                  "The rebels killed five villagers before they were driven off by the militia."):  # fmt: skip
         assert [c[1] for c in _claims(text)] == [2 if "guards" in text else 5], text
+
+
+def test_a_name_with_its_age_and_an_apposition_takes_the_predicate() -> None:
+    assert _claims("Abdul Wali, 45, a tribal elder from Paktia, was shot dead outside his home.") == [
+        ("killed", 1, "Abdul Wali")]  # fmt: skip
+    assert _claims("Ivo Marsh, 28, was killed in the blast near Verin.") == [("killed", 1, "Ivo Marsh")]
