@@ -129,3 +129,11 @@ def test_a_name_with_its_age_and_an_apposition_takes_the_predicate() -> None:
     assert _claims("Abdul Wali, 45, a tribal elder from Paktia, was shot dead outside his home.") == [
         ("killed", 1, "Abdul Wali")]  # fmt: skip
     assert _claims("Ivo Marsh, 28, was killed in the blast near Verin.") == [("killed", 1, "Ivo Marsh")]
+
+
+def test_taken_away_by_armed_men_is_a_hostage_taking_and_by_police_is_not() -> None:
+    assert _claims("Five people were killed and eleven taken away by the attackers near Aska.") == [
+        ("killed", 5, "Five people"), ("hostage", 11, "eleven")]  # fmt: skip
+    assert _claims("Four women were led away by the rebels after the raid.") == [("hostage", 4, "Four women")]
+    assert _claims("Three suspects were taken away by police for questioning.") == []
+    assert _claims("The bodies were taken away by the militants before dawn.") == []

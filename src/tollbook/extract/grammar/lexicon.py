@@ -18,6 +18,7 @@ from tollbook.extract.grammar.loader import load_table
 from tollbook.extract.grammar.populations import POPULATION_NOUNS, Population
 from tollbook.extract.grammar.relations import ORPHAN_CUES
 from tollbook.extract.grammar.verbs import (
+    ATTACKER_NOUNS,
     BE,
     BE_FORMS,
     CUE_VERBS,
@@ -152,6 +153,9 @@ MODIFIER_STOP = frozenset(
     later earlier ago afterwards""".split()
 )
 
+#: The armed men who take people away: the militants' nouns and the attackers'.
+_ARMED_AGENTS = {w for w, (pop, _cls, _unit) in POPULATIONS.items() if pop == "militants"} | set(ATTACKER_NOUNS)
+
 # Category cues after the people they count: "were killed", "remain missing".
 _AUX = (
     r"(?:(?:who|that|which)\s+)?(?:(?:" + BE + r"|have|has|had|been|being|got|get|be|"
@@ -183,6 +187,9 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
      "wounded", None),  # fmt: skip
     (r"(?:taken\s+(?:prisoner|hostage|captive)|held\s+(?:hostage|captive)|" + participles("hostage") + r")\b",
      "hostage", None),  # fmt: skip
+    # "eleven (were) taken away by the attackers": led off by armed men, not by the police
+    (r"(?:taken|led|carried|marched|dragged)\s+away\s+by\s+(?:the\s+)?(?:[\w-]+\s+)?(?:"
+     + alternation(sorted(_ARMED_AGENTS)) + r")\b", "hostage", None),
     (r"(?:missing|unaccounted\s+for|disappeared|forcibly\s+disappeared)\b", "missing", None),
     # "flee", "flees": the historic present of headlines ("5,000 flee fighting in Ituri"); not
     # the infinitive ("urged 3,000 residents to flee").
