@@ -57,10 +57,6 @@ CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("killed", "assassinated", "assassinating"),
     ("killed", "beheaded", "beheading"),
     ("killed", "lynched", "lynching"),
-    # military communiqués' word for enemies killed ("20 terrorists were neutralised", FAMa,
-    # Burkina and Nigerian army statements)
-    ("killed", "neutralised", "neutralising"),
-    ("killed", "neutralized", "neutralizing"),
     ("wounded", "wounded", "wounding"),
     ("wounded", "injured", "injuring"),
     ("hostage", "abducted", "abducting"),

@@ -53,9 +53,7 @@ WHERE_HIT = r"(?:\s+(?:in|at|on)\s+[^,.;:()]{1,40}?)?"
 #: later killed", "was seriously wounded and later died of his injuries" (any participle first).
 CHAIN = (rf"(?:{MANNER}|(?-i:[a-z])[a-z]+(?:ed|en))(?:\s+\w+ly)?(?:\s+(?:in|at|on|by|from|near|during)\s+[^,.;:()]{{1,40}}?)?"
           rf"\s+and\s+(?:(?:then|later|subsequently|eventually|also|(?!fatally)\w+ly)\s+)?")  # fmt: skip
-#: An apposition between the subject and its predicate (", a journalist,"), after an age or not
-#: ("Abdul Wali, 45, a tribal elder from Paktia, was shot dead").
-APPOS = r"(?P<appos>\s*,(?:\s*(?:aged\s+)?\d{1,3}\s*,)?(?:[^,;:.()]|\([^()]{1,40}\)){1,90},)?"
+APPOS = r"(?P<appos>\s*,(?:[^,;:.()]|\([^()]{1,40}\)){1,90},)?"
 #: A name or gloss in brackets after the subject: "An Army porter (Showkat Clark) was injured".
 GLOSS = r"(?:\s*\([^()]{1,60}\))?"
 #: The singular passive; "is" too: coders summarise in the historic present ("A pastor is shot
