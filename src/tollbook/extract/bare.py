@@ -24,8 +24,10 @@ from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar.bare_patterns import LIST as _LIST
 from tollbook.extract.grammar.bare_patterns import LIST_FIGURE_LAST as _LIST_FIGURE_LAST
 from tollbook.extract.grammar.bare_patterns import OBJECT as _OBJECT
+from tollbook.extract.grammar.bare_patterns import OBJECT_VERBS as _OBJECT_VERBS
 from tollbook.extract.grammar.bare_patterns import PARTICIPLES as _PARTICIPLES
 from tollbook.extract.grammar.bare_patterns import SUBJECT as _SUBJECT
+from tollbook.extract.grammar.victim_patterns import PRESENT_NOT_AFTER as _PRESENT_NOT_AFTER
 from tollbook.model import Span, overlaps
 
 __all__ = ["find_bare"]
@@ -70,7 +72,8 @@ def find_bare(text: str, start: int, end: int, taken: list[Span]) -> list[victim
             fig = (start + m.start("fig"), start + m.end("fig"))
             out.append(victims.Victim(fig, category, "people", "unknown", "list", counted=True))
     for m in _OBJECT.finditer(text, start, end):
-        if victims.undone_before(text, start, m.start("verb")):
+        if victims.undone_before(text, start, m.start("verb")) \
+                or _PRESENT_NOT_AFTER.search(text, max(start, m.start("verb") - 12), m.start("verb")):  # fmt: skip
             continue  # "killed Taliban commander Omar" never gets here: a name is no boundary
-        add(m.span("np"), _category(m.group("verb")), m.group("head"))
+        add(m.span("np"), _OBJECT_VERBS[re.sub(r"\s+", " ", m.group("verb").lower())], m.group("head"))
     return out

@@ -54,6 +54,7 @@ from tollbook.extract.grammar.count_patterns import GLOSS as _GLOSS
 from tollbook.extract.grammar.count_patterns import HUMAN_OR_SKULL as _HUMAN_OR_SKULL
 from tollbook.extract.grammar.count_patterns import JOINED_BY_AND as _JOINED_BY_AND
 from tollbook.extract.grammar.count_patterns import MORE as _MORE
+from tollbook.extract.grammar.count_patterns import NEXT_WORD as _NEXT_WORD
 from tollbook.extract.grammar.count_patterns import NUMBERED_PART_BEFORE as _NUMBERED_PART_BEFORE
 from tollbook.extract.grammar.count_patterns import OF_COMPLEMENT as _OF_COMPLEMENT
 from tollbook.extract.grammar.count_patterns import OF_ONLY as _OF_ONLY
@@ -110,6 +111,9 @@ def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
             return at > 0 or joined or fig.num.value != 1 or not _WERE_FIRST.match(rest) \
                 or (bool(head) and head[-1].lower() in phrases.EITHER_NUMBER)  # fmt: skip
     if joined:
+        return True
+    # "Ten Maoists, including two women cadres, were gunned down": the predicate after a breakdown
+    if fig.num.value > 1 and _BREAKDOWN_THEN_PREDICATE.match(text, fig.span[1], end):
         return True
     return bool(_AND_NEXT.match(after))
 
@@ -303,6 +307,9 @@ def _bare_figure(text: str, start: int, end: int, num: NumberMention, left: Left
     if left is not None and not _FREE_AFTER.match(ahead(text, num.span[1], end)) \
             and not _bodies_found(text, left, num.span[0], num.span[1], end):  # fmt: skip
         return None  # "killed 15 cows"
+    thing = _NEXT_WORD.match(text, num.span[1], end) if left is not None else None
+    if thing is not None and thing.group(1).lower() in lx.NON_PERSON and not thing.group(1).istitle():
+        return None  # "neutralised 3 IEDs": an acronym is free after a figure, a thing's is not
     fig = Figure(num=num, span=num.span, population="people", population_class="unknown",
                  unit="people", left=left)  # fmt: skip
     if elided is not None:  # "... and 25 lost both": 25 children

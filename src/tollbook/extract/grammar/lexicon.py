@@ -18,7 +18,9 @@ from tollbook.extract.grammar.loader import load_table
 from tollbook.extract.grammar.populations import POPULATION_NOUNS, Population
 from tollbook.extract.grammar.relations import ORPHAN_CUES
 from tollbook.extract.grammar.verbs import (
+    ATTACKER_NOUNS,
     BE,
+    BE_FORMS,
     CUE_VERBS,
     MORE_DEATH_PREDICATES,
     active_forms,
@@ -100,6 +102,8 @@ NON_PERSON = frozenset(
     """cow cows cattle goat goats sheep camel camels donkey donkeys horse horses dog dogs animal
     animals livestock chicken chickens bird birds fish pig pigs ox oxen bull bulls buffalo
     vehicle vehicles car cars truck trucks tank tanks bus buses motorcycle motorcycles boat boats
+    van vans minibus minibuses lorry lorries ship ships vessel vessels plane planes aircraft
+    helicopter helicopters device devices ied ieds explosive explosives
     house houses building buildings home homes shop shops hut huts crop crops tree trees plant
     plants round rounds shell shells rocket rockets missile missiles drone drones weapon weapons
     rifle rifles gun guns pistol pistols bomb bombs mine mines grenade grenades ammunition pills
@@ -149,6 +153,9 @@ MODIFIER_STOP = frozenset(
     later earlier ago afterwards""".split()
 )
 
+#: The armed men who take people away: the militants' nouns and the attackers'.
+_ARMED_AGENTS = {w for w, (pop, _cls, _unit) in POPULATIONS.items() if pop == "militants"} | set(ATTACKER_NOUNS)
+
 # Category cues after the people they count: "were killed", "remain missing".
 _AUX = (
     r"(?:(?:who|that|which)\s+)?(?:(?:" + BE + r"|have|has|had|been|being|got|get|be|"
@@ -180,10 +187,14 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
      "wounded", None),  # fmt: skip
     (r"(?:taken\s+(?:prisoner|hostage|captive)|held\s+(?:hostage|captive)|" + participles("hostage") + r")\b",
      "hostage", None),  # fmt: skip
+    # "eleven (were) taken away by the attackers": led off by armed men, not by the police
+    (r"(?:taken|led|carried|marched|dragged)\s+away\s+by\s+(?:the\s+)?(?:[\w-]+\s+)?(?:"
+     + alternation(sorted(_ARMED_AGENTS)) + r")\b", "hostage", None),
     (r"(?:missing|unaccounted\s+for|disappeared|forcibly\s+disappeared)\b", "missing", None),
     # "flee", "flees": the historic present of headlines ("5,000 flee fighting in Ituri"); not
     # the infinitive ("urged 3,000 residents to flee").
-    (r"(?:displaced|forced\s+to\s+flee|forced\s+(?:from|out\s+of)\s+their\s+homes|fled|(?<!\bto\s)flees?|"
+    (r"(?:displaced|forced\s+to\s+flee|(?:forced|driven|chased)\s+(?:from|out\s+of)\s+their\s+(?:homes|villages|lands?)|"
+     r"fled|(?<!\bto\s)flees?|"
      r"evacuated|uprooted|made\s+homeless|left\s+homeless|rendered\s+homeless|relocated|"
      r"sheltering|in\s+(?:\d[\d,]*\s+)?(?:relief\s+)?camps|homeless|ordered\s+to\s+(?:evacuate|leave|flee)|"
      r"(?:took|taken|taking|take|sought|seeking|seek|found|finding)\s+(?:shelter|refuge)|"
@@ -308,15 +319,19 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
      "wounded", ""),  # fmt: skip
     (injury.BEFORE_PEOPLE, "wounded", ""),  # "caused injuries to two passers-by"
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:abducts|kidnaps|"
+     r"\b(?:abducts|kidnaps|abduct|kidnap|"  # the historic present: "Gunmen abduct 9 aid workers"
      r"took|taking|holding|held|" + active_forms("hostage") + r")\s*$", "hostage", ""),  # fmt: skip
+    # The progressive is active ("the group was holding two pilots hostage"); the guard above
+    # keeps "were held" a passive.
+    (r"(?:" + "|".join(rf"(?<=\b{be}\s)" for be in BE_FORMS) + r")holding\s*$", "hostage", ""),
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
      r"\b(?:displaced|displacing|displaces|displace|uprooted|uprooting|evacuated|evacuating|"
      r"forced|forcing)\s*$", "displaced", ""),  # fmt: skip
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
      r"\b(?:detains|arrests|jailed|jailing|rounded\s+up|"
      r"rounding\s+up|" + active_forms("detained") + r")\s*$", "detained", ""),  # fmt: skip
-    (r"\bfate\s+of\s*$", "missing", "fate"),
+    # "the fate of 12 fishermen is unknown", "the whereabouts of six crew members remain unknown"
+    (r"\b(?:fate|whereabouts)\s+of(?:\s+the)?\s*$", "missing", "fate"),
 )
 #: A category declared only in verbs.CUE_VERBS reads its verbs as active cues too ("recruited 40").
 LEFT_CUES += tuple(

@@ -48,12 +48,12 @@ STEMS: tuple[str, ...] = (
     "wound", "injur", "hurt", "harmed", "maim", "casualt", "condition",
     # hostage, detained, missing
     "hostage", "abduct", "kidnap", "captur", "captive", "prisoner", "seiz", "detain", "arrest",
-    "jail", "custody", "imprison", "rounded", "rounding", "missing", "disappear", "unaccounted",
+    "jail", "custody", "imprison", "rounded", "rounding", "missing", "disappear", "unaccounted", "whereabouts", "away",
     # displaced, returned, orphaned: the verbs, and the shelters' and camps' own words
     "displac", "uproot", "evacu", "fled", "flee", "flight", "exodus", "refug", "idp", "homeless",
     "shelter", "camps", "tents", "collective", "relief", "transit", "temporar", "emergency",
     "staying", "living", "hosted", "forc", "relocat", "arrived", "pushed", "pushing", "crossed",
-    "moved", "return", "repatriat", "orphan",
+    "moved", "return", "repatriat", "orphan", "driven", "chased",
     # housing
     "destroy", "destruct", "damag", "collaps", "flatten", "razed", "razing", "levelled", "leveled",
     "demolish", "gutted", "washed", "swept", "homes", "houses", "housing", "dwelling", "huts",
