@@ -110,11 +110,11 @@ def left_cue(text: str, start: int, at: int) -> LeftCue | None:
 
 def _incomplete(text: str, cue_start: int, at: int) -> bool:
     """The cue's verb counts only with a completion that the object does not have: "burned two
-    thieves" (lx.NEEDS_COMPLETION), not "tortured a villager to death"."""
+    thieves" (lx.NEEDS_COMPLETION), not "tortured a villager to death" or "hacked to death two"."""
     verb = re.match(r"\w+", text[cue_start : cue_start + 20])
     if verb is None or verb.group(0).lower() not in lx.NEEDS_COMPLETION:
         return False
-    rest = text[at : at + 80].split(".", 1)[0]
+    rest = text[cue_start : at + 80].split(".", 1)[0]
     return re.search(lx.NEEDS_COMPLETION[verb.group(0).lower()], rest, re.IGNORECASE) is None
 
 

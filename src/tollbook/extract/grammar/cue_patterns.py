@@ -11,6 +11,7 @@ from tollbook.extract.grammar.lexicon import IRREGULAR_VERBS
 from tollbook.extract.grammar.numberwords import TENS, spelled
 from tollbook.extract.grammar.verbs import (
     BE,
+    MANNER_VERBS,
     MORE_DEATH_PREDICATES,
     VICTIM_BEFORE,
     VICTIM_VERBS,
@@ -34,6 +35,8 @@ PASSIVE_AUX = re.compile(r"\b(?:" + BE + r"|been|being|be|got|get|remain\w*|stil
 
 TRANSITIVE = re.compile(
     r"\b(?:killed|slaughtered|shot\s+dead|gunned\s+down|maimed|"
+    # "Two men stabbed to death a thief": the result before the object leaves the verb active
+    r"(?:" + "|".join(sorted(MANNER_VERBS)) + r")\s+to\s+death|"
     r"fatally\s+(?:shot|stabbed|wounded|injured|assaulted|attacked|beat|hit|struck)|" + participles() + r")\s*$",
     re.IGNORECASE,
 )
