@@ -32,6 +32,7 @@ from tollbook.extract.grammar.headline_patterns import DATE_PART as _DATE_PART
 from tollbook.extract.grammar.headline_patterns import NOUN_NEXT as _NOUN_NEXT
 from tollbook.extract.grammar.headline_patterns import PHRASE_NEXT as _PHRASE_NEXT
 from tollbook.extract.grammar.headline_patterns import PREDICATE as _PREDICATE
+from tollbook.extract.grammar.headline_patterns import PREDICATES as _PREDICATES
 from tollbook.extract.numbers import NumberMention, numbers_in
 from tollbook.extract.phrases import mention
 from tollbook.model import Span
@@ -73,7 +74,7 @@ def find_headlines(text: str, start: int, end: int) -> list[Headline]:
         comma = pred is not None and _COMMA_START.search(before) is not None and _CLAUSE_END.match(text, pred.end(), end) \
             and not _figure_before(text, start, num.span[0], nums)  # fmt: skip
         if pred is not None and (chained or comma or _CLAUSE_START.search(before) or not text[start : num.span[0]].strip()):
-            category = vb.HEADLINE_PREDICATES[re.sub(r"\s+", " ", pred.group("cue").lower())]
+            category = _PREDICATES[re.sub(r"\s+", " ", pred.group("cue").lower())]
             population, cls = _people(pred.group("pop"))
             additional = bool(_ANOTHER.fullmatch(num.text))
             out.append(Headline(num if not additional else _additional(num), (num.span[0], pred.end()),

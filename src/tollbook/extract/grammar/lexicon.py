@@ -22,6 +22,7 @@ from tollbook.extract.grammar.verbs import (
     BE,
     BE_FORMS,
     CUE_VERBS,
+    MANNER_VERBS,
     MORE_DEATH_PREDICATES,
     active_forms,
     participles,
@@ -310,6 +311,10 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
      r"burned\s+alive|burnt\s+alive|burning\s+alive|(?:shot|shooting)\s+and\s+kill(?:ed|ing)|"
      r"fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding|injured|injuring|"
      r"assaulted|attacked|beat|beaten|hit|struck)|" + active_forms("killed") + r")\s*$", "killed", ""),
+    # "stabbed to death two thieves", "hacked to death a herder and his two sons": the result
+    # before the object (after it, "stabbed two men to death", the next cue's NEEDS_COMPLETION).
+    (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
+     r"\b(?:" + alternation(sorted(MANNER_VERBS)) + r")\s+to\s+death\s*$", "killed", ""),
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
      r"\b(?:shot|shooting|stabbed|stabbing|beat|beaten|beating|hacked|hacking|burned|burnt|"
      r"burning|tortured|torturing|stoned|stoning|strangled|strangling|bludgeoned|clubbed)\s*$",
