@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from tollbook.extract import background, groupnames, headlines, phrases, readings
+from tollbook.extract import background, groupnames, headlines, phrases, readings, sets
 from tollbook.extract.categorise import RULE_PREFIX, categorise, next_start
 from tollbook.extract.cues import (
     ahead,
@@ -210,6 +210,8 @@ def _figure(text: str, start: int, end: int, num: NumberMention, figures: list[F
     if num.written in ("digits", "words") and _NUMBERED_PART_BEFORE.search(text, max(start, num.span[0] - 30), num.span[0]):
         whole = head_of(text, num, end)  # "seven of the 90 passengers": the set the seven belong to,
         fate = whole[4] if whole is not None else None  # unless its noun names a fate ("two of the 9
+        if whole is not None and fate is None:  # or a participle after it does ("of the 11 people killed were")
+            fate = sets.set_fate(text, whole.end, end)
         if whole is None or fate is None:  # injured"): then the set is a figure of that fate,
             return None  # whatever the parts' predicate says
         population, cls, unit, np_end, _ = whole

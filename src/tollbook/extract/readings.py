@@ -26,6 +26,8 @@ Called by counts.find_figures once its rules have read a sentence:
 - the figure before an active verb whose victims follow is the agent ("A crowd stoned to
   death a suspected informer");
 - pronoun objects of victim verbs (objects.py: "seized two drivers and murdered them");
+- numbered parts of a set named by a noun and a participle (sets.py: "three of the 11 people
+  killed were children": three, a part of the 11);
 - the predicate a long breakdown holds apart, given to its whole (including.py: "Five people,
   including the mayor and his driver, were killed");
 - single people coordinated with a counted group (conjuncts.py: "The district chief and four
@@ -61,6 +63,7 @@ from tollbook.extract import (
     others,
     phrases,
     postmodified,
+    sets,
     subjects,
     survivors,
     sustained,
@@ -139,6 +142,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     fatal.relabel_fatal(text, start, end, figures)
     _drop_agents(text, figures)
     including.read_through(text, end, figures)
+    figures += sets.find_parts(text, start, end, figures)
     figures += conjuncts.find_conjuncts(text, start, figures, exclude)
     figures += leading.find_followers(text, start, end, figures, exclude)
     if may("besides"):
