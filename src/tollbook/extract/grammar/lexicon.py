@@ -23,6 +23,7 @@ from tollbook.extract.grammar.verbs import (
     MORE_DEATH_PREDICATES,
     active_forms,
     participles,
+    present_forms,
 )
 from tollbook.model import CATEGORIES
 
@@ -293,7 +294,7 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
      r"(?<!advisory\s)(?<!official\s)(?<!public\s)\b(?:bodies|body|remains|corpses|corpse)\s+of\s*$",
      "killed", ""),
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:killed|killing|kills|kill|"
+     r"\b(?:killed|killing|" + present_forms("killed") + r"|"
      r"slew|slaying|slays|shot\s+dead|shooting\s+dead|gunned\s+down|left|leaving|"
      r"set\s+(?:alight|ablaze|on\s+fire)|"
      r"burned\s+alive|burnt\s+alive|burning\s+alive|(?:shot|shooting)\s+and\s+kill(?:ed|ing)|"
@@ -303,18 +304,18 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
      r"\b(?:shot|shooting|stabbed|stabbing|beat|beaten|beating|hacked|hacking|burned|burnt|"
      r"burning|tortured|torturing|stoned|stoning|strangled|strangling|bludgeoned|clubbed)\s*$",
      "killed", ""),
-    (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:wounds|injures|injure|hurt|hurting|maiming|" + active_forms("wounded") + r")\s*$",
+    (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)(?<!\ba\s)(?<!\bthe\s)"
+     r"\b(?:" + present_forms("wounded") + r"|hurt|hurting|maiming|" + active_forms("wounded") + r")\s*$",
      "wounded", ""),  # fmt: skip
     (injury.BEFORE_PEOPLE, "wounded", ""),  # "caused injuries to two passers-by"
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:abducts|kidnaps|"
+     r"\b(?:" + present_forms("hostage") + r"|"
      r"took|taking|holding|held|" + active_forms("hostage") + r")\s*$", "hostage", ""),  # fmt: skip
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:displaced|displacing|displaces|displace|uprooted|uprooting|evacuated|evacuating|"
+     r"\b(?:displaced|displacing|" + present_forms("displaced") + r"|uprooted|uprooting|evacuated|evacuating|"
      r"forced|forcing)\s*$", "displaced", ""),  # fmt: skip
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:detains|arrests|jailed|jailing|rounded\s+up|"
+     r"\b(?:" + present_forms("detained") + r"|jailed|jailing|rounded\s+up|"
      r"rounding\s+up|" + active_forms("detained") + r")\s*$", "detained", ""),  # fmt: skip
     (r"\bfate\s+of\s*$", "missing", "fate"),
 )
