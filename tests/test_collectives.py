@@ -48,6 +48,10 @@ def test_collectives_count_their_size(text: str, want: dict[str, float]) -> None
         ("A trio of gunmen killed four people.", {"killed": 4}),  # the gunmen are the agents
         ("A couple of hours later, two soldiers were killed.", {"killed": 2}),
         ("The couple had lived in the village for years.", {}),  # no category cue
+        # a threat or an attempt is no deed (RAND's rand-3639 read them as 2 killed)
+        ("They threatened to kill the couple unless the ransom was paid.", {}),
+        ("Gunmen tried to abduct the twins.", {}),
+        ("The couple could have been killed.", {}),
     ],
 )
 def test_guards(text: str, want: dict[str, float]) -> None:

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tollbook.extract import phrases
-from tollbook.extract.cues import left_cue, right_cue
+from tollbook.extract import phrases, victims
+from tollbook.extract.cues import irrealis, left_cue, right_cue
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar.collective_patterns import COLLECTIVE as _COLLECTIVE
 from tollbook.extract.grammar.collective_patterns import COLLECTIVE_SIZES as _SIZES
@@ -64,8 +64,10 @@ def _category(text: str, start: int, end: int, m: re.Match[str]) -> str | None:
     twins") gives it; None when neither does."""
     cue = right_cue(text, m.end(), end)
     if cue is not None and cue.detail is None:
-        return cue.category
+        last = text.rfind(" ", m.end(), cue.end) + 1  # the cue's last word: "could have been killed"
+        return None if irrealis(text, start, last) or victims.undone_after(text, m.end(), end) else cue.category
     left = left_cue(text, start, m.start())
-    if left is not None and left.category not in ("toll", "inherit") and not left.note:
-        return left.category
+    if left is not None and left.category not in ("toll", "inherit") and not left.note \
+            and not irrealis(text, start, left.start) and not victims.undone_before(text, start, left.start):  # fmt: skip
+        return left.category  # not "threatened to kill the couple", "tried to abduct the twins"
     return None
