@@ -14,6 +14,7 @@ civilians") keeps the set's figure and adds no part.
 
 from __future__ import annotations
 
+from tollbook.extract import persons
 from tollbook.extract.cues import right_cue
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar.set_patterns import CLAUSE_VERB as _CLAUSE_VERB
@@ -22,6 +23,7 @@ from tollbook.extract.grammar.set_patterns import NOT_PART_PEOPLE as _NOT_PART_P
 from tollbook.extract.grammar.set_patterns import PART_OF as _PART_OF
 from tollbook.extract.grammar.set_patterns import PART_PEOPLE as _PART_PEOPLE
 from tollbook.extract.grammar.set_patterns import PARTICIPLE_GAP as _PARTICIPLE_GAP
+from tollbook.extract.grammar.set_patterns import WORD_END as _WORD_END
 from tollbook.extract.numbers import NumberMention, numbers_in
 from tollbook.extract.records import Figure
 
@@ -57,7 +59,7 @@ def find_parts(text: str, start: int, end: int, figures: list[Figure]) -> list[F
         if people is None or any(f.category is not None and f.span[0] < part.span[1] and part.span[0] < f.span[1]
                                  for f in figures):  # fmt: skip
             continue
-        population, cls, unit = lx.POPULATIONS[people]
+        population, cls, unit = lx.POPULATIONS.get(people, ("people", "unknown", "people"))
         out.append(Figure(num=part, span=part.span, population=population, population_class=cls, unit=unit,
                           category=fig.category, detail=fig.detail, parent=k, relation="part",
                           rule=fig.rule + "+part", flags=list(fig.flags), has_head=True))  # fmt: skip
@@ -74,8 +76,9 @@ def _part_before(text: str, numbers: list[NumberMention], fig: Figure) -> Number
 
 
 def _part_people(text: str, at: int, end: int) -> str | None:
-    """The people noun (lower-cased, as lexicon.POPULATIONS keys it) the copula at `at` names:
-    "were children", "were all police officers", "were foreign nationals"; else None."""
+    """The people noun (lower-cased, as lexicon.POPULATIONS keys it, or an open-class person
+    noun, persons.names_person) the copula at `at` names: "were children", "were all police
+    officers", "were foreign nationals", "were Colombians"; else None."""
     cop = _PART_PEOPLE.match(text, at, end)
     if cop is None:
         return None
@@ -86,6 +89,9 @@ def _part_people(text: str, at: int, end: int) -> str | None:
             word = pm.group(0).lower()
             return None if word in _NOT_PART_PEOPLE else word
         mod = _MODIFIER.match(text, pos, end)
+        word_end = _WORD_END.match(text, pos, end)
+        if word_end is not None and persons.names_person(word_end.group("w")):
+            return word_end.group("w").lower()
         if mod is None:
             return None
         pos = mod.end()

@@ -38,3 +38,7 @@ MODIFIER = re.compile(r"[\w-]+\s+")
 #: People nouns that name a fate or a role in the event, not who the part's people are: "three of
 #: the 11 people killed were victims of ..." says nothing of them.
 NOT_PART_PEOPLE = frozenset({"dead", "casualties", "victims", "lives", "wounded", "injured", "fatalities"})
+
+#: A word that ends the part's noun phrase (punctuation or the sentence's end follows): "were
+#: foreigners,", "were Colombians." (an open-class person noun, persons.names_person).
+WORD_END = re.compile(r"(?P<w>[\w'’-]+)(?=\s*(?:[,.;:)]|$))")
