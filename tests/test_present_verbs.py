@@ -28,7 +28,6 @@ def _tally(text: str) -> dict[str, float]:
         ("Police round up 30 suspected smugglers", {"detained": 30}),
         ("Attackers maim 3 villagers near Ngaoundere", {"wounded": 3}),
         ("Gunmen wound 6 worshippers at a mosque", {"wounded": 6}),
-        ("Authorities evacuate 12,000 as wildfire nears Kelowna", {"displaced": 12000}),
         # read before this change, kept
         ("Troops kill 4 suspected militants in Lower Shabelle", {"killed": 4}),
         ("Floods displace 3,000 in Sylhet", {"displaced": 3000}),
@@ -48,6 +47,10 @@ def test_present_verbs_before_their_people(text: str, want: dict[str, float]) ->
         ("Army frees 12 hostages in Borno", {"hostage": 12}),  # the hostages by their noun
         ("The group vowed to abduct 40 soldiers.", {}),  # an infinitive
         ("He suffered a wound 3 centimetres deep.", {"wounded": 1}),  # a noun: no 3 wounded
+        # a conspiracy or an intent is no deed (RAND's read half: rand-3204, rand-6529)
+        ("They were arrested on charges of conspiracy to murder an innocent man.", {}),
+        ("The team had intended to evacuate two wounded Afghans to the hospital.", {}),
+        ("Jihadists seize 3 soldiers' rifles and a lot of equipment", {}),  # "seize" is not read
     ],
 )
 def test_guards(text: str, want: dict[str, float]) -> None:

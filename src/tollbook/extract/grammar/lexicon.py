@@ -419,7 +419,7 @@ LIST_SEP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+)?|and\
 #: Hypotheticals, threats and negations that stop a figure from being a claim.
 IRREALIS_RE = re.compile(
     r"\b(?:could|might|(?-i:may)|would|will|threaten(?:s|ed|ing)?\s+to|vow(?:s|ed)?\s+to|"
-    r"plan(?:s|ned)?\s+to|risk(?:s|ed)?|at\s+risk\s+of|in\s+danger\s+of|fear(?:s|ed)?\s+(?:that|of)|"
+    r"plan(?:s|ned)?\s+to|conspir(?:acy|ed|ing|es|e)\s+to|intend(?:s|ed|ing)?\s+to|risk(?:s|ed)?|at\s+risk\s+of|in\s+danger\s+of|fear(?:s|ed)?\s+(?:that|of)|"
     r"capable\s+of|enough\s+to|designed\s+to|aim(?:s|ed)?\s+to|if)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )

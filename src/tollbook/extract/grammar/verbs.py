@@ -116,14 +116,15 @@ PRESENT_VICTIM_VERBS: Final[dict[str, str]] = {
 #: "Security forces arrest 40 protesters", "Floods displace 3,000"). PRESENT_VICTIM_VERBS and
 #: the verbs of the categories that befall no victim; lexicon.LEFT_CUES takes each category's
 #: forms from here (present_forms). Freeing is no category: "Army frees 12 hostages" counts the
-#: hostages by their noun, "Soldiers rescue 40 students" counts nobody.
+#: hostages by their noun, "Soldiers rescue 40 students" counts nobody. Not here: "seize" (towns,
+#: weapons, control far more often than people) and "evacuate" (the wounded are evacuated to
+#: hospital: "evacuate two wounded Afghans").
 PRESENT_CUE_VERBS: Final[dict[str, str]] = {
     **PRESENT_VICTIM_VERBS,
-    "seize": "hostage", "seizes": "hostage", "capture": "hostage", "captures": "hostage",
+    "capture": "hostage", "captures": "hostage",
     "arrest": "detained", "arrests": "detained", "detain": "detained", "detains": "detained",
     "round up": "detained", "rounds up": "detained",
     "displace": "displaced", "displaces": "displaced", "uproot": "displaced", "uproots": "displaced",
-    "evacuate": "displaced", "evacuates": "displaced",
 }  # fmt: skip
 
 
