@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from tollbook.extract import background, groupnames, headlines, phrases, readings
+from tollbook.extract import background, groupnames, headlines, persons, phrases, readings, sets
 from tollbook.extract.categorise import RULE_PREFIX, categorise, next_start
 from tollbook.extract.cues import (
     ahead,
@@ -96,6 +96,8 @@ def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
         cue = text[fig.left[2] : fig.num.span[0]]
         if len(cue.split()) > 4 or re.search(r"\d", cue):
             return False  # a toll's frame ("stands at 48, according to"), not a verb on them
+        if head and not persons.person_object(cue, head[-1].rstrip(".,;:"), " ".join(head[:-1])):
+            return False  # "hanged two banners", "set ablaze two tankers": things
         return bool(_FREE_AFTER.match(ahead(text, fig.span[1], end)) or phrases.AFTER_OBJECT.match(text, fig.span[1], end)
                     or _bodies_found(text, fig.left, fig.num.span[0], fig.span[1], end))
     after = _GLOSS.sub("", ahead(text, fig.span[1], end), count=1)  # "One ward chief (U Zaw) was killed"
@@ -214,6 +216,8 @@ def _figure(text: str, start: int, end: int, num: NumberMention, figures: list[F
     if num.written in ("digits", "words") and _NUMBERED_PART_BEFORE.search(text, max(start, num.span[0] - 30), num.span[0]):
         whole = head_of(text, num, end)  # "seven of the 90 passengers": the set the seven belong to,
         fate = whole[4] if whole is not None else None  # unless its noun names a fate ("two of the 9
+        if whole is not None and fate is None:  # or a participle after it does ("of the 11 people killed were")
+            fate = sets.set_fate(text, whole.end, end)
         if whole is None or fate is None:  # injured"): then the set is a figure of that fate,
             return None  # whatever the parts' predicate says
         population, cls, unit, np_end, _ = whole
@@ -250,6 +254,10 @@ def _figure(text: str, start: int, end: int, num: NumberMention, figures: list[F
     family = _FAMILY_OF.search(text, max(start, num.span[0] - 16), num.span[0]) if head is None else None
     if family is not None and left is None:
         left = left_cue(text, start, family.start())  # "killed a family of three": 3 people
+    if open_class and left is None and opened is not None and num.value > 1 and persons.names_person(opened[1]):
+        at = lost_combatants(text, start, num, opened[0], end)  # "the cartel lost nine sicarios": dead
+        if at is not None and persons.force_before(text, start, at):
+            left = LeftCue("killed", "lost", at)
     if open_class and left is None and num.written == "determiner" \
             and _REL_CLAUSE_OPEN.search(text, max(start, num.span[0] - 80), num.span[0]):  # fmt: skip
         return None  # "a trader who had refused to pay the levy was murdered": the clause's object

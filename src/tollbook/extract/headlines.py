@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tollbook.extract import persons
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.headline_patterns import ACTIVE as _ACTIVE
@@ -85,8 +86,10 @@ def find_headlines(text: str, start: int, end: int) -> list[Headline]:
             after = _AFTER_ACTIVE.match(text, num.span[1], end)
             if after is not None:
                 population, cls = _people(after.group("pop"))
-                if not population:
-                    continue  # "set ablaze two vehicles": things, not people
+                if not population or (after.group("pop") and after.group("pop").lower() not in lx.POPULATIONS
+                                      and not persons.person_object(act.group("verb"), after.group("pop"),
+                                                                    text[num.span[1] : after.start("pop")])):
+                    continue  # "set ablaze two vehicles", "hanged two banners": things, not people
                 out.append(Headline(num, (num.span[0], after.end() if after.group("pop") else num.span[1]),
                                     vb.VICTIM_BEFORE[re.sub(r"\s+", " ", act.group("verb").lower())],
                                     population, cls, "active"))  # fmt: skip

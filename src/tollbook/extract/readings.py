@@ -26,6 +26,10 @@ Called by counts.find_figures once its rules have read a sentence:
 - the figure before an active verb whose victims follow is the agent ("A crowd stoned to
   death a suspected informer");
 - pronoun objects of victim verbs (objects.py: "seized two drivers and murdered them");
+- collective nouns that state a number (collectives.py: "a couple was shot dead": 2; "the
+  trio were abducted": 3), resized or added;
+- numbered parts of a set named by a noun and a participle (sets.py: "three of the 11 people
+  killed were children": three, a part of the 11);
 - the predicate a long breakdown holds apart, given to its whole (including.py: "Five people,
   including the mayor and his driver, were killed");
 - single people coordinated with a counted group (conjuncts.py: "The district chief and four
@@ -50,6 +54,7 @@ from tollbook.extract import (
     besides,
     bodies,
     burning,
+    collectives,
     conjuncts,
     fatal,
     including,
@@ -61,6 +66,7 @@ from tollbook.extract import (
     others,
     phrases,
     postmodified,
+    sets,
     subjects,
     survivors,
     sustained,
@@ -135,10 +141,12 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
                               population=v.population, population_class=v.population_class, unit="people",
                               category=v.category, rule=f"{RULE_PREFIX}.victim_{v.how}:{v.category}{listed}",
                               flags=["additional"] if v.how == "along" else [], has_head=True))  # fmt: skip
+    figures += collectives.read_collectives(text, start, end, figures)
     also.flag_also(text, start, end, figures)
     fatal.relabel_fatal(text, start, end, figures)
     _drop_agents(text, figures)
     including.read_through(text, end, figures)
+    figures += sets.find_parts(text, start, end, figures)
     figures += conjuncts.find_conjuncts(text, start, figures, exclude)
     figures += leading.find_followers(text, start, end, figures, exclude)
     if may("besides"):

@@ -54,6 +54,9 @@ NOT_PLURAL_ENDINGS: Final[tuple[str, ...]] = ("ss", "us", "is")
 #: Words after the verb that make it part of a mixed toll ("killing or wounding", "killed and
 #: injured"): how many died is not said.
 MIXED_AFTER: Final[frozenset[str]] = frozenset("or".split())
+#: A copula right after the verb makes it a reduced relative, not an active verb with an
+#: object: "the 20 people killed were Colombians" (the set is the count rules' own).
+COPULA_AFTER: Final[frozenset[str]] = frozenset("were was are is".split())
 #: Hedges right before the verb: "possibly wounded the terrorist" reports no deed.
 HEDGES: Final[frozenset[str]] = frozenset("possibly probably perhaps maybe allegedly".split())
 #: The same before the second verb: "killed or wounded five soldiers".

@@ -26,6 +26,7 @@ from tollbook.extract.grammar.verbs import (
     MORE_DEATH_PREDICATES,
     active_forms,
     participles,
+    present_forms,
 )
 from tollbook.model import CATEGORIES
 
@@ -305,7 +306,7 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
      r"(?<!advisory\s)(?<!official\s)(?<!public\s)\b(?:bodies|body|remains|corpses|corpse)\s+of\s*$",
      "killed", ""),
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:killed|killing|kills|kill|"
+     r"\b(?:killed|killing|" + present_forms("killed") + r"|"
      r"slew|slaying|slays|shot\s+dead|shooting\s+dead|gunned\s+down|left|leaving|"
      r"set\s+(?:alight|ablaze|on\s+fire)|"
      r"burned\s+alive|burnt\s+alive|burning\s+alive|(?:shot|shooting)\s+and\s+kill(?:ed|ing)|"
@@ -319,21 +320,21 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
      r"\b(?:shot|shooting|stabbed|stabbing|beat|beaten|beating|hacked|hacking|burned|burnt|"
      r"burning|tortured|torturing|stoned|stoning|strangled|strangling|bludgeoned|clubbed)\s*$",
      "killed", ""),
-    (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:wounds|injures|injure|hurt|hurting|maiming|" + active_forms("wounded") + r")\s*$",
+    (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)(?<!\ba\s)(?<!\bthe\s)"
+     r"\b(?:" + present_forms("wounded") + r"|hurt|hurting|maiming|" + active_forms("wounded") + r")\s*$",
      "wounded", ""),  # fmt: skip
     (injury.BEFORE_PEOPLE, "wounded", ""),  # "caused injuries to two passers-by"
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:abducts|kidnaps|abduct|kidnap|"  # the historic present: "Gunmen abduct 9 aid workers"
+     r"\b(?:" + present_forms("hostage") + r"|"
      r"took|taking|holding|held|" + active_forms("hostage") + r")\s*$", "hostage", ""),  # fmt: skip
     # The progressive is active ("the group was holding two pilots hostage"); the guard above
     # keeps "were held" a passive.
     (r"(?:" + "|".join(rf"(?<=\b{be}\s)" for be in BE_FORMS) + r")holding\s*$", "hostage", ""),
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:displaced|displacing|displaces|displace|uprooted|uprooting|evacuated|evacuating|"
+     r"\b(?:displaced|displacing|" + present_forms("displaced") + r"|uprooted|uprooting|evacuated|evacuating|"
      r"forced|forcing)\s*$", "displaced", ""),  # fmt: skip
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:detains|arrests|jailed|jailing|rounded\s+up|"
+     r"\b(?:" + present_forms("detained") + r"|jailed|jailing|rounded\s+up|"
      r"rounding\s+up|" + active_forms("detained") + r")\s*$", "detained", ""),  # fmt: skip
     # "the fate of 12 fishermen is unknown", "the whereabouts of six crew members remain unknown"
     (r"\b(?:fate|whereabouts)\s+of(?:\s+the)?\s*$", "missing", "fate"),
@@ -438,7 +439,7 @@ LIST_SEP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+)?|and\
 #: Hypotheticals, threats and negations that stop a figure from being a claim.
 IRREALIS_RE = re.compile(
     r"\b(?:could|might|(?-i:may)|would|will|threaten(?:s|ed|ing)?\s+to|vow(?:s|ed)?\s+to|"
-    r"plan(?:s|ned)?\s+to|risk(?:s|ed)?|at\s+risk\s+of|in\s+danger\s+of|fear(?:s|ed)?\s+(?:that|of)|"
+    r"plan(?:s|ned)?\s+to|conspir(?:acy|ed|ing|es|e)\s+to|intend(?:s|ed|ing)?\s+to|risk(?:s|ed)?|at\s+risk\s+of|in\s+danger\s+of|fear(?:s|ed)?\s+(?:that|of)|"
     r"capable\s+of|enough\s+to|designed\s+to|aim(?:s|ed)?\s+to|if)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )

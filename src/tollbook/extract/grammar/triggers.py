@@ -117,7 +117,7 @@ def _triggers() -> set[str]:
     words = set(STEMS)
     tables: list[Iterable[str]] = [
         (form for _cat, participle, ing in vb.CUE_VERBS for form in (participle, ing)),
-        vb.VICTIM_VERBS, vb.PRESENT_VICTIM_VERBS, vb.HEADLINE_PREDICATES, vb.VICTIM_BEFORE,
+        vb.VICTIM_VERBS, vb.PRESENT_CUE_VERBS, vb.HEADLINE_PREDICATES, vb.VICTIM_BEFORE,
         CATEGORY_NOUNS, vb.MORE_DEATH_PREDICATES, vb.DIED_PREDICATES, vb.MANNER_VERBS,
         vb.WOUND_NOUNS, injury.WOUND_NOUNS, injury.CARE_PLACES, injury.HARM_PARTICIPLES,
     ]  # fmt: skip
