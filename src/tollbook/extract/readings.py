@@ -21,6 +21,8 @@ Called by counts.find_figures once its rules have read a sentence:
 - subjects that received a wound (sustained.py: "Three Americans received minor injuries");
 - wounds named by a noun (wound_nominals.py: "caused severe injuries to a Greek citizen");
 - a shooting its victims survived (survivors.py: "X was shot. He survived the attack");
+- a relative clause that tells its antecedent's harm (relatives.py: "found by a gardener who was
+  slightly injured");
 - bodies found (bodies.py: "His body was found", "the bodies of two farmers were recovered");
 - wounds said to be fatal are deaths (fatal.py: "was fatally wounded");
 - the figure before an active verb whose victims follow is the agent ("A crowd stoned to
@@ -61,6 +63,7 @@ from tollbook.extract import (
     others,
     phrases,
     postmodified,
+    relatives,
     subjects,
     survivors,
     sustained,
@@ -123,6 +126,8 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
         named += wound_nominals.find_wound_nominals(text, start, end, taken + [v.span for v in named])
     if may("survivors"):
         named += survivors.find_survivors(text, start, end, taken + [v.span for v in named])
+    if may("relatives"):
+        named += relatives.find_relatives(text, start, end, taken + [v.span for v in named])
     for v in named:
         listed = "+list" if v.how == "list" else ""
         if v.counted:  # a list member already read: it adds up with the others
