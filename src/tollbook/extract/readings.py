@@ -33,6 +33,8 @@ Called by counts.find_figures once its rules have read a sentence:
 - single people coordinated with a counted group (conjuncts.py: "The district chief and four
   guards were killed");
 - people a fronted phrase adds (besides.py: "In addition to the assailant, four people were killed");
+- a bare figure told dying later after a wounding (later_ones.py: "Two were wounded. One later
+  died of his wounds"), read as the wounded whose death later.py reads;
 - later deaths of the wounded, one rule for all (later.py: "One of the wounded later died", "the
   two wounded later succumbed", "was wounded and later died of his injuries"): killed, additional,
   and flagged of_wounds (the tally takes them from the wounded);
@@ -56,6 +58,7 @@ from tollbook.extract import (
     fatal,
     including,
     later,
+    later_ones,
     leading,
     nominals,
     objects,
@@ -128,6 +131,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
         named += survivors.find_survivors(text, start, end, taken + [v.span for v in named])
     if may("relatives"):
         named += relatives.find_relatives(text, start, end, taken + [v.span for v in named])
+    named += later_ones.find_later_ones(text, start, end, taken + [v.span for v in named])
     for v in named:
         listed = "+list" if v.how == "list" else ""
         if v.counted:  # a list member already read: it adds up with the others
