@@ -19,7 +19,7 @@ from tollbook.extract.grammar.later import WOUND_REACH
 from tollbook.extract.grammar.later_patterns import BARE_OPENER as _BARE_OPENER
 from tollbook.extract.grammar.later_patterns import OWN_DEATH as _OWN_DEATH
 from tollbook.extract.grammar.later_patterns import WOUND_BEFORE as _WOUND_BEFORE
-from tollbook.extract.numbers import find_numbers
+from tollbook.extract.numbers import numbers_in
 from tollbook.extract.victims import Victim, unread
 from tollbook.model import Span
 
@@ -30,7 +30,7 @@ def find_later_ones(text: str, start: int, end: int, taken: list[Span]) -> list[
     """The bare figures of text[start:end] told dying later after a wounding, as wounded people
     (later.py reads their deaths), unless a `taken` span overlaps them."""
     out: list[Victim] = []
-    for n in find_numbers(text, start, end):
+    for n in numbers_in(text, start, end):  # the sentence's marks, not a second scan
         if n.kind != "cardinal" or n.written not in ("words", "digits") or n.value < 1:
             continue
         a, b = n.span
