@@ -21,6 +21,8 @@ Called by counts.find_figures once its rules have read a sentence:
 - subjects that received a wound (sustained.py: "Three Americans received minor injuries");
 - wounds named by a noun (wound_nominals.py: "caused severe injuries to a Greek citizen");
 - a shooting its victims survived (survivors.py: "X was shot. He survived the attack");
+- a relative clause that tells its antecedent's harm (relatives.py: "found by a gardener who was
+  slightly injured");
 - bodies found (bodies.py: "His body was found", "the bodies of two farmers were recovered");
 - wounds said to be fatal are deaths (fatal.py: "was fatally wounded");
 - the figure before an active verb whose victims follow is the agent ("A crowd stoned to
@@ -35,6 +37,8 @@ Called by counts.find_figures once its rules have read a sentence:
 - single people coordinated with a counted group (conjuncts.py: "The district chief and four
   guards were killed");
 - people a fronted phrase adds (besides.py: "In addition to the assailant, four people were killed");
+- a bare figure told dying later after a wounding (later_ones.py: "Two were wounded. One later
+  died of his wounds"), read as the wounded whose death later.py reads;
 - later deaths of the wounded, one rule for all (later.py: "One of the wounded later died", "the
   two wounded later succumbed", "was wounded and later died of his injuries"): killed, additional,
   and flagged of_wounds (the tally takes them from the wounded);
@@ -59,6 +63,7 @@ from tollbook.extract import (
     fatal,
     including,
     later,
+    later_ones,
     leading,
     nominals,
     objects,
@@ -66,6 +71,7 @@ from tollbook.extract import (
     others,
     phrases,
     postmodified,
+    relatives,
     sets,
     subjects,
     survivors,
@@ -129,6 +135,9 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
         named += wound_nominals.find_wound_nominals(text, start, end, taken + [v.span for v in named])
     if may("survivors"):
         named += survivors.find_survivors(text, start, end, taken + [v.span for v in named])
+    if may("relatives"):
+        named += relatives.find_relatives(text, start, end, taken + [v.span for v in named])
+    named += later_ones.find_later_ones(text, start, end, taken + [v.span for v in named])
     for v in named:
         listed = "+list" if v.how == "list" else ""
         if v.counted:  # a list member already read: it adds up with the others

@@ -149,6 +149,11 @@ def _is_name(name: str) -> bool:
     return words[-1] not in lx.POPULATIONS  # "Security Forces", "Police": a noun, not a name
 
 
+def is_name(name: str) -> bool:
+    """Do the words read as a person's name (not a group, a place or a plural noun)?"""
+    return _is_name(name)
+
+
 def population_of(text: str, start: int, end: int) -> tuple[str, str]:
     """The people a title names ("police officer Ana Dorn", "Commander Ilya Dorsk"), else people."""
     m = lx.POP_RE.search(text, start, end)

@@ -104,8 +104,10 @@ NON_PERSON = frozenset(
     """cow cows cattle goat goats sheep camel camels donkey donkeys horse horses dog dogs animal
     animals livestock chicken chickens bird birds fish pig pigs ox oxen bull bulls buffalo
     vehicle vehicles car cars truck trucks tank tanks bus buses motorcycle motorcycles boat boats
-    van vans minibus minibuses lorry lorries ship ships vessel vessels plane planes aircraft
-    helicopter helicopters device devices ied ieds explosive explosives
+    minibus minibuses van vans jeep jeeps lorry lorries pickup pickups tanker tankers tractor tractors
+    bicycle bicycles helicopter helicopters aircraft plane planes airliner airliners ship ships
+    vessel vessels ferry ferries train trains ambulance ambulances window windows wall walls roof
+    device devices ied ieds explosive explosives
     house houses building buildings home homes shop shops hut huts crop crops tree trees plant
     plants round rounds shell shells rocket rockets missile missiles drone drones weapon weapons
     rifle rifles gun guns pistol pistols bomb bombs mine mines grenade grenades ammunition pills

@@ -120,6 +120,7 @@ def _triggers() -> set[str]:
         vb.VICTIM_VERBS, vb.PRESENT_CUE_VERBS, vb.HEADLINE_PREDICATES, vb.VICTIM_BEFORE,
         CATEGORY_NOUNS, vb.MORE_DEATH_PREDICATES, vb.DIED_PREDICATES, vb.MANNER_VERBS,
         vb.WOUND_NOUNS, injury.WOUND_NOUNS, injury.CARE_PLACES, injury.HARM_PARTICIPLES,
+        injury.HIT_VERBS, injury.PROJECTILES,
     ]  # fmt: skip
     for table in tables:
         words |= _uncovered(table, words)
