@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from tollbook.extract import (
     active_objects,
+    bare,
     besides,
     burning,
     nominals,
@@ -40,6 +41,7 @@ from .conftest import CORPUS, SHARED, SHARED_TEXT_FILES, shared_texts
 
 #: Each anchored reading: its module and the function readings.complete calls.
 _READINGS: dict[str, tuple[ModuleType, str]] = {
+    "bare": (bare, "find_bare"),
     "wound_nominals": (wound_nominals, "find_wound_nominals"),
     "sustained": (sustained, "find_sustained"),
     "others": (others, "find_others"),

@@ -67,8 +67,9 @@ from tollbook.extract import (
     victims,
     wound_nominals,
 )
+from tollbook.extract.grammar import literals
 from tollbook.extract.grammar.reading_patterns import AGENT_GAP as _AGENT_GAP
-from tollbook.extract.grammar.reading_patterns import ANCHORS as _ANCHORS
+from tollbook.extract.grammar.reading_patterns import ANCHOR_WORDS as _ANCHOR_WORDS
 from tollbook.extract.headlines import Headline
 from tollbook.extract.records import Figure
 from tollbook.model import ATTACKER_SELF_RULE, Span
@@ -84,8 +85,8 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     anchor words (reading_patterns.READING_ANCHORS) the sentence lacks; same output (off only
     to check that: tests/test_reading_anchors.py)."""
 
-    def may(reading: str) -> bool:
-        return not anchored or _ANCHORS[reading].search(text, start, end) is not None
+    def may(reading: str) -> bool:  # the sentence folded once, a few substring tests
+        return not anchored or literals.gate(text, start, end, _ANCHOR_WORDS[reading])
 
     for fig in figures:
         if fig.category is not None and victims.undone_after(text, fig.span[1], end):
@@ -97,7 +98,8 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     taken = [f.span for f in figures if f.category is not None] + exclude
     named = victims.find_victims(text, start, end, taken)
     named += postmodified.find_subjects(text, start, end, taken + [v.span for v in named])
-    named += bare.find_bare(text, start, end, taken + [v.span for v in named])
+    if may("bare"):
+        named += bare.find_bare(text, start, end, taken + [v.span for v in named])
     named += anaphora.find_anaphors(text, start, end, taken + [v.span for v in named])
     if may("others"):
         named += others.find_others(text, start, end, taken + [v.span for v in named])

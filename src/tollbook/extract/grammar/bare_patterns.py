@@ -12,7 +12,11 @@ from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.alternation import alternation
 
 PARTICIPLES = {**{v: c for v, c in vb.VICTIM_VERBS.items() if not v.endswith("ing")}, **vb.HEADLINE_PREDICATES}
-PARTICIPLE = alternation([*PARTICIPLES, "shot dead", "found dead", "gunned down"])
+#: The predicates SUBJECT, LIST and LIST_FIGURE_LAST end with, and OBJECT's verbs: one of them
+#: is in every match (the reading's anchors, reading_patterns.READING_ANCHORS "bare").
+PARTICIPLE_WORDS = (*PARTICIPLES, "shot dead", "found dead", "gunned down")
+OBJECT_VERBS = tuple(v for v in vb.VICTIM_VERBS if not v.endswith("ing"))
+PARTICIPLE = alternation(PARTICIPLE_WORDS)
 NEXT = r"(?=\s*(?:[,;.:)—–]|$)|\s+(?:" + alternation(md.TELEGRAPHIC_NEXT) + r")\b)"
 MODIFIER = r"(?:(?!(?:a|an|the|his|her|their|its|one|two|three)\b)[A-Za-z][\w'’-]*\s+)"
 HEAD = r"(?P<head>" + alternation(lx.SINGULARS) + r")"
@@ -23,7 +27,7 @@ SUBJECT = re.compile(
     re.IGNORECASE,
 )
 OBJECT = re.compile(
-    rf"\b(?P<verb>{alternation([v for v in vb.VICTIM_VERBS if not v.endswith('ing')])})\s+"
+    rf"\b(?P<verb>{alternation(OBJECT_VERBS)})\s+"
     rf"(?P<np>{MODIFIER}{{0,{md.MAX_BARE_MODIFIERS}}}{HEAD})(?:\s*\([^()]{{1,30}}\))?{NEXT}",
     re.IGNORECASE,
 )

@@ -6,11 +6,13 @@ import re
 from typing import Final
 
 from tollbook.extract.grammar import active_objects as ob
+from tollbook.extract.grammar import bare_patterns as bare
 from tollbook.extract.grammar import burning_patterns as bp
 from tollbook.extract.grammar import nominals as nm
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar import wound_nominal_patterns as wn
 from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.grammar.literals import minimal
 
 #: Between an agent and its victims: an active verb, no passive ("X was killed and his aide
 #: was injured": the first figure is a victim too).
@@ -42,6 +44,8 @@ READING_ANCHORS: Final[dict[str, tuple[str, ...]]] = {
     "nominals": (*nm.KILLING_NOUNS, *nm.DEATH_NOUNS, "fatal"),
     # FRONTED needs besides_patterns.ADDITIVE: "in addition to", "besides", "aside from", "apart from"
     "besides": ("addition", "besides", "aside", "apart"),
+    # SUBJECT, LIST and LIST_FIGURE_LAST need a participle, OBJECT its active verb
+    "bare": (*bare.PARTICIPLE_WORDS, *bare.OBJECT_VERBS),
 }
 
 
@@ -50,5 +54,10 @@ def _anchor_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(alternation(sorted({w.split()[-1].lower() for w in words})), re.IGNORECASE)
 
 
-#: READING_ANCHORS compiled: one search of the sentence per reading says whether it may fire.
+#: READING_ANCHORS compiled, the reference: a search of the sentence says whether it may fire.
 ANCHORS: Final[dict[str, re.Pattern[str]]] = {name: _anchor_pattern(w) for name, w in READING_ANCHORS.items()}
+#: The same test, cheaper: the words' last words, lower-case, none containing another, looked
+#: for in the sentence folded once (literals.gate): found exactly where ANCHORS finds one.
+ANCHOR_WORDS: Final[dict[str, tuple[str, ...]]] = {
+    name: minimal(w.split()[-1].lower() for w in words) for name, words in READING_ANCHORS.items()
+}
