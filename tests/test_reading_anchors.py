@@ -29,8 +29,10 @@ from tollbook.extract import (
     objects,
     others,
     readings,
+    subjects,
     survivors,
     sustained,
+    victims,
     wound_nominals,
 )
 from tollbook.extract.grammar.reading_patterns import ANCHORS, READING_ANCHORS
@@ -42,6 +44,8 @@ from .conftest import CORPUS, SHARED, SHARED_TEXT_FILES, shared_texts
 #: Each anchored reading: its module and the function readings.complete calls.
 _READINGS: dict[str, tuple[ModuleType, str]] = {
     "bare": (bare, "find_bare"),
+    "victims": (victims, "find_victims"),
+    "subjects": (subjects, "find_clause_subjects"),
     "wound_nominals": (wound_nominals, "find_wound_nominals"),
     "sustained": (sustained, "find_sustained"),
     "others": (others, "find_others"),
