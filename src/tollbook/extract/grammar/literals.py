@@ -6,7 +6,7 @@ proves a declaration sound (tests/test_gates.py) and gives the check the rules r
 
 - `fold(text)`: the text lower-cased as Python's case-blind patterns compare ASCII letters:
   "K" (Kelvin), "ſ", "İ" and "ı" are the non-ASCII letters `re.IGNORECASE` equates with
-  ASCII ones (grammar/triggers.FOLDS_TO_ASCII), so they are mapped first.
+  ASCII ones (FOLDS_TO_ASCII), so they are mapped first.
 - `holds(low, words)`: does the folded text `low` contain one of `words` (lower-case ASCII)?
 - `gate_of(words)`: a `Gate`, the words declared with their test compiled once;
   `gate(text, start, end, g)`: may a pattern needing one of g's words match in
@@ -37,10 +37,13 @@ from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
 from tollbook.extract.grammar.alternation import alternation
-from tollbook.extract.grammar.triggers import FOLDS_TO_ASCII
 
-__all__ = ["Gate", "covers", "fold", "folded", "gate", "gate_of", "holds", "minimal", "proves", "required", "requirements"]
+__all__ = ["FOLDS_TO_ASCII", "Gate", "covers", "fold", "folded", "gate", "gate_of", "holds", "minimal", "proves", "required", "requirements"]
 
+#: Non-ASCII letters that Python's IGNORECASE patterns equate with ASCII letters (K: Kelvin
+#: sign, s: long s, i: dotted capital and dotless small i); read by the pre-filter too
+#: (grammar/triggers.py).
+FOLDS_TO_ASCII: tuple[str, ...] = ("\u212a", "\u017f", "\u0130", "\u0131")
 #: Each to the ASCII letter `re` equates it with (tests/test_gates.py checks there are no others).
 _FOLDS = tuple((c, next(a for a in string.ascii_lowercase if re.fullmatch(a, c, re.IGNORECASE)))
                for c in FOLDS_TO_ASCII)  # fmt: skip
