@@ -29,11 +29,16 @@ from tollbook.extract.grammar import active_object_patterns as ao
 from tollbook.extract.grammar import bare_patterns as bare
 from tollbook.extract.grammar import besides_patterns as be
 from tollbook.extract.grammar import burning_patterns as bu
+from tollbook.extract.grammar import commemoration_patterns as cp
 from tollbook.extract.grammar import fatal_patterns as fp
+from tollbook.extract.grammar import headline_patterns as hp
+from tollbook.extract.grammar import incident_patterns as ip
+from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import literals
 from tollbook.extract.grammar import nominal_patterns as nm
 from tollbook.extract.grammar import object_patterns as ob
 from tollbook.extract.grammar import other_patterns as ot
+from tollbook.extract.grammar import phrase_patterns as pp
 from tollbook.extract.grammar import survivor_patterns as sv
 from tollbook.extract.grammar import sustained_patterns as su
 from tollbook.extract.grammar import victim_patterns as vp
@@ -53,6 +58,13 @@ PACKAGE = Path(literals.__file__).resolve().parents[2]
 GATES: list[tuple[str, Gate, list[re.Pattern[str]]]] = [
     ("_ACTIVE_GATE", vp.ACTIVE_GATE, [vp.ACTIVE]),
     ("_PREDICATE_GATE", vp.PREDICATE_GATE, [vp.PASSIVE, vp.DIED]),
+    ("_ANOTHER_GATE", hp.ANOTHER_GATE, [hp.ANOTHER]),
+    ("_AND_ANOTHER_GATE", hp.AND_ANOTHER_GATE, [hp.AND_ANOTHER]),
+    ("lx.ZERO_GATE", lx.ZERO_GATE, [lx.ZERO_RE]),
+    ("lx.CHARACTERISATION_GATE", lx.CHARACTERISATION_GATE, [lx.CHARACTERISATION_RE]),
+    ("pp.UNQUANTIFIED_GATE", pp.UNQUANTIFIED_GATE, [pp.UNQUANTIFIED]),
+    ("COMMEMORATION_GATE", cp.COMMEMORATION_GATE, [cp.COMMEMORATION]),
+    ("SCOPE_GATE", ip.SCOPE_GATE, [ip.SCOPE]),
 ]
 #: The reading anchors (readings.complete's `may`): the patterns that produce each reading's
 #: output (the comments of reading_patterns.READING_ANCHORS).
