@@ -32,6 +32,7 @@ from tollbook.extract.grammar import burning_patterns as bu
 from tollbook.extract.grammar import commemoration_patterns as cp
 from tollbook.extract.grammar import fatal_patterns as fp
 from tollbook.extract.grammar import headline_patterns as hp
+from tollbook.extract.grammar import housing_patterns as hsp
 from tollbook.extract.grammar import incident_patterns as ip
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import literals
@@ -65,6 +66,7 @@ GATES: list[tuple[str, Gate, list[re.Pattern[str]]]] = [
     ("pp.UNQUANTIFIED_GATE", pp.UNQUANTIFIED_GATE, [pp.UNQUANTIFIED]),
     ("COMMEMORATION_GATE", cp.COMMEMORATION_GATE, [cp.COMMEMORATION]),
     ("SCOPE_GATE", ip.SCOPE_GATE, [ip.SCOPE]),
+    ("_ANY_NOUN_GATE", hsp.ANY_NOUN_GATE, [hsp.ANY_NOUN]),
 ]
 #: The reading anchors (readings.complete's `may`): the patterns that produce each reading's
 #: output (the comments of reading_patterns.READING_ANCHORS).
@@ -105,6 +107,10 @@ def test_a_gate_answers_as_its_words() -> None:
     for low in ["he was shot", "w3x", "w3", "wounds", "nothing here", "", "a gunshot"]:
         assert many(low) == holds(low, many.words)
         assert few(low) == holds(low, few.words)
+
+
+def test_the_housing_gate_answers_as_the_pattern_it_replaced() -> None:
+    assert hsp.ANY_NOUN_GATE.words == minimal(a for a in hsp.ANY_NOUN.pattern.split("|"))
 
 
 def test_minimal_keeps_the_same_answer() -> None:
