@@ -428,6 +428,8 @@ HEDGE_RE = re.compile(
     r"not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)|(?:may|might|could)\s+(?:well\s+)?have\s+been)",
     re.IGNORECASE,
 )
+#: Word gate of HEDGE_RE (literals.gate; proven in tests/test_gates.py).
+HEDGE_GATE = gate_of(("unconfirmed", "unverified", "rumoured", "rumored", "verif", "confirmed", "have"))
 #: A competing figure from another source, after the main one: "Some reports claim 32 dead",
 #: "Other reports hold 50 deaths", "(some sources claim 20)", "Some witnesses put the toll at
 #: 25". A figure after this frame in its sentence is flagged hedged (counts._assign); the
