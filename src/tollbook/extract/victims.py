@@ -353,8 +353,8 @@ def _another(text: str, pos: int, end: int, out: list[Victim]) -> None:
 def _pairs(text: str, start: int, end: int, out: list[Victim], taken: list[Span]) -> None:
     """'Nazari and his driver were killed', 'Jalil, a commander, and his driver were killed':
     two people, each counted (the list adds up in the tally)."""
-    if " and " not in text[start:end]:
-        return
+    if " and " not in text[start:end] or not literals.gate(text, start, end, _PREDICATE_GATE):
+        return  # PASSIVE_PLURAL must follow the pair
     for m in _PAIR.finditer(text, start, end):
         after = _PASSIVE_PLURAL.match(text, m.end(), end)
         if after is None or not _CLAUSE_START.search(text[max(start, m.start() - 40) : m.start()]):
@@ -379,8 +379,8 @@ def _pairs(text: str, start: int, end: int, out: list[Victim], taken: list[Span]
 def _partitives(text: str, start: int, end: int, out: list[Victim], free: Callable[[int, int], bool]) -> None:
     """'three of his escorts were killed', 'one of the hostages was killed': the figure counts
     the people the partitive's open-class head names."""
-    if " of " not in text[start:end]:
-        return
+    if " of " not in text[start:end] or not literals.gate(text, start, end, _PREDICATE_GATE):
+        return  # a passive or dying predicate must follow the partitive
     for num in numbers_in(text, start, end):
         if num.kind != "cardinal" or num.written == "vague":
             continue
