@@ -58,7 +58,7 @@ PACKAGE = Path(literals.__file__).resolve().parents[2]
 #: source writes it, the words, the patterns it gates).
 GATES: list[tuple[str, Gate, list[re.Pattern[str]]]] = [
     ("_ACTIVE_GATE", vp.ACTIVE_GATE, [vp.ACTIVE]),
-    ("_PREDICATE_GATE", vp.PREDICATE_GATE, [vp.PASSIVE, vp.DIED]),
+    ("_PREDICATE_GATE", vp.PREDICATE_GATE, [vp.PASSIVE, vp.PASSIVE_PLURAL, vp.DIED]),
     ("_ANOTHER_GATE", hp.ANOTHER_GATE, [hp.ANOTHER]),
     ("_AND_ANOTHER_GATE", hp.AND_ANOTHER_GATE, [hp.AND_ANOTHER]),
     ("lx.ZERO_GATE", lx.ZERO_GATE, [lx.ZERO_RE]),
@@ -67,6 +67,7 @@ GATES: list[tuple[str, Gate, list[re.Pattern[str]]]] = [
     ("COMMEMORATION_GATE", cp.COMMEMORATION_GATE, [cp.COMMEMORATION]),
     ("SCOPE_GATE", ip.SCOPE_GATE, [ip.SCOPE]),
     ("_ANY_NOUN_GATE", hsp.ANY_NOUN_GATE, [hsp.ANY_NOUN]),
+    ("lx.HEDGE_GATE", lx.HEDGE_GATE, [lx.HEDGE_RE]),
 ]
 #: The reading anchors (readings.complete's `may`): the patterns that produce each reading's
 #: output (the comments of reading_patterns.READING_ANCHORS).
@@ -74,6 +75,7 @@ READING_PATTERNS: dict[str, list[re.Pattern[str]]] = {
     "bare": [bare.SUBJECT, bare.LIST, bare.LIST_FIGURE_LAST, bare.OBJECT],
     "victims": [vp.ACTIVE, vp.ACTIVE_BEFORE, vp.PASSIVE, vp.PASSIVE_PLURAL, vp.GAPPED, vp.DIED],
     "subjects": [vp.PASSIVE, vp.PASSIVE_PLURAL, vp.DIED, fp.FATAL_PASSIVE],
+    "offices": [vp.ACTIVE_BEFORE],
     "wound_nominals": [wn.CAUSED, wn.WITH_WOUND, wn.AND_THE_INJURY],
     "sustained": [su.RECEIVED],
     "others": [ot.SUBJECT, ot.OBJECT],

@@ -105,7 +105,8 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
         named += others.find_others(text, start, end, taken + [v.span for v in named])
     if may("burning"):
         named += burning.find_burnings(text, start, end, taken + [v.span for v in named])
-    named += offices.find_offices(text, start, end, taken + [v.span for v in named])
+    if may("offices"):
+        named += offices.find_offices(text, start, end, taken + [v.span for v in named])
     if may("objects"):
         named += objects.find_objects(text, start, end, taken + [v.span for v in named])
     found = bodies.find_bodies(text, start, end, taken + [v.span for v in named])

@@ -53,6 +53,8 @@ READING_ANCHORS: Final[dict[str, tuple[str, ...]]] = {
     "victims": (*vp.ACTIVE_GATE.words, *vp.PREDICATE_GATE.words),
     # a clause subject needs a predicate: victims' PASSIVE, PASSIVE_PLURAL or DIED, or FATAL_PASSIVE
     "subjects": (*vp.PREDICATE_GATE.words, *ft.WOUND_PARTICIPLES),
+    # an office holder is the object of an active verb before it (victims' ACTIVE_BEFORE)
+    "offices": vp.ACTIVE_GATE.words,
 }
 
 
