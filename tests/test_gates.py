@@ -76,6 +76,8 @@ READING_PATTERNS: dict[str, list[re.Pattern[str]]] = {
     "victims": [vp.ACTIVE, vp.ACTIVE_BEFORE, vp.PASSIVE, vp.PASSIVE_PLURAL, vp.GAPPED, vp.DIED],
     "subjects": [vp.PASSIVE, vp.PASSIVE_PLURAL, vp.DIED, fp.FATAL_PASSIVE],
     "offices": [vp.ACTIVE_BEFORE],
+    "postmodified": [vp.PASSIVE, vp.DIED],
+    "anaphora": [vp.PASSIVE_PLURAL],
     "wound_nominals": [wn.CAUSED, wn.WITH_WOUND, wn.AND_THE_INJURY],
     "sustained": [su.RECEIVED],
     "others": [ot.SUBJECT, ot.OBJECT],

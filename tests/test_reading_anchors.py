@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from tollbook.extract import (
     active_objects,
+    anaphora,
     bare,
     besides,
     burning,
@@ -29,6 +30,7 @@ from tollbook.extract import (
     objects,
     offices,
     others,
+    postmodified,
     readings,
     subjects,
     survivors,
@@ -48,6 +50,8 @@ _READINGS: dict[str, tuple[ModuleType, str]] = {
     "victims": (victims, "find_victims"),
     "subjects": (subjects, "find_clause_subjects"),
     "offices": (offices, "find_offices"),
+    "postmodified": (postmodified, "find_subjects"),
+    "anaphora": (anaphora, "find_anaphors"),
     "wound_nominals": (wound_nominals, "find_wound_nominals"),
     "sustained": (sustained, "find_sustained"),
     "others": (others, "find_others"),

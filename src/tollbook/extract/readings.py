@@ -97,10 +97,12 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
                               flags=["additional"] if h.num.additional else [], has_head=True))  # fmt: skip
     taken = [f.span for f in figures if f.category is not None] + exclude
     named = victims.find_victims(text, start, end, taken) if may("victims") else []
-    named += postmodified.find_subjects(text, start, end, taken + [v.span for v in named])
+    if may("postmodified"):
+        named += postmodified.find_subjects(text, start, end, taken + [v.span for v in named])
     if may("bare"):
         named += bare.find_bare(text, start, end, taken + [v.span for v in named])
-    named += anaphora.find_anaphors(text, start, end, taken + [v.span for v in named])
+    if may("anaphora"):
+        named += anaphora.find_anaphors(text, start, end, taken + [v.span for v in named])
     if may("others"):
         named += others.find_others(text, start, end, taken + [v.span for v in named])
     if may("burning"):

@@ -55,6 +55,10 @@ READING_ANCHORS: Final[dict[str, tuple[str, ...]]] = {
     "subjects": (*vp.PREDICATE_GATE.words, *ft.WOUND_PARTICIPLES),
     # an office holder is the object of an active verb before it (victims' ACTIVE_BEFORE)
     "offices": vp.ACTIVE_GATE.words,
+    # a post-modified subject needs victims' PASSIVE or DIED after it, a plural anaphor
+    # PASSIVE_PLURAL
+    "postmodified": vp.PREDICATE_GATE.words,
+    "anaphora": vp.PREDICATE_GATE.words,
 }
 
 
