@@ -22,15 +22,21 @@ from hypothesis import strategies as st
 
 from tollbook.extract import (
     active_objects,
+    anaphora,
+    bare,
     besides,
     burning,
     nominals,
     objects,
+    offices,
     others,
+    postmodified,
     readings,
     relatives,
+    subjects,
     survivors,
     sustained,
+    victims,
     wound_nominals,
 )
 from tollbook.extract.grammar.reading_patterns import ANCHORS, READING_ANCHORS
@@ -41,6 +47,12 @@ from .conftest import CORPUS, SHARED, SHARED_TEXT_FILES, shared_texts
 
 #: Each anchored reading: its module and the function readings.complete calls.
 _READINGS: dict[str, tuple[ModuleType, str]] = {
+    "bare": (bare, "find_bare"),
+    "victims": (victims, "find_victims"),
+    "subjects": (subjects, "find_clause_subjects"),
+    "offices": (offices, "find_offices"),
+    "postmodified": (postmodified, "find_subjects"),
+    "anaphora": (anaphora, "find_anaphors"),
     "wound_nominals": (wound_nominals, "find_wound_nominals"),
     "sustained": (sustained, "find_sustained"),
     "others": (others, "find_others"),

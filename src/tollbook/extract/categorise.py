@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from tollbook.extract.commemoration import commemorated
 from tollbook.extract.cues import irrealis, left_result, needs_completion, relative_cue
 from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar import literals
 from tollbook.extract.grammar.count_patterns import ALSO_BEFORE as _ALSO_BEFORE
 from tollbook.extract.grammar.count_patterns import ALSO_IN as _ALSO_IN
 from tollbook.extract.grammar.count_patterns import APPOSITION as _APPOSITION
@@ -177,7 +178,8 @@ def _assign(text: str, start: int, end: int, figs: list[Figure], group: list[int
     first = figs[group[0]]
     sentence = text[start:end]
     clause = max((m.end() for m in lx.ALTERNATIVE_REPORT_END_RE.finditer(text, start, first.num.span[0])), default=start)
-    if lx.HEDGE_RE.search(sentence) or lx.ALTERNATIVE_REPORT_RE.search(text, clause, first.num.span[0]):
+    hedged = literals.gate(text, start, end, lx.HEDGE_GATE) and lx.HEDGE_RE.search(sentence)
+    if hedged or lx.ALTERNATIVE_REPORT_RE.search(text, clause, first.num.span[0]):
         flags.append("hedged")  # "may have been"; "Some reports claim 32 dead": another source's figure
     if "cumulative" not in flags and lx.CUMULATIVE_RE.search(text[max(start, first.num.span[0] - 80) : first.num.span[0]]):
         flags.append("cumulative")

@@ -20,6 +20,7 @@ from tollbook.extract.asides import blank_asides
 from tollbook.extract.attribution import Attributor
 from tollbook.extract.counts import find_figures
 from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar import literals
 from tollbook.extract.housing import find_housing
 from tollbook.extract.incidents import mark_incidents
 from tollbook.extract.records import Figure
@@ -51,7 +52,7 @@ def claim_id(doc_id: str, kind: str, span: Span, category: str | None, populatio
 
 def _characterisation(text: str, start: int, end: int) -> tuple[str, ...]:
     seen: dict[str, None] = {}
-    for m in lx.CHARACTERISATION_RE.finditer(text, start, end):
+    for m in lx.CHARACTERISATION_RE.finditer(text, start, end) if literals.gate(text, start, end, lx.CHARACTERISATION_GATE) else ():
         seen.setdefault(m.group(0).lower(), None)
     return tuple(seen)
 

@@ -10,8 +10,10 @@ new event and counts.
 
 from __future__ import annotations
 
+from tollbook.extract.grammar import literals
 from tollbook.extract.grammar.commemoration_patterns import (
     COMMEMORATION,
+    COMMEMORATION_GATE,
     PAST_DATE_AFTER,
     RELATIVE_BETWEEN,
 )
@@ -22,7 +24,7 @@ __all__ = ["commemorated"]
 def commemorated(text: str, start: int, at: int, after: int, end: int) -> bool:
     """Is the figure at text[at:after] (in the sentence text[start:end]) the remembered toll of a
     commemoration before it?"""
-    m = COMMEMORATION.search(text, start, at)
+    m = COMMEMORATION.search(text, start, at) if literals.gate(text, start, at, COMMEMORATION_GATE) else None
     if m is None:
         return False
     return bool(RELATIVE_BETWEEN.search(text, m.end(), at)) or bool(PAST_DATE_AFTER.match(text[after:end]))

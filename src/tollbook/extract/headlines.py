@@ -19,12 +19,15 @@ from dataclasses import dataclass
 
 from tollbook.extract import persons
 from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar import literals
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.headline_patterns import ACTIVE as _ACTIVE
 from tollbook.extract.grammar.headline_patterns import ACTIVE_UNDONE as _ACTIVE_UNDONE
 from tollbook.extract.grammar.headline_patterns import AFTER_ACTIVE as _AFTER_ACTIVE
 from tollbook.extract.grammar.headline_patterns import AND_ANOTHER as _AND_ANOTHER
+from tollbook.extract.grammar.headline_patterns import AND_ANOTHER_GATE as _AND_ANOTHER_GATE
 from tollbook.extract.grammar.headline_patterns import ANOTHER as _ANOTHER
+from tollbook.extract.grammar.headline_patterns import ANOTHER_GATE as _ANOTHER_GATE
 from tollbook.extract.grammar.headline_patterns import CHAIN as _CHAIN
 from tollbook.extract.grammar.headline_patterns import CLAUSE_END as _CLAUSE_END
 from tollbook.extract.grammar.headline_patterns import CLAUSE_START as _CLAUSE_START
@@ -64,7 +67,8 @@ def _people(pop: str | None) -> tuple[str, str]:
 def find_headlines(text: str, start: int, end: int) -> list[Headline]:
     """Telegraphic figures in text[start:end], in text order."""
     nums = [n for n in numbers_in(text, start, end) if n.kind == "cardinal" and n.written != "vague"]
-    nums += [mention(m.span(), m.group(0), 1.0, "words") for m in _ANOTHER.finditer(text, start, end)]
+    if literals.gate(text, start, end, _ANOTHER_GATE):
+        nums += [mention(m.span(), m.group(0), 1.0, "words") for m in _ANOTHER.finditer(text, start, end)]
     out: list[Headline] = []
     for num in sorted(nums, key=lambda n: n.span[0]):
         before = text[max(start, num.span[0] - 40) : num.span[0]]
@@ -93,7 +97,7 @@ def find_headlines(text: str, start: int, end: int) -> list[Headline]:
                 out.append(Headline(num, (num.span[0], after.end() if after.group("pop") else num.span[1]),
                                     vb.VICTIM_BEFORE[re.sub(r"\s+", " ", act.group("verb").lower())],
                                     population, cls, "active"))  # fmt: skip
-    for m in _AND_ANOTHER.finditer(text, start, end):
+    for m in _AND_ANOTHER.finditer(text, start, end) if literals.gate(text, start, end, _AND_ANOTHER_GATE) else ():
         cue = m.group("verb")
         if any(h.num.span[0] <= m.start("a") < h.span[1] for h in out):
             continue

@@ -14,8 +14,9 @@ been destroyed" is kept, hedged).
 from __future__ import annotations
 
 from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar import literals
 from tollbook.extract.grammar.housing_patterns import AFTER as _AFTER
-from tollbook.extract.grammar.housing_patterns import ANY_NOUN as _ANY_NOUN
+from tollbook.extract.grammar.housing_patterns import ANY_NOUN_GATE as _ANY_NOUN_GATE
 from tollbook.extract.grammar.housing_patterns import BEFORE as _BEFORE
 from tollbook.extract.grammar.housing_patterns import PARTIAL as _PARTIAL
 from tollbook.extract.numbers import NumberMention, numbers_in
@@ -39,7 +40,7 @@ def _detail(words: str) -> str:
 def find_housing(text: str, start: int, end: int, exclude: list[Span]) -> list[Figure]:
     """Dwellings destroyed or damaged in text[start:end], outside the spans in `exclude`."""
     out: list[Figure] = []
-    if not _ANY_NOUN.search(text, start, end):
+    if not literals.gate(text, start, end, _ANY_NOUN_GATE):
         return out  # most sentences name no dwelling: skip reading their numbers again
     for num in numbers_in(text, start, end):
         if num.kind != "cardinal" or any(

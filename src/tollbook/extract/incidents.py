@@ -27,12 +27,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from tollbook.extract.grammar import literals
 from tollbook.extract.grammar.incident_patterns import (
     DECLARED,
     FLAG_PREFIX,
     INCIDENT_NUMBER_WORDS,
     LEADING_SCOPE,
     SCOPE,
+    SCOPE_GATE,
 )
 from tollbook.model import Claim
 
@@ -67,7 +69,7 @@ def _scope(m: re.Match[str], declared: int | None) -> int | None:
 
 def _incidents(text: str, claim: Claim, declared: int | None) -> int | None:
     start, end = claim.sentence_span
-    after = SCOPE.search(text, claim.span[1], end)
+    after = SCOPE.search(text, claim.span[1], end) if literals.gate(text, start, end, SCOPE_GATE) else None
     if after is not None:
         return _scope(after, declared)
     leading = LEADING_SCOPE.match(text, start)

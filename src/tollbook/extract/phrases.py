@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar import literals
+from tollbook.extract.grammar import phrase_patterns as pp
 from tollbook.extract.grammar.phrase_patterns import AFTER_OBJECT as AFTER_OBJECT
 from tollbook.extract.grammar.phrase_patterns import DEAD_BODY as DEAD_BODY
 from tollbook.extract.grammar.phrase_patterns import DETERMINER as DETERMINER
@@ -69,7 +71,7 @@ def pronouns(text: str, start: int, end: int) -> list[NumberMention]:
 def unquantified(text: str, start: int, end: int,
                  irrealis: Callable[[int], bool]) -> tuple[NumberMention, str] | None:  # fmt: skip
     """The first uncounted mention of deaths in the sentence and its category, if any."""
-    for m in UNQUANTIFIED.finditer(text, start, end):
+    for m in UNQUANTIFIED.finditer(text, start, end) if literals.gate(text, start, end, pp.UNQUANTIFIED_GATE) else ():
         noun = "n" if m.group("n") else "m"
         a, b = m.span(noun)
         if _NEGATED.search(text, max(start, m.start() - 30), m.start()) or irrealis(m.start()):

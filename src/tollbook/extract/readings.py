@@ -79,8 +79,9 @@ from tollbook.extract import (
     victims,
     wound_nominals,
 )
+from tollbook.extract.grammar import literals
 from tollbook.extract.grammar.reading_patterns import AGENT_GAP as _AGENT_GAP
-from tollbook.extract.grammar.reading_patterns import ANCHORS as _ANCHORS
+from tollbook.extract.grammar.reading_patterns import ANCHOR_GATES as _ANCHOR_GATES
 from tollbook.extract.headlines import Headline
 from tollbook.extract.records import Figure
 from tollbook.model import ATTACKER_SELF_RULE, Span
@@ -96,8 +97,8 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     anchor words (reading_patterns.READING_ANCHORS) the sentence lacks; same output (off only
     to check that: tests/test_reading_anchors.py)."""
 
-    def may(reading: str) -> bool:
-        return not anchored or _ANCHORS[reading].search(text, start, end) is not None
+    def may(reading: str) -> bool:  # the sentence folded once, a few substring tests
+        return not anchored or literals.gate(text, start, end, _ANCHOR_GATES[reading])
 
     for fig in figures:
         if fig.category is not None and victims.undone_after(text, fig.span[1], end):
@@ -107,15 +108,19 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
                               unit="people", category=h.category, rule=f"{RULE_PREFIX}.headline_{h.how}:{h.category}",
                               flags=["additional"] if h.num.additional else [], has_head=True))  # fmt: skip
     taken = [f.span for f in figures if f.category is not None] + exclude
-    named = victims.find_victims(text, start, end, taken)
-    named += postmodified.find_subjects(text, start, end, taken + [v.span for v in named])
-    named += bare.find_bare(text, start, end, taken + [v.span for v in named])
-    named += anaphora.find_anaphors(text, start, end, taken + [v.span for v in named])
+    named = victims.find_victims(text, start, end, taken) if may("victims") else []
+    if may("postmodified"):
+        named += postmodified.find_subjects(text, start, end, taken + [v.span for v in named])
+    if may("bare"):
+        named += bare.find_bare(text, start, end, taken + [v.span for v in named])
+    if may("anaphora"):
+        named += anaphora.find_anaphors(text, start, end, taken + [v.span for v in named])
     if may("others"):
         named += others.find_others(text, start, end, taken + [v.span for v in named])
     if may("burning"):
         named += burning.find_burnings(text, start, end, taken + [v.span for v in named])
-    named += offices.find_offices(text, start, end, taken + [v.span for v in named])
+    if may("offices"):
+        named += offices.find_offices(text, start, end, taken + [v.span for v in named])
     if may("objects"):
         named += objects.find_objects(text, start, end, taken + [v.span for v in named])
     found = bodies.find_bodies(text, start, end, taken + [v.span for v in named])
@@ -123,7 +128,8 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
         if fig.category not in (None, "killed") and bodies.misread(text, fig.span, found):
             fig.category = None  # "The body of a kidnapped engineer was found": no hostage
     named += found
-    named += subjects.find_clause_subjects(text, start, end, taken + [v.span for v in named])
+    if may("subjects"):
+        named += subjects.find_clause_subjects(text, start, end, taken + [v.span for v in named])
     if may("active_objects"):
         named += active_objects.find_objects(text, start, end, taken + [v.span for v in named])
     if may("nominals"):

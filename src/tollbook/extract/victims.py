@@ -20,9 +20,11 @@ from dataclasses import dataclass
 
 from tollbook.extract.cues import irrealis
 from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar import literals
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.victim_patterns import ACTIVE as _ACTIVE
 from tollbook.extract.grammar.victim_patterns import ACTIVE_BEFORE as _ACTIVE_BEFORE
+from tollbook.extract.grammar.victim_patterns import ACTIVE_GATE as _ACTIVE_GATE
 from tollbook.extract.grammar.victim_patterns import AFTER_NAME as _AFTER_NAME
 from tollbook.extract.grammar.victim_patterns import AND_POSSESSIVE as _AND_POSSESSIVE
 from tollbook.extract.grammar.victim_patterns import ANOTHER_AFTER as _ANOTHER_AFTER
@@ -45,6 +47,7 @@ from tollbook.extract.grammar.victim_patterns import PASSIVE as _PASSIVE
 from tollbook.extract.grammar.victim_patterns import PASSIVE_PLURAL as _PASSIVE_PLURAL
 from tollbook.extract.grammar.victim_patterns import PLACE_NAME_HEADS as _PLACE_NAME_HEADS
 from tollbook.extract.grammar.victim_patterns import PLURAL_ENDINGS as _PLURAL_ENDINGS
+from tollbook.extract.grammar.victim_patterns import PREDICATE_GATE as _PREDICATE_GATE
 from tollbook.extract.grammar.victim_patterns import PREPOSITION_BEFORE as _PREPOSITION_BEFORE
 from tollbook.extract.grammar.victim_patterns import PRESENT_NOT_AFTER as _PRESENT_NOT_AFTER
 from tollbook.extract.grammar.victim_patterns import PRONOUN as _PRONOUN
@@ -253,7 +256,7 @@ def find_victims(text: str, start: int, end: int, taken: list[Span]) -> list[Vic
     def free(a: int, b: int) -> bool:
         return unread(a, b, taken, out)
 
-    for m in _ACTIVE.finditer(text, start, end):
+    for m in _ACTIVE.finditer(text, start, end) if literals.gate(text, start, end, _ACTIVE_GATE) else ():
         verb, manner = m.group("verb"), m.group("manner")
         if manner and not (m.group("res1") or m.group("res2")):
             continue  # "shot Omar": wounded or killed, the text does not say
@@ -275,7 +278,8 @@ def find_victims(text: str, start: int, end: int, taken: list[Span]) -> list[Vic
                 out.append(Victim(also[:2], category, "people", "unknown", "list", counted))
             else:
                 out.append(Victim((a, b), category, population, cls, "object"))
-    for m in NAME_RE.finditer(text, start, end):
+    predicates = literals.gate(text, start, end, _PREDICATE_GATE)  # a subject needs its predicate
+    for m in NAME_RE.finditer(text, start, end) if predicates else ():
         name = m.group("name")
         if not _is_name(name):
             continue
@@ -295,7 +299,7 @@ def find_victims(text: str, start: int, end: int, taken: list[Span]) -> list[Vic
             category = _died_category(after) if how == "died" else _category(after.group("verb"), bool(after.group("manner")))
             population, cls = population_of(text, m.start(), m.end())
             out.append(Victim(m.span(), category, population, cls, how))
-    for m in _PRONOUN.finditer(text, start, end):
+    for m in _PRONOUN.finditer(text, start, end) if predicates else ():
         after = _PASSIVE.match(text, m.end(), end) or _DIED.match(text, m.end(), end)
         if after is None or after.groupdict().get("neg") or after.group("appos") \
                 or not _CLAUSE_START.search(text[max(start, m.start() - 40) : m.start()]) \
@@ -354,8 +358,8 @@ def _another(text: str, pos: int, end: int, out: list[Victim]) -> None:
 def _pairs(text: str, start: int, end: int, out: list[Victim], taken: list[Span]) -> None:
     """'Nazari and his driver were killed', 'Jalil, a commander, and his driver were killed':
     two people, each counted (the list adds up in the tally)."""
-    if " and " not in text[start:end]:
-        return
+    if " and " not in text[start:end] or not literals.gate(text, start, end, _PREDICATE_GATE):
+        return  # PASSIVE_PLURAL must follow the pair
     for m in _PAIR.finditer(text, start, end):
         after = _PASSIVE_PLURAL.match(text, m.end(), end)
         if after is None or not _CLAUSE_START.search(text[max(start, m.start() - 40) : m.start()]):
@@ -380,8 +384,8 @@ def _pairs(text: str, start: int, end: int, out: list[Victim], taken: list[Span]
 def _partitives(text: str, start: int, end: int, out: list[Victim], free: Callable[[int, int], bool]) -> None:
     """'three of his escorts were killed', 'one of the hostages was killed': the figure counts
     the people the partitive's open-class head names."""
-    if " of " not in text[start:end]:
-        return
+    if " of " not in text[start:end] or not literals.gate(text, start, end, _PREDICATE_GATE):
+        return  # a passive or dying predicate must follow the partitive
     for num in numbers_in(text, start, end):
         if num.kind != "cardinal" or num.written == "vague":
             continue

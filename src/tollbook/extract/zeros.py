@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from tollbook.extract.cues import irrealis
 from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar import literals
 from tollbook.extract.grammar.count_patterns import HARM_WORDS as _HARM_WORDS
 from tollbook.model import Span
 
@@ -28,7 +29,7 @@ class Zero:
 def find_zeros(text: str, start: int, end: int) -> list[Zero]:
     """Explicit zeros; "no casualties" counts as nobody killed (the narrower reading)."""
     out: list[Zero] = []
-    for m in lx.ZERO_RE.finditer(text, start, end):
+    for m in lx.ZERO_RE.finditer(text, start, end) if literals.gate(text, start, end, lx.ZERO_GATE) else ():
         z = m.group("z").lower()
         if irrealis(text, start, m.start()):
             continue

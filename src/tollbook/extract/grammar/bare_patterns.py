@@ -12,7 +12,10 @@ from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.alternation import alternation
 
 PARTICIPLES = {**{v: c for v, c in vb.VICTIM_VERBS.items() if not v.endswith("ing")}, **vb.HEADLINE_PREDICATES}
-PARTICIPLE = alternation([*PARTICIPLES, "shot dead", "found dead", "gunned down"])
+#: The predicates SUBJECT, LIST and LIST_FIGURE_LAST end with, and OBJECT's verbs: one of them
+#: is in every match (the reading's anchors, reading_patterns.READING_ANCHORS "bare").
+PARTICIPLE_WORDS = (*PARTICIPLES, "shot dead", "found dead", "gunned down")
+PARTICIPLE = alternation(PARTICIPLE_WORDS)
 NEXT = r"(?=\s*(?:[,;.:)—–]|$)|\s+(?:" + alternation(md.TELEGRAPHIC_NEXT) + r")\b)"
 MODIFIER = r"(?:(?!(?:a|an|the|his|her|their|its|one|two|three)\b)[A-Za-z][\w'’-]*\s+)"
 HEAD = r"(?P<head>" + alternation(lx.SINGULARS) + r")"

@@ -12,10 +12,15 @@ from __future__ import annotations
 
 import re
 
+from tollbook.extract.grammar.literals import gate_of
+
 __all__ = ["COMMEMORATION", "PAST_DATE_AFTER", "RELATIVE_BETWEEN"]
 
 #: A word that remembers: anniversary, memorial, commemoration, remembrance, mourning the dead of
 #: long ago.
+#: Word gate of COMMEMORATION (literals.gate; proven in tests/test_gates.py).
+COMMEMORATION_GATE = gate_of(("anniversar", "memorial", "commemorat", "remembrance", "remembered", "monument",
+                              "cenotaph", "wreath"))  # fmt: skip
 COMMEMORATION = re.compile(
     r"\b(?:anniversary|anniversaries|memorial|memorials|commemorat\w*|remembrance|remembered|"
     r"monument|cenotaph|wreaths?)\b",

@@ -8,6 +8,7 @@ import re
 
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.grammar.literals import gate_of
 
 #: The results that make a manner verb's participle lethal in a headline ("Two hacked to death").
 _RESULTS = ("dead", "to death")
@@ -42,6 +43,9 @@ DATE_PART = re.compile(r"\d[/:.]\d")
 CLAUSE_END = re.compile(r"\s*(?:[,;.()]|$|(?:and|plus|while)\b)", re.IGNORECASE)
 CHAIN = re.compile(r"^\s*(?:,|;|and|,\s*and|while|with)\s*$", re.IGNORECASE)
 ANOTHER = re.compile(r"\b(?:another|one\s+more|a\s+further)\b", re.IGNORECASE)
+#: Word gates (literals.gate; proven in tests/test_gates.py): ANOTHER's and AND_ANOTHER's words.
+ANOTHER_GATE = gate_of(("another", "more", "further"))
+AND_ANOTHER_GATE = gate_of(("another",))
 ACTIVE = re.compile(r"\b(?P<verb>" + alternation(vb.VICTIM_BEFORE) + r")\s+\Z", re.IGNORECASE)
 #: Words right before an ACTIVE verb that undo it: "tried to lynch three men", "nearly drowned two".
 ACTIVE_UNDONE = re.compile(r"\b(?:" + alternation(vb.NON_LETHAL_BEFORE) + r")\s+\Z", re.IGNORECASE)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from tollbook.extract.grammar.literals import gate_of
 from tollbook.extract.grammar.verbs import BE
 
 DESTROYED = (
@@ -23,6 +24,8 @@ NOUN = (
 )
 
 ANY_NOUN = re.compile(r"houses|homes|dwellings|housing|huts|residential", re.IGNORECASE)
+#: ANY_NOUN's words as a gate (literals.gate): the same answer, from the sentence folded once.
+ANY_NOUN_GATE = gate_of(("houses", "homes", "dwellings", "housing", "huts", "residential"))
 
 #: Words between the number and the noun: "300 mud-brick houses", never a clause.
 MODS = r"(?:(?!(?:of|and|or|in|on|at|by|were|was|are|have|had|been|more)\b)[a-z][\w-]*\s+){0,2}?"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.grammar.literals import gate_of
 from tollbook.extract.grammar.numberwords import TENS, UNITS
 
 #: The events a series is made of, singular and plural.
@@ -63,6 +64,8 @@ _ALTERNATIVES = (
     r"(?P<single>" + _PREP + r"\s+(?:the|this|that|each)\s+" + _ENSUING + _ONE + r")",
 )
 SCOPE = re.compile(r"\b(?:" + "|".join(_ALTERNATIVES) + r")", re.IGNORECASE)
+#: Word gate of SCOPE (literals.gate; proven in tests/test_gates.py): every scope names its events.
+SCOPE_GATE = gate_of(w for pair in EVENT_NOUNS for w in pair)
 #: The same scope opening the sentence: "Across both attacks, ...".
 LEADING_SCOPE = re.compile(r"\s*(?:" + SCOPE.pattern + r")\s*,", re.IGNORECASE)
 

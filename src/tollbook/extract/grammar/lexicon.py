@@ -14,6 +14,7 @@ from functools import lru_cache
 from tollbook._exceptions import GrammarError
 from tollbook.extract.grammar import injury_patterns as injury
 from tollbook.extract.grammar.alternation import alternation, final_words
+from tollbook.extract.grammar.literals import gate_of
 from tollbook.extract.grammar.loader import load_table
 from tollbook.extract.grammar.populations import POPULATION_NOUNS, Population
 from tollbook.extract.grammar.relations import ORPHAN_CUES
@@ -450,6 +451,8 @@ HEDGE_RE = re.compile(
     r"not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)|(?:may|might|could)\s+(?:well\s+)?have\s+been)",
     re.IGNORECASE,
 )
+#: Word gate of HEDGE_RE (literals.gate; proven in tests/test_gates.py).
+HEDGE_GATE = gate_of(("unconfirmed", "unverified", "rumoured", "rumored", "verif", "confirmed", "have"))
 #: A competing figure from another source, after the main one: "Some reports claim 32 dead",
 #: "Other reports hold 50 deaths", "(some sources claim 20)", "Some witnesses put the toll at
 #: 25". A figure after this frame in its sentence is flagged hedged (counts._assign); the
@@ -481,6 +484,9 @@ ZERO_RE = re.compile(
     r"no\s+(?:deaths?|fatalities|casualties|injuries|lives\s+were\s+lost|one\s+died)\b)",
     re.IGNORECASE,
 )
+#: Word gate of ZERO_RE (literals.gate; proven in tests/test_gates.py): the harm each branch ends with.
+ZERO_GATE = gate_of(("killed", "hurt", "injured", "wounded", "harmed", "dead", "died", "perished", "lost", "death",
+                     "fatalities", "casualties", "injuries"))  # fmt: skip
 
 #: The source's own words for what happened; recorded, never adopted.
 CHARACTERISATION = (
@@ -495,3 +501,5 @@ CHARACTERISATION_RE = re.compile(
     r"\b(?:" + alternation(CHARACTERISATION) + r")\b",
     re.IGNORECASE,
 )
+#: Word gate of CHARACTERISATION_RE (literals.gate; proven in tests/test_gates.py).
+CHARACTERISATION_GATE = gate_of(CHARACTERISATION)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from tollbook.extract.grammar.literals import gate_of
+
 DETERMINER = re.compile(r"\b(?P<a>an?|the|his|her|their|both)\s+(?=[A-Za-z])", re.IGNORECASE)
 
 #: Prepositions of place and time that end an open noun phrase as the count rules' own stop
@@ -19,6 +21,8 @@ NP_WORD = re.compile(r"\s+(?P<w>[A-Za-z][\w’'./-]*)")
 
 EITHER_NUMBER = frozenset("police personnel staff militia youth".split())
 
+#: Word gate of UNQUANTIFIED (literals.gate; proven in tests/test_gates.py): its nouns.
+UNQUANTIFIED_GATE = gate_of(("fatalities", "deaths", "casualties"))
 UNQUANTIFIED = re.compile(
     r"\b(?:incurr?(?:ing|ed)?|caus(?:ing|ed|e)|result(?:ing|ed)?\s+in|suffer(?:ing|ed)?|"
     r"sustain(?:ing|ed)?|inflict(?:ing|ed)?|leaving|with|report(?:ing|ed)?)\s+"

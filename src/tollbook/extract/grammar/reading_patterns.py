@@ -6,11 +6,15 @@ import re
 from typing import Final
 
 from tollbook.extract.grammar import active_objects as ob
+from tollbook.extract.grammar import bare_patterns as bare
 from tollbook.extract.grammar import burning_patterns as bp
+from tollbook.extract.grammar import fatal as ft
 from tollbook.extract.grammar import nominals as nm
 from tollbook.extract.grammar import verbs as vb
+from tollbook.extract.grammar import victim_patterns as vp
 from tollbook.extract.grammar import wound_nominal_patterns as wn
 from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.grammar.literals import Gate, gate_of
 
 #: Between an agent and its victims: an active verb, no passive ("X was killed and his aide
 #: was injured": the first figure is a victim too).
@@ -44,6 +48,19 @@ READING_ANCHORS: Final[dict[str, tuple[str, ...]]] = {
     "relatives": ("who",),
     # FRONTED needs besides_patterns.ADDITIVE: "in addition to", "besides", "aside from", "apart from"
     "besides": ("addition", "besides", "aside", "apart"),
+    # SUBJECT, LIST and LIST_FIGURE_LAST need a participle, OBJECT its active verb
+    "bare": (*bare.PARTICIPLE_WORDS, *bare.OBJECT_VERBS),
+    # every victim needs an active verb before it (ACTIVE, ACTIVE_BEFORE) or a passive or
+    # dying predicate after it (PASSIVE, PASSIVE_PLURAL, GAPPED, DIED)
+    "victims": (*vp.ACTIVE_GATE.words, *vp.PREDICATE_GATE.words),
+    # a clause subject needs a predicate: victims' PASSIVE, PASSIVE_PLURAL or DIED, or FATAL_PASSIVE
+    "subjects": (*vp.PREDICATE_GATE.words, *ft.WOUND_PARTICIPLES),
+    # an office holder is the object of an active verb before it (victims' ACTIVE_BEFORE)
+    "offices": vp.ACTIVE_GATE.words,
+    # a post-modified subject needs victims' PASSIVE or DIED after it, a plural anaphor
+    # PASSIVE_PLURAL
+    "postmodified": vp.PREDICATE_GATE.words,
+    "anaphora": vp.PREDICATE_GATE.words,
 }
 
 
@@ -52,5 +69,10 @@ def _anchor_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(alternation(sorted({w.split()[-1].lower() for w in words})), re.IGNORECASE)
 
 
-#: READING_ANCHORS compiled: one search of the sentence per reading says whether it may fire.
+#: READING_ANCHORS compiled, the reference: a search of the sentence says whether it may fire.
 ANCHORS: Final[dict[str, re.Pattern[str]]] = {name: _anchor_pattern(w) for name, w in READING_ANCHORS.items()}
+#: The same test, cheaper: the words' last words looked for in the sentence folded once
+#: (literals.gate): found exactly where ANCHORS finds one (tests/test_gates.py).
+ANCHOR_GATES: Final[dict[str, Gate]] = {
+    name: gate_of(w.split()[-1] for w in words) for name, words in READING_ANCHORS.items()
+}

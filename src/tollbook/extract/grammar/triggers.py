@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from tollbook.extract.grammar import injury_patterns as injury
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.lexicon import CATEGORY_NOUNS, UPDATE_VERBS
+from tollbook.extract.grammar.literals import FOLDS_TO_ASCII
 
 __all__ = ["COUNT_NOUNS", "FOLDS_TO_ASCII", "RUNNING_TOTAL_VERBS", "STEMS", "companion_stems", "trigger_stems"]
 
@@ -69,10 +70,9 @@ RUNNING_TOTAL_VERBS: tuple[str, ...] = ("bring", "brought", "raising", "raises",
 #: the cumulative cues, `TOTAL_AHEAD`): "the figure was raised to 58" is a killed claim.
 COUNT_NOUNS: tuple[str, ...] = ("count", "figure", "number", "total", "tally")
 
-#: Non-ASCII letters that Python's IGNORECASE patterns equate with ASCII letters (K: Kelvin
-#: sign, s: long s, i: dotted capital and dotless small i). A sentence holding one keeps its
-#: rules, since a cue may be spelled with it; tests/test_cues.py derives the set again from `re`.
-FOLDS_TO_ASCII: tuple[str, ...] = ("\u212a", "\u017f", "\u0130", "\u0131")
+#: FOLDS_TO_ASCII (declared in literals.py, which the grammar's word gates import): a sentence
+#: holding one keeps its rules, since a cue may be spelled with it; tests/test_cues.py derives
+#: the set again from `re`.
 
 
 #: Words too common to stand for a phrase: "gun down" keeps its sentences by "gun".

@@ -10,6 +10,7 @@ from tollbook.extract.grammar import injury_patterns as injury
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.grammar.literals import gate_of
 from tollbook.extract.grammar.numberwords import TENS, UNITS
 from tollbook.geo.regionwords import DIVISION_NOUNS
 
@@ -82,6 +83,13 @@ DIED = re.compile(
     rf"\s+(?:\w+\s+){{0,2}}?(?:{alternation(vb.WOUND_NOUNS)}))\b",
     re.IGNORECASE,
 )
+#: Word gates (literals.gate; tests/test_gates.py proves them against the patterns): every
+#: match of ACTIVE (and ACTIVE_BEFORE) holds one of ACTIVE_GATE's words, every match of
+#: PASSIVE, PASSIVE_PLURAL, GAPPED and DIED one of PREDICATE_GATE's: a sentence without them
+#: has no victim of that form, so extract/victims.py skips the search.
+ACTIVE_GATE = gate_of((*VERBS_ANY_TENSE, *vb.MANNER_VERBS))
+PREDICATE_GATE = gate_of((*vb.VICTIM_VERBS, *injury.HARM_PARTICIPLES, "shot", *vb.MANNER_VERBS, "died", "succumbed",
+                          "perished", "dead", *vb.DIED_PREDICATES, *vb.WOUNDED_PREDICATES))  # fmt: skip
 NON_LETHAL = re.compile(rf"\b(?:{alternation(vb.NON_LETHAL_BEFORE)})\s+(?:be\s+|been\s+|being\s+)?\Z", re.IGNORECASE)
 NOMINAL = re.compile(r"\b(?:the|a|an|his|her|their|its|this|that)\s+(?:\w+\s+)?\Z", re.IGNORECASE)
 BACKGROUND = re.compile(rf"\b(?:{alternation(vb.BACKGROUND_WORDS)})\b", re.IGNORECASE)

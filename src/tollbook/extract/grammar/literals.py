@@ -1,0 +1,283 @@
+"""Compiled pattern -> the literal strings one of which every match contains (issue 23's gates).
+
+A rule may skip a search when the sentence holds none of the words its pattern cannot match
+without. Those words are declared as data next to the pattern (`*_patterns.py`); this module
+proves a declaration sound (tests/test_gates.py) and gives the check the rules run:
+
+- `fold(text)`: the text lower-cased as Python's case-blind patterns compare ASCII letters:
+  "K" (Kelvin), "ſ", "İ" and "ı" are the non-ASCII letters `re.IGNORECASE` equates with
+  ASCII ones (FOLDS_TO_ASCII), so they are mapped first.
+- `holds(low, words)`: does the folded text `low` contain one of `words` (lower-case ASCII)?
+- `gate_of(words)`: a `Gate`, the words declared with their test compiled once;
+  `gate(text, start, end, g)`: may a pattern needing one of g's words match in
+  text[start:end]? The sentence is folded once (`folded`, a memo of the last few sentences:
+  the rules of one sentence share it), and the test is a case-sensitive search of the words'
+  alternation over it (a third of a case-blind pattern's cost) or, for a few words, `in`.
+- `required(pattern)`: from `re`'s own parse of the pattern, a set of folded ASCII strings such
+  that the text a match consumes contains one of them; None when no such set is found (the
+  pattern starts with an open class everywhere). Look-arounds and anchors consume nothing,
+  so they count as the empty string; non-ASCII literals and classes such as `\\s` end a run.
+- `requirements(pattern)`: every such set along the pattern's top-level sequence (a gate's
+  words need cover one of them);
+- `covers(words, strings)`: every string holds one of the words, so a text holding none of the
+  words holds none of the strings, and the pattern cannot match there;
+- `proves(words, pattern)`: the same for a pattern, searched through its parse (what
+  tests/test_gates.py asks of every declared gate).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+from tollbook.extract.grammar.alternation import alternation
+
+__all__ = ["FOLDS_TO_ASCII", "Gate", "covers", "fold", "folded", "gate", "gate_of", "holds", "minimal", "proves", "required", "requirements"]
+
+#: Non-ASCII letters that Python's IGNORECASE patterns equate with ASCII letters (K: Kelvin
+#: sign, s: long s, i: dotted capital and dotless small i); read by the pre-filter too
+#: (grammar/triggers.py).
+FOLDS_TO_ASCII: tuple[str, ...] = ("\u212a", "\u017f", "\u0130", "\u0131")
+#: Each to the ASCII letter `re` equates it with (tests/test_gates.py checks there are no others).
+_FOLDS = tuple((c, next(a for a in string.ascii_lowercase if re.fullmatch(a, c, re.IGNORECASE)))
+               for c in FOLDS_TO_ASCII)  # fmt: skip
+#: A gate of more words than this searches one alternation of them; fewer, one `in` each.
+_FEW = 6
+#: Finite languages larger than this are given up (treated as open).
+_LIMIT = 4000
+
+
+def fold(text: str) -> str:
+    """`text` lower-cased, with the non-ASCII letters case-blind patterns equate with ASCII ones
+    mapped to those first (four `in` tests: cheaper than a translation table)."""
+    for ch, ascii_letter in _FOLDS:
+        if ch in text:
+            text = text.replace(ch, ascii_letter)
+    return text.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """Declared words (lower-case ASCII, none containing another) and their test, compiled once:
+    one search of an alternation when they are many, else one `in` each."""
+
+    words: tuple[str, ...]
+    search: Callable[[str], object]
+
+    def __call__(self, low: str) -> bool:
+        return self.search(low) is not None if self.search is not _none else any(w in low for w in self.words)
+
+
+def _none(low: str) -> object:
+    return None
+
+
+def gate_of(words: Iterable[str]) -> Gate:
+    """The Gate of `words` (folded, reduced by `minimal`)."""
+    ws = minimal(w.lower() for w in words)
+    if not ws:
+        raise ValueError("a gate needs at least one word")
+    return Gate(ws, re.compile(alternation(ws)).search if len(ws) > _FEW else _none)
+
+
+def holds(low: str, words: Iterable[str]) -> bool:
+    """Does the folded text `low` contain one of `words`?"""
+    return any(w in low for w in words)
+
+
+@lru_cache(maxsize=8)
+def folded(text: str, start: int, end: int) -> str:
+    """fold(text[start:end]), computed once for the rules that read the same sentence (a pure
+    function's memo: `text`'s hash is cached by the string, so a lookup costs no scan)."""
+    return fold(text[start:end])
+
+
+def gate(text: str, start: int, end: int, words: Gate) -> bool:
+    """May a pattern whose matches contain one of the gate's words (folded) match inside
+    text[start:end]? False only when none occurs there: the caller skips its search.
+    tests/test_gates.py proves each declared gate against its patterns and checks output
+    with every gate answering True."""
+    return words(folded(text, start, end))
+
+
+def minimal(words: Iterable[str]) -> tuple[str, ...]:
+    """`words` without those containing another of them: the same `holds`, fewer tests."""
+    ws = sorted(set(words), key=lambda w: (len(w), w))
+    out: list[str] = []
+    for w in ws:
+        if not any(m in w for m in out):
+            out.append(w)
+    return tuple(out)
+
+
+def covers(words: Iterable[str], strings: Iterable[str]) -> bool:
+    """Does every string of `strings` contain one of `words`?"""
+    ws = tuple(words)
+    return all(any(w in s for w in ws) for s in strings)
+
+
+def required(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Folded ASCII strings one of which the text of every match of `pattern` contains (the
+    most selective of `requirements`), or None."""
+    found = _necessary(list(_parser.parse(pattern.pattern, pattern.flags)))
+    return None if found is None else frozenset(minimal(found))
+
+
+def requirements(pattern: re.Pattern[str]) -> list[frozenset[str]]:
+    """Every such set found along the pattern's top-level sequence (each alone is necessary)."""
+    return [frozenset(minimal(c)) for c in _candidates(list(_parser.parse(pattern.pattern, pattern.flags)))]
+
+
+def _char(code: int) -> str | None:
+    ch = chr(code)
+    return ch.lower() if ch.isascii() else None
+
+
+def _finite(op: Any, av: Any) -> set[str] | None:
+    """The exact (folded) strings one item matches, when they are few; else None."""
+    if op is _c.LITERAL:
+        ch = _char(av)
+        return None if ch is None else {ch}
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return {""}
+    if op is _c.IN:
+        chars: set[str] = set()
+        for iop, iav in av:
+            if iop is _c.LITERAL and (ch := _char(iav)) is not None:
+                chars.add(ch)
+            elif iop is _c.RANGE and iav[1] - iav[0] < 16 and all(_char(c) for c in range(iav[0], iav[1] + 1)):
+                chars.update(chr(c).lower() for c in range(iav[0], iav[1] + 1))
+            else:
+                return None
+        return chars
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            f = _sequence(list(alt))
+            if f is None:
+                return None
+            out |= f
+            if len(out) > _LIMIT:
+                return None
+        return out
+    if op is _c.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is _c.ATOMIC_GROUP:
+        return _sequence(list(av))
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        low, high, inner = av
+        if high is _c.MAXREPEAT or high > 4:
+            return None
+        f = _sequence(list(inner))
+        if f is None:
+            return None
+        out, power = set(), {""}
+        for k in range(high + 1):
+            if k >= low:
+                out |= power
+            if k < high:
+                power = {a + b for a in power for b in f}
+            if len(out) > _LIMIT or len(power) > _LIMIT:
+                return None
+        return out
+    return None
+
+
+def _sequence(items: list[tuple[Any, Any]]) -> set[str] | None:
+    out = {""}
+    for op, av in items:
+        f = _finite(op, av)
+        if f is None:
+            return None
+        out = {a + b for a in out for b in f}
+        if len(out) > _LIMIT:
+            return None
+    return out
+
+
+def _score(strings: set[str]) -> tuple[int, int]:
+    return (min(map(len, strings)), -len(strings))
+
+
+def _necessary(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """A set of strings one of which every match of the sequence `items` contains."""
+    candidates = _candidates(items)
+    return max(candidates, key=_score) if candidates else None
+
+
+def proves(words: Iterable[str], pattern: re.Pattern[str]) -> bool:
+    """Does every match of `pattern` hold one of `words` (folded)? Searched through the parse:
+    a run of the sequence whose strings all hold a word, or an item that proves it (a group,
+    a repeat of at least one, a branch each of whose alternatives proves it)."""
+    return _proves(tuple(words), list(_parser.parse(pattern.pattern, pattern.flags)))
+
+
+def _proves(words: tuple[str, ...], items: list[tuple[Any, Any]]) -> bool:
+    run: set[str] | None = {""}
+    for op, av in items:
+        f = _finite(op, av)
+        if f is not None and run is not None and len(run) * len(f) <= _LIMIT:
+            run = {a + b for a in run for b in f}
+        else:
+            if run is not None and covers(words, run):
+                return True
+            run = f if f is not None else {""}
+        if (f is not None and covers(words, f)) or _item_proves(words, op, av):
+            return True
+    return run is not None and covers(words, run)
+
+
+def _item_proves(words: tuple[str, ...], op: Any, av: Any) -> bool:
+    if op in (_c.SUBPATTERN, _c.ATOMIC_GROUP):
+        return _proves(words, list(av[-1] if op is _c.SUBPATTERN else av))
+    if op is _c.BRANCH:
+        return all(_proves(words, list(alt)) for alt in av[1])
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _proves(words, list(av[2]))
+    return False
+
+
+def _candidates(items: list[tuple[Any, Any]]) -> list[set[str]]:
+    """Sets of strings, each of which holds a string every match of `items` contains."""
+    candidates: list[set[str]] = []
+    run: set[str] | None = {""}
+    for op, av in items:
+        f = _finite(op, av)
+        if f is not None and run is not None and len(run) * len(f) <= _LIMIT:
+            run = {a + b for a in run for b in f}
+            continue
+        if run is not None and "" not in run:
+            candidates.append(run)
+        run = f if f is not None else {""}
+        if f is None:
+            inner = _inner(op, av)
+            if inner is not None and "" not in inner:
+                candidates.append(inner)
+    if run is not None and "" not in run:
+        candidates.append(run)
+    return candidates
+
+
+def _inner(op: Any, av: Any) -> set[str] | None:
+    """The necessary strings of an item no finite set describes."""
+    if op is _c.SUBPATTERN:
+        return _necessary(list(av[-1]))
+    if op is _c.ATOMIC_GROUP:
+        return _necessary(list(av))
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            n = _necessary(list(alt))
+            if n is None:
+                return None
+            out |= n
+        return out
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _necessary(list(av[2]))
+    return None
