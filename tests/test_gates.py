@@ -40,6 +40,7 @@ from tollbook.extract.grammar import nominal_patterns as nm
 from tollbook.extract.grammar import object_patterns as ob
 from tollbook.extract.grammar import other_patterns as ot
 from tollbook.extract.grammar import phrase_patterns as pp
+from tollbook.extract.grammar import relative_patterns as rp
 from tollbook.extract.grammar import survivor_patterns as sv
 from tollbook.extract.grammar import sustained_patterns as su
 from tollbook.extract.grammar import victim_patterns as vp
@@ -87,6 +88,7 @@ READING_PATTERNS: dict[str, list[re.Pattern[str]]] = {
     "nominals": [nm.NOMINAL],
     "active_objects": [ao.VERB, ao.WOUND_VERB],
     "besides": [be.FRONTED],
+    "relatives": [rp.RELATIVE],
 }
 
 

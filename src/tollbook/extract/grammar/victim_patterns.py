@@ -88,7 +88,7 @@ DIED = re.compile(
 #: PASSIVE, PASSIVE_PLURAL, GAPPED and DIED one of PREDICATE_GATE's: a sentence without them
 #: has no victim of that form, so extract/victims.py skips the search.
 ACTIVE_GATE = gate_of((*VERBS_ANY_TENSE, *vb.MANNER_VERBS))
-PREDICATE_GATE = gate_of((*vb.VICTIM_VERBS, *injury.HARM_PARTICIPLES, "shot", *vb.MANNER_VERBS, "died", "succumbed",
+PREDICATE_GATE = gate_of((*vb.VICTIM_VERBS, *injury.HARM_PARTICIPLES, *injury.HIT_VERBS, "shot", *vb.MANNER_VERBS, "died", "succumbed",
                           "perished", "dead", *vb.DIED_PREDICATES, *vb.WOUNDED_PREDICATES))  # fmt: skip
 NON_LETHAL = re.compile(rf"\b(?:{alternation(vb.NON_LETHAL_BEFORE)})\s+(?:be\s+|been\s+|being\s+)?\Z", re.IGNORECASE)
 NOMINAL = re.compile(r"\b(?:the|a|an|his|her|their|its|this|that)\s+(?:\w+\s+)?\Z", re.IGNORECASE)
