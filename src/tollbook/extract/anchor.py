@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from functools import cached_property
 
 from tollbook.extract.dates import find_dates
+from tollbook.extract.grammar.anchor_patterns import CARE_DESTINATION as _CARE_DESTINATION
 from tollbook.extract.grammar.anchor_patterns import FACILITY as _FACILITY
 from tollbook.extract.grammar.anchor_patterns import FACILITY_PLACED as _FACILITY_PLACED
 from tollbook.extract.grammar.anchor_patterns import METADATA_LINE as _METADATA_LINE
@@ -105,6 +106,9 @@ class Anchors:
         found = list(enclose(self.text, found, gazetteer))
         if self.datelines:
             found = [p for p in found if not self._in_dateline(p.span[0])]
+        # "taken to the District Hospital in Peshawar": where victims were treated, not hit.
+        found = [p for p in found
+                 if not _CARE_DESTINATION.search(self.text, max(0, p.span[0] - 120), p.span[0])]
         return tuple(found)
 
     def sentence_index(self, pos: int) -> int:
@@ -156,7 +160,11 @@ class Anchors:
         """The place governing the figure at `pos`."""
         found = self._place_for(pos)
         if found is not None and _FACILITY.match(self.text, found.span[1]):
-            return self._town_of(found) or found
+            # A building: its town, else the place the text gives around it. A name standing
+            # alone keeps it ("Halvard station" is in Halvard), unless possessive: "St Luke's
+            # church" is named after a person, not a town.
+            fallback = None if self.text.startswith(("'s", "’s"), found.span[1]) else found
+            return self._town_of(found) or self._place_for(pos, buildings=False) or fallback
         return found
 
     def _town_of(self, building: PlaceMention) -> PlaceMention | None:
@@ -168,10 +176,16 @@ class Anchors:
                 return self.places[k]
         return None
 
-    def _place_for(self, pos: int) -> PlaceMention | None:
+    def _not_building(self, p: PlaceMention) -> bool:
+        return p.entry is not None or not _FACILITY.match(self.text, p.span[1])
+
+    def _place_for(self, pos: int, buildings: bool = True) -> PlaceMention | None:
         idx = self.sentence_index(pos)
         sent = self.sentences[idx]
-        best = _nearest(self._places_within(sent.start, sent.end), pos, self.text)
+        inside = self._places_within(sent.start, sent.end)
+        if not buildings:
+            inside = [p for p in inside if self._not_building(p)]
+        best = _nearest(inside, pos, self.text)
         if best is not None:
             return best
         k = bisect.bisect_right(self._paragraph_starts, pos) - 1  # sorted, disjoint paragraphs
@@ -180,7 +194,10 @@ class Anchors:
             s = self.sentences[i]
             if s.end < para_start:
                 break
-            best = _nearest(self._places_within(s.start, s.end), s.end, self.text)
+            earlier = self._places_within(s.start, s.end)
+            if not buildings:
+                earlier = [p for p in earlier if self._not_building(p)]
+            best = _nearest(earlier, s.end, self.text)
             if best is not None:
                 return best
         return self._top_town
