@@ -118,3 +118,7 @@ LEADING_CONJUNCTION = re.compile(r"^(?:and|but|while|whereas|as|that)\s+")
 NAMED_SUBJECT = re.compile(r"(?:[Tt]he\s+|[Aa]n?\s+)?[A-Z]|(?:the|a|an)\s+\w")
 #: 'X said in a statement'.
 SAID_IN_STATEMENT = re.compile(r"\s*said\s+in\s+a\s+statement")
+#: A figure that is one indefinite person ("a police officer", "an army officer"): when it is
+#: also its sentence's speaker ("..., a police officer told Horn Wire"), it speaks, it is no
+#: victim. "One rebel death reported" is not such a person.
+INDEFINITE_ONE = re.compile(r"(?:a|an)\s", re.IGNORECASE)
