@@ -50,7 +50,11 @@ ROLE_WORDS = load_words(
     "a, an, the, of, for, and, in, on, at, to, its, his, her, their, said, says, statement, "
     "statements, spokesman, spokeswoman, spokesperson, spokespeople, press, service, office, "
     "official, officials, representative, representatives, source, sources, affairs, "
-    "department, head, chief",
+    "department, head, chief, "
+    # an institution's member or level speaks for it: "a police officer", "the regional
+    # police commander Abdullahi Hassan", "the provincial health department" are the police
+    # and the health department named in full elsewhere in the incident
+    "officer, officers, commander, commanders, provincial, regional, district, municipal",
 )
 
 #: The metadata line a document may open with ("date 2023-05-01 (Reuters)"): not copied text.

@@ -1,0 +1,56 @@
+"""Mechanisms found by the 5th scenario batch (bench/scenarios_holdout): each on documents of
+its own, through extraction and analysis (tollbook.events.reconcile.analyse).
+
+Input: short fictional documents -> assertions on claims, events and findings.
+"""
+
+from __future__ import annotations
+
+from tollbook.events.origins import speaker_key
+from tollbook.events.reconcile import EventFindings, Finding, analyse
+from tollbook.ingest.documents import document_from_text
+from tollbook.model import Claim, Document
+from tollbook.pipeline import Pipeline
+
+
+def _run(pipeline: Pipeline, *texts: str) -> tuple[list[Document], list[Claim], tuple[EventFindings, ...]]:
+    docs = [document_from_text(t) for t in texts]
+    claims = [c for d in docs for c in pipeline.run(d).claims]
+    return docs, claims, analyse(docs, claims)
+
+
+def _killed(results: tuple[EventFindings, ...]) -> list[Finding]:
+    return [f for ef in results for f in ef.findings if f.category == "killed" and f.unit == "people"]
+
+
+def test_an_institutions_member_or_level_speaks_for_it() -> None:
+    assert speaker_key("a police officer") == speaker_key("police")
+    assert speaker_key("the regional police commander") == speaker_key("police")
+    assert speaker_key("the provincial health department") == speaker_key("Health Department")
+    # an indefinite kind stays its kind
+    assert speaker_key("a security source") != speaker_key("security")
+
+
+def test_police_officer_and_commander_are_one_origin(pipeline: Pipeline) -> None:
+    _docs, _claims, results = _run(
+        pipeline,
+        "date 2026-03-09 (Horn Wire)\n\nA car bomb exploded at a checkpoint in Gelweyne on "
+        "Monday, killing at least six people, a police officer told Horn Wire.",
+        "date 2026-03-09 (Horn Wire)\n\nThe number of people killed in Monday's car bombing in "
+        "Gelweyne has risen to 14, regional police commander Abdullahi Hassan said.",
+        "date 2026-03-10 (Hiiraan Regional Administration)\n\nThe administration condemns "
+        "Monday's attack at the Gelweyne checkpoint, in which 14 people were killed.",
+    )
+    [f] = _killed(results)
+    assert (f.best, f.low, f.high) == (14, 14, 14)
+    assert f.independent_origins == 2, f.origins
+    assert f.status == "update"
+
+
+def test_a_speaker_is_not_a_victim(pipeline: Pipeline) -> None:
+    _docs, claims, _results = _run(
+        pipeline,
+        "date 2026-03-09 (Horn Wire)\n\nA car bomb killed at least six people in Gelweyne on "
+        "Monday, a police officer told Horn Wire.",
+    )
+    assert sorted(c.value for c in claims if c.category == "killed") == [6.0]
