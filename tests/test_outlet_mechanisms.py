@@ -54,3 +54,17 @@ def test_a_speaker_is_not_a_victim(pipeline: Pipeline) -> None:
         "Monday, a police officer told Horn Wire.",
     )
     assert sorted(c.value for c in claims if c.category == "killed") == [6.0]
+
+
+def test_a_year_to_the_day_after_recalls_an_older_incident(pipeline: Pipeline) -> None:
+    for recall in ("The attack came a year to the day after 37 people were massacred in the "
+                   "same village.", "The attack came exactly one year after 37 people were "
+                   "massacred in the same village.", "The attack came on the first anniversary "
+                   "of the massacre of 37 villagers in Dourou-Kanda."):  # fmt: skip
+        _docs, _claims, results = _run(
+            pipeline,
+            "date 2026-06-20 (Continental News Service)\n\nGunmen killed 14 villagers in "
+            f"Dourou-Kanda in Mali's Mopti region on Friday, a security source said. {recall}",
+        )
+        [f] = _killed(results)
+        assert (f.best, f.low, f.high, f.status) == (14, 14, 14, "single"), recall

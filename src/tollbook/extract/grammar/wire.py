@@ -141,9 +141,12 @@ AGGREGATE_RE = re.compile(
 #: attack last year".
 _INCIDENT_NOUNS = r"(?:attacks?|massacres?|raids?|bombings?|ambush(?:es)?|strikes?|incidents?|killings?|shelling)"
 BACKGROUND_RE = re.compile(
-    r"\b(?:came|comes|follows|followed|following)\s+(?:(?:just|only|barely|some)\s+)?"
+    r"\b(?:came|comes|follows|followed|following)\s+(?:(?:just|only|barely|some|exactly|almost|"
+    r"nearly|about|more\s+than|less\s+than)\s+)?"
     r"(?:(?:a|an|one|two|three|four|five|six|seven|\d+|several|a\s+few|few)\s+)?"
-    r"(?:days?|weeks?|months?|years?)\s+(?:after|since)\b"
+    r"(?:days?|weeks?|months?|years?)\s+(?:to\s+the\s+day\s+)?(?:after|since)\b"
+    # "came on the first anniversary of the massacre of 37 villagers"
+    r"|\b(?:came|comes|fell|falls)\s+on\s+the\s+(?:\w+\s+)?anniversary\s+of\b"
     r"|\b(?:follows|followed|comes\s+after|came\s+after)\s+(?:the|a|an)\b"
     r"|\b(?:a\s+similar|an\s+earlier|a\s+previous|the\s+previous|last\s+year's|last\s+month's)\s+"
     + _INCIDENT_NOUNS,
