@@ -68,3 +68,32 @@ def test_a_year_to_the_day_after_recalls_an_older_incident(pipeline: Pipeline) -
         )
         [f] = _killed(results)
         assert (f.best, f.low, f.high, f.status) == (14, 14, 14, "single"), recall
+
+
+def test_unnamed_media_relay_a_source_and_countryside_encloses(pipeline: Pipeline) -> None:
+    _docs, claims, results = _run(
+        pipeline,
+        "date 2026-03-31 (State News Agency)\n\nArmy units targeted gatherings of terrorist "
+        "organizations in Tel Samir in the southern countryside of Idlib on Tuesday, killing 9 "
+        "terrorists, a military source said.",
+        "date 2026-04-01 (Meridian Press)\n\nBEIRUT, April 1 (Meridian Press) - Air strikes on "
+        "the village of Tel Samir in Syria's Idlib province killed 17 civilians on Tuesday, the "
+        "Northern Syria Rights Monitor said.\n\nState media said the army had killed 9 "
+        '"terrorists" in the area.',
+    )
+    # the town, not the governorate named after "countryside of"; "Air strikes" is no place
+    assert {c.place.text for c in claims if c.place} == {"Tel Samir"}
+    [f] = _killed(results)
+    assert f.independent_origins == 2, f.origins  # state media relay the military source
+    assert (f.low, f.high, f.status) == (9, 17, "conflict")
+
+
+def test_media_with_a_figure_nobody_else_gave_stay_their_own_origin(pipeline: Pipeline) -> None:
+    _docs, _claims, results = _run(
+        pipeline,
+        "date 2026-04-01 (Meridian Press)\n\nAir strikes on the village of Tel Samir in Syria's "
+        "Idlib province killed 17 civilians on Tuesday, the Northern Syria Rights Monitor said. "
+        "State media said 11 people were killed in Tel Samir.",
+    )
+    [f] = _killed(results)
+    assert f.independent_origins == 2 and f.status == "conflict"

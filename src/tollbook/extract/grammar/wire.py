@@ -19,6 +19,7 @@ __all__ = [
     "DATELINE_RE",
     "HEDGED_QUALIFIERS",
     "INDEFINITE_KINDS",
+    "MEDIA_RELAY_RE",
     "PLACE_MODIFIER_RE",
     "PROVISIONAL_RE",
     "SEPARATE_RE",
@@ -106,6 +107,18 @@ _INDEFINITE_RE = re.compile(
     r"anonymous|top|another|military|government|hospital|medical|humanitarian|security)\s+)?"
     r"(?P<w>" + alternation(sorted(_INDEFINITE, key=len, reverse=True)) + r")"
     r"(?:\s+(?:in|at|of|from|near)\s+[\w' -]{1,40})?$",
+    re.IGNORECASE,
+)
+
+
+#: Unnamed media as a speaker ("state media said", "local media reported", "state television"):
+#: they relay a source, they are none. In an incident, such a claim is the origin's that gave
+#: the same figure, when exactly one did.
+MEDIA_RELAY_RE = re.compile(
+    r"(?:the\s+)?(?:(?:state|state-run|state-owned|official|government|pro-government|"
+    r"opposition|local|national|regional|foreign|international|social)\s+)?"
+    r"(?:media|press|news\s+agenc(?:y|ies)|television|tv|broadcasters?|radio|"
+    r"media\s+(?:reports?|outlets?)|news\s+reports?|reports?)",
     re.IGNORECASE,
 )
 
