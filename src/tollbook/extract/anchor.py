@@ -219,6 +219,8 @@ def _nearest(cands: list[PlaceMention], pos: int, text: str | None = None) -> Pl
     towns = [p for p in cands if not _is_country(p) and not _is_region(p)]
     # "at Lindell shopping centre in Westmark": the building's name yields to the town.
     plain = [p for p in towns if text is None or not _FACILITY.match(text, p.span[1])]
+    # "Mbalu in North Kivu's Masisi territory": a possessive place holds the other.
+    plain = [p for p in plain if text is None or not text.startswith(("'s ", "’s "), p.span[1])] or plain
     regions = [p for p in cands if _is_region(p)]
     pool = plain or towns or regions or cands
     return min(pool, key=lambda p: abs(p.span[0] - pos))
