@@ -97,3 +97,51 @@ def test_media_with_a_figure_nobody_else_gave_stay_their_own_origin(pipeline: Pi
     )
     [f] = _killed(results)
     assert f.independent_origins == 2 and f.status == "conflict"
+
+
+_WIRE = ("date 2026-04-19 (Continental News Service)\n\nIn the morning, a suicide bomber blew "
+         "himself up at the crowded cattle market in Tamou-Koira in Niger's Tillaberi region on "
+         "Saturday, killing 7 people, police said.\n\nHours later, gunmen shot dead 4 men at a "
+         "mosque on the edge of Tamou-Koira on Saturday, residents said.")  # fmt: skip
+_MARKET = ("date 2026-04-18 (Tillaberi Echo)\n\nSeven people were killed when a bomber blew "
+           "himself up at the cattle market in Tamou-Koira on Saturday, the police said.")  # fmt: skip
+_MOSQUE = ("date 2026-04-21 (Sahel Rights Watch)\n\nArmed men killed four men outside a mosque in "
+           "Tamou-Koira on the evening of 18 April 2026, Sahel Rights Watch said.")  # fmt: skip
+_BARE = ("date 2026-04-19 (Niger Daily)\n\nFour men were shot dead in Tamou-Koira on Saturday, "
+         "a local official said.")  # fmt: skip
+
+
+def _events_by_sites(results: tuple[EventFindings, ...]) -> list[list[float]]:
+    return sorted(sorted(f.best for f in ef.findings if f.category == "killed") for ef in results)
+
+
+def test_two_sites_in_one_town_on_one_day_are_two_incidents(pipeline: Pipeline) -> None:
+    _docs, _claims, results = _run(pipeline, _WIRE, _MARKET, _MOSQUE)
+    assert len(results) == 2
+    reports = {ef.event.event_id: {c[0] for c in ef.event.claim_keys} for ef in results}
+    assert sorted(len(v) for v in reports.values()) == [2, 2]  # each: the wire and one report
+    # a report naming no site joins one of them, never both into one
+    _d, _c, with_bare = _run(pipeline, _WIRE, _MARKET, _MOSQUE, _BARE)
+    assert len(with_bare) == 2
+
+
+def test_one_site_or_none_stays_one_incident(pipeline: Pipeline) -> None:
+    _d, _c, results = _run(pipeline, _MARKET, _BARE.replace("Four men were shot dead",
+                                                            "Seven people were killed"))  # fmt: skip
+    assert len(results) == 1
+
+
+def test_sites_group_the_same_in_batches(pipeline: Pipeline) -> None:
+    from tollbook.events.grouping import doc_info, group_claims
+
+    docs = [document_from_text(t) for t in (_BARE, _MOSQUE, _WIRE, _MARKET)]
+    claims = [c for d in docs for c in pipeline.run(d).claims]
+    infos = [doc_info(d) for d in docs]
+
+    def events(g: object) -> set[frozenset[tuple[str, str]]]:
+        return {frozenset(e.claim_keys) for e in g.events}  # type: ignore[attr-defined]
+
+    whole = group_claims(infos, claims)
+    first = group_claims(infos[:2], [c for c in claims if c.doc_id in {d.doc_id for d in docs[:2]}])
+    both = group_claims(infos, claims, previous=first)
+    assert events(whole) == events(both) and len(whole.events) == 2

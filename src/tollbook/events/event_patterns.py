@@ -22,6 +22,8 @@ __all__ = [
     "META_LINE_RE",
     "NOT_NAME_WORDS",
     "ROLE_WORDS",
+    "SITE_RE",
+    "site_of",
 ]
 
 #: Head nouns of an incident's name: "the Khojaly genocide", "the Mapinga attacks".
@@ -67,3 +69,30 @@ EXCLUSIVE_POPULATIONS = (
     frozenset({"boys", "girls", "men", "women"}),
     frozenset({"soldiers", "police", "militants", "civilians", "combatants", "fighters"}),
 )
+
+
+#: The site of an incident inside a town, where the text puts the figure's incident: "at the
+#: crowded cattle market", "outside a mosque", "stormed a church". Two reports at one town on
+#: one day at different sites ("a market bombing in the morning, a shooting at a mosque in the
+#: evening") are two incidents. Only a locative word or a verb of attack before an article:
+#: "taken to hospital" names where victims were treated (hospitals and clinics are no sites).
+_SITE_NOUNS = {
+    "market": "market", "marketplace": "market", "mosque": "mosque", "church": "church",
+    "cathedral": "church", "school": "school", "checkpoint": "checkpoint", "station": "station",
+    "base": "base", "barracks": "base", "camp": "camp", "hotel": "hotel",
+    "restaurant": "restaurant", "bar": "bar", "stadium": "stadium", "prison": "prison",
+    "university": "school", "college": "school", "temple": "temple", "synagogue": "temple",
+    "wedding": "wedding", "funeral": "funeral", "bank": "bank", "mall": "market",
+}
+SITE_RE = re.compile(
+    r"\b(?:at|in|on|outside|near|inside|into|stormed|attacked|targeted|struck|hit|raided|"
+    r"bombed)\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?P<site>"
+    + "|".join(sorted(_SITE_NOUNS, key=len, reverse=True))
+    + r")(?:es|s)?\b",
+    re.IGNORECASE,
+)
+
+
+def site_of(sentence: str) -> frozenset[str]:
+    """The incident sites a sentence names ("at the cattle market" -> {"market"})."""
+    return frozenset(_SITE_NOUNS[m["site"].lower()] for m in SITE_RE.finditer(sentence))
