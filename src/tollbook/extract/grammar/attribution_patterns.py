@@ -39,7 +39,10 @@ ACCORDING = re.compile(
     re.IGNORECASE,
 )
 X_SAID = re.compile(
-    r"(?:^|[,;:“”\"]\s*|\)\s*[-–—]\s*|\s[-–—]\s+|\b(?:and|but|while|whereas|as|that)\s+)(?P<x>(?:[Tt]he\s+|[Aa]n?\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)\s*,?\s+"
+    r"(?:^|[,;:“”\"]\s*|\)\s*[-–—]\s*|\s[-–—]\s+|\b(?:and|but|while|whereas|as|that)\s+)(?P<x>(?:[Tt]he\s+|[Aa]n?\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)"
+    # "The provincial health department on Wednesday lowered the toll": the day is not the name
+    r"(?:\s+(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|\s+(?:yesterday|today))?\s*,?\s+"
     r"(?:has\s+|had\s+|have\s+|also\s+|later\s+|earlier\s+)?" + SPEECH + r"\b"
 )
 #: Verbs that take their subject after them (", said the ministry."); "put", "show" and the
