@@ -27,6 +27,7 @@ from tollbook.extract.dates import find_dates
 from tollbook.extract.grammar.anchor_patterns import CARE_DESTINATION as _CARE_DESTINATION
 from tollbook.extract.grammar.anchor_patterns import FACILITY as _FACILITY
 from tollbook.extract.grammar.anchor_patterns import FACILITY_PLACED as _FACILITY_PLACED
+from tollbook.extract.grammar.anchor_patterns import HELD_IN as _HELD_IN
 from tollbook.extract.grammar.anchor_patterns import METADATA_LINE as _METADATA_LINE
 from tollbook.extract.grammar.anchor_patterns import NOT_PLACES as _NOT_PLACES
 from tollbook.extract.grammar.anchor_patterns import UNRESOLVED_PLACE as _UNRESOLVED_PLACE
@@ -221,6 +222,9 @@ def _nearest(cands: list[PlaceMention], pos: int, text: str | None = None) -> Pl
     plain = [p for p in towns if text is None or not _FACILITY.match(text, p.span[1])]
     # "Mbalu in North Kivu's Masisi territory": a possessive place holds the other.
     plain = [p for p in plain if text is None or not text.startswith(("'s ", "’s "), p.span[1])] or plain
+    # "Gidan Maso village in Kaura": the place after "in" holds the one before it.
+    plain = [p for p in plain if text is None or not any(
+        q.span[1] < p.span[0] and _HELD_IN.fullmatch(text, q.span[1], p.span[0]) for q in plain)] or plain
     regions = [p for p in cands if _is_region(p)]
     pool = plain or towns or regions or cands
     return min(pool, key=lambda p: abs(p.span[0] - pos))

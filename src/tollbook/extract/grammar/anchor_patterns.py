@@ -55,3 +55,9 @@ CARE_DESTINATION = re.compile(
 )
 #: After a building's name, where the document puts it: "Lindell shopping centre in Westmark".
 FACILITY_PLACED = r"\s+" + FACILITY_AFTER + r"\s+(?:in|at|near|of)\s+"
+#: Between a place and the place that holds it: "Gidan Maso village in Kaura local government
+#: area", "Mbalu, in Masisi": the first is where it happened, the second only locates it.
+HELD_IN = re.compile(
+    r"(?:\s+(?:village|town|city|hamlet|settlement|neighbourhood|neighborhood|camp))?\s*,?\s+"
+    r"(?:in|of|within)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?"
+)
