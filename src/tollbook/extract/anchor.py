@@ -107,10 +107,15 @@ class Anchors:
         found = list(enclose(self.text, found, gazetteer))
         if self.datelines:
             found = [p for p in found if not self._in_dateline(p.span[0])]
-        # "taken to the District Hospital in Peshawar": where victims were treated, not hit.
-        found = [p for p in found
-                 if not _CARE_DESTINATION.search(self.text, max(0, p.span[0] - 120), p.span[0])]
         return tuple(found)
+
+    @cached_property
+    def _care_places(self) -> frozenset[int]:
+        """Starts of places where victims were taken ("taken to the District Hospital in
+        Peshawar"): where they were treated, not hit; never a figure's nearest place, still
+        the document's town when it names no other."""
+        return frozenset(p.span[0] for p in self.places
+                         if _CARE_DESTINATION.search(self.text, max(0, p.span[0] - 120), p.span[0]))
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
@@ -183,7 +188,8 @@ class Anchors:
     def _place_for(self, pos: int, buildings: bool = True) -> PlaceMention | None:
         idx = self.sentence_index(pos)
         sent = self.sentences[idx]
-        inside = self._places_within(sent.start, sent.end)
+        care = self._care_places
+        inside = [p for p in self._places_within(sent.start, sent.end) if p.span[0] not in care]
         if not buildings:
             inside = [p for p in inside if self._not_building(p)]
         best = _nearest(inside, pos, self.text)
@@ -195,7 +201,7 @@ class Anchors:
             s = self.sentences[i]
             if s.end < para_start:
                 break
-            earlier = self._places_within(s.start, s.end)
+            earlier = [p for p in self._places_within(s.start, s.end) if p.span[0] not in care]
             if not buildings:
                 earlier = [p for p in earlier if self._not_building(p)]
             best = _nearest(earlier, s.end, self.text)
