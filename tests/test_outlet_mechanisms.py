@@ -145,3 +145,13 @@ def test_sites_group_the_same_in_batches(pipeline: Pipeline) -> None:
     first = group_claims(infos[:2], [c for c in claims if c.doc_id in {d.doc_id for d in docs[:2]}])
     both = group_claims(infos, claims, previous=first)
     assert events(whole) == events(both) and len(whole.events) == 2
+
+
+def test_sites_read_where_the_incident_was() -> None:
+    from tollbook.events.event_patterns import site_of
+
+    assert site_of("a bomber blew herself up at the crowded cattle market, killing 7") == {"market"}
+    assert site_of("Gunmen stormed a church in Port Amari") == {"church"}
+    assert site_of("The wounded were taken to the hospital in Sikasso") == frozenset()
+    assert site_of("an attack on an army camp") == site_of("insurgents attacked a military base")
+    assert site_of("Five people were killed in Kabala") == frozenset()

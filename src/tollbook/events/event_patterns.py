@@ -79,7 +79,8 @@ EXCLUSIVE_POPULATIONS = (
 _SITE_NOUNS = {
     "market": "market", "marketplace": "market", "mosque": "mosque", "church": "church",
     "cathedral": "church", "school": "school", "checkpoint": "checkpoint", "station": "station",
-    "base": "base", "barracks": "base", "camp": "camp", "hotel": "hotel",
+    # "an army camp" and "a military base" are one site: a camp is never told apart
+    "base": "base", "barracks": "base", "camp": "base", "hotel": "hotel",
     "restaurant": "restaurant", "bar": "bar", "stadium": "stadium", "prison": "prison",
     "university": "school", "college": "school", "temple": "temple", "synagogue": "temple",
     "wedding": "wedding", "funeral": "funeral", "bank": "bank", "mall": "market",
