@@ -228,8 +228,9 @@ def _nearest(cands: list[PlaceMention], pos: int, text: str | None = None) -> Pl
     plain = [p for p in towns if text is None or not _FACILITY.match(text, p.span[1])]
     # "Mbalu in North Kivu's Masisi territory": a possessive place holds the other.
     plain = [p for p in plain if text is None or not text.startswith(("'s ", "’s "), p.span[1])] or plain
-    # "Gidan Maso village in Kaura": the place after "in" holds the one before it.
-    plain = [p for p in plain if text is None or not any(
+    # "Gidan Maso village in Kaura": the place after "in" holds the one before it (when the
+    # gazetteer knows it: "near Ostrava in Norvane" does not put a known town in a name it lacks).
+    plain = [p for p in plain if text is None or p.entry is None or not any(
         q.span[1] < p.span[0] and _HELD_IN.fullmatch(text, q.span[1], p.span[0]) for q in plain)] or plain
     regions = [p for p in cands if _is_region(p)]
     pool = plain or towns or regions or cands
