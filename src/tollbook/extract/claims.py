@@ -249,7 +249,7 @@ def _is_own_speaker(claim: Claim, figures: list[Figure], fig: Figure) -> bool:
     span = claim.source.span
     if span is None or not (span[0] < claim.span[1] and claim.span[0] < span[1]):
         return False
-    if not _INDEFINITE_ONE.match(claim.text):
+    if claim.value != 1 or not _INDEFINITE_ONE.match(claim.text):
         return False  # "One rebel death reported" is a death, whoever reported it
     k = figures.index(fig)
     return not any(f.parent == k for f in figures)
