@@ -155,3 +155,4 @@ def test_sites_read_where_the_incident_was() -> None:
     assert site_of("The wounded were taken to the hospital in Sikasso") == frozenset()
     assert site_of("an attack on an army camp") == site_of("insurgents attacked a military base")
     assert site_of("Five people were killed in Kabala") == frozenset()
+    assert site_of("Five people were killed in the market town of Kabala") == frozenset()

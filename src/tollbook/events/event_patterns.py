@@ -89,7 +89,7 @@ SITE_RE = re.compile(
     r"\b(?:at|in|on|outside|near|inside|into|stormed|attacked|targeted|struck|hit|raided|"
     r"bombed)\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?P<site>"
     + "|".join(sorted(_SITE_NOUNS, key=len, reverse=True))
-    + r")(?:es|s)?\b",
+    + r")(?:es|s)?\b(?!\s+(?:town|village|city|district|area|region)\b)",  # "the market town of"
     re.IGNORECASE,
 )
 
