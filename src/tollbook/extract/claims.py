@@ -247,7 +247,9 @@ def _is_own_speaker(claim: Claim, figures: list[Figure], fig: Figure) -> bool:
     """"killing six people, a police officer told Horn Wire": a figure inside its own
     speaker's words is who speaks, not a victim (unless other figures are its parts)."""
     span = claim.source.span
-    if span is None or not (span[0] < claim.span[1] and claim.span[0] < span[1]):
+    # the speaker is the figure's own words, nothing more ("An RTVE security guard who tried
+    # to put out the fire was wounded": "put" misread a speaker that holds more than the figure)
+    if span is None or not (claim.span[0] <= span[0] and span[1] <= claim.span[1]):
         return False
     if claim.value != 1 or not _INDEFINITE_ONE.match(claim.text):
         return False  # "One rebel death reported" is a death, whoever reported it
