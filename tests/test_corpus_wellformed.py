@@ -270,6 +270,10 @@ def test_evidence_holds_figure_or_cue() -> None:
     from tollbook.extract.grammar.lexicon import SINGULARS
 
     bare = re.compile(r"\b(?:" + "|".join(SINGULARS) + r")$", re.IGNORECASE)
+    # a collective noun states its size (docs/annotation.md): "Twins", "The trio", "Twin sisters"
+    from tollbook.extract.grammar.collective_patterns import COLLECTIVE_SIZES
+
+    collective = re.compile(r"\b(?:" + "|".join([*COLLECTIVE_SIZES, "twin"]) + r")\b", re.IGNORECASE)
     # "their bodies" (bodies.py) and an object "them" (active_objects.py) point back at a group as "they" does
     anaphor = re.compile(r"^(?:they|them|the\s+\w+|their(?:\s+[\w-]+)?\s+\w+)$", re.IGNORECASE)
     item_id_phenomena = {item["id"]: item.get("phenomenon", "") for item in ITEMS}
@@ -279,6 +283,6 @@ def test_evidence_holds_figure_or_cue() -> None:
         # its members (an apposition among them counts none: at most one per member)
         members = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", ev)
         pair = re.search(r"\band\b", ev) is not None and 2 <= claim["value"] <= len(members)
-        ok = figure.search(ev) or pair or (claim["value"] == 1 and (single.search(ev) or named.search(ev) or bare.search(ev))) \
+        ok = figure.search(ev) or pair or collective.search(ev) or (claim["value"] == 1 and (single.search(ev) or named.search(ev) or bare.search(ev))) \
             or (claim.get("kind") == "count" and anaphor.match(ev) is not None and "anaphor" in item_id_phenomena.get(item_id, ""))
         assert ok, f"{item_id}/{claim['id']}: evidence lacks the figure"

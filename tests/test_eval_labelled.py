@@ -110,3 +110,16 @@ def test_a_vague_amount_beside_stated_figures_counts_none() -> None:
     assert value == 3 and "+stated" in rule and figure == "three guards"
     alone = pipeline.run(document_from_text("Several guards were injured in Kell."))
     assert predict("wounded", alone)[0] == 3
+
+
+def test_displaced_without_people_takes_the_unit_the_text_gives() -> None:
+    """'About 400 families fled': no people figure, so the families' (as IDMC records it); a
+    figure in people, when there is one, is the tally's and wins."""
+    pipeline = Pipeline(Settings(gazetteer=False))
+    families = pipeline.run(document_from_text("About 400 families fled the shelling in Kell."))
+    value, rule, figure = predict("displaced", families)
+    assert value == 400 and rule.endswith("+unit:families") and figure == "About 400 families"
+    people = pipeline.run(document_from_text("About 2,000 people fled the shelling in Kell."))
+    assert predict("displaced", people)[0] == 2000
+    none = pipeline.run(document_from_text("The shelling in Kell continued overnight."))
+    assert predict("displaced", none) == (0.0, "none", "")

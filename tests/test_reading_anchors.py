@@ -28,6 +28,7 @@ from tollbook.extract import (
     objects,
     others,
     readings,
+    relatives,
     survivors,
     sustained,
     wound_nominals,
@@ -49,6 +50,7 @@ _READINGS: dict[str, tuple[ModuleType, str]] = {
     "nominals": (nominals, "find_nominals"),
     "active_objects": (active_objects, "find_objects"),
     "besides": (besides, "find_besides"),
+    "relatives": (relatives, "find_relatives"),
 }
 
 

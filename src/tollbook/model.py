@@ -6,9 +6,16 @@ All are frozen dataclasses; dictionaries appear only at the JSON/SQL edge
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 Span = tuple[int, int]
+
+
+def overlaps(a: int, b: int, spans: Iterable[Span]) -> bool:
+    """Does the span [a, b) share a character with any of `spans` (all end-exclusive)? The
+    readings ask it before taking a figure or a person, so that nothing is counted twice."""
+    return any(s < b and a < e for s, e in spans)
 
 
 class _Record:

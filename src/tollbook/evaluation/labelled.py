@@ -216,6 +216,13 @@ def _predict(category: str, result: Extraction, *, shares: bool) -> tuple[float,
             return value, p.rule + ("+per_incident" if value != p.value else ""), p.span_text
         return p.value or 0.0, p.rule, p.span_text
     tally = result.tally.get(category)
+    if tally is None and category == "displaced":
+        # "2,300 households were displaced": no figure in people, so the first stated one in
+        # families or households, the unit the text gives (IDMC records it so; docs/accuracy.md).
+        units = [c for c in result.claims if c.parent is None and c.category == "displaced" and c.qualifier != "vague"]
+        if units:
+            first = min(units, key=lambda c: c.span[0])
+            return first.value, f"{first.rule}+unit:{first.unit}", first.text
     if tally is None:
         return 0.0, "none", ""
     chosen = [c for c in result.claims if c.claim_id in tally.claim_ids]

@@ -23,7 +23,7 @@ of two or more may stand alone ("wounded eight before they fled").
 
 from __future__ import annotations
 
-from tollbook.extract import anaphora, member_lists, victims
+from tollbook.extract import anaphora, member_lists, persons, victims
 from tollbook.extract.grammar import active_objects as ob
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import member_list_patterns as ml
@@ -43,7 +43,7 @@ from tollbook.extract.grammar.active_object_patterns import WORD as _WORD
 from tollbook.extract.grammar.active_object_patterns import WOUND_VERB as _WOUND_VERB
 from tollbook.extract.grammar.victim_patterns import PRESENT_NOT_AFTER as _PRESENT_NOT_AFTER
 from tollbook.extract.numbers import find_numbers
-from tollbook.model import Span
+from tollbook.model import Span, overlaps
 
 __all__ = ["find_objects", "member", "members"]
 
@@ -188,6 +188,15 @@ def _listed(text: str, first_start: int, first: tuple[int, float], end: int) -> 
     return None
 
 
+def _person_object(text: str, verb: str, pos: int, np_end: int) -> bool:
+    """May the member text[pos:np_end] after `verb` be people (persons.person_object)?"""
+    words = text[pos:np_end].split()
+    if ob.COMPLEMENT_OF in words[2:]:  # not a partitive's ("one of the village's elders")
+        words = words[: words.index(ob.COMPLEMENT_OF, 2)]  # "two effigies of the governor": effigies
+    head = words[-1].rstrip(".") if words else ""
+    return not head or head.lower() in lx.POPULATIONS or persons.person_object(verb, head, " ".join(words[:-1]))
+
+
 def find_objects(text: str, start: int, end: int, taken: list[Span]) -> list[victims.Victim]:
     """The people the objects of active lethal verbs in text[start:end] count, unless a `taken`
     span overlaps the object."""
@@ -206,7 +215,7 @@ def find_objects(text: str, start: int, end: int, taken: list[Span]) -> list[vic
             continue  # "vowed to kill", "will not kill": no deed told
         pos = m.end()
         nxt = _WORD.match(text, pos, end)
-        if nxt is None or nxt.group("w").lower() in ob.MIXED_AFTER:
+        if nxt is None or nxt.group("w").lower() in ob.MIXED_AFTER or nxt.group("w").lower() in ob.COPULA_AFTER:
             continue
         listed: tuple[int, float] | None = None
         them = _THEM.match(text, pos, end)
@@ -222,6 +231,8 @@ def find_objects(text: str, start: int, end: int, taken: list[Span]) -> list[vic
             if first is None:
                 continue
             span, value = (pos, first[0]), first[1]
+            if not _person_object(text, m.group(0), pos, first[0]):
+                continue  # "hanged two effigies": things
             joined = _AND_MEMBER.match(text, first[0], end)
             second = member(text, joined.end(), end) if joined is not None else None
             if second is not None:
@@ -233,9 +244,9 @@ def find_objects(text: str, start: int, end: int, taken: list[Span]) -> list[vic
             continue
         if category == "wounded" and (_LETHAL.match(text, span[1], end) or _RESTATED_AFTER.match(text, span[1], end)):
             continue  # "stabbed him to death"; "stabbed a boy, wounding him" (the pronoun is read)
-        if (listed is None and any(s < span[1] and span[0] < e for s, e in taken)) \
+        if (listed is None and overlaps(span[0], span[1], taken)) \
                 or (listed is not None and not member_lists.unread(text, span, taken)) \
-                or any(v.span[0] < span[1] and span[0] < v.span[1] for v in out):  # fmt: skip
+                or overlaps(span[0], span[1], (v.span for v in out)):  # fmt: skip
             continue
         m_pop = lx.POP_RE.search(text, span[0], span[1]) if _AND_MEMBER.search(text, span[0], span[1]) is None else None
         population, cls = lx.POPULATIONS[m_pop.group(0).lower()][:2] if m_pop else ("people", "unknown")

@@ -4,7 +4,8 @@
 "The mayor was shot and killed along with his driver" (+1), "murdered a Portuguese employee,
 along with a Mozambican colleague" (+1), "was assassinated along with three of his bodyguards"
 (+3), "X and Y, along with a policeman, were killed" (+1), "A nurse was wounded along with 12
-patients" (+12 wounded), "was kidnapped along with his wife" (+1 hostage): "along with" adds its
+patients" (+12 wounded), "was kidnapped along with his wife" (+1 hostage), "Three tourists were
+injured as well as the Egyptian driver" (+1; "as well as" only after its verb): "along with" adds its
 complement's people to those the nearest verb of the sentence is said of, in that verb's
 category, whatever it is (the verb before it, else the one after it). The complement is read as
 an object is (active_objects.members, and a second member after "and"); a counted group that
@@ -31,17 +32,20 @@ from tollbook.extract.grammar.along_patterns import ATTRIBUTIVE as _ATTRIBUTIVE
 from tollbook.extract.grammar.along_patterns import BREAK as _BREAK
 from tollbook.extract.grammar.along_patterns import VERB as _VERB
 from tollbook.extract.records import Figure
-from tollbook.model import Span
+from tollbook.model import Span, overlaps
 
 __all__ = ["find_along"]
 
 
-def _category(text: str, start: int, at: int, after: int, end: int) -> str | None:
-    """The category of the verb nearest "along with" (at `at`..`after`): before it, else after it."""
+def _category(text: str, start: int, at: int, after: int, end: int, before_only: bool = False) -> str | None:
+    """The category of the verb nearest "along with" (at `at`..`after`): before it, else after it
+    (unless `before_only`: "as well as")."""
     before = [v for v in _VERB.finditer(text, max(start, at - al.REACH), at)
               if not _BREAK.search(text, v.end(), at) and not _ATTRIBUTIVE.search(text, max(start, v.start() - 8), v.start())]
     verb = before[-1] if before else None
     if verb is None:
+        if before_only:
+            return None
         nxt = _VERB.search(text, after, min(end, after + al.REACH))
         if nxt is None or _BREAK.search(text, after, nxt.start()):
             return None
@@ -60,16 +64,18 @@ def find_along(text: str, start: int, end: int, taken: list[Span],
     overlaps them; a counted figure of `figures` it names, uncategorised, takes the category in
     place."""
     out: list[victims.Victim] = []
-    if "along" not in text[start:end].lower() and "together" not in text[start:end].lower():
+    low = text[start:end].lower()
+    if "along" not in low and "together" not in low and "as well as" not in low:
         return out
     for m in _ALONG.finditer(text, start, end):
         both = active_objects.members(text, m.end(), end)
         if both is None:
             _categorise_counted(text, start, end, m.start(), m.end(), taken, figures)
             continue
-        category = _category(text, start, m.start(), both[0], end)
+        before_only = " ".join(m.group(0).lower().split()) in al.AFTER_ONLY
+        category = _category(text, start, m.start(), both[0], end, before_only)
         span, value = (m.end(), both[1]), both[2]
-        if category is None or any(s < span[1] and span[0] < e for s, e in taken):
+        if category is None or overlaps(span[0], span[1], taken):
             continue
         population, cls = victims.population_of(text, span[0], span[1])
         out.append(victims.Victim(span, category, population, cls, "along", value=value))
@@ -82,9 +88,10 @@ def _categorise_counted(text: str, start: int, end: int, at: int, pos: int, take
     gave a category, takes the category of the verb nearest "along with" (at `at`)."""
     counted = next((f for f in figures if f.num.span[0] == pos and f.parent is None), None)
     if counted is None or counted.category is not None or counted.unit != "people" \
-            or any(s < counted.span[1] and counted.span[0] < e for s, e in taken):  # fmt: skip
+            or overlaps(counted.span[0], counted.span[1], taken):  # fmt: skip
         return
-    category = _category(text, start, at, counted.span[1], end)
+    before_only = " ".join(text[at:pos].lower().split()) in al.AFTER_ONLY
+    category = _category(text, start, at, counted.span[1], end, before_only)
     if category is not None:
         counted.category, counted.rule = category, f"count.victim_along:{category}"
         counted.flags.append("additional")

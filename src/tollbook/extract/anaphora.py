@@ -23,7 +23,7 @@ from tollbook.extract.grammar.anaphora_patterns import ANAPHOR as _ANAPHOR
 from tollbook.extract.grammar.anaphora_patterns import DEAD as _DEAD
 from tollbook.extract.grammar.anaphora_patterns import NOUN_AFTER as _NOUN_AFTER
 from tollbook.extract.numbers import find_numbers
-from tollbook.model import Span
+from tollbook.model import Span, overlaps
 
 __all__ = ["antecedent", "find_anaphors"]
 
@@ -56,7 +56,7 @@ def find_anaphors(text: str, start: int, end: int, taken: list[Span]) -> list[vi
         noun = m.group("noun").lower() if m.group("noun") else None
         if noun is not None and noun not in lx.POPULATIONS and noun not in an.GENERIC_NOUNS:
             continue
-        if not victims.clause_subject_at(text, start, m.start()) or any(s < m.end() and m.start() < e for s, e in taken):
+        if not victims.clause_subject_at(text, start, m.start()) or overlaps(m.start(), m.end(), taken):
             continue
         # "The hostages, all medical workers, were killed": the apposition is the group's own.
         category = victims.plural_predicate_at(text, start, m.end(), end, appositive=True)

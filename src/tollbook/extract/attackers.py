@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tollbook.extract.grammar.attacker_patterns import ARTICLE_BEFORE as _ARTICLE_BEFORE
 from tollbook.extract.grammar.attacker_patterns import ATTACK_CONTEXT as _ATTACK_CONTEXT
 from tollbook.extract.grammar.attacker_patterns import ATTACKER_WORD as _ATTACKER_WORD
 from tollbook.extract.grammar.attacker_patterns import FIGURE_REACH as _FIGURE_REACH
@@ -43,16 +44,21 @@ class Attacker:
 def find_attacker_deaths(text: str, start: int, end: int) -> list[Attacker]:
     """Attackers killed by their own hand in text[start:end]."""
     out: list[Attacker] = _plus_attackers(text, start, end)
-    if "sel" not in text[start:end].lower():
+    low = text[start:end].lower()
+    if "sel" not in low and "before" not in low and "until" not in low:
         return out
     armed = _ATTACK_CONTEXT.search(text, start, end) is not None
     for m in _SELF.finditer(text, start, end):
-        group = next(g for g in ("self", "self2", "self3") if m.group(g))
-        # "killed his wife and himself": the reflexive after the other victims is the killer's
-        # own death whoever the killer is; a lone "killed himself" only in an attack.
-        if armed or group == "self3":
+        group = next(g for g in ("self", "self2", "self3", "self4", "self5") if m.group(g))
+        # "killed his wife and himself", "killed five people before being shot dead": after the
+        # other victims, the killer's own death whoever the killer is; a lone "killed himself"
+        # only in an attack.
+        if armed or group in ("self3", "self4", "self5"):
+            span = m.span(group) if group != "self5" else _agent_before(text, start, m.start())
+            if span is None:
+                continue  # "... before being shot dead" with no attacker named: whose death is unsaid
             # "blew himself up, killing himself and four others": one attacker, named twice
-            out.append(Attacker(m.span(group), 1.0, armed=armed))
+            out.append(Attacker(span, 1.0, armed=armed))
             break
     for m in _THEMSELVES.finditer(text, start, end):
         # "two suicide bombers blew themselves up", "Four suicide bombers attempt an attack in
@@ -64,6 +70,16 @@ def find_attacker_deaths(text: str, start: int, end: int) -> list[Attacker]:
                 out.append(Attacker(m.span("self"), before[-1].value, (before[-1].span[0], noun.end())))
                 break
     return out
+
+
+def _agent_before(text: str, start: int, at: int) -> Span | None:
+    """The attacker a non-finite clause's death belongs to ("A gunman killed five people before
+    being shot dead"): the last attacker's noun before it, with its article."""
+    noun = max(_ATTACKER_WORD.finditer(text, start, at), key=lambda n: n.start(), default=None)
+    if noun is None:
+        return None
+    article = _ARTICLE_BEFORE.search(text, max(start, noun.start() - 6), noun.start())
+    return (article.start() if article else noun.start(), noun.end())
 
 
 def _plus_attackers(text: str, start: int, end: int) -> list[Attacker]:

@@ -24,9 +24,11 @@ from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar.bare_patterns import LIST as _LIST
 from tollbook.extract.grammar.bare_patterns import LIST_FIGURE_LAST as _LIST_FIGURE_LAST
 from tollbook.extract.grammar.bare_patterns import OBJECT as _OBJECT
+from tollbook.extract.grammar.bare_patterns import OBJECT_VERBS as _OBJECT_VERBS
 from tollbook.extract.grammar.bare_patterns import PARTICIPLES as _PARTICIPLES
 from tollbook.extract.grammar.bare_patterns import SUBJECT as _SUBJECT
-from tollbook.model import Span
+from tollbook.extract.grammar.victim_patterns import PRESENT_NOT_AFTER as _PRESENT_NOT_AFTER
+from tollbook.model import Span, overlaps
 
 __all__ = ["find_bare"]
 
@@ -41,8 +43,8 @@ def find_bare(text: str, start: int, end: int, taken: list[Span]) -> list[victim
     out: list[victims.Victim] = []
 
     def add(span: Span, category: str, head: str) -> None:
-        if any(s < span[1] and span[0] < e for s, e in taken) \
-                or any(v.span[0] < span[1] and span[0] < v.span[1] for v in out):  # fmt: skip
+        if overlaps(span[0], span[1], taken) \
+                or overlaps(span[0], span[1], (v.span for v in out)):  # fmt: skip
             return
         population, cls = lx.POPULATIONS.get(head.lower(), ("people", "unknown", "people"))[:2]
         out.append(victims.Victim(span, category, population, cls, "role"))
@@ -61,7 +63,7 @@ def find_bare(text: str, start: int, end: int, taken: list[Span]) -> list[victim
         category = _category(m.group("pred"))
         spans = [(start + m.start(g), start + m.end(g), m.group(h)) for g, h in (("np1", "head1"), ("np", "head"))
                  if g in m.re.groupindex and m.group(g)]  # fmt: skip
-        if any(s < b and a < e for a, b, _ in spans for s, e in taken):
+        if any(overlaps(a, b, taken) for a, b, _ in spans):
             continue
         for a, b, head in spans:
             population, cls = lx.POPULATIONS.get(head.lower(), ("people", "unknown", "people"))[:2]
@@ -70,7 +72,8 @@ def find_bare(text: str, start: int, end: int, taken: list[Span]) -> list[victim
             fig = (start + m.start("fig"), start + m.end("fig"))
             out.append(victims.Victim(fig, category, "people", "unknown", "list", counted=True))
     for m in _OBJECT.finditer(text, start, end):
-        if victims.undone_before(text, start, m.start("verb")):
+        if victims.undone_before(text, start, m.start("verb")) \
+                or _PRESENT_NOT_AFTER.search(text, max(start, m.start("verb") - 12), m.start("verb")):  # fmt: skip
             continue  # "killed Taliban commander Omar" never gets here: a name is no boundary
-        add(m.span("np"), _category(m.group("verb")), m.group("head"))
+        add(m.span("np"), _OBJECT_VERBS[re.sub(r"\s+", " ", m.group("verb").lower())], m.group("head"))
     return out

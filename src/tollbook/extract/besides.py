@@ -24,7 +24,7 @@ from tollbook.extract.grammar.besides_patterns import NUMBER_IN as _NUMBER_IN
 from tollbook.extract.grammar.besides_patterns import UNCOUNTED as _UNCOUNTED
 from tollbook.extract.grammar.numberwords import NUMBER_WORDS
 from tollbook.extract.records import Figure
-from tollbook.model import BESIDES_RULE, Span
+from tollbook.model import BESIDES_RULE, Span, overlaps
 
 RULE_PREFIX = "count"
 
@@ -45,7 +45,7 @@ def find_besides(text: str, start: int, end: int, figures: list[Figure], taken: 
                 if f.category != "killed":
                     f.category, f.rule = "killed", f"{BESIDES_RULE}:killed"
             _own_predicate(text, m.end(), end, figures)
-        if inside or any(s < np_end and np_start < e for s, e in taken):
+        if inside or overlaps(np_start, np_end, taken):
             continue  # already read ("Besides the two gunmen, a guard died": a list)
         head = _head(m.group("np"))
         if head is None:

@@ -34,7 +34,7 @@ from tollbook.extract.grammar.body_patterns import PASSIVE as _PASSIVE
 from tollbook.extract.grammar.body_patterns import PLACE_BEFORE as _PLACE_BEFORE
 from tollbook.extract.grammar.body_patterns import TOKEN as _TOKEN
 from tollbook.extract.numbers import NumberMention, find_numbers
-from tollbook.model import Span
+from tollbook.model import Span, overlaps
 
 __all__ = ["find_bodies", "misread"]
 
@@ -166,7 +166,7 @@ def find_bodies(text: str, start: int, end: int, taken: list[Span]) -> list[vict
         if victims.undone_before(text, start, verb_at):
             continue
         np_end = complement[1] if complement else m.end()
-        if any(v.span[0] < np_end and np_start < v.span[1] for v in out):
+        if overlaps(np_start, np_end, (v.span for v in out)):
             continue
         value = _count(text, det, figure, plural, complement, np_start)
         if value is None:

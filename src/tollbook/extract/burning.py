@@ -32,7 +32,7 @@ from tollbook.extract.grammar.burning_patterns import SPLIT as _SPLIT
 from tollbook.extract.grammar.burning_patterns import SUBJECT_WORDS as _SUBJECT_WORDS
 from tollbook.extract.grammar.burning_patterns import WORD_BEFORE as _WORD_BEFORE
 from tollbook.extract.numbers import find_numbers
-from tollbook.model import Span
+from tollbook.model import Span, overlaps
 
 __all__ = ["find_burnings"]
 
@@ -89,7 +89,7 @@ def find_burnings(text: str, start: int, end: int, taken: list[Span]) -> list[vi
         if result not in (SET_RESULTS if m.group("set") else BURN_RESULTS):
             continue
         a, b = m.span("np")
-        if any(s < b and a < e for s, e in taken) or victims.undone_before(text, start, m.start()):
+        if overlaps(a, b, taken) or victims.undone_before(text, start, m.start()):
             continue
         value = _value(text, a, b)
         if value is None:

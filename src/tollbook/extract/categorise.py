@@ -55,6 +55,9 @@ class _Reading:
     rule: str = ""
     flags: list[str] = field(default_factory=list)
     also: bool = False  # "were also killed", "also killed 2 civilians"
+    # the figures' own words say what happened, not a verb acting on them: "1,108 injured and
+    # 32 missing" (no verb), "left 14 dead, 30 injured and 6 missing" (a verb completed by them)
+    by_words: bool = False
 
 
 def categorise(text: str, start: int, end: int, figs: list[Figure], group: list[int],
@@ -78,6 +81,7 @@ def categorise(text: str, start: int, end: int, figs: list[Figure], group: list[
         _read_right(text, end, figs, group, last_idx, right, reading)
     if reading.category is None and first.noun_category is not None:
         reading.category, reading.rule = first.noun_category, f"noun:{first.noun_category}"
+        reading.by_words = True
     closing = figs[last]
     if reading.category is None and len(group) > 1 and closing.noun_category is not None \
             and _EVENT_END.search(text, closing.span[0], closing.span[1]):  # fmt: skip
@@ -113,6 +117,9 @@ def _read_left(text: str, start: int, end: int, figs: list[Figure], group: list[
     elif cat in ("killed", "hostage", "displaced") and needs_completion(text, left[2], figs[last_idx].span[1], end) is False:
         pass
     else:
+        # "left 14 dead, 30 injured and 6 missing", not "left two hostages dead"
+        reading.by_words = needs_completion(text, left[2], figs[last_idx].span[1], end) is not None \
+            and left_result(text, left[2], figs[last_idx].span[1], end) is None  # fmt: skip
         # "left 3 soldiers injured": the completing word, not the verb, says what happened.
         cat = (left_result(text, left[2], first.span[1], end) if first.noun_category is None else None) or cat
         reading.category, reading.rule = cat, f"left:{cat}" + (f".{note}" if note else "")
@@ -181,10 +188,12 @@ def _assign(text: str, start: int, end: int, figs: list[Figure], group: list[int
         fig.flags = flags + (["additional"] if fig.num.additional or _more_people(text, start, fig, reading.also) else [])
         if fig.noun_category and fig.noun_category != category and (
             fig.noun_category != "killed" or rule.startswith("noun:")  # "45 wounded and 12 dead"
-        ) and not (category in ("killed", "wounded") and fig.noun_category in _STATUS_CATEGORIES) \
+        ) and not (category in ("killed", "wounded") and fig.noun_category in _STATUS_CATEGORIES
+                   and not reading.by_words) \
                 and (fig.noun_category, category) != ("displaced", "returned"):  # fmt: skip
             # but "beheaded two hostages" kills them, and "600 displaced families have
-            # returned home" says a return
+            # returned home" says a return; a status noun beside another noun keeps its own
+            # fate ("1,108 injured and 32 missing": no verb reads the list, each noun does)
             fig.category = fig.noun_category
         elif len(group) > 1 and k != group[0] and category == "killed" and rule.startswith("left:") \
                 and _OWN_WOUND_AFTER.match(text, fig.span[1], end):  # fmt: skip

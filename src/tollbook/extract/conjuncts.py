@@ -31,7 +31,7 @@ from tollbook.extract.grammar.conjunct_patterns import PLURAL_PREDICATE as _PLUR
 from tollbook.extract.grammar.conjunct_patterns import SINGLE_DETERMINERS as _SINGLE_DETERMINERS
 from tollbook.extract.grammar.victim_patterns import PLURAL_ENDINGS as _PLURAL_ENDINGS
 from tollbook.extract.records import Figure
-from tollbook.model import Span
+from tollbook.model import Span, overlaps
 
 __all__ = ["find_conjuncts", "listed", "one_person", "pieces_of"]
 
@@ -55,7 +55,7 @@ def find_conjuncts(text: str, start: int, figures: list[Figure], taken: list[Spa
         if joint is None:
             continue
         pieces = pieces_of(text, opened.end() if opened else start, joint.start())
-        if not pieces or any(s < b and a < e for a, b in pieces for s, e in taken):
+        if not pieces or any(overlaps(a, b, taken) for a, b in pieces):
             continue
         read = {p: f for p in pieces for f in figures if f is not last and f.span[0] < p[1] and p[0] < f.span[1]
                 and f.category is not None}  # fmt: skip

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from tollbook.extract import background, groupnames, headlines, phrases, readings
+from tollbook.extract import background, groupnames, headlines, persons, phrases, readings, sets
 from tollbook.extract.categorise import RULE_PREFIX, categorise, next_start
 from tollbook.extract.cues import (
     ahead,
@@ -54,6 +54,7 @@ from tollbook.extract.grammar.count_patterns import GLOSS as _GLOSS
 from tollbook.extract.grammar.count_patterns import HUMAN_OR_SKULL as _HUMAN_OR_SKULL
 from tollbook.extract.grammar.count_patterns import JOINED_BY_AND as _JOINED_BY_AND
 from tollbook.extract.grammar.count_patterns import MORE as _MORE
+from tollbook.extract.grammar.count_patterns import NEXT_WORD as _NEXT_WORD
 from tollbook.extract.grammar.count_patterns import NUMBERED_PART_BEFORE as _NUMBERED_PART_BEFORE
 from tollbook.extract.grammar.count_patterns import OF_COMPLEMENT as _OF_COMPLEMENT
 from tollbook.extract.grammar.count_patterns import OF_ONLY as _OF_ONLY
@@ -72,7 +73,7 @@ from tollbook.extract.heads import OF_THEM, head_of, singular_head, were_populat
 from tollbook.extract.lost import elided_head, lost_combatants, lost_relation
 from tollbook.extract.numbers import NumberMention, numbers_in
 from tollbook.extract.records import Figure, LeftCue, RightCue
-from tollbook.model import Span
+from tollbook.model import Span, overlaps
 
 __all__ = ["RULE_PREFIX", "find_figures"]
 
@@ -95,6 +96,8 @@ def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
         cue = text[fig.left[2] : fig.num.span[0]]
         if len(cue.split()) > 4 or re.search(r"\d", cue):
             return False  # a toll's frame ("stands at 48, according to"), not a verb on them
+        if head and not persons.person_object(cue, head[-1].rstrip(".,;:"), " ".join(head[:-1])):
+            return False  # "hanged two banners", "set ablaze two tankers": things
         return bool(_FREE_AFTER.match(ahead(text, fig.span[1], end)) or phrases.AFTER_OBJECT.match(text, fig.span[1], end)
                     or _bodies_found(text, fig.left, fig.num.span[0], fig.span[1], end))
     after = _GLOSS.sub("", ahead(text, fig.span[1], end), count=1)  # "One ward chief (U Zaw) was killed"
@@ -110,6 +113,9 @@ def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
             return at > 0 or joined or fig.num.value != 1 or not _WERE_FIRST.match(rest) \
                 or (bool(head) and head[-1].lower() in phrases.EITHER_NUMBER)  # fmt: skip
     if joined:
+        return True
+    # "Ten Maoists, including two women cadres, were gunned down": the predicate after a breakdown
+    if fig.num.value > 1 and _BREAKDOWN_THEN_PREDICATE.match(text, fig.span[1], end):
         return True
     return bool(_AND_NEXT.match(after))
 
@@ -143,7 +149,7 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span], anchored:
     telegraphic = headlines.find_headlines(text, start, end)
     exclude = exclude + [h.num.number_span for h in telegraphic]
     for num in _mentions(text, start, end):
-        if num.kind != "cardinal" or any(s < num.number_span[1] and num.number_span[0] < e for s, e in exclude):
+        if num.kind != "cardinal" or overlaps(num.number_span[0], num.number_span[1], exclude):
             continue
         if _BY_BEFORE.search(text[max(start, num.span[0] - 4) : num.span[0]]):
             continue  # "abducted by four men": the agents, not the victims
@@ -176,7 +182,7 @@ def _mentions(text: str, start: int, end: int) -> list[NumberMention]:
     taken = [n.span for n in numbers if n.kind == "cardinal"]
     singulars = list(lx.SINGULAR_RE.finditer(text, start, end))
     for m in singulars:
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        if overlaps(m.start(), m.end(), taken):
             continue
         # "another soldier", "a fourth person": one more than those already counted
         more = m.group("a").lower() == "another" or bool(_ORDINAL.search(m.group(0)))
@@ -210,6 +216,8 @@ def _figure(text: str, start: int, end: int, num: NumberMention, figures: list[F
     if num.written in ("digits", "words") and _NUMBERED_PART_BEFORE.search(text, max(start, num.span[0] - 30), num.span[0]):
         whole = head_of(text, num, end)  # "seven of the 90 passengers": the set the seven belong to,
         fate = whole[4] if whole is not None else None  # unless its noun names a fate ("two of the 9
+        if whole is not None and fate is None:  # or a participle after it does ("of the 11 people killed were")
+            fate = sets.set_fate(text, whole.end, end)
         if whole is None or fate is None:  # injured"): then the set is a figure of that fate,
             return None  # whatever the parts' predicate says
         population, cls, unit, np_end, _ = whole
@@ -246,6 +254,10 @@ def _figure(text: str, start: int, end: int, num: NumberMention, figures: list[F
     family = _FAMILY_OF.search(text, max(start, num.span[0] - 16), num.span[0]) if head is None else None
     if family is not None and left is None:
         left = left_cue(text, start, family.start())  # "killed a family of three": 3 people
+    if open_class and left is None and opened is not None and num.value > 1 and persons.names_person(opened[1]):
+        at = lost_combatants(text, start, num, opened[0], end)  # "the cartel lost nine sicarios": dead
+        if at is not None and persons.force_before(text, start, at):
+            left = LeftCue("killed", "lost", at)
     if open_class and left is None and num.written == "determiner" \
             and _REL_CLAUSE_OPEN.search(text, max(start, num.span[0] - 80), num.span[0]):  # fmt: skip
         return None  # "a trader who had refused to pay the levy was murdered": the clause's object
@@ -303,6 +315,9 @@ def _bare_figure(text: str, start: int, end: int, num: NumberMention, left: Left
     if left is not None and not _FREE_AFTER.match(ahead(text, num.span[1], end)) \
             and not _bodies_found(text, left, num.span[0], num.span[1], end):  # fmt: skip
         return None  # "killed 15 cows"
+    thing = _NEXT_WORD.match(text, num.span[1], end) if left is not None else None
+    if thing is not None and thing.group(1).lower() in lx.NON_PERSON and not thing.group(1).istitle():
+        return None  # "neutralised 3 IEDs": an acronym is free after a figure, a thing's is not
     fig = Figure(num=num, span=num.span, population="people", population_class="unknown",
                  unit="people", left=left)  # fmt: skip
     if elided is not None:  # "... and 25 lost both": 25 children

@@ -14,6 +14,7 @@ from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar.cue_patterns import AND_KILL as _AND_KILL
 from tollbook.extract.grammar.cue_patterns import ATTRIBUTIVE_ARTICLES as _ATTRIBUTIVE_ARTICLES
 from tollbook.extract.grammar.cue_patterns import BARRIER_WORDS as _BARRIER_WORDS
+from tollbook.extract.grammar.cue_patterns import COORDINATED_PAST as _COORDINATED_PAST
 from tollbook.extract.grammar.cue_patterns import CUE_TOKEN as _CUE_TOKEN
 from tollbook.extract.grammar.cue_patterns import DEATH_WORDS as _DEATH_WORDS
 from tollbook.extract.grammar.cue_patterns import DEFINITE_ARTICLE as _DEFINITE
@@ -24,6 +25,7 @@ from tollbook.extract.grammar.cue_patterns import MEMBERSHIP_BEFORE_DEFINITE as 
 from tollbook.extract.grammar.cue_patterns import NO_BEFORE as _NO_BEFORE
 from tollbook.extract.grammar.cue_patterns import OBJECT_NEXT as _OBJECT_NEXT
 from tollbook.extract.grammar.cue_patterns import ONE_WAS as _ONE_WAS
+from tollbook.extract.grammar.cue_patterns import OWN_VICTIM_VERBS as _OWN_VICTIM_VERBS
 from tollbook.extract.grammar.cue_patterns import OWNER_BEFORE as _OWNER_BEFORE
 from tollbook.extract.grammar.cue_patterns import PASSIVE_AUX as _PASSIVE_AUX
 from tollbook.extract.grammar.cue_patterns import REL_AUX as _REL_AUX
@@ -35,6 +37,9 @@ from tollbook.extract.grammar.cue_patterns import REL_START as _REL_START
 from tollbook.extract.grammar.cue_patterns import RESULT_CATEGORY as _RESULT_CATEGORY
 from tollbook.extract.grammar.cue_patterns import TOLL_NOT_FIGURE as _TOLL_NOT_FIGURE
 from tollbook.extract.grammar.cue_patterns import TOLL_WORDS as TOLL_WORDS
+from tollbook.extract.grammar.cue_patterns import (
+    TRAILING_COORDINATED_PAST as _TRAILING_COORDINATED_PAST,
+)
 from tollbook.extract.grammar.cue_patterns import TRANSITIVE as _TRANSITIVE
 from tollbook.extract.grammar.wire import PLACE_MODIFIER_RE
 from tollbook.extract.records import LeftCue, RightCue
@@ -89,6 +94,31 @@ def left_cue(text: str, start: int, at: int) -> LeftCue | None:
     own = _OWNER_BEFORE.search(text, max(start, at - 8), at)
     if own is not None:
         at = own.start()
+    cue = _left_cue(text, start, at)
+    if cue is not None and not _incomplete(text, cue.start, at):
+        return cue
+    window = text[max(start, at - 60) : at]
+    if (" and " in window or " then " in window) and last_word(window) not in _OWN_VICTIM_VERBS:
+        # "lynched and burned two thieves": coordinated verbs share the first one's object, and
+        # the first decides when the last is no cue or one that needs "to death" ("burned").
+        coordinated = _TRAILING_COORDINATED_PAST.search(text, max(start, at - 60), at)
+        first = _left_cue(text, start, coordinated.start()) if coordinated is not None else None
+        if first is not None and not _incomplete(text, first.start, at):
+            return first
+    return cue
+
+
+def _incomplete(text: str, cue_start: int, at: int) -> bool:
+    """The cue's verb counts only with a completion that the object does not have: "burned two
+    thieves" (lx.NEEDS_COMPLETION), not "tortured a villager to death" or "hacked to death two"."""
+    verb = re.match(r"\w+", text[cue_start : cue_start + 20])
+    if verb is None or verb.group(0).lower() not in lx.NEEDS_COMPLETION:
+        return False
+    rest = text[cue_start : at + 80].split(".", 1)[0]
+    return re.search(lx.NEEDS_COMPLETION[verb.group(0).lower()], rest, re.IGNORECASE) is None
+
+
+def _left_cue(text: str, start: int, at: int) -> LeftCue | None:
     before = text[max(start, at - 120) : at]
     last = last_word(before)
     cues, any_cue = lx.left_cues_ending(last) if last is not None else ((), None)
@@ -127,7 +157,9 @@ def right_cue(text: str, start: int, stop: int, reach: int = 9) -> RightCue | No
                 # "A gunman shot dead five worshippers": an active verb with an object
                 # makes the figure before it the agent, not the victim.
                 active = not _PASSIVE_AUX.search(m.group(0)) and _TRANSITIVE.search(m.group(0))
-                obj = _OBJECT_NEXT.match(text, start + m.end()) if active else None
+                after = start + m.end()
+                also = _COORDINATED_PAST.match(text, after) if active else None
+                obj = _OBJECT_NEXT.match(text, also.end() if also else after) if active else None
                 # "Two bombers killed themselves": the agents died too. A lone "himself" is
                 # counted by extract/attackers.py, on the word "himself".
                 if obj and obj.group(0).strip().lower() != "themselves":

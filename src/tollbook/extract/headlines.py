@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tollbook.extract import persons
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.headline_patterns import ACTIVE as _ACTIVE
@@ -32,6 +33,7 @@ from tollbook.extract.grammar.headline_patterns import DATE_PART as _DATE_PART
 from tollbook.extract.grammar.headline_patterns import NOUN_NEXT as _NOUN_NEXT
 from tollbook.extract.grammar.headline_patterns import PHRASE_NEXT as _PHRASE_NEXT
 from tollbook.extract.grammar.headline_patterns import PREDICATE as _PREDICATE
+from tollbook.extract.grammar.headline_patterns import PREDICATES as _PREDICATES
 from tollbook.extract.numbers import NumberMention, numbers_in
 from tollbook.extract.phrases import mention
 from tollbook.model import Span
@@ -73,7 +75,7 @@ def find_headlines(text: str, start: int, end: int) -> list[Headline]:
         comma = pred is not None and _COMMA_START.search(before) is not None and _CLAUSE_END.match(text, pred.end(), end) \
             and not _figure_before(text, start, num.span[0], nums)  # fmt: skip
         if pred is not None and (chained or comma or _CLAUSE_START.search(before) or not text[start : num.span[0]].strip()):
-            category = vb.HEADLINE_PREDICATES[re.sub(r"\s+", " ", pred.group("cue").lower())]
+            category = _PREDICATES[re.sub(r"\s+", " ", pred.group("cue").lower())]
             population, cls = _people(pred.group("pop"))
             additional = bool(_ANOTHER.fullmatch(num.text))
             out.append(Headline(num if not additional else _additional(num), (num.span[0], pred.end()),
@@ -84,8 +86,10 @@ def find_headlines(text: str, start: int, end: int) -> list[Headline]:
             after = _AFTER_ACTIVE.match(text, num.span[1], end)
             if after is not None:
                 population, cls = _people(after.group("pop"))
-                if not population:
-                    continue  # "set ablaze two vehicles": things, not people
+                if not population or (after.group("pop") and after.group("pop").lower() not in lx.POPULATIONS
+                                      and not persons.person_object(act.group("verb"), after.group("pop"),
+                                                                    text[num.span[1] : after.start("pop")])):
+                    continue  # "set ablaze two vehicles", "hanged two banners": things, not people
                 out.append(Headline(num, (num.span[0], after.end() if after.group("pop") else num.span[1]),
                                     vb.VICTIM_BEFORE[re.sub(r"\s+", " ", act.group("verb").lower())],
                                     population, cls, "active"))  # fmt: skip

@@ -22,6 +22,7 @@ from tollbook.extract.grammar.head_patterns import DISPLACED_POP as _DISPLACED_P
 from tollbook.extract.grammar.head_patterns import EVENT_AFTER as _EVENT_AFTER
 from tollbook.extract.grammar.head_patterns import EVENT_COORDINATED as _EVENT_COORDINATED
 from tollbook.extract.grammar.head_patterns import EVENT_NOUNS as _EVENT_NOUNS
+from tollbook.extract.grammar.head_patterns import HEAD_ONLY_NOUNS as _HEAD_ONLY_NOUNS
 from tollbook.extract.grammar.head_patterns import MEMBERS_AFTER as _MEMBERS_AFTER
 from tollbook.extract.grammar.head_patterns import MEMBERS_OF as _MEMBERS_OF
 from tollbook.extract.grammar.head_patterns import MODIFIER as _MODIFIER
@@ -80,7 +81,7 @@ def head_of(text: str, num: NumberMention, stop: int) -> Head | None:
         p = pos + ws.end()
         cat = _CATEGORY_NOUN.match(after[p:])
         # Nouns of events may follow modifiers: "38,000 conflict-related displacements".
-        if cat and (p == ws.end() or cat.group(1).lower() in _EVENT_NOUNS
+        if cat and (p == ws.end() or cat.group(1).lower() in _EVENT_NOUNS | _HEAD_ONLY_NOUNS
                     or (adverbs and _adverbed(after, cat, p))
                     or _one_event(after, num, cat, p)):  # fmt: skip
             return _category_head(after, end, cat.group(1).lower(), p + cat.end())

@@ -12,8 +12,9 @@ the source says and marks the death; the tally does the arithmetic:
 - every later death is a killed figure flagged `additional` (those people are not among the
   dead counted before it: the tally adds them; a later total, "raising the number of dead to
   22", still replaces both) and, when the text ties it to wounds (the figure counted the
-  wounded, the death is "of his wounds" or "succumbed", or it is the wounded's second
-  predicate), `of_wounds` (they were among the wounded counted at or before them: the tally
+  wounded, the death is "of his wounds" or "succumbed", it is the wounded's second
+  predicate, or the figure points back after a wounding: "two died later", "One of them later
+  died", "One of the wounded later died"), `of_wounds` (they were among the wounded counted at or before them: the tally
   takes them out of the wounded; "A third guard died in hospital" takes no one);
 - the death as the figure's own predicate (OWN_DEATH: "One of the wounded later died", "the
   two wounded later succumbed"): the figure is killed, whatever its noun said;
@@ -39,12 +40,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from tollbook.extract.grammar.later import WOUND_REACH
 from tollbook.extract.grammar.later_patterns import DEFINITE as _DEFINITE
 from tollbook.extract.grammar.later_patterns import OF_WOUNDS as _OF_WOUNDS
 from tollbook.extract.grammar.later_patterns import OWN_DEATH as _OWN_DEATH
+from tollbook.extract.grammar.later_patterns import POINTS_BACK as _POINTS_BACK
 from tollbook.extract.grammar.later_patterns import RESTATED as _RESTATED
 from tollbook.extract.grammar.later_patterns import SAME_PEOPLE as _SAME_PEOPLE
 from tollbook.extract.grammar.later_patterns import SECOND_DEATH as _SECOND_DEATH
+from tollbook.extract.grammar.later_patterns import WOUND_BEFORE as _WOUND_BEFORE
 from tollbook.extract.records import Figure
 from tollbook.model import OF_WOUNDS
 
@@ -67,7 +71,7 @@ def read_later_deaths(text: str, end: int, figures: list[Figure]) -> list[Figure
         death = _own_death(text, end, fig)
         if death is not None:
             of_wounds = fig.category == "wounded" or bool(death.group("wounds") or death.group("succumbed")) \
-                or _OF_WOUNDS.match(text, death.end(), end) is not None  # fmt: skip
+                or _OF_WOUNDS.match(text, death.end(), end) is not None or _points_back(text, fig)  # fmt: skip
             fig.category = "killed"
             fig.rule = fig.rule.replace(":wounded", ":killed")
             _mark(fig, of_wounds)
@@ -96,6 +100,13 @@ def _own_death(text: str, end: int, fig: Figure) -> re.Match[str] | None:
     if fig.category == "killed" and _DEFINITE.match(text, fig.span[0], fig.span[1]):
         return None  # "The victim died from his injuries later": someone told before ("the two wounded" adds)
     return death
+
+
+def _points_back(text: str, fig: Figure) -> bool:
+    """"Three guards were injured; two died later", "One of the wounded later died": a bare
+    figure or a partitive of them (or of the wounded) after a wounding are the wounded."""
+    a, b = fig.span
+    return _POINTS_BACK.match(text[a:b]) is not None and _WOUND_BEFORE.search(text, max(0, a - WOUND_REACH), a) is not None
 
 
 def _object_of_active(fig: Figure) -> bool:

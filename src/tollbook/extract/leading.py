@@ -23,7 +23,7 @@ from tollbook.extract.grammar.leading_patterns import KIN_COMPOUND as _KIN_COMPO
 from tollbook.extract.grammar.leading_patterns import PREDICATE as _PREDICATE
 from tollbook.extract.grammar.leading_patterns import REACH as _REACH
 from tollbook.extract.records import Figure
-from tollbook.model import Span
+from tollbook.model import Span, overlaps
 
 __all__ = ["find_followers"]
 
@@ -48,7 +48,7 @@ def find_followers(text: str, start: int, end: int, figures: list[Figure], taken
         if pred is None:
             continue
         pieces = pieces_of(text, first.span[1], pred.start())
-        if not pieces or any(s < b and a < e for a, b in pieces for s, e in taken):
+        if not pieces or any(overlaps(a, b, taken) for a, b in pieces):
             continue
         read = {p: f for p in pieces for f in figures if f is not first and f.span[0] < p[1] and p[0] < f.span[1]
                 and f.category is not None}  # fmt: skip

@@ -23,7 +23,7 @@ from tollbook.extract.grammar.member_list_patterns import INDEFINITE, MAX_MEMBER
 from tollbook.extract.grammar.member_list_patterns import SEPARATOR as _SEPARATOR
 from tollbook.extract.grammar.member_list_patterns import WORD as _WORD
 from tollbook.extract.numbers import find_numbers
-from tollbook.model import Span
+from tollbook.model import Span, overlaps
 
 __all__ = ["list_members", "list_value", "unread"]
 
@@ -96,4 +96,4 @@ def unread(text: str, span: Span, taken: list[Span]) -> bool:
     """Is a member of the list text[span] (an apposition joined to its person) overlapped by
     none of the `taken` spans? A list the count rules read in full is theirs."""
     found = list_members(text, span)
-    return found is not None and any(not any(s < b and a < e for s, e in taken) for a, b in found[1])
+    return found is not None and any(not overlaps(a, b, taken) for a, b in found[1])

@@ -18,7 +18,7 @@ from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.object_patterns import OBJECT_END as _OBJECT_END
 from tollbook.extract.grammar.object_patterns import PRONOUN_OBJECT as _PRONOUN_OBJECT
-from tollbook.model import Span
+from tollbook.model import Span, overlaps
 
 __all__ = ["find_objects"]
 
@@ -28,7 +28,7 @@ def find_objects(text: str, start: int, end: int, taken: list[Span]) -> list[vic
     out: list[victims.Victim] = []
     for m in _PRONOUN_OBJECT.finditer(text, start, end):
         a, b = m.span("pro")
-        if any(s < b and a < e for s, e in taken) or irrealis(text, start, m.start()):
+        if overlaps(a, b, taken) or irrealis(text, start, m.start()):
             continue
         category = vb.VICTIM_VERBS[" ".join(m.group("verb").lower().split())]
         if m.group("plural"):

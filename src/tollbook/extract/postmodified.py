@@ -21,7 +21,7 @@ from tollbook.extract.grammar import modifiers as md
 from tollbook.extract.grammar.postmodified_patterns import DET as _DET
 from tollbook.extract.grammar.postmodified_patterns import OPENER as _OPENER
 from tollbook.extract.grammar.postmodified_patterns import WORD as _WORD
-from tollbook.model import Span
+from tollbook.model import Span, overlaps
 
 __all__ = ["find_subjects"]
 
@@ -69,8 +69,8 @@ def find_subjects(text: str, start: int, end: int, taken: list[Span]) -> list[vi
             if category is None:
                 continue
             span = (d.start(), stop)
-            if not any(s < span[1] and span[0] < e for s, e in taken) \
-                    and not any(v.span[0] < span[1] and span[0] < v.span[1] for v in out):  # fmt: skip
+            if not overlaps(span[0], span[1], taken) \
+                    and not overlaps(span[0], span[1], (v.span for v in out)):  # fmt: skip
                 population, cls = lx.POPULATIONS.get(head, ("people", "unknown", "people"))[:2]
                 out.append(victims.Victim((d.start(), np_end), category, population, cls, "role"))
             break

@@ -21,16 +21,24 @@ Called by counts.find_figures once its rules have read a sentence:
 - subjects that received a wound (sustained.py: "Three Americans received minor injuries");
 - wounds named by a noun (wound_nominals.py: "caused severe injuries to a Greek citizen");
 - a shooting its victims survived (survivors.py: "X was shot. He survived the attack");
+- a relative clause that tells its antecedent's harm (relatives.py: "found by a gardener who was
+  slightly injured");
 - bodies found (bodies.py: "His body was found", "the bodies of two farmers were recovered");
 - wounds said to be fatal are deaths (fatal.py: "was fatally wounded");
 - the figure before an active verb whose victims follow is the agent ("A crowd stoned to
   death a suspected informer");
 - pronoun objects of victim verbs (objects.py: "seized two drivers and murdered them");
+- collective nouns that state a number (collectives.py: "a couple was shot dead": 2; "the
+  trio were abducted": 3), resized or added;
+- numbered parts of a set named by a noun and a participle (sets.py: "three of the 11 people
+  killed were children": three, a part of the 11);
 - the predicate a long breakdown holds apart, given to its whole (including.py: "Five people,
   including the mayor and his driver, were killed");
 - single people coordinated with a counted group (conjuncts.py: "The district chief and four
   guards were killed");
 - people a fronted phrase adds (besides.py: "In addition to the assailant, four people were killed");
+- a bare figure told dying later after a wounding (later_ones.py: "Two were wounded. One later
+  died of his wounds"), read as the wounded whose death later.py reads;
 - later deaths of the wounded, one rule for all (later.py: "One of the wounded later died", "the
   two wounded later succumbed", "was wounded and later died of his injuries"): killed, additional,
   and flagged of_wounds (the tally takes them from the wounded);
@@ -50,10 +58,12 @@ from tollbook.extract import (
     besides,
     bodies,
     burning,
+    collectives,
     conjuncts,
     fatal,
     including,
     later,
+    later_ones,
     leading,
     nominals,
     objects,
@@ -61,6 +71,8 @@ from tollbook.extract import (
     others,
     phrases,
     postmodified,
+    relatives,
+    sets,
     subjects,
     survivors,
     sustained,
@@ -123,6 +135,9 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
         named += wound_nominals.find_wound_nominals(text, start, end, taken + [v.span for v in named])
     if may("survivors"):
         named += survivors.find_survivors(text, start, end, taken + [v.span for v in named])
+    if may("relatives"):
+        named += relatives.find_relatives(text, start, end, taken + [v.span for v in named])
+    named += later_ones.find_later_ones(text, start, end, taken + [v.span for v in named])
     for v in named:
         listed = "+list" if v.how == "list" else ""
         if v.counted:  # a list member already read: it adds up with the others
@@ -135,10 +150,12 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
                               population=v.population, population_class=v.population_class, unit="people",
                               category=v.category, rule=f"{RULE_PREFIX}.victim_{v.how}:{v.category}{listed}",
                               flags=["additional"] if v.how == "along" else [], has_head=True))  # fmt: skip
+    figures += collectives.read_collectives(text, start, end, figures)
     also.flag_also(text, start, end, figures)
     fatal.relabel_fatal(text, start, end, figures)
     _drop_agents(text, figures)
     including.read_through(text, end, figures)
+    figures += sets.find_parts(text, start, end, figures)
     figures += conjuncts.find_conjuncts(text, start, figures, exclude)
     figures += leading.find_followers(text, start, end, figures, exclude)
     if may("besides"):

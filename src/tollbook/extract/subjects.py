@@ -38,7 +38,7 @@ from tollbook.extract.grammar.subject_patterns import LIST_AND as _LIST_AND
 from tollbook.extract.grammar.subject_patterns import PREDICATE_START as _PREDICATE_START
 from tollbook.extract.grammar.subject_patterns import WORD as _WORD
 from tollbook.extract.numbers import find_numbers
-from tollbook.model import Span
+from tollbook.model import Span, overlaps
 
 __all__ = ["find_clause_subjects", "plural_value", "subject_span"]
 
@@ -114,14 +114,14 @@ def _pair_free(text: str, span: Span, taken: list[Span], out: list[victims.Victi
     keeps the larger)."""
     joined = _AND.search(text, span[0], span[1])
     return joined is not None and not find_numbers(text, span[0], span[1]) \
-        and not any(s < span[1] and joined.start() < e for s, e in taken) \
-        and not any(v.span[0] < at and span[0] < v.span[1] for v in out)  # fmt: skip
+        and not overlaps(joined.start(), span[1], taken) \
+        and not overlaps(span[0], at, (v.span for v in out))  # fmt: skip
 
 
 def _list_free(span: Span, out: list[victims.Victim], at: int) -> bool:
     """A list whose members a rule read in part still counts them all (the tally keeps the
     larger); only a subject this module read already is not read again."""
-    return not any(v.span[0] < at and span[0] < v.span[1] for v in out)
+    return not overlaps(span[0], at, (v.span for v in out))
 
 
 def _singular(member: str) -> bool:
@@ -142,7 +142,7 @@ def find_clause_subjects(text: str, start: int, end: int, taken: list[Span]) -> 
     out: list[victims.Victim] = []
 
     def free(span: Span, at: int) -> bool:
-        return not any(s < at and span[0] < e for s, e in taken) and not any(v.span[0] < at and span[0] < v.span[1] for v in out)
+        return not overlaps(span[0], at, taken) and not overlaps(span[0], at, (v.span for v in out))
 
     for m in _PREDICATE_START.finditer(text, start, end):
         # The predicate's own guards look at the predicate only; the words before the subject

@@ -24,7 +24,7 @@ from tollbook.extract.grammar.sustained_patterns import ALL as _ALL
 from tollbook.extract.grammar.sustained_patterns import DENIED, ONE_OPENERS, PRONOUNS
 from tollbook.extract.grammar.sustained_patterns import RECEIVED as _RECEIVED
 from tollbook.extract.numbers import find_numbers
-from tollbook.model import Span
+from tollbook.model import Span, overlaps
 
 __all__ = ["find_sustained", "subject_value"]
 
@@ -81,7 +81,7 @@ def find_sustained(text: str, start: int, end: int, taken: list[Span]) -> list[v
         span = subjects.subject_span(text, start, m.start())
         if span is None or victims.undone_before(text, start, m.start("verb")):
             continue
-        if any(v.span[0] < span[1] and span[0] < v.span[1] for v in out):
+        if overlaps(span[0], span[1], (v.span for v in out)):
             continue
         value = subject_value(text, span)
         if value is None:
@@ -89,7 +89,7 @@ def find_sustained(text: str, start: int, end: int, taken: list[Span]) -> list[v
         # a member a rule read ("General Kroesen and his wife": "his wife") leaves the others
         # unread: the whole still counts (the tally keeps the larger)
         parts = [(a, b) for a, b in _parts(text, span)]
-        if all(any(s < b and a < e for s, e in taken) for a, b in parts):
+        if all(overlaps(a, b, taken) for a, b in parts):
             continue
         if value is not None:
             out.append(victims.Victim(span, "wounded", "people", "unknown", "sustained", value=value))

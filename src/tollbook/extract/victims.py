@@ -55,7 +55,7 @@ from tollbook.extract.grammar.victim_patterns import UNDONE_PREDICATE as _UNDONE
 from tollbook.extract.grammar.victim_patterns import VERBS_ANY_TENSE as _VERBS_ANY_TENSE
 from tollbook.extract.grammar.victim_patterns import WORD as _WORD
 from tollbook.extract.numbers import numbers_in
-from tollbook.model import Span
+from tollbook.model import Span, overlaps
 
 
 def _and_possessive(text: str, pos: int, end: int) -> tuple[int, int, str] | None:
@@ -149,6 +149,11 @@ def _is_name(name: str) -> bool:
     return words[-1] not in lx.POPULATIONS  # "Security Forces", "Police": a noun, not a name
 
 
+def is_name(name: str) -> bool:
+    """Do the words read as a person's name (not a group, a place or a plural noun)?"""
+    return _is_name(name)
+
+
 def population_of(text: str, start: int, end: int) -> tuple[str, str]:
     """The people a title names ("police officer Ana Dorn", "Commander Ilya Dorsk"), else people."""
     m = lx.POP_RE.search(text, start, end)
@@ -238,7 +243,7 @@ def clause_subject_at(text: str, start: int, pos: int) -> bool:
 def unread(a: int, b: int, taken: Sequence[Span], read: Sequence[Victim]) -> bool:
     """Does text[a:b] overlap none of the spans a rule took and none of the victims read so far?
     Every victim reader asks it before adding a person, so that nobody is counted twice."""
-    return not any(s < b and a < e for s, e in taken) and not any(v.span[0] < b and a < v.span[1] for v in read)
+    return not overlaps(a, b, taken) and not overlaps(a, b, (v.span for v in read))
 
 
 def find_victims(text: str, start: int, end: int, taken: list[Span]) -> list[Victim]:
@@ -265,7 +270,7 @@ def find_victims(text: str, start: int, end: int, taken: list[Span]) -> list[Vic
             category = _category(verb, bool(manner))
             also = _and_possessive(text, b, end)  # "killed Flores and his daughter": two people
             if also is not None:
-                counted = any(s < also[1] and also[0] < e for s, e in taken)
+                counted = overlaps(also[0], also[1], taken)
                 out.append(Victim((a, b), category, population, cls, "list"))
                 out.append(Victim(also[:2], category, "people", "unknown", "list", counted))
             else:
@@ -360,13 +365,13 @@ def _pairs(text: str, start: int, end: int, out: list[Victim], taken: list[Span]
         category = "killed" if after.group("died") else _category(after.group("verb"), bool(after.group("manner")))
         for g in ("m1", "m2"):
             a, b = m.span(g)
-            if any(v.span[0] < b and a < v.span[1] for v in out):
+            if overlaps(a, b, (v.span for v in out)):
                 out[:] = [v for v in out if not (v.span[0] < b and a < v.span[1])]
-            counted = any(s < b and a < e for s, e in taken)
+            counted = overlaps(a, b, taken)
             if g == "m1" and not counted and m.group("ap1"):
                 # "Ivo Brandt, a district engineer, and ...": the apposition may be the count read
                 ap = m.span("ap1")
-                if any(s < ap[1] and ap[0] < e for s, e in taken):
+                if overlaps(ap[0], ap[1], taken):
                     a, b, counted = ap[0], ap[1], True
             population, cls = population_of(text, a, b)
             out.append(Victim((a, b), category, population, cls, "list", counted))

@@ -10,12 +10,12 @@ from typing import Final
 from tollbook.extract.grammar import verbs as vb
 
 #: Active forms whose object dies (VICTIM_VERBS of the killed category, and a manner verb with
-#: its result or coordinated with "killed": "shot dead", "shot and killed").
+#: its result or coordinated with "killed": "shot dead", "stabbed to death", "shot and killed").
 KILLING_VERBS: Final[tuple[str, ...]] = tuple(v for v, c in vb.VICTIM_VERBS.items() if c == "killed")
 #: Their historic present ("Gunmen kill APC deputy ward chairman", "Soldiers kill two suspected
 #: Boko Haram bombers"), read unless an infinitive, a modal or a negation stands before it.
 KILLING_PRESENT: Final[tuple[str, ...]] = tuple(v for v, c in vb.PRESENT_VICTIM_VERBS.items() if c == "killed")
-KILLING_RESULTS: Final[tuple[str, ...]] = ("dead", "and killed", "and killing")
+KILLING_RESULTS: Final[tuple[str, ...]] = ("dead", "to death", "and killed", "and killing")
 #: Active forms whose object is hurt: the wounding VICTIM_VERBS, the stabbing verbs (a harm
 #: with no lethal result: "stabbed an Israeli woman"), and a manner verb coordinated with a
 #: wounding one ("shot and injured one of the perpetrators").
@@ -54,6 +54,9 @@ NOT_PLURAL_ENDINGS: Final[tuple[str, ...]] = ("ss", "us", "is")
 #: Words after the verb that make it part of a mixed toll ("killing or wounding", "killed and
 #: injured"): how many died is not said.
 MIXED_AFTER: Final[frozenset[str]] = frozenset("or".split())
+#: A copula right after the verb makes it a reduced relative, not an active verb with an
+#: object: "the 20 people killed were Colombians" (the set is the count rules' own).
+COPULA_AFTER: Final[frozenset[str]] = frozenset("were was are is".split())
 #: Hedges right before the verb: "possibly wounded the terrorist" reports no deed.
 HEDGES: Final[frozenset[str]] = frozenset("possibly probably perhaps maybe allegedly".split())
 #: The same before the second verb: "killed or wounded five soldiers".

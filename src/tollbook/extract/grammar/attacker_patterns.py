@@ -9,6 +9,7 @@ import re
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.alternation import alternation
 
+_KILLED_IN_TURN = r"(?:(?:himself|herself|eventually|finally|then)\s+)?(?:shot\s+dead|killed|gunned\s+down|shot\s+and\s+killed)\b"
 SELF = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|(?:blew|blowing|blows)(?:\s+up)?|blown|shot|shooting)\s+(?:only\s+)?"
     r"(?P<self>himself|herself)\b"
@@ -16,7 +17,12 @@ SELF = re.compile(
     # the reflexive after the other victims: "killing eight people and himself"
     # ("shot dead his two children and then himself")
     r"|\b(?:kill(?:ed|ing|s)?|murder(?:ed|ing|s)?|(?:shot|shooting|stabb(?:ed|ing))\s+dead)"
-    r"\s+[^,.;:()]{1,50}?\s+(?:and|as\s+well\s+as)\s+(?:then\s+|later\s+)?(?P<self3>himself|herself)\b",
+    r"\s+[^,.;:()]{1,50}?\s+(?:and|as\s+well\s+as)\s+(?:then\s+|later\s+)?(?P<self3>himself|herself)\b"
+    # the killer killed after his victims: "killing two soldiers before he was shot dead",
+    # "killed five people before being gunned down by police"
+    r"|\b(?:kill(?:ed|ing|s)?|murder(?:ed|ing|s)?|shot|shooting|stabb(?:ed|ing)|hack(?:ed|ing)|wound(?:ed|ing)|"
+    r"injur(?:ed|ing))\s+[^.;:()]{1,60}?\s+(?:before|until)\s+"
+    r"(?:(?P<self4>he|she)\s+was\s+" + _KILLED_IN_TURN + r"|(?P<self5>being\s+" + _KILLED_IN_TURN + r"))",
     re.IGNORECASE,
 )
 #: "blew themselves up", "killing only themselves", "kill only themselves", "detonate themselves"
@@ -28,6 +34,8 @@ THEMSELVES = re.compile(
 NOUN_REACH = 100
 FIGURE_REACH = 48
 ATTACKER_WORD = re.compile(r"\b(?:" + alternation(vb.ATTACKER_NOUNS) + r")\b", re.IGNORECASE)
+#: The article of an attacker's noun: "The attacker stabbed two ... before being shot dead".
+ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+\Z", re.IGNORECASE)
 #: "A suicide bomber blew himself up ... a police officer who killed himself": the sentence
 #: must name an attacker (or a suicide attack, or a militant) for "himself" to be one.
 ATTACK_CONTEXT = re.compile(r"\bsuicide\b|\b(?:" + alternation(vb.ATTACKER_NOUNS) + r")\b|\bexplosives?\b|"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from tollbook.extract.grammar.collective_patterns import COLLECTIVE_SIZES
+
 #: The nouns of a dead person's remains, singular and plural.
 BODY_NOUNS: Final[dict[str, bool]] = {"body": False, "corpse": False, "bodies": True, "corpses": True}
 #: Participles of finding (or leaving) a body, after "was"/"were" or an elided auxiliary.
@@ -30,8 +32,9 @@ NOT_REMAINS: Final[frozenset[str]] = frozenset(
 )
 #: Words before the verb that undo finding: "was never found", "have not been recovered".
 NEGATIONS: Final[tuple[str, ...]] = ("not", "never", "yet to be", "still not")
-#: A couple is two people: "the bodies of an Israeli couple".
-PAIR_NOUNS: Final[frozenset[str]] = frozenset({"couple", "pair"})
+#: A couple is two people: "the bodies of an Israeli couple" (the collectives of two in
+#: collective_patterns.COLLECTIVE_SIZES, the one table of collective nouns).
+PAIR_NOUNS: Final[frozenset[str]] = frozenset(n for n, size in COLLECTIVE_SIZES.items() if size == 2)
 #: What may stand before the figure of an of-complement: "the bodies of (all) the two climbers".
 BEFORE_FIGURE: Final[frozenset[str]] = frozenset({"", "the", "all", "all the"})
 #: What may open a possessor before "body": "the driver's body", "his son's body".

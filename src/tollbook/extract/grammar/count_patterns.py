@@ -58,8 +58,11 @@ CUE_NEXT = re.compile(r"\s+(?:(?:" + BE + r")\s+)?(?:\w+ly\s+)?(?:" + participle
 #: The joint may be "and" too: "security forces killed one raider and one guard was injured"
 #: (the second member's own finite predicate makes it a clause, not a second object).
 COMMA_ONLY = re.compile(r"\s*,\s*$|\s*,?\s+and\s+$", re.IGNORECASE)
-FINITE_NEXT = re.compile(r"\s+(?:" + BE + r")\s+(?:\w+ly\s+){0,2}(?:" + participles() + r"|hurt|slain|dead|missing)\b",
-                         re.IGNORECASE)  # fmt: skip
+#: The participles of a displacement, a fate with no cue verb row: "and 500,000 people were driven
+#: from their homes" opens a clause of its own after a killing verb's objects.
+DISPLACED_PARTICIPLES = r"displaced|driven\s+(?:from|out)|forced\s+(?:from|out|to\s+flee)|uprooted|evacuated|made\s+homeless"
+FINITE_NEXT = re.compile(r"\s+(?:" + BE + r")\s+(?:\w+ly\s+){0,2}(?:" + participles() + r"|hurt|slain|dead|missing|"
+                         + DISPLACED_PARTICIPLES + r")\b", re.IGNORECASE)  # fmt: skip
 
 POSTED = re.compile(r"arriv|\bbases?\b|\bcompounds?\b", re.IGNORECASE)
 
@@ -106,6 +109,8 @@ MORE = re.compile(r"\s+more\b(?!\s+than\b)", re.IGNORECASE)
 #: their finding may follow it as freely as a phrase boundary (`BODIES_PASSIVE_NEXT`).
 BODIES_OF = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s*\Z", re.IGNORECASE)
 BODIES_PASSIVE_NEXT = re.compile(r"^\s*(?:were|was|are|is|have\s+been|had\s+been|has\s+been)\b", re.IGNORECASE)
+#: The word after a bare figure: a thing's noun there ("neutralised 3 IEDs") makes it no count of people.
+NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
 FREE_AFTER = re.compile(
     r"^\s*(?:(?-i:[A-Z]{2,}[\w/-]*)\b|[,.;:()\]]|—|–|-\s|and\b|or\b|in\b|on\b|at\b|near\b|during\b|when\b|after\b|"
     r"as\b|since\b|across\b|around\b|amid\b|amidst\b|so\s+far|last\b|this\b|overnight\b|$|"
@@ -119,7 +124,10 @@ FREE_AFTER = re.compile(
 OR_WOUNDED = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+|\s*/\s*)(?:injured|wounded|hurt)\b(?!\s+(?:\d|an?\b|the\b|his\b|her\b|" + _words_b(1, 5) + r"|several\b|dozens\b|others?\b|many\b|more\b))",
                          re.IGNORECASE)  # fmt: skip
 
-COORDINATED = re.compile(r"(?:\s+by\s+[^,.;]{1,40}?)?\s*,?\s+(?:and|before\s+being|then)\s", re.IGNORECASE)
+#: A second predicate of the same people, past an agent or a place: "were abducted by gunmen and
+#: killed", "were abducted from Marwar and later found shot dead".
+COORDINATED = re.compile(r"(?:\s+(?:by|from|in|near|at|outside)\s+[^,.;]{1,40}?)?\s*,?\s+(?:and|before\s+being|then)\s",
+                         re.IGNORECASE)  # fmt: skip
 
 UNKNOWN_FATE = re.compile(r"\b(?:unknown|unclear|not\s+known|undetermined)\b", re.IGNORECASE)
 

@@ -7,8 +7,16 @@ from __future__ import annotations
 
 import re
 
+from tollbook.extract.grammar.lexicon import IRREGULAR_VERBS
 from tollbook.extract.grammar.numberwords import TENS, spelled
-from tollbook.extract.grammar.verbs import BE, participles
+from tollbook.extract.grammar.verbs import (
+    BE,
+    MANNER_VERBS,
+    MORE_DEATH_PREDICATES,
+    VICTIM_BEFORE,
+    VICTIM_VERBS,
+    participles,
+)
 
 CUE_TOKEN = re.compile(r"[^\s,]+")
 
@@ -27,8 +35,32 @@ PASSIVE_AUX = re.compile(r"\b(?:" + BE + r"|been|being|be|got|get|remain\w*|stil
 
 TRANSITIVE = re.compile(
     r"\b(?:killed|slaughtered|shot\s+dead|gunned\s+down|maimed|"
+    # "Two men stabbed to death a thief": the result before the object leaves the verb active
+    r"(?:" + "|".join(sorted(MANNER_VERBS)) + r")\s+to\s+death|"
     r"fatally\s+(?:shot|stabbed|wounded|injured|assaulted|attacked|beat|hit|struck)|" + participles() + r")\s*$",
     re.IGNORECASE,
+)
+
+#: "villagers lynched and burned a thief", "gunmen beheaded, mutilated and killed two men": past
+#: verbs coordinated after an active cue verb share its object, so the object may come after them
+#: (cues.right_cue skips them before looking for it). A past form is "-ed" or an irregular past.
+_PAST = r"(?:[a-z]{2,}ed|" + "|".join(sorted(IRREGULAR_VERBS)) + r")"
+COORDINATED_PAST = re.compile(
+    r"(?:\s*,\s*" + _PAST + r")*\s*,?\s+(?:and|then)\s+(?:then\s+)?" + _PAST + r"\b(?:\s+to\s+death\b)?",
+    re.IGNORECASE,
+)
+
+#: The same coordination right before a figure: "villagers killed and burned two thieves",
+#: "gunmen murdered, mutilated and dumped three farmers": the cue is the first verb's
+#: (cues.left_cue looks for it before the coordination when the last verb is no cue).
+TRAILING_COORDINATED_PAST = re.compile(
+    r"(?:\s*,\s*" + _PAST + r")*\s*,?\s+(?:and|then)\s+(?:then\s+)?" + _PAST + r"\s+\Z", re.IGNORECASE
+)
+
+#: Last verbs that another reader counts their object with ("abducted and hanged a mother":
+#: extract/active_objects.py), so the first verb does not take their object.
+OWN_VICTIM_VERBS = frozenset(
+    w for w in (*VICTIM_VERBS, *VICTIM_BEFORE, *MORE_DEATH_PREDICATES) if " " not in w
 )
 
 OBJECT_NEXT = re.compile(

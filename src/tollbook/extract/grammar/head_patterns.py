@@ -49,6 +49,10 @@ DEGREE_ADVERB = re.compile(r"[a-z]+ly\Z", re.IGNORECASE)
 ADVERBED_NOT_BEFORE = re.compile(r"\s+(?:" + lx.POP_RE.pattern + r")", re.IGNORECASE)
 
 EVENT_NOUNS = frozenset("displacements deaths fatalities casualties injuries".split())
+#: Category nouns that are only ever nouns (never a participle or an adjective standing as the
+#: predicate: "dead", "missing", "wounded"), so they head their phrase after modifiers too:
+#: "3,200 additional IDPs", "five Afghan hostages".
+HEAD_ONLY_NOUNS = frozenset("hostages abductees idps returnees orphans".split())
 
 #: The singular of an event noun after modifiers counts one event when the figure is one ("one
 #: reported death", "One Boko Haram death reported") and the noun ends its phrase: a phrase

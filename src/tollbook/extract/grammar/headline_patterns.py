@@ -9,10 +9,22 @@ import re
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.alternation import alternation
 
+#: The results that make a manner verb's participle lethal in a headline ("Two hacked to death").
+_RESULTS = ("dead", "to death")
+#: A headline's predicates: HEADLINE_PREDICATES, and every participle of a killing verb and
+#: killing predicate ("One beheaded, another kidnapped", "Two hacked to death in Kaduna", "One
+#: shot dead, three injured"), so that a figure's headline reading does not hang on its verb.
+PREDICATES: dict[str, str] = {
+    **{v: c for v, c in vb.VICTIM_VERBS.items() if c == "killed" and not any(w.endswith("ing") for w in v.split())},
+    **dict.fromkeys(vb.MORE_DEATH_PREDICATES, "killed"),
+    **{f"{v} {r}": "killed" for v in sorted(vb.MANNER_VERBS) if not v.endswith("ing") for r in _RESULTS},
+    **vb.HEADLINE_PREDICATES,
+}  # fmt: skip
+
 PREDICATE = re.compile(
     r"\s+(?:(?P<pop>others|more)\s+|(?P<group>(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,2})\s+)?"
     r"(?:(?:" + alternation(vb.HEADLINE_DEGREE) + r")\s+)?"
-    r"(?P<cue>" + alternation(vb.HEADLINE_PREDICATES) + r")\b"
+    r"(?P<cue>" + alternation(PREDICATES) + r")\b"
     r"(?=\s*(?:[,;.:()—–]|-\s|$)|\s+(?:in|as|after|and|while|when|during|at|on|near|by|from|following|amid|over|"
     r"since|across|outside|inside|overnight|yesterday|today|last|this)\b)",
     re.IGNORECASE,

@@ -63,6 +63,9 @@ DEGREE_NEGATION = r"(?:not|never)\s+(?=(?:" + alternation(DEGREE_ADVERBS) + r")\
 HARM_PARTICIPLES: Final[tuple[str, ...]] = (
     "stabbed", "beaten", "hacked", "knifed", "clubbed", "bludgeoned", "tortured", "whipped",
     "flogged", "stoned", "assaulted", "pistol-whipped", "slashed", "mauled",
+    # harms named by their result on the body ("was partially blinded", "were bruised")
+    "blinded", "maimed", "bruised", "paralysed", "paralyzed", "scalded", "disfigured", "grazed",
+    "battered", "lacerated",
 )  # fmt: skip
 #: A death in the rest of the clause makes the harm lethal, not a wound: "was shot in the head
 #: and died", "were stabbed, one fatally".
@@ -76,7 +79,24 @@ LIMBS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 _SHOT_IN_LIMB = (r"shot\s+(?:(?:once|twice|\w+\s+times|several\s+times)\s+)?in\s+(?:the|his|her|their|both)\s+"
                  r"(?:(?:left|right|lower|upper)\s+)?(?:" + alternation(LIMBS) + r")")  # fmt: skip
+#: What strikes a person and wounds where it hits: "was hit by a stray bullet", "were struck by
+#: shrapnel". (Rockets, shells and bombs hit buildings and vehicles as often: not here.)
+PROJECTILES: Final[tuple[str, ...]] = (
+    "bullet", "bullets", "gunfire", "shrapnel", "pellets", "pellet", "buckshot", "splinters", "fragments",
+    "shards", "glass",
+)  # fmt: skip
+#: The verbs of a hit: "was hit by a stray bullet", "was struck in the leg".
+HIT_VERBS: Final[tuple[str, ...]] = ("hit", "struck")
+#: "was hit by a stray bullet", "was struck in the leg by a bullet", "were hit by the gunfire",
+#: "was hit on the leg", "was hit several times with bullets": a hit in a limb, or by a
+#: projectile, with no lethal result.
+_HIT = (r"(?:" + alternation(HIT_VERBS) + r")\s+(?:(?:once|twice|\w+\s+times|several\s+times)\s+)?"
+        r"(?:(?:in|on)\s+(?:the|his|her|their|both)\s+(?:(?:left|right|lower|upper)\s+)?(?:" + alternation(LIMBS) + r")"
+        r"|(?:(?:in|on)\s+(?:the|his|her|their)\s+\w+\s+)?(?:by|with)\s+(?:a\s+|an\s+|the\s+|\w+\s+)?(?:stray\s+|flying\s+)?"
+        r"(?:" + alternation(PROJECTILES) + r"))"
+        # "was hit by one bullet but no one was injured": a hit that wounded nobody
+        r"(?![^.;]{0,60}?\b(?:no\s+(?:one|injuries|casualties)|nobody|unhurt|unharmed|unscathed)\b)")  # fmt: skip
 #: The participle alone, for a passive whose auxiliary the caller reads (extract/victims.py).
-HARMED = r"(?:" + alternation(HARM_PARTICIPLES) + r"|" + _SHOT_IN_LIMB + r")\b" + _LETHAL_AFTER
+HARMED = r"(?:" + alternation(HARM_PARTICIPLES) + r"|" + _SHOT_IN_LIMB + r"|" + _HIT + r")\b" + _LETHAL_AFTER
 #: The passive after the people (a right cue of category wounded): "were stabbed".
 HARMED_PASSIVE = r"(?:were|was|been|got)\s+(?:(?!fatally)\w+ly\s+)?" + HARMED

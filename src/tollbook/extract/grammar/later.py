@@ -28,3 +28,8 @@ CLAUSE_ENDS: Final[tuple[str, ...]] = ("while", "but", "whereas", "although")
 #: What stands right before a figure that restates the people counted before: "All five died of
 #: their injuries", "these two later succumbed".
 SAME_PEOPLE: Final[tuple[str, ...]] = ("all", "all of the", "the same", "these", "those")
+#: Words of a wounding told before a bare figure that dies later ("Two were wounded. One later
+#: died"): the figure's people are those wounded.
+WOUND_WORDS: Final[tuple[str, ...]] = ("wounded", "injured", "hurt", "wounding", "injuring")
+#: How far before a bare figure its wounding may be told, in characters.
+WOUND_REACH: Final[int] = 300

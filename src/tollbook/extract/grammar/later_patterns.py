@@ -42,3 +42,16 @@ RESTATED = re.compile(r"\b(?:all|both)\b", re.IGNORECASE)
 SAME_PEOPLE = re.compile(r"\b(?:" + alternation(lt.SAME_PEOPLE) + r")\s+\Z", re.IGNORECASE)
 #: A definite phrase points back at someone told before: "The victim", "the man", "his brother".
 DEFINITE = re.compile(r"(?:the|this|that|these|those|his|her|their)\b", re.IGNORECASE)
+#: A bare figure that opens a clause (the sentence's start, ";", ", and", "and"): "One later
+#: died of his wounds", "; two died later in hospital". Its noun is left out: the people are
+#: the wounded told before (extract/later_ones.py).
+BARE_OPENER = re.compile(r"(?:\A|(?<=[.;])|(?<=,\s)and|(?<=\s)and)\s*\Z", re.IGNORECASE)
+#: The wounding told before the bare figure, within lt.WOUND_REACH characters: its people are
+#: those who die ("Two Israelis were wounded ... One later died").
+WOUND_BEFORE = re.compile(r"\b(?:" + alternation(lt.WOUND_WORDS) + r")\b", re.IGNORECASE)
+#: A figure whose words point back at people told before: a bare number ("two died later"), or
+#: a partitive of them or of the wounded ("One of them later died", "one of the injured
+#: succumbed"); after a wounding, its death is of the wounded.
+POINTS_BACK = re.compile(
+    r"\A\S+(?:\s+of\s+(?:them|the\s+(?:" + alternation(lt.WOUND_WORDS) + r")(?:\s+\w+)?))?\Z", re.IGNORECASE
+)

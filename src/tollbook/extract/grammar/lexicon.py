@@ -18,11 +18,15 @@ from tollbook.extract.grammar.loader import load_table
 from tollbook.extract.grammar.populations import POPULATION_NOUNS, Population
 from tollbook.extract.grammar.relations import ORPHAN_CUES
 from tollbook.extract.grammar.verbs import (
+    ATTACKER_NOUNS,
     BE,
+    BE_FORMS,
     CUE_VERBS,
+    MANNER_VERBS,
     MORE_DEATH_PREDICATES,
     active_forms,
     participles,
+    present_forms,
 )
 from tollbook.model import CATEGORIES
 
@@ -100,6 +104,10 @@ NON_PERSON = frozenset(
     """cow cows cattle goat goats sheep camel camels donkey donkeys horse horses dog dogs animal
     animals livestock chicken chickens bird birds fish pig pigs ox oxen bull bulls buffalo
     vehicle vehicles car cars truck trucks tank tanks bus buses motorcycle motorcycles boat boats
+    minibus minibuses van vans jeep jeeps lorry lorries pickup pickups tanker tankers tractor tractors
+    bicycle bicycles helicopter helicopters aircraft plane planes airliner airliners ship ships
+    vessel vessels ferry ferries train trains ambulance ambulances window windows wall walls roof
+    device devices ied ieds explosive explosives
     house houses building buildings home homes shop shops hut huts crop crops tree trees plant
     plants round rounds shell shells rocket rockets missile missiles drone drones weapon weapons
     rifle rifles gun guns pistol pistols bomb bombs mine mines grenade grenades ammunition pills
@@ -149,6 +157,9 @@ MODIFIER_STOP = frozenset(
     later earlier ago afterwards""".split()
 )
 
+#: The armed men who take people away: the militants' nouns and the attackers'.
+_ARMED_AGENTS = {w for w, (pop, _cls, _unit) in POPULATIONS.items() if pop == "militants"} | set(ATTACKER_NOUNS)
+
 # Category cues after the people they count: "were killed", "remain missing".
 _AUX = (
     r"(?:(?:who|that|which)\s+)?(?:(?:" + BE + r"|have|has|had|been|being|got|get|be|"
@@ -180,10 +191,14 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
      "wounded", None),  # fmt: skip
     (r"(?:taken\s+(?:prisoner|hostage|captive)|held\s+(?:hostage|captive)|" + participles("hostage") + r")\b",
      "hostage", None),  # fmt: skip
+    # "eleven (were) taken away by the attackers": led off by armed men, not by the police
+    (r"(?:taken|led|carried|marched|dragged)\s+away\s+by\s+(?:the\s+)?(?:[\w-]+\s+)?(?:"
+     + alternation(sorted(_ARMED_AGENTS)) + r")\b", "hostage", None),
     (r"(?:missing|unaccounted\s+for|disappeared|forcibly\s+disappeared)\b", "missing", None),
     # "flee", "flees": the historic present of headlines ("5,000 flee fighting in Ituri"); not
     # the infinitive ("urged 3,000 residents to flee").
-    (r"(?:displaced|forced\s+to\s+flee|forced\s+(?:from|out\s+of)\s+their\s+homes|fled|(?<!\bto\s)flees?|"
+    (r"(?:displaced|forced\s+to\s+flee|(?:forced|driven|chased)\s+(?:from|out\s+of)\s+their\s+(?:homes|villages|lands?)|"
+     r"fled|(?<!\bto\s)flees?|"
      r"evacuated|uprooted|made\s+homeless|left\s+homeless|rendered\s+homeless|relocated|"
      r"sheltering|in\s+(?:\d[\d,]*\s+)?(?:relief\s+)?camps|homeless|ordered\s+to\s+(?:evacuate|leave|flee)|"
      r"(?:took|taken|taking|take|sought|seeking|seek|found|finding)\s+(?:shelter|refuge)|"
@@ -295,30 +310,38 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
      r"(?<!advisory\s)(?<!official\s)(?<!public\s)\b(?:bodies|body|remains|corpses|corpse)\s+of\s*$",
      "killed", ""),
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:killed|killing|kills|kill|"
+     r"\b(?:killed|killing|" + present_forms("killed") + r"|"
      r"slew|slaying|slays|shot\s+dead|shooting\s+dead|gunned\s+down|left|leaving|"
      r"set\s+(?:alight|ablaze|on\s+fire)|"
      r"burned\s+alive|burnt\s+alive|burning\s+alive|(?:shot|shooting)\s+and\s+kill(?:ed|ing)|"
      r"fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding|injured|injuring|"
      r"assaulted|attacked|beat|beaten|hit|struck)|" + active_forms("killed") + r")\s*$", "killed", ""),
+    # "stabbed to death two thieves", "hacked to death a herder and his two sons": the result
+    # before the object (after it, "stabbed two men to death", the next cue's NEEDS_COMPLETION).
+    (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
+     r"\b(?:" + alternation(sorted(MANNER_VERBS)) + r")\s+to\s+death\s*$", "killed", ""),
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
      r"\b(?:shot|shooting|stabbed|stabbing|beat|beaten|beating|hacked|hacking|burned|burnt|"
      r"burning|tortured|torturing|stoned|stoning|strangled|strangling|bludgeoned|clubbed)\s*$",
      "killed", ""),
-    (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:wounds|injures|injure|hurt|hurting|maiming|" + active_forms("wounded") + r")\s*$",
+    (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)(?<!\ba\s)(?<!\bthe\s)"
+     r"\b(?:" + present_forms("wounded") + r"|hurt|hurting|maiming|" + active_forms("wounded") + r")\s*$",
      "wounded", ""),  # fmt: skip
     (injury.BEFORE_PEOPLE, "wounded", ""),  # "caused injuries to two passers-by"
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:abducts|kidnaps|"
+     r"\b(?:" + present_forms("hostage") + r"|"
      r"took|taking|holding|held|" + active_forms("hostage") + r")\s*$", "hostage", ""),  # fmt: skip
+    # The progressive is active ("the group was holding two pilots hostage"); the guard above
+    # keeps "were held" a passive.
+    (r"(?:" + "|".join(rf"(?<=\b{be}\s)" for be in BE_FORMS) + r")holding\s*$", "hostage", ""),
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:displaced|displacing|displaces|displace|uprooted|uprooting|evacuated|evacuating|"
+     r"\b(?:displaced|displacing|" + present_forms("displaced") + r"|uprooted|uprooting|evacuated|evacuating|"
      r"forced|forcing)\s*$", "displaced", ""),  # fmt: skip
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:detains|arrests|jailed|jailing|rounded\s+up|"
+     r"\b(?:" + present_forms("detained") + r"|jailed|jailing|rounded\s+up|"
      r"rounding\s+up|" + active_forms("detained") + r")\s*$", "detained", ""),  # fmt: skip
-    (r"\bfate\s+of\s*$", "missing", "fate"),
+    # "the fate of 12 fishermen is unknown", "the whereabouts of six crew members remain unknown"
+    (r"\b(?:fate|whereabouts)\s+of(?:\s+the)?\s*$", "missing", "fate"),
 )
 #: A category declared only in verbs.CUE_VERBS reads its verbs as active cues too ("recruited 40").
 LEFT_CUES += tuple(
@@ -420,7 +443,7 @@ LIST_SEP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+)?|and\
 #: Hypotheticals, threats and negations that stop a figure from being a claim.
 IRREALIS_RE = re.compile(
     r"\b(?:could|might|(?-i:may)|would|will|threaten(?:s|ed|ing)?\s+to|vow(?:s|ed)?\s+to|"
-    r"plan(?:s|ned)?\s+to|risk(?:s|ed)?|at\s+risk\s+of|in\s+danger\s+of|fear(?:s|ed)?\s+(?:that|of)|"
+    r"plan(?:s|ned)?\s+to|conspir(?:acy|ed|ing|es|e)\s+to|intend(?:s|ed|ing)?\s+to|risk(?:s|ed)?|at\s+risk\s+of|in\s+danger\s+of|fear(?:s|ed)?\s+(?:that|of)|"
     r"capable\s+of|enough\s+to|designed\s+to|aim(?:s|ed)?\s+to|if)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )

@@ -40,6 +40,8 @@ READING_ANCHORS: Final[dict[str, tuple[str, ...]]] = {
     "active_objects": (*ob.KILLING_VERBS, *ob.KILLING_PRESENT, *ob.KILLING_RESULTS, *ob.WOUNDING_VERBS,
                        *ob.WOUNDING_RESULTS),  # fmt: skip
     "nominals": (*nm.KILLING_NOUNS, *nm.DEATH_NOUNS, "fatal"),
+    # RELATIVE needs the relative pronoun
+    "relatives": ("who",),
     # FRONTED needs besides_patterns.ADDITIVE: "in addition to", "besides", "aside from", "apart from"
     "besides": ("addition", "besides", "aside", "apart"),
 }

@@ -48,12 +48,12 @@ STEMS: tuple[str, ...] = (
     "wound", "injur", "hurt", "harmed", "maim", "casualt", "condition",
     # hostage, detained, missing
     "hostage", "abduct", "kidnap", "captur", "captive", "prisoner", "seiz", "detain", "arrest",
-    "jail", "custody", "imprison", "rounded", "rounding", "missing", "disappear", "unaccounted",
+    "jail", "custody", "imprison", "rounded", "rounding", "missing", "disappear", "unaccounted", "whereabouts", "away",
     # displaced, returned, orphaned: the verbs, and the shelters' and camps' own words
     "displac", "uproot", "evacu", "fled", "flee", "flight", "exodus", "refug", "idp", "homeless",
     "shelter", "camps", "tents", "collective", "relief", "transit", "temporar", "emergency",
     "staying", "living", "hosted", "forc", "relocat", "arrived", "pushed", "pushing", "crossed",
-    "moved", "return", "repatriat", "orphan",
+    "moved", "return", "repatriat", "orphan", "driven", "chased",
     # housing
     "destroy", "destruct", "damag", "collaps", "flatten", "razed", "razing", "levelled", "leveled",
     "demolish", "gutted", "washed", "swept", "homes", "houses", "housing", "dwelling", "huts",
@@ -117,9 +117,10 @@ def _triggers() -> set[str]:
     words = set(STEMS)
     tables: list[Iterable[str]] = [
         (form for _cat, participle, ing in vb.CUE_VERBS for form in (participle, ing)),
-        vb.VICTIM_VERBS, vb.PRESENT_VICTIM_VERBS, vb.HEADLINE_PREDICATES, vb.VICTIM_BEFORE,
+        vb.VICTIM_VERBS, vb.PRESENT_CUE_VERBS, vb.HEADLINE_PREDICATES, vb.VICTIM_BEFORE,
         CATEGORY_NOUNS, vb.MORE_DEATH_PREDICATES, vb.DIED_PREDICATES, vb.MANNER_VERBS,
         vb.WOUND_NOUNS, injury.WOUND_NOUNS, injury.CARE_PLACES, injury.HARM_PARTICIPLES,
+        injury.HIT_VERBS, injury.PROJECTILES,
     ]  # fmt: skip
     for table in tables:
         words |= _uncovered(table, words)

@@ -29,6 +29,7 @@ __all__ = [
     "NON_LETHAL_BEFORE",
     "NOT_NAMES",
     "NOT_TITLES",
+    "PRESENT_CUE_VERBS",
     "PRESENT_NOT_AFTER",
     "PRESENT_VICTIM_VERBS",
     "RESULT_PHRASES",
@@ -38,6 +39,7 @@ __all__ = [
     "WOUND_NOUNS",
     "active_forms",
     "participles",
+    "present_forms",
 ]
 
 #: The present and past of "be" before a participle or "among": "were killed", "was among".
@@ -109,6 +111,30 @@ PRESENT_VICTIM_VERBS: Final[dict[str, str]] = {
     "maim": "wounded", "maims": "wounded",
     "kidnap": "hostage", "kidnaps": "hostage", "abduct": "hostage", "abducts": "hostage",
 }  # fmt: skip
+#: The present tense of every category's cue verbs, read before the people they befall: the
+#: historic present of headlines and summaries ("Bandits kidnap 20 villagers in Zamfara",
+#: "Security forces arrest 40 protesters", "Floods displace 3,000"). PRESENT_VICTIM_VERBS and
+#: the verbs of the categories that befall no victim; lexicon.LEFT_CUES takes each category's
+#: forms from here (present_forms). Freeing is no category: "Army frees 12 hostages" counts the
+#: hostages by their noun, "Soldiers rescue 40 students" counts nobody. Not here: "seize" (towns,
+#: weapons, control far more often than people) and "evacuate" (the wounded are evacuated to
+#: hospital: "evacuate two wounded Afghans").
+PRESENT_CUE_VERBS: Final[dict[str, str]] = {
+    **PRESENT_VICTIM_VERBS,
+    "capture": "hostage", "captures": "hostage",
+    "arrest": "detained", "arrests": "detained", "detain": "detained", "detains": "detained",
+    "round up": "detained", "rounds up": "detained",
+    "displace": "displaced", "displaces": "displaced", "uproot": "displaced", "uproots": "displaced",
+}  # fmt: skip
+
+
+def present_forms(category: str) -> str:
+    """ "kill|kills|murder|...": the PRESENT_CUE_VERBS of `category` as a pattern alternation,
+    longest first, a space between words matching any space."""
+    forms = sorted((v for v, c in PRESENT_CUE_VERBS.items() if c == category), key=len, reverse=True)
+    return "|".join(f.replace(" ", r"\s+") for f in forms)
+
+
 #: Words before a present form that make it no report of a deed: an infinitive or a modal
 #: ("vowed to kill", "will kill"), a negation, or a determiner making it a noun ("the murder").
 PRESENT_NOT_AFTER: Final[tuple[str, ...]] = (
