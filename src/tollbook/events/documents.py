@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from tollbook.events.event_patterns import EVENT_NAME_RE, NOT_NAME_WORDS
+from tollbook.events.event_patterns import EVENT_NAME_RE, NOT_NAME_WORDS, site_of
 from tollbook.events.matching import Interval, Place, date_relation, day, place_level
 from tollbook.events.records import EVENT_KINDS, DocInfo, GroupingReason, Mention
 from tollbook.events.unionfind import Forest
@@ -232,8 +232,16 @@ def split_document(
         for j in members[1:]:
             if date_relation(dates[members[0]], dates[j])[0] != "disjoint":
                 union(members[0], j, "same sentence")
+    sites = [site_of(c.sentence or "") for c in items]
+
+    def site_of_root(i: int) -> frozenset[str]:
+        return frozenset().union(*(sites[j] for j in range(len(items)) if find(j) == find(i)))
+
     for (pkey, iso), members in by_place_date.items():
         for j in members[1:]:
+            a, b = site_of_root(members[0]), site_of_root(j)
+            if a and b and not a & b:
+                continue  # "at the cattle market", then "at a mosque": two incidents
             union(members[0], j, f"same place ({pkey}) and date ({iso})")
     # An undated claim at a place the document dates elsewhere is that incident (a liveblog's
     # entries, "the toll in Karvessa rose to 23").
@@ -307,6 +315,7 @@ def split_document(
             claim_ids=tuple(c.claim_id for c in claims_m), first_span=claims_m[0].span[0],
             labels=labels, reasons=tuple(reasons),
             echoes=tuple(c.claim_id for c in claims_m if c.claim_id in echoes),
+            sites=tuple(sorted(frozenset().union(*(sites[i] for i in members)))),
         ))  # fmt: skip
     return tuple(out), tuple(aside)
 

@@ -22,6 +22,8 @@ __all__ = [
     "META_LINE_RE",
     "NOT_NAME_WORDS",
     "ROLE_WORDS",
+    "SITE_RE",
+    "site_of",
 ]
 
 #: Head nouns of an incident's name: "the Khojaly genocide", "the Mapinga attacks".
@@ -50,7 +52,11 @@ ROLE_WORDS = load_words(
     "a, an, the, of, for, and, in, on, at, to, its, his, her, their, said, says, statement, "
     "statements, spokesman, spokeswoman, spokesperson, spokespeople, press, service, office, "
     "official, officials, representative, representatives, source, sources, affairs, "
-    "department, head, chief",
+    "department, head, chief, "
+    # an institution's member or level speaks for it: "a police officer", "the regional
+    # police commander Abdullahi Hassan", "the provincial health department" are the police
+    # and the health department named in full elsewhere in the incident
+    "officer, officers, commander, commanders, provincial, regional, district, municipal",
 )
 
 #: The metadata line a document may open with ("date 2023-05-01 (Reuters)"): not copied text.
@@ -63,3 +69,31 @@ EXCLUSIVE_POPULATIONS = (
     frozenset({"boys", "girls", "men", "women"}),
     frozenset({"soldiers", "police", "militants", "civilians", "combatants", "fighters"}),
 )
+
+
+#: The site of an incident inside a town, where the text puts the figure's incident: "at the
+#: crowded cattle market", "outside a mosque", "stormed a church". Two reports at one town on
+#: one day at different sites ("a market bombing in the morning, a shooting at a mosque in the
+#: evening") are two incidents. Only a locative word or a verb of attack before an article:
+#: "taken to hospital" names where victims were treated (hospitals and clinics are no sites).
+_SITE_NOUNS = {
+    "market": "market", "marketplace": "market", "mosque": "mosque", "church": "church",
+    "cathedral": "church", "school": "school", "checkpoint": "checkpoint", "station": "station",
+    # "an army camp" and "a military base" are one site: a camp is never told apart
+    "base": "base", "barracks": "base", "camp": "base", "hotel": "hotel",
+    "restaurant": "restaurant", "bar": "bar", "stadium": "stadium", "prison": "prison",
+    "university": "school", "college": "school", "temple": "temple", "synagogue": "temple",
+    "wedding": "wedding", "funeral": "funeral", "bank": "bank", "mall": "market",
+}
+SITE_RE = re.compile(
+    r"\b(?:at|in|on|outside|near|inside|into|stormed|attacked|targeted|struck|hit|raided|"
+    r"bombed)\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?P<site>"
+    + "|".join(sorted(_SITE_NOUNS, key=len, reverse=True))
+    + r")(?:es|s)?\b(?!\s+(?:town|village|city|district|area|region)\b)",  # "the market town of"
+    re.IGNORECASE,
+)
+
+
+def site_of(sentence: str) -> frozenset[str]:
+    """The incident sites a sentence names ("at the cattle market" -> {"market"})."""
+    return frozenset(_SITE_NOUNS[m["site"].lower()] for m in SITE_RE.finditer(sentence))

@@ -87,7 +87,9 @@ def decide(a: Mention, b: Mention) -> GroupingReason:
         reasons.append("both name it " + ", ".join(repr(s) for s in shared))
     if cats:
         reasons.append("both count " + ", ".join(cats))
-    if prel == "different" or drel == "disjoint":
+    if a.sites and b.sites and not set(a.sites) & set(b.sites):
+        reasons.append(f"different sites ({', '.join(a.sites)}; {', '.join(b.sites)})")
+    if prel == "different" or drel == "disjoint" or reasons[-1].startswith("different sites"):
         return GroupingReason(a.mention_id, b.mention_id, "separate", 0, tuple(reasons))
     score = _PLACE_SCORE[prel] + _DATE_SCORE[drel] + 2 * bool(shared) + bool(cats)
     place_ok, date_ok = prel != "unknown", drel != "unknown"
@@ -186,9 +188,17 @@ def group(
                     links.append(decide(by_id[other], m))
             index[k].append(m.mention_id)
     uf = Forest(by_id, key=rank.__getitem__)  # the earliest mention names its event
-    for r in links:
-        if r.decision == "merge":
-            uf.union(r.a, r.b)
+    # Merged in one order whatever the batches: a report naming no site joins the first of
+    # two incidents at different sites of its town and day, never both into one.
+    sites = {m.mention_id: frozenset(m.sites) for m in allm}
+    merges = sorted((r for r in links if r.decision == "merge"),
+                    key=lambda r: (max(rank[r.a], rank[r.b]), min(rank[r.a], rank[r.b])))  # fmt: skip
+    for r in merges:
+        sa, sb = sites[uf.find(r.a)], sites[uf.find(r.b)]
+        if sa and sb and not sa & sb:
+            continue
+        if (root := uf.union(r.a, r.b)) is not None:
+            sites[root] = sa | sb
     # Pass 2: broad mentions join the one event that fits best, or stay apart.
     coarse: dict[str, list[str]] = defaultdict(list)
     for m in allm:

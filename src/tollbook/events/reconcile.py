@@ -45,7 +45,12 @@ from tollbook.events.origins import (
     merge_clusters,
     near_duplicates,
 )
-from tollbook.extract.grammar.wire import HEDGED_QUALIFIERS, PARTIAL_RE, PROVISIONAL_RE
+from tollbook.extract.grammar.wire import (
+    HEDGED_QUALIFIERS,
+    MEDIA_RELAY_RE,
+    PARTIAL_RE,
+    PROVISIONAL_RE,
+)
 from tollbook.model import Claim, Document, number
 from tollbook.tally.rules import tally
 
@@ -403,7 +408,29 @@ def _merge_in_event(mine: Sequence[Claim], origins: Mapping[Key, Origin]) -> dic
         ck = (c.doc_id, c.claim_id)
         if ck in out and out[ck].origin_id in canon:
             out[ck] = canon[out[ck].origin_id]
-    return out
+    return _media_relays(mine, out)
+
+
+def _is_media(c: Claim) -> bool:
+    return bool(c.source.speaker and MEDIA_RELAY_RE.fullmatch(c.source.speaker.strip()))
+
+
+def _media_relays(mine: Sequence[Claim], origins: dict[Key, Origin]) -> dict[Key, Origin]:
+    """"State media said the army had killed 9": unnamed media relay a source; the claim is
+    the origin's that gave the same figure in this incident, when exactly one did."""
+    for c in mine:
+        ck = (c.doc_id, c.claim_id)
+        if ck not in origins or not _is_media(c):
+            continue
+        same = {origins[ok].origin_id: origins[ok] for o in mine
+                if (ok := (o.doc_id, o.claim_id)) in origins and ok != ck and not _is_media(o)
+                and (o.category, o.unit, o.value, o.low, o.high) == (c.category, c.unit, c.value, c.low, c.high)
+                and origins[ok].origin_id != origins[ck].origin_id}  # fmt: skip
+        if len(same) == 1:
+            src = next(iter(same.values()))
+            origins[ck] = Origin(src.origin_id, src.label, f"{origins[ck].reason} (media "
+                                 f"relaying {src.label!r}, who gave the same figure)")  # fmt: skip
+    return origins
 
 
 def reconcile(

@@ -49,6 +49,8 @@ class Mention:
     reasons: tuple[str, ...]  # why these claims of one document are one incident
     # Headline claims repeating a figure of the body: grouped with it, not reported twice.
     echoes: tuple[str, ...] = ()
+    # Sites inside the town its claims' sentences name ("market", "mosque"); () when none.
+    sites: tuple[str, ...] = ()
 
     @property
     def specific(self) -> bool:

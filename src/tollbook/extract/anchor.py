@@ -24,8 +24,10 @@ from collections.abc import Sequence
 from functools import cached_property
 
 from tollbook.extract.dates import find_dates
+from tollbook.extract.grammar.anchor_patterns import CARE_DESTINATION as _CARE_DESTINATION
 from tollbook.extract.grammar.anchor_patterns import FACILITY as _FACILITY
 from tollbook.extract.grammar.anchor_patterns import FACILITY_PLACED as _FACILITY_PLACED
+from tollbook.extract.grammar.anchor_patterns import HELD_IN as _HELD_IN
 from tollbook.extract.grammar.anchor_patterns import METADATA_LINE as _METADATA_LINE
 from tollbook.extract.grammar.anchor_patterns import NOT_PLACES as _NOT_PLACES
 from tollbook.extract.grammar.anchor_patterns import UNRESOLVED_PLACE as _UNRESOLVED_PLACE
@@ -107,6 +109,14 @@ class Anchors:
             found = [p for p in found if not self._in_dateline(p.span[0])]
         return tuple(found)
 
+    @cached_property
+    def _care_places(self) -> frozenset[int]:
+        """Starts of places where victims were taken ("taken to the District Hospital in
+        Peshawar"): where they were treated, not hit; never a figure's nearest place, still
+        the document's town when it names no other."""
+        return frozenset(p.span[0] for p in self.places
+                         if _CARE_DESTINATION.search(self.text, max(0, p.span[0] - 120), p.span[0]))
+
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
 
@@ -156,7 +166,11 @@ class Anchors:
         """The place governing the figure at `pos`."""
         found = self._place_for(pos)
         if found is not None and _FACILITY.match(self.text, found.span[1]):
-            return self._town_of(found) or found
+            # A building: its town, else the place the text gives around it. A name standing
+            # alone keeps it ("Halvard station" is in Halvard), unless possessive: "St Luke's
+            # church" is named after a person, not a town.
+            fallback = None if self.text.startswith(("'s", "’s"), found.span[1]) else found
+            return self._town_of(found) or self._place_for(pos, buildings=False) or fallback
         return found
 
     def _town_of(self, building: PlaceMention) -> PlaceMention | None:
@@ -168,10 +182,17 @@ class Anchors:
                 return self.places[k]
         return None
 
-    def _place_for(self, pos: int) -> PlaceMention | None:
+    def _not_building(self, p: PlaceMention) -> bool:
+        return p.entry is not None or not _FACILITY.match(self.text, p.span[1])
+
+    def _place_for(self, pos: int, buildings: bool = True) -> PlaceMention | None:
         idx = self.sentence_index(pos)
         sent = self.sentences[idx]
-        best = _nearest(self._places_within(sent.start, sent.end), pos, self.text)
+        care = self._care_places
+        inside = [p for p in self._places_within(sent.start, sent.end) if p.span[0] not in care]
+        if not buildings:
+            inside = [p for p in inside if self._not_building(p)]
+        best = _nearest(inside, pos, self.text)
         if best is not None:
             return best
         k = bisect.bisect_right(self._paragraph_starts, pos) - 1  # sorted, disjoint paragraphs
@@ -180,7 +201,10 @@ class Anchors:
             s = self.sentences[i]
             if s.end < para_start:
                 break
-            best = _nearest(self._places_within(s.start, s.end), s.end, self.text)
+            earlier = [p for p in self._places_within(s.start, s.end) if p.span[0] not in care]
+            if not buildings:
+                earlier = [p for p in earlier if self._not_building(p)]
+            best = _nearest(earlier, s.end, self.text)
             if best is not None:
                 return best
         return self._top_town
@@ -202,6 +226,12 @@ def _nearest(cands: list[PlaceMention], pos: int, text: str | None = None) -> Pl
     towns = [p for p in cands if not _is_country(p) and not _is_region(p)]
     # "at Lindell shopping centre in Westmark": the building's name yields to the town.
     plain = [p for p in towns if text is None or not _FACILITY.match(text, p.span[1])]
+    # "Mbalu in North Kivu's Masisi territory": a possessive place holds the other.
+    plain = [p for p in plain if text is None or not text.startswith(("'s ", "’s "), p.span[1])] or plain
+    # "Gidan Maso village in Kaura": the place after "in" holds the one before it (when the
+    # gazetteer knows it: "near Ostrava in Norvane" does not put a known town in a name it lacks).
+    plain = [p for p in plain if text is None or p.entry is None or not any(
+        q.span[1] < p.span[0] and _HELD_IN.fullmatch(text, q.span[1], p.span[0]) for q in plain)] or plain
     regions = [p for p in cands if _is_region(p)]
     pool = plain or towns or regions or cands
     return min(pool, key=lambda p: abs(p.span[0] - pos))

@@ -306,10 +306,12 @@ class Attributor:
         return None if q is None else self._quote_cues.get(q.start)
 
     def _sentence_cue(self, pos: int, sentence: Segment) -> _Cue | None:
-        # A figure inside a quotation belongs to the quotation's speaker, not the sentence's.
-        if self._in_quote(pos):
-            return None
+        # A figure inside a quotation belongs to the quotation's speaker, not the sentence's,
+        # unless the quotation attributes it itself (a quoted paragraph of reporting: '"Nine
+        # people were killed ..., the administrator, Jean-Paul Kasereka, said."').
         found = [c for c in self._sentence_cues.get(sentence.start, []) if c.cue not in _QUOTE_CUES]
+        if (q := self._first_quote_around(pos)) is not None:
+            found = [c for c in found if q.start <= c.span[0] and c.span[1] <= q.end]
         if not found:
             return None
         # The nearest cue before the figure wins ("the rebels said 60 ..., while the army said 12");

@@ -21,6 +21,7 @@ from tollbook.extract.attribution import Attributor
 from tollbook.extract.counts import find_figures
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import literals
+from tollbook.extract.grammar.attribution_patterns import INDEFINITE_ONE as _INDEFINITE_ONE
 from tollbook.extract.housing import find_housing
 from tollbook.extract.incidents import mark_incidents
 from tollbook.extract.records import Figure
@@ -172,7 +173,9 @@ def _count_claims(maker: _ClaimMaker, sentences: list[Segment], anchors: Anchors
                 fig.flags.remove("part_of_previous")
                 if parent is None and fig.category in last_whole:
                     parent, fig.relation = last_whole[fig.category], "part"
-            claims.append(_count_claim(make, fig, sentence, anchors, source, parent))
+            claim = _count_claim(make, fig, sentence, anchors, source, parent)
+            if not _is_own_speaker(claim, figures, fig):
+                claims.append(claim)
         for fig, cid in zip(figures, ids, strict=True):
             if fig.parent is None and fig.category and "part_of_previous" not in fig.flags:
                 last_whole[fig.category] = cid
@@ -239,6 +242,20 @@ def _sentence_figures(text: str, sentence: Segment, excluded: list[Span], anchor
 def _area_scopes(rows: list[Segment], sentences: list[Segment]) -> list[Segment]:
     """Rows first (their label is the place), then sentences for areas outside rows."""
     return [*rows, *sentences]
+
+
+def _is_own_speaker(claim: Claim, figures: list[Figure], fig: Figure) -> bool:
+    """"killing six people, a police officer told Horn Wire": a figure inside its own
+    speaker's words is who speaks, not a victim (unless other figures are its parts)."""
+    span = claim.source.span
+    # the speaker is the figure's own words, nothing more ("An RTVE security guard who tried
+    # to put out the fire was wounded": "put" misread a speaker that holds more than the figure)
+    if span is None or not (claim.span[0] <= span[0] and span[1] <= claim.span[1]):
+        return False
+    if claim.value != 1 or not _INDEFINITE_ONE.match(claim.text):
+        return False  # "One rebel death reported" is a death, whoever reported it
+    k = figures.index(fig)
+    return not any(f.parent == k for f in figures)
 
 
 def _count_claim(make: Callable[..., Claim], fig: Figure, sentence: Segment, anchors: Anchors,

@@ -49,7 +49,7 @@ DEMONYMS: dict[str, str] = {
 # Capitalised words that are also the names of some small GeoNames place, and words that
 # start organisation names, titles, dates and bylines. Never a place on their own.
 STOP_WORDS = """
-a about above according across act added affairs afternoon again against agency agreement aid
+a about above according across act added affairs afternoon again against agency agreement aid air
 all also although amnesty among an and another any april armed army article as assembly at
 august azernews baby bank bar bath battalion battle before being best between bishop both
 brigade brigades but by camp captain catholic ceasefire center central centre chairman chapter

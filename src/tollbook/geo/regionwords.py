@@ -15,12 +15,16 @@ __all__ = ["DIVISION_KEYS", "DIVISION_NOUNS", "ENCLOSING_LINKS", "ENCLOSING_MAX_
 #: ("Borno State", "Tillaberi region") they make the name a division, read as a region.
 DIVISION_NOUNS = frozenset(
     "region province state governorate department district county prefecture oblast rayon "
-    "raion municipality wilaya emirate canton".split()
+    "raion municipality wilaya emirate canton "
+    # "the southern countryside of Idlib", "Hama countryside": the governorate's rural part
+    "countryside".split()
 )
 #: Words allowed between a place and the division or country that encloses it, besides
 #: commas, other division nouns and possessive country names: "Karvessa, in the Tillaberi
 #: region", "Karvessa in Niger's Tillaberi", "near Karvessa, Tillaberi region".
-ENCLOSING_LINKS = frozenset("in of the within".split())
+ENCLOSING_LINKS = frozenset(
+    "in of the within northern southern eastern western central rural".split()
+)  # "Tel Samir in the southern countryside of Idlib"
 #: Characters at most between the end of a place and the start of what encloses it.
 ENCLOSING_MAX_GAP = 40
 

@@ -40,5 +40,24 @@ NOT_PLACES = frozenset(
     Office Group Herald Agency Monitoring Memorial Committee Crescent Cross Shield Brigade Battalion
     Infantry Regiment Forces Navy Air Occupation Figures Statement Genocide Massacre War Day""".split()
 )
+#: Where the wounded or the dead were taken, not where they were hit: "were taken to the
+#: District Hospital in Peshawar", "transferred to a clinic in Goma", "evacuated to Mopti". The
+#: place right after this is never an incident's (a construction: a verb of moving the victims,
+#: "to", an optional care facility and its link word).
+CARE_DESTINATION = re.compile(
+    r"\b(?:taken|transferred|rushed|evacuated|admitted|airlifted|flown|moved|brought|sent|"
+    r"referred|treated)\s+(?:\w+\s+){0,2}?(?:to|at|in)\s+"
+    r"(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,4}?(?:hospitals?|clinics?|health\s+(?:centres?|centers?|"
+    r"posts?|facilit(?:y|ies))|medical\s+(?:centres?|centers?|facilit(?:y|ies))|infirmary)\s+"
+    r"(?:in|at|of)\s+(?:the\s+(?:\w+\s+)?(?:town|city|village)\s+of\s+)?$"
+    r"|\b(?:taken|transferred|rushed|evacuated|airlifted|flown)\s+(?:\w+\s+){0,2}?to\s+$",
+    re.IGNORECASE,
+)
 #: After a building's name, where the document puts it: "Lindell shopping centre in Westmark".
 FACILITY_PLACED = r"\s+" + FACILITY_AFTER + r"\s+(?:in|at|near|of)\s+"
+#: Between a place and the place that holds it: "Gidan Maso village in Kaura local government
+#: area", "Mbalu, in Masisi": the first is where it happened, the second only locates it.
+HELD_IN = re.compile(
+    r"(?:\s+(?:village|town|city|hamlet|settlement|neighbourhood|neighborhood|camp))?\s*,?\s+"
+    r"(?:in|of|within)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?"
+)

@@ -39,7 +39,10 @@ ACCORDING = re.compile(
     re.IGNORECASE,
 )
 X_SAID = re.compile(
-    r"(?:^|[,;:“”\"]\s*|\)\s*[-–—]\s*|\s[-–—]\s+|\b(?:and|but|while|whereas|as|that)\s+)(?P<x>(?:[Tt]he\s+|[Aa]n?\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)\s*,?\s+"
+    r"(?:^|[,;:“”\"]\s*|\)\s*[-–—]\s*|\s[-–—]\s+|\b(?:and|but|while|whereas|as|that)\s+)(?P<x>(?:[Tt]he\s+|[Aa]n?\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,8}?)"
+    # "The provincial health department on Wednesday lowered the toll": the day is not the name
+    r"(?:\s+(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|\s+(?:yesterday|today))?\s*,?\s+"
     r"(?:has\s+|had\s+|have\s+|also\s+|later\s+|earlier\s+)?" + SPEECH + r"\b"
 )
 #: Verbs that take their subject after them (", said the ministry."); "put", "show" and the
@@ -118,3 +121,7 @@ LEADING_CONJUNCTION = re.compile(r"^(?:and|but|while|whereas|as|that)\s+")
 NAMED_SUBJECT = re.compile(r"(?:[Tt]he\s+|[Aa]n?\s+)?[A-Z]|(?:the|a|an)\s+\w")
 #: 'X said in a statement'.
 SAID_IN_STATEMENT = re.compile(r"\s*said\s+in\s+a\s+statement")
+#: A figure that is one indefinite person ("a police officer", "an army officer"): when it is
+#: also its sentence's speaker ("..., a police officer told Horn Wire"), it speaks, it is no
+#: victim. "One rebel death reported" is not such a person.
+INDEFINITE_ONE = re.compile(r"(?:a|an)\s", re.IGNORECASE)

@@ -246,8 +246,10 @@ RIGHT_CUE_ANY = re.compile(
 )
 
 # Category cues directly before the figure: "killed 27", "the death toll rose to 40".
+#: "the number of <who> killed": who is an open slot, up to two words ("worshippers",
+#: "police officers", "Palestinians"), not a word list; the participle says the category.
 _TOLL_NOUN = (
-    r"(?:death\s+toll|toll|number\s+of\s+(?:people\s+|civilians\s+|soldiers\s+|those\s+)?"
+    r"(?:death\s+toll|toll|number\s+of\s+(?:(?!(?:the|a|an|this|that)\s)[A-Za-z][\w'’-]*\s+){0,2}?"
     r"(?P<what>dead|deaths|killed|fatalities|victims|wounded|injured|missing|displaced|detained|"
     r"arrested|hostages|casualties)|fatalities|deaths|dead|casualty\s+toll|injury\s+toll)"
 )

@@ -19,6 +19,7 @@ __all__ = [
     "DATELINE_RE",
     "HEDGED_QUALIFIERS",
     "INDEFINITE_KINDS",
+    "MEDIA_RELAY_RE",
     "PLACE_MODIFIER_RE",
     "PROVISIONAL_RE",
     "SEPARATE_RE",
@@ -110,6 +111,18 @@ _INDEFINITE_RE = re.compile(
 )
 
 
+#: Unnamed media as a speaker ("state media said", "local media reported", "state television"):
+#: they relay a source, they are none. In an incident, such a claim is the origin's that gave
+#: the same figure, when exactly one did.
+MEDIA_RELAY_RE = re.compile(
+    r"(?:the\s+)?(?:(?:state|state-run|state-owned|official|government|pro-government|"
+    r"opposition|local|national|regional|foreign|international|social)\s+)?"
+    r"(?:media|press|news\s+agenc(?:y|ies)|television|tv|broadcasters?|radio|"
+    r"media\s+(?:reports?|outlets?)|news\s+reports?|reports?)",
+    re.IGNORECASE,
+)
+
+
 def indefinite_kind(speaker: str) -> str | None:
     """The kind of an indefinite source ("a local official" -> "local official"), or None for
     a named speaker ("Niger's Interior Ministry")."""
@@ -141,9 +154,12 @@ AGGREGATE_RE = re.compile(
 #: attack last year".
 _INCIDENT_NOUNS = r"(?:attacks?|massacres?|raids?|bombings?|ambush(?:es)?|strikes?|incidents?|killings?|shelling)"
 BACKGROUND_RE = re.compile(
-    r"\b(?:came|comes|follows|followed|following)\s+(?:(?:just|only|barely|some)\s+)?"
+    r"\b(?:came|comes|follows|followed|following)\s+(?:(?:just|only|barely|some|exactly|almost|"
+    r"nearly|about|more\s+than|less\s+than)\s+)?"
     r"(?:(?:a|an|one|two|three|four|five|six|seven|\d+|several|a\s+few|few)\s+)?"
-    r"(?:days?|weeks?|months?|years?)\s+(?:after|since)\b"
+    r"(?:days?|weeks?|months?|years?)\s+(?:to\s+the\s+day\s+)?(?:after|since)\b"
+    # "came on the first anniversary of the massacre of 37 villagers"
+    r"|\b(?:came|comes|fell|falls)\s+on\s+the\s+(?:\w+\s+)?anniversary\s+of\b"
     r"|\b(?:follows|followed|comes\s+after|came\s+after)\s+(?:the|a|an)\b"
     r"|\b(?:a\s+similar|an\s+earlier|a\s+previous|the\s+previous|last\s+year's|last\s+month's)\s+"
     + _INCIDENT_NOUNS,
