@@ -34,6 +34,9 @@ Called by counts.find_figures once its rules have read a sentence:
 - later deaths of the wounded, one rule for all (later.py: "One of the wounded later died", "the
   two wounded later succumbed", "was wounded and later died of his injuries"): killed, additional,
   and flagged of_wounds (the tally takes them from the wounded);
+- hostages (captives.py): a second object of a kidnapping or killing verb ("abducted a trader
+  and his driver"), the kidnapped who were later killed ("kidnapped and later killed a
+  priest"), and the freed, flagged as a subset of those taken ("Ten hostages were released");
 - attackers who died by their own hand (attackers.py: "killing himself and four others"), and
   the flag `attackers` on every claim naming attackers.
 """
@@ -50,6 +53,7 @@ from tollbook.extract import (
     besides,
     bodies,
     burning,
+    captives,
     conjuncts,
     fatal,
     including,
@@ -144,6 +148,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     if may("besides"):
         figures += besides.find_besides(text, start, end, figures, exclude)
     figures += later.read_later_deaths(text, end, figures)
+    figures += captives.find_captives(text, start, end, figures, exclude)
     for a in attackers.find_attacker_deaths(text, start, end):
         spans = [a.span] + ([a.figure] if a.figure else [])
         if not any(f.span[0] < b and s < f.span[1] and f.category is not None for f in figures for s, b in spans):

@@ -1,0 +1,78 @@
+"""Hostages and kidnappings (extract/captives.py): second objects, the kidnapped later killed,
+the freed as a subset of the taken."""
+
+from __future__ import annotations
+
+from tollbook.api import extract_text
+from tollbook.model import Extraction
+
+
+def _best(text: str, category: str = "hostage") -> float | None:
+    tally = extract_text(text).tally.get(category)
+    return tally.best if tally is not None else None
+
+
+def _claims(result: Extraction, category: str) -> list[tuple[str, float]]:
+    return [(c.text, c.value) for c in result.claims if c.category == category]
+
+
+def test_a_second_object_after_and_is_one_more_captive() -> None:
+    assert _best("Gunmen abducted Lena Ostrova and her nephew near the market in Tazin.") == 2.0
+    assert _best("Rebels kidnapped Joao Mbeki, a customs officer, and three of his colleagues.") == 4.0
+    assert _best("Raiders abducted regional judge Amir Sadiq and court clerk Farid Noori in Bost.") == 2.0
+    assert _best("Fighters abducted a shepherd and son in the hills near Arvo.") == 2.0
+
+
+def test_a_second_object_of_a_killing_verb_counts_too() -> None:
+    assert _best("Gunmen shot and killed Omar Haidari and a passer-by in Herat.", "killed") == 2.0
+
+
+def test_the_second_object_is_marked_with_its_rule_and_adds_up() -> None:
+    result = extract_text("Armed men abducted Grace Oyelaran and an aide on Sunday.")
+    rules = sorted(c.rule for c in result.claims if c.category == "hostage")
+    assert rules == ["count.object_conjunct:hostage+list", "count.victim_object:hostage+list"]
+    assert result.tally.get("hostage").rule == "sum_disjoint"  # type: ignore[union-attr]
+
+
+def test_a_clause_after_and_is_no_second_object() -> None:
+    assert _best("Gunmen abducted a doctor and the attackers fled towards the forest.") == 1.0
+    assert _best("Gunmen killed Ruben Castaneda and his shop was looted.", "killed") == 1.0
+    assert _best("Gunmen abducted Mia Sorel and then burned her car.") == 1.0
+
+
+def test_a_passive_or_an_attempt_takes_no_second_object() -> None:
+    assert _best("Assailants tried to abduct a journalist and his cameraman outside the court.") is None
+    assert _best("A nurse was abducted by gunmen and her colleagues fled.") == 1.0
+
+
+def test_the_kidnapped_later_killed_are_hostages_and_dead() -> None:
+    result = extract_text("Assailants kidnapped and later killed a Catholic priest near Tovi.")
+    assert _claims(result, "hostage") == [("a Catholic priest", 1.0)]
+    assert _claims(result, "killed") == [("a Catholic priest", 1.0)]
+    assert _best("Militants abducted, tortured and killed three farmers near Goz.") == 3.0
+    assert _best("Rebels abducted and executed Ivan Petrek, a surveyor.") == 1.0
+
+
+def test_a_killing_without_a_kidnapping_takes_no_hostage() -> None:
+    assert _best("Assailants attacked and killed a tribal elder in Qadis.") is None
+    assert _best("Gunmen shot and killed two guards at the bank.") is None
+
+
+def test_the_freed_are_a_subset_of_the_taken() -> None:
+    text = "Gunmen abducted 21 passengers near Yakila. Ten hostages were released on Sunday."
+    result = extract_text(text)
+    whole, freed = (c for c in result.claims if c.category == "hostage")
+    assert (freed.parent, freed.relation) == (whole.claim_id, "subset")
+    assert result.tally.get("hostage").best == 21.0  # type: ignore[union-attr]
+    assert _best("Bandits abducted eight travellers. Three hostages were released in April and "
+                 "the remaining five hostages were released in May.") == 8.0  # fmt: skip
+    assert _best("Gunmen held 30 workers hostage. Troops rescued 12 hostages on Friday.") == 30.0
+
+
+def test_freed_people_alone_or_more_than_the_taken_count() -> None:
+    # the only account of the taking: the freed are the hostages known
+    assert _best("Six hostages were released on Monday, a spokesman said.") == 6.0
+    # more freed than said taken: not a subset of that figure
+    result = extract_text("Gunmen kidnapped two engineers. Twelve hostages were freed later.")
+    freed = next(c for c in result.claims if c.value == 12.0)
+    assert freed.parent is None and freed.relation is None
