@@ -76,3 +76,16 @@ def test_freed_people_alone_or_more_than_the_taken_count() -> None:
     result = extract_text("Gunmen kidnapped two engineers. Twelve hostages were freed later.")
     freed = next(c for c in result.claims if c.value == 12.0)
     assert freed.parent is None and freed.relation is None
+
+
+def test_a_fronted_in_addition_adds_its_subject() -> None:
+    text = ("Gunmen held 25 aid workers hostage in Dikko. In addition, at least seven drivers were abducted "
+            "as the gunmen withdrew.")  # fmt: skip
+    assert _best(text) == 32.0
+    # a vague amount after it may be the same people: it adds nothing
+    result = extract_text("Three guards were killed at the gate. Additionally, an unknown number of the victims were beheaded.")
+    assert not any("additional" in c.flags for c in result.claims)
+
+
+def test_a_seized_building_is_no_hostage() -> None:
+    assert _best("Militiamen seized the residence of a provincial judge in Marib.") is None

@@ -28,6 +28,7 @@ from __future__ import annotations
 from tollbook.extract import active_objects, phrases, victims
 from tollbook.extract.grammar import captive_patterns as cp
 from tollbook.extract.grammar import verbs as vb
+from tollbook.extract.grammar.also_patterns import FRONTED_ADDITIVE
 from tollbook.extract.records import Figure
 from tollbook.model import Span, overlaps
 
@@ -41,7 +42,19 @@ def find_captives(text: str, start: int, end: int, figures: list[Figure], exclud
     out = find_second_objects(text, start, end, figures, exclude)
     out += _kidnapped_then_killed(text, start, figures)
     flag_released(text, start, end, figures)
+    _flag_fronted(text, start, figures)
     return out
+
+
+def _flag_fronted(text: str, start: int, figures: list[Figure]) -> None:
+    """"In addition, at least seven staff members were abducted": the subject right after a
+    fronted additive adverb adds to the people counted before (flag `additional`). Not a vague
+    amount ("Additionally, an unknown number of the victims were beheaded": maybe the same)."""
+    for fig in figures:
+        if fig.category in cp.FRONTED_CATEGORIES and fig.parent is None and "additional" not in fig.flags \
+                and fig.num.qualifier != "vague" \
+                and FRONTED_ADDITIVE.match(text, start, fig.span[0]):  # fmt: skip
+            fig.flags.append("additional")
 
 
 def _object_verb(text: str, start: int, fig: Figure) -> bool:

@@ -21,6 +21,10 @@ from tollbook.extract.grammar.alternation import alternation
 #: The categories whose active verbs take a second object here (the victims' families).
 OBJECT_CATEGORIES: Final[tuple[str, ...]] = ("hostage", "killed")
 
+#: The categories whose subject after a fronted "In addition," adds to those counted before
+#: (also_patterns.FRONTED_ADDITIVE).
+FRONTED_CATEGORIES: Final[tuple[str, ...]] = ("hostage", "killed", "wounded")
+
 #: Past forms whose object is taken: the hostage VICTIM_VERBS and CUE_VERBS, and the words of
 #: the same deed that no table lists yet ("snatched", "carried off").
 KIDNAP_VERBS: Final[tuple[str, ...]] = tuple(dict.fromkeys([

@@ -129,7 +129,9 @@ NON_PERSON = frozenset(
     stomach abdomen neck shoulder thigh knee eye eyes north south east west north-east
     north-west south-east south-west northeast northwest southeast southwest outskirts
     interior coast capital population hamlet hamlets settlement settlements shelter shelters tent tents hotel hotels schools churches mosques
-    centres centers""".split()
+    centres centers residence residences compound compounds premises property properties farm farms
+    ship ships vessel vessels tanker tankers plane planes aircraft helicopter helicopters cargo goods
+    cash money ransom equipment""".split()
 )
 SINGULAR_RE = re.compile(
     r"\b(?P<a>an?|one|another)\s+(?:(?:\d+-year-old|[a-z]+(?:-[a-z]+)*)\s+){0,2}?(?P<n>"
