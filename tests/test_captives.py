@@ -89,3 +89,15 @@ def test_a_fronted_in_addition_adds_its_subject() -> None:
 
 def test_a_seized_building_is_no_hostage() -> None:
     assert _best("Militiamen seized the residence of a provincial judge in Marib.") is None
+
+
+def test_a_relative_partitive_keeps_its_own_predicate() -> None:
+    result = extract_text("At least nine people, two of whom had been held hostage, were killed in Beni.")
+    killed, hostage = result.tally.get("killed"), result.tally.get("hostage")
+    assert killed is not None and killed.best == 9.0
+    assert hostage is not None and hostage.best == 2.0
+    part = next(c for c in result.claims if c.category == "hostage")
+    assert part.relation == "subset" and part.parent in killed.claim_ids
+    # a relative clause with no predicate of another category stays a part
+    result = extract_text("Twelve people, four of whom were children, were killed in the raid.")
+    assert [c.relation for c in result.claims] == [None, "part"]

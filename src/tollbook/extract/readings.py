@@ -1,6 +1,8 @@
 """Readings the count rules lack (issue 20): a sentence's figures -> the same list, completed.
 
 Called by counts.find_figures once its rules have read a sentence:
+- a relative partitive with its own predicate gives the whole the predicate after it
+  (relative_parts.py: "eight people, three of whom had been held hostage, were killed");
 - a predicate undone ("was nearly lynched") takes its figure's category away;
 - telegraphic figures (headlines.py: "Four killed, one injured", "Vigilantes lynch four");
 - victims named or described without a number (victims.py: "shot and killed Faiz Karimi",
@@ -65,6 +67,7 @@ from tollbook.extract import (
     others,
     phrases,
     postmodified,
+    relative_parts,
     subjects,
     survivors,
     sustained,
@@ -91,6 +94,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     def may(reading: str) -> bool:
         return not anchored or _ANCHORS[reading].search(text, start, end) is not None
 
+    relative_parts.split_relative_parts(text, end, figures)  # "eight people, three of whom had been held hostage, were killed"
     for fig in figures:
         if fig.category is not None and victims.undone_after(text, fig.span[1], end):
             fig.category = None  # "a suspected thief was nearly lynched"
