@@ -101,3 +101,30 @@ def test_a_relative_partitive_keeps_its_own_predicate() -> None:
     # a relative clause with no predicate of another category stays a part
     result = extract_text("Twelve people, four of whom were children, were killed in the raid.")
     assert [c.relation for c in result.claims] == [None, "part"]
+
+
+def test_the_kidnapping_verb_family_reads_phrases_too() -> None:
+    assert _best("Bandits snatched three pupils from a school in Zamfara.") == 3.0
+    assert _best("Nine villagers were carried off by the raiders.") == 9.0
+    assert _best("Two nurses were taken away at gunpoint near the clinic.") == 2.0
+
+
+def test_things_and_animals_take_no_hostage() -> None:
+    assert _best("Thieves snatched 3 phones from the stall.") is None
+    assert _best("A child was snatched by a crocodile near the river.") is None
+    assert _best("Six villagers were carried off by the floodwaters.") is None
+    assert _best("The bodies were taken away by relatives.") is None
+
+
+def test_the_people_aboard_a_hijacked_vehicle_are_hostages() -> None:
+    assert _best("Gunmen hijacked a plane carrying 120 passengers and 8 crew members.") == 128.0
+    assert _best("Five men hijacked a bus with 40 passengers on board near Kano.") == 40.0
+    # passengers of a vehicle not hijacked are nobody's hostages
+    assert _best("A bus carrying 40 passengers overturned near Kano.") is None
+
+
+def test_people_held_by_attackers_are_hostages_not_detainees() -> None:
+    result = extract_text("04/02/2021: Assailants stopped and briefly detained a journalist near Ahome.")
+    assert result.tally.get("hostage") is not None and result.tally.get("detained") is None
+    result = extract_text("Police detained a journalist near Ahome.")
+    assert result.tally.get("hostage") is None and result.tally.get("detained") is not None

@@ -43,7 +43,34 @@ def find_captives(text: str, start: int, end: int, figures: list[Figure], exclud
     out += _kidnapped_then_killed(text, start, figures)
     flag_released(text, start, end, figures)
     _flag_fronted(text, start, figures)
+    _aboard(text, start, figures)
+    _held_by_attackers(text, start, figures)
     return out
+
+
+def _aboard(text: str, start: int, figures: list[Figure]) -> None:
+    """"hijacked a plane carrying 120 passengers and eight crew members": the figures listed
+    right after the hijacked vehicle, with no category of their own, are hostages (a list)."""
+    for k, fig in enumerate(figures):
+        if fig.category is not None or cp.HIJACKED_CARRYING.search(text, max(start, fig.num.span[0] - 120), fig.num.span[0]) is None:
+            continue
+        j = k
+        while j < len(figures):
+            f = figures[j]
+            if f.category is None:
+                f.category, f.rule = "hostage", f"{RULE_PREFIX}.aboard:hostage+list"
+            nxt = figures[j + 1] if j + 1 < len(figures) else None
+            if nxt is None or nxt.parent is not None or not cp.ABOARD_LIST.match(text, f.span[1], nxt.num.span[0]):
+                break
+            j += 1
+
+
+def _held_by_attackers(text: str, start: int, figures: list[Figure]) -> None:
+    """"Assailants stopped and briefly detained a journalist": people held by attackers are
+    hostages (their category and rule say so)."""
+    for fig in figures:
+        if fig.category == "detained" and ".left:" in fig.rule and cp.ATTACKERS_SUBJECT.match(text, start, fig.span[0]):
+            fig.category, fig.rule = "hostage", fig.rule.replace(":detained", ":hostage", 1)
 
 
 def _flag_fronted(text: str, start: int, figures: list[Figure]) -> None:

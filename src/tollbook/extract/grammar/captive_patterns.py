@@ -115,6 +115,25 @@ RELEASED_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"(?:the\s+(?:remaining\s+|other\s+)?|another\s+|(?:all|the\s+rest)\s+(?:of\s+the\s+)?)?\Z",
     re.IGNORECASE,
 )
+#: A hijacked vehicle and the people it carried: "hijacked a plane carrying 120 passengers and
+#: eight crew members", "hijacked a bus with 40 passengers on board": those aboard are hostages.
+HIJACKED_CARRYING: Final[re.Pattern[str]] = re.compile(
+    r"\bhijack(?:ed|ing|s)?\s+(?:a|an|the|their|its)\s+(?:[\w'’-]+\s+){0,4}?(?:plane|aircraft|airliner|jet|flight|"
+    r"bus|coach|minibus|van|ship|ferry|vessel|boat|train|tanker)\s*,?\s+(?:carrying|with|holding|transporting)\s+"
+    r"(?:(?:a\s+total\s+of|some|about|around|nearly|at\s+least|more\s+than)\s+)?\Z",
+    re.IGNORECASE,
+)
+#: Between the people aboard listed one after another: "120 passengers, eight crew members and".
+ABOARD_LIST: Final[re.Pattern[str]] = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\Z", re.IGNORECASE)
+#: A clause whose subject names attackers, after a dateline if any ("Assailants stopped and briefly detained a
+#: journalist", "Gunmen detained four travellers"): the people they hold are hostages, not
+#: detainees of the state.
+ATTACKERS_SUBJECT: Final[re.Pattern[str]] = re.compile(
+    r"\W*(?:\d[\d/.-]*\s*:\s*)?(?:(?:the|a|an|some|several|unknown|unidentified|armed|masked|suspected|\d+|two|three|four|five)\s+){0,3}"
+    r"(?:" + alternation(sorted(vb.ATTACKER_NOUNS)) + r"|armed\s+men)\b[^.;:]*?\bdetain(?:ed|ing)\s+(?:\w+ly\s+)?\Z",
+    re.IGNORECASE,
+)
+
 #: The flag captives.py gives a freed figure: claims.py makes it a subset of the latest
 #: hostage figure before it, if one is at least as large.
 SUBSET_FLAG: Final[str] = "subset_of_previous"

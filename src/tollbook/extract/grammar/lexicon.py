@@ -131,7 +131,8 @@ NON_PERSON = frozenset(
     interior coast capital population hamlet hamlets settlement settlements shelter shelters tent tents hotel hotels schools churches mosques
     centres centers residence residences compound compounds premises property properties farm farms
     ship ships vessel vessels tanker tankers plane planes aircraft helicopter helicopters cargo goods
-    cash money ransom equipment""".split()
+    cash money ransom equipment phone phones laptop laptops computer computers handbag handbags wallet
+    wallets purse purses jewellery jewelry valuables item items""".split()
 )
 SINGULAR_RE = re.compile(
     r"\b(?P<a>an?|one|another)\s+(?:(?:\d+-year-old|[a-z]+(?:-[a-z]+)*)\s+){0,2}?(?P<n>"
@@ -150,6 +151,24 @@ MODIFIER_STOP = frozenset(
     more killed dead died wounded injured people including among out amid amidst
     later earlier ago afterwards""".split()
 )
+
+#: The kidnapping verb family written as phrases (issue 20): after the people ("eleven villagers
+#: were carried off", "were taken away at gunpoint", "were marched away by their captors") and
+#: before them ("carried off eleven villagers", "whisked away two engineers"). "Taken away" alone
+#: is no kidnapping ("the bodies were taken away"): at gunpoint, or by kidnappers, it is.
+CAPTIVE_PHRASES_AFTER = (
+    r"carried\s+off|whisked\s+away|spirited\s+away|(?:taken|led|marched|dragged|driven)\s+away\s+"
+    r"(?:at\s+gunpoint|by\s+(?:the\s+|their\s+)?(?:kidnappers|abductors|captors))"
+)
+#: Agents that take people but hold no hostage: "was snatched by a crocodile", "were carried off
+#: by the floodwaters".
+NATURAL_AGENTS = (
+    "crocodile crocodiles lion lions leopard leopards hyena hyenas wolf wolves shark sharks animal animals "
+    "flood floods floodwaters waters water current currents river rivers sea waves wave tide storm winds "
+    "wind mudslide landslide avalanche"
+).split()
+NOT_BY_NATURE = r"(?!\s+by\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?(?:" + alternation(NATURAL_AGENTS) + r")\b)"
+CAPTIVE_PHRASES_BEFORE = r"carried\s+off|carrying\s+off|whisked\s+away|whisking\s+away"
 
 # Category cues after the people they count: "were killed", "remain missing".
 _AUX = (
@@ -180,7 +199,9 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
     (r"(?:hurt|maimed|seriously\s+injured|critically\s+injured|"  # care and wounds: injury_patterns.py
      + injury.AFTER_PEOPLE + r"|" + injury.HARMED_PASSIVE + r"|" + participles("wounded") + r")\b",
      "wounded", None),  # fmt: skip
-    (r"(?:taken\s+(?:prisoner|hostage|captive)|held\s+(?:hostage|captive)|" + participles("hostage") + r")\b",
+    (r"(?:taken\s+(?:prisoner|hostage|captive)|held\s+(?:hostage|captive)|" + participles("hostage") + r"|"
+     # the kidnapping verb family written as phrases: "were carried off", "taken away at gunpoint"
+     + CAPTIVE_PHRASES_AFTER + r")\b" + NOT_BY_NATURE,
      "hostage", None),  # fmt: skip
     (r"(?:missing|unaccounted\s+for|disappeared|forcibly\s+disappeared)\b", "missing", None),
     # "flee", "flees": the historic present of headlines ("5,000 flee fighting in Ituri"); not
@@ -310,7 +331,7 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
      "wounded", ""),  # fmt: skip
     (injury.BEFORE_PEOPLE, "wounded", ""),  # "caused injuries to two passers-by"
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:abducts|kidnaps|"
+     r"\b(?:abducts|kidnaps|" + CAPTIVE_PHRASES_BEFORE + r"|"
      r"took|taking|holding|held|" + active_forms("hostage") + r")\s*$", "hostage", ""),  # fmt: skip
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
      r"\b(?:displaced|displacing|displaces|displace|uprooted|uprooting|evacuated|evacuating|"
