@@ -128,3 +128,9 @@ def test_people_held_by_attackers_are_hostages_not_detainees() -> None:
     assert result.tally.get("hostage") is not None and result.tally.get("detained") is None
     result = extract_text("Police detained a journalist near Ahome.")
     assert result.tally.get("hostage") is None and result.tally.get("detained") is not None
+
+
+def test_a_passive_subject_kidnapped_then_killed_is_a_hostage_too() -> None:
+    result = extract_text("Juan Perez was abducted by gunmen in Tame and later killed.")
+    assert _claims(result, "hostage") == [("Juan Perez", 1.0)] and _claims(result, "killed") == [("Juan Perez", 1.0)]
+    assert _best("Juan Perez was shot and killed in Tame.") is None

@@ -142,13 +142,16 @@ def _second(text: str, fig: Figure, pos: int, end: int) -> tuple[Span, float] | 
 
 
 def _kidnapped_then_killed(text: str, start: int, figures: list[Figure]) -> list[Figure]:
-    """A hostage figure for each killed figure whose verb follows a kidnapping verb."""
+    """A hostage figure for each killed figure whose verb follows a kidnapping verb, active
+    before the object or passive after the subject."""
     out: list[Figure] = []
     for fig in figures:
         if fig.category != "killed" or fig.parent is not None:
             continue
         told = cp.KIDNAP_THEN_KILL.search(text, max(start, fig.span[0] - 120), fig.span[0])
-        if told is None or cp.NOT_ACTIVE_BEFORE.search(text, max(start, told.start() - 40), told.start()):
+        if told is not None and cp.NOT_ACTIVE_BEFORE.search(text, max(start, told.start() - 40), told.start()):
+            told = None
+        if told is None and cp.KIDNAPPED_THEN_KILLED_AFTER.match(text, fig.span[1]) is None:
             continue
         if any(f.category == "hostage" and overlaps(f.span[0], f.span[1], [fig.span]) for f in figures):
             continue  # read already

@@ -100,6 +100,15 @@ KIDNAP_THEN_KILL: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 
+#: The same told of a subject in the passive, after it: "Juan Perez was abducted and later
+#: killed", "was kidnapped, tortured and shot dead".
+KIDNAPPED_THEN_KILLED_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"\s*,?\s*(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:" + alternation(KIDNAP_VERBS) + r")"
+    r"(?:\s+(?:by|from|in|at|near|on)\s+[^,.;:()]{1,40}?)?(?:\s*,\s*(?:" + _BETWEEN_VERBS + r"))*\s*,?\s+and\s+"
+    + _ADVERBS + r"(?:(?:" + _BETWEEN_VERBS + r")\s*,?\s+(?:and\s+)?" + _ADVERBS + r")?" + _KILLED + r"\b",
+    re.IGNORECASE,
+)
+
 #: The end of a hostage's captivity, told after the figure ("were released", "have been freed",
 #: "was rescued", "escaped"): those people were counted as taken, earlier.
 _FREED = r"(?:released|freed|rescued|set\s+free|let\s+go|liberated|escaped|returned\s+home|reunited)"
