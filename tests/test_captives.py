@@ -134,3 +134,13 @@ def test_a_passive_subject_kidnapped_then_killed_is_a_hostage_too() -> None:
     result = extract_text("Juan Perez was abducted by gunmen in Tame and later killed.")
     assert _claims(result, "hostage") == [("Juan Perez", 1.0)] and _claims(result, "killed") == [("Juan Perez", 1.0)]
     assert _best("Juan Perez was shot and killed in Tame.") is None
+
+
+def test_objects_after_a_determiner_or_a_complement() -> None:
+    assert _best("Assailants kidnapped the two daughters of a businessman in Onitsha.") == 2.0
+    assert _best("Assailants took eight employees of a mining company hostage in Kivu.") == 8.0
+    assert _best("Gunmen kidnapped the wife of a local politician and her two children.") == 3.0
+    assert _best("Assailants abducted Dennis Abuda, a local prince, and his three sons.") == 4.0
+    # things after the determiner, an attempt before the verb: no hostage
+    assert _best("Gunmen seized the two trucks at the border.") is None
+    assert _best("Gunmen tried to kidnap the two daughters of a businessman.") is None

@@ -29,6 +29,7 @@ from tollbook.extract import active_objects, phrases, victims
 from tollbook.extract.grammar import captive_patterns as cp
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.also_patterns import FRONTED_ADDITIVE
+from tollbook.extract.numbers import find_numbers
 from tollbook.extract.records import Figure
 from tollbook.model import Span, overlaps
 
@@ -39,6 +40,7 @@ RULE_PREFIX = "count"
 
 def find_captives(text: str, start: int, end: int, figures: list[Figure], exclude: list[Span]) -> list[Figure]:
     """The figures the three readings add to text[start:end]; flags the freed in `figures`."""
+    _determined_objects(text, start, figures)
     out = find_second_objects(text, start, end, figures, exclude)
     out += _kidnapped_then_killed(text, start, figures)
     flag_released(text, start, end, figures)
@@ -84,6 +86,17 @@ def _flag_fronted(text: str, start: int, figures: list[Figure]) -> None:
             fig.flags.append("additional")
 
 
+def _determined_objects(text: str, start: int, figures: list[Figure]) -> None:
+    """"kidnapped the two daughters of a businessman": a figure of people with no category,
+    after a kidnapping verb and a determiner, is the verb's object (hostage)."""
+    for fig in figures:
+        if fig.category is not None or fig.parent is not None or fig.unit != "people" or not fig.has_head:
+            continue
+        verb = cp.VERB_AND_DETERMINER.search(text, max(start, fig.num.span[0] - 60), fig.num.span[0])
+        if verb is not None and cp.NOT_ACTIVE_BEFORE.search(text, max(start, verb.start() - 40), verb.start()) is None:
+            fig.category, fig.rule = "hostage", f"{RULE_PREFIX}.object:hostage"
+
+
 def _object_verb(text: str, start: int, fig: Figure) -> bool:
     """Is the figure the object of an active verb of its category, right before it?"""
     pattern = cp.VERB_BEFORE.get(fig.category or "")
@@ -103,6 +116,9 @@ def find_second_objects(text: str, start: int, end: int, figures: list[Figure], 
         if fig.category not in cp.OBJECT_CATEGORIES or fig.parent is not None or not _object_verb(text, start, fig):
             continue
         pos = fig.span[1]
+        complement = cp.OF_COMPLEMENT.match(text, pos, end)
+        if complement is not None:
+            pos = complement.end()
         appos = cp.APPOSITION.match(text, pos, end)
         if appos is not None and not cp.APPOSITION_NOT.search(appos.group("inner")):
             pos = appos.end()
@@ -130,8 +146,13 @@ def find_second_objects(text: str, start: int, end: int, figures: list[Figure], 
 
 def _second(text: str, fig: Figure, pos: int, end: int) -> tuple[Span, float] | None:
     """(span, count) of the people named at `pos` after "and", or None."""
-    member = active_objects.member(text, pos, end)
-    if member is not None and member[0] > pos and cp.AFTER_OBJECT.match(text, member[0], end) \
+    owner = cp.POSSESSIVE_FIGURE.match(text, pos, end)
+    counted = owner is not None and any(n.span[0] == owner.end() and n.kind == "cardinal" and n.written in ("digits", "words")
+                                        for n in find_numbers(text, owner.end(), min(end, owner.end() + 30)))  # fmt: skip
+    # "her two children": the figure after the possessive counts them
+    at = owner.end() if owner is not None and counted else pos
+    member = active_objects.member(text, at, end)
+    if member is not None and member[0] > at and cp.AFTER_OBJECT.match(text, member[0], end) \
             and not cp.VERB_IN_OBJECT.search(text, pos, member[0]):  # fmt: skip
         return (pos, member[0]), member[1]
     # "a father and son": the article of the first object serves the second

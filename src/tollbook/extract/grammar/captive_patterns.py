@@ -55,10 +55,23 @@ NOT_ACTIVE_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:was|were|is|are|be|been|being|the|of|to|not|never|tried|attempted|failed)\s+(?:\w+ly\s+)?\Z",
     re.IGNORECASE,
 )
+#: A kidnapping verb and a determiner before a figure no cue read: "kidnapped the two daughters
+#: of a businessman", "abducted his three children", "seized its 18 crew members".
+VERB_AND_DETERMINER: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:" + alternation(KIDNAP_VERBS) + r")\s+(?:\w+ly\s+)?(?:the|his|her|their|its|all|all\s+the)\s+(?:other\s+)?\Z",
+    re.IGNORECASE,
+)
 #: What may stand between the first object and "and": an apposition between commas (", a local
 #: trader,", ", the daughter of a judge,", ", 42,"), free of verbs of a new clause.
 APPOSITION: Final[re.Pattern[str]] = re.compile(
     r"\s*,(?P<inner>(?:[^,;:.()]|\([^()]{1,40}\)){1,90}),", re.IGNORECASE
+)
+#: A possessive before the figure of a second object: "her two children", "their three sons".
+POSSESSIVE_FIGURE: Final[re.Pattern[str]] = re.compile(r"(?:his|her|their|its)\s+(?:other\s+)?", re.IGNORECASE)
+#: A complement of the first object before "and": "the wife of a local politician and her two
+#: children".
+OF_COMPLEMENT: Final[re.Pattern[str]] = re.compile(
+    r"\s+of\s+(?:a|an|the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=\s*,?\s+and\s)", re.IGNORECASE
 )
 #: Words an apposition may not hold: a clause of its own ("who was later freed") or a list
 #: ("identified as A, B and C").
