@@ -144,3 +144,11 @@ def test_objects_after_a_determiner_or_a_complement() -> None:
     # things after the determiner, an attempt before the verb: no hostage
     assert _best("Gunmen seized the two trucks at the border.") is None
     assert _best("Gunmen tried to kidnap the two daughters of a businessman.") is None
+
+
+def test_a_figure_with_its_own_predicate_after_comma_and_is_a_new_clause() -> None:
+    result = extract_text("Assailants abducted 13 people, and one hostage was killed.")
+    assert _claims(result, "hostage") == [("13 people", 13.0)]
+    assert _claims(result, "killed") == [("one hostage", 1.0)]
+    # a second object without a predicate of its own stays in the list
+    assert _best("Gunmen abducted three engineers, and their driver, near Warri.") == 4.0

@@ -26,6 +26,7 @@ figure read is not read again.
 from __future__ import annotations
 
 from tollbook.extract import active_objects, phrases, victims
+from tollbook.extract.cues import right_cue
 from tollbook.extract.grammar import captive_patterns as cp
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.also_patterns import FRONTED_ADDITIVE
@@ -41,6 +42,7 @@ RULE_PREFIX = "count"
 def find_captives(text: str, start: int, end: int, figures: list[Figure], exclude: list[Span]) -> list[Figure]:
     """The figures the three readings add to text[start:end]; flags the freed in `figures`."""
     _determined_objects(text, start, figures)
+    _new_clause_subjects(text, end, figures)
     out = find_second_objects(text, start, end, figures, exclude)
     out += _kidnapped_then_killed(text, start, figures)
     flag_released(text, start, end, figures)
@@ -84,6 +86,23 @@ def _flag_fronted(text: str, start: int, figures: list[Figure]) -> None:
                 and fig.num.qualifier != "vague" \
                 and FRONTED_ADDITIVE.match(text, start, fig.span[0]):  # fmt: skip
             fig.flags.append("additional")
+
+
+def _new_clause_subjects(text: str, end: int, figures: list[Figure]) -> None:
+    """"abducted 13 people, and one hostage was killed": a figure read as the verb's second
+    object, after a comma and "and", with a predicate of its own of another category, is the
+    subject of a new clause: it takes that category and leaves the list."""
+    for k in range(1, len(figures)):
+        prev, fig = figures[k - 1], figures[k]
+        if ".left:" not in fig.rule or not fig.rule.endswith("+list") or not prev.rule.endswith("+list") \
+                or prev.category != fig.category or not cp.COMMA_AND.search(text, prev.span[1], fig.num.span[0]):  # fmt: skip
+            continue
+        cue = right_cue(text, fig.span[1], end, reach=4)
+        if cue is None or cue.category == fig.category:
+            continue
+        fig.category, fig.rule = cue.category, f"{RULE_PREFIX}.right:{cue.category}"
+        if not any(f is not prev and f.rule.endswith("+list") and f.category == prev.category for f in figures):
+            prev.rule = prev.rule.removesuffix("+list")
 
 
 def _determined_objects(text: str, start: int, figures: list[Figure]) -> None:

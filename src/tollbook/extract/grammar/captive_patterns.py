@@ -68,6 +68,9 @@ APPOSITION: Final[re.Pattern[str]] = re.compile(
 )
 #: A possessive before the figure of a second object: "her two children", "their three sons".
 POSSESSIVE_FIGURE: Final[re.Pattern[str]] = re.compile(r"(?:his|her|their|its)\s+(?:other\s+)?", re.IGNORECASE)
+#: Between an object and a figure that opens a new clause with its own predicate: "abducted 13
+#: people, and one hostage was killed" (a comma, then "and").
+COMMA_AND: Final[re.Pattern[str]] = re.compile(r"\s*,\s*and\s+\Z", re.IGNORECASE)
 #: A complement of the first object before "and": "the wife of a local politician and her two
 #: children".
 OF_COMPLEMENT: Final[re.Pattern[str]] = re.compile(

@@ -132,7 +132,7 @@ NON_PERSON = frozenset(
     centres centers residence residences compound compounds premises property properties farm farms
     ship ships vessel vessels tanker tankers plane planes aircraft helicopter helicopters cargo goods
     cash money ransom equipment phone phones laptop laptops computer computers handbag handbags wallet
-    wallets purse purses jewellery jewelry valuables item items""".split()
+    wallets purse purses jewellery jewelry valuables item items highway highways street streets bridge bridges""".split()
 )
 SINGULAR_RE = re.compile(
     r"\b(?P<a>an?|one|another)\s+(?:(?:\d+-year-old|[a-z]+(?:-[a-z]+)*)\s+){0,2}?(?P<n>"
