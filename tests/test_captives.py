@@ -152,3 +152,9 @@ def test_a_figure_with_its_own_predicate_after_comma_and_is_a_new_clause() -> No
     assert _claims(result, "killed") == [("one hostage", 1.0)]
     # a second object without a predicate of its own stays in the list
     assert _best("Gunmen abducted three engineers, and their driver, near Warri.") == 4.0
+
+
+def test_a_fronted_in_addition_flags_the_whole_coordinated_subject() -> None:
+    result = extract_text("Two guards were wounded. In addition, the deputy commander and two of his aides were killed.")
+    killed = result.tally.get("killed")
+    assert killed is not None and killed.best == 3.0

@@ -85,7 +85,11 @@ def _flag_fronted(text: str, start: int, figures: list[Figure]) -> None:
         if fig.category in cp.FRONTED_CATEGORIES and fig.parent is None and "additional" not in fig.flags \
                 and fig.num.qualifier != "vague" \
                 and FRONTED_ADDITIVE.match(text, start, fig.span[0]):  # fmt: skip
-            fig.flags.append("additional")
+            # the whole coordinated subject adds ("In addition, the deputy and two aides were killed")
+            listed = [f for f in figures if f.category == fig.category and f.rule.endswith("+list")
+                      and "additional" not in f.flags] if fig.rule.endswith("+list") else [fig]  # fmt: skip
+            for f in listed:
+                f.flags.append("additional")
 
 
 def _new_clause_subjects(text: str, end: int, figures: list[Figure]) -> None:

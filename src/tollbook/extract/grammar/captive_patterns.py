@@ -150,12 +150,13 @@ HIJACKED_CARRYING: Final[re.Pattern[str]] = re.compile(
 )
 #: Between the people aboard listed one after another: "120 passengers, eight crew members and".
 ABOARD_LIST: Final[re.Pattern[str]] = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\Z", re.IGNORECASE)
-#: A clause whose subject names attackers, after a dateline if any ("Assailants stopped and briefly detained a
+#: A clause whose subject names attackers, after a dateline if any, and whose verb detains or
+#: arrests ("Assailants stopped and briefly detained a
 #: journalist", "Gunmen detained four travellers"): the people they hold are hostages, not
 #: detainees of the state.
 ATTACKERS_SUBJECT: Final[re.Pattern[str]] = re.compile(
     r"\W*(?:\d[\d/.-]*\s*:\s*)?(?:(?:the|a|an|some|several|unknown|unidentified|armed|masked|suspected|\d+|two|three|four|five)\s+){0,3}"
-    r"(?:" + alternation(sorted(vb.ATTACKER_NOUNS)) + r"|armed\s+men)\b[^.;:]*?\bdetain(?:ed|ing)\s+(?:\w+ly\s+)?\Z",
+    r"(?:" + alternation(sorted(vb.ATTACKER_NOUNS)) + r"|armed\s+men)\b[^.;:]*?\b(?:detain|arrest)(?:ed|ing)\s+(?:\w+ly\s+)?\Z",
     re.IGNORECASE,
 )
 
