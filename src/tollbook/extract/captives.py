@@ -1,6 +1,6 @@
 """Hostages and kidnappings (issue 20): a sentence's figures -> the same, completed.
 
-Three readings the count rules lack, called by readings.complete once every other reading ran:
+Readings the count rules lack, called by readings.complete once every other reading ran:
 
 - a second object of an active victim verb, joined by "and" to a person a rule read as its
   object: "Gunmen abducted Rosa Perez, a nurse, and her sister" (2 hostages), "abducted a
@@ -15,6 +15,11 @@ Three readings the count rules lack, called by readings.complete once every othe
   hostages. The figure is flagged (captive_patterns.SUBSET_FLAG) and claims.py makes it a
   subset of the latest hostage figure before it that is at least as large; with none, it is
   the only account of the taking and counts.
+- smaller ones: a figure after a kidnapping verb and a determiner ("kidnapped the two daughters
+  of"); a figure after ", and" with its own predicate is a new clause ("abducted 13 people, and
+  one hostage was killed"); a subject after a fronted "In addition," adds (flag `additional`);
+  the people listed after a hijacked vehicle ("hijacked a plane carrying 120 passengers") are
+  hostages; people whom attackers detain or arrest are hostages, not detainees.
 
 Guards: the verb before the first object is active (not "was abducted by", "the killing of",
 "tried to kidnap"); the second object must name people (active_objects.member) and end its
