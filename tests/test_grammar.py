@@ -64,7 +64,8 @@ RULE_MODULES = ("extract/counts", "extract/cues", "extract/heads", "extract/phra
                 "extract/scare", "extract/burning", "extract/offices",
                 "extract/bodies", "extract/subjects", "extract/active_objects", "extract/nominals",
                 "extract/along", "extract/later", "extract/fatal", "extract/spelling", "extract/asides",
-                "extract/sets", "extract/collectives", "extract/persons")  # fmt: skip
+                "extract/sets", "extract/collectives", "extract/persons",
+                "extract/captives", "extract/relative_parts")  # fmt: skip
 #: Top-level sets and tables a rule module may hold because they are not vocabulary.
 NOT_GRAMMAR = {
     "_ASCII_LETTERS": "cues.last_word's character set: spelling",

@@ -103,3 +103,18 @@ def test_eval_labelled_per_incident_option(tmp_path: Path) -> None:
 
     assert exact("--per-incident") == 1.0
     assert exact() == 0.0
+
+
+def test_a_sentence_opened_by_additionally_goes_on_with_the_scope_before_it() -> None:
+    text = ("This was one of two related attacks. Nine guards were killed across both clashes. "
+            "Additionally, 12 other guards were abducted.")  # fmt: skip
+    assert _incidents(text, "hostage") == [2]
+    text = ("This was one of two related attacks. Nine guards were killed across both clashes. "
+            "In addition, four guards were abducted in this attack.")  # fmt: skip
+    assert _incidents(text, "hostage") == [1]  # its own scope: one incident
+    # without the additive opening, a figure with no scope is the document's own incident
+    text = "This was one of two related attacks. Nine guards were killed across both clashes. Four guards were abducted."
+    assert _incidents(text, "hostage") == [1]
+    # the scope of its own sentence only: an earlier sentence with no shared figure gives none
+    text = "This was one of two related attacks. Nine guards were killed. Additionally, four guards were abducted."
+    assert _incidents(text, "hostage") == [1]

@@ -55,7 +55,9 @@ def test_every_cue_verb_is_read_before_after_and_as_an_agent() -> None:
     for category, participle, ing in CUE_VERBS:
         for text in (f"Gunmen {participle} 12 villagers on Monday.", f"Twelve villagers were {participle} on Monday.",
                      f"Gunmen attacked the village, {ing} 12 villagers."):  # fmt: skip
-            assert [(c.category, c.value) for c in extract_text(text).claims] == [(category, 12.0)], text
+            # people that gunmen detain are their hostages (extract/captives.py), not the state's detainees
+            expected = "hostage" if category == "detained" and text.startswith("Gunmen ") else category
+            assert [(c.category, c.value) for c in extract_text(text).claims] == [(expected, 12.0)], text
 
 
 def test_a_new_cue_verb_is_one_row() -> None:

@@ -22,6 +22,7 @@ from tollbook.extract.counts import find_figures
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import literals
 from tollbook.extract.grammar.attribution_patterns import INDEFINITE_ONE as _INDEFINITE_ONE
+from tollbook.extract.grammar.captive_patterns import SUBSET_FLAG
 from tollbook.extract.housing import find_housing
 from tollbook.extract.incidents import mark_incidents
 from tollbook.extract.records import Figure
@@ -161,24 +162,32 @@ def _count_claims(maker: _ClaimMaker, sentences: list[Segment], anchors: Anchors
     text = blank_scare_quotes(maker.text)  # same offsets: 'killing "many"' reads as killing many
     text = blank_asides(text)  # same offsets: 'Eleven (some sources claim 20) are dead'
     claims: list[Claim] = []
-    last_whole: dict[str, str] = {}  # category -> latest top-level claim id, for "Among the dead were"
+    # category -> latest top-level claim id and value, for "Among the dead were"
+    last_whole: dict[str, tuple[str, float]] = {}
     for sentence, flag in zip(sentences, flags, strict=True):
         if not flag:
             continue  # no trigger word: no category, so no count claim (grammar/triggers.py)
         figures = _sentence_figures(text, sentence, exclude.overlapping(sentence.start, sentence.end), anchored)
         ids = [claim_id(doc.doc_id, "count", f.span, f.category, f.population) for f in figures]
-        for fig in figures:
+        subsets: set[int] = set()
+        for i, fig in enumerate(figures):
             parent = ids[fig.parent] if fig.parent is not None else None
             if "part_of_previous" in fig.flags:
                 fig.flags.remove("part_of_previous")
                 if parent is None and fig.category in last_whole:
-                    parent, fig.relation = last_whole[fig.category], "part"
+                    parent, fig.relation = last_whole[fig.category][0], "part"
+            if SUBSET_FLAG in fig.flags:  # "Ten hostages were released": among those taken (captives.py)
+                fig.flags.remove(SUBSET_FLAG)
+                if parent is None:
+                    parent = _taken_before(figures, ids, i, subsets, last_whole.get(fig.category or ""))
+                    fig.relation = "subset" if parent else None
+                subsets.add(i)
             claim = _count_claim(make, fig, sentence, anchors, source, parent)
             if not _is_own_speaker(claim, figures, fig):
                 claims.append(claim)
-        for fig, cid in zip(figures, ids, strict=True):
-            if fig.parent is None and fig.category and "part_of_previous" not in fig.flags:
-                last_whole[fig.category] = cid
+        for i, (fig, cid) in enumerate(zip(figures, ids, strict=True)):
+            if fig.parent is None and fig.category and "part_of_previous" not in fig.flags and i not in subsets:
+                last_whole[fig.category] = cid, fig.num.value
         for zero in find_zeros(text, sentence.start, sentence.end):
             claims.append(make(
                 "count", zero.span, sentence, category=zero.category, population="people",
@@ -188,6 +197,19 @@ def _count_claims(maker: _ClaimMaker, sentences: list[Segment], anchors: Anchors
                 source=source(zero.span[0], sentence),
             ))  # fmt: skip
     return claims
+
+
+def _taken_before(figures: Sequence[Figure], ids: Sequence[str], i: int, subsets: set[int],
+                  before: tuple[str, float] | None) -> str | None:  # fmt: skip
+    """The claim id of the latest figure of figures[i]'s category before it (in its sentence,
+    else `before`, the latest of earlier sentences) that holds it: top-level, not freed itself
+    (`subsets`) and as large."""
+    fig = figures[i]
+    for j in range(i - 1, -1, -1):
+        f = figures[j]
+        if f.category == fig.category and f.parent is None and f.span[1] <= fig.span[0] and j not in subsets:
+            return ids[j] if f.num.value >= fig.num.value and f.num.qualifier != "vague" else None
+    return before[0] if before is not None and before[1] >= fig.num.value else None
 
 
 class _SpanIndex:

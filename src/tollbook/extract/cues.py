@@ -211,7 +211,9 @@ def needs_completion(text: str, cue_start: int, np_end: int, end: int) -> bool |
     if not verb or verb.group(1).lower() not in lx.NEEDS_COMPLETION:
         return None
     pattern = lx.NEEDS_COMPLETION[verb.group(1).lower()]
-    return bool(re.match(r"^(?:\s+\w+){0,2}?\s*(?:" + pattern + ")", ahead(text, np_end, end), re.IGNORECASE)) or bool(
+    # "took 5 hostage", "took eight employees of a mining company hostage" (a complement first)
+    return bool(re.match(r"^(?:\s+of(?:\s+[\w'’-]+){1,4}?|(?:\s+\w+){0,2}?)\s*(?:" + pattern + ")", ahead(text, np_end, end),
+                         re.IGNORECASE)) or bool(
         re.search(pattern, text[cue_start:np_end], re.IGNORECASE)
     )
 

@@ -15,6 +15,10 @@ unrelated attacks", "between this incident and a similar bombing"); an open plur
 ("across the clashes", "in the attacks") takes N from the document's own "one of N ... attacks";
 a singular scope ("in the attack", "in this attack") is one incident.
 
+A sentence opened by "Additionally," or "In addition," goes on with the one before it: a
+figure with no scope phrase of its own there takes the scope of the previous sentence's figures
+("... were killed across both attacks. Additionally, two police officers were abducted").
+
 Guards: an open plural scope without a declared series is one incident told as several events
 ("Two were killed in the blasts" of one bombing); a figure with no scope phrase is the
 document's own incident, series or not ("This was one of four attacks. Two soldiers were
@@ -29,6 +33,7 @@ from dataclasses import replace
 
 from tollbook.extract.grammar import literals
 from tollbook.extract.grammar.incident_patterns import (
+    ADDITIVE_OPENING,
     DECLARED,
     FLAG_PREFIX,
     INCIDENT_NUMBER_WORDS,
@@ -84,8 +89,15 @@ def mark_incidents(text: str, claims: Sequence[Claim]) -> list[Claim]:
         return list(claims)
     declared = _declared(text)
     out = []
+    last: tuple[tuple[int, int], int | None] | None = None  # the latest earlier sentence and its scope
     for claim in claims:
         n = _incidents(text, claim, declared) if claim.kind == "count" else None
+        if n is None and claim.kind == "count" and last is not None and last[0] != claim.sentence_span \
+                and ADDITIVE_OPENING.match(text, claim.sentence_span[0]) \
+                and SCOPE.search(text, claim.span[1], claim.sentence_span[1]) is None:  # fmt: skip
+            n = last[1]  # "Additionally, two police officers were abducted": the scope goes on
+        if claim.kind == "count" and (last is None or last[0] != claim.sentence_span or (n is not None and n >= 2)):
+            last = (claim.sentence_span, n)  # a sentence's scope: its first figure's, or any several
         out.append(replace(claim, flags=(*claim.flags, f"{FLAG_PREFIX}{n}")) if n is not None and n >= 2 else claim)
     return out
 

@@ -1,6 +1,8 @@
 """Readings the count rules lack (issue 20): a sentence's figures -> the same list, completed.
 
 Called by counts.find_figures once its rules have read a sentence:
+- a relative partitive with its own predicate gives the whole the predicate after it
+  (relative_parts.py: "eight people, three of whom had been held hostage, were killed");
 - a predicate undone ("was nearly lynched") takes its figure's category away;
 - telegraphic figures (headlines.py: "Four killed, one injured", "Vigilantes lynch four");
 - victims named or described without a number (victims.py: "shot and killed Faiz Karimi",
@@ -42,6 +44,9 @@ Called by counts.find_figures once its rules have read a sentence:
 - later deaths of the wounded, one rule for all (later.py: "One of the wounded later died", "the
   two wounded later succumbed", "was wounded and later died of his injuries"): killed, additional,
   and flagged of_wounds (the tally takes them from the wounded);
+- hostages (captives.py): a second object of a kidnapping or killing verb ("abducted a trader
+  and his driver"), the kidnapped who were later killed ("kidnapped and later killed a
+  priest"), and the freed, flagged as a subset of those taken ("Ten hostages were released");
 - attackers who died by their own hand (attackers.py: "killing himself and four others"), and
   the flag `attackers` on every claim naming attackers.
 """
@@ -58,6 +63,7 @@ from tollbook.extract import (
     besides,
     bodies,
     burning,
+    captives,
     collectives,
     conjuncts,
     fatal,
@@ -71,6 +77,7 @@ from tollbook.extract import (
     others,
     phrases,
     postmodified,
+    relative_parts,
     relatives,
     sets,
     subjects,
@@ -100,6 +107,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     def may(reading: str) -> bool:  # the sentence folded once, a few substring tests
         return not anchored or literals.gate(text, start, end, _ANCHOR_GATES[reading])
 
+    relative_parts.split_relative_parts(text, end, figures)  # "eight people, three of whom had been held hostage, were killed"
     for fig in figures:
         if fig.category is not None and victims.undone_after(text, fig.span[1], end):
             fig.category = None  # "a suspected thief was nearly lynched"
@@ -167,6 +175,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     if may("besides"):
         figures += besides.find_besides(text, start, end, figures, exclude)
     figures += later.read_later_deaths(text, end, figures)
+    figures += captives.find_captives(text, start, end, figures, exclude)
     for a in attackers.find_attacker_deaths(text, start, end):
         spans = [a.span] + ([a.figure] if a.figure else [])
         if not any(f.span[0] < b and s < f.span[1] and f.category is not None for f in figures for s, b in spans):

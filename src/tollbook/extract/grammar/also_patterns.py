@@ -20,3 +20,7 @@ ALSO_PREDICATE = re.compile(
 ANOTHER_OPENS = re.compile(r"another\b", re.IGNORECASE)
 #: "Another man, Mehmet Yasar, ... was injured": the name read after "another" and its noun.
 ANOTHER_BEFORE_NAME = re.compile(r"\banother\s+[a-z]+\s*,\s*\Z", re.IGNORECASE)
+#: A sentence opened by an additive adverb before its subject: "In addition, at least seven
+#: staff members were abducted", "Additionally, two police officers were kidnapped": the subject
+#: adds to people counted before (captives.py flags the figure right after it).
+FRONTED_ADDITIVE = re.compile(r"\s*(?:in\s+addition|additionally)\s*,\s*\Z", re.IGNORECASE)

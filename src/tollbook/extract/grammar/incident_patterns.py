@@ -71,3 +71,8 @@ LEADING_SCOPE = re.compile(r"\s*(?:" + SCOPE.pattern + r")\s*,", re.IGNORECASE)
 
 #: The flag a claim carries when its figure totals several incidents: "incidents:4".
 FLAG_PREFIX = "incidents:"
+
+#: A sentence opened by an additive adverb ("Additionally, two police officers were abducted",
+#: "In addition, 12 other border force members were abducted"): it goes on with the sentence
+#: before it, so a figure without a scope of its own shares that sentence's scope.
+ADDITIVE_OPENING = re.compile(r"\s*(?:in\s+addition|additionally)\s*,", re.IGNORECASE)

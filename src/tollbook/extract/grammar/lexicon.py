@@ -138,7 +138,10 @@ NON_PERSON = frozenset(
     stomach abdomen neck shoulder thigh knee eye eyes north south east west north-east
     north-west south-east south-west northeast northwest southeast southwest outskirts
     interior coast capital population hamlet hamlets settlement settlements shelter shelters tent tents hotel hotels schools churches mosques
-    centres centers""".split()
+    centres centers residence residences compound compounds premises property properties farm farms
+    ship ships vessel vessels tanker tankers plane planes aircraft helicopter helicopters cargo goods
+    cash money ransom equipment phone phones laptop laptops computer computers handbag handbags wallet
+    wallets purse purses jewellery jewelry valuables item items highway highways street streets bridge bridges""".split()
 )
 SINGULAR_RE = re.compile(
     r"\b(?P<a>an?|one|another)\s+(?:(?:\d+-year-old|[a-z]+(?:-[a-z]+)*)\s+){0,2}?(?P<n>"
@@ -160,6 +163,24 @@ MODIFIER_STOP = frozenset(
 
 #: The armed men who take people away: the militants' nouns and the attackers'.
 _ARMED_AGENTS = {w for w, (pop, _cls, _unit) in POPULATIONS.items() if pop == "militants"} | set(ATTACKER_NOUNS)
+
+#: The kidnapping verb family written as phrases (issue 20): after the people ("eleven villagers
+#: were carried off", "were taken away at gunpoint", "were marched away by their captors") and
+#: before them ("carried off eleven villagers", "whisked away two engineers"). "Taken away" alone
+#: is no kidnapping ("the bodies were taken away"): at gunpoint, or by kidnappers, it is.
+CAPTIVE_PHRASES_AFTER = (
+    r"carried\s+off|whisked\s+away|spirited\s+away|(?:taken|led|marched|dragged|driven)\s+away\s+"
+    r"(?:at\s+gunpoint|by\s+(?:the\s+|their\s+)?(?:kidnappers|abductors|captors))"
+)
+#: Agents that take people but hold no hostage: "was snatched by a crocodile", "were carried off
+#: by the floodwaters".
+NATURAL_AGENTS = (
+    "crocodile crocodiles lion lions leopard leopards hyena hyenas wolf wolves shark sharks animal animals "
+    "flood floods floodwaters waters water current currents river rivers sea waves wave tide storm winds "
+    "wind mudslide landslide avalanche"
+).split()
+NOT_BY_NATURE = r"(?!\s+by\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?(?:" + alternation(NATURAL_AGENTS) + r")\b)"
+CAPTIVE_PHRASES_BEFORE = r"carried\s+off|carrying\s+off|whisked\s+away|whisking\s+away"
 
 # Category cues after the people they count: "were killed", "remain missing".
 _AUX = (
@@ -190,7 +211,9 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
     (r"(?:hurt|maimed|seriously\s+injured|critically\s+injured|"  # care and wounds: injury_patterns.py
      + injury.AFTER_PEOPLE + r"|" + injury.HARMED_PASSIVE + r"|" + participles("wounded") + r")\b",
      "wounded", None),  # fmt: skip
-    (r"(?:taken\s+(?:prisoner|hostage|captive)|held\s+(?:hostage|captive)|" + participles("hostage") + r")\b",
+    (r"(?:taken\s+(?:prisoner|hostage|captive)|held\s+(?:hostage|captive)|" + participles("hostage") + r"|"
+     # the kidnapping verb family written as phrases: "were carried off", "taken away at gunpoint"
+     + CAPTIVE_PHRASES_AFTER + r")\b" + NOT_BY_NATURE,
      "hostage", None),  # fmt: skip
     # "eleven (were) taken away by the attackers": led off by armed men, not by the police
     (r"(?:taken|led|carried|marched|dragged)\s+away\s+by\s+(?:the\s+)?(?:[\w-]+\s+)?(?:"
@@ -330,7 +353,7 @@ LEFT_CUES: tuple[tuple[str, str, str], ...] = (
      "wounded", ""),  # fmt: skip
     (injury.BEFORE_PEOPLE, "wounded", ""),  # "caused injuries to two passers-by"
     (r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)"
-     r"\b(?:" + present_forms("hostage") + r"|"
+     r"\b(?:" + present_forms("hostage") + r"|" + CAPTIVE_PHRASES_BEFORE + r"|"
      r"took|taking|holding|held|" + active_forms("hostage") + r")\s*$", "hostage", ""),  # fmt: skip
     # The progressive is active ("the group was holding two pilots hostage"); the guard above
     # keeps "were held" a passive.

@@ -57,7 +57,8 @@ POPULATION_NOUNS: tuple[tuple[str, Population], ...] = (
     ("policewoman,", Population("police", "combatant")),
     ("aid workers,aid worker,health workers,health worker,humanitarian workers,medics,medic,"
      "doctors,doctor,nurses,nurse,paramedics,workers,worker,teachers,teacher,"
-     "paramedic,rescue workers,volunteers,staff,employees,staff members,miners,labourers,laborers",
+     "paramedic,rescue workers,volunteers,staff,employees,staff members,miners,labourers,laborers,"
+     "crew members,crew member,crewmen,crewman",
      Population("workers", "civilian")),
     ("refugees,refugee,migrants,migrant,asylum seekers,idps,internally displaced persons,"
      "internally displaced people", Population("refugees", "civilian")),

@@ -50,6 +50,7 @@ STEMS: tuple[str, ...] = (
     # hostage, detained, missing
     "hostage", "abduct", "kidnap", "captur", "captive", "prisoner", "seiz", "detain", "arrest",
     "jail", "custody", "imprison", "rounded", "rounding", "missing", "disappear", "unaccounted", "whereabouts", "away",
+    "carried", "carrying", "whisk", "spirited", "gunpoint", "captor", "hijack",
     # displaced, returned, orphaned: the verbs, and the shelters' and camps' own words
     "displac", "uproot", "evacu", "fled", "flee", "flight", "exodus", "refug", "idp", "homeless",
     "shelter", "camps", "tents", "collective", "relief", "transit", "temporar", "emergency",

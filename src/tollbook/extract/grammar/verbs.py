@@ -65,6 +65,7 @@ CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("hostage", "kidnapped", "kidnapping"),
     ("hostage", "captured", "capturing"),
     ("hostage", "seized", "seizing"),
+    ("hostage", "snatched", "snatching"),
     ("detained", "detained", "detaining"),
     ("detained", "arrested", "arresting"),
 )
