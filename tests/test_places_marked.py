@@ -229,3 +229,60 @@ def test_marked_words_are_the_reference_tokens() -> None:
     w = marks.words(text, fold_token)
     assert list(WordTokens(w)) == tokens(text, 0, len(text))
     assert WordTokens(w)[2:4] == tokens(text, 0, len(text))[2:4]
+
+
+# ------------------------------------------------------------------ unresolved names
+
+
+def _assert_unresolved_same(texts: list[str], least_matches: int) -> None:
+    """extract/anchor.py's `_unresolved` over the scanner's words finds the pattern's matches
+    exactly (spans and groups) as the search over every position."""
+    from tollbook.extract.anchor import _UNRESOLVED_PLACE, _unresolved
+
+    g, seen = _marked(), 0
+    for text in texts:
+        scanned = g.scan(text)
+        assert scanned is not None
+        expected = [(m.span(), m.groups()) for m in _UNRESOLVED_PLACE.finditer(text)]
+        assert [(m.span(), m.groups()) for m in _unresolved(text, scanned[0])] == expected, text
+        seen += len(expected)
+    assert seen >= least_matches
+
+
+UNRESOLVED_WORDS = ["in", "IN", "In", "ın", "İn", "near", "NEAR", "the", "town", "of", "fled",
+                    "Shelled", "ſhelled", "into", "inside", "Marren", "Port", "Castellan", "Karvessa",
+                    "city", "blast", "attack", "clashes", "The", "A", "Bb", "5in", "_in"]  # fmt: skip
+UNRESOLVED_GLUE = [" ", "  ", "\n", "\t", ". ", "! ", "? ", ".", ".\n", "-", ": ", ":", ", ",
+                   "'s ", "\u0301", "\u00a0", "", "1"]  # fmt: skip
+
+
+@st.composite
+def unresolved_texts(draw: st.DrawFn) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 16))):
+        parts.append(draw(st.sampled_from(UNRESOLVED_WORDS) | st.text(min_size=1, max_size=4)))
+        parts.append(draw(st.sampled_from(UNRESOLVED_GLUE)))
+    return "".join(parts)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(unresolved_texts())
+def test_unresolved_names_on_generated_text(text: str) -> None:
+    _assert_unresolved_same([text], least_matches=0)
+
+
+def test_unresolved_names_on_the_corpus_and_edge_cases() -> None:
+    cases = ["Marren attack: 3 dead", "x. Port Castellan blast", "They fled\u00a0Marren. Karvessa city",
+             "In Marren", "5in Marren", "ſhelled Karvessa", "İn Karvessa", "the town of Port Castellan"]  # fmt: skip
+    _assert_unresolved_same(cases, least_matches=6)
+    _assert_unresolved_same(_corpus_texts(), least_matches=300)
+
+
+@pytest.mark.parametrize("name", SHARED_TEXT_FILES)
+def test_unresolved_names_on_shared_data(name: str) -> None:
+    path = SHARED / "data" / name
+    if not path.exists():
+        pytest.skip(f"{path} is absent (../shared lives beside the checkout)")
+    step = 1 if os.environ.get("TOLLBOOK_DIFF_ALL") else 40
+    texts = [t for i, t in enumerate(shared_texts(path)) if i % step == 0 and t.strip()]
+    _assert_unresolved_same(texts, least_matches=5)

@@ -349,7 +349,14 @@ class Gazetteer:
         context = tuple(countries) if countries else _countries_cached(self, text)
         return self._find(text, toks, end, context)
 
-    def find_in_document(self, text: str) -> tuple[PlaceMention, ...]:
+    def scan(self, text: str) -> tuple[Words, dict[int, int]] | None:
+        """The scanner's words of `text` and its names by first word (None without a scanner):
+        pass them to `find_in_document`, and read the words for other place rules."""
+        return None if self._scanner is None else self._scanner.names(text)
+
+    def find_in_document(
+        self, text: str, scanned: tuple[Words, dict[int, int]] | None = None
+    ) -> tuple[PlaceMention, ...]:
         """`find(text, countries=countries_in(text))`, reading the words of `text` once.
 
         Without a scanner this is that reference path (every word made a token, every
@@ -358,12 +365,13 @@ class Gazetteer:
         by first word, and only those are read again: the words that can start a country's
         name or demonym (the context), and the names, stop words skipped before ranking, each
         with the few tokens around it (tests/test_places_marked.py: the same mentions as the
-        reference on generated text, tests/corpus and every ../shared/data file).
+        reference on generated text, tests/corpus and every ../shared/data file). `scanned`:
+        `scan(text)`, when the caller already has it.
         """
         if self._scanner is None:
             toks = _tokens(text, 0, len(text))
             return self._find(text, toks, len(text), self._countries(text, toks))
-        w, longest = self._scanner.names(text)
+        w, longest = self._scanner.names(text) if scanned is None else scanned
         marked = _WordTokens(w)
         context = self._marked_countries(text, marked, w)
         out: list[PlaceMention] = []
