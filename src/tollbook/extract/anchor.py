@@ -26,7 +26,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from tollbook.extract.dates import find_dates
-from tollbook.extract.grammar.anchor_patterns import BEFORE_PLACE as _BEFORE_PLACE
+from tollbook.extract.grammar.anchor_patterns import BEFORE_PLACE_KEYS as _BEFORE_KEYS
 from tollbook.extract.grammar.anchor_patterns import FACILITY as _FACILITY
 from tollbook.extract.grammar.anchor_patterns import FACILITY_PLACED as _FACILITY_PLACED
 from tollbook.extract.grammar.anchor_patterns import METADATA_LINE as _METADATA_LINE
@@ -34,7 +34,6 @@ from tollbook.extract.grammar.anchor_patterns import NOT_PLACES as _NOT_PLACES
 from tollbook.extract.grammar.anchor_patterns import UNRESOLVED_PLACE as _UNRESOLVED_PLACE
 from tollbook.extract.grammar.wire import DATELINE_RE
 from tollbook.geo.enclosing import enclose
-from tollbook.geo.names import fold_token
 from tollbook.geo.places import Gazetteer
 from tollbook.model import DateMention, Document, PlaceMention, Segment
 
@@ -196,9 +195,6 @@ class Anchors:
     def place_in(self, start: int, end: int) -> PlaceMention | None:
         inside = self._places_within(start, end)
         return inside[0] if inside else None
-
-
-_BEFORE_KEYS = frozenset(map(fold_token, _BEFORE_PLACE))
 
 
 def _unresolved(text: str, words: Words | None) -> Iterator[re.Match[str]]:
