@@ -24,7 +24,7 @@ from tollbook.geo import places
 from tollbook.geo.names import fold_token
 from tollbook.geo.places import Gazetteer
 from tollbook.geo.placewords import DEMONYMS, ORG_TAILS, PLACE_NOUNS, REGION_NOUNS
-from tollbook.geo.tokens import WordTokens, tokens
+from tollbook.geo.tokens import tokens, word_tokens
 from tollbook.ingest.sources import read_path
 from tollbook.model import Document
 from tollbook.scan import marks
@@ -56,7 +56,7 @@ def _countries_both(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     g = _marked()
     assert g._scanner is not None
     w, _ = g._scanner.names(text)
-    return _reference().countries_in(text), g._marked_countries(text, WordTokens(w), w)
+    return _reference().countries_in(text), g._marked_countries(text, w)
 
 
 # ------------------------------------------------------------------ generated text
@@ -227,8 +227,9 @@ def test_ranking_context_changes_the_winner() -> None:
 def test_marked_words_are_the_reference_tokens() -> None:
     text = "Officials in Mosul's old city said 12 were killed near Al-Qaim and the U.S. base."
     w = marks.words(text, fold_token)
-    assert list(WordTokens(w)) == tokens(text, 0, len(text))
-    assert WordTokens(w)[2:4] == tokens(text, 0, len(text))[2:4]
+    assert word_tokens(w, 0, len(w)) == tokens(text, 0, len(text))
+    assert word_tokens(w, 2, 4) == tokens(text, 0, len(text))[2:4]
+    assert word_tokens(w, len(w) - 1, len(w) + 2) == tokens(text, 0, len(text))[-1:]
 
 
 # ------------------------------------------------------------------ unresolved names

@@ -41,13 +41,13 @@ from tollbook.geo.placewords import (
 from tollbook.geo.placewords import LIST_GAP as _LIST_GAP
 from tollbook.geo.tokens import FUNCTION_KEYS as _FUNCTION_KEYS
 from tollbook.geo.tokens import Token as _Token
-from tollbook.geo.tokens import WordTokens as _WordTokens
 from tollbook.geo.tokens import division_of_before as _division_of_before
 from tollbook.geo.tokens import gap_ok as _gap_ok
 from tollbook.geo.tokens import name_follows as _name_follows
 from tollbook.geo.tokens import place_context as _place_context
 from tollbook.geo.tokens import sentence_start as _sentence_start
 from tollbook.geo.tokens import tokens as _tokens
+from tollbook.geo.tokens import word_tokens as _word_tokens
 from tollbook.model import GazetteerEntry, PlaceMention
 
 if TYPE_CHECKING:
@@ -372,8 +372,7 @@ class Gazetteer:
             toks = _tokens(text, 0, len(text))
             return self._find(text, toks, len(text), self._countries(text, toks))
         w, longest = self._scanner.names(text) if scanned is None else scanned
-        marked = _WordTokens(w)
-        context = self._marked_countries(text, marked, w)
+        context = self._marked_countries(text, w)
         out: list[PlaceMention] = []
         last_end = -1
         after = 0  # the word after the last mention: a name never starts inside another
@@ -384,13 +383,18 @@ class Gazetteer:
             key = w.keys[i] if n == 1 else " ".join(w.keys[i : i + n])
             if _stop_only(key):  # `_accept`'s first refusal, before ranking: "On", "May"
                 continue
-            mention = self._mention(text, marked, i, n, key, len(text), context, last_end)
+            # The words a rule reads around a name, i-2 to i+n, as a list of their own:
+            # indices in it are shifted by `lo`, and its ends are the text's ends exactly
+            # where the text's are within reach (i-2 < 0, i+n past the last word).
+            lo = max(0, i - 2)
+            near = _word_tokens(w, lo, i + n + 1)
+            mention = self._mention(text, near, i - lo, n, key, len(text), context, last_end)
             if mention is not None:
                 out.append(mention)
                 last_end, after = mention.span[1], i + n
         return tuple(out)
 
-    def _marked_countries(self, text: str, toks: _WordTokens, w: Words) -> tuple[str, ...]:
+    def _marked_countries(self, text: str, w: Words) -> tuple[str, ...]:
         """`_countries` over the scanner's words: only words that can start a country name or
         demonym are asked (`_country_at` says None of every other word), in columns."""
         counts: dict[str, int] = {}
@@ -415,8 +419,9 @@ class Gazetteer:
             if hit is None:
                 continue
             iso, n = hit
-            nxt = toks[i + n] if i + n < len(toks) else None
-            if not (iso in NAME_LIKE_COUNTRIES and _name_follows(text, toks[i + n - 1], nxt)):
+            near = _word_tokens(w, i + n - 1, i + n + 1)  # the name's last word and the next
+            nxt = near[1] if len(near) > 1 else None
+            if not (iso in NAME_LIKE_COUNTRIES and _name_follows(text, near[0], nxt)):
                 counts[iso] = counts.get(iso, 0) + 1
             after = i + n
         return tuple(sorted(counts, key=lambda c: -counts[c]))  # stable: ties by first mention

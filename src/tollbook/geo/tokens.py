@@ -2,14 +2,14 @@
 name: joined like one name, a person's name, a place word before or after, a sentence start.
 
 Two sources of the same tokens: `tokens(text, start, end)` (the reference: one regex match a
-word) and `WordTokens(words)`, the scanner's columns (scan/marks.py) read as that list, each
-token made only when a test asks for it (tests/test_scan.py proves the two equal).
+word) and `word_tokens(words, lo, hi)`, a stretch of the scanner's columns (scan/marks.py;
+tests/test_scan.py proves the columns are the tokens).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple, overload
+from typing import TYPE_CHECKING, NamedTuple
 
 from tollbook.geo.names import WORD, fold_token, name_key
 from tollbook.geo.placewords import FUNCTION_WORDS, PLACE_NOUNS, PREPOSITIONS
@@ -18,8 +18,8 @@ from tollbook.geo.regionwords import DIVISION_KEYS
 if TYPE_CHECKING:
     from tollbook.scan.marks import Words
 
-__all__ = ["FUNCTION_KEYS", "Token", "WordTokens", "division_of_before", "gap_ok",
-           "name_follows", "place_context", "sentence_start", "tokens"]  # fmt: skip
+__all__ = ["FUNCTION_KEYS", "Token", "division_of_before", "gap_ok", "name_follows",
+           "place_context", "sentence_start", "tokens", "word_tokens"]  # fmt: skip
 
 FUNCTION_KEYS = frozenset(name_key(w) for w in FUNCTION_WORDS)
 _PLACE_NOUN_KEYS = frozenset(name_key(w) for w in PLACE_NOUNS)
@@ -48,27 +48,11 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     return out
 
 
-class WordTokens(Sequence[Token]):
-    """The scanner's word columns read as `tokens`' list, a token made only when asked for:
-    the place finder looks at the few words around a name, not at every word."""
-
-    __slots__ = ("_w",)
-
-    def __init__(self, w: Words) -> None:
-        self._w = w
-
-    def __len__(self) -> int:
-        return len(self._w.texts)
-
-    @overload
-    def __getitem__(self, i: int) -> Token: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[Token]: ...
-    def __getitem__(self, i: int | slice) -> Token | list[Token]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        w = self._w
-        return Token(w.texts[i], w.starts[i], w.ends[i], w.keys[i], w.caps[i])
+def word_tokens(w: Words, lo: int, hi: int) -> list[Token]:
+    """The scanner's words lo to hi (clipped to the text) as `tokens` gives them: the place
+    finder makes tokens only for the few words around a name, not for every word."""
+    return list(map(Token, w.texts[lo:hi], w.starts[lo:hi], w.ends[lo:hi], w.keys[lo:hi],
+                    w.caps[lo:hi]))  # fmt: skip
 
 
 def gap_ok(text: str, a: Token, b: Token) -> bool:
