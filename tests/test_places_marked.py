@@ -6,6 +6,8 @@ Reference: `Gazetteer.load().find_in_document(text)` without a scanner: every wo
 token, every capitalised word looked up, every word asked whether it starts a country's name
 (the code before marks, kept for this comparison). Marked: the scanner's word columns and names,
 countries asked only at words that can start one, stop words skipped before ranking.
+The same for the names the gazetteer lacks (extract/anchor.py `_unresolved`): the pattern tried
+only where a match can start, against the search over every position.
 Checked on generated text (hypothesis), tests/corpus, the demo texts and every file of
 ../shared/data (every 40th row; every row with TOLLBOOK_DIFF_ALL=1).
 """

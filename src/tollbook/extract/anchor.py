@@ -202,7 +202,7 @@ def _unresolved(text: str, words: Words | None) -> Iterator[re.Match[str]]:
     where a match can start (tests/test_places_marked.py): at a word folding to a word before
     a place (the case-insensitive forms of those letters fold alike), or at a capitalised word
     opening the text or following [.!?] and a space. `match` at a position sees the text
-    before it (\b, look-behinds) as the search did."""
+    before it (word boundaries, look-behinds) as the search did."""
     if words is None:
         yield from _UNRESOLVED_PLACE.finditer(text)
         return
