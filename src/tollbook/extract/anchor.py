@@ -200,8 +200,9 @@ class Anchors:
 def _unresolved(text: str, words: Words | None) -> Iterator[re.Match[str]]:
     """`_UNRESOLVED_PLACE.finditer(text)`; given the scanner's words, the pattern is tried only
     where a match can start (tests/test_places_marked.py): at a word folding to a word before
-    a place (the case-insensitive forms of those letters fold alike), or at a capitalised word
-    opening the text or following [.!?] and a space. `match` at a position sees the text
+    a place (the case-insensitive forms of those letters fold alike), at a capitalised word
+    opening the text or following [.!?] and a space, or right after an apostrophe (a word
+    boundary inside the scanner's word: "Jama'at Nusrat"). `match` at a position sees the text
     before it (word boundaries, look-behinds) as the search did."""
     if words is None:
         yield from _UNRESOLVED_PLACE.finditer(text)
@@ -210,6 +211,11 @@ def _unresolved(text: str, words: Words | None) -> Iterator[re.Match[str]]:
     at = set(itertools.compress(starts, map(_BEFORE_KEYS.__contains__, words.keys)))
     at.update(s for s in itertools.compress(starts, words.caps)
               if s == 0 or (s >= 2 and text[s - 2] in ".!?"))  # fmt: skip
+    for apostrophe in "'’ʼ":  # the scanner joins "Hay'at" into one word; the pattern may not
+        q = text.find(apostrophe)
+        while q >= 0:
+            at.add(q + 1)
+            q = text.find(apostrophe, q + 1)
     end = 0
     for pos in sorted(at):
         if pos >= end and (m := _UNRESOLVED_PLACE.match(text, pos)) is not None:
