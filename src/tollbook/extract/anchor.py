@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from tollbook.extract.dates import find_dates
+from tollbook.extract.grammar.anchor_patterns import BEFORE_PLACE_KEYS as _BEFORE_KEYS
 from tollbook.extract.grammar.anchor_patterns import CARE_DESTINATION as _CARE_DESTINATION
 from tollbook.extract.grammar.anchor_patterns import FACILITY as _FACILITY
 from tollbook.extract.grammar.anchor_patterns import FACILITY_PLACED as _FACILITY_PLACED
@@ -35,6 +38,9 @@ from tollbook.extract.grammar.wire import DATELINE_RE
 from tollbook.geo.enclosing import enclose
 from tollbook.geo.places import Gazetteer
 from tollbook.model import DateMention, Document, PlaceMention, Segment
+
+if TYPE_CHECKING:
+    from tollbook.scan.marks import Words
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR"})
@@ -86,11 +92,12 @@ class Anchors:
         # `found` stays sorted and its spans disjoint (gazetteer matches never overlap, and an
         # unresolved name replaces all it overlaps), so overlaps are a bisected slice.
         found: list[PlaceMention] = []
+        scanned = gazetteer.scan(self.text) if gazetteer is not None else None
         if gazetteer is not None:
-            found.extend(sorted(gazetteer.find_in_document(self.text), key=lambda p: p.span))
+            found.extend(sorted(gazetteer.find_in_document(self.text, scanned), key=lambda p: p.span))
         starts = [p.span[0] for p in found]
         ends = [p.span[1] for p in found]
-        for m in _UNRESOLVED_PLACE.finditer(self.text):
+        for m in _unresolved(self.text, None if scanned is None else scanned[0]):
             group = "p" if m.group("p") else "q"
             name, s, e = m.group(group), m.start(group), m.end(group)
             words = re.split(r"[ -]", name)
@@ -212,6 +219,32 @@ class Anchors:
     def place_in(self, start: int, end: int) -> PlaceMention | None:
         inside = self._places_within(start, end)
         return inside[0] if inside else None
+
+
+def _unresolved(text: str, words: Words | None) -> Iterator[re.Match[str]]:
+    """`_UNRESOLVED_PLACE.finditer(text)`; given the scanner's words, the pattern is tried only
+    where a match can start (tests/test_places_marked.py): at a word folding to a word before
+    a place (the case-insensitive forms of those letters fold alike), at a capitalised word
+    opening the text or following [.!?] and a space, or right after an apostrophe (a word
+    boundary inside the scanner's word: "Jama'at Nusrat"). `match` at a position sees the text
+    before it (word boundaries, look-behinds) as the search did."""
+    if words is None:
+        yield from _UNRESOLVED_PLACE.finditer(text)
+        return
+    starts = words.starts
+    at = set(itertools.compress(starts, map(_BEFORE_KEYS.__contains__, words.keys)))
+    at.update(s for s in itertools.compress(starts, words.caps)
+              if s == 0 or (s >= 2 and text[s - 2] in ".!?"))  # fmt: skip
+    for apostrophe in "'’ʼ":  # the scanner joins "Hay'at" into one word; the pattern may not
+        q = text.find(apostrophe)
+        while q >= 0:
+            at.add(q + 1)
+            q = text.find(apostrophe, q + 1)
+    end = 0
+    for pos in sorted(at):
+        if pos >= end and (m := _UNRESOLVED_PLACE.match(text, pos)) is not None:
+            end = m.end()
+            yield m
 
 
 def _is_region(p: PlaceMention) -> bool:

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import copy
 import gzip
+import itertools
 import math
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from tollbook._exceptions import ConfigError
 from tollbook.geo.names import COUNTRY_FEATURES as COUNTRY_FEATURES
@@ -31,21 +32,26 @@ from tollbook.geo.names import name_key as name_key
 from tollbook.geo.placewords import (
     DEMONYMS,
     FIRST_NAMES,
-    FUNCTION_WORDS,
     NAME_LIKE_COUNTRIES,
     NAME_PARTICLES,
     ORG_TAILS,
-    PLACE_NOUNS,
-    PREPOSITIONS,
     REGION_NOUNS,
     STOP_WORDS,
 )
 from tollbook.geo.placewords import LIST_GAP as _LIST_GAP
-from tollbook.geo.regionwords import DIVISION_KEYS as _DIVISION_KEYS
+from tollbook.geo.tokens import FUNCTION_KEYS as _FUNCTION_KEYS
+from tollbook.geo.tokens import Token as _Token
+from tollbook.geo.tokens import division_of_before as _division_of_before
+from tollbook.geo.tokens import gap_ok as _gap_ok
+from tollbook.geo.tokens import name_follows as _name_follows
+from tollbook.geo.tokens import place_context as _place_context
+from tollbook.geo.tokens import sentence_start as _sentence_start
+from tollbook.geo.tokens import tokens as _tokens
+from tollbook.geo.tokens import word_tokens as _word_tokens
 from tollbook.model import GazetteerEntry, PlaceMention
 
 if TYPE_CHECKING:
-    from tollbook.scan.marks import Scanner, ScannerChoice
+    from tollbook.scan.marks import Scanner, ScannerChoice, Words
 
 __all__ = ["DEMONYMS", "FOLD_VERSION", "Gazetteer", "name_key"]
 
@@ -57,31 +63,9 @@ _STOP_KEYS = frozenset(
     | {name_key(d) for d in DEMONYMS}
     | {name_key(d) + "s" for d in DEMONYMS}
 )
-_FUNCTION_KEYS = frozenset(name_key(w) for w in FUNCTION_WORDS)
-_SENTENCE_END = frozenset(".!?:;\n\r•|")
-_OPENERS = frozenset(" \t\"“‘'([«")
 
 
 # ---------------------------------------------------------------- data
-
-
-class _Token(NamedTuple):  # a NamedTuple: cheaper to create than a frozen dataclass
-    text: str
-    start: int
-    end: int
-    key: str
-    cap: bool
-
-
-def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    out: list[_Token] = []
-    for m in _WORD.finditer(text, start, end):
-        s, e = m.span()
-        word = m.group()
-        if len(word) > 2 and word[-2] in "'’ʼ" and word[-1] in "sS":  # possessive
-            word, e = word[:-2], e - 2
-        out.append(_Token(word, s, e, _fold_token(word), word[0].isupper()))
-    return out
 
 
 INDEX_MARKER = "#index"  # separates rows from the precomputed "key<TAB>row,row" lines
@@ -166,8 +150,8 @@ _TIER_SCORE = {"PPLC": 45.0, "PPLA": 35.0, "PPLA2": 25.0, "PPLA3": 20.0, "PPLA4"
 class Gazetteer:
     """Name -> GeoNames entries, and a place finder over text. Build with `Gazetteer.load`."""
 
-    __slots__ = ("_country_firsts", "_country_keys", "_firsts", "_index", "_max_words", "_n_main",
-                 "_replaced", "_rows", "_scanner")  # fmt: skip
+    __slots__ = ("_country_firsts", "_country_keys", "_country_starts", "_firsts", "_index",
+                 "_max_words", "_n_main", "_replaced", "_rows", "_scanner")  # fmt: skip
 
     def __init__(
         self, rows: list[str], index: dict[str, str] | None, curated: Sequence[str] = ()
@@ -202,6 +186,13 @@ class Gazetteer:
         # alone, so most capitalised words need one lookup, not one per possible length.
         self._firsts = frozenset(k[: k.index(" ")] for k in index if " " in k)
         self._country_firsts = frozenset(k[: k.index(" ")] for k in country_keys if " " in k)
+        # Every word a country name or demonym can start with ("syrians" too): the marked
+        # path asks `_country_at` about these words only (the answer elsewhere is None).
+        self._country_starts = (
+            frozenset(country_keys)
+            | self._country_firsts
+            | frozenset(d + "s" for d in _DEMONYM_KEYS if d in country_keys)
+        )
         self._scanner: Scanner | None = None  # see with_scanner
 
     def with_scanner(self, choice: ScannerChoice) -> Gazetteer:
@@ -250,13 +241,26 @@ class Gazetteer:
     def _ranked(
         self, key: str, countries: Sequence[str] = (), prefer_region: bool = False
     ) -> tuple[int, ...]:
-        return _ranked_cached(self, key, tuple(countries), prefer_region)
+        # The ranking depends on the context only through the context's countries that some
+        # entry under `key` is in, and their positions: cached on those, one ranking serves
+        # every document that names the same of them (the whole context missed the cache
+        # for most documents).
+        ranks: dict[str, int] = {}
+        if countries:
+            present = _key_countries(self, key)
+            for k, country in enumerate(countries):
+                if country in present and country not in ranks:  # first place: .index()
+                    ranks[country] = k
+        return _ranked_cached(self, key, tuple(ranks.items()), prefer_region)
 
-    def _rank(self, key: str, countries: tuple[str, ...], prefer_region: bool) -> tuple[int, ...]:
+    def _rank(self, key: str, ranks: tuple[tuple[str, int], ...], prefer_region: bool
+              ) -> tuple[int, ...]:  # fmt: skip
+        """Entries under `key` best first; `ranks`: (country, its place in the context)."""
+        where = dict(ranks)
         scored = []
         for i, (score, country, curated) in _base_scores(self, key, prefer_region):
-            if country in countries:
-                score += 60.0 - 5.0 * min(countries.index(country), 10)
+            if country in where:
+                score += 60.0 - 5.0 * min(where[country], 10)
             if curated:
                 score += 50.0
             scored.append((-score, i))
@@ -283,7 +287,7 @@ class Gazetteer:
 
     # -------------------------------------------------------- countries
 
-    def _country_at(self, text: str, toks: list[_Token], i: int) -> tuple[str, int] | None:
+    def _country_at(self, text: str, toks: Sequence[_Token], i: int) -> tuple[str, int] | None:
         """(ISO2, words used) for a country name or demonym starting at token i."""
         n_max = 1
         while (
@@ -306,7 +310,7 @@ class Gazetteer:
         """ISO2 codes of countries named in `text` (names and demonyms), most mentioned first."""
         return self._countries(text, _tokens(text, 0, len(text)))
 
-    def _countries(self, text: str, toks: list[_Token]) -> tuple[str, ...]:
+    def _countries(self, text: str, toks: Sequence[_Token]) -> tuple[str, ...]:
         counts: dict[str, int] = {}
         i = 0
         while i < len(toks):
@@ -345,59 +349,124 @@ class Gazetteer:
         context = tuple(countries) if countries else _countries_cached(self, text)
         return self._find(text, toks, end, context)
 
-    def find_in_document(self, text: str) -> tuple[PlaceMention, ...]:
-        """`find(text, countries=countries_in(text))`, reading the words of `text` once."""
-        names = None
+    def scan(self, text: str) -> tuple[Words, dict[int, int]] | None:
+        """The scanner's words of `text` and its names by first word (None without a scanner):
+        pass them to `find_in_document`, and read the words for other place rules."""
+        return None if self._scanner is None else self._scanner.names(text)
+
+    def find_in_document(
+        self, text: str, scanned: tuple[Words, dict[int, int]] | None = None
+    ) -> tuple[PlaceMention, ...]:
+        """`find(text, countries=countries_in(text))`, reading the words of `text` once.
+
+        Without a scanner this is that reference path (every word made a token, every
+        capitalised word looked up, every word asked whether it starts a country's name). With
+        one (`with_scanner`), the scanner's one pass gives the words as columns and the names
+        by first word, and only those are read again: the words that can start a country's
+        name or demonym (the context), and the names, stop words skipped before ranking, each
+        with the few tokens around it (tests/test_places_marked.py: the same mentions as the
+        reference on generated text, tests/corpus and every ../shared/data file). `scanned`:
+        `scan(text)`, when the caller already has it.
+        """
         if self._scanner is None:
             toks = _tokens(text, 0, len(text))
-        else:  # the scanner's words are these tokens, in columns (tests/test_scan.py)
-            w, longest = self._scanner.names(text)
-            toks = list(map(_Token, w.texts, w.starts, w.ends, w.keys, w.caps))
-            names = {i: (n, " ".join(w.keys[i : i + n])) for i, n in longest.items()}
-        return self._find(text, toks, len(text), self._countries(text, toks), names)
+            return self._find(text, toks, len(text), self._countries(text, toks))
+        w, longest = self._scanner.names(text) if scanned is None else scanned
+        context = self._marked_countries(text, w)
+        out: list[PlaceMention] = []
+        last_end = -1
+        after = 0  # the word after the last mention: a name never starts inside another
+        for i in sorted(longest):
+            if i < after:
+                continue
+            n = longest[i]
+            key = w.keys[i] if n == 1 else " ".join(w.keys[i : i + n])
+            if _stop_only(key):  # `_accept`'s first refusal, before ranking: "On", "May"
+                continue
+            # The words a rule reads around a name, i-2 to i+n, as a list of their own:
+            # indices in it are shifted by `lo`, and its ends are the text's ends exactly
+            # where the text's are within reach (i-2 < 0, i+n past the last word).
+            lo = max(0, i - 2)
+            near = _word_tokens(w, lo, i + n + 1)
+            mention = self._mention(text, near, i - lo, n, key, len(text), context, last_end)
+            if mention is not None:
+                out.append(mention)
+                last_end, after = mention.span[1], i + n
+        return tuple(out)
 
-    def _find(self, text: str, toks: list[_Token], end: int, context: tuple[str, ...],
-              names: dict[int, tuple[int, str]] | None = None) -> tuple[PlaceMention, ...]:  # fmt: skip
+    def _marked_countries(self, text: str, w: Words) -> tuple[str, ...]:
+        """`_countries` over the scanner's words: only words that can start a country name or
+        demonym are asked (`_country_at` says None of every other word), in columns."""
+        counts: dict[str, int] = {}
+        keys, caps, joins, after = w.keys, w.caps, w.joins, 0
+        country_keys, firsts, total = self._country_keys, self._country_firsts, len(keys)
+        for i in itertools.compress(range(total), map(self._country_starts.__contains__, keys)):
+            if i < after or not caps[i]:
+                continue
+            # `_country_at` on columns: joins[j] is `_gap_ok` of words j and j+1 (test_scan).
+            n_max, hit = 1, None
+            if keys[i] in firsts:
+                while n_max < 7 and i + n_max < total and joins[i + n_max - 1]:
+                    n_max += 1
+            for n in range(n_max, 0, -1):
+                key = keys[i] if n == 1 else " ".join(keys[i : i + n])
+                iso = country_keys.get(key)
+                if iso is None and n == 1 and key[:-1] in _DEMONYM_KEYS and key.endswith("s"):
+                    iso = country_keys.get(key[:-1])  # plural demonym: "Syrians"
+                if iso is not None:
+                    hit = iso, n
+                    break
+            if hit is None:
+                continue
+            iso, n = hit
+            near = _word_tokens(w, i + n - 1, i + n + 1)  # the name's last word and the next
+            nxt = near[1] if len(near) > 1 else None
+            if not (iso in NAME_LIKE_COUNTRIES and _name_follows(text, near[0], nxt)):
+                counts[iso] = counts.get(iso, 0) + 1
+            after = i + n
+        return tuple(sorted(counts, key=lambda c: -counts[c]))  # stable: ties by first mention
+
+    def _find(self, text: str, toks: Sequence[_Token], end: int, context: tuple[str, ...]
+              ) -> tuple[PlaceMention, ...]:  # fmt: skip
+        """The reference walk: every capitalised word, its longest name looked up in turn."""
         out: list[PlaceMention] = []
         last_end = -1
         i = 0
         while i < len(toks):
-            tok = toks[i]
-            if not tok.cap:
+            match = self._longest(text, toks, i) if toks[i].cap else None
+            mention = None if match is None else self._mention(text, toks, i, *match, end,
+                                                               context, last_end)  # fmt: skip
+            if match is None or mention is None:
                 i += 1
                 continue
-            match = self._longest(text, toks, i) if names is None else names.get(i)
-            if match is None:
-                i += 1
-                continue
-            n, key = match
-            first, last = toks[i], toks[i + n - 1]
-            prev = toks[i - 1] if i > 0 else None
-            nxt = toks[i + n] if i + n < len(toks) else None
-            region = (nxt is not None and nxt.key in _REGION_NOUN_KEYS and _gap_ok(text, last, nxt)
-                      ) or _division_of_before(text, toks, i)  # "the province of Cabo Delgado"
-            ranked = self._ranked(key, context, region)
-            if not ranked:  # every entry under this key was replaced by a curated row
-                i += 1
-                continue
-            best = ranked[0]
-            listed = last_end >= 0 and _LIST_GAP.fullmatch(text, last_end, first.start) is not None
-            if self._accept(text, toks, i, n, best, context, prev, nxt, listed):
-                stop = last.end
-                if len(last.text) == 1 and text[stop : stop + 1] == "." and stop < end:
-                    stop += 1  # "U.S."
-                out.append(
-                    PlaceMention(
-                        text[first.start : stop], (first.start, stop), _entry(self._rows[best])
-                    )
-                )
-                last_end = stop
-                i += n
-            else:
-                i += 1
+            out.append(mention)
+            last_end = mention.span[1]
+            i += match[0]
         return tuple(out)
 
-    def _longest(self, text: str, toks: list[_Token], i: int) -> tuple[int, str] | None:
+    def _mention(self, text: str, toks: Sequence[_Token], i: int, n: int, key: str, end: int,
+                 context: tuple[str, ...], last_end: int) -> PlaceMention | None:  # fmt: skip
+        """The mention of the name `key` in words toks[i:i+n], or None when it is no place here;
+        `last_end`: where the previous mention ended (-1: none yet)."""
+        first, last = toks[i], toks[i + n - 1]
+        prev = toks[i - 1] if i > 0 else None
+        nxt = toks[i + n] if i + n < len(toks) else None
+        region = (
+            nxt is not None and nxt.key in _REGION_NOUN_KEYS and _gap_ok(text, last, nxt)
+        ) or _division_of_before(text, toks, i)  # "the province of Cabo Delgado"
+        ranked = self._ranked(key, context, region)
+        if not ranked:  # every entry under this key was replaced by a curated row
+            return None
+        best = ranked[0]
+        listed = last_end >= 0 and _LIST_GAP.fullmatch(text, last_end, first.start) is not None
+        if not self._accept(text, toks, i, n, best, context, prev, nxt, listed):
+            return None
+        stop = last.end
+        if len(last.text) == 1 and text[stop : stop + 1] == "." and stop < end:
+            stop += 1  # "U.S."
+        return PlaceMention(text[first.start : stop], (first.start, stop), _entry(self._rows[best]))
+
+    def _longest(self, text: str, toks: Sequence[_Token], i: int) -> tuple[int, str] | None:
         n_max = 1
         while (
             toks[i].key in self._firsts
@@ -417,7 +486,7 @@ class Gazetteer:
     def _accept(
         self,
         text: str,
-        toks: list[_Token],
+        toks: Sequence[_Token],
         i: int,
         n: int,
         best: int,
@@ -467,67 +536,26 @@ class Gazetteer:
 
 _DEMONYM_KEYS = frozenset(name_key(d) for d in DEMONYMS)
 _REGION_NOUN_KEYS = frozenset(name_key(w) for w in REGION_NOUNS)
-_PLACE_NOUN_KEYS = frozenset(name_key(w) for w in PLACE_NOUNS)
-_PREPOSITION_KEYS = frozenset(name_key(w) for w in PREPOSITIONS)
 _TAIL_KEYS = frozenset(name_key(w) for w in ORG_TAILS)
-
-
-def _gap_ok(text: str, a: _Token, b: _Token) -> bool:
-    """Whether tokens a and b are joined like the words of one name (space or hyphen)."""
-    gap = text[a.end : b.start]
-    if gap == "." and len(a.text) == 1 and len(b.text) == 1:
-        return a.text.isupper() and b.text.isupper()  # "U.S.", "U.K."
-    return gap in (" ", "-")
-
-
-def _name_follows(text: str, a: _Token, b: _Token | None) -> bool:
-    """Whether a and b look like two words of one proper name ("Ilham Aliyev", "Chad Smith"):
-    both capitalised, one space apart, neither a function word."""
-    return (
-        b is not None
-        and a.cap
-        and b.cap
-        and text[a.end : b.start] == " "
-        and not {a.key, b.key} & _FUNCTION_KEYS
-        and not {a.key, b.key} & _PREPOSITION_KEYS
-    )
-
-
-def _place_context(text: str, toks: list[_Token], i: int, nxt: _Token | None, last: _Token) -> bool:
-    """A preposition before ("in", "near the") or a place noun after ("district")."""
-    if nxt is not None and nxt.key in _PLACE_NOUN_KEYS and text[last.end : nxt.start].isspace():
-        return True
-    j = i - 1
-    if j >= 0 and toks[j].key == "the" and text[toks[j].end : toks[i].start].isspace():
-        j -= 1
-    if j < 0 or not text[toks[j].end : toks[j + 1].start].isspace():
-        return False
-    return toks[j].key in _PREPOSITION_KEYS
-
-
-def _division_of_before(text: str, toks: list[_Token], i: int) -> bool:
-    """Whether "<division noun> of" comes right before token i: "the province of X"."""
-    if i < 2 or toks[i - 1].key != "of" or toks[i - 2].key not in _DIVISION_KEYS:
-        return False
-    return text[toks[i - 2].end : toks[i - 1].start].isspace() and text[
-        toks[i - 1].end : toks[i].start
-    ].isspace()
-
-
-def _sentence_start(text: str, pos: int) -> bool:
-    j = pos - 1
-    while j >= 0 and text[j] in _OPENERS:
-        j -= 1
-    if j < 0:
-        return True
-    return text[j] in _SENTENCE_END or "\n" in text[j + 1 : pos]
 
 
 @lru_cache(maxsize=1 << 12)  # pure for a loaded gazetteer; a document names its places again
 def _ranked_cached(
-    gazetteer: Gazetteer, key: str, countries: tuple[str, ...], prefer_region: bool
+    gazetteer: Gazetteer, key: str, ranks: tuple[tuple[str, int], ...], prefer_region: bool
 ) -> tuple[int, ...]:
-    return gazetteer._rank(key, countries, prefer_region)
+    return gazetteer._rank(key, ranks, prefer_region)
+
+
+@lru_cache(maxsize=1 << 14)
+def _stop_only(key: str) -> bool:
+    """Whether every word of the name `key` is a stop or function word (never a place alone)."""
+    return all(k in _STOP_KEYS or k in _FUNCTION_KEYS for k in key.split(" "))
+
+
+@lru_cache(maxsize=1 << 14)
+def _key_countries(gazetteer: Gazetteer, key: str) -> frozenset[str]:
+    """The countries of the entries under `key`."""
+    return frozenset(c for _, (_, c, _) in _base_scores(gazetteer, key, False))
 
 
 @lru_cache(maxsize=1 << 14)  # the part of a ranking that does not depend on the document

@@ -10,6 +10,7 @@ import re
 
 from tollbook.extract.grammar.alternation import alternation
 from tollbook.extract.grammar.wire import FACILITY_AFTER
+from tollbook.geo.names import fold_token
 
 FACILITY = re.compile(r"(?:'s|’s)?\s+" + FACILITY_AFTER, re.IGNORECASE)
 METADATA_LINE = re.compile(r"^\s*date\s+\S+.*\(.*\)\s*$")
@@ -18,6 +19,9 @@ METADATA_LINE = re.compile(r"^\s*date\s+\S+.*\(.*\)\s*$")
 BEFORE_PLACE = """in at near outside from into around of on off across toward towards for fled flee left
     entered captured struck shelled retook took seized hit attacked besieged bombed raided leave
     reached""".split()
+#: The same words folded as the scanner folds words (extract/anchor.py tries UNRESOLVED_PLACE
+#: only at a word with one of these keys, or at a sentence's first capitalised word).
+BEFORE_PLACE_KEYS = frozenset(map(fold_token, BEFORE_PLACE))
 UNRESOLVED_PLACE = re.compile(
     r"\b(?i:" + alternation(BEFORE_PLACE) + r")\s+"
     r"(?:the\s+(?:\w+\s+)?(?:town|city|village|district|province|region|camp|neighbourhood|"
