@@ -28,3 +28,9 @@ CLAUSE_ENDS: Final[tuple[str, ...]] = ("while", "but", "whereas", "although")
 #: What stands right before a figure that restates the people counted before: "All five died of
 #: their injuries", "these two later succumbed".
 SAME_PEOPLE: Final[tuple[str, ...]] = ("all", "all of the", "the same", "these", "those")
+#: Harms after which the people who did not die were wounded: "Two farmers were shot, and one
+#: died" (one killed, one wounded). A death told of a part of them tells how the harm ended.
+HARMS: Final[tuple[str, ...]] = ("shot", "wounded", "injured", "hurt", "stabbed", "hacked", "beaten", "burned", "burnt")
+#: The words that join a part's death to its people's clause: "and one died", "but two later
+#: succumbed".
+PART_JOINS: Final[tuple[str, ...]] = ("and", "but")

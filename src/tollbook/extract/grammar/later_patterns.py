@@ -8,6 +8,7 @@ import re
 
 from tollbook.extract.grammar import later as lt
 from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.grammar.numberwords import spelled
 
 _ADV = r"(?:(?:" + alternation([*lt.LATER, *lt.BETWEEN, "then", "since"]) + r")\s+)"
 _VERB = r"(?:" + alternation(lt.DIE_VERBS) + r")"
@@ -42,3 +43,18 @@ RESTATED = re.compile(r"\b(?:all|both)\b", re.IGNORECASE)
 SAME_PEOPLE = re.compile(r"\b(?:" + alternation(lt.SAME_PEOPLE) + r")\s+\Z", re.IGNORECASE)
 #: A definite phrase points back at someone told before: "The victim", "the man", "his brother".
 DEFINITE = re.compile(r"(?:the|this|that|these|those|his|her|their)\b", re.IGNORECASE)
+#: A part of the people just counted who died, its noun elided: ", and one died", ", but two
+#: of them later succumbed", "; one later died". The number stands alone as the subject (no
+#: noun: "and one soldier died" may be someone else), "of them" allowed, then a death.
+PART_DEATH = re.compile(
+    r"(?P<gap>[^.;:]*?)(?:\s*[,;]\s*(?:(?:" + alternation(lt.PART_JOINS) + r")\s+)?|\s+(?:"
+    + alternation(lt.PART_JOINS) + r")\s+)"
+    r"(?P<num>" + spelled(1, 19) + r"|\d{1,3})\s+(?:of\s+(?:them|those)\s+)?(?:"
+    + alternation(lt.AUXILIARIES) + r"\s+)?" + _ADV + r"*(?P<verb>" + _VERB + r"|succumb(?:ed|s)?)\b",
+    re.IGNORECASE,
+)
+#: A harm in the clause of the people before the part's death: the others were wounded.
+HARMED = re.compile(r"\b(?:" + alternation(lt.HARMS) + r")\b", re.IGNORECASE)
+#: A passive right after a figure no cue categorised: its people are the subject of the harm
+#: ("Two farmers were shot; one died").
+PASSIVE = re.compile(r"\s+(?:were|was|have\s+been|had\s+been|has\s+been)\b", re.IGNORECASE)
