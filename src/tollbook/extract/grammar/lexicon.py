@@ -134,8 +134,12 @@ NON_PERSON = frozenset(
     stomach abdomen neck shoulder thigh knee eye eyes north south east west north-east
     north-west south-east south-west northeast northwest southeast southwest outskirts
     interior coast capital population hamlet hamlets settlement settlements shelter shelters tent tents hotel hotels schools churches mosques
-    centres centers""".split()
-)
+    centres centers
+    order orders warrant warrants mission missions task tasks command commands instruction
+    instructions directive directives decree decrees sentence sentences verdict ruling contract
+    contracts scheme schemes plot plots strategy manoeuvre maneuver programme program search
+    searches""".split()
+)  # the last rows: what one "executes" (carries out), not whom ("executed the order")
 SINGULAR_RE = re.compile(
     r"\b(?P<a>an?|one|another)\s+(?:(?:\d+-year-old|[a-z]+(?:-[a-z]+)*)\s+){0,2}?(?P<n>"
     + alternation(SINGULARS) + r")\b",
