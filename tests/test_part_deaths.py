@@ -34,3 +34,17 @@ def test_a_death_with_its_own_noun_or_no_part_is_not_read_so() -> None:
     assert _tally("Two farmers were shot, but no one died.")[0] == 0.0
     # a death told of people killed is no part of the harmed
     assert _tally("Two farmers were killed in Oyo, and one died later.")[1] is None
+
+
+def test_a_death_in_a_relative_clause_on_the_wounded() -> None:
+    # the relative pronoun is the object's, even after an active wounding
+    text = "Militiamen executed three civilians near Tessit and wounded another who succumbed the following day."
+    assert _tally(text) == (4.0, 0.0)
+    assert _tally("Gunmen wounded a councillor who later died in hospital.") == (1.0, 0.0)
+    # a second predicate after the object is still the subject's
+    assert _tally("A gunman wounded five people before dying.")[1] == 5.0
+
+
+def test_one_of_whom_died_leaves_the_wounded() -> None:
+    assert _tally("Bandits wounded four herders near Gusau, one of whom later died.") == (1.0, 3.0)
+    assert _tally("Four soldiers were wounded, one of whom later died.") == (1.0, 3.0)

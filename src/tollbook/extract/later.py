@@ -23,6 +23,8 @@ the source says and marks the death; the tally does the arithmetic:
   coordinated reading of it, "+coordinated", is flagged); the wounded figure stays (the source
   says they were wounded), and the tally takes them out of it. (A named victim's passive chain,
   victims._CHAIN: "X was wounded and later died", is read killed only, with no wounded figure.)
+- the death in a relative clause on the wounded (RELATIVE_DEATH: "wounded another who
+  succumbed the following day", "wounded a farmer who later died"), read as a second death;
 - the death of a part of them, its noun elided (PART_DEATH: "Two farmers were shot, and one
   died", "Four soldiers were wounded, and one later died", "but two of them later succumbed"):
   a killed figure on the part's number, additional and of wounds; the harmed figure is wounded
@@ -54,6 +56,7 @@ from tollbook.extract.grammar.later_patterns import OF_WOUNDS as _OF_WOUNDS
 from tollbook.extract.grammar.later_patterns import OWN_DEATH as _OWN_DEATH
 from tollbook.extract.grammar.later_patterns import PART_DEATH as _PART_DEATH
 from tollbook.extract.grammar.later_patterns import PASSIVE as _PASSIVE
+from tollbook.extract.grammar.later_patterns import RELATIVE_DEATH as _RELATIVE_DEATH
 from tollbook.extract.grammar.later_patterns import RESTATED as _RESTATED
 from tollbook.extract.grammar.later_patterns import SAME_PEOPLE as _SAME_PEOPLE
 from tollbook.extract.grammar.later_patterns import SECOND_DEATH as _SECOND_DEATH
@@ -84,9 +87,12 @@ def read_later_deaths(text: str, end: int, figures: list[Figure]) -> list[Figure
             fig.category = "killed"
             fig.rule = fig.rule.replace(":wounded", ":killed")
             _mark(fig, of_wounds)
-        elif fig.category == "wounded" and not _object_of_active(fig):
+        elif fig.category == "wounded":
             stop = min((f.span[0] for f in figures[k + 1 :] if f.span[0] > fig.span[1]), default=end)
-            if not _SECOND_DEATH.match(text, fig.span[1], stop):
+            # "wounded another who succumbed the next day": the relative pronoun is the
+            # object's, whoever the subject; a second predicate is the subject's after an active
+            if not _RELATIVE_DEATH.match(text, fig.span[1], stop) \
+                    and (_object_of_active(fig) or not _SECOND_DEATH.match(text, fig.span[1], stop)):  # fmt: skip
                 continue
             # the count rules may have read it as a coordinated predicate ("injured and succumbed")
             dead = next((f for f in figures if f.span == fig.span and f.category == "killed"), None)
@@ -107,14 +113,15 @@ def _part_deaths(text: str, end: int, figures: list[Figure]) -> list[Figure]:
     for fig in list(figures):
         bare = fig.category is None and fig.has_head and _PASSIVE.match(text, fig.span[1]) is not None
         if fig.parent is not None or fig.rule.endswith("+coordinated") \
-                or not (bare or (fig.category in ("killed", "wounded") and ".right:" in fig.rule)):  # fmt: skip
+                or not (bare or fig.category == "wounded" or (fig.category == "killed" and ".right:" in fig.rule)):  # fmt: skip
             continue
         part = _PART_DEATH.match(text, fig.span[1], end)
         if part is None:
             continue
-        # the part's number may be a figure already ("two of them", "one died" read telegraphic)
-        at = next((f for f in figures if f.span[0] == part.start("num") and f.parent is None
-                   and (f.category is None or ".headline_" in f.rule)), None)  # fmt: skip
+        # the part's number may be a figure already ("two of them", "one died" read telegraphic,
+        # "one of whom later died" read killed): it is the part, killed and of wounds
+        at = next((f for f in figures if f.span[0] == part.start("num")
+                   and (f.category in (None, "killed") or ".headline_" in f.rule)), None)  # fmt: skip
         if any(fig.span[1] <= f.span[0] < part.end() for f in figures if f is not fig and f is not at):
             continue  # "... and one soldier died": another figure, its own subject
         word = part.group("num").lower()

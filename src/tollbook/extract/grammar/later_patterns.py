@@ -44,12 +44,12 @@ SAME_PEOPLE = re.compile(r"\b(?:" + alternation(lt.SAME_PEOPLE) + r")\s+\Z", re.
 #: A definite phrase points back at someone told before: "The victim", "the man", "his brother".
 DEFINITE = re.compile(r"(?:the|this|that|these|those|his|her|their)\b", re.IGNORECASE)
 #: A part of the people just counted who died, its noun elided: ", and one died", ", but two
-#: of them later succumbed", "; one later died". The number stands alone as the subject (no
+#: of them later succumbed", "; one later died", ", one of whom later died". The number stands alone as the subject (no
 #: noun: "and one soldier died" may be someone else), "of them" allowed, then a death.
 PART_DEATH = re.compile(
     r"(?P<gap>[^.;:]*?)(?:\s*[,;]\s*(?:(?:" + alternation(lt.PART_JOINS) + r")\s+)?|\s+(?:"
     + alternation(lt.PART_JOINS) + r")\s+)"
-    r"(?P<num>" + spelled(1, 19) + r"|\d{1,3})\s+(?:of\s+(?:them|those)\s+)?(?:"
+    r"(?P<num>" + spelled(1, 19) + r"|\d{1,3})\s+(?:of\s+(?:them|those|whom)\s+)?(?:"
     + alternation(lt.AUXILIARIES) + r"\s+)?" + _ADV + r"*(?P<verb>" + _VERB + r"|succumb(?:ed|s)?)\b",
     re.IGNORECASE,
 )
@@ -58,3 +58,11 @@ HARMED = re.compile(r"\b(?:" + alternation(lt.HARMS) + r")\b", re.IGNORECASE)
 #: A passive right after a figure no cue categorised: its people are the subject of the harm
 #: ("Two farmers were shot; one died").
 PASSIVE = re.compile(r"\s+(?:were|was|have\s+been|had\s+been|has\s+been)\b", re.IGNORECASE)
+#: The death in a relative clause right after the wounded: "wounded another who succumbed the
+#: following day", "two farmers, who later died of their wounds". The pronoun is theirs, so it
+#: holds after the object of an active wounding too.
+RELATIVE_DEATH = re.compile(
+    r"\s*,?\s*(?:who|that)\s+(?:(?:" + alternation(lt.AUXILIARIES) + r")\s+)?" + _ADV + r"*(?:" + _VERB
+    + r"|succumb(?:ed|s)?)\b",
+    re.IGNORECASE,
+)
