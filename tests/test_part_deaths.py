@@ -32,6 +32,8 @@ def test_a_death_with_its_own_noun_or_no_part_is_not_read_so() -> None:
     assert _tally("Three guards were wounded, and one soldier died.") == (1.0, 3.0)
     # no part: as many died as were shot; "no one" is nobody
     assert _tally("Two farmers were shot, but no one died.")[0] == 0.0
+    # after people told wounded, a bare "and one died" may be one more person: not a part
+    assert _tally("Two guards were wounded and one died in the attack on the convoy.")[1] == 2.0
     # a death told of people killed is no part of the harmed
     assert _tally("Two farmers were killed in Oyo, and one died later.")[1] is None
 

@@ -31,7 +31,8 @@ the source says and marks the death; the tally does the arithmetic:
   (the count rules' reading of the part's death as the whole's, right cue or "+coordinated",
   goes). Only a part smaller than its whole, a number with no noun of its own ("and one soldier
   died" may be someone else), after a harm the others survived ("were killed, and one died" is
-  not read so).
+  not read so); after people told wounded, the death told as later ("one later died", "two
+  succumbed", "one died the next morning"): "were wounded and one died" may be one more.
 
 Guards: the death is told as later or of wounds (a bare "died" is a toll of its own); only the
 figure's own predicate (right after it, maybe past an apposition); not a pronoun or a name ("He
@@ -52,6 +53,8 @@ from tollbook.extract import phrases
 from tollbook.extract.cues import right_cue
 from tollbook.extract.grammar.later_patterns import DEFINITE as _DEFINITE
 from tollbook.extract.grammar.later_patterns import HARMED as _HARMED
+from tollbook.extract.grammar.later_patterns import LATER_AFTER as _LATER_AFTER
+from tollbook.extract.grammar.later_patterns import LATER_IN as _LATER_IN
 from tollbook.extract.grammar.later_patterns import OF_WOUNDS as _OF_WOUNDS
 from tollbook.extract.grammar.later_patterns import OWN_DEATH as _OWN_DEATH
 from tollbook.extract.grammar.later_patterns import PART_DEATH as _PART_DEATH
@@ -133,6 +136,9 @@ def _part_deaths(text: str, end: int, figures: list[Figure]) -> list[Figure]:
             continue  # "Two farmers were killed, and one died later": no harm that others survived
         if own is not None and own.category != "wounded":
             continue
+        if fig.category == "wounded" and not _LATER_IN.search(part.group(0), part.end("num") - part.start()) \
+                and not _LATER_AFTER.match(text, part.end()):  # fmt: skip
+            continue  # "were wounded and one died": maybe one more; "were shot, and one died" tells how it ended
         if fig.category != "wounded":
             rule = fig.rule.replace(":killed", ":wounded") if fig.rule else "count.right:wounded"
             fig.category, fig.rule = "wounded", rule + "+part_died"

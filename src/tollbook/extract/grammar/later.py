@@ -34,3 +34,9 @@ HARMS: Final[tuple[str, ...]] = ("shot", "wounded", "injured", "hurt", "stabbed"
 #: The words that join a part's death to its people's clause: "and one died", "but two later
 #: succumbed".
 PART_JOINS: Final[tuple[str, ...]] = ("and", "but")
+#: After a death verb, what tells it came later than the wounding: "died the next morning", "died
+#: in hospital", "died on the way to hospital" (with LATER and WOUNDS, "later died", "died of his
+#: wounds"). A bare "and one died" after people told wounded may be another person.
+LATER_PLACES: Final[tuple[str, ...]] = ("in hospital", "in the hospital", "on the way to hospital",
+                                        "on the way to the hospital", "en route to hospital")
+LATER_TIMES: Final[tuple[str, ...]] = ("day", "morning", "evening", "night", "week")

@@ -66,3 +66,12 @@ RELATIVE_DEATH = re.compile(
     + r"|succumb(?:ed|s)?)\b",
     re.IGNORECASE,
 )
+#: What tells a part's death came after the wounding, right after its verb: "of his wounds",
+#: "in hospital", "the next morning" (or "later", "succumbed" in the death itself).
+LATER_AFTER = re.compile(
+    r"\s+(?:" + _WOUNDS + r"|(?:" + alternation(lt.LATER_PLACES) + r")\b|(?:the\s+)?(?:next|following)\s+(?:"
+    + alternation(lt.LATER_TIMES) + r")\b|" + alternation(lt.LATER) + r"\b)",
+    re.IGNORECASE,
+)
+#: A later time in the death itself: "one later died", "two subsequently succumbed".
+LATER_IN = re.compile(r"\b(?:" + alternation(lt.LATER) + r"|succumb\w*)\b", re.IGNORECASE)
