@@ -24,6 +24,16 @@ the source says and marks the death; the tally does the arithmetic:
   coordinated reading of it, "+coordinated", is flagged); the wounded figure stays (the source
   says they were wounded), and the tally takes them out of it. (A named victim's passive chain,
   victims._CHAIN: "X was wounded and later died", is read killed only, with no wounded figure.)
+- the death in a relative clause on the wounded (RELATIVE_DEATH: "wounded another who
+  succumbed the following day", "wounded a farmer who later died"), read as a second death;
+- the death of a part of them, its noun elided (PART_DEATH: "Two farmers were shot, and one
+  died", "Four soldiers were wounded, and one later died", "but two of them later succumbed"):
+  a killed figure on the part's number, additional and of wounds; the harmed figure is wounded
+  (the count rules' reading of the part's death as the whole's, right cue or "+coordinated",
+  goes). Only a part smaller than its whole, a number with no noun of its own ("and one soldier
+  died" may be someone else), after a harm the others survived ("were killed, and one died" is
+  not read so); after people told wounded, the death told as later ("one later died", "two
+  succumbed", "one died the next morning"): "were wounded and one died" may be one more.
 
 Guards: the death is told as later or of wounds (a bare "died" is a toll of its own); only the
 figure's own predicate (right after it, maybe past an apposition); not a pronoun or a name ("He
@@ -40,15 +50,24 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from tollbook.extract import phrases
+from tollbook.extract.cues import right_cue
 from tollbook.extract.grammar.later import WOUND_REACH
 from tollbook.extract.grammar.later_patterns import DEFINITE as _DEFINITE
+from tollbook.extract.grammar.later_patterns import HARMED as _HARMED
+from tollbook.extract.grammar.later_patterns import LATER_AFTER as _LATER_AFTER
+from tollbook.extract.grammar.later_patterns import LATER_IN as _LATER_IN
 from tollbook.extract.grammar.later_patterns import OF_WOUNDS as _OF_WOUNDS
 from tollbook.extract.grammar.later_patterns import OWN_DEATH as _OWN_DEATH
+from tollbook.extract.grammar.later_patterns import PART_DEATH as _PART_DEATH
+from tollbook.extract.grammar.later_patterns import PASSIVE as _PASSIVE
 from tollbook.extract.grammar.later_patterns import POINTS_BACK as _POINTS_BACK
+from tollbook.extract.grammar.later_patterns import RELATIVE_DEATH as _RELATIVE_DEATH
 from tollbook.extract.grammar.later_patterns import RESTATED as _RESTATED
 from tollbook.extract.grammar.later_patterns import SAME_PEOPLE as _SAME_PEOPLE
 from tollbook.extract.grammar.later_patterns import SECOND_DEATH as _SECOND_DEATH
 from tollbook.extract.grammar.later_patterns import WOUND_BEFORE as _WOUND_BEFORE
+from tollbook.extract.grammar.numberwords import UNITS
 from tollbook.extract.records import Figure
 from tollbook.model import OF_WOUNDS
 
@@ -64,7 +83,7 @@ def read_later_deaths(text: str, end: int, figures: list[Figure]) -> list[Figure
     """Read the later deaths of text[...:end]: figures whose own predicate is one become
     killed; the killed figures of wounded ones who died in the clause of their wounding are
     returned (the caller adds them)."""
-    out: list[Figure] = []
+    out = _part_deaths(text, end, figures)
     for k, fig in enumerate(figures):
         if fig.category not in ("killed", "wounded") or fig.parent is not None or fig.rule.endswith(".whole"):
             continue  # "two of the 40 wounded died later": the death is the part's, not the set's
@@ -75,9 +94,12 @@ def read_later_deaths(text: str, end: int, figures: list[Figure]) -> list[Figure
             fig.category = "killed"
             fig.rule = fig.rule.replace(":wounded", ":killed")
             _mark(fig, of_wounds)
-        elif fig.category == "wounded" and not _object_of_active(fig):
+        elif fig.category == "wounded":
             stop = min((f.span[0] for f in figures[k + 1 :] if f.span[0] > fig.span[1]), default=end)
-            if not _SECOND_DEATH.match(text, fig.span[1], stop):
+            # "wounded another who succumbed the next day": the relative pronoun is the
+            # object's, whoever the subject; a second predicate is the subject's after an active
+            if not _RELATIVE_DEATH.match(text, fig.span[1], stop) \
+                    and (_object_of_active(fig) or not _SECOND_DEATH.match(text, fig.span[1], stop)):  # fmt: skip
                 continue
             # the count rules may have read it as a coordinated predicate ("injured and succumbed")
             dead = next((f for f in figures if f.span == fig.span and f.category == "killed"), None)
@@ -86,6 +108,60 @@ def read_later_deaths(text: str, end: int, figures: list[Figure]) -> list[Figure
                                flags=list(fig.flags), also=[])  # fmt: skip
                 out.append(dead)
             _mark(dead)
+    return out
+
+
+def _part_deaths(text: str, end: int, figures: list[Figure]) -> list[Figure]:
+    """A part of the harmed who died, its noun elided ("Two farmers were shot, and one died",
+    "Four soldiers were wounded, and one later died"): a killed figure on the part's number,
+    additional and of wounds; the figure of the harmed is wounded (the count rules may have
+    read the part's death as its predicate, or as a coordinated one: that reading goes)."""
+    out: list[Figure] = []
+    for fig in list(figures):
+        bare = fig.category is None and fig.has_head and _PASSIVE.match(text, fig.span[1]) is not None
+        if fig.parent is not None or fig.rule.endswith("+coordinated") \
+                or not (bare or fig.category == "wounded" or (fig.category == "killed" and ".right:" in fig.rule)):  # fmt: skip
+            continue
+        part = _PART_DEATH.match(text, fig.span[1], end)
+        if part is None:
+            continue
+        # the part's number may be a figure already ("two of them", "one died" read telegraphic,
+        # "one of whom later died" read killed): it is the part, killed and of wounds
+        at = next((f for f in figures if f.span[0] == part.start("num")
+                   and (f.category in (None, "killed") or ".headline_" in f.rule)), None)  # fmt: skip
+        if any(fig.span[1] <= f.span[0] < part.end() for f in figures if f is not fig and f is not at):
+            continue  # "... and one soldier died": another figure, its own subject
+        word = part.group("num").lower()
+        value = float(UNITS[word]) if word in UNITS else float(word)
+        if value >= fig.num.value:
+            continue  # "Two were shot and two died": no part
+        own = right_cue(text, fig.span[1], part.start("num"), 40)
+        if fig.category != "wounded" and not (own is None and _HARMED.search(part.group("gap"))):
+            continue  # "Two farmers were killed, and one died later": no harm that others survived
+        if own is not None and own.category != "wounded":
+            continue
+        if fig.category == "wounded" and not _LATER_IN.search(part.group(0), part.end("num") - part.start()) \
+                and not _LATER_AFTER.match(text, part.end()):  # fmt: skip
+            continue  # "were wounded and one died": maybe one more; "were shot, and one died" tells how it ended
+        if fig.category != "wounded":
+            rule = fig.rule.replace(":killed", ":wounded") if fig.rule else "count.right:wounded"
+            fig.category, fig.rule = "wounded", rule + "+part_died"
+        for twin in figures:  # "were wounded, and one later died" read as "wounded and died"
+            if twin.span == fig.span and twin.category == "killed" and twin.rule.endswith("+coordinated"):
+                twin.category = None
+        rule = fig.rule.replace(":wounded", ":killed").removesuffix("+part_died") + "+part_died"
+        if at is not None:
+            at.category, at.rule = "killed", rule
+            if at.population == "people":  # "two of them": the harmed's people
+                at.population, at.population_class, at.unit = fig.population, fig.population_class, fig.unit
+            _mark(at)
+            continue
+        span = part.span("num")
+        dead = Figure(num=phrases.mention(span, part.group("num"), value, "cardinal"), span=span,
+                      population=fig.population, population_class=fig.population_class, unit=fig.unit,
+                      category="killed", rule=rule, flags=[], has_head=True)  # fmt: skip
+        _mark(dead)
+        out.append(dead)
     return out
 
 

@@ -33,3 +33,15 @@ SAME_PEOPLE: Final[tuple[str, ...]] = ("all", "all of the", "the same", "these",
 WOUND_WORDS: Final[tuple[str, ...]] = ("wounded", "injured", "hurt", "wounding", "injuring")
 #: How far before a bare figure its wounding may be told, in characters.
 WOUND_REACH: Final[int] = 300
+#: Harms after which the people who did not die were wounded: "Two farmers were shot, and one
+#: died" (one killed, one wounded). A death told of a part of them tells how the harm ended.
+HARMS: Final[tuple[str, ...]] = ("shot", "wounded", "injured", "hurt", "stabbed", "hacked", "beaten", "burned", "burnt")
+#: The words that join a part's death to its people's clause: "and one died", "but two later
+#: succumbed".
+PART_JOINS: Final[tuple[str, ...]] = ("and", "but")
+#: After a death verb, what tells it came later than the wounding: "died the next morning", "died
+#: in hospital", "died on the way to hospital" (with LATER and WOUNDS, "later died", "died of his
+#: wounds"). A bare "and one died" after people told wounded may be another person.
+LATER_PLACES: Final[tuple[str, ...]] = ("in hospital", "in the hospital", "on the way to hospital",
+                                        "on the way to the hospital", "en route to hospital")
+LATER_TIMES: Final[tuple[str, ...]] = ("day", "morning", "evening", "night", "week")

@@ -8,6 +8,7 @@ import re
 
 from tollbook.extract.grammar import later as lt
 from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.grammar.numberwords import spelled
 
 _ADV = r"(?:(?:" + alternation([*lt.LATER, *lt.BETWEEN, "then", "since"]) + r")\s+)"
 _VERB = r"(?:" + alternation(lt.DIE_VERBS) + r")"
@@ -55,3 +56,35 @@ WOUND_BEFORE = re.compile(r"\b(?:" + alternation(lt.WOUND_WORDS) + r")\b", re.IG
 POINTS_BACK = re.compile(
     r"\A\S+(?:\s+of\s+(?:them|the\s+(?:" + alternation(lt.WOUND_WORDS) + r")(?:\s+\w+)?))?\Z", re.IGNORECASE
 )
+#: A part of the people just counted who died, its noun elided: ", and one died", ", but two
+#: of them later succumbed", "; one later died", ", one of whom later died". The number stands alone as the subject (no
+#: noun: "and one soldier died" may be someone else), "of them" allowed, then a death.
+PART_DEATH = re.compile(
+    r"(?P<gap>[^.;:]*?)(?:\s*[,;]\s*(?:(?:" + alternation(lt.PART_JOINS) + r")\s+)?|\s+(?:"
+    + alternation(lt.PART_JOINS) + r")\s+)"
+    r"(?P<num>" + spelled(1, 19) + r"|\d{1,3})\s+(?:of\s+(?:them|those|whom)\s+)?(?:"
+    + alternation(lt.AUXILIARIES) + r"\s+)?" + _ADV + r"*(?P<verb>" + _VERB + r"|succumb(?:ed|s)?)\b",
+    re.IGNORECASE,
+)
+#: A harm in the clause of the people before the part's death: the others were wounded.
+HARMED = re.compile(r"\b(?:" + alternation(lt.HARMS) + r")\b", re.IGNORECASE)
+#: A passive right after a figure no cue categorised: its people are the subject of the harm
+#: ("Two farmers were shot; one died").
+PASSIVE = re.compile(r"\s+(?:were|was|have\s+been|had\s+been|has\s+been)\b", re.IGNORECASE)
+#: The death in a relative clause right after the wounded: "wounded another who succumbed the
+#: following day", "two farmers, who later died of their wounds". The pronoun is theirs, so it
+#: holds after the object of an active wounding too.
+RELATIVE_DEATH = re.compile(
+    r"\s*,?\s*(?:who|that)\s+(?:(?:" + alternation(lt.AUXILIARIES) + r")\s+)?" + _ADV + r"*(?:" + _VERB
+    + r"|succumb(?:ed|s)?)\b",
+    re.IGNORECASE,
+)
+#: What tells a part's death came after the wounding, right after its verb: "of his wounds",
+#: "in hospital", "the next morning" (or "later", "succumbed" in the death itself).
+LATER_AFTER = re.compile(
+    r"\s+(?:" + _WOUNDS + r"|(?:" + alternation(lt.LATER_PLACES) + r")\b|(?:the\s+)?(?:next|following)\s+(?:"
+    + alternation(lt.LATER_TIMES) + r")\b|" + alternation(lt.LATER) + r"\b)",
+    re.IGNORECASE,
+)
+#: A later time in the death itself: "one later died", "two subsequently succumbed".
+LATER_IN = re.compile(r"\b(?:" + alternation(lt.LATER) + r"|succumb\w*)\b", re.IGNORECASE)

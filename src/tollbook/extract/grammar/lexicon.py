@@ -141,8 +141,12 @@ NON_PERSON = frozenset(
     centres centers residence residences compound compounds premises property properties farm farms
     ship ships vessel vessels tanker tankers plane planes aircraft helicopter helicopters cargo goods
     cash money ransom equipment phone phones laptop laptops computer computers handbag handbags wallet
-    wallets purse purses jewellery jewelry valuables item items highway highways street streets bridge bridges""".split()
-)
+    wallets purse purses jewellery jewelry valuables item items highway highways street streets bridge bridges
+    order orders warrant warrants mission missions task tasks command commands instruction
+    instructions directive directives decree decrees sentence sentences verdict ruling contract
+    contracts scheme schemes plot plots strategy manoeuvre maneuver programme program search
+    searches""".split()
+)  # the last rows: what one "executes" (carries out), not whom ("executed the order")
 SINGULAR_RE = re.compile(
     r"\b(?P<a>an?|one|another)\s+(?:(?:\d+-year-old|[a-z]+(?:-[a-z]+)*)\s+){0,2}?(?P<n>"
     + alternation(SINGULARS) + r")\b",
