@@ -34,6 +34,7 @@ from tollbook.extract import active_objects, phrases, victims
 from tollbook.extract.cues import right_cue
 from tollbook.extract.grammar import captive_patterns as cp
 from tollbook.extract.grammar import verbs as vb
+from tollbook.extract.grammar.active_objects import COLLECTIVE_HEADS
 from tollbook.extract.grammar.also_patterns import FRONTED_ADDITIVE
 from tollbook.extract.numbers import find_numbers
 from tollbook.extract.records import Figure
@@ -163,6 +164,8 @@ def find_second_objects(text: str, start: int, end: int, figures: list[Figure], 
         words = text[span[0] : span[1]]
         if any(w.lower().strip(".,") in vb.ATTACKER_NOUNS for w in words.split()):
             continue  # "abducted a driver and his assailants fled": no captive
+        if words.split()[-1].lower().strip(".,") in COLLECTIVE_HEADS:
+            continue  # "killed a village chief and his entourage": a group of untold size
         population, cls = victims.population_of(text, span[0], span[1])
         if not fig.rule.endswith("+list"):
             fig.rule += "+list"

@@ -126,9 +126,10 @@ def _part_deaths(text: str, end: int, figures: list[Figure]) -> list[Figure]:
         if part is None:
             continue
         # the part's number may be a figure already ("two of them", "one died" read telegraphic,
-        # "one of whom later died" read killed): it is the part, killed and of wounds
+        # "one of whom later died" read killed, "one later died" read by later_ones): it is the
+        # part, killed and of wounds
         at = next((f for f in figures if f.span[0] == part.start("num")
-                   and (f.category in (None, "killed") or ".headline_" in f.rule)), None)  # fmt: skip
+                   and (f.category in (None, "killed") or ".headline_" in f.rule or ".victim_later:" in f.rule)), None)  # fmt: skip
         if any(fig.span[1] <= f.span[0] < part.end() for f in figures if f is not fig and f is not at):
             continue  # "... and one soldier died": another figure, its own subject
         word = part.group("num").lower()
