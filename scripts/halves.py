@@ -70,6 +70,28 @@ FLAGS: dict[str, re.Pattern[str]] = {
     "reported_claim": re.compile(r"\b(?:claimed|according to|reportedly|alleged\w*|said)\b", re.I),
 }
 
+# Words of a hostage-taking's course (counted per row, never shown): freed, hijacked, ransomed, killed later.
+WORDS: dict[str, re.Pattern[str]] = {
+    "released": re.compile(r"\breleas\w*", re.I),
+    "freed": re.compile(r"\b(?:freed|free|set free)\b", re.I),
+    "rescued": re.compile(r"\brescu\w*", re.I),
+    "escaped": re.compile(r"\bescap\w*", re.I),
+    "hijack": re.compile(r"\bhijack\w*", re.I),
+    "ransom": re.compile(r"\bransom\w*", re.I),
+    "later_killed": re.compile(r"\blater\s+(?:\w+\s+)?(?:killed|executed|murdered|beheaded|found dead|shot)", re.I),
+    "hostage_word": re.compile(r"\bhostages?\b", re.I),
+    "kidnap_abduct": re.compile(r"\b(?:kidnap\w*|abduct\w*)", re.I),
+    "missing": re.compile(r"\bmissing\b", re.I),
+    # any word of a taking: a row with none cannot give a hostage figure by its words
+    "taking_word": re.compile(r"\b(?:kidnap\w*|abduct\w*|hostages?|hijack\w*|captiv\w*|seiz\w*|captur\w*|took|"
+                              r"taken|taking|held|holding|detain\w*|arrest\w*)", re.I),
+    "family": re.compile(r"\b(?:wife|husband|son|sons|daughters?|brothers?|sisters?|children|family)\b", re.I),
+}
+
+
+def gold_bucket(gold: float) -> str:
+    return "gold=1" if gold <= 1 else "gold=2-5" if gold <= 5 else "gold=6-20" if gold <= 20 else "gold>20"
+
 
 def length_bucket(text: str) -> str:
     words = len(text.split())
@@ -114,7 +136,8 @@ def near_duplicates(texts: Sequence[str], reach: int = 3) -> list[float]:
 
 
 def run(path: Path, spec: LabelSpec, where: Sequence[Where], fields: Sequence[str], *,
-        per_incident: bool, strip: bool, text_field: str = "text") -> list[dict[str, Any]]:  # fmt: skip
+        per_incident: bool, strip: bool, text_field: str = "text",
+        positive_only: bool = False) -> list[dict[str, Any]]:  # fmt: skip
     extra = {}
     records = list(_records(path))
     similar = near_duplicates([str(rec.get(text_field) or "") for rec in records])
@@ -126,7 +149,7 @@ def run(path: Path, spec: LabelSpec, where: Sequence[Where], fields: Sequence[st
     out: list[dict[str, Any]] = []
     for row in read_rows(path, [spec], where=where, strip_bookkeeping=strip):
         gold = dict(row.gold)[spec.category]
-        if gold is None:
+        if gold is None or (positive_only and gold <= 0):
             continue
         result = pipeline.run(document_from_text(row.text, doc_id=row.item_id or None))
         value, rule, _ = predictor(spec.category, result)
@@ -137,6 +160,7 @@ def run(path: Path, spec: LabelSpec, where: Sequence[Where], fields: Sequence[st
         answer = {frozenset(): "none", frozenset({True}): "vague", frozenset({False}): "stated"}.get(
             frozenset(vague), "stated+vague")
         tally_rule, _, claim_rules = rule.partition(":")
+        mine = [c for c in result.claims if c.kind == "count" and c.category == spec.category]
         out.append({
             "id": row.item_id, "half": row.half, "gold": gold, "value": value,
             "written": dict(row.written)[spec.category],
@@ -145,6 +169,10 @@ def run(path: Path, spec: LabelSpec, where: Sequence[Where], fields: Sequence[st
             "answer": answer, "n_claims": str(min(len(values), 3)) + ("+" if len(values) >= 3 else ""),
             "length": length_bucket(row.text), "sentences": sentences(row.text),
             "flags": sorted(k for k, rx in FLAGS.items() if rx.search(row.text)),
+            "rules": sorted({c.rule.split(":")[0] for c in mine}),
+            "claim_flags": sorted({f for c in mine for f in c.flags} | {f"relation={c.relation}" for c in mine
+                                                                    if c.relation}),
+            "words": sorted(k for k, rx in WORDS.items() if rx.search(row.text)),
             "near_dup": round(extra.get(row.item_id, {}).pop("near_dup", 0.0), 3),
             **{f"field:{f}": str(v) for f, v in extra.get(row.item_id, {}).items()},
         })  # fmt: skip
@@ -176,6 +204,9 @@ def table(rows: Sequence[dict[str, Any]], key: Callable[[dict[str, Any]], Iterab
 
 def report(rows: list[dict[str, Any]], fields: Sequence[str], min_n: int) -> None:
     size = Counter(r["half"] for r in rows)
+    if not all(size[h] for h in HALVES):
+        print(f"# a half has no row ({dict(size)}): no tables")
+        return
     right = Counter(r["half"] for r in rows if r["outcome"] == "right")
     print("# " + "  ".join(f"{h}: {right[h]}/{size[h]} = {100 * right[h] / size[h]:.2f}" for h in HALVES))
     print("\n## outcome (share of the half's rows)\n")
@@ -199,6 +230,14 @@ def report(rows: list[dict[str, Any]], fields: Sequence[str], min_n: int) -> Non
           + (["no near-duplicate neighbour (< 0.3)"] if r["near_dup"] < 0.3 else []),
           "a neighbouring row's text overlaps this one (a report split over rows)", min_n)
     table(rows, lambda r: [r["sentences"]], "sentences", min_n)
+    table(rows, lambda r: [gold_bucket(r["gold"])], "gold bucket", min_n)
+    table(rows, lambda r: [f"{gold_bucket(r['gold'])} / {r['outcome']}"], "gold bucket x outcome", min_n)
+    table(rows, lambda r: r.get("rules") or ["(no claim)"], "claim rules present (a row counts under each)", min_n)
+    table(rows, lambda r: [f"{x} / {r['outcome']}" for x in r.get("rules") or ["(no claim)"]],
+          "claim rules present x outcome", min_n)
+    table(rows, lambda r: r.get("claim_flags") or ["(no flag)"], "claims' flags and relations", min_n)
+    table(rows, lambda r: r.get("words", []), "words of the course (a row counts under each)", min_n)
+    table(rows, lambda r: [f"no {w}" for w in WORDS if w not in r.get("words", [])], "words absent", min_n)
     table(rows, lambda r: [f"gold={int(r['gold']) if r['gold'] < 10 else '10+'}"], "gold value", min_n)
     table(rows, lambda r: r["flags"], "construction flag (a row counts under each of its flags)", min_n)
     table(rows, lambda r: [f"no {f}" for f in FLAGS if f not in r["flags"]], "construction flag absent", min_n)
@@ -216,6 +255,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--field", action="append", default=[], help="a row field to break down by (repeatable)")
     ap.add_argument("--per-incident", action="store_true")
     ap.add_argument("--strip-bookkeeping", action="store_true")
+    ap.add_argument("--positive-only", action="store_true", help="run the pipeline on gold > 0 rows only")
     ap.add_argument("--all-rows", action="store_true", help="also rows with gold 0 (default: gold > 0 only)")
     ap.add_argument("--min-n", type=int, default=10, help="hide groups with fewer rows (both halves)")
     ap.add_argument("--dump", type=Path, help="write the per-row records (no text) here")
@@ -227,7 +267,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.path is None:
             ap.error("give a labelled FILE or --load DUMP")
         rows = run(args.path, LabelSpec.parse(args.label), [Where.parse(w) for w in args.where], args.field,
-                   per_incident=args.per_incident, strip=args.strip_bookkeeping)  # fmt: skip
+                   per_incident=args.per_incident, strip=args.strip_bookkeeping,
+                   positive_only=args.positive_only)  # fmt: skip
         if args.dump:
             args.dump.write_text("".join(json.dumps(r) + "\n" for r in rows))
     if not args.all_rows:

@@ -66,3 +66,40 @@ def test_a_run_prints_both_halves_and_dumps_no_text(tmp_path: Path, capsys: pyte
     # --load tabulates the dump again, to the same first line
     assert halves.main(["--load", str(dump), "--min-n", "1"]) == 0
     assert capsys.readouterr().out.splitlines()[0] == out.splitlines()[0]
+
+
+@pytest.mark.parametrize(("gold", "want"), [(1, "gold=1"), (2, "gold=2-5"), (5, "gold=2-5"), (6, "gold=6-20"),
+                                            (20, "gold=6-20"), (21, "gold>20")])  # fmt: skip
+def test_gold_bucket(gold: float, want: str) -> None:
+    assert halves.gold_bucket(gold) == want
+
+
+def test_hostage_tables_rules_flags_and_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # h0-h3 fall in the check half, h5 in the read half (evaluation.labelled.half_of)
+    rows = [{"id": f"h{i}", "text": text, "nhostkid": gold} for i, text, gold in [
+        (0, "Gunmen kidnapped and later killed a priest in Tame.", 1),
+        (1, "Gunmen abducted 11 people. Eleven hostages were released on Friday.", 11),
+        (2, "Assailants shot dead two farmers.", 2),  # no word of a taking
+        (3, "Police arrested five protesters.", 0),
+        (5, "Militants abducted two engineers in Kebbi.", 2),
+    ]]  # fmt: skip
+    data = tmp_path / "rows.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    dump = tmp_path / "dump.jsonl"
+    assert halves.main([str(data), "--label", "hostage=nhostkid", "--positive-only", "--min-n", "1",
+                        "--dump", str(dump)]) == 0  # fmt: skip
+    out = capsys.readouterr().out
+    for title in ("## gold bucket", "## claim rules present", "## claims' flags and relations",
+                  "## words of the course"):  # fmt: skip
+        assert title in out
+    dumped = {d["id"]: d for d in map(json.loads, dump.read_text().splitlines())}
+    assert set(dumped) == {"h0", "h1", "h2", "h5"}  # --positive-only runs no gold-0 row
+    assert all("text" not in d for d in dumped.values())
+    assert "count.kidnap_then_kill" in dumped["h0"]["rules"] and "later_killed" in dumped["h0"]["words"]
+    assert "relation=subset" in dumped["h1"]["claim_flags"] and "released" in dumped["h1"]["words"]
+    assert "taking_word" not in dumped["h2"]["words"] and dumped["h2"]["outcome"] == "no_claim"
+
+
+def test_a_half_with_no_row_prints_no_tables(capsys: pytest.CaptureFixture[str]) -> None:
+    halves.report([{"half": "read", "gold": 1, "outcome": "right"}], [], 1)
+    assert "a half has no row" in capsys.readouterr().out
