@@ -158,3 +158,11 @@ def test_a_fronted_in_addition_flags_the_whole_coordinated_subject() -> None:
     result = extract_text("Two guards were wounded. In addition, the deputy commander and two of his aides were killed.")
     killed = result.tally.get("killed")
     assert killed is not None and killed.best == 3.0
+
+
+def test_taken_away_by_armed_men_is_one_cue() -> None:
+    # lexicon.CAPTIVE_PHRASES_AFTER: at gunpoint, or by armed men (militants, attackers, captors)
+    assert _best("Six teachers were marched away by their armed captors.") == 6.0
+    assert _best("Nine farmers were led away by the rebels at dawn.") == 9.0
+    assert _best("Four boys were carried away by the floodwaters.") is None
+    assert _best("Three suspects were led away by police.") is None

@@ -6,6 +6,8 @@ passengers" (47), the historic present "Gunmen kill APC deputy ward chairman" (1
 object of "killed", "murdered", "shot dead", "shot and killed"... dies. The object is a noun
 phrase opened by a determiner, a figure, "all" and a figure, a capitalised word (a name, a
 title, a nationality) or a pronoun; a second member after "and" adds its own count.
+When a rule read the first member only ("killed a thief and his accomplice", "a thief" read),
+the second is captives.find_second_objects' to read, for every category.
 
 Guards: the verb is active (not after "was", "been", a determiner: "the killing of"), not
 undone or hypothetical (victims.undone_before), not part of a mixed toll ("killed or wounded");
@@ -41,7 +43,6 @@ from tollbook.extract.grammar.active_object_patterns import THEM as _THEM
 from tollbook.extract.grammar.active_object_patterns import VERB as _VERB
 from tollbook.extract.grammar.active_object_patterns import WORD as _WORD
 from tollbook.extract.grammar.active_object_patterns import WOUND_VERB as _WOUND_VERB
-from tollbook.extract.grammar.count_patterns import NEW_SUBJECT as _NEW_SUBJECT
 from tollbook.extract.grammar.victim_patterns import PRESENT_NOT_AFTER as _PRESENT_NOT_AFTER
 from tollbook.extract.numbers import find_numbers
 from tollbook.model import Span, overlaps
@@ -85,20 +86,6 @@ def _pronoun_ends(text: str, pos: int, end: int) -> bool:
     w = _WORD.match(text, pos, end)
     word = w.group("w").lower().rstrip(".") if w is not None else ""
     return w is None or bool(text[pos : w.start("w")].strip()) or word in ob.NP_STOPS or word.endswith("ly")
-
-
-def _possessed(text: str, pos: int, second: tuple[int, float]) -> bool:
-    """"killed a thief and his accomplice": a second member opened by a possessive is one more
-    person (its first member's companion), unless its head names a group of untold size ("his
-    entourage", "his family") or it opens a clause of its own."""
-    words = text[pos : second[0]].split()
-    if len(words) < 2 or words[0].lower() not in ob.POSSESSIVES or second[1] != 1.0:
-        return False
-    if _NEW_SUBJECT.match(text, pos):
-        return False  # "killed Anton Weir and his shop was looted": a clause of its own
-    head = words[-1].lower().rstrip(".,")
-    known = lx.POPULATIONS.get(head)
-    return head not in ob.COLLECTIVE_HEADS and (known is None or known.unit == "people")
 
 
 def members(text: str, pos: int, end: int) -> tuple[int, int, float] | None:
@@ -252,13 +239,8 @@ def find_objects(text: str, start: int, end: int, taken: list[Span]) -> list[vic
             second = member(text, joined.end(), end) if joined is not None else None
             if second is not None:
                 span, value = (pos, second[0]), value + second[1]
-                if overlaps(pos, first[0], taken) and joined is not None \
-                        and not overlaps(joined.end(), second[0], taken) and _possessed(text, joined.end(), second):  # fmt: skip
-                    # "killed a thief and his accomplice", "a thief" read: a list of two, as
-                    # "killed a trader and his driver" is read (the tally adds its members)
-                    out.append(victims.Victim((pos, first[0]), category, "people", "unknown", "list", True))
-                    out.append(victims.Victim((joined.end(), second[0]), category, "people", "unknown", "list"))
-                    continue
+                # "killed a thief and his accomplice" with "a thief" read: the second member is
+                # captives.find_second_objects' (one reader for every category), not read here
             listed = _listed(text, pos, first, end) if category in ml.CATEGORIES else None
             if listed is not None:
                 span, value = (pos, listed[0]), listed[1]  # "injuring a French man, a Togolese and a Beninese woman"

@@ -4,8 +4,10 @@ Readings the count rules lack, called by readings.complete once every other read
 
 - a second object of an active victim verb, joined by "and" to a person a rule read as its
   object: "Gunmen abducted Rosa Perez, a nurse, and her sister" (2 hostages), "abducted a
-  trader and his driver", "abducted a father and son", "killed the mayor and an aide". The
-  first object and the second are a list: they add up.
+  trader and his driver", "abducted a father and son", "killed the mayor and an aide",
+  "killed a thief and his accomplice", "wounding a guard and her son". The first object and
+  the second are a list: they add up. This is the one reader of that construction for the
+  killed, wounded and hostage categories (active_objects reads an object no rule read).
 - a kidnapping told before a killing of the same people: "Assailants kidnapped and later killed
   a priest", "abducted, tortured and killed two farmers". The figure read as killed is a
   hostage figure too: incident databases count a kidnapping victim later killed among the
@@ -25,7 +27,11 @@ Guards: the verb before the first object is active (not "was abducted by", "the 
 "tried to kidnap"); the second object must name people (active_objects.member) and end its
 phrase (a verb after it is a new clause: "abducted a man and the gunmen fled"); an apposition
 before "and" holds no clause and no list; attackers are no second object; a span another
-figure read is not read again.
+figure read is not read again; a group of untold size ("and his entourage") or a unit other
+than people ("and his cattle") is no second object; nor is a possessed subject of its own clause
+("and his shop was looted": count_patterns.NEW_SUBJECT, read up to a relative pronoun), a
+predicate after ", and" ("injuring 13, and struck targets") or the rest of a set ("one of them
+a soldier, and the other a passer-by").
 """
 
 from __future__ import annotations
@@ -33,9 +39,10 @@ from __future__ import annotations
 from tollbook.extract import active_objects, phrases, victims
 from tollbook.extract.cues import right_cue
 from tollbook.extract.grammar import captive_patterns as cp
+from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import verbs as vb
-from tollbook.extract.grammar.active_objects import COLLECTIVE_HEADS
 from tollbook.extract.grammar.also_patterns import FRONTED_ADDITIVE
+from tollbook.extract.grammar.count_patterns import NEW_SUBJECT
 from tollbook.extract.numbers import find_numbers
 from tollbook.extract.records import Figure
 from tollbook.model import Span, overlaps
@@ -152,8 +159,8 @@ def find_second_objects(text: str, start: int, end: int, figures: list[Figure], 
         if appos is not None and not cp.APPOSITION_NOT.search(appos.group("inner")):
             pos = appos.end()
         joined = cp.AND.match(text, pos, end)
-        if joined is None:
-            continue
+        if joined is None or cp.CLAUSE_AND.match(text, pos, end) or cp.REST_OF_SET.match(text, joined.end(), end):
+            continue  # "injuring 13 persons, and struck targets"; "one of them ..., and the other a passer-by"
         second = _second(text, fig, joined.end(), end)
         if second is None:
             continue
@@ -164,8 +171,13 @@ def find_second_objects(text: str, start: int, end: int, figures: list[Figure], 
         words = text[span[0] : span[1]]
         if any(w.lower().strip(".,") in vb.ATTACKER_NOUNS for w in words.split()):
             continue  # "abducted a driver and his assailants fled": no captive
-        if words.split()[-1].lower().strip(".,") in COLLECTIVE_HEADS:
+        head = words.split()[-1].lower().strip(".,")
+        known = lx.POPULATIONS.get(head)
+        if head in cp.COLLECTIVE_HEADS or (known is not None and known.unit != "people"):
             continue  # "killed a village chief and his entourage": a group of untold size
+        relative = cp.RELATIVE.search(text, span[1], end)
+        if words.split()[0].lower() in cp.POSSESSIVES and NEW_SUBJECT.match(text, span[0], relative.start() if relative else end):
+            continue  # "killed Anton Weir and his shop was looted": a clause of its own
         population, cls = victims.population_of(text, span[0], span[1])
         if not fig.rule.endswith("+list"):
             fig.rule += "+list"

@@ -69,11 +69,3 @@ GERUND_UNDONE: Final[frozenset[str]] = frozenset(
 QUANTIFIERS: Final[frozenset[str]] = frozenset(
     "many several some few most more numerous various dozens hundreds thousands other countless".split()
 )
-#: The possessives that tie a second member of an object to the first: "killed a thief and his
-#: accomplice", "shot dead a trader and her driver". The second member is one more person.
-POSSESSIVES: Final[frozenset[str]] = frozenset({"his", "her", "their"})
-#: Heads of a possessed member that name a group of untold size, not one person: "killed a
-#: chief and his entourage" (how many is not said).
-COLLECTIVE_HEADS: Final[frozenset[str]] = frozenset(
-    "entourage crew team staff delegation clan convoy escort escorts family household tribe gang band".split()
-)

@@ -15,11 +15,24 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from tollbook.extract.grammar import active_objects as ob
+from tollbook.extract.grammar import numberwords as nw
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.alternation import alternation
 
-#: The categories whose active verbs take a second object here (the victims' families).
-OBJECT_CATEGORIES: Final[tuple[str, ...]] = ("hostage", "killed")
+#: The categories whose active verbs take a second object here (the victims' families):
+#: captives.find_second_objects is the one reader of "killed a thief and his accomplice",
+#: "abducted a trader and his driver", "wounded a pastor and his companion".
+OBJECT_CATEGORIES: Final[tuple[str, ...]] = ("hostage", "killed", "wounded")
+#: The possessives that tie a second object to the first ("and his accomplice", "and her two
+#: children", "and its crew"): the second is its first member's companion, or a clause of its
+#: own when a predicate follows ("and his shop was looted": count_patterns.NEW_SUBJECT).
+POSSESSIVES: Final[frozenset[str]] = frozenset({"his", "her", "their", "its"})
+#: Heads of a second object that name a group of untold size, not one person: "killed a chief
+#: and his entourage" (how many is not said).
+COLLECTIVE_HEADS: Final[frozenset[str]] = frozenset(
+    "entourage crew team staff delegation clan convoy escort escorts family household tribe gang band".split()
+)
 
 #: The categories whose subject after a fronted "In addition," adds to those counted before
 #: (also_patterns.FRONTED_ADDITIVE).
@@ -43,11 +56,22 @@ _ADVERBS = r"(?:(?:later|then|subsequently|eventually|allegedly|reportedly|bruta
 _KILLED = (
     r"(?:" + alternation(KILL_VERBS) + r"|(?:" + alternation(sorted(vb.MANNER_VERBS)) + r")\s+(?:dead|and\s+killed))"
 )
+#: Every active form whose object dies or is hurt, the gerund too ("killing a policeman and his
+#: driver", "wounding a guard and her son"): the active-object grammar's verbs.
+_KILLING_ANY = (
+    r"(?:" + alternation(ob.KILLING_VERBS) + r"|(?:" + alternation(sorted(vb.MANNER_VERBS)) + r")\s+(?:"
+    + alternation(ob.KILLING_RESULTS) + r"))"
+)
+_WOUNDING_ANY = (
+    r"(?:" + alternation(ob.WOUNDING_VERBS) + r"|(?:" + alternation(sorted(vb.MANNER_VERBS)) + r")\s+(?:"
+    + alternation(ob.WOUNDING_RESULTS) + r"))"
+)
 
 #: An active verb right before the object a rule read: "abducted ", "shot and killed ".
 VERB_BEFORE: Final[dict[str, re.Pattern[str]]] = {
     "hostage": re.compile(r"\b(?:" + alternation(KIDNAP_VERBS) + r")\s+(?:\w+ly\s+)?\Z", re.IGNORECASE),
-    "killed": re.compile(r"\b(?:" + _KILLED + r")\s+(?:\w+ly\s+)?\Z", re.IGNORECASE),
+    "killed": re.compile(r"\b(?:" + _KILLED + "|" + _KILLING_ANY + r")\s+(?:\w+ly\s+)?\Z", re.IGNORECASE),
+    "wounded": re.compile(r"\b(?:" + _WOUNDING_ANY + r")\s+(?:\w+ly\s+)?\Z", re.IGNORECASE),
 }
 #: Words before the verb that make it passive, a noun or undone ("was abducted by", "the killing
 #: of", "tried to kidnap", "attempted to abduct").
@@ -67,14 +91,17 @@ APPOSITION: Final[re.Pattern[str]] = re.compile(
     r"\s*,(?P<inner>(?:[^,;:.()]|\([^()]{1,40}\)){1,90}),", re.IGNORECASE
 )
 #: A possessive before the figure of a second object: "her two children", "their three sons".
-POSSESSIVE_FIGURE: Final[re.Pattern[str]] = re.compile(r"(?:his|her|their|its)\s+(?:other\s+)?", re.IGNORECASE)
+POSSESSIVE_FIGURE: Final[re.Pattern[str]] = re.compile(
+    r"(?:" + alternation(sorted(POSSESSIVES)) + r")\s+(?:other\s+)?", re.IGNORECASE
+)
 #: Between an object and a figure that opens a new clause with its own predicate: "abducted 13
 #: people, and one hostage was killed" (a comma, then "and").
 COMMA_AND: Final[re.Pattern[str]] = re.compile(r"\s*,\s*and\s+\Z", re.IGNORECASE)
 #: A complement of the first object before "and": "the wife of a local politician and her two
-#: children".
+#: children", "a deputy governor of Nangarhar and his driver" (a name needs no determiner).
 OF_COMPLEMENT: Final[re.Pattern[str]] = re.compile(
-    r"\s+of\s+(?:a|an|the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=\s*,?\s+and\s)", re.IGNORECASE
+    r"\s+of\s+(?:(?:a|an|the|his|her|their|its)\s+|(?=(?-i:[A-Z])))(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=\s*,?\s+and\s)",
+    re.IGNORECASE,
 )
 #: Words an apposition may not hold: a clause of its own ("who was later freed") or a list
 #: ("identified as A, B and C").
@@ -83,6 +110,19 @@ APPOSITION_NOT: Final[re.Pattern[str]] = re.compile(
 )
 #: "and" before the second object.
 AND: Final[re.Pattern[str]] = re.compile(r"\s*,?\s+and\s+(?!then\b|later\b|also\b)", re.IGNORECASE)
+#: ", and" then a lowercase word that opens no noun phrase (no determiner, possessive or figure):
+#: a predicate of its own ("injuring 13 persons, and struck Israeli targets in Cyprus").
+CLAUSE_AND: Final[re.Pattern[str]] = re.compile(
+    r"\s*,\s*and\s+(?!(?:" + alternation(sorted({*ob.DETERMINERS, *POSSESSIVES, *nw.NUMBER_WORDS})) + r")\b)(?-i:[a-z])",
+    re.IGNORECASE,
+)
+#: A second object that is the rest of a set already counted: "injuring two people, one of them
+#: a soldier, and the other a passer-by" (a part, not one more person).
+REST_OF_SET: Final[re.Pattern[str]] = re.compile(r"the\s+(?:others?|rest|remaining)\b", re.IGNORECASE)
+#: A relative pronoun after a possessed second object: its verb is the relative clause's ("and
+#: his wife who has worked in the school"), not a clause of its own (count_patterns.NEW_SUBJECT
+#: is read up to it).
+RELATIVE: Final[re.Pattern[str]] = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.IGNORECASE)
 #: What may follow the second object: the end of the clause or a phrase that is not a verb.
 AFTER_OBJECT: Final[re.Pattern[str]] = re.compile(
     r"\s*(?:[.,;:()]|$|(?:in|at|on|near|from|outside|inside|along|during|while|after|before|as|when|"

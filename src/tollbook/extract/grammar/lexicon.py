@@ -165,16 +165,18 @@ MODIFIER_STOP = frozenset(
     later earlier ago afterwards""".split()
 )
 
-#: The armed men who take people away: the militants' nouns and the attackers'.
-_ARMED_AGENTS = {w for w, (pop, _cls, _unit) in POPULATIONS.items() if pop == "militants"} | set(ATTACKER_NOUNS)
+#: The armed men who take people away: the militants' nouns, the attackers' and the captors'.
+_TAKERS = {w for w, (pop, _cls, _unit) in POPULATIONS.items() if pop == "militants"} | set(ATTACKER_NOUNS) \
+    | {"kidnappers", "abductors", "captors"}  # fmt: skip
 
 #: The kidnapping verb family written as phrases (issue 20): after the people ("eleven villagers
-#: were carried off", "were taken away at gunpoint", "were marched away by their captors") and
-#: before them ("carried off eleven villagers", "whisked away two engineers"). "Taken away" alone
-#: is no kidnapping ("the bodies were taken away"): at gunpoint, or by kidnappers, it is.
+#: were carried off", "were taken away at gunpoint", "were marched away by their captors",
+#: "eleven (were) taken away by the attackers") and before them ("carried off eleven villagers",
+#: "whisked away two engineers"). "Taken away" alone is no kidnapping ("the bodies were taken
+#: away", "taken away by police"): at gunpoint, or by armed men (_TAKERS), it is.
 CAPTIVE_PHRASES_AFTER = (
-    r"carried\s+off|whisked\s+away|spirited\s+away|(?:taken|led|marched|dragged|driven)\s+away\s+"
-    r"(?:at\s+gunpoint|by\s+(?:the\s+|their\s+)?(?:kidnappers|abductors|captors))"
+    r"carried\s+off|whisked\s+away|spirited\s+away|(?:taken|led|carried|marched|dragged|driven)\s+away\s+"
+    r"(?:at\s+gunpoint|by\s+(?:the\s+|their\s+)?(?:[\w-]+\s+)?(?:" + alternation(sorted(_TAKERS)) + r"))"
 )
 #: Agents that take people but hold no hostage: "was snatched by a crocodile", "were carried off
 #: by the floodwaters".
@@ -219,9 +221,6 @@ RIGHT_CUES: tuple[tuple[str, str, str | None], ...] = (
      # the kidnapping verb family written as phrases: "were carried off", "taken away at gunpoint"
      + CAPTIVE_PHRASES_AFTER + r")\b" + NOT_BY_NATURE,
      "hostage", None),  # fmt: skip
-    # "eleven (were) taken away by the attackers": led off by armed men, not by the police
-    (r"(?:taken|led|carried|marched|dragged)\s+away\s+by\s+(?:the\s+)?(?:[\w-]+\s+)?(?:"
-     + alternation(sorted(_ARMED_AGENTS)) + r")\b", "hostage", None),
     (r"(?:missing|unaccounted\s+for|disappeared|forcibly\s+disappeared)\b", "missing", None),
     # "flee", "flees": the historic present of headlines ("5,000 flee fighting in Ituri"); not
     # the infinitive ("urged 3,000 residents to flee").
