@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterable, Iterator
@@ -68,3 +69,13 @@ def shared_texts(path: Path) -> Iterator[str]:
         with path.open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 yield row.get("notes") or row.get("excerpt") or ""
+
+
+def sampled_shared_texts(name: str, every: int) -> list[str]:
+    """Every `every`-th non-empty text of ../shared/data/`name` (every text with
+    TOLLBOOK_DIFF_ALL=1), for the differential tests; the test is skipped when ../shared is absent."""
+    path = SHARED / "data" / name
+    if not path.exists():
+        pytest.skip(f"{path} is absent (../shared lives beside the checkout)")
+    step = 1 if os.environ.get("TOLLBOOK_DIFF_ALL") else every
+    return [t for i, t in enumerate(shared_texts(path)) if i % step == 0 and t.strip()]

@@ -13,7 +13,6 @@ from __future__ import annotations
 import itertools
 import json
 import logging
-import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -44,7 +43,13 @@ from tollbook.scan.cues import (
 )
 from tollbook.scan.marks import EngineUnavailable
 
-from .conftest import CORPUS, SHARED, SHARED_TEXT_FILES, run_without, shared_texts
+from .conftest import (
+    CORPUS,
+    SHARED,
+    SHARED_TEXT_FILES,
+    run_without,
+    sampled_shared_texts,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 LITERALS = [*trigger_stems(), *FOLDS_TO_ASCII]
@@ -283,11 +288,7 @@ def test_the_seeds_are_byte_identical() -> None:
 def test_shared_data_is_byte_identical(name: str) -> None:
     """Every file of ../shared/data with text: every 40th row (every row with TOLLBOOK_DIFF_ALL=1;
     every text was checked when the triggers were declared)."""
-    path = SHARED / "data" / name
-    if not path.exists():
-        pytest.skip(f"{path} is absent (../shared lives beside the checkout)")
-    step = 1 if os.environ.get("TOLLBOOK_DIFF_ALL") else 40
-    texts = [t for i, t in enumerate(shared_texts(path)) if i % step == 0 and t.strip()]
+    texts = sampled_shared_texts(name, every=40)
     _assert_identical(texts, least_claims=1)
 
 

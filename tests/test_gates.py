@@ -15,7 +15,6 @@ holds none of the words its pattern cannot match without.
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 from functools import lru_cache
@@ -51,7 +50,7 @@ from tollbook.extract.segment import segment
 from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline, Settings
 
-from .conftest import CORPUS, SHARED, SHARED_TEXT_FILES, shared_texts
+from .conftest import CORPUS, SHARED_TEXT_FILES, sampled_shared_texts
 
 PACKAGE = Path(literals.__file__).resolve().parents[2]
 
@@ -284,9 +283,5 @@ def test_the_project_corpus_is_byte_identical(monkeypatch: pytest.MonkeyPatch) -
 
 @pytest.mark.parametrize("name", SHARED_TEXT_FILES)
 def test_shared_data_is_byte_identical(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = SHARED / "data" / name
-    if not path.exists():
-        pytest.skip(f"{path} is absent (../shared lives beside the checkout)")
-    step = 1 if os.environ.get("TOLLBOOK_DIFF_ALL") else 20
-    texts = [t for i, t in enumerate(shared_texts(path)) if i % step == 0 and t.strip()]
+    texts = sampled_shared_texts(name, every=20)
     _assert_identical(texts, monkeypatch, least_claims=1)

@@ -15,7 +15,6 @@ Checked on generated text (hypothesis), tests/corpus, the demo texts and every f
 from __future__ import annotations
 
 import json
-import os
 from functools import lru_cache
 
 import pytest
@@ -31,7 +30,7 @@ from tollbook.ingest.sources import read_path
 from tollbook.model import Document
 from tollbook.scan import marks
 
-from .conftest import CORPUS, ROOT, SHARED, SHARED_TEXT_FILES, shared_texts
+from .conftest import CORPUS, ROOT, SHARED_TEXT_FILES, sampled_shared_texts
 
 
 @lru_cache(maxsize=1)
@@ -166,11 +165,7 @@ def test_corpus_and_demo_agree() -> None:
 
 @pytest.mark.parametrize("name", SHARED_TEXT_FILES)
 def test_shared_data_agrees(name: str) -> None:
-    path = SHARED / "data" / name
-    if not path.exists():
-        pytest.skip(f"{path} is absent (../shared lives beside the checkout)")
-    step = 1 if os.environ.get("TOLLBOOK_DIFF_ALL") else 40
-    texts = [t for i, t in enumerate(shared_texts(path)) if i % step == 0 and t.strip()]
+    texts = sampled_shared_texts(name, every=40)
     _assert_same(texts, least_mentions=5)
 
 
@@ -284,9 +279,5 @@ def test_unresolved_names_on_the_corpus_and_edge_cases() -> None:
 
 @pytest.mark.parametrize("name", SHARED_TEXT_FILES)
 def test_unresolved_names_on_shared_data(name: str) -> None:
-    path = SHARED / "data" / name
-    if not path.exists():
-        pytest.skip(f"{path} is absent (../shared lives beside the checkout)")
-    step = 1 if os.environ.get("TOLLBOOK_DIFF_ALL") else 40
-    texts = [t for i, t in enumerate(shared_texts(path)) if i % step == 0 and t.strip()]
+    texts = sampled_shared_texts(name, every=40)
     _assert_unresolved_same(texts, least_matches=5)

@@ -9,7 +9,6 @@ nothing in a sentence without its anchors; the skip does skip.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -43,7 +42,7 @@ from tollbook.extract.grammar.reading_patterns import ANCHORS, READING_ANCHORS
 from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline, Settings
 
-from .conftest import CORPUS, SHARED, SHARED_TEXT_FILES, shared_texts
+from .conftest import CORPUS, SHARED_TEXT_FILES, sampled_shared_texts
 
 #: Each anchored reading: its module and the function readings.complete calls.
 _READINGS: dict[str, tuple[ModuleType, str]] = {
@@ -175,9 +174,5 @@ def test_generated_reports_are_byte_identical(sentences: list[str], glue: str) -
 @pytest.mark.parametrize("name", SHARED_TEXT_FILES)
 def test_shared_data_is_byte_identical(name: str) -> None:
     """Every file of ../shared/data with text: every 20th row (every row with TOLLBOOK_DIFF_ALL=1)."""
-    path = SHARED / "data" / name
-    if not path.exists():
-        pytest.skip(f"{path} is absent (../shared lives beside the checkout)")
-    step = 1 if os.environ.get("TOLLBOOK_DIFF_ALL") else 20
-    texts = [t for i, t in enumerate(shared_texts(path)) if i % step == 0 and t.strip()]
+    texts = sampled_shared_texts(name, every=20)
     _assert_identical(texts, least_claims=1)

@@ -7,9 +7,7 @@ all of them with TOLLBOOK_DIFF_ALL=1)."""
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,7 +19,7 @@ from tollbook.extract.numbers import find_numbers, numbers_in
 from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline, Settings
 
-from .conftest import SHARED, SHARED_TEXT_FILES, shared_texts
+from .conftest import SHARED_TEXT_FILES, sampled_shared_texts
 from .test_cues import _corpus_texts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -116,14 +114,6 @@ def test_the_project_corpus_and_demo_are_byte_identical() -> None:
     _assert_identical(texts, least_claims=300)
 
 
-def _sample(path: Path) -> Iterator[str]:
-    step = 1 if os.environ.get("TOLLBOOK_DIFF_ALL") else 40
-    return (t for i, t in enumerate(shared_texts(path)) if i % step == 0 and t.strip())
-
-
 @pytest.mark.parametrize("name", SHARED_TEXT_FILES)
 def test_shared_data_is_byte_identical(name: str) -> None:
-    path = SHARED / "data" / name
-    if not path.exists():
-        pytest.skip(f"{path} is absent (../shared lives beside the checkout)")
-    _assert_identical(list(_sample(path)), least_claims=1)
+    _assert_identical(sampled_shared_texts(name, every=40), least_claims=1)
