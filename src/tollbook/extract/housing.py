@@ -21,7 +21,7 @@ from tollbook.extract.grammar.housing_patterns import BEFORE as _BEFORE
 from tollbook.extract.grammar.housing_patterns import PARTIAL as _PARTIAL
 from tollbook.extract.numbers import NumberMention, numbers_in
 from tollbook.extract.records import Figure
-from tollbook.model import Span
+from tollbook.model import Span, overlaps
 
 __all__ = ["RULE", "find_housing"]
 
@@ -43,9 +43,7 @@ def find_housing(text: str, start: int, end: int, exclude: list[Span]) -> list[F
     if not literals.gate(text, start, end, _ANY_NOUN_GATE):
         return out  # most sentences name no dwelling: skip reading their numbers again
     for num in numbers_in(text, start, end):
-        if num.kind != "cardinal" or any(
-            s < num.number_span[1] and num.number_span[0] < e for s, e in exclude
-        ):
+        if num.kind != "cardinal" or overlaps(*num.number_span, exclude):
             continue
         after = _AFTER.match(text, num.span[1], end)
         if after is None:
