@@ -133,13 +133,13 @@ NON_PERSON = frozenset(
     state states county counties district districts municipality municipalities neighbourhood
     neighbourhoods neighborhood neighborhoods locality localities robbery robberies crime crimes
     theft thefts offence offense murder murders kidnapping kidnappings killing killings
-    prison jail mosque church school hospital clinic trade business industry sector trafficking
+    prison jail mosque church school clinic trade business industry sector trafficking
     section sections part parts portion wing floor leg legs arm arms hand hands foot feet chest
     stomach abdomen neck shoulder thigh knee eye eyes north south east west north-east
     north-west south-east south-west northeast northwest southeast southwest outskirts
     interior coast capital population hamlet hamlets settlement settlements shelter shelters tent tents hotel hotels schools churches mosques
     centres centers residence residences compound compounds premises property properties farm farms
-    ship ships vessel vessels tanker tankers plane planes aircraft helicopter helicopters cargo goods
+    cargo goods
     cash money ransom equipment phone phones laptop laptops computer computers handbag handbags wallet
     wallets purse purses jewellery jewelry valuables item items highway highways street streets bridge bridges
     order orders warrant warrants mission missions task tasks command commands instruction
