@@ -49,7 +49,7 @@ pytest: $(VENV)/.dev $(VENV)/.scan  # both scanner engines: the compiled one is 
 # maturin of the `rust` set (in dev too), installed into the venv as tollbook_scan.
 rust: $(VENV)/.rust $(VENV)/.scan  ## build and install the compiled scanner (needs cargo, Debian's librust-*-dev)
 
-$(VENV)/.scan: rust/Cargo.toml rust/Cargo.lock rust/src/lib.rs rust/tollbook_scan.pyi rust/pyproject.toml | $(VENV)/.bootstrap
+$(VENV)/.scan: rust/Cargo.toml rust/Cargo.lock $(wildcard rust/src/*.rs) rust/tollbook_scan.pyi rust/pyproject.toml | $(VENV)/.bootstrap
 	PATH="$(CARGO_BIN):$$PATH" scripts/rust_deps.sh
 	test -x $(BIN)/maturin || $(MAKE) $(VENV)/.rust
 	rm -rf rust/target/wheels
