@@ -3,12 +3,7 @@ point back at the wounded (later._points_back)."""
 
 from __future__ import annotations
 
-from tollbook.api import extract_text
-
-
-def _best(text: str, category: str) -> float | None:
-    tally = extract_text(text).tally.get(category)
-    return tally.best if tally is not None else None
+from tests.conftest import best_of as _best
 
 
 def test_a_bare_figure_dying_after_a_wounding_leaves_the_survivors() -> None:
