@@ -36,6 +36,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
+from tollbook.extract.date_starts import bare_month_matches, digit_matches, month_led_matches
 from tollbook.extract.grammar.date_patterns import COMMEM_AFTER as _COMMEM_AFTER
 from tollbook.extract.grammar.date_patterns import COMMEM_BEFORE as _COMMEM_BEFORE
 from tollbook.extract.grammar.date_patterns import DAY_BEFORE as _DAY_BEFORE
@@ -460,15 +461,29 @@ def _combine(text: str, cands: list[_Cand], end: int) -> list[_Cand]:
     return out
 
 
+def _month_led_windowed(text: str, start: int, end: int) -> list[re.Match[str]]:
+    return [
+        m
+        for lo, hi in _windows(_MONTH_TRIGGER, _MONTH_WINDOW, text, start, end)
+        for m in _P_MONTH_LED.finditer(text, lo, hi)
+    ]
+
+
 def _candidates(
-    text: str, ref: dt.date | None, start: int, end: int, allow_bare: bool
+    text: str, ref: dt.date | None, start: int, end: int, allow_bare: bool, reference_scan: bool
 ) -> list[_Cand]:
+    """`reference_scan`: each pattern scans for itself (the reference of extract/date_starts.py,
+    which finds the same matches from one scan per family)."""
     cands: list[_Cand] = []
-    for lo, hi in _windows(_MONTH_TRIGGER, _MONTH_WINDOW, text, start, end):
-        for m in _P_MONTH_LED.finditer(text, lo, hi):
-            cands.extend(_month_led(text, m, start, end))
-    for pattern, make in _DIGIT_FAMILY:
-        for m in pattern.finditer(text, start, end):
+    month_led = None if reference_scan else month_led_matches(text, start, end)
+    for m in _month_led_windowed(text, start, end) if month_led is None else month_led:
+        cands.extend(_month_led(text, m, start, end))
+    if reference_scan:
+        digits = tuple(list(p.finditer(text, start, end)) for p, _ in _DIGIT_FAMILY)
+    else:
+        digits = digit_matches(text, start, end)
+    for (_, make), found in zip(_DIGIT_FAMILY, digits, strict=True):
+        for m in found:
             cands.extend(make(text, m, start, end))
     if ref is not None:
         for lo, hi in _windows(_RELATIVE_TRIGGER, _RELATIVE_WINDOW, text, start, end):
@@ -476,7 +491,9 @@ def _candidates(
                 cand = _relative(ref, text, m)
                 if cand is not None:
                     cands.append(cand)
-        for m in _P_BARE_MONTH.finditer(text, start, end):
+        bare = _P_BARE_MONTH.finditer(text, start, end) if reference_scan else \
+            bare_month_matches(text, start, end)  # fmt: skip
+        for m in bare:
             month = _MONTHS[m["m"][:3].lower()]
             year = ref.year if month <= ref.month else ref.year - 1
             value = _month_value(year, month)
@@ -524,10 +541,15 @@ def _pick(cluster: list[_Resolved]) -> list[_Resolved]:
 
 
 def _select(
-    text: str, ref: dt.date | None, start: int, end: int, allow_bare: bool
+    text: str,
+    ref: dt.date | None,
+    start: int,
+    end: int,
+    allow_bare: bool,
+    reference_scan: bool = False,
 ) -> list[DateMention]:
     resolved: list[_Resolved] = []
-    for c in _candidates(text, ref, start, end, allow_bare):
+    for c in _candidates(text, ref, start, end, allow_bare, reference_scan):
         r = _resolve(c, ref)
         if r is not None:
             resolved.append((c, r[0], r[1]))
@@ -554,18 +576,21 @@ def find_dates(
     reference: dt.date | None = None,
     start: int = 0,
     end: int | None = None,
+    reference_scan: bool = False,
 ) -> tuple[DateMention, ...]:
     """Every date expression in `text[start:end]`, sorted by position, non-overlapping.
 
     Spans are absolute offsets into `text`; words just outside the window are read as context
     (for roles and bare years) but never matched. `reference` is the publication date that
     relative expressions ("yesterday", "on Tuesday", "3 May") are resolved against.
+    `reference_scan`: every pattern scans the text for itself, the slower reference of the
+    marks (extract/date_starts.py); the mentions are the same.
     """
     stop = len(text) if end is None else min(end, len(text))
     begin = max(0, start)
     if begin >= stop:
         return ()
-    return tuple(_select(text, reference, begin, stop, allow_bare=False))
+    return tuple(_select(text, reference, begin, stop, False, reference_scan))
 
 
 def parse_date(expr: str, *, reference: dt.date | None = None) -> DateValue | None:
