@@ -18,7 +18,9 @@ matches can start, and the specific pattern is tried only there; the matches are
   pattern is tried where that preposition starts.
 
 `match` at a position sees the text before it (look-behinds, word boundaries) as `finditer`
-did, and `end` bounds every match as it bounded the scans.
+did, and `end` bounds every match as it bounded the scans. The reference's windows are here
+too, and `tail`: the context patterns ("between", "since", "Monday,") are searched only when
+the text before a date ends in a letter their words can end in.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from tollbook.extract.grammar.date_patterns import BARE_MONTH_NAME as _BARE_MONT
 from tollbook.extract.grammar.date_patterns import BARE_MONTH_PREPOSITIONS as _PREPOSITIONS
 from tollbook.extract.grammar.date_patterns import DIGIT_RUN as _DIGIT_RUN
 from tollbook.extract.grammar.date_patterns import MONTH_START as _MONTH_START
+from tollbook.extract.grammar.date_patterns import MONTH_TRIGGER as _MONTH_TRIGGER
 from tollbook.extract.grammar.date_patterns import MONTH_TRIGGER_FIRST as _TRIGGER_FIRST
 from tollbook.extract.grammar.date_patterns import P_BARE_MONTH as _P_BARE_MONTH
 from tollbook.extract.grammar.date_patterns import P_DMY as _P_DMY
@@ -38,8 +41,21 @@ from tollbook.extract.grammar.date_patterns import P_ISO as _P_ISO
 from tollbook.extract.grammar.date_patterns import P_MONTH_LED as _P_MONTH_LED
 from tollbook.extract.grammar.date_patterns import P_NUM as _P_NUM
 from tollbook.extract.grammar.date_patterns import P_YEAR as _P_YEAR
+from tollbook.extract.grammar.date_patterns import TO_SPACE as _TO_SPACE
 
-__all__ = ["bare_month_matches", "digit_matches", "month_led_matches", "MONTH_REACH"]
+__all__ = [
+    "MONTH_REACH",
+    "RANGE_TAIL",
+    "ROLE_TAIL",
+    "WEEKDAY_TAIL",
+    "YEAR_TAIL",
+    "bare_month_matches",
+    "digit_matches",
+    "month_led_matches",
+    "month_led_windowed",
+    "tail",
+    "windows",
+]
 
 #: The reference's month window: a trigger of 3 letters and 40 characters after it (then to
 #: the end of the token). A month-led match ending within it is found the same in any window.
@@ -137,3 +153,48 @@ def bare_month_matches(text: str, start: int, end: int) -> _Matches:
                 out.append(m)
                 break
     return out
+
+
+# --- the reference's windows, and when a context pattern can match -------------------------
+def windows(
+    trigger: re.Pattern[str], reach: tuple[int, int], text: str, start: int, end: int
+) -> list[tuple[int, int]]:
+    """Merged ranges around each trigger word, ending at whitespace so no token is cut."""
+    out: list[tuple[int, int]] = []
+    for m in trigger.finditer(text, start, end):
+        lo = max(start, m.start() - reach[0])
+        hi = min(end, m.end() + reach[1])
+        if out and lo <= out[-1][1]:
+            if hi <= out[-1][1]:
+                continue  # already covered; not re-extending keeps this linear
+            lo = out.pop()[0]
+        stop = _TO_SPACE.match(text, hi, end)
+        out.append((lo, stop.end() if stop else hi))
+    return out
+
+
+def month_led_windowed(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The reference: P_MONTH_LED inside the windows of MONTH_TRIGGER."""
+    return [
+        m
+        for lo, hi in windows(_MONTH_TRIGGER, (0, MONTH_REACH - 3), text, start, end)
+        for m in _P_MONTH_LED.finditer(text, lo, hi)
+    ]
+
+
+def tail(before: str, hyphens: bool = False) -> str:
+    """The character before the whitespace (and hyphens) that end `before`; "" if none end it.
+
+    The context patterns end in whitespace after a word ("between ", "Monday, ", "mid-"), so
+    a pattern whose words cannot end in this character cannot match: its search is skipped
+    (the letters below are those its words end in, in both cases; tests/test_scan_dates.py)."""
+    t = before.rstrip()
+    while hyphens and t.endswith("-"):
+        t = t[:-1].rstrip()
+    return t[-1:] if len(t) < len(before) else ""
+
+
+RANGE_TAIL = frozenset("nNmM")  # between, from
+WEEKDAY_TAIL = frozenset("yY,")  # Monday, Monday,
+ROLE_TAIL = frozenset("eEmMlLyYdD")  # since from until till til by; early late mid
+YEAR_TAIL = frozenset("nNeEmMlLyYfFgGrRhHdD")  # in since from until till by of during ...

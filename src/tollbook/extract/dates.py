@@ -36,12 +36,22 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
-from tollbook.extract.date_starts import bare_month_matches, digit_matches, month_led_matches
+from tollbook.extract.date_starts import RANGE_TAIL as _RANGE_TAIL
+from tollbook.extract.date_starts import ROLE_TAIL as _ROLE_TAIL
+from tollbook.extract.date_starts import WEEKDAY_TAIL as _WEEKDAY_TAIL
+from tollbook.extract.date_starts import YEAR_TAIL as _YEAR_TAIL
+from tollbook.extract.date_starts import (
+    bare_month_matches,
+    digit_matches,
+    month_led_matches,
+    month_led_windowed,
+    tail,
+    windows,
+)
 from tollbook.extract.grammar.date_patterns import COMMEM_AFTER as _COMMEM_AFTER
 from tollbook.extract.grammar.date_patterns import COMMEM_BEFORE as _COMMEM_BEFORE
 from tollbook.extract.grammar.date_patterns import DAY_BEFORE as _DAY_BEFORE
 from tollbook.extract.grammar.date_patterns import MONTH_DAY_BAD_BEFORE as _MONTH_DAY_BAD_BEFORE
-from tollbook.extract.grammar.date_patterns import MONTH_TRIGGER as _MONTH_TRIGGER
 from tollbook.extract.grammar.date_patterns import MONTHS as _MONTHS
 from tollbook.extract.grammar.date_patterns import NO_RELATIVE_BEFORE as _NO_RELATIVE_BEFORE
 from tollbook.extract.grammar.date_patterns import NUMBER_WORDS as _NUMBER_WORDS
@@ -49,7 +59,6 @@ from tollbook.extract.grammar.date_patterns import P_BARE_MONTH as _P_BARE_MONTH
 from tollbook.extract.grammar.date_patterns import P_DMY as _P_DMY
 from tollbook.extract.grammar.date_patterns import P_DMY_DASH as _P_DMY_DASH
 from tollbook.extract.grammar.date_patterns import P_ISO as _P_ISO
-from tollbook.extract.grammar.date_patterns import P_MONTH_LED as _P_MONTH_LED
 from tollbook.extract.grammar.date_patterns import P_NUM as _P_NUM
 from tollbook.extract.grammar.date_patterns import P_RANGE_CONN as _P_RANGE_CONN
 from tollbook.extract.grammar.date_patterns import P_RELATIVE as _P_RELATIVE
@@ -61,7 +70,6 @@ from tollbook.extract.grammar.date_patterns import RANGE_PREFIX as _RANGE_PREFIX
 from tollbook.extract.grammar.date_patterns import RELATIVE_DAYS as _RELATIVE_DAYS
 from tollbook.extract.grammar.date_patterns import RELATIVE_TRIGGER as _RELATIVE_TRIGGER
 from tollbook.extract.grammar.date_patterns import ROLE_BEFORE as _ROLE_BEFORE
-from tollbook.extract.grammar.date_patterns import TO_SPACE as _TO_SPACE
 from tollbook.extract.grammar.date_patterns import VERB_MONTHS as _VERB_MONTHS
 from tollbook.extract.grammar.date_patterns import WEEKDAY_BEFORE as _WEEKDAY_BEFORE
 from tollbook.extract.grammar.date_patterns import WEEKDAYS as _WEEKDAYS
@@ -73,8 +81,8 @@ from tollbook.model import DateMention, DateValue
 __all__ = ["find_dates", "parse_date"]
 
 # How far a match can reach around its trigger: month-led matches start at the month name;
-# relative ones end at most a word after it ("Sunday night") and start up to ~3 words before.
-_MONTH_WINDOW, _RELATIVE_WINDOW = (0, 40), (30, 12)
+# Relative matches end at most a word after it ("Sunday night") and start up to ~3 words before.
+_RELATIVE_WINDOW = (30, 12)
 _CONTEXT = 60  # characters of context read around a match for roles and licensing
 
 
@@ -244,13 +252,18 @@ def _before(text: str, pos: int) -> str:
 
 def _range_word(text: str, pos: int) -> str:
     """ "between" or "from" right before `pos`, else ""."""
-    m = _RANGE_PREFIX.search(_before(text, pos))
+    before = _before(text, pos)
+    if tail(before) not in _RANGE_TAIL:
+        return ""
+    m = _RANGE_PREFIX.search(before)
     return m.group(1).lower() if m else ""
 
 
 def _with_weekday(text: str, pos: int, floor: int) -> int:
     """Start of a weekday written just before a date ("Monday, 3 May"), else `pos`."""
     before = _before(text, pos)
+    if tail(before) not in _WEEKDAY_TAIL:
+        return pos
     m = _WEEKDAY_BEFORE.search(before)
     if m is None:
         return pos
@@ -264,7 +277,7 @@ def _day_range(
     """One day or a day range of one month; None when "and" is not after "between"."""
     d1 = _day_of(m["d1"])
     d2 = _day_of(m["d2"]) if m["d2"] else d1
-    word = _range_word(text, start)
+    word = _range_word(text, start) if m["d2"] else ""  # read only for a range
     if m["d2"] and m["c"].strip().lower() == "and" and word != "between":
         return None  # "on 3 and 5 March" names two days, not a range
     s = _with_weekday(text, start, floor)
@@ -336,7 +349,8 @@ def _one_day(text: str, m: re.Match[str], floor: int, stop: int) -> Iterator[_Ca
 def _bare_year(text: str, m: re.Match[str], floor: int, stop: int) -> Iterator[_Cand]:
     part = _Part(int(m[0]), None, None)
     before = _before(text, m.start())
-    licensed = bool(_YEAR_CONTEXT.search(before)) and not _YEAR_NOT_AFTER.search(before)
+    licensed = tail(before, hyphens=True) in _YEAR_TAIL and bool(_YEAR_CONTEXT.search(before))
+    licensed = licensed and not _YEAR_NOT_AFTER.search(before)
     licensed = licensed and not _QUANTITY_NOUN.match(text, m.end())
     yield _Cand(m.start(), m.end(), part, part, weak=not licensed)
 
@@ -421,23 +435,6 @@ _DIGIT_FAMILY: tuple[tuple[re.Pattern[str], _Make], ...] = (
 )
 
 
-def _windows(
-    trigger: re.Pattern[str], reach: tuple[int, int], text: str, start: int, end: int
-) -> list[tuple[int, int]]:
-    """Merged ranges around each trigger word, ending at whitespace so no token is cut."""
-    out: list[tuple[int, int]] = []
-    for m in trigger.finditer(text, start, end):
-        lo = max(start, m.start() - reach[0])
-        hi = min(end, m.end() + reach[1])
-        if out and lo <= out[-1][1]:
-            if hi <= out[-1][1]:
-                continue  # already covered; not re-extending keeps this linear
-            lo = out.pop()[0]
-        stop = _TO_SPACE.match(text, hi, end)
-        out.append((lo, stop.end() if stop else hi))
-    return out
-
-
 def _combine(text: str, cands: list[_Cand], end: int) -> list[_Cand]:
     """Join two absolute candidates separated by a range connector into one range."""
     by_start: dict[int, list[_Cand]] = {}
@@ -461,14 +458,6 @@ def _combine(text: str, cands: list[_Cand], end: int) -> list[_Cand]:
     return out
 
 
-def _month_led_windowed(text: str, start: int, end: int) -> list[re.Match[str]]:
-    return [
-        m
-        for lo, hi in _windows(_MONTH_TRIGGER, _MONTH_WINDOW, text, start, end)
-        for m in _P_MONTH_LED.finditer(text, lo, hi)
-    ]
-
-
 def _candidates(
     text: str, ref: dt.date | None, start: int, end: int, allow_bare: bool, reference_scan: bool
 ) -> list[_Cand]:
@@ -476,7 +465,7 @@ def _candidates(
     which finds the same matches from one scan per family)."""
     cands: list[_Cand] = []
     month_led = None if reference_scan else month_led_matches(text, start, end)
-    for m in _month_led_windowed(text, start, end) if month_led is None else month_led:
+    for m in month_led_windowed(text, start, end) if month_led is None else month_led:
         cands.extend(_month_led(text, m, start, end))
     if reference_scan:
         digits = tuple(list(p.finditer(text, start, end)) for p, _ in _DIGIT_FAMILY)
@@ -486,7 +475,7 @@ def _candidates(
         for m in found:
             cands.extend(make(text, m, start, end))
     if ref is not None:
-        for lo, hi in _windows(_RELATIVE_TRIGGER, _RELATIVE_WINDOW, text, start, end):
+        for lo, hi in windows(_RELATIVE_TRIGGER, _RELATIVE_WINDOW, text, start, end):
             for m in _P_RELATIVE.finditer(text, lo, hi):
                 cand = _relative(ref, text, m)
                 if cand is not None:
@@ -509,7 +498,7 @@ def _role(text: str, c: _Cand) -> str:
     before = _before(text, c.start)
     if _COMMEM_AFTER.match(text, c.end) or _COMMEM_BEFORE.search(before):
         return "commemoration"
-    m = _ROLE_BEFORE.search(before)
+    m = _ROLE_BEFORE.search(before) if tail(before, hyphens=True) in _ROLE_TAIL else None
     if m is not None and text.startswith(("'s", "’s"), c.end):
         m = None  # "the toll from Thursday's attack": the attack's day, not a period's start
     if m is None:
