@@ -154,7 +154,8 @@ def _span_value(first: dt.date, last: dt.date) -> DateValue | None:
 
 
 def _month_of(name: str) -> int:
-    return _MONTHS[name[:3].lower()]
+    # casefold: re.IGNORECASE reads "ſeptember" as a month ("ſ" folds to "s"; lower() keeps it)
+    return _MONTHS[name[:3].casefold()]
 
 
 def _day_of(token: str) -> int:
