@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from tollbook.extract import anchor, date_starts, dates
 from tollbook.extract.dates import find_dates
+from tollbook.extract.grammar import anchor_patterns
 from tollbook.extract.grammar import date_patterns as gp
 from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline, Settings
@@ -190,7 +191,10 @@ def test_the_month_start_letters_are_every_case_of_a_month() -> None:
 
 # --- documents, and the whole path -------------------------------------------------------------
 def _demo_texts() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "src" / "tollbook" / "demo").glob("*.txt"))]
+    return [
+        p.read_text(encoding="utf-8")
+        for p in sorted((ROOT / "src" / "tollbook" / "demo").glob("*.txt"))
+    ]
 
 
 def test_the_corpus_and_demo_dates_are_identical() -> None:
@@ -243,3 +247,39 @@ def test_the_project_corpus_and_demo_are_byte_identical() -> None:
 @pytest.mark.parametrize("name", SHARED_TEXT_FILES)
 def test_shared_data_is_byte_identical(name: str) -> None:
     _assert_identical(sampled_shared_texts(name, every=40), least_claims=1)
+
+
+# --- anchor._care_places: the care pattern is searched only after one of its verbs ----------
+_CARE_PIECES = st.sampled_from([
+    "taken", "TAKEN", "ta\u212aen", "transferred", "rushed", "flown", "treated", "sent", "moved",
+    "to", "at", "in", "the", "a", "District", "hospital", "clinics", "health centre", "infirmary",
+    "of", "town", "Peshawar", "Goma", " ", "\n", "  ", "-", "'", "x" * 40, "retaken", "sent\n",
+])  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CARE_PIECES, max_size=14))
+def test_a_care_destination_opens_with_a_verb_in_reach(pieces: list[str]) -> None:
+    text = " ".join(pieces) + " Mopti"
+    verbs = [m.start() for m in anchor_patterns.CARE_VERB.finditer(text)]
+    for pos in range(len(text) + 1):
+        lo = max(0, pos - anchor_patterns.CARE_REACH)
+        if anchor_patterns.CARE_DESTINATION.search(text, lo, pos):
+            assert any(lo <= v < pos for v in verbs), (text, pos)
+
+
+def test_care_places_are_the_searched_ones() -> None:
+    texts = [t for t in _corpus_texts() + _demo_texts() if "hospital" in t or "taken" in t]
+    pipeline = Pipeline(Settings(scanner="python"))
+    seen = 0
+    for text in texts:
+        doc = document_from_text(text, published=_PUBLISHED)
+        segs = pipeline.run(doc).segments
+        sentences = [s for s in segs if s.kind == "sentence"]
+        paragraphs = [s for s in segs if s.kind == "paragraph"]
+        anchors = anchor.Anchors(doc, sentences, paragraphs, pipeline.gazetteer)
+        every = frozenset(p.span[0] for p in anchors.places if anchor_patterns.CARE_DESTINATION.search(
+            text, max(0, p.span[0] - anchor_patterns.CARE_REACH), p.span[0]))  # fmt: skip
+        assert anchors._care_places == every
+        seen += len(every)
+    assert seen >= 1
