@@ -283,3 +283,11 @@ def test_care_places_are_the_searched_ones() -> None:
         assert anchors._care_places == every
         seen += len(every)
     assert seen >= 1
+
+
+def test_the_day_count_is_calendars() -> None:
+    import calendar
+
+    for year in (*range(1, 2200), 9999, 0, -4, 10000):
+        for month in range(1, 13):
+            assert dates._last_dom(year, month) == calendar.monthrange(year, month)[1]

@@ -111,7 +111,8 @@ class _Cand:
 
 # --- small date helpers --------------------------------------------------------------------
 def _last_dom(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    # calendar.monthrange's day count without the weekday it also computes (month is 1..12)
+    return 29 if month == 2 and calendar.isleap(year) else calendar.mdays[month]
 
 
 def _shift(d: dt.date, days: int) -> dt.date | None:
