@@ -110,9 +110,12 @@ class _Cand:
 
 
 # --- small date helpers --------------------------------------------------------------------
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _last_dom(year: int, month: int) -> int:
     # calendar.monthrange's day count without the weekday it also computes (month is 1..12)
-    return 29 if month == 2 and calendar.isleap(year) else calendar.mdays[month]
+    return 29 if month == 2 and calendar.isleap(year) else _DAYS_IN_MONTH[month]
 
 
 def _shift(d: dt.date, days: int) -> dt.date | None:
