@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tollbook.extract.grammar.alternation import end_width
+from tollbook.extract.grammar.number_patterns import AFTER_ANY as _AFTER_ANY
 from tollbook.extract.grammar.number_patterns import AFTER_MONEY as _AFTER_MONEY
 from tollbook.extract.grammar.number_patterns import AFTER_PERCENT as _AFTER_PERCENT
 from tollbook.extract.grammar.number_patterns import AGE_DURATION as _AGE_DURATION
@@ -29,6 +30,8 @@ from tollbook.extract.grammar.number_patterns import DOT_GROUPED as _DOT_GROUPED
 from tollbook.extract.grammar.number_patterns import FIGURE_TEXT as _FIGURE_TEXT
 from tollbook.extract.grammar.number_patterns import GLUED_AFTER as _GLUED_AFTER
 from tollbook.extract.grammar.number_patterns import GLUED_BEFORE as _GLUED_BEFORE
+from tollbook.extract.grammar.number_patterns import MATCH_START as _MATCH_START
+from tollbook.extract.grammar.number_patterns import MATCH_START_REACH as _MATCH_START_REACH
 from tollbook.extract.grammar.number_patterns import NUMBER_RE as NUMBER_RE
 from tollbook.extract.grammar.number_patterns import ORDINAL_SUFFIX as _ORDINAL_SUFFIX
 from tollbook.extract.grammar.number_patterns import RANGE_TAIL_RE as RANGE_TAIL_RE
@@ -36,7 +39,6 @@ from tollbook.extract.grammar.number_patterns import SEPARATORS as _SEPARATORS
 from tollbook.extract.grammar.number_patterns import SPACES as _SPACES
 from tollbook.extract.grammar.number_patterns import UPDATE_FROM as _UPDATE_FROM
 from tollbook.extract.grammar.number_patterns import UPDATE_UP_TO as _UPDATE_UP_TO
-from tollbook.extract.grammar.number_patterns import WORD_START as _WORD_START
 from tollbook.extract.grammar.numberwords import (
     QUALIFIERS,
     SCALES,
@@ -107,6 +109,8 @@ def words_to_number(words: str) -> float | None:
 def parse_figure(text: str) -> float | None:
     """'1,275' -> 1275; '3.5 million' -> 3500000; 'twenty-five' -> 25."""
     t = text.strip().lower()
+    if t.isascii() and t.isdigit():
+        return float(t)  # plain digits ("25", most figures): what FIGURE_TEXT's `\d+` reads
     m = _FIGURE_TEXT.fullmatch(t)
     if m:
         digits, scale = m.group(1), m.group(2)
@@ -150,6 +154,14 @@ def _classify(text: str, start: int, end: int, digits: bool) -> tuple[str, int]:
     # Both look-behind patterns end in "\s*$" and their words are short: searching from just
     # before the trailing whitespace finds what a full search finds.
     near = max(0, len(before.rstrip()) - _PREFIX_REACH)
+    if _AFTER_ANY.match(after) is None:
+        # No pattern after the figure matches (nor does "km2|sq", whose first letter GLUED_AFTER
+        # takes), so the words before it decide, in the order below (most figures end here).
+        if _BEFORE_MONEY.search(before, near):
+            return "money", end
+        if digits and (_BEFORE_IDENT.search(before, near) or _GLUED_BEFORE.search(before)):
+            return "ident", end
+        return "cardinal", end
     if digits and _ORDINAL_SUFFIX.match(after):
         return "ordinal", end + _ORDINAL_SUFFIX.match(after).end()  # type: ignore[union-attr]
     pm = _AFTER_PERCENT.match(after)
@@ -176,9 +188,27 @@ def _classify(text: str, start: int, end: int, digits: bool) -> tuple[str, int]:
 _PREFIX_WORDS = max(len(q.split()) for q in QUALIFIERS) + 2 + 1 + 1 + 1
 
 
-def _words_back(text: str, floor: int, at: int, n: int) -> int:
-    """The start of the `n`th whitespace-separated word before `at` (the word holding `at`
-    counts), never before `floor`."""
+#: `_words_back` reads a window this wide before the core; words running past it take the loop.
+_BACK_WINDOW = 160
+#: `_PREFIX_WORDS` times: the non-space run, then the whitespace before it (read backwards).
+_BACK = re.compile(r"\S*\s*" * _PREFIX_WORDS)
+
+
+def _words_back(text: str, floor: int, at: int) -> int:
+    """The start of the `_PREFIX_WORDS`th whitespace-separated word before `at` (the word holding
+    `at` counts), never before `floor`: the character loop below as one greedy match over the
+    reversed window (the pattern's whitespace class is `str.isspace`, character for character;
+    every part of it may be empty, so the greedy first try is the match)."""
+    lo = max(floor, at - _BACK_WINDOW)
+    back = _BACK.match(text[lo:at][::-1])
+    went = back.end() if back is not None else 0
+    if went == at - lo and lo > floor:
+        return _words_back_loop(text, floor, at, _PREFIX_WORDS)  # the words go on before the window
+    i = at - went
+    return floor if i <= floor else i
+
+
+def _words_back_loop(text: str, floor: int, at: int, n: int) -> int:
     i = at
     for _ in range(n):
         while i > floor and not text[i - 1].isspace():
@@ -191,10 +221,14 @@ def _words_back(text: str, floor: int, at: int, n: int) -> int:
 
 
 def _first_match(text: str, lo: int, core: int, stop: int) -> re.Match[str] | None:
-    """`NUMBER_RE.search(text, lo, stop)`, tried at the word starts up to the core word only
-    (a search tries its long pattern at every character)."""
-    for w in _WORD_START.finditer(text, lo, core + 1):
-        m = NUMBER_RE.match(text, w.start(), stop)
+    """`NUMBER_RE.search(text, lo, stop)`, tried up to the core word only at the word starts where
+    a match can begin (`MATCH_START`: a search tries its long pattern at every character). The
+    window reaches far enough past the core for a lead word starting at or before it."""
+    for w in _MATCH_START.finditer(text, lo, min(stop, core + _MATCH_START_REACH)):
+        at = w.start()
+        if at > core:
+            break
+        m = NUMBER_RE.match(text, at, stop)
         if m is not None:
             return m
     return NUMBER_RE.search(text, core + 1, stop)
@@ -211,7 +245,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> tuple[Num
         core = _CORE_RE.search(text, pos, stop)
         if core is None:
             break
-        m = _first_match(text, _words_back(text, pos, core.start(), _PREFIX_WORDS), core.start(), stop)
+        m = _first_match(text, _words_back(text, pos, core.start()), core.start(), stop)
         if m is None:
             break
         mention = _mention(text, m, stop)
