@@ -1,13 +1,13 @@
 """The number reader's faster scan (issue 23, extract/numbers.py) against the reader as it was.
 
-`find_numbers` now tries NUMBER_RE only at the word starts where a lead word of a match begins
-(`MATCH_START`), reads the words before a core in one reversed match (`_words_back`), asks the
-five patterns after a figure as one (`AFTER_ANY`) before asking each, parses plain digits
-directly and reads identifiers through a trie of the same words (`BEFORE_IDENT`). The reference
-below is the old code, kept here: every helper as it was, patched in for the reference runs.
-Mentions must be equal for any range of any text (the rules read sub-ranges too), and the
-whole path's claims and tallies byte-identical on generated reports, the corpus, the demo and
-../shared/data texts (sampled; all with TOLLBOOK_DIFF_ALL=1).
+`find_numbers` now searches with NUMBER_SCAN (NUMBER_RE tried only where one of its lead words
+starts) from the last figure on, instead of a core-word search, eight words back, and NUMBER_RE
+tried at every word start from there. It asks the five patterns after a figure as one
+(`AFTER_ANY`) before asking each, parses plain digits directly and reads identifiers through a
+trie of the same words (`BEFORE_IDENT`). The reference below is the old code, kept here and
+patched in for the reference runs. Mentions must be equal for any range of any text (rules read
+sub-ranges too), and the whole path's claims and tallies byte-identical on generated reports,
+the corpus, the demo and ../shared/data texts (sampled; all with TOLLBOOK_DIFF_ALL=1).
 """
 
 from __future__ import annotations
@@ -109,18 +109,45 @@ def _old_parse_figure(text: str) -> float | None:
     return numbers.words_to_number(t)
 
 
+#: Words a match may hold before its first core word (the old scan's bound).
+_PREFIX_WORDS = max(len(q.split()) for q in numbers.QUALIFIERS) + 2 + 1 + 1 + 1
+
+
+def _old_find_numbers(text: str, start: int = 0, end: int | None = None) -> tuple[numbers.NumberMention, ...]:
+    """find_numbers as it was: the first core word, eight words back, NUMBER_RE at each word start."""
+    stop = len(text) if end is None else end
+    out: list[numbers.NumberMention] = []
+    pos = start
+    while pos < stop:
+        core = grammar.CORE_RE.search(text, pos, stop)
+        if core is None:
+            break
+        m = _old_first_match(text, _old_words_back(text, pos, core.start(), _PREFIX_WORDS), core.start(), stop)
+        if m is None:
+            break
+        mention = numbers._mention(text, m, stop)
+        if mention is not None:
+            out.append(mention)
+            pos = mention.span[1]
+        else:
+            pos = m.end()
+    return tuple(out)
+
+
 @contextmanager
 def _reference() -> Iterator[None]:
-    """find_numbers (and every module's parse_figure) as it was; the sentence memo emptied on the
-    way in and out, so neither run reads the other's mentions."""
+    """The number reader as it was, in every module that holds it: find_numbers, _classify and
+    parse_figure; the sentence memo emptied on the way in and out, so neither run reads the
+    other's mentions."""
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(numbers, "_words_back", lambda t, f, a: _old_words_back(t, f, a, numbers._PREFIX_WORDS))
-        mp.setattr(numbers, "_first_match", _old_first_match)
         mp.setattr(numbers, "_classify", _old_classify)
         for module in list(sys.modules.values()):
-            if module is not None and module.__name__.startswith("tollbook") \
-                    and getattr(module, "parse_figure", None) is numbers.parse_figure:  # fmt: skip
+            if module is None or not module.__name__.startswith("tollbook"):
+                continue
+            if getattr(module, "parse_figure", None) is numbers.parse_figure:
                 mp.setattr(module, "parse_figure", _old_parse_figure)
+            if getattr(module, "find_numbers", None) is numbers.find_numbers:
+                mp.setattr(module, "find_numbers", _old_find_numbers)
         numbers_in.cache_clear()
         try:
             yield
@@ -130,7 +157,7 @@ def _reference() -> Iterator[None]:
 
 def _old_find(text: str, start: int, end: int) -> tuple[numbers.NumberMention, ...]:
     with _reference():
-        return find_numbers(text, start, end)
+        return _old_find_numbers(text, start, end)
 
 
 # --- mentions: any range of any text -------------------------------------------------------------
@@ -182,46 +209,20 @@ def test_mentions_of_shared_texts_equal_the_reference(name: str) -> None:
 
 # --- the parts, each against what it replaces ----------------------------------------------------
 
-def test_whitespace_of_the_pattern_is_str_isspace() -> None:
-    """`_words_back`'s pattern reads whitespace as `\\s`; the loop read `str.isspace`."""
-    every = "".join(map(chr, range(sys.maxunicode + 1)))
-    assert re.findall(r"\s", every) == [c for c in every if c.isspace()]
-
-
-@settings(max_examples=400, deadline=None)
-@given(
-    st.text(alphabet=st.sampled_from("ab\u00e9 \n\t\u00a0\u2009\x1c\x85"), max_size=400),
-    st.data(),
-)
-def test_words_back_is_the_loop(text: str, data: st.DataObject) -> None:
-    at = data.draw(st.integers(0, len(text)))
-    floor = data.draw(st.integers(0, at))
-    assert numbers._words_back(text, floor, at) == _old_words_back(text, floor, at, numbers._PREFIX_WORDS)
-
-
-def test_words_back_reads_past_its_window() -> None:
-    text = "at least " + "y" * (numbers._BACK_WINDOW + 5) + " 12 people"
-    at = text.index("12")
-    assert numbers._words_back(text, 0, at) == _old_words_back(text, 0, at, numbers._PREFIX_WORDS) == 0
-    # eight words back from "12": the end of the eighth word before it ("c"), inside the window
-    short = "a b c d e f g h i j 12"
-    assert numbers._words_back(short, 0, len(short) - 2) == short.index("c") + 1
-
-
 @settings(max_examples=400, deadline=None)
 @given(_TEXTS, st.data())
-def test_every_match_starts_where_match_start_says(text: str, data: st.DataObject) -> None:
+def test_the_scan_matches_what_number_re_matches_at_every_position(text: str, data: st.DataObject) -> None:
     stop = data.draw(st.integers(0, len(text)))
-    for w in grammar.WORD_START.finditer(text, 0, stop):
-        if grammar.NUMBER_RE.match(text, w.start(), stop) is not None:
-            reach = min(stop, w.start() + grammar.MATCH_START_REACH)
-            assert grammar.MATCH_START.match(text, w.start(), reach) is not None, text[w.start() : stop]
+    for at in range(stop + 1):
+        plain = grammar.NUMBER_RE.match(text, at, stop)
+        scan = grammar.NUMBER_SCAN.match(text, at, stop)
+        assert (scan and (scan.span(), scan.groupdict())) == (plain and (plain.span(), plain.groupdict())), text[at:stop]
 
 
-def test_match_start_refuses_the_common_words() -> None:
-    text = "The officials said that the people in the town were there."
-    assert [m.start() for m in grammar.MATCH_START.finditer(text)] == []
-    assert [m.start() for m in grammar.MATCH_START.finditer("at least 5, a hundred, some")] == [0, 9, 12, 23]
+def test_the_scan_refuses_the_common_words_in_one_step() -> None:
+    lead = re.compile(r"\b(?=" + grammar.NUMBER_LEADS + ")", re.IGNORECASE)
+    assert [m.start() for m in lead.finditer("The officials said that the people in the town were there.")] == []
+    assert [m.start() for m in lead.finditer("at least 5, a hundred, some")] == [0, 9, 12, 23]
 
 
 _IDENT_BEFORE = st.lists(

@@ -24,15 +24,13 @@ from tollbook.extract.grammar.number_patterns import AFTER_PERCENT as _AFTER_PER
 from tollbook.extract.grammar.number_patterns import AGE_DURATION as _AGE_DURATION
 from tollbook.extract.grammar.number_patterns import BEFORE_IDENT as _BEFORE_IDENT
 from tollbook.extract.grammar.number_patterns import BEFORE_MONEY as _BEFORE_MONEY
-from tollbook.extract.grammar.number_patterns import CORE_RE as _CORE_RE
 from tollbook.extract.grammar.number_patterns import DECIMAL_COMMA as _DECIMAL_COMMA
 from tollbook.extract.grammar.number_patterns import DOT_GROUPED as _DOT_GROUPED
 from tollbook.extract.grammar.number_patterns import FIGURE_TEXT as _FIGURE_TEXT
 from tollbook.extract.grammar.number_patterns import GLUED_AFTER as _GLUED_AFTER
 from tollbook.extract.grammar.number_patterns import GLUED_BEFORE as _GLUED_BEFORE
-from tollbook.extract.grammar.number_patterns import MATCH_START as _MATCH_START
-from tollbook.extract.grammar.number_patterns import MATCH_START_REACH as _MATCH_START_REACH
 from tollbook.extract.grammar.number_patterns import NUMBER_RE as NUMBER_RE
+from tollbook.extract.grammar.number_patterns import NUMBER_SCAN as _NUMBER_SCAN
 from tollbook.extract.grammar.number_patterns import ORDINAL_SUFFIX as _ORDINAL_SUFFIX
 from tollbook.extract.grammar.number_patterns import RANGE_TAIL_RE as RANGE_TAIL_RE
 from tollbook.extract.grammar.number_patterns import SEPARATORS as _SEPARATORS
@@ -159,7 +157,8 @@ def _classify(text: str, start: int, end: int, digits: bool) -> tuple[str, int]:
         # takes), so the words before it decide, in the order below (most figures end here).
         if _BEFORE_MONEY.search(before, near):
             return "money", end
-        if digits and (_BEFORE_IDENT.search(before, near) or _GLUED_BEFORE.search(before)):
+        # GLUED_BEFORE is one or two characters at the window's end: searched from there.
+        if digits and (_BEFORE_IDENT.search(before, near) or _GLUED_BEFORE.search(before, max(0, len(before) - 2))):
             return "ident", end
         return "cardinal", end
     if digits and _ORDINAL_SUFFIX.match(after):
@@ -183,69 +182,16 @@ def _classify(text: str, start: int, end: int, digits: bool) -> tuple[str, int]:
     return "cardinal", end
 
 
-#: Words a match may hold before its first core word: a qualifier ("no fewer than"), "an
-#: additional", "between", "a" ("a hundred"); one more for the word the core sits in.
-_PREFIX_WORDS = max(len(q.split()) for q in QUALIFIERS) + 2 + 1 + 1 + 1
-
-
-#: `_words_back` reads a window this wide before the core; words running past it take the loop.
-_BACK_WINDOW = 160
-#: `_PREFIX_WORDS` times: the non-space run, then the whitespace before it (read backwards).
-_BACK = re.compile(r"\S*\s*" * _PREFIX_WORDS)
-
-
-def _words_back(text: str, floor: int, at: int) -> int:
-    """The start of the `_PREFIX_WORDS`th whitespace-separated word before `at` (the word holding
-    `at` counts), never before `floor`: the character loop below as one greedy match over the
-    reversed window (the pattern's whitespace class is `str.isspace`, character for character;
-    every part of it may be empty, so the greedy first try is the match)."""
-    lo = max(floor, at - _BACK_WINDOW)
-    back = _BACK.match(text[lo:at][::-1])
-    went = back.end() if back is not None else 0
-    if went == at - lo and lo > floor:
-        return _words_back_loop(text, floor, at, _PREFIX_WORDS)  # the words go on before the window
-    i = at - went
-    return floor if i <= floor else i
-
-
-def _words_back_loop(text: str, floor: int, at: int, n: int) -> int:
-    i = at
-    for _ in range(n):
-        while i > floor and not text[i - 1].isspace():
-            i -= 1
-        while i > floor and text[i - 1].isspace():
-            i -= 1
-        if i <= floor:
-            return floor
-    return i
-
-
-def _first_match(text: str, lo: int, core: int, stop: int) -> re.Match[str] | None:
-    """`NUMBER_RE.search(text, lo, stop)`, tried up to the core word only at the word starts where
-    a match can begin (`MATCH_START`: a search tries its long pattern at every character). The
-    window reaches far enough past the core for a lead word starting at or before it."""
-    for w in _MATCH_START.finditer(text, lo, min(stop, core + _MATCH_START_REACH)):
-        at = w.start()
-        if at > core:
-            break
-        m = NUMBER_RE.match(text, at, stop)
-        if m is not None:
-            return m
-    return NUMBER_RE.search(text, core + 1, stop)
-
-
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> tuple[NumberMention, ...]:
-    """Every figure in text[start:end]; spans are absolute offsets into `text`."""
+    """Every figure in text[start:end]; spans are absolute offsets into `text`.
+
+    A figure's search starts where the last one ended. NUMBER_SCAN is NUMBER_RE tried only
+    where a match can start (issue 23), so each search is NUMBER_RE's own search from there."""
     stop = len(text) if end is None else end
     out: list[NumberMention] = []
     pos = start
     while pos < stop:
-        # NUMBER_RE tries a long list at every letter; the words every figure contains are found
-        # faster, and no figure starts more than a few words before the first of them.
-        core = _CORE_RE.search(text, pos, stop)
-        if core is None:
-            break
-        m = _first_match(text, _words_back(text, pos, core.start()), core.start(), stop)
+        m = _NUMBER_SCAN.search(text, pos, stop)
         if m is None:
             break
         mention = _mention(text, m, stop)
