@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from tollbook.extract import numbers
 from tollbook.extract.grammar import number_patterns as grammar
+from tollbook.extract.grammar.alternation import alternation
 from tollbook.extract.numbers import find_numbers, numbers_in
 from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline, Settings
@@ -41,6 +42,13 @@ _OLD_BEFORE_IDENT = re.compile(
     re.IGNORECASE,
 )
 _CALLS = {"reference": 0}
+#: The old scan's patterns: the words every match contains, and the starts of words.
+_CORE_RE = re.compile(
+    r"\d|\b(?:" + alternation([*numbers.UNITS, *numbers.TENS, "hundred", "thousand", "million", "dozen", "half",
+                              *numbers.VAGUE]) + ")",
+    re.IGNORECASE,
+)  # fmt: skip
+_WORD_START = re.compile(r"\b(?=\w)")
 
 
 def _old_words_back(text: str, floor: int, at: int, n: int) -> int:
@@ -57,7 +65,7 @@ def _old_words_back(text: str, floor: int, at: int, n: int) -> int:
 
 def _old_first_match(text: str, lo: int, core: int, stop: int) -> re.Match[str] | None:
     _CALLS["reference"] += 1
-    for w in grammar.WORD_START.finditer(text, lo, core + 1):
+    for w in _WORD_START.finditer(text, lo, core + 1):
         m = grammar.NUMBER_RE.match(text, w.start(), stop)
         if m is not None:
             return m
@@ -119,7 +127,7 @@ def _old_find_numbers(text: str, start: int = 0, end: int | None = None) -> tupl
     out: list[numbers.NumberMention] = []
     pos = start
     while pos < stop:
-        core = grammar.CORE_RE.search(text, pos, stop)
+        core = _CORE_RE.search(text, pos, stop)
         if core is None:
             break
         m = _old_first_match(text, _old_words_back(text, pos, core.start(), _PREFIX_WORDS), core.start(), stop)

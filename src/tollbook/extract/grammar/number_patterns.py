@@ -108,21 +108,10 @@ IDENT_WORDS = ("no", "no.", "number", "resolution", "article", "regiment", "brig
 #: failed attempt per branch at every position of the window (3 µs of every digit figure).
 BEFORE_IDENT = re.compile(r"(?:\b" + alternation(IDENT_WORDS) + r"|#)\s*\Z", re.IGNORECASE)
 
-#: What every NUMBER_RE match contains: a digit, or a number word or a vague amount's words at
-#: the start of a word, as NUMBER_RE reads them ("someone", "often", "behalf", "Germany" hold
-#: none: each would cost a NUMBER_RE search running on to the next figure).
-CORE_RE = re.compile(
-    r"\d|\b(?:" + alternation([*UNITS, *TENS, "hundred", "thousand", "million", "dozen", "half", *VAGUE]) + ")",
-    re.IGNORECASE,
-)
-
-#: Every NUMBER_RE branch starts with a word character after a non-word one (a qualifier, a
-#: number word, a digit after `(?<![\w.,:$€£])`): no match starts anywhere else.
-WORD_START = re.compile(r"\b(?=\w)")
-
 #: The words a NUMBER_RE match can begin with, each written out whole: a qualifier, "another",
 #: "an additional", "a further", "half", "between", a number word, a vague amount, "a" or "an"
-#: before whitespace ("a hundred", "a dozen"), a digit.
+#: before whitespace ("a hundred", "a dozen"), a digit. Every branch of NUMBER_RE starts with one
+#: of them after a non-word character (`\b`, or a digit after `(?<![\w.,:$€£])`).
 _LEADS = [*QUALIFIERS, "another", "an additional", "a further", "half", "between", *UNITS, *TENS, *VAGUE]
 NUMBER_LEADS = r"\d|an?\s|" + alternation(_LEADS)
 
