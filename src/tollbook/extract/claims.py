@@ -15,8 +15,7 @@ from dataclasses import replace
 
 from tollbook.extract import glue
 from tollbook.extract.anchor import Anchors
-from tollbook.extract import areas
-from tollbook.extract.areas import find_areas
+from tollbook.extract.areas import find_areas, none_in
 from tollbook.extract.asides import blank_asides
 from tollbook.extract.attribution import Attributor
 from tollbook.extract.counts import find_figures
@@ -75,7 +74,7 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
     if not sentences:
         return ()
     flags = cued(doc.text, sentences) if cued is not None else [True] * len(sentences)
-    if not any(flags) and areas.none_in(doc.text, _area_scopes(rows, sentences)):
+    if not any(flags) and none_in(doc.text, _area_scopes(rows, sentences)):
         return ()  # no count and no area to anchor: most of an archive, spared its dates
     anchors = Anchors(doc, sentences, paragraphs, gazetteer)
     maker = _ClaimMaker(doc, version, sentences, paragraphs, quotes)
