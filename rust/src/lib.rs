@@ -242,6 +242,7 @@ fn tollbook_scan(_py: Python<'_>, m: &PyModule) -> PyResult<()> {
     m.add_class::<Triggers>()?;
     // segmentation in one call (helper "segment", rust/src/segment.rs)
     m.add_class::<segment::Segmenter>()?;
+    m.add_class::<segment::Glue>()?;
     Ok(())
 }
 

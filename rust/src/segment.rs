@@ -323,6 +323,134 @@ impl Segmenter {
     }
 }
 
+/// Words of one list grouped by their first letter (all lower-case ASCII), indexed by it.
+struct Words(Vec<Vec<Vec<char>>>);
+
+impl Words {
+    fn new(words: Vec<String>) -> Self {
+        let mut table: Vec<Vec<Vec<char>>> = vec![Vec::new(); 128];
+        for w in words {
+            let w: Vec<char> = w.chars().collect();
+            table[w[0] as usize].push(w);
+        }
+        Words(table)
+    }
+
+    /// The ends of the words of the list that `t` holds at `p`.
+    fn ends_at<'a>(&'a self, t: &'a [char], p: usize) -> impl Iterator<Item = usize> + 'a {
+        let words: &[Vec<char>] = match t.get(p) {
+            Some(&c) if (c as u32) < 128 => &self.0[c as usize],
+            _ => &[],
+        };
+        words.iter().filter(move |w| t[p..].starts_with(w)).map(move |w| p + w.len())
+    }
+}
+
+/// extract/glue.py's `_candidate`: whether grammar/glue_patterns.py's LOWER_CANDIDATE matches
+/// the lower-cased text or CASED_CANDIDATE the text, as a yes or no (so the regexes'
+/// preferences among alternatives do not matter, only whether some way to match exists).
+#[pyclass(module = "tollbook_scan")]
+pub struct Glue {
+    words: Words,
+    before_digit: Words,
+    after_digit: Words,
+    aux: Words,
+}
+
+fn az(t: &[char], p: usize) -> bool {
+    t.get(p).map_or(false, |c| c.is_ascii_lowercase())
+}
+
+fn letter(t: &[char], p: usize) -> bool {
+    t.get(p).map_or(false, |c| c.is_ascii_alphabetic())
+}
+
+fn upper(t: &[char], p: usize) -> bool {
+    t.get(p).map_or(false, |c| c.is_ascii_uppercase())
+}
+
+fn digit(t: &[char], p: usize) -> bool {
+    t.get(p).map_or(false, |c| c.is_ascii_digit())
+}
+
+impl Glue {
+    /// LOWER_CANDIDATE on the lower-cased text `l` (no non-ASCII digit in it).
+    fn lower(&self, l: &[char]) -> bool {
+        for p in 0..l.len() {
+            if digit(l, p) && self.after_digit.ends_at(l, p + 1).any(|e| !az(l, e)) {
+                return true; // \d(?:AFTER_DIGIT)(?![a-z])
+            }
+            if p > 0 && az(l, p - 1) {
+                continue; // the other branches open with (?<![a-z])
+            }
+            for q in self.words.ends_at(l, p) {
+                // WORDS(?:WORDS{1,2}(?![a-z])|\d)
+                if digit(l, q) {
+                    return true;
+                }
+                for r in self.words.ends_at(l, q) {
+                    if !az(l, r) || self.words.ends_at(l, r).any(|s| !az(l, s)) {
+                        return true;
+                    }
+                }
+            }
+            if self.before_digit.ends_at(l, p).any(|q| digit(l, q))
+                || self.aux.ends_at(l, p).any(|q| !az(l, q))
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// CASED_CANDIDATE on the text `t`.
+    fn cased(&self, t: &[char]) -> bool {
+        for p in 0..t.len() {
+            // (?<![A-Za-z])(?:WORDS)[A-Z]
+            if !(p > 0 && letter(t, p - 1)) && self.words.ends_at(t, p).any(|q| upper(t, q)) {
+                return true;
+            }
+            // [A-Z]{2}(?:WORDS)(?![A-Za-z])
+            if upper(t, p) && upper(t, p + 1) && self.words.ends_at(t, p + 2).any(|q| !letter(t, q)) {
+                return true;
+            }
+            // [a-z]{3}\.[A-Z][a-z]
+            if az(t, p) && az(t, p + 1) && az(t, p + 2) && t.get(p + 3) == Some(&'.') && upper(t, p + 4) && az(t, p + 5) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+#[pymethods]
+impl Glue {
+    #[new]
+    fn new(words: Vec<String>, before_digit: Vec<String>, after_digit: Vec<String>, aux: Vec<String>) -> PyResult<Self> {
+        let all = words.iter().chain(&before_digit).chain(&after_digit).chain(&aux);
+        if !all.into_iter().all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase())) {
+            return Err(PyValueError::new_err("Glue needs non-empty lower-case ASCII words"));
+        }
+        Ok(Glue {
+            words: Words::new(words),
+            before_digit: Words::new(before_digit),
+            after_digit: Words::new(after_digit),
+            aux: Words::new(aux),
+        })
+    }
+
+    /// Whether LOWER_CANDIDATE matches `lowered` (the text's `str.lower()`) or CASED_CANDIDATE
+    /// `text`; None when `lowered` holds a non-ASCII digit-like character (re's `\d` is any
+    /// Unicode decimal digit: the caller asks the reference then).
+    fn candidate(&self, text: &PyString, lowered: &PyString) -> PyResult<Option<bool>> {
+        let l = chars_of(lowered)?;
+        if l.iter().any(|c| !c.is_ascii() && c.is_numeric()) {
+            return Ok(None);
+        }
+        Ok(Some(self.lower(&l) || self.cased(&chars_of(text)?)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{rfind, trimmed};

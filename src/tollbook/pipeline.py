@@ -16,6 +16,8 @@ from tollbook.model import Document, Extraction
 from tollbook.version import EXTRACTOR_VERSION
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from tollbook.extract.grammar.compiled import PatternCache
     from tollbook.geo.places import Gazetteer
     from tollbook.scan.cues import CueEngine
@@ -118,6 +120,20 @@ class Pipeline:
         return select_segmenter(self.settings.scanner, SegmentGrammar(
             sg.segment, sg.rows, sp.ABBREVIATIONS, sg.SHORT_LINE, sg.MAX_SENTENCE, sg.QUOTE_PAIRS, transcribed))  # fmt: skip
 
+    @cached_property
+    def glued(self) -> Callable[[str], bool]:
+        """Whether a cued sentence may hold glued words: extract/glue.py's `candidate` or the
+        compiled scanner's, by `Settings.scanner` (scan/repairs.py; same answers)."""
+        self.patterns  # noqa: B018 - the grammar's patterns load through the pattern cache
+        from tollbook.extract import glue
+        from tollbook.extract.grammar import glue_patterns as gp
+        from tollbook.extract.grammar.alternation import alternation
+        from tollbook.scan.repairs import GlueGrammar, select_glue
+
+        patterns = (gp.LOWER_CANDIDATE.pattern, gp.CASED_CANDIDATE.pattern)
+        return select_glue(self.settings.scanner, GlueGrammar(
+            glue.candidate, gp.WORDS, gp.BEFORE_DIGIT, gp.AFTER_DIGIT, gp.AUX_PAIRS, patterns, alternation))  # fmt: skip
+
     def run(self, document: Document) -> Extraction:
         self.patterns  # noqa: B018 - imports the stages once, through the pattern cache
         from tollbook.extract.claims import (
@@ -128,7 +144,8 @@ class Pipeline:
         segments = self.segmenter(document.text)
         cues = self.cues
         claims = extract_claims(document, segments, self.gazetteer, self.settings.version,
-                                cues.cued if cues is not None else None, self.settings.reading_anchors)  # fmt: skip
+                                cues.cued if cues is not None else None, self.settings.reading_anchors,
+                                self.glued)  # fmt: skip
         return Extraction(
             document=document,
             segments=segments,
