@@ -271,3 +271,14 @@ def test_auto_with_an_older_build_uses_the_reference_and_says_so(monkeypatch: py
 
 def test_the_python_choice_is_the_reference() -> None:
     assert Pipeline(Settings(scanner="python")).segmenter is sg.segment
+
+
+@needs_extension
+def test_code_points_are_read_as_python_reads_them() -> None:
+    """Whitespace (trimming, `\\s` after a full stop) and `str.isupper` after a short line, for
+    every code point below U+3100 (the spaces, the cased scripts) and every 97th above it
+    (all 1,114,112 passed once: docs/marks.md)."""
+    for c in [*range(0x3100), *range(0x3100, 0x110000, 97)]:
+        ch = chr(c)
+        for text in (ch + "A. B" + ch, "Title\n" + ch + "x", "He left." + ch + "The end"):
+            _assert_same(text)
