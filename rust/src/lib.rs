@@ -14,6 +14,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+// Word gates over marks (helper "gates"): rust/src/gates.rs
+mod gates;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -237,6 +240,8 @@ impl Triggers {
 #[pymodule]
 fn tollbook_scan(_py: Python<'_>, m: &PyModule) -> PyResult<()> {
     m.add_class::<Triggers>()?;
+    // gates.rs: every declared gate word, one pass per range
+    m.add_class::<gates::Gates>()?;
     Ok(())
 }
 

@@ -8,7 +8,7 @@ is read on first use, once per process: importing this module for `Settings` sta
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from tollbook.extract.grammar.compiled import PatternCache
     from tollbook.geo.places import Gazetteer
     from tollbook.scan.cues import CueEngine
+    from tollbook.scan.gates import GateEngine
     from tollbook.scan.marks import ScannerChoice
 
 
@@ -101,18 +102,29 @@ class Pipeline:
         return select_cues(self.settings.scanner, [*trigger_stems(), *FOLDS_TO_ASCII], misspellings,
                            (companion_stems(), COUNT_NOUNS))  # fmt: skip
 
+    @cached_property
+    def gates(self) -> GateEngine | None:
+        """The word gates' marks engine (scan/gates.py), over every gate the grammar declares
+        (None: the rules search for themselves, the pure-Python path)."""
+        self.patterns  # noqa: B018 - every grammar module is imported: every gate is declared
+        from tollbook.scan.gates import select_gates
+
+        return select_gates(self.settings.scanner)
+
     def run(self, document: Document) -> Extraction:
         self.patterns  # noqa: B018 - imports the stages once, through the pattern cache
         from tollbook.extract.claims import (
             extract_claims,  # after the first call: a dictionary lookup
         )
         from tollbook.extract.segment import segment
+        from tollbook.scan.gates import mark
         from tollbook.tally.rules import tally
 
         segments = segment(document.text)
-        cues = self.cues
+        cues, gates = self.cues, self.gates
         claims = extract_claims(document, segments, self.gazetteer, self.settings.version,
-                                cues.cued if cues is not None else None, self.settings.reading_anchors)  # fmt: skip
+                                cues.cued if cues is not None else None, self.settings.reading_anchors,
+                                partial(mark, gates) if gates is not None else None)  # fmt: skip
         return Extraction(
             document=document,
             segments=segments,
