@@ -20,7 +20,7 @@ import json
 import logging
 import sys
 import types
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -241,7 +241,7 @@ def test_the_pipeline_marks_with_the_compiled_engine() -> None:
 # ----------------------------------------------------------------------------- differential
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pipeline(name: str) -> Pipeline:
     """"search": no marks (scanner="python"); "python": marks of the Python engine; "compiled"."""
     if name == "compiled":
