@@ -115,8 +115,8 @@ def holds(low: str, words: Iterable[str]) -> bool:
 
 
 #: (text, start, end) -> the range's marks (an int: the bit of every gate holding one of its
-#: words there, and every bit from the engine's size up), remembered by `mark` for `_range`.
-#: First in, first out: what it holds changes no answer, only its cost.
+#: words there, and every bit from the engine's size up), remembered by `mark` for `_range`,
+#: emptied when full: what it holds changes no answer, only its cost.
 _MARKS: dict[tuple[str, int, int], int] = {}
 
 
@@ -145,9 +145,9 @@ def mark(text: str, ranges: Sequence[tuple[int, int]], masks: Sequence[int], siz
     every gate among the first `size` declared whose words occur there (scan/gates.py's
     engines). A gate declared later reads True there, which is always safe."""
     later = -(1 << size)  # every bit from `size` up
+    if len(_MARKS) + len(ranges) > MEMO_SIZE:
+        _MARKS.clear()  # one C call: safe beside another thread's marks (a forgotten mark: a search)
     for (s, e), m in zip(ranges, masks, strict=True):
-        if len(_MARKS) >= MEMO_SIZE:
-            _MARKS.pop(next(iter(_MARKS)), None)
         _MARKS[(text, s, e)] = m | later
 
 
