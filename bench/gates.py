@@ -31,41 +31,41 @@ import throughput as tp  # noqa: E402
 
 from tollbook.extract.grammar import literals  # noqa: E402
 from tollbook.ingest.sources import document_from_text  # noqa: E402
-from tollbook.model import Document, Segment  # noqa: E402
+from tollbook.model import Document  # noqa: E402
 from tollbook.pipeline import Pipeline, Settings  # noqa: E402
 from tollbook.scan import gates  # noqa: E402
 
-Event = tuple[str, int, int, Any]  # (text, start, end, Gate) or (text, -1, -1, sentences)
+Event = tuple[str, int, int, Any]  # (text, start, end, Gate) or (text, -1, -1, ranges marked)
 
 
 def _record(pipeline: Pipeline, docs: list[Document]) -> list[Event]:
     events: list[Event] = []
-    gate, mark = literals.gate, gates.mark
+    gate, mark = literals.gate, literals.mark
 
     def gate_spy(text: str, start: int, end: int, g: literals.Gate) -> bool:
         events.append((text, start, end, g))
         return gate(text, start, end, g)
 
-    def mark_spy(engine: gates.GateEngine, text: str, sentences: list[Segment]) -> None:
-        events.append((text, -1, -1, sentences))
-        mark(engine, text, sentences)
+    def mark_spy(text: str, ranges: list[tuple[int, int]], masks: list[int], size: int) -> None:
+        events.append((text, -1, -1, ranges))
+        mark(text, ranges, masks, size)
 
-    literals.gate, gates.mark = gate_spy, mark_spy  # type: ignore[assignment]
+    literals.gate, literals.mark = gate_spy, mark_spy  # type: ignore[assignment]
     try:
         for d in docs:
             pipeline.run(d)
     finally:
-        literals.gate, gates.mark = gate, mark  # type: ignore[assignment]
+        literals.gate, literals.mark = gate, mark  # type: ignore[assignment]
     return events
 
 
 def _replay(events: list[Event], engine: gates.GateEngine | None) -> None:
-    gate, mark = literals.gate, gates.mark
+    gate, mark = literals.gate, literals.mark
     for text, start, end, what in events:
         if start >= 0:
             gate(text, start, end, what)
-        elif engine is not None:
-            mark(engine, text, what)
+        elif engine is not None:  # the marking, as extract/claims.py makes it
+            mark(text, what, engine.masks(text, what), engine.size)
 
 
 def _cpu(fn: Callable[[], object], repeat: int, before: Callable[[], object] = lambda: None) -> float:
@@ -101,7 +101,7 @@ def main() -> int:
     if compiled is None:
         print("no compiled marks engine (tollbook_scan missing or older than rust/src/gates.rs: `make rust`)")
         return 1
-    python = gates.PythonGates(literals.declared()[: compiled.size])
+    python = gates.PythonGates(literals.declared()[: compiled.size], literals.fold)
     pipeline.run(docs[0])
     events = _record(pipeline, docs)
     calls = sum(1 for e in events if e[1] >= 0)

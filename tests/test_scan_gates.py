@@ -30,11 +30,10 @@ from tollbook._exceptions import ConfigError
 from tollbook.extract.grammar import literals
 from tollbook.extract.segment import segment
 from tollbook.ingest.sources import document_from_text
-from tollbook.model import Segment
 from tollbook.pipeline import Pipeline, Settings
 from tollbook.scan import gates
 from tollbook.scan.cues import extension_available
-from tollbook.scan.gates import CompiledGates, GateEngine, PythonGates, select_gates
+from tollbook.scan.gates import CompiledGates, GateEngine, PythonGates
 from tollbook.scan.marks import EngineUnavailable
 
 from .conftest import CORPUS, SHARED_TEXT_FILES, sampled_shared_texts
@@ -62,7 +61,8 @@ def _declared() -> tuple[literals.Gate, ...]:
 
 
 def _engines() -> list[GateEngine]:
-    return [PythonGates(_declared()), *([CompiledGates(_declared())] if _gates_build() else [])]
+    return [PythonGates(_declared(), literals.fold),
+            *([CompiledGates(_declared(), literals.FOLDS)] if _gates_build() else [])]  # fmt: skip
 
 
 def _reference(text: str, start: int, end: int, gate: literals.Gate) -> bool:
@@ -108,8 +108,7 @@ def test_a_marked_range_is_answered_by_its_marks() -> None:
 
 def test_words_containing_or_overlapping_each_other_are_all_found() -> None:
     gs = [literals.gate_of(w) for w in (["abc"], ["cde"], ["kill", "x y"], ["killed", "wound"], ["ed w"], ["ki"])]
-    for engine_kind in (PythonGates, *([CompiledGates] if _gates_build() else [])):
-        engine = engine_kind(gs)
+    for engine in (PythonGates(gs, literals.fold), *([CompiledGates(gs, literals.FOLDS)] if _gates_build() else [])):
         text = "xABCDEx were KILLED wounded; x y"
         got = engine.masks(text, [(0, 7), (1, 4), (3, 6), (2, 5), (13, 19), (13, 22), (0, 0), (len(text) - 3, len(text))])
         bits = [g.bit for g in gs]
@@ -158,13 +157,9 @@ def test_every_gate_answers_alike_marked_and_searched(case: tuple[str, list[tupl
     text, ranges = case
     for engine in _engines():
         marked = text + "\x00" + engine.name  # its own text: marks of one engine per range
-        gates.mark(engine, marked, [_segment(marked, s, e) for s, e in ranges])
+        literals.mark(marked, ranges, engine.masks(marked, ranges), engine.size)
         for (s, e), g in itertools.product(ranges, _declared()):
             assert literals.gate(marked, s, e, g) == _reference(text, s, e, g), (engine.name, text, s, e, g.words)
-
-
-def _segment(text: str, start: int, end: int) -> Segment:
-    return Segment("sentence", start, end, text[start:end])
 
 
 def _corpus_texts() -> list[str]:
@@ -197,10 +192,12 @@ def test_select_gates_follows_the_scanner_setting(monkeypatch: pytest.MonkeyPatc
     """"python": no marks (the rules search); an extension built before gates: "auto" searches
     and says once how to rebuild, "compiled" refuses; no extension: "auto" searches silently
     (the pre-filter says it), "compiled" refuses."""
-    _declared()
+    def select_gates(choice: str) -> GateEngine | None:
+        return gates.select_gates(choice, _declared(), literals.FOLDS)  # type: ignore[arg-type]
+
     assert select_gates("python") is None
     with pytest.raises(ConfigError, match="scanner must be one of"):
-        select_gates("fast")  # type: ignore[arg-type]
+        select_gates("fast")
     monkeypatch.setitem(sys.modules, "tollbook_scan", types.SimpleNamespace(Triggers=object))
     gates._say_python_once.cache_clear()
     with caplog.at_level(logging.WARNING, logger="tollbook.scan"):
@@ -249,7 +246,7 @@ def _pipeline(name: str) -> Pipeline:
     pipeline = Pipeline(Settings(scanner="python"))
     assert pipeline.gates is None
     if name == "python":
-        pipeline.__dict__["gates"] = PythonGates(_declared())  # the cached property, set
+        pipeline.__dict__["gates"] = PythonGates(_declared(), literals.fold)  # the cached property, set
     return pipeline
 
 

@@ -8,7 +8,7 @@ is read on first use, once per process: importing this module for `Settings` sta
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property, partial
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -107,9 +107,10 @@ class Pipeline:
         """The word gates' marks engine (scan/gates.py), over every gate the grammar declares
         (None: the rules search for themselves, the pure-Python path)."""
         self.patterns  # noqa: B018 - every grammar module is imported: every gate is declared
+        from tollbook.extract.grammar import literals
         from tollbook.scan.gates import select_gates
 
-        return select_gates(self.settings.scanner)
+        return select_gates(self.settings.scanner, literals.declared(), literals.FOLDS)
 
     def run(self, document: Document) -> Extraction:
         self.patterns  # noqa: B018 - imports the stages once, through the pattern cache
@@ -117,14 +118,13 @@ class Pipeline:
             extract_claims,  # after the first call: a dictionary lookup
         )
         from tollbook.extract.segment import segment
-        from tollbook.scan.gates import mark
         from tollbook.tally.rules import tally
 
         segments = segment(document.text)
-        cues, gates = self.cues, self.gates
+        cues = self.cues
         claims = extract_claims(document, segments, self.gazetteer, self.settings.version,
                                 cues.cued if cues is not None else None, self.settings.reading_anchors,
-                                partial(mark, gates) if gates is not None else None)  # fmt: skip
+                                self.gates)  # fmt: skip
         return Extraction(
             document=document,
             segments=segments,

@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from tollbook.extract import glue
 from tollbook.extract.anchor import Anchors
@@ -40,13 +41,13 @@ from tollbook.model import (
 )
 from tollbook.version import EXTRACTOR_VERSION
 
-__all__ = ["CueFlags", "GateMarks", "claim_id", "extract_claims"]
+if TYPE_CHECKING:
+    from tollbook.scan.gates import GateEngine
+
+__all__ = ["CueFlags", "claim_id", "extract_claims"]
 
 #: (text, sentences) -> whether each sentence holds a trigger word (scan/cues.py's engines).
 CueFlags = Callable[[str, Sequence[Segment]], list[bool]]
-#: (text, sentences) -> None: the sentences' gate marks remembered for literals.gate
-#: (scan/gates.py's `mark` with the pipeline's engine).
-GateMarks = Callable[[str, Sequence[Segment]], None]
 #: Sentences marked at once: fewer than literals.gate remembers (MEMO_SIZE), so that no mark is
 #: forgotten before the rules of its sentence ask it.
 _MARKED_AT_ONCE = 256
@@ -67,14 +68,14 @@ def _characterisation(text: str, start: int, end: int) -> tuple[str, ...]:
 
 def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazetteer | None,
                    version: str = EXTRACTOR_VERSION, cued: CueFlags | None = None,
-                   anchored: bool = True, marks: GateMarks | None = None) -> tuple[Claim, ...]:  # fmt: skip
+                   anchored: bool = True, gates: GateEngine | None = None) -> tuple[Claim, ...]:  # fmt: skip
     """Every count and area claim of `doc`, in text order. `cued` (issue 23's pre-filter, the
     pipeline's cue engine): (text, sentences) -> one flag per sentence, False where it holds no
     trigger word (grammar/triggers.py) and no misspelt cue word (spelling.respell: "killled"
     holds no trigger stem), so that no count rule runs there; same output. `anchored`: skip
-    the readings whose anchor words a sentence lacks (readings.complete); same output. `marks`:
-    marks the word gates of the cued sentences, so that each gate of their rules is a bit test
-    (scan/gates.py); same output."""
+    the readings whose anchor words a sentence lacks (readings.complete); same output. `gates`:
+    the engine that marks the word gates of the cued sentences, so that each gate of their
+    rules is a bit test (scan/gates.py, literals.mark); same output."""
     sentences = [s for s in segments if s.kind == "sentence"]
     paragraphs = [s for s in segments if s.kind == "paragraph"]
     quotes = [s for s in segments if s.kind == "quote"]
@@ -88,7 +89,7 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
     maker = _ClaimMaker(doc, version, sentences, paragraphs, quotes)
     claims, area_spans = _area_claims(maker, rows, sentences, anchors)
     exclude = _SpanIndex([d.span for d in anchors.dates] + area_spans)
-    claims += _count_claims(maker, sentences, anchors, exclude, flags, anchored, marks)
+    claims += _count_claims(maker, sentences, anchors, exclude, flags, anchored, gates)
     claims.sort(key=lambda c: (c.span[0], c.span[1], c.claim_id))
     return tuple(mark_incidents(doc.text, claims))  # "across both attacks": a total of incidents
 
@@ -164,7 +165,7 @@ def _area_claims(maker: _ClaimMaker, rows: list[Segment], sentences: list[Segmen
 
 def _count_claims(maker: _ClaimMaker, sentences: list[Segment], anchors: Anchors,
                   exclude: _SpanIndex, flags: Sequence[bool], anchored: bool,
-                  marks: GateMarks | None = None) -> list[Claim]:  # fmt: skip
+                  gates: GateEngine | None = None) -> list[Claim]:  # fmt: skip
     """Count claims, sentence by sentence: figures (parts linked to their whole, "Among the
     dead were" to the latest whole of its category), explicit zeros, attackers who died."""
     make, source, doc = maker.make, maker.source, maker.doc
@@ -175,7 +176,7 @@ def _count_claims(maker: _ClaimMaker, sentences: list[Segment], anchors: Anchors
     last_whole: dict[str, tuple[str, float]] = {}
     # no trigger word: no category, so no count claim (grammar/triggers.py)
     cued = [s for s, flag in zip(sentences, flags, strict=True) if flag]
-    for sentence in cued if marks is None else _marked(text, cued, marks):
+    for sentence in cued if gates is None else _marked(text, cued, gates):
         figures = _sentence_figures(text, sentence, exclude.overlapping(sentence.start, sentence.end), anchored)
         ids = [claim_id(doc.doc_id, "count", f.span, f.category, f.population) for f in figures]
         subsets: set[int] = set()
@@ -208,11 +209,12 @@ def _count_claims(maker: _ClaimMaker, sentences: list[Segment], anchors: Anchors
     return claims
 
 
-def _marked(text: str, sentences: list[Segment], marks: GateMarks) -> Iterator[Segment]:
+def _marked(text: str, sentences: list[Segment], gates: GateEngine) -> Iterator[Segment]:
     """`sentences`, their gate marks made a chunk at a time, just before their rules ask them."""
     for k in range(0, len(sentences), _MARKED_AT_ONCE):
         chunk = sentences[k : k + _MARKED_AT_ONCE]
-        marks(text, chunk)
+        ranges = [(s.start, s.end) for s in chunk]
+        literals.mark(text, ranges, gates.masks(text, ranges), gates.size)
         yield from chunk
 
 

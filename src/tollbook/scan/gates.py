@@ -7,8 +7,8 @@ words: some 25 gates a cued sentence. Every gate is declared at import (`literal
 filled by `gate_of`), so all their words are known before the first document, and one pass
 per sentence can find them all at once. An engine computes, for each range, its marks: an
 int with the bit (`Gate.bit`) of every gate one of whose words occurs in fold(text[s:e]).
-`mark(text, sentences)` hands the marks of a document's cued sentences to `literals.mark`,
-and each gate the rules ask there is then a bit test. Ranges not marked (part of a sentence,
+extract/claims.py hands the marks of a document's cued sentences to `literals.mark`, and each
+gate the rules ask there is then a bit test. Ranges not marked (part of a sentence,
 a text repaired by glue.repair) are answered by the search, as before.
 
 Two engines give the same marks:
@@ -28,22 +28,30 @@ those they reach). `tests/test_scan_gates.py` checks the engines and both paths 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any, Protocol
 
 from tollbook._exceptions import ConfigError
-from tollbook.extract.grammar import literals
-from tollbook.model import Segment
 from tollbook.scan.cues import extension_available
 from tollbook.scan.marks import SCANNER_CHOICES, EngineUnavailable, ScannerChoice
 
-__all__ = ["MAX_GATES", "CompiledGates", "GateEngine", "PythonGates", "mark", "select_gates"]
+__all__ = ["MAX_GATES", "CompiledGates", "GateEngine", "GateLike", "PythonGates", "select_gates"]
 
 log = logging.getLogger("tollbook.scan")
 
 #: The compiled engine's masks are 128-bit: gates declared beyond it read True when marked.
 MAX_GATES = 128
+
+
+class GateLike(Protocol):
+    """A declared word gate (extract/grammar/literals.py `Gate`; scan/ reads it, never imports it)."""
+
+    @property
+    def words(self) -> tuple[str, ...]: ...
+    @property
+    def bit(self) -> int: ...
+    def __call__(self, low: str) -> bool: ...
 
 
 class GateEngine(Protocol):
@@ -59,28 +67,29 @@ class GateEngine(Protocol):
 
 
 class PythonGates:
-    """The reference: each covered gate's own test over fold(text[s:e])."""
+    """The reference: each covered gate's own test over fold(text[s:e]) (`fold`: literals.fold)."""
 
     name = "python"
 
-    def __init__(self, gates: Sequence[literals.Gate]) -> None:
-        self._gates = tuple(gates)
+    def __init__(self, gates: Sequence[GateLike], fold: Callable[[str], str]) -> None:
+        self._gates, self._fold = tuple(gates), fold
         self.size = len(self._gates)
 
     def masks(self, text: str, ranges: Sequence[tuple[int, int]]) -> list[int]:
         out = []
         for s, e in ranges:
-            low = literals.fold(text[s:e])
+            low = self._fold(text[s:e])
             out.append(sum(g.bit for g in self._gates if g(low)))
         return out
 
 
 class CompiledGates:
-    """The `tollbook_scan` extension's `Gates`: every covered gate word in one automaton."""
+    """The `tollbook_scan` extension's `Gates`: every covered gate word in one automaton
+    (`folds`: literals.FOLDS, each non-ASCII letter case-blind patterns equate with an ASCII one)."""
 
     name = "compiled"
 
-    def __init__(self, gates: Sequence[literals.Gate]) -> None:
+    def __init__(self, gates: Sequence[GateLike], folds: Sequence[tuple[str, str]]) -> None:
         try:
             import tollbook_scan
         except ImportError as exc:
@@ -103,7 +112,7 @@ class CompiledGates:
         if not by_word:
             raise ConfigError("the gate marks need at least one declared gate")
         words = sorted(by_word)
-        self._scanner = module.Gates(words, [by_word[w] for w in words], list(literals.FOLDS))
+        self._scanner = module.Gates(words, [by_word[w] for w in words], list(folds))
         self.size = len(covered)
 
     def masks(self, text: str, ranges: Sequence[tuple[int, int]]) -> list[int]:
@@ -111,15 +120,9 @@ class CompiledGates:
         return masks
 
 
-def mark(engine: GateEngine, text: str, sentences: Sequence[Segment]) -> None:
-    """Remember the marks of text[s.start:s.end] for each sentence, for `literals.gate`."""
-    ranges = [(s.start, s.end) for s in sentences]
-    literals.mark(text, ranges, engine.masks(text, ranges), engine.size)
-
-
-def select_gates(choice: ScannerChoice) -> GateEngine | None:
-    """The marks engine `choice` names over the gates declared now (see the module
-    docstring); None: the rules search for themselves (the pure-Python path)."""
+def select_gates(choice: ScannerChoice, gates: Sequence[GateLike], folds: Sequence[tuple[str, str]]) -> GateEngine | None:
+    """The marks engine `choice` names over `gates` (literals.declared(), with literals.FOLDS;
+    see the module docstring); None: the rules search for themselves (the pure-Python path)."""
     if choice not in SCANNER_CHOICES:
         raise ConfigError(
             f"scanner must be one of {', '.join(SCANNER_CHOICES)}, not {choice!r}; "
@@ -130,7 +133,7 @@ def select_gates(choice: ScannerChoice) -> GateEngine | None:
     if choice == "auto" and not extension_available():
         return None  # the pre-filter says once that the extension is missing (scan/cues.py)
     try:
-        return CompiledGates(literals.declared())
+        return CompiledGates(gates, folds)
     except EngineUnavailable as exc:  # a build older than the checkout
         if choice == "compiled":
             raise
