@@ -32,8 +32,9 @@ class Settings:
     version: str = EXTRACTOR_VERSION
     #: How the place finder finds gazetteer names (scan/marks.py): "python", "compiled"
     #: (needs the `fast` extra) or "auto" (the engine measured faster). Same output either way.
-    #: It also picks the cue scanner of the pre-filter (scan/cues.py): "compiled" needs the
-    #: tollbook_scan extension (`make rust`), "auto" takes it when installed.
+    #: It also picks the cue scanner of the pre-filter (scan/cues.py) and the word gates' marks
+    #: (scan/gates.py): "compiled" needs the tollbook_scan extension (`make rust`), "auto"
+    #: takes it when installed.
     scanner: ScannerChoice = "auto"
     #: Skip the count rules on sentences holding no trigger word (issue 23). Same output; off
     #: only to check that (tests/test_cues.py).

@@ -18,11 +18,12 @@ Two engines give the same marks:
   once, one byte per code point, and one Aho-Corasick automaton of every gate word, read
   overlapping, so that words containing or overlapping others are all found.
 
-`select_gates(choice)` follows `Settings.scanner`: "compiled" (EngineUnavailable when the
-extension lacks `Gates`: `make rust`) and "auto" with the extension give `CompiledGates`;
-"python", and "auto" without it, give None: the rules then search as they always did, which is
-as fast as marking in Python (the reference engine computes every gate, the rules ask only
-those they reach). `tests/test_scan_gates.py` checks the engines and both paths agree.
+`select_gates(choice, gates, folds)` follows `Settings.scanner`: "compiled" (EngineUnavailable
+when the extension lacks `Gates`: `make rust`) and "auto" with the extension give
+`CompiledGates`; "python", and "auto" without it, give None: the rules then search as they
+always did, which is faster than marking in Python (the reference engine tests every gate of
+every range, the rules only those they reach: docs/marks.md). `tests/test_scan_gates.py`
+checks that the engines and both paths agree.
 """
 
 from __future__ import annotations
