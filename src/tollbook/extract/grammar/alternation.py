@@ -83,16 +83,24 @@ def _tail(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
             continue
         if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
             low, _high, body = av
-            if low == 0 and _is_space(body):
-                i -= 1  # a trailing "\s*"
+            if _is_space(body):
+                i -= 1  # a trailing "\s*" or "\s+"
                 continue
-            return _tail(list(body)) if low >= 1 else None
+            # Once at most ("hang(?:ed|s)?"): what precedes runs on into it; more often, the
+            # body's own end only.
+            last = _tail(items[:i] + list(body)) if _high == 1 else _tail(list(body))
+            if low >= 1:
+                return last
+            # "(?:\s+the)?", ":?": the match ends with the optional part or with what precedes it
+            return _either(last, _tail(items[:i]))
+        # A group or a branch ends the match with what precedes it when it ends (or is) empty:
+        # `re` writes "included|include|includes" as "include" and a branch "d|(empty)|s".
         if op is _c.SUBPATTERN:
-            return _tail(list(av[-1]))
+            return _tail(items[:i] + list(av[-1]))
         if op is _c.BRANCH:
             out: set[str] = set()
             for alternative in av[1]:
-                words = _tail(list(alternative))
+                words = _tail(items[:i] + list(alternative))
                 if words is None:
                     return None
                 out |= words
@@ -111,9 +119,82 @@ def _tail(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
     return None
 
 
+def _either(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    return None if a is None or b is None else a | b
+
+
 def _ascii_letter(code: Any) -> bool:
     return isinstance(code, int) and (65 <= code <= 90 or 97 <= code <= 122)
 
 
 def _is_space(body: Any) -> bool:
     return bool(list(body) == [(_c.IN, [(_c.CATEGORY, _c.CATEGORY_SPACE)])])
+
+
+#: The most heads a literal run is extended by (a trie's branches after its first letters).
+_HEADS = 64
+
+
+def first_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """What every match of `pattern` starts with: lower-case ASCII strings (the run of literal
+    characters a match's first branch opens with), so that a position whose folded text starts
+    with none of them cannot start a match and the costly attempt there can be skipped. None
+    when some match may start with a class, an open repeat or nothing (the caller must then
+    always try). Look-arounds and anchors consume nothing and are passed over."""
+    return _head(list(_parser.parse(pattern, flags)))
+
+
+def opening(pattern: str, flags: int = 0, *also: str) -> str:
+    """A look-ahead for where a match of `pattern` can start (its `first_words`, the shortest
+    only, or one of the patterns `also`), to put before it: it refuses only positions where
+    the pattern cannot match, so the matches are the same, and at a word that opens no match
+    the attempt fails in one step. "" when the pattern's first words are not known."""
+    heads = first_words(pattern, flags)
+    if heads is None:
+        return ""
+    shortest = (h for h in heads if not any(o != h and h.startswith(o) for o in heads))
+    return "(?=" + "|".join((alternation(shortest), *also)) + ")"
+
+
+def _head(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    for i, (op, av) in enumerate(items):
+        if op is _c.AT or op in (_c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero-width: "\b", lookbehinds
+        rest = items[i + 1 :]
+        if op is _c.LITERAL:
+            run = ""
+            for op2, av2 in items[i:]:
+                if op2 is not _c.LITERAL or not isinstance(av2, int) or av2 > 127:
+                    break
+                run += chr(av2).lower()
+            if not run:
+                return None
+            # "b(?:eheaded|urned)": a trie's first letter alone would let most words through.
+            tail = _head(items[i + len(run) :]) if i + len(run) < len(items) else None
+            return frozenset(run + t for t in tail) if tail is not None and len(tail) <= _HEADS else frozenset({run})
+        if op is _c.IN and all(o is _c.LITERAL and _caseless_or_ascii(a) for o, a in av):
+            return frozenset(chr(a).lower() for _o, a in av)  # "['’]s": one of a few characters
+        if op is _c.SUBPATTERN:
+            return _head(list(av[-1]) + rest)
+        if op is _c.BRANCH:
+            return _union([_head(list(alternative) + rest) for alternative in av[1]])
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            low, _high, body = av
+            with_body = _head(list(body) + rest)
+            return with_body if low >= 1 else _union([with_body, _head(rest)])
+        return None
+    return None  # the pattern may match the empty string
+
+
+def _caseless_or_ascii(code: int) -> bool:
+    # Non-ASCII letters may equal others under IGNORECASE in ways str.lower() does not tell.
+    return code < 128 or chr(code).lower() == chr(code).upper() == chr(code)
+
+
+def _union(heads: list[frozenset[str] | None]) -> frozenset[str] | None:
+    out: set[str] = set()
+    for words in heads:
+        if words is None:
+            return None
+        out |= words
+    return frozenset(out)
