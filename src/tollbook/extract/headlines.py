@@ -82,7 +82,8 @@ def find_headlines(text: str, start: int, end: int) -> list[Headline]:
         comma = pred is not None and _COMMA_START.search(before) is not None and _CLAUSE_END.match(text, pred.end(), end) \
             and not _figure_before(text, start, num.span[0], nums)  # fmt: skip
         if pred is not None and (chained or comma or _CLAUSE_START.search(before) or not text[start : num.span[0]].strip()):
-            category = _PREDICATES[re.sub(r"\s+", " ", pred.group("cue").lower())]
+            # folded as the pattern compared it: "executeſ" matched "executes" (a KeyError before)
+            category = _PREDICATES[re.sub(r"\s+", " ", literals.fold(pred.group("cue")))]
             population, cls = _people(pred.group("pop"))
             additional = bool(_ANOTHER.fullmatch(num.text))
             out.append(Headline(num if not additional else _additional(num), (num.span[0], pred.end()),
@@ -98,7 +99,7 @@ def find_headlines(text: str, start: int, end: int) -> list[Headline]:
                                                                     text[num.span[1] : after.start("pop")])):
                     continue  # "set ablaze two vehicles", "hanged two banners": things, not people
                 out.append(Headline(num, (num.span[0], after.end() if after.group("pop") else num.span[1]),
-                                    vb.VICTIM_BEFORE[re.sub(r"\s+", " ", act.group("verb").lower())],
+                                    vb.VICTIM_BEFORE[re.sub(r"\s+", " ", literals.fold(act.group("verb")))],
                                     population, cls, "active"))  # fmt: skip
     for m in _AND_ANOTHER.finditer(text, start, end) if another and literals.gate(text, start, end, _AND_ANOTHER_GATE) else ():
         cue = m.group("verb")
