@@ -78,15 +78,16 @@ def _assert_identical(texts: list[str], *, least_claims: int) -> None:
 
 
 def test_first_words_of_patterns() -> None:
-    assert first_words(r"(?:killed|shot\s+dead)\b", re.I) == {"killed", "shot"}
+    assert first_words(r"(?:killed|shot\s+dead)\b", flags=re.I) == {"killed", "shot"}
     assert first_words(r"(?<!\bwere\s)\bhanged") == {"hanged"}  # zero-width parts consume nothing
     assert first_words(r"(?:who\s+)?killed") == {"who", "killed"}  # an optional start: either
     assert first_words(r"b(?:eheaded|urned)") == {"beheaded", "burned"}  # a trie's branches
     assert first_words(r"['’]s\s+body") == {"'", "’"}
     assert first_words(r"\w+ly\s+killed") is None  # a class: any word
     assert first_words(r"(?:killed)?") is None  # may match nothing
-    assert opening(r"(?:kill|killed|shot)", re.I) == "(?=(?:kill|shot))"  # the shortest only
-    assert opening(r"\w+") == ""
+    assert first_words(r"(?:who\s+)?", "killed") == {"who", "killed"}  # parts, one after the other
+    assert opening(first_words(r"(?:kill|killed|shot)")) == "(?=(?:kill|shot))"  # the shortest only
+    assert opening(first_words(r"\w+")) == ""
 
 
 def test_every_cue_has_an_opening() -> None:
@@ -181,3 +182,15 @@ def test_headline_verbs_are_looked_up_as_the_pattern_compared_them() -> None:
 
     ex = api.extract_text("Bandits execute\u017f 3 villagers. One \u0130njured.")
     assert [(c.category, c.value) for c in ex.claims] == [("killed", 3.0), ("wounded", 1.0)]
+
+
+def test_the_openings_table_is_fresh() -> None:
+    """lexicon.py reads each cue's look-ahead from cue_openings.py when it holds the cue's very
+    parts (else it parses them: slower, never wrong); a stale table loses the start-up time."""
+    import runpy
+
+    from tollbook.extract.grammar.cue_openings import OPENINGS
+
+    script = runpy.run_path(str(ROOT / "scripts" / "cue_openings.py"))
+    assert script["table"]() == OPENINGS, "run `PYTHONPATH=src .venv/bin/python scripts/cue_openings.py`"
+    assert len(OPENINGS) == len(lx.OPENED) == len(lx.RIGHT_CUES) + 1 + len(lx.LEFT_CUES)

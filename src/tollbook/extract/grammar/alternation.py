@@ -11,8 +11,10 @@ time on such lists.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
+from functools import cache
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -57,7 +59,7 @@ def final_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
     can be skipped. None when the pattern's end is not a plain word (a class, an optional
     part): the caller must then always search.
     """
-    return _tail(list(_parser.parse(pattern, flags)))
+    return _tail(list(_parsed(pattern, flags)))
 
 
 def end_width(pattern: str, flags: int = 0) -> int:
@@ -135,25 +137,42 @@ def _is_space(body: Any) -> bool:
 _HEADS = 64
 
 
-def first_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """What every match of `pattern` starts with: lower-case ASCII strings (the run of literal
-    characters a match's first branch opens with), so that a position whose folded text starts
-    with none of them cannot start a match and the costly attempt there can be skipped. None
-    when some match may start with a class, an open repeat or nothing (the caller must then
-    always try). Look-arounds and anchors consume nothing and are passed over."""
-    return _head(list(_parser.parse(pattern, flags)))
+def first_words(*patterns: str, flags: int = 0) -> frozenset[str] | None:
+    """What every match of the patterns written one after the other starts with: lower-case
+    ASCII strings (the run of literal characters a match's first branch opens with), so that a
+    position whose text starts with none of them (compared case-blind as the pattern compares
+    it) cannot start a match and the costly attempt there can be skipped. None when some match
+    may start with a class, an open repeat or nothing (the caller must then always try).
+    Look-arounds and anchors consume nothing and are passed over. Each part is parsed once per
+    process (a prefix shared by many patterns costs one parse)."""
+    return _head([item for pattern in patterns for item in _parsed(pattern, flags)])
 
 
-def opening(pattern: str, flags: int = 0, *also: str) -> str:
-    """A look-ahead for where a match of `pattern` can start (its `first_words`, the shortest
-    only, or one of the patterns `also`), to put before it: it refuses only positions where
-    the pattern cannot match, so the matches are the same, and at a word that opens no match
-    the attempt fails in one step. "" when the pattern's first words are not known."""
-    heads = first_words(pattern, flags)
+def opening_key(parts: tuple[str, ...], flags: int, also: tuple[str, ...]) -> str:
+    """A digest of what `opening(first_words(*parts, flags=flags), *also)` reads, to find its
+    result in a table generated beforehand (grammar/cue_openings.py): an edited pattern has
+    another key, so a stale table costs the parse, never a wrong look-ahead."""
+    return hashlib.sha1(repr((parts, flags, also)).encode("utf-8")).hexdigest()[:24]
+
+
+def opening(heads: frozenset[str] | None, *also: str) -> str:
+    """A look-ahead for where a match can start, to put before its pattern: one of `heads`
+    (its `first_words`, the shortest only) or one of the patterns `also`. It refuses only
+    positions where the pattern cannot match, so the matches are the same, and at a word that
+    opens no match the attempt fails in one step. "" when the first words are not known."""
     if heads is None:
         return ""
-    shortest = (h for h in heads if not any(o != h and h.startswith(o) for o in heads))
+    shortest: list[str] = []
+    for head in sorted(heads):  # the words a prefix begins follow it at once in this order
+        if not shortest or not head.startswith(shortest[-1]):
+            shortest.append(head)
     return "(?=" + "|".join((alternation(shortest), *also)) + ")"
+
+
+@cache
+def _parsed(pattern: str, flags: int) -> tuple[tuple[Any, Any], ...]:
+    # The parse is Python code and the grammar's patterns are long: read each once.
+    return tuple(_parser.parse(pattern, flags))
 
 
 def _head(items: list[tuple[Any, Any]]) -> frozenset[str] | None:

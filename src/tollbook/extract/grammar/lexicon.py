@@ -13,7 +13,14 @@ from functools import lru_cache
 
 from tollbook._exceptions import GrammarError
 from tollbook.extract.grammar import injury_patterns as injury
-from tollbook.extract.grammar.alternation import alternation, final_words, opening
+from tollbook.extract.grammar.alternation import (
+    alternation,
+    final_words,
+    first_words,
+    opening,
+    opening_key,
+)
+from tollbook.extract.grammar.cue_openings import OPENINGS
 from tollbook.extract.grammar.literals import gate_of
 from tollbook.extract.grammar.loader import load_table
 from tollbook.extract.grammar.populations import POPULATION_NOUNS, Population
@@ -267,22 +274,30 @@ _VERB_ONLY_CATEGORIES = tuple(dict.fromkeys(c for c, _p, _i in CUE_VERBS if c no
 RIGHT_CUES += tuple((r"(?:" + participles(c) + r")\b", c, None) for c in _VERB_ONLY_CATEGORIES)
 
 
-def _starts(pat: str) -> str:
-    """Where a match of _AUX + `pat` can start: one of the words _AUX_WORDS + `pat` opens with
-    (read from the pattern) or an adverb. A word that opens no cue fails there in one step
-    instead of trying every cue (issue 23); the matches are the same."""
-    return opening(_AUX_WORDS + pat, re.IGNORECASE, _ADVERB_AHEAD)
+def _opening(*parts: str, also: tuple[str, ...] = ()) -> str:
+    """A look-ahead for where a match of the parts (one after the other) can start: one of the
+    words they open with (alternation.first_words, read from re's parse) or one of `also`.
+    It refuses only positions where the cue cannot match, so the matches are the same, and a
+    word that opens no cue fails there in one step instead of trying every cue (issue 23).
+    The parse costs about 15 ms per process, so the results are read from a table generated
+    beforehand (cue_openings.py, `scripts/cue_openings.py`) when it holds these very parts."""
+    found = OPENINGS.get(opening_key(parts, re.IGNORECASE, also))
+    return found if found is not None else opening(first_words(*parts, flags=re.IGNORECASE), *also)
 
 
+#: What each right cue's look-ahead is read from: the auxiliaries' words and the cue, or an adverb.
+_RIGHT_OPENED = tuple(((_AUX_WORDS, pat), (_ADVERB_AHEAD,)) for pat, _c, _d in RIGHT_CUES)
 RIGHT_CUE_RES = tuple(
-    (re.compile(_starts(pat) + _AUX + pat, re.IGNORECASE), cat, detail) for pat, cat, detail in RIGHT_CUES
+    (re.compile(_opening(*parts, also=also) + _AUX + pat, re.IGNORECASE), cat, detail)
+    for (parts, also), (pat, cat, detail) in zip(_RIGHT_OPENED, RIGHT_CUES, strict=True)
 )
 #: The displacement cues alone ("Around 100,000 fled"): a bare figure may precede them.
 DISPLACED_CUE_RES = tuple(c for c in RIGHT_CUE_RES if c[1] == "displaced" and c[2] is None)
 #: Matches where any of RIGHT_CUE_RES matches, and only there: one attempt per word of a
 #: window instead of one per cue. Callers that need which cue matched ask the list after.
 _RIGHT_CUES_ANY = "(?:" + "|".join(f"(?:{pat})" for pat, _c, _d in RIGHT_CUES) + ")"
-RIGHT_CUE_ANY = re.compile(_starts(_RIGHT_CUES_ANY) + _AUX + _RIGHT_CUES_ANY, re.IGNORECASE)
+_ANY_OPENED = ((_AUX_WORDS, _RIGHT_CUES_ANY), (_ADVERB_AHEAD,))
+RIGHT_CUE_ANY = re.compile(_opening(*_ANY_OPENED[0], also=_ANY_OPENED[1]) + _AUX + _RIGHT_CUES_ANY, re.IGNORECASE)
 
 # Category cues directly before the figure: "killed 27", "the death toll rose to 40".
 #: "the number of <who> killed": who is an open slot, up to two words ("worshippers",
@@ -399,8 +414,11 @@ TOTAL_AHEAD = re.compile(
 #: Each searched over the window before a figure, so each opens with where it can start: most
 #: positions fail at once, not after the cue's look-behinds and alternatives (issue 23).
 LEFT_CUE_RES = tuple(
-    (re.compile(opening(pat, re.IGNORECASE) + pat, re.IGNORECASE), cat, note) for pat, cat, note in LEFT_CUES
+    (re.compile(_opening(pat) + pat, re.IGNORECASE), cat, note)
+    for pat, cat, note in LEFT_CUES
 )
+#: Every (parts, also) a cue is opened with, for scripts/cue_openings.py and its test.
+OPENED = (*_RIGHT_OPENED, _ANY_OPENED, *(((pat,), ()) for pat, _c, _n in LEFT_CUES))
 #: Every word the cues are written with, plus their punctuation: a superset of the words a
 #: left cue can end in, so that a figure after any other word skips the cue scan.
 LEFT_CUE_FINALS = frozenset(
