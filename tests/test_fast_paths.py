@@ -74,9 +74,7 @@ def test_left_cues_are_looked_for_only_where_they_can_end() -> None:
         before = text[max(0, m.start() - 120) : m.start()]
         full = next(((c, rx.search(before).start()) for rx, c, _n in lx.LEFT_CUE_RES if rx.search(before)), None)  # type: ignore[union-attr]
         last = last_word.search(before)
-        cues, any_cue = lx.left_cues_ending(last.group(1).lower()) if last else ((), None)
-        if any_cue is not None and not any_cue.search(before):
-            cues = ()
+        cues = lx.left_cues_ending(last.group(1).lower()) if last else ()
         fast = next(((c, rx.search(before).start()) for rx, c, _n in cues if rx.search(before)), None)  # type: ignore[union-attr]
         assert fast == full, before
         found += full is not None
@@ -87,7 +85,9 @@ def test_final_words_of_patterns() -> None:
     assert final_words(r"\b(?:killed|shot\s+dead)\s*$", re.I) == {"killed", "dead"}
     assert final_words(r"(?:,|and|along\s+with)\s*$") == {",", "and", "with"}
     assert final_words(r"\bkilled\s+[\w,]+\s*$") is None  # a class: any word
-    assert final_words(r"\bkilled(?:\s+them)?\s*$") is None  # an optional end
+    assert final_words(r"\bkilled(?:\s+them)?\s*$") == {"killed", "them"}  # an optional end: either
+    assert final_words(r"\bkilled(?:\s+\w+)?\s*$") is None  # an optional class: any word
+    assert final_words(r"(?:included|include|includes)\s*:?\s*$") == {":", "include", "included", "includes"}
     assert final_words(r"death\s*$", re.I) == {"death"}
     assert all(e is None or e for e in lx.LEFT_CUE_ENDINGS)
     assert end_width(r"\b(?:killed|shot\s?dead)\s*$", re.I) == len("shot dead")

@@ -121,10 +121,8 @@ def _incomplete(text: str, cue_start: int, at: int) -> bool:
 def _left_cue(text: str, start: int, at: int) -> LeftCue | None:
     before = text[max(start, at - 120) : at]
     last = last_word(before)
-    cues, any_cue = lx.left_cues_ending(last) if last is not None else ((), None)
-    if not cues or (any_cue is not None and not any_cue.search(before)):
-        return None  # only the cues that can end with this word are looked for, in one scan
-    for rx, cat, note in cues:
+    # Only the cues that can end with this word are looked for.
+    for rx, cat, note in lx.left_cues_ending(last) if last is not None else ():
         m = rx.search(before)
         if m:
             if cat == "toll":

@@ -18,10 +18,12 @@ import re
 from dataclasses import dataclass
 
 from tollbook.extract import persons
+from tollbook.extract.cues import last_word
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import literals
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.headline_patterns import ACTIVE as _ACTIVE
+from tollbook.extract.grammar.headline_patterns import ACTIVE_ENDS as _ACTIVE_ENDS
 from tollbook.extract.grammar.headline_patterns import ACTIVE_UNDONE as _ACTIVE_UNDONE
 from tollbook.extract.grammar.headline_patterns import AFTER_ACTIVE as _AFTER_ACTIVE
 from tollbook.extract.grammar.headline_patterns import AND_ANOTHER as _AND_ANOTHER
@@ -67,7 +69,8 @@ def _people(pop: str | None) -> tuple[str, str]:
 def find_headlines(text: str, start: int, end: int) -> list[Headline]:
     """Telegraphic figures in text[start:end], in text order."""
     nums = [n for n in numbers_in(text, start, end) if n.kind == "cardinal" and n.written != "vague"]
-    if literals.gate(text, start, end, _ANOTHER_GATE):
+    another = literals.gate(text, start, end, _ANOTHER_GATE)  # AND_ANOTHER's word is one of them
+    if another:
         nums += [mention(m.span(), m.group(0), 1.0, "words") for m in _ANOTHER.finditer(text, start, end)]
     out: list[Headline] = []
     for num in sorted(nums, key=lambda n: n.span[0]):
@@ -79,13 +82,14 @@ def find_headlines(text: str, start: int, end: int) -> list[Headline]:
         comma = pred is not None and _COMMA_START.search(before) is not None and _CLAUSE_END.match(text, pred.end(), end) \
             and not _figure_before(text, start, num.span[0], nums)  # fmt: skip
         if pred is not None and (chained or comma or _CLAUSE_START.search(before) or not text[start : num.span[0]].strip()):
-            category = _PREDICATES[re.sub(r"\s+", " ", pred.group("cue").lower())]
+            # folded as the pattern compared it: "executeſ" matched "executes" (a KeyError before)
+            category = _PREDICATES[re.sub(r"\s+", " ", literals.fold(pred.group("cue")))]
             population, cls = _people(pred.group("pop"))
             additional = bool(_ANOTHER.fullmatch(num.text))
             out.append(Headline(num if not additional else _additional(num), (num.span[0], pred.end()),
                                 category, population, cls, "telegraphic"))  # fmt: skip
             continue
-        act = _ACTIVE.search(before)
+        act = _ACTIVE.search(before) if _after_active(before) else None
         if act is not None and not _ACTIVE_UNDONE.search(before, 0, act.start()):
             after = _AFTER_ACTIVE.match(text, num.span[1], end)
             if after is not None:
@@ -95,9 +99,9 @@ def find_headlines(text: str, start: int, end: int) -> list[Headline]:
                                                                     text[num.span[1] : after.start("pop")])):
                     continue  # "set ablaze two vehicles", "hanged two banners": things, not people
                 out.append(Headline(num, (num.span[0], after.end() if after.group("pop") else num.span[1]),
-                                    vb.VICTIM_BEFORE[re.sub(r"\s+", " ", act.group("verb").lower())],
+                                    vb.VICTIM_BEFORE[re.sub(r"\s+", " ", literals.fold(act.group("verb")))],
                                     population, cls, "active"))  # fmt: skip
-    for m in _AND_ANOTHER.finditer(text, start, end) if literals.gate(text, start, end, _AND_ANOTHER_GATE) else ():
+    for m in _AND_ANOTHER.finditer(text, start, end) if another and literals.gate(text, start, end, _AND_ANOTHER_GATE) else ():
         cue = m.group("verb")
         if any(h.num.span[0] <= m.start("a") < h.span[1] for h in out):
             continue
@@ -107,6 +111,13 @@ def find_headlines(text: str, start: int, end: int) -> list[Headline]:
         num = _additional(mention(m.span("a"), m.group("a"), 1.0, "words"))
         out.append(Headline(num, (m.start("a"), m.end()), category, "people", "unknown", "telegraphic"))
     return out
+
+
+def _after_active(before: str) -> bool:
+    """May `before` end with an ACTIVE verb? Its last word (folded as the pattern compares it)
+    must end like one: one look at the end instead of a search of the window."""
+    word = last_word(literals.fold(before)) if before[-1:].isspace() else None
+    return word is not None and word.endswith(_ACTIVE_ENDS)
 
 
 def _figure_before(text: str, start: int, at: int, nums: list[NumberMention]) -> bool:

@@ -11,8 +11,10 @@ time on such lists.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
+from functools import cache
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -57,7 +59,7 @@ def final_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
     can be skipped. None when the pattern's end is not a plain word (a class, an optional
     part): the caller must then always search.
     """
-    return _tail(list(_parser.parse(pattern, flags)))
+    return _tail(list(_parsed(pattern, flags)))
 
 
 def end_width(pattern: str, flags: int = 0) -> int:
@@ -83,16 +85,24 @@ def _tail(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
             continue
         if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
             low, _high, body = av
-            if low == 0 and _is_space(body):
-                i -= 1  # a trailing "\s*"
+            if _is_space(body):
+                i -= 1  # a trailing "\s*" or "\s+"
                 continue
-            return _tail(list(body)) if low >= 1 else None
+            # Once at most ("hang(?:ed|s)?"): what precedes runs on into it; more often, the
+            # body's own end only.
+            last = _tail(items[:i] + list(body)) if _high == 1 else _tail(list(body))
+            if low >= 1:
+                return last
+            # "(?:\s+the)?", ":?": the match ends with the optional part or with what precedes it
+            return _either(last, _tail(items[:i]))
+        # A group or a branch ends the match with what precedes it when it ends (or is) empty:
+        # `re` writes "included|include|includes" as "include" and a branch "d|(empty)|s".
         if op is _c.SUBPATTERN:
-            return _tail(list(av[-1]))
+            return _tail(items[:i] + list(av[-1]))
         if op is _c.BRANCH:
             out: set[str] = set()
             for alternative in av[1]:
-                words = _tail(list(alternative))
+                words = _tail(items[:i] + list(alternative))
                 if words is None:
                     return None
                 out |= words
@@ -111,9 +121,99 @@ def _tail(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
     return None
 
 
+def _either(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    return None if a is None or b is None else a | b
+
+
 def _ascii_letter(code: Any) -> bool:
     return isinstance(code, int) and (65 <= code <= 90 or 97 <= code <= 122)
 
 
 def _is_space(body: Any) -> bool:
     return bool(list(body) == [(_c.IN, [(_c.CATEGORY, _c.CATEGORY_SPACE)])])
+
+
+#: The most heads a literal run is extended by (a trie's branches after its first letters).
+_HEADS = 64
+
+
+def first_words(*patterns: str, flags: int = 0) -> frozenset[str] | None:
+    """What every match of the patterns written one after the other starts with: lower-case
+    ASCII strings (the run of literal characters a match's first branch opens with), so that a
+    position whose text starts with none of them (compared case-blind as the pattern compares
+    it) cannot start a match and the costly attempt there can be skipped. None when some match
+    may start with a class, an open repeat or nothing (the caller must then always try).
+    Look-arounds and anchors consume nothing and are passed over. Each part is parsed once per
+    process (a prefix shared by many patterns costs one parse)."""
+    return _head([item for pattern in patterns for item in _parsed(pattern, flags)])
+
+
+def opening_key(parts: tuple[str, ...], flags: int, also: tuple[str, ...]) -> str:
+    """A digest of what `opening(first_words(*parts, flags=flags), *also)` reads, to find its
+    result in a table generated beforehand (grammar/cue_openings.py): an edited pattern has
+    another key, so a stale table costs the parse, never a wrong look-ahead."""
+    return hashlib.sha1(repr((parts, flags, also)).encode("utf-8")).hexdigest()[:24]
+
+
+def opening(heads: frozenset[str] | None, *also: str) -> str:
+    """A look-ahead for where a match can start, to put before its pattern: one of `heads`
+    (its `first_words`, the shortest only) or one of the patterns `also`. It refuses only
+    positions where the pattern cannot match, so the matches are the same, and at a word that
+    opens no match the attempt fails in one step. "" when the first words are not known."""
+    if heads is None:
+        return ""
+    shortest: list[str] = []
+    for head in sorted(heads):  # the words a prefix begins follow it at once in this order
+        if not shortest or not head.startswith(shortest[-1]):
+            shortest.append(head)
+    return "(?=" + "|".join((alternation(shortest), *also)) + ")"
+
+
+@cache
+def _parsed(pattern: str, flags: int) -> tuple[tuple[Any, Any], ...]:
+    # The parse is Python code and the grammar's patterns are long: read each once.
+    return tuple(_parser.parse(pattern, flags))
+
+
+def _head(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    for i, (op, av) in enumerate(items):
+        if op is _c.AT or op in (_c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero-width: "\b", lookbehinds
+        rest = items[i + 1 :]
+        if op is _c.LITERAL:
+            run = ""
+            for op2, av2 in items[i:]:
+                if op2 is not _c.LITERAL or not isinstance(av2, int) or av2 > 127:
+                    break
+                run += chr(av2).lower()
+            if not run:
+                return None
+            # "b(?:eheaded|urned)": a trie's first letter alone would let most words through.
+            tail = _head(items[i + len(run) :]) if i + len(run) < len(items) else None
+            return frozenset(run + t for t in tail) if tail is not None and len(tail) <= _HEADS else frozenset({run})
+        if op is _c.IN and all(o is _c.LITERAL and _caseless_or_ascii(a) for o, a in av):
+            return frozenset(chr(a).lower() for _o, a in av)  # "['’]s": one of a few characters
+        if op is _c.SUBPATTERN:
+            return _head(list(av[-1]) + rest)
+        if op is _c.BRANCH:
+            return _union([_head(list(alternative) + rest) for alternative in av[1]])
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            low, _high, body = av
+            with_body = _head(list(body) + rest)
+            return with_body if low >= 1 else _union([with_body, _head(rest)])
+        return None
+    return None  # the pattern may match the empty string
+
+
+def _caseless_or_ascii(code: int) -> bool:
+    # Non-ASCII letters may equal others under IGNORECASE in ways str.lower() does not tell.
+    return code < 128 or chr(code).lower() == chr(code).upper() == chr(code)
+
+
+def _union(heads: list[frozenset[str] | None]) -> frozenset[str] | None:
+    out: set[str] = set()
+    for words in heads:
+        if words is None:
+            return None
+        out |= words
+    return frozenset(out)

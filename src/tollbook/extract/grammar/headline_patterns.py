@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from tollbook.extract.grammar import verbs as vb
-from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.grammar.alternation import alternation, final_words
 from tollbook.extract.grammar.literals import gate_of
 
 #: The results that make a manner verb's participle lethal in a headline ("Two hacked to death").
@@ -47,6 +47,9 @@ ANOTHER = re.compile(r"\b(?:another|one\s+more|a\s+further)\b", re.IGNORECASE)
 ANOTHER_GATE = gate_of(("another", "more", "further"))
 AND_ANOTHER_GATE = gate_of(("another",))
 ACTIVE = re.compile(r"\b(?P<verb>" + alternation(vb.VICTIM_BEFORE) + r")\s+\Z", re.IGNORECASE)
+#: The words an ACTIVE verb can end with, read from it: a figure after any other word is no
+#: object of one, and the search before it is skipped (issue 23).
+ACTIVE_ENDS = tuple(sorted(final_words(ACTIVE.pattern, ACTIVE.flags) or ()))
 #: Words right before an ACTIVE verb that undo it: "tried to lynch three men", "nearly drowned two".
 ACTIVE_UNDONE = re.compile(r"\b(?:" + alternation(vb.NON_LETHAL_BEFORE) + r")\s+\Z", re.IGNORECASE)
 #: After a figure that follows an ACTIVE verb: its people noun (up to two words before it), then
