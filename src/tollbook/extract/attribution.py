@@ -6,6 +6,11 @@ quoted by Y). "The statement" resolves to whoever the document says issued it. A
 with no attribution of its own continues the last attributed quotation of its paragraph.
 The chain above the speaker comes from the document: published by, aggregated by.
 Nothing found: the document asserts the figure itself (speaker None).
+
+Given a `speech` engine (issue 23, scan/speech.py), the words of the attribution grammar are
+read for every sentence at once, and a sentence is searched only with the patterns whose word
+sets it holds; without, every sentence is searched with every pattern (the reference: same
+output, tests/test_scan_attribution.py).
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from tollbook.extract.grammar.attribution_patterns import ACCORDING as _ACCORDING
 from tollbook.extract.grammar.attribution_patterns import APPOSITIVE as _APPOSITIVE
@@ -20,6 +26,7 @@ from tollbook.extract.grammar.attribution_patterns import AS_SAYING_END as _AS_S
 from tollbook.extract.grammar.attribution_patterns import BULLET as _BULLET
 from tollbook.extract.grammar.attribution_patterns import CITING as _CITING
 from tollbook.extract.grammar.attribution_patterns import CLAUSE_BREAK as _CLAUSE_BREAK
+from tollbook.extract.grammar.attribution_patterns import CUE_GATES as _CUE_GATES
 from tollbook.extract.grammar.attribution_patterns import FINAL as _FINAL
 from tollbook.extract.grammar.attribution_patterns import LEADING_ARTICLE as _LEADING_ARTICLE
 from tollbook.extract.grammar.attribution_patterns import (
@@ -50,6 +57,7 @@ from tollbook.extract.grammar.attribution_patterns import WORD_CHAR as _WORD_CHA
 from tollbook.extract.grammar.attribution_patterns import X_SAID as _X_SAID
 from tollbook.extract.grammar.wire import TOLL_QUALIFIER_RE, WEEKDAY_OR_DATE_RE, indefinite_kind
 from tollbook.model import Attribution, Document, Segment, SourceLink, Span
+from tollbook.scan.speech import SpeechEngine, SpeechWords
 
 _QUOTE_CUES = frozenset({"quote_said", "quote_intro", "quote_continued"})
 
@@ -69,6 +77,13 @@ def clean_name(name: str) -> str:
     return n
 
 
+@cache
+def speech_words() -> SpeechWords:
+    """The declared cue word sets (scan/speech.py), built once: the grammar is constant."""
+    return SpeechWords(_CUE_GATES)
+
+
+@lru_cache(maxsize=512)  # a head compiles once per process, not once per document
 def name_run_re(head: str) -> re.Pattern[str]:
     """Up to five capitalised words ending with `head` capitalised: "Foreign Ministry"."""
     return re.compile(r"((?:[A-Z][\w'’.-]*(?:[ \t]+|\n(?!\s*\n))){1,5}" + re.escape(head.capitalize()) + r")\b")
@@ -96,7 +111,8 @@ def first_statement(text: str) -> re.Match[str] | None:
 class Attributor:
     """Attribution for any position of one document; built once per document."""
 
-    def __init__(self, doc: Document, sentences: list[Segment], quotes: list[Segment]) -> None:
+    def __init__(self, doc: Document, sentences: list[Segment], quotes: list[Segment],
+                 speech: SpeechEngine | None = None) -> None:  # fmt: skip
         self.doc = doc
         self.text = doc.text
         self.sentences = sentences
@@ -111,6 +127,8 @@ class Attributor:
         self._heads: dict[str, tuple[list[int], list[int], list[int], list[str]]] = {}
         self._named: list[tuple[int, str]] = []  # (position, speaker) in document order
         self._stops: list[int] | None = None  # where _NAME_STOP matches, for _name_runs
+        self._speech = speech
+        self._words = speech.words if speech is not None else speech_words()
         self.statement_speaker = self._statement_speaker()
         self.chain = self._chain()
         self._quote_cues = self._attribute_quotes()
@@ -215,11 +233,14 @@ class Attributor:
         it in the same paragraph ("The statement said 1,275 ... Of these, 150 ...")."""
         out: dict[int, list[_Cue]] = {}
         prev: _Cue | None = None
-        for sent in self.sentences:
+        # Which word sets each sentence holds; without an engine, all (every pattern is tried).
+        bits = (self._speech.bits(self.text, self.sentences) if self._speech is not None
+                else [self._words.everything] * len(self.sentences))  # fmt: skip
+        for sent, may in zip(self.sentences, bits, strict=True):
             if prev is not None and (self._blank_line_between(prev.span[1], sent.start)
                                      or _BULLET.search(self.text, prev.span[1], sent.start + 1)):
                 prev = None  # a new paragraph, or a new item of a list or a liveblog
-            cues = self._cues_in(sent)
+            cues = self._cues_in(sent, may)
             lo = bisect.bisect_left(self._quote_starts, sent.start)
             hi = bisect.bisect_left(self._quote_starts, sent.end)
             for q in self.quotes[lo:hi]:
@@ -321,31 +342,39 @@ class Attributor:
             return max(before, key=lambda c: c.span[1])
         return min(found, key=lambda c: abs(c.span[0] - pos))
 
-    def _cues_in(self, sentence: Segment) -> list[_Cue]:
-        text, base = sentence.text, sentence.start
+    def _cues_in(self, sentence: Segment, bits: int) -> list[_Cue]:
+        """The sentence's own cues. `bits`: the word sets it holds; a pattern needing a set it
+        lacks is not searched (scan/speech.py; all bits: every pattern is)."""
+        if not bits:
+            return []
+        text, base, may = sentence.text, sentence.start, self._words.may
         found: list[_Cue] = []
-        qb = _QUOTED_BY.search(text) if "quoted" in text else None
+        qb = _QUOTED_BY.search(text) if "quoted" in text and may("QUOTED_BY", bits) else None
         if qb:
             who = self._resolve(qb.group("x"), base)
             if who:
                 return [_Cue(who, (base + qb.start("x"), base + qb.end("x")), "quoted_by", clean_name(qb.group("y")))]
-        qa = _QUOTED.search(text) if "quoted" in text else None
+        qa = _QUOTED.search(text) if "quoted" in text and may("QUOTED", bits) else None
         if qa:
             who = self._resolve(qa.group("x"), base)
             if who:
                 return [_Cue(who, (base + qa.start("x"), base + qa.end("x")), "quoted_by", clean_name(qa.group("y")))]
-        for rx, name, word in ((_CITING, "citing", "citing"), (_RELEASED_BY, "released_by", "by")):
+        for rx, name, word, pattern in ((_CITING, "citing", "citing", "CITING"),
+                                        (_RELEASED_BY, "released_by", "by", "RELEASED_BY")):  # fmt: skip
+            if not may(pattern, bits):
+                continue
             # Both are case-blind: an ASCII text without the word cannot match (others are read).
             m = None if text.isascii() and word not in text.lower() else rx.search(text)
             if m:
                 who = self._resolve(m.group("x"), base)
                 if who:
                     return [_Cue(who, (base + m.start("x"), base + m.end("x")), name)]
-        for m in _ACCORDING.finditer(text):
+        for m in _ACCORDING.finditer(text) if may("ACCORDING", bits) else ():
             who = self._resolve(m.group("x"), base + m.start("x"))
             if who:
                 found.append(_Cue(who, (base + m.start("x"), base + m.end("x")), "according_to"))
-        for rx, name in ((_X_SAID, "said"), (_SAID_X, "said_inverted")) if _SPEECH_WORD.search(text) else ():
+        speech = may("X_SAID", bits) or may("SAID_X", bits)
+        for rx, name in ((_X_SAID, "said"), (_SAID_X, "said_inverted")) if speech and _SPEECH_WORD.search(text) else ():
             for m in rx.finditer(text):
                 x = _TIME_STAMP.sub("", _LEADING_CONJUNCTION.sub("",
                                                                  m.group("x").lstrip("-–—•* \n")))

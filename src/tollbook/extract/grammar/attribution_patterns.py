@@ -125,3 +125,24 @@ SAID_IN_STATEMENT = re.compile(r"\s*said\s+in\s+a\s+statement")
 #: also its sentence's speaker ("..., a police officer told Horn Wire"), it speaks, it is no
 #: victim. "One rebel death reported" is not such a person.
 INDEFINITE_ONE = re.compile(r"(?:a|an)\s", re.IGNORECASE)
+
+
+
+# Issue 23's marks (scan/speech.py): which sentences each pattern of Attributor._cues_in may match
+# in, read for every sentence at once.
+#: Each pattern's word sets (compared folded, literals.fold, as case-blind patterns compare
+#: letters): every match holds a word of each set, so a sentence lacking every word of one set
+#: is not searched with the pattern. tests/test_scan_attribution.py proves each set against its
+#: pattern (literals.proves). A case-sensitive pattern's words are found folded too: a superset.
+CUE_GATES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "QUOTED_BY": (("quoted",), ("saying",)),
+    "QUOTED": (("quoted",), ("saying",)),
+    "CITING": (("citing",),),
+    "RELEASED_BY": (
+        ("figures", "data", "statistics", "numbers", "records", "report", "tally", "count"),
+        ("released", "published", "compiled", "provided", "issued", "gathered", "collected"),
+    ),
+    "ACCORDING": (("according",),),
+    "X_SAID": (SPEECH_VERBS,),
+    "SAID_X": (INVERTED_VERBS,),
+}
