@@ -82,7 +82,8 @@ def test_a_set_that_does_not_cover_its_pattern_is_not_proved() -> None:
 
 
 def test_the_words_as_bits() -> None:
-    words = SpeechWords({"A": (("quoted",), ("saying",)), "B": (("Said", "told"),), "C": (("saying",),)})
+    words = SpeechWords({"A": (("quoted",), ("saying",)), "B": (("Said", "told"),), "C": (("saying",),)}, fold,
+                        FOLDS_TO_ASCII)  # fmt: skip
     assert words.everything == 0b111  # one bit per distinct set ("saying" once)
     assert words.words == ("quoted", "said", "saying", "told")
     b = words.bits_of("He was QUOTED as saying")
@@ -91,9 +92,9 @@ def test_the_words_as_bits() -> None:
     assert words.may("B", words.bits_of("SAID the police"))  # folded: a superset
     assert words.bits_of("nothing here") == 0
     with pytest.raises(ValueError, match="at least one word"):
-        SpeechWords({"A": ((),)})
+        SpeechWords({"A": ((),)}, fold, FOLDS_TO_ASCII)
     with pytest.raises(ValueError, match="ASCII"):
-        SpeechWords({"A": (("é",),)})
+        SpeechWords({"A": (("é",),)}, fold, FOLDS_TO_ASCII)
 
 
 _WORDS = sorted({w for sets in ap.CUE_GATES.values() for ws in sets for w in ws})
@@ -121,7 +122,10 @@ def test_the_engines_give_each_sentence_its_exact_bits(pieces: list[str]) -> Non
     if extension_available():
         assert CompiledSpeech(words).bits(text, sents) == exact
     for s, bits in zip(sents, exact, strict=True):
+        low = fold(s.text)
         for name in _CUE_PATTERNS:
+            # exact: the pattern's sets are all there, by one `in` per word
+            assert words.may(name, bits) == all(any(w in low for w in ws) for ws in ap.CUE_GATES[name])
             if getattr(ap, name).search(s.text):
                 assert words.may(name, bits), (name, s.text)
 
@@ -305,7 +309,7 @@ def test_shared_data_is_byte_identical(name: str) -> None:
 def test_a_broken_word_set_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
     """The comparison can fail: with ACCORDING gated by a word its matches lack, the sentence
     is no longer searched with it and the claim loses its source."""
-    broken = SpeechWords({**ap.CUE_GATES, "ACCORDING": (("accordingly",),)})
+    broken = SpeechWords({**ap.CUE_GATES, "ACCORDING": (("accordingly",),)}, fold, FOLDS_TO_ASCII)
     text = "According to the Health Ministry, 12 people were killed in the attack."
     right = _outputs([text], marks=True)
     pipeline = Pipeline(Settings(scanner="python"))

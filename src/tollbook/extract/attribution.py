@@ -60,7 +60,7 @@ from tollbook.extract.grammar.attribution_patterns import TIME_STAMP as _TIME_ST
 from tollbook.extract.grammar.attribution_patterns import TRAILING_ADVERB as _TRAILING_ADVERB
 from tollbook.extract.grammar.attribution_patterns import WORD_CHAR as _WORD_CHAR
 from tollbook.extract.grammar.attribution_patterns import X_SAID as _X_SAID
-from tollbook.extract.grammar.literals import fold
+from tollbook.extract.grammar.literals import FOLDS_TO_ASCII, fold
 from tollbook.extract.grammar.wire import TOLL_QUALIFIER_RE, WEEKDAY_OR_DATE_RE, indefinite_kind
 from tollbook.model import Attribution, Document, Segment, SourceLink, Span
 from tollbook.scan.speech import SpeechEngine, SpeechWords
@@ -86,7 +86,7 @@ def clean_name(name: str) -> str:
 @cache
 def speech_words() -> SpeechWords:
     """The declared cue word sets (scan/speech.py), built once: the grammar is constant."""
-    return SpeechWords(_CUE_GATES)
+    return SpeechWords(_CUE_GATES, fold, FOLDS_TO_ASCII)
 
 
 @lru_cache(maxsize=512)  # a head compiles once per process, not once per document

@@ -12,7 +12,7 @@ holds), so two engines that differ only in which sentences they read give the sa
 - `PythonSpeech` (the reference): every sentence read by `bits_of`;
 - `CompiledSpeech`: the `tollbook_scan` extension's `Triggers` (rust/, the pre-filter's
   automaton), one call per document over all the words, ASCII case-blind, with the letters
-  `re.IGNORECASE` equates with ASCII ones (literals.FOLDS_TO_ASCII) as words of their own: a
+  `re.IGNORECASE` equates with ASCII ones (literals.FOLDS_TO_ASCII, handed in) as words of their own: a
   sentence it does not flag holds no word and costs no Python work.
 
 `select_speech(choice)` follows `Settings.scanner`, as `select_cues` does.
@@ -21,23 +21,26 @@ holds), so two engines that differ only in which sentences they read give the sa
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import reduce
 from operator import or_
 from typing import Protocol
 
-from tollbook.extract.grammar.alternation import alternation
-from tollbook.extract.grammar.literals import FOLDS_TO_ASCII, fold
 from tollbook.model import Segment
+from tollbook.scan.cues import trie_pattern
 from tollbook.scan.marks import EngineUnavailable, ScannerChoice
 
 __all__ = ["CompiledSpeech", "PythonSpeech", "SpeechEngine", "SpeechWords", "select_speech"]
 
 
 class SpeechWords:
-    """The declared word sets as bits, which sets each pattern needs, and a sentence's bits."""
+    """The declared word sets as bits, which sets each pattern needs, and a sentence's bits.
+    `fold` is the grammar's folding (extract/grammar/literals.fold, handed in by the caller, as
+    the pre-filter's triggers are); `folds_to_ascii`, the letters it maps to ASCII ones."""
 
-    def __init__(self, gates: Mapping[str, Sequence[Sequence[str]]]) -> None:
+    def __init__(self, gates: Mapping[str, Sequence[Sequence[str]]], fold: Callable[[str], str],
+                 folds_to_ascii: Sequence[str]) -> None:  # fmt: skip
+        self.fold, self.folds_to_ascii = fold, tuple(folds_to_ascii)
         sets: dict[tuple[str, ...], int] = {}  # folded words -> bit
         self.need: dict[str, int] = {}
         for pattern, word_sets in gates.items():
@@ -58,13 +61,13 @@ class SpeechWords:
             raise ValueError("the speech marks compare ASCII words")
         # The words' alternation finds the longest word starting at a position; every word that
         # starts there is a prefix of it, so its mark carries their sets' bits too.
-        self._search = re.compile(alternation(self.words)).search
+        self._search = re.compile(trie_pattern(self.words)).search
         self._prefix_bits = {w: reduce(or_, (b for v, b in bits.items() if w.startswith(v)), 0) for w in bits}
 
     def bits_of(self, text: str) -> int:
         """The bits of the sets whose words fold(text) holds: the alternation is searched from
         every position where a word starts, so no word inside or across another is missed."""
-        low, search, bits = fold(text), self._search, self._prefix_bits
+        low, search, bits = self.fold(text), self._search, self._prefix_bits
         out = 0
         m = search(low)
         while m is not None:
@@ -117,7 +120,7 @@ class CompiledSpeech:
                 "run `make rust`, or choose scanner='python' or 'auto'"
             ) from exc
         self.words = words
-        self._scanner = tollbook_scan.Triggers([*words.words, *FOLDS_TO_ASCII])
+        self._scanner = tollbook_scan.Triggers([*words.words, *words.folds_to_ascii])
 
     def bits(self, text: str, sentences: Sequence[Segment]) -> list[int]:
         flags: list[bool] = self._scanner.cued(text, [s.start for s in sentences], [s.end for s in sentences])
