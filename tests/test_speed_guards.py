@@ -154,10 +154,11 @@ def test_documents_without_figures_skip_places_and_attribution(pipeline: Pipelin
     """Most articles of an archive count no victims: their places are not looked up in the
     gazetteer and no attribution is built; the first claim of a document asks for both, once."""
     pipeline.gazetteer  # noqa: B018
-    names = {"find_in_document", "_attribute_sentences"}
+    # An attribution is built once (its statement issuer read once); each sentence is read once.
+    names = {"find_in_document", "_statement_speaker", "_cues_in"}
     quiet = "Talks resumed in Geneva on Monday, the ministry said. Delegates from Armenia attended."
-    assert _calls(pipeline, quiet, names) == {"find_in_document": 0, "_attribute_sentences": 0}
+    assert _calls(pipeline, quiet, names) == {"find_in_document": 0, "_statement_speaker": 0, "_cues_in": 0}
     toll = quiet + " Shelling killed 12 civilians in Stepanakert, officials said. Four were wounded."
-    assert _calls(pipeline, toll, names) == {"find_in_document": 1, "_attribute_sentences": 1}
+    assert _calls(pipeline, toll, names) == {"find_in_document": 1, "_statement_speaker": 1, "_cues_in": 4}
     claims = pipeline.run(document_from_text(toll)).claims
     assert [(c.value, c.place.text if c.place else None) for c in claims] == [(12.0, "Stepanakert"), (4.0, "Stepanakert")]

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from tollbook.scan.gates import GateEngine
     from tollbook.scan.marks import ScannerChoice
     from tollbook.scan.segments import Segments
+    from tollbook.scan.speech import SpeechEngine
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,10 @@ class Settings:
     #: grammar/reading_patterns.READING_ANCHORS). Same output; off only to check that
     #: (tests/test_reading_anchors.py).
     reading_anchors: bool = True
+    #: Find the attribution words once per document and search a sentence only with the
+    #: patterns whose words it holds (issue 23, scan/speech.py). Same output; off only to check
+    #: that (tests/test_scan_attribution.py).
+    attribution_marks: bool = True
     #: Read the declared patterns' compiled form from a cache file, and write it when missing
     #: or stale (extract/grammar/compiled.py): start-up, same patterns. Off: compile them.
     pattern_cache: bool = True
@@ -83,6 +88,16 @@ class Pipeline:
             import tollbook.extract.segment
             import tollbook.tally.rules  # noqa: F401
         return cache
+
+    @cached_property
+    def speech(self) -> SpeechEngine | None:
+        """The attribution words' engine (scan/speech.py), picked by `scanner` (None: off)."""
+        if not self.settings.attribution_marks:
+            return None
+        from tollbook.extract.attribution import speech_words
+        from tollbook.scan.speech import select_speech
+
+        return select_speech(self.settings.scanner, speech_words())
 
     @cached_property
     def cues(self) -> CueEngine | None:
@@ -157,7 +172,7 @@ class Pipeline:
         cues = self.cues
         claims = extract_claims(document, segments, self.gazetteer, self.settings.version,
                                 cues.cued if cues is not None else None, self.settings.reading_anchors,
-                                self.glued, self.gates)  # fmt: skip
+                                self.glued, self.gates, self.speech)  # fmt: skip
         return Extraction(
             document=document,
             segments=segments,

@@ -39,6 +39,7 @@ from tollbook.model import (
     Segment,
     Span,
 )
+from tollbook.scan.speech import SpeechEngine
 from tollbook.version import EXTRACTOR_VERSION
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def _characterisation(text: str, start: int, end: int) -> tuple[str, ...]:
 def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazetteer | None,
                    version: str = EXTRACTOR_VERSION, cued: CueFlags | None = None,
                    anchored: bool = True, glued: Callable[[str], bool] = glue.candidate,
-                   gates: GateEngine | None = None) -> tuple[Claim, ...]:  # fmt: skip
+                   gates: GateEngine | None = None, speech: SpeechEngine | None = None) -> tuple[Claim, ...]:  # fmt: skip
     """Every count and area claim of `doc`, in text order. `cued` (issue 23's pre-filter, the
     pipeline's cue engine): (text, sentences) -> one flag per sentence, False where it holds no
     trigger word (grammar/triggers.py) and no misspelt cue word (spelling.respell: "killled"
@@ -77,7 +78,8 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
     the readings whose anchor words a sentence lacks (readings.complete); same output.
     `glued`: glue.candidate or an engine with its answers (scan/repairs.py). `gates`:
     the engine that marks the word gates of the cued sentences, so that each gate of their
-    rules is a bit test (scan/gates.py, literals.mark); same output."""
+    rules is a bit test (scan/gates.py, literals.mark); same output. `speech`: read the
+    attribution words of every sentence at once (scan/speech.py); same output."""
     sentences = [s for s in segments if s.kind == "sentence"]
     paragraphs = [s for s in segments if s.kind == "paragraph"]
     quotes = [s for s in segments if s.kind == "quote"]
@@ -88,7 +90,7 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
     if not any(flags) and none_in(doc.text, _area_scopes(rows, sentences)):
         return ()  # no count and no area to anchor: most of an archive, spared its dates
     anchors = Anchors(doc, sentences, paragraphs, gazetteer)
-    maker = _ClaimMaker(doc, version, sentences, paragraphs, quotes)
+    maker = _ClaimMaker(doc, version, sentences, paragraphs, quotes, speech)
     claims, area_spans = _area_claims(maker, rows, sentences, anchors)
     exclude = _SpanIndex([d.span for d in anchors.dates] + area_spans)
     claims += _count_claims(maker, sentences, anchors, exclude, flags, anchored, glued, gates)
@@ -101,8 +103,8 @@ class _ClaimMaker:
     paragraph's characterisation and (built at the first claim) the source's attribution."""
 
     def __init__(self, doc: Document, version: str, sentences: list[Segment], paragraphs: list[Segment],
-                 quotes: list[Segment]) -> None:  # fmt: skip
-        self.doc, self.text, self.version = doc, doc.text, version
+                 quotes: list[Segment], speech: SpeechEngine | None = None) -> None:  # fmt: skip
+        self.doc, self.text, self.version, self._speech = doc, doc.text, version, speech
         self._sentences, self._paragraphs, self._quotes = sentences, paragraphs, quotes
         self._attributor: Attributor | None = None
         self._chars_by_para: dict[int, tuple[str, ...]] = {}  # the same paragraph holds many claims
@@ -111,7 +113,7 @@ class _ClaimMaker:
     def source(self, pos: int, sentence: Segment) -> Attribution:
         # Built at the first claim: a document without figures needs no attribution.
         if self._attributor is None:
-            self._attributor = Attributor(self.doc, self._sentences, self._quotes)
+            self._attributor = Attributor(self.doc, self._sentences, self._quotes, self._speech)
         return self._attributor.attribution(pos, sentence)
 
     def characterisation(self, pos: int) -> tuple[str, ...]:

@@ -69,7 +69,8 @@ CITING = re.compile(r"\bciting\s+(?P<x>[^,.;:\"“”()]{2,80}?)\s*(?=[,.;]|\s+(
 #: The words every STATEMENT_ISSUED match holds, and the characters none crosses (its lookahead
 #: may read one): a match lies in a stretch between two of these that holds one of the words.
 STATEMENT_WORD = re.compile(r"statement|communiqu[eé]|press\s+release|report|declaration")
-STATEMENT_STOP = re.compile(r"[.;:\"“”]")
+STATEMENT_STOP_CHARS = ".;:\"“”"
+STATEMENT_STOP = re.compile("[" + re.escape(STATEMENT_STOP_CHARS) + "]")
 RELEASED_BY = re.compile(
     r"\b(?:figures|data|statistics|numbers|records|a\s+report|the\s+report|a\s+tally|a\s+count)\s+"
     r"(?:released|published|compiled|provided|issued|gathered|collected)\s+by\s+"
@@ -125,3 +126,32 @@ SAID_IN_STATEMENT = re.compile(r"\s*said\s+in\s+a\s+statement")
 #: also its sentence's speaker ("..., a police officer told Horn Wire"), it speaks, it is no
 #: victim. "One rebel death reported" is not such a person.
 INDEFINITE_ONE = re.compile(r"(?:a|an)\s", re.IGNORECASE)
+
+
+
+# Issue 23's marks (scan/speech.py): which sentences each pattern of Attributor._cues_in may match
+# in, read for every sentence at once.
+#: Each pattern's word sets (compared folded, literals.fold, as case-blind patterns compare
+#: letters): every match holds a word of each set, so a sentence lacking every word of one set
+#: is not searched with the pattern. tests/test_scan_attribution.py proves each set against its
+#: pattern (literals.proves). A case-sensitive pattern's words are found folded too: a superset.
+CUE_GATES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "QUOTED_BY": (("quoted",), ("saying",)),
+    "QUOTED": (("quoted",), ("saying",)),
+    "CITING": (("citing",),),
+    "RELEASED_BY": (
+        ("figures", "data", "statistics", "numbers", "records", "report", "tally", "count"),
+        ("released", "published", "compiled", "provided", "issued", "gathered", "collected"),
+    ),
+    "ACCORDING": (("according",),),
+    "X_SAID": (SPEECH_VERBS,),
+    "SAID_X": (INVERTED_VERBS,),
+}
+#: The words every STATEMENT_ISSUED match holds one of (folded; its issuing verbs, or the
+#: "statement" of 'said in a statement' and 'the statement by'): first_statement skips a
+#: stretch without one (tests/test_scan_attribution.py proves it).
+STATEMENT_GATE = ("issued", "released", "published", "made", "put", "adopted", "statement")
+#: Every character a SPEAKER_SAID_QUOTE match consumes (read on the reversed text: the run of
+#: them the text ends with). A match ends at the end, so it lies in that run.
+SAID_QUOTE_RUN = re.compile(r"[\w’'.\-\s:“\"]*")
+
