@@ -47,7 +47,8 @@ def _gaz() -> Gazetteer:
 
 @lru_cache(maxsize=1)
 def _compiled() -> CompiledPlaces:
-    return CompiledPlaces(_gaz()._index)
+    g = _gaz()
+    return CompiledPlaces(g._index, g._firsts, g._max_words)
 
 
 @lru_cache(maxsize=1)
@@ -184,8 +185,6 @@ def test_longest_over_given_words_and_edge_cases() -> None:
     for text in cases:
         w = marks.words(text, fold_token)
         assert _compiled().longest(w) == _python().longest(w)
-    assert _compiled()._pass.max_words == _gaz()._max_words
-    assert _compiled()._pass.size == len(_gaz()._index)
 
 
 # ------------------------------------------------------------------ real text
@@ -268,7 +267,7 @@ def test_no_extension_is_python_without_a_second_warning(monkeypatch: pytest.Mon
 def test_another_fold_version_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(words_compiled, "FOLD_VERSION", "2")
     with pytest.raises(EngineUnavailable, match="folding version"):
-        CompiledPlaces(["aleppo"])
+        CompiledPlaces(["aleppo"], [], 1)
 
 
 def test_classify_is_pythons_answer() -> None:

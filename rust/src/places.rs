@@ -10,6 +10,7 @@
 //! transliteration digraphs, applied in order with `str.replace`'s semantics, and the apostrophes
 //! that join a word or cut a possessive come from Python too. The fold of a word is the fold of
 //! its characters, digraphs replaced, runs of one character collapsed (`(.)\1+` -> `\1`).
+//! Names are looked up in the gazetteer's own Python index (no copy: nothing to build).
 //! tests/test_scan_places_rust.py compares every code point, generated mixed-script text and
 //! real text with the Python reference.
 
@@ -32,7 +33,6 @@ struct Class {
 struct Seen {
     text: Py<PyString>,
     key: Py<PyString>,
-    key_str: Box<str>,
 }
 
 /// Words seen before are kept up to this many; then the memo starts again.
@@ -78,15 +78,18 @@ fn replace_digraphs(mut s: String, digraphs: &[(String, String)]) -> String {
     s
 }
 
-/// The longest name at each capitalised word (marks.py `PythonNames.longest`).
+/// The longest name at each capitalised word (marks.py `PythonNames.longest`), asking the
+/// gazetteer's own Python containers (`names`: its index, `firsts`: the first words of longer
+/// names): no copy of 306k keys is built, and a key object's hash is computed once.
 fn longest_names(
-    keys: &[&str],
+    py: Python<'_>,
+    keys: &[&PyString],
     caps: &[bool],
     joins: &[bool],
-    names: &HashSet<Box<str>>,
-    firsts: &HashSet<Box<str>>,
+    names: &PyAny,
+    firsts: &PyAny,
     max_words: usize,
-) -> (Vec<usize>, Vec<usize>) {
+) -> PyResult<(Vec<usize>, Vec<usize>)> {
     let total = keys.len();
     let (mut at, mut lengths) = (Vec::new(), Vec::new());
     let mut joined = String::new();
@@ -95,7 +98,7 @@ fn longest_names(
             continue;
         }
         let mut n_max = 1;
-        if firsts.contains(keys[i]) {
+        if firsts.contains(keys[i])? {
             while n_max < max_words && i + n_max < total && joins[i + n_max - 1] {
                 n_max += 1;
             }
@@ -105,16 +108,16 @@ fn longest_names(
                 continue; // "Bosnia and Herzegovina", not "Barda and"
             }
             let found = if n == 1 {
-                names.contains(keys[i])
+                names.contains(keys[i])?
             } else {
                 joined.clear();
                 for (k, key) in keys[i..i + n].iter().enumerate() {
                     if k > 0 {
                         joined.push(' ');
                     }
-                    joined.push_str(key);
+                    joined.push_str(key.to_str()?);
                 }
-                names.contains(joined.as_str())
+                names.contains(PyString::new(py, &joined))?
             };
             if found {
                 at.push(i);
@@ -123,7 +126,7 @@ fn longest_names(
             }
         }
     }
-    (at, lengths)
+    Ok((at, lengths))
 }
 
 /// The place stage's words and names; see the module comment.
@@ -137,8 +140,8 @@ pub struct PlaceWords {
     folds: HashMap<char, String>,
     apostrophes: Vec<char>,
     digraphs: Vec<(String, String)>,
-    names: HashSet<Box<str>>,
-    firsts: HashSet<Box<str>>,
+    names: PyObject,
+    firsts: PyObject,
     max_words: usize,
     /// Words seen before, by their text: an index into `seen_words`.
     seen: HashMap<String, usize>,
@@ -212,21 +215,13 @@ impl PlaceWords {
     /// `[^\W\d_]`, whether `str.isupper`, and its `casefold().translate(FOLD)`. `apostrophes`:
     /// the characters that join two runs of letters into one word and open a possessive 's.
     /// `digraphs`: (from, to) replaced in order after the characters fold. `names`: the
-    /// gazetteer's keys, one a line (words joined by single spaces).
+    /// gazetteer's keys (a container of str, words joined by single spaces); `firsts`: the
+    /// first words of its keys of more than one word; `max_words`: the most words in a key.
     #[new]
-    fn new(py: Python<'_>, classify: PyObject, apostrophes: &str, digraphs: Vec<(String, String)>, names: &str) -> PyResult<Self> {
-        if digraphs.iter().any(|(a, _)| a.is_empty()) {
-            return Err(PyValueError::new_err("a digraph to replace cannot be empty"));
-        }
-        let mut set: HashSet<Box<str>> = HashSet::new();
-        let mut firsts: HashSet<Box<str>> = HashSet::new();
-        let mut max_words = 1;
-        for key in names.split('\n').filter(|k| !k.is_empty()) {
-            if let Some(space) = key.find(' ') {
-                firsts.insert(key[..space].into());
-                max_words = max_words.max(key.matches(' ').count() + 1);
-            }
-            set.insert(key.into());
+    fn new(py: Python<'_>, classify: PyObject, apostrophes: &str, digraphs: Vec<(String, String)>, names: PyObject,
+           firsts: PyObject, max_words: usize) -> PyResult<Self> {
+        if digraphs.iter().any(|(a, _)| a.is_empty()) || max_words == 0 {
+            return Err(PyValueError::new_err("a digraph to replace cannot be empty, and a name has a word at least"));
         }
         let mut this = PlaceWords {
             classify,
@@ -236,7 +231,7 @@ impl PlaceWords {
             folds: HashMap::new(),
             apostrophes: apostrophes.chars().collect(),
             digraphs,
-            names: set,
+            names,
             firsts,
             max_words,
             seen: HashMap::new(),
@@ -322,7 +317,6 @@ impl PlaceWords {
                     self.seen_words.push(Seen {
                         text: PyString::new(py, &word).into(),
                         key: PyString::new(py, &key).into(),
-                        key_str: key.into_boxed_str(),
                     });
                     self.seen.insert(word.clone(), self.seen_words.len() - 1);
                     self.seen_words.len() - 1
@@ -333,8 +327,8 @@ impl PlaceWords {
         let seen = &self.seen_words;
         let texts: Vec<PyObject> = which.iter().map(|&w| seen[w].text.clone_ref(py).into_py(py)).collect();
         let keys: Vec<PyObject> = which.iter().map(|&w| seen[w].key.clone_ref(py).into_py(py)).collect();
-        let key_strs: Vec<&str> = which.iter().map(|&w| &*seen[w].key_str).collect();
-        let (at, lengths) = longest_names(&key_strs, &caps, &joins, &self.names, &self.firsts, self.max_words);
+        let key_refs: Vec<&PyString> = which.iter().map(|&w| seen[w].key.as_ref(py)).collect();
+        let (at, lengths) = longest_names(py, &key_refs, &caps, &joins, self.names.as_ref(py), self.firsts.as_ref(py), self.max_words)?;
         let starts: Vec<usize> = spans.iter().map(|&(s, _)| s).collect();
         Ok((
             PyList::new(py, texts),
@@ -350,12 +344,11 @@ impl PlaceWords {
     }
 
     /// `PythonNames.longest` over given columns: (first words of names, their lengths).
-    fn longest(&self, keys: Vec<String>, caps: Vec<bool>, joins: Vec<bool>) -> PyResult<(Vec<usize>, Vec<usize>)> {
+    fn longest(&self, py: Python<'_>, keys: Vec<&PyString>, caps: Vec<bool>, joins: Vec<bool>) -> PyResult<(Vec<usize>, Vec<usize>)> {
         if caps.len() != keys.len() || joins.len() != keys.len() {
             return Err(PyValueError::new_err("keys, caps and joins differ in length"));
         }
-        let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
-        Ok(longest_names(&refs, &caps, &joins, &self.names, &self.firsts, self.max_words))
+        longest_names(py, &keys, &caps, &joins, self.names.as_ref(py), self.firsts.as_ref(py), self.max_words)
     }
 
     /// geo/names.py `fold_token(word)`, as the scan folds a word.
@@ -369,12 +362,6 @@ impl PlaceWords {
     #[getter]
     fn max_words(&self) -> usize {
         self.max_words
-    }
-
-    /// How many names the set holds.
-    #[getter]
-    fn size(&self) -> usize {
-        self.names.len()
     }
 }
 

@@ -69,7 +69,7 @@ class CompiledPlaces:
 
     name = "compiled"
 
-    def __init__(self, keys: Collection[str]) -> None:
+    def __init__(self, keys: Collection[str], firsts: Collection[str], max_words: int) -> None:
         if FOLD_VERSION != READS_FOLD_VERSION:
             raise EngineUnavailable(
                 f"the compiled word pass reproduces name folding version {READS_FOLD_VERSION}, "
@@ -90,7 +90,8 @@ class CompiledPlaces:
                 "the installed tollbook_scan extension is older than this checkout (it has no "
                 "place word pass): rebuild it with `make rust`, or choose scanner='python'"
             )
-        self._pass = ext.PlaceWords(classify, _APOSTROPHES, list(_DIGRAPHS), "\n".join(keys))
+        # The gazetteer's own containers: looked up in place, nothing copied or built.
+        self._pass = ext.PlaceWords(classify, _APOSTROPHES, list(_DIGRAPHS), keys, firsts, max_words)
 
     def names(self, text: str) -> tuple[Words, dict[int, int]]:
         """The words of `text` (as marks.py `words` with `fold_token`) and the longest names."""
@@ -124,14 +125,14 @@ def select_scanner(choice: ScannerChoice, keys: Collection[str], firsts: Collect
     if choice == "python":
         return Scanner(fold_token, PythonNames(keys, firsts, max_words))
     if choice == "compiled":
-        return CompiledScanner(CompiledPlaces(keys))
+        return CompiledScanner(CompiledPlaces(keys, firsts, max_words))
     engine = select_engine(choice, keys, firsts, max_words)  # "auto", or ConfigError
     try:
         import tollbook_scan  # noqa: F401
     except ImportError:  # the cue pre-filter says once that the extension is missing
         return Scanner(fold_token, engine)
     try:
-        return CompiledScanner(CompiledPlaces(keys))
+        return CompiledScanner(CompiledPlaces(keys, firsts, max_words))
     except EngineUnavailable as exc:
         _say_python_once(str(exc))
         return Scanner(fold_token, engine)
