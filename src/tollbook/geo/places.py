@@ -197,8 +197,8 @@ class Gazetteer:
 
     def with_scanner(self, choice: ScannerChoice) -> Gazetteer:
         """This gazetteer (sharing its data) whose `find_in_document` reads its words and name
-        candidates from the scanner `choice` (scan/marks.py): the same mentions, faster.
-        Made once per gazetteer and choice in a process (a compiled engine takes a second)."""
+        candidates from the scanner `choice` (scan/words_compiled.py `select_scanner`): the
+        same mentions, faster. Made once per gazetteer and choice in a process."""
         return _with_scanner(self, choice)
 
     @classmethod
