@@ -275,3 +275,20 @@ def test_classify_is_pythons_answer() -> None:
     assert letters == [True, True, True, False, False, False, True, True]
     assert uppers == [False, True, False, False, False, False, False, False]
     assert folds == ["a", "i", "²", "_", "1", "", "dz", "ss"]
+
+
+@needs_places
+def test_threads_share_one_pass() -> None:
+    """The pipeline's scanner is one per process: threads (a web server's pool) call it at
+    once, and Python's `classify`, called back for new characters, lets another thread run
+    in between. Each call still gives the reference's words, never a borrow error."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    g = _gaz()
+    engine = CompiledPlaces(g._index, g._firsts, g._max_words)  # nothing learnt yet
+    texts = [" ".join(chr(cp) + chr(cp + 1) + "x" for cp in range(lo, lo + 3000, 2))
+             for lo in range(0x4E00, 0x4E00 + 3000 * 24, 3000)]  # fmt: skip
+    texts = [f"Aleppo’s {t} KYIV'S" for t in texts]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        got = list(pool.map(engine.names, texts))
+    assert got == [_reference(t) for t in texts]

@@ -14,6 +14,7 @@
 //! tests/test_scan_places_rust.py compares every code point, generated mixed-script text and
 //! real text with the Python reference.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
 use pyo3::exceptions::PyValueError;
@@ -129,40 +130,49 @@ fn longest_names(
     Ok((at, lengths))
 }
 
+/// What a process has learnt: Python's answers for non-ASCII characters, and the words seen.
+#[derive(Default)]
+struct Memo {
+    classes: HashMap<char, Class>,
+    /// Non-ASCII characters whose fold is not themselves.
+    folds: HashMap<char, String>,
+    /// Words seen before, by their text: an index into `seen_words`.
+    seen: HashMap<String, usize>,
+    seen_words: Vec<Seen>,
+}
+
 /// The place stage's words and names; see the module comment.
 #[pyclass(module = "tollbook_scan")]
 pub struct PlaceWords {
     classify: PyObject,
     ascii: [Class; 128],
     ascii_fold: Vec<String>,
-    classes: HashMap<char, Class>,
-    /// Non-ASCII characters whose fold is not themselves.
-    folds: HashMap<char, String>,
     apostrophes: Vec<char>,
     digraphs: Vec<(String, String)>,
     names: PyObject,
     firsts: PyObject,
     max_words: usize,
-    /// Words seen before, by their text: an index into `seen_words`.
-    seen: HashMap<String, usize>,
-    seen_words: Vec<Seen>,
+    /// One pass per process serves every thread. A call that finds the memo in use (another
+    /// thread ran while `classify` or an allocation let go of the GIL) starts from an empty
+    /// one: slower, never another answer, never a borrow error.
+    memo: RefCell<Memo>,
 }
 
 impl PlaceWords {
-    fn class(&self, c: char) -> Class {
+    fn class(&self, memo: &Memo, c: char) -> Class {
         if (c as u32) < 128 {
             self.ascii[c as usize]
         } else {
-            self.classes.get(&c).copied().unwrap_or_default()
+            memo.classes.get(&c).copied().unwrap_or_default()
         }
     }
 
     /// Ask `classify` about the characters of `chars` not asked about before.
-    fn learn(&mut self, py: Python<'_>, chars: &[char]) -> PyResult<()> {
+    fn learn(&self, py: Python<'_>, memo: &mut Memo, chars: &[char]) -> PyResult<()> {
         let mut new: Vec<char> = Vec::new();
         let mut queued: HashSet<char> = HashSet::new();
         for &c in chars {
-            if (c as u32) >= 128 && !self.classes.contains_key(&c) && queued.insert(c) {
+            if (c as u32) >= 128 && !memo.classes.contains_key(&c) && queued.insert(c) {
                 new.push(c);
             }
         }
@@ -172,9 +182,9 @@ impl PlaceWords {
         let asked: String = new.iter().collect();
         let (words, uppers, folds) = self.ask(py, &asked)?;
         for (k, &c) in new.iter().enumerate() {
-            self.classes.insert(c, Class { word: words[k], upper: uppers[k] });
+            memo.classes.insert(c, Class { word: words[k], upper: uppers[k] });
             if folds[k].chars().ne(std::iter::once(c)) {
-                self.folds.insert(c, folds[k].clone());
+                memo.folds.insert(c, folds[k].clone());
             }
         }
         Ok(())
@@ -190,12 +200,12 @@ impl PlaceWords {
     }
 
     /// geo/names.py `fold_token` (every character already learnt).
-    fn fold_word(&self, word: &[char]) -> String {
+    fn fold_word(&self, memo: &Memo, word: &[char]) -> String {
         let mut s = String::with_capacity(word.len() + 4);
         for &c in word {
             if (c as u32) < 128 {
                 s.push_str(&self.ascii_fold[c as usize]);
-            } else if let Some(f) = self.folds.get(&c) {
+            } else if let Some(f) = memo.folds.get(&c) {
                 s.push_str(f);
             } else {
                 s.push(c);
@@ -227,15 +237,12 @@ impl PlaceWords {
             classify,
             ascii: [Class::default(); 128],
             ascii_fold: Vec::new(),
-            classes: HashMap::new(),
-            folds: HashMap::new(),
             apostrophes: apostrophes.chars().collect(),
             digraphs,
             names,
             firsts,
             max_words,
-            seen: HashMap::new(),
-            seen_words: Vec::new(),
+            memo: RefCell::new(Memo::default()),
         };
         let ascii: String = (0u8..128).map(char::from).collect();
         let (words, uppers, folds) = this.ask(py, &ascii)?;
@@ -249,27 +256,33 @@ impl PlaceWords {
     /// The words of `text` and the longest names: (texts, starts, ends, keys, caps, joins,
     /// the first words of names, their lengths in words), offsets in code points.
     #[allow(clippy::type_complexity)]
-    fn scan(&mut self, py: Python<'_>, text: &PyString) -> PyResult<PyObject> {
+    fn scan(&self, py: Python<'_>, text: &PyString) -> PyResult<PyObject> {
+        let mut spare = Memo::default();
+        let mut held = self.memo.try_borrow_mut();
+        let memo: &mut Memo = match held {
+            Ok(ref mut m) => m,
+            Err(_) => &mut spare,
+        };
         let cs = chars_of(text)?;
         if !text.to_str().map_or(false, |s| s.is_ascii()) {
-            self.learn(py, &cs)?;
+            self.learn(py, memo, &cs)?;
         }
         let n = cs.len();
         // The regex's matches: letters, then (apostrophe, letters)*.
         let mut spans: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
         while i < n {
-            if !self.class(cs[i]).word {
+            if !self.class(memo, cs[i]).word {
                 i += 1;
                 continue;
             }
             let start = i;
-            while i < n && self.class(cs[i]).word {
+            while i < n && self.class(memo, cs[i]).word {
                 i += 1;
             }
-            while i + 1 < n && self.is_apostrophe(cs[i]) && self.class(cs[i + 1]).word {
+            while i + 1 < n && self.is_apostrophe(cs[i]) && self.class(memo, cs[i + 1]).word {
                 i += 1;
-                while i < n && self.class(cs[i]).word {
+                while i < n && self.class(memo, cs[i]).word {
                     i += 1;
                 }
             }
@@ -283,7 +296,7 @@ impl PlaceWords {
             ends.push(if cut { e - 2 } else { e });
             possessive.push(cut);
         }
-        let caps: Vec<bool> = spans.iter().map(|&(s, _)| self.class(cs[s]).upper).collect();
+        let caps: Vec<bool> = spans.iter().map(|&(s, _)| self.class(memo, cs[s]).upper).collect();
         let mut joins: Vec<bool> = Vec::with_capacity(count);
         for k in 0..count {
             let gap_end = if k + 1 < count { spans[k + 1].0 } else { n };
@@ -300,9 +313,9 @@ impl PlaceWords {
             };
             joins.push(joined);
         }
-        if self.seen.len() > SEEN_LIMIT {
-            self.seen.clear();
-            self.seen_words.clear();
+        if memo.seen.len() > SEEN_LIMIT {
+            memo.seen.clear();
+            memo.seen_words.clear();
         }
         let mut which: Vec<usize> = Vec::with_capacity(count);
         let mut word = String::new();
@@ -310,21 +323,21 @@ impl PlaceWords {
             let letters = &cs[spans[k].0..ends[k]];
             word.clear();
             word.extend(letters.iter());
-            let index = match self.seen.get(word.as_str()) {
+            let index = match memo.seen.get(word.as_str()) {
                 Some(&index) => index,
                 None => {
-                    let key = self.fold_word(letters);
-                    self.seen_words.push(Seen {
+                    let key = self.fold_word(memo, letters);
+                    memo.seen_words.push(Seen {
                         text: PyString::new(py, &word).into(),
                         key: PyString::new(py, &key).into(),
                     });
-                    self.seen.insert(word.clone(), self.seen_words.len() - 1);
-                    self.seen_words.len() - 1
+                    memo.seen.insert(word.clone(), memo.seen_words.len() - 1);
+                    memo.seen_words.len() - 1
                 }
             };
             which.push(index);
         }
-        let seen = &self.seen_words;
+        let seen = &memo.seen_words;
         let texts: Vec<PyObject> = which.iter().map(|&w| seen[w].text.clone_ref(py).into_py(py)).collect();
         let keys: Vec<PyObject> = which.iter().map(|&w| seen[w].key.clone_ref(py).into_py(py)).collect();
         let key_refs: Vec<&PyString> = which.iter().map(|&w| seen[w].key.as_ref(py)).collect();
@@ -352,10 +365,16 @@ impl PlaceWords {
     }
 
     /// geo/names.py `fold_token(word)`, as the scan folds a word.
-    fn fold(&mut self, py: Python<'_>, word: &PyString) -> PyResult<String> {
+    fn fold(&self, py: Python<'_>, word: &PyString) -> PyResult<String> {
+        let mut spare = Memo::default();
+        let mut held = self.memo.try_borrow_mut();
+        let memo: &mut Memo = match held {
+            Ok(ref mut m) => m,
+            Err(_) => &mut spare,
+        };
         let cs = chars_of(word)?;
-        self.learn(py, &cs)?;
-        Ok(self.fold_word(&cs))
+        self.learn(py, memo, &cs)?;
+        Ok(self.fold_word(memo, &cs))
     }
 
     /// The most words in a name (as the gazetteer's `_max_words`).
