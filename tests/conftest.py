@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tollbook.api import extract_text
 from tollbook.pipeline import Pipeline, Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,3 +80,15 @@ def sampled_shared_texts(name: str, every: int) -> list[str]:
         pytest.skip(f"{path} is absent (../shared lives beside the checkout)")
     step = 1 if os.environ.get("TOLLBOOK_DIFF_ALL") else every
     return [t for i, t in enumerate(shared_texts(path)) if i % step == 0 and t.strip()]
+
+
+def claims_of(text: str, category: str = "killed") -> list[tuple[str, float]]:
+    """(text, value) of each claim of `category` that tollbook reads in `text`, in text order: the
+    reading most rule tests assert on."""
+    return [(c.text, c.value) for c in extract_text(text).claims if c.category == category]
+
+
+def best_of(text: str, category: str = "killed") -> float | None:
+    """The tally's best figure of `category` for `text` (None when it has none)."""
+    tally = extract_text(text).tally.get(category)
+    return tally.best if tally is not None else None

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
+from tests.conftest import best_of as _best
 from tollbook.api import extract_text
 from tollbook.extract.along import find_along
 
 
 def _along(text: str) -> list[tuple[str, float]]:
     return [(text[v.span[0] : v.span[1]], v.value) for v in find_along(text, 0, len(text), [])]
-
-
-def _best(text: str) -> float | None:
-    killed = extract_text(text).tally.get("killed")
-    return killed.best if killed is not None else None
 
 
 def test_along_with_adds_its_people_to_the_killing_before_it() -> None:

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
+from tests.conftest import best_of as _best
 from tollbook.api import extract_text
-
-
-def _best(text: str, category: str) -> float | None:
-    tally = extract_text(text).tally.get(category)
-    return tally.best if tally is not None else None
 
 
 def test_also_in_the_predicate_adds_a_named_or_described_subject() -> None:

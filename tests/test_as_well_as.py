@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from tollbook.api import extract_text
-
-
-def _best(text: str, category: str) -> float | None:
-    tally = extract_text(text).tally.get(category)
-    return tally.best if tally is not None else None
+from tests.conftest import best_of as _best
 
 
 def test_as_well_as_after_the_predicate_adds_people() -> None:

@@ -4,12 +4,8 @@ event "suspected of killing" still kill."""
 
 from __future__ import annotations
 
-from tollbook.api import extract_text
+from tests.conftest import claims_of as _killed
 from tollbook.extract.background import charged_killing
-
-
-def _killed(text: str) -> list[tuple[str, float]]:
-    return [(c.text, c.value) for c in extract_text(text).claims if c.category == "killed"]
 
 
 def test_the_charge_right_before_the_cue() -> None:

@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-from tollbook.api import extract_text
-
-
-def _killed(text: str) -> list[tuple[str, float]]:
-    return [(c.text, c.value) for c in extract_text(text).claims if c.category == "killed"]
-
-
-def _best(text: str) -> float | None:
-    killed = extract_text(text).tally.get("killed")
-    return killed.best if killed is not None else None
+from tests.conftest import best_of as _best
+from tests.conftest import claims_of as _killed
 
 
 def test_a_singular_body_found_is_one_death() -> None:

@@ -3,11 +3,7 @@
 
 from __future__ import annotations
 
-from tollbook.api import extract_text
-
-
-def _killed(text: str) -> list[tuple[str, float]]:
-    return [(c.text, c.value) for c in extract_text(text).claims if c.category == "killed"]
+from tests.conftest import claims_of as _killed
 
 
 def test_bodies_of_a_figure_then_found() -> None:

@@ -3,12 +3,8 @@ robber alight", "a woman is set ablaze"; things and undone burnings count nobody
 
 from __future__ import annotations
 
-from tollbook.api import extract_text
+from tests.conftest import claims_of as _killed
 from tollbook.extract.burning import find_burnings
-
-
-def _killed(text: str) -> list[tuple[str, float]]:
-    return [(c.text, c.value) for c in extract_text(text).claims if c.category == "killed"]
 
 
 def test_an_object_set_alight_is_killed() -> None:

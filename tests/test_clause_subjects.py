@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tollbook.api import extract_text
+from tests.conftest import best_of as _best
+from tests.conftest import claims_of as _killed
 from tollbook.extract.subjects import find_clause_subjects
 
 
@@ -12,10 +13,6 @@ def _subjects(text: str) -> list[str]:
 
 def _whole(text: str) -> tuple[str, int, int, list[tuple[int, int]]]:
     return text, 0, len(text), []
-
-
-def _killed(text: str) -> list[tuple[str, float]]:
-    return [(c.text, c.value) for c in extract_text(text).claims if c.category == "killed"]
 
 
 def test_a_subject_spelled_with_titles_initials_and_apposition_is_one_person() -> None:
@@ -63,11 +60,6 @@ def test_a_subject_already_read_is_not_counted_again() -> None:
 def test_a_negative_subject_is_a_zero_not_a_death() -> None:
     assert _subjects("Nobody was killed in the blast.") == []
     assert _subjects("No one was killed, the police said.") == []
-
-
-def _best(text: str) -> float | None:
-    killed = extract_text(text).tally.get("killed")
-    return killed.best if killed is not None else None
 
 
 def test_a_plural_subject_opening_with_a_figure_counts_it_past_its_modifiers() -> None:

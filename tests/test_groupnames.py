@@ -3,12 +3,8 @@ Kelda", "several Ansar Kelda"; never a thing's name, never lowercase words."""
 
 from __future__ import annotations
 
-from tollbook.api import extract_text
+from tests.conftest import claims_of as _killed
 from tollbook.extract.groupnames import vague_group
-
-
-def _killed(text: str) -> list[tuple[str, float]]:
-    return [(c.text, c.value) for c in extract_text(text).claims if c.category == "killed"]
 
 
 def test_the_name_after_the_amount_and_of() -> None:

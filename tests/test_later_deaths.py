@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
+from tests.conftest import best_of as _best
 from tollbook.api import extract_text
-
-
-def _best(text: str) -> float | None:
-    killed = extract_text(text).tally.get("killed")
-    return killed.best if killed is not None else None
 
 
 def test_a_later_death_of_the_wounded_adds_to_the_toll() -> None:

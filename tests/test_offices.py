@@ -3,12 +3,8 @@ former Chairman of the committee" is one person, as "the chairman of" already wa
 
 from __future__ import annotations
 
-from tollbook.api import extract_text
+from tests.conftest import claims_of as _killed
 from tollbook.extract.offices import find_offices
-
-
-def _killed(text: str) -> list[tuple[str, float]]:
-    return [(c.text, c.value) for c in extract_text(text).claims if c.category == "killed"]
 
 
 def test_a_title_cased_office_after_a_victim_verb_is_one_person() -> None:

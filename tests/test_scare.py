@@ -3,12 +3,8 @@
 
 from __future__ import annotations
 
-from tollbook.api import extract_text
+from tests.conftest import claims_of as _killed
 from tollbook.extract.scare import blank_scare_quotes
-
-
-def _killed(text: str) -> list[tuple[str, float]]:
-    return [(c.text, c.value) for c in extract_text(text).claims if c.category == "killed"]
 
 
 def test_scare_quote_marks_become_spaces_and_keep_offsets() -> None:

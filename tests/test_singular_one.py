@@ -3,11 +3,7 @@ heads._one_event) and a bare "one" before a present copula ("One is dead", cues.
 
 from __future__ import annotations
 
-from tollbook.api import extract_text
-
-
-def _killed(text: str) -> list[tuple[str, float]]:
-    return [(c.text, c.value) for c in extract_text(text).claims if c.category == "killed"]
+from tests.conftest import claims_of as _killed
 
 
 def test_a_singular_event_noun_after_modifiers_counts_one() -> None:

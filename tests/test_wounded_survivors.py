@@ -3,14 +3,10 @@ wounding to have died of their wounds leave the wounded and join the dead."""
 
 from __future__ import annotations
 
+from tests.conftest import best_of as _best
 from tollbook.api import extract_text
 from tollbook.evaluation.labelled import predict
 from tollbook.model import OF_WOUNDS
-
-
-def _best(text: str, category: str) -> float | None:
-    t = extract_text(text).tally.get(category)
-    return t.best if t is not None else None
 
 
 def test_a_death_of_wounds_told_later_leaves_the_wounded() -> None:

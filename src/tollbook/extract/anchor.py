@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING
 from tollbook.extract.dates import find_dates
 from tollbook.extract.grammar.anchor_patterns import BEFORE_PLACE_KEYS as _BEFORE_KEYS
 from tollbook.extract.grammar.anchor_patterns import CARE_DESTINATION as _CARE_DESTINATION
+from tollbook.extract.grammar.anchor_patterns import CARE_REACH as _CARE_REACH
+from tollbook.extract.grammar.anchor_patterns import CARE_VERB as _CARE_VERB
 from tollbook.extract.grammar.anchor_patterns import FACILITY as _FACILITY
 from tollbook.extract.grammar.anchor_patterns import FACILITY_PLACED as _FACILITY_PLACED
 from tollbook.extract.grammar.anchor_patterns import HELD_IN as _HELD_IN
@@ -121,8 +123,17 @@ class Anchors:
         """Starts of places where victims were taken ("taken to the District Hospital in
         Peshawar"): where they were treated, not hit; never a figure's nearest place, still
         the document's town when it names no other."""
-        return frozenset(p.span[0] for p in self.places
-                         if _CARE_DESTINATION.search(self.text, max(0, p.span[0] - 120), p.span[0]))
+        # A match opens with one of the verbs: places with none in reach are not searched.
+        verbs = [m.start() for m in _CARE_VERB.finditer(self.text)]
+        if not verbs:
+            return frozenset()
+        found: set[int] = set()
+        for p in self.places:
+            lo, pos = max(0, p.span[0] - _CARE_REACH), p.span[0]
+            k = bisect.bisect_left(verbs, lo)
+            if k < len(verbs) and verbs[k] < pos and _CARE_DESTINATION.search(self.text, lo, pos):
+                found.add(pos)
+        return frozenset(found)
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)

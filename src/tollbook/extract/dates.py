@@ -36,11 +36,22 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
+from tollbook.extract.date_starts import RANGE_TAIL as _RANGE_TAIL
+from tollbook.extract.date_starts import ROLE_TAIL as _ROLE_TAIL
+from tollbook.extract.date_starts import WEEKDAY_TAIL as _WEEKDAY_TAIL
+from tollbook.extract.date_starts import YEAR_TAIL as _YEAR_TAIL
+from tollbook.extract.date_starts import (
+    bare_month_matches,
+    digit_matches,
+    month_led_matches,
+    month_led_windowed,
+    tail,
+    windows,
+)
 from tollbook.extract.grammar.date_patterns import COMMEM_AFTER as _COMMEM_AFTER
 from tollbook.extract.grammar.date_patterns import COMMEM_BEFORE as _COMMEM_BEFORE
 from tollbook.extract.grammar.date_patterns import DAY_BEFORE as _DAY_BEFORE
 from tollbook.extract.grammar.date_patterns import MONTH_DAY_BAD_BEFORE as _MONTH_DAY_BAD_BEFORE
-from tollbook.extract.grammar.date_patterns import MONTH_TRIGGER as _MONTH_TRIGGER
 from tollbook.extract.grammar.date_patterns import MONTHS as _MONTHS
 from tollbook.extract.grammar.date_patterns import NO_RELATIVE_BEFORE as _NO_RELATIVE_BEFORE
 from tollbook.extract.grammar.date_patterns import NUMBER_WORDS as _NUMBER_WORDS
@@ -48,7 +59,6 @@ from tollbook.extract.grammar.date_patterns import P_BARE_MONTH as _P_BARE_MONTH
 from tollbook.extract.grammar.date_patterns import P_DMY as _P_DMY
 from tollbook.extract.grammar.date_patterns import P_DMY_DASH as _P_DMY_DASH
 from tollbook.extract.grammar.date_patterns import P_ISO as _P_ISO
-from tollbook.extract.grammar.date_patterns import P_MONTH_LED as _P_MONTH_LED
 from tollbook.extract.grammar.date_patterns import P_NUM as _P_NUM
 from tollbook.extract.grammar.date_patterns import P_RANGE_CONN as _P_RANGE_CONN
 from tollbook.extract.grammar.date_patterns import P_RELATIVE as _P_RELATIVE
@@ -60,7 +70,6 @@ from tollbook.extract.grammar.date_patterns import RANGE_PREFIX as _RANGE_PREFIX
 from tollbook.extract.grammar.date_patterns import RELATIVE_DAYS as _RELATIVE_DAYS
 from tollbook.extract.grammar.date_patterns import RELATIVE_TRIGGER as _RELATIVE_TRIGGER
 from tollbook.extract.grammar.date_patterns import ROLE_BEFORE as _ROLE_BEFORE
-from tollbook.extract.grammar.date_patterns import TO_SPACE as _TO_SPACE
 from tollbook.extract.grammar.date_patterns import VERB_MONTHS as _VERB_MONTHS
 from tollbook.extract.grammar.date_patterns import WEEKDAY_BEFORE as _WEEKDAY_BEFORE
 from tollbook.extract.grammar.date_patterns import WEEKDAYS as _WEEKDAYS
@@ -72,8 +81,8 @@ from tollbook.model import DateMention, DateValue
 __all__ = ["find_dates", "parse_date"]
 
 # How far a match can reach around its trigger: month-led matches start at the month name;
-# relative ones end at most a word after it ("Sunday night") and start up to ~3 words before.
-_MONTH_WINDOW, _RELATIVE_WINDOW = (0, 40), (30, 12)
+# Relative matches end at most a word after it ("Sunday night") and start up to ~3 words before.
+_RELATIVE_WINDOW = (30, 12)
 _CONTEXT = 60  # characters of context read around a match for roles and licensing
 
 
@@ -101,8 +110,12 @@ class _Cand:
 
 
 # --- small date helpers --------------------------------------------------------------------
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _last_dom(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    # calendar.monthrange's day count without the weekday it also computes (month is 1..12)
+    return 29 if month == 2 and calendar.isleap(year) else _DAYS_IN_MONTH[month]
 
 
 def _shift(d: dt.date, days: int) -> dt.date | None:
@@ -145,7 +158,8 @@ def _span_value(first: dt.date, last: dt.date) -> DateValue | None:
 
 
 def _month_of(name: str) -> int:
-    return _MONTHS[name[:3].lower()]
+    # casefold: re.IGNORECASE reads "ſeptember" as a month ("ſ" folds to "s"; lower() keeps it)
+    return _MONTHS[name[:3].casefold()]
 
 
 def _day_of(token: str) -> int:
@@ -243,13 +257,18 @@ def _before(text: str, pos: int) -> str:
 
 def _range_word(text: str, pos: int) -> str:
     """ "between" or "from" right before `pos`, else ""."""
-    m = _RANGE_PREFIX.search(_before(text, pos))
+    before = _before(text, pos)
+    if tail(before) not in _RANGE_TAIL:
+        return ""
+    m = _RANGE_PREFIX.search(before)
     return m.group(1).lower() if m else ""
 
 
 def _with_weekday(text: str, pos: int, floor: int) -> int:
     """Start of a weekday written just before a date ("Monday, 3 May"), else `pos`."""
     before = _before(text, pos)
+    if tail(before) not in _WEEKDAY_TAIL:
+        return pos
     m = _WEEKDAY_BEFORE.search(before)
     if m is None:
         return pos
@@ -263,7 +282,7 @@ def _day_range(
     """One day or a day range of one month; None when "and" is not after "between"."""
     d1 = _day_of(m["d1"])
     d2 = _day_of(m["d2"]) if m["d2"] else d1
-    word = _range_word(text, start)
+    word = _range_word(text, start) if m["d2"] else ""  # read only for a range
     if m["d2"] and m["c"].strip().lower() == "and" and word != "between":
         return None  # "on 3 and 5 March" names two days, not a range
     s = _with_weekday(text, start, floor)
@@ -335,7 +354,8 @@ def _one_day(text: str, m: re.Match[str], floor: int, stop: int) -> Iterator[_Ca
 def _bare_year(text: str, m: re.Match[str], floor: int, stop: int) -> Iterator[_Cand]:
     part = _Part(int(m[0]), None, None)
     before = _before(text, m.start())
-    licensed = bool(_YEAR_CONTEXT.search(before)) and not _YEAR_NOT_AFTER.search(before)
+    licensed = tail(before, hyphens=True) in _YEAR_TAIL and bool(_YEAR_CONTEXT.search(before))
+    licensed = licensed and not _YEAR_NOT_AFTER.search(before)
     licensed = licensed and not _QUANTITY_NOUN.match(text, m.end())
     yield _Cand(m.start(), m.end(), part, part, weak=not licensed)
 
@@ -420,23 +440,6 @@ _DIGIT_FAMILY: tuple[tuple[re.Pattern[str], _Make], ...] = (
 )
 
 
-def _windows(
-    trigger: re.Pattern[str], reach: tuple[int, int], text: str, start: int, end: int
-) -> list[tuple[int, int]]:
-    """Merged ranges around each trigger word, ending at whitespace so no token is cut."""
-    out: list[tuple[int, int]] = []
-    for m in trigger.finditer(text, start, end):
-        lo = max(start, m.start() - reach[0])
-        hi = min(end, m.end() + reach[1])
-        if out and lo <= out[-1][1]:
-            if hi <= out[-1][1]:
-                continue  # already covered; not re-extending keeps this linear
-            lo = out.pop()[0]
-        stop = _TO_SPACE.match(text, hi, end)
-        out.append((lo, stop.end() if stop else hi))
-    return out
-
-
 def _combine(text: str, cands: list[_Cand], end: int) -> list[_Cand]:
     """Join two absolute candidates separated by a range connector into one range."""
     by_start: dict[int, list[_Cand]] = {}
@@ -461,22 +464,30 @@ def _combine(text: str, cands: list[_Cand], end: int) -> list[_Cand]:
 
 
 def _candidates(
-    text: str, ref: dt.date | None, start: int, end: int, allow_bare: bool
+    text: str, ref: dt.date | None, start: int, end: int, allow_bare: bool, reference_scan: bool
 ) -> list[_Cand]:
+    """`reference_scan`: each pattern scans for itself (the reference of extract/date_starts.py,
+    which finds the same matches from one scan per family)."""
     cands: list[_Cand] = []
-    for lo, hi in _windows(_MONTH_TRIGGER, _MONTH_WINDOW, text, start, end):
-        for m in _P_MONTH_LED.finditer(text, lo, hi):
-            cands.extend(_month_led(text, m, start, end))
-    for pattern, make in _DIGIT_FAMILY:
-        for m in pattern.finditer(text, start, end):
+    month_led = None if reference_scan else month_led_matches(text, start, end)
+    for m in month_led_windowed(text, start, end) if month_led is None else month_led:
+        cands.extend(_month_led(text, m, start, end))
+    if reference_scan:
+        digits = tuple(list(p.finditer(text, start, end)) for p, _ in _DIGIT_FAMILY)
+    else:
+        digits = digit_matches(text, start, end)
+    for (_, make), found in zip(_DIGIT_FAMILY, digits, strict=True):
+        for m in found:
             cands.extend(make(text, m, start, end))
     if ref is not None:
-        for lo, hi in _windows(_RELATIVE_TRIGGER, _RELATIVE_WINDOW, text, start, end):
+        for lo, hi in windows(_RELATIVE_TRIGGER, _RELATIVE_WINDOW, text, start, end):
             for m in _P_RELATIVE.finditer(text, lo, hi):
                 cand = _relative(ref, text, m)
                 if cand is not None:
                     cands.append(cand)
-        for m in _P_BARE_MONTH.finditer(text, start, end):
+        bare = _P_BARE_MONTH.finditer(text, start, end) if reference_scan else \
+            bare_month_matches(text, start, end)  # fmt: skip
+        for m in bare:
             month = _MONTHS[m["m"][:3].lower()]
             year = ref.year if month <= ref.month else ref.year - 1
             value = _month_value(year, month)
@@ -492,7 +503,7 @@ def _role(text: str, c: _Cand) -> str:
     before = _before(text, c.start)
     if _COMMEM_AFTER.match(text, c.end) or _COMMEM_BEFORE.search(before):
         return "commemoration"
-    m = _ROLE_BEFORE.search(before)
+    m = _ROLE_BEFORE.search(before) if tail(before, hyphens=True) in _ROLE_TAIL else None
     if m is not None and text.startswith(("'s", "’s"), c.end):
         m = None  # "the toll from Thursday's attack": the attack's day, not a period's start
     if m is None:
@@ -524,10 +535,15 @@ def _pick(cluster: list[_Resolved]) -> list[_Resolved]:
 
 
 def _select(
-    text: str, ref: dt.date | None, start: int, end: int, allow_bare: bool
+    text: str,
+    ref: dt.date | None,
+    start: int,
+    end: int,
+    allow_bare: bool,
+    reference_scan: bool = False,
 ) -> list[DateMention]:
     resolved: list[_Resolved] = []
-    for c in _candidates(text, ref, start, end, allow_bare):
+    for c in _candidates(text, ref, start, end, allow_bare, reference_scan):
         r = _resolve(c, ref)
         if r is not None:
             resolved.append((c, r[0], r[1]))
@@ -554,18 +570,21 @@ def find_dates(
     reference: dt.date | None = None,
     start: int = 0,
     end: int | None = None,
+    reference_scan: bool = False,
 ) -> tuple[DateMention, ...]:
     """Every date expression in `text[start:end]`, sorted by position, non-overlapping.
 
     Spans are absolute offsets into `text`; words just outside the window are read as context
     (for roles and bare years) but never matched. `reference` is the publication date that
     relative expressions ("yesterday", "on Tuesday", "3 May") are resolved against.
+    `reference_scan`: every pattern scans the text for itself, the slower reference of the
+    marks (extract/date_starts.py); the mentions are the same.
     """
     stop = len(text) if end is None else min(end, len(text))
     begin = max(0, start)
     if begin >= stop:
         return ()
-    return tuple(_select(text, reference, begin, stop, allow_bare=False))
+    return tuple(_select(text, reference, begin, stop, False, reference_scan))
 
 
 def parse_date(expr: str, *, reference: dt.date | None = None) -> DateValue | None:

@@ -18,25 +18,25 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tollbook.extract.grammar.alternation import end_width
+from tollbook.extract.grammar.number_patterns import AFTER_ANY as _AFTER_ANY
 from tollbook.extract.grammar.number_patterns import AFTER_MONEY as _AFTER_MONEY
 from tollbook.extract.grammar.number_patterns import AFTER_PERCENT as _AFTER_PERCENT
 from tollbook.extract.grammar.number_patterns import AGE_DURATION as _AGE_DURATION
 from tollbook.extract.grammar.number_patterns import BEFORE_IDENT as _BEFORE_IDENT
 from tollbook.extract.grammar.number_patterns import BEFORE_MONEY as _BEFORE_MONEY
-from tollbook.extract.grammar.number_patterns import CORE_RE as _CORE_RE
 from tollbook.extract.grammar.number_patterns import DECIMAL_COMMA as _DECIMAL_COMMA
 from tollbook.extract.grammar.number_patterns import DOT_GROUPED as _DOT_GROUPED
 from tollbook.extract.grammar.number_patterns import FIGURE_TEXT as _FIGURE_TEXT
 from tollbook.extract.grammar.number_patterns import GLUED_AFTER as _GLUED_AFTER
 from tollbook.extract.grammar.number_patterns import GLUED_BEFORE as _GLUED_BEFORE
 from tollbook.extract.grammar.number_patterns import NUMBER_RE as NUMBER_RE
+from tollbook.extract.grammar.number_patterns import NUMBER_SCAN as _NUMBER_SCAN
 from tollbook.extract.grammar.number_patterns import ORDINAL_SUFFIX as _ORDINAL_SUFFIX
 from tollbook.extract.grammar.number_patterns import RANGE_TAIL_RE as RANGE_TAIL_RE
 from tollbook.extract.grammar.number_patterns import SEPARATORS as _SEPARATORS
 from tollbook.extract.grammar.number_patterns import SPACES as _SPACES
 from tollbook.extract.grammar.number_patterns import UPDATE_FROM as _UPDATE_FROM
 from tollbook.extract.grammar.number_patterns import UPDATE_UP_TO as _UPDATE_UP_TO
-from tollbook.extract.grammar.number_patterns import WORD_START as _WORD_START
 from tollbook.extract.grammar.numberwords import (
     QUALIFIERS,
     SCALES,
@@ -107,6 +107,8 @@ def words_to_number(words: str) -> float | None:
 def parse_figure(text: str) -> float | None:
     """'1,275' -> 1275; '3.5 million' -> 3500000; 'twenty-five' -> 25."""
     t = text.strip().lower()
+    if t.isascii() and t.isdigit():
+        return float(t)  # plain digits ("25", most figures): what FIGURE_TEXT's `\d+` reads
     m = _FIGURE_TEXT.fullmatch(t)
     if m:
         digits, scale = m.group(1), m.group(2)
@@ -150,6 +152,15 @@ def _classify(text: str, start: int, end: int, digits: bool) -> tuple[str, int]:
     # Both look-behind patterns end in "\s*$" and their words are short: searching from just
     # before the trailing whitespace finds what a full search finds.
     near = max(0, len(before.rstrip()) - _PREFIX_REACH)
+    if _AFTER_ANY.match(after) is None:
+        # No pattern after the figure matches (nor does "km2|sq", whose first letter GLUED_AFTER
+        # takes), so the words before it decide, in the order below (most figures end here).
+        if _BEFORE_MONEY.search(before, near):
+            return "money", end
+        # GLUED_BEFORE is one or two characters at the window's end: searched from there.
+        if digits and (_BEFORE_IDENT.search(before, near) or _GLUED_BEFORE.search(before, max(0, len(before) - 2))):
+            return "ident", end
+        return "cardinal", end
     if digits and _ORDINAL_SUFFIX.match(after):
         return "ordinal", end + _ORDINAL_SUFFIX.match(after).end()  # type: ignore[union-attr]
     pm = _AFTER_PERCENT.match(after)
@@ -171,47 +182,16 @@ def _classify(text: str, start: int, end: int, digits: bool) -> tuple[str, int]:
     return "cardinal", end
 
 
-#: Words a match may hold before its first core word: a qualifier ("no fewer than"), "an
-#: additional", "between", "a" ("a hundred"); one more for the word the core sits in.
-_PREFIX_WORDS = max(len(q.split()) for q in QUALIFIERS) + 2 + 1 + 1 + 1
-
-
-def _words_back(text: str, floor: int, at: int, n: int) -> int:
-    """The start of the `n`th whitespace-separated word before `at` (the word holding `at`
-    counts), never before `floor`."""
-    i = at
-    for _ in range(n):
-        while i > floor and not text[i - 1].isspace():
-            i -= 1
-        while i > floor and text[i - 1].isspace():
-            i -= 1
-        if i <= floor:
-            return floor
-    return i
-
-
-def _first_match(text: str, lo: int, core: int, stop: int) -> re.Match[str] | None:
-    """`NUMBER_RE.search(text, lo, stop)`, tried at the word starts up to the core word only
-    (a search tries its long pattern at every character)."""
-    for w in _WORD_START.finditer(text, lo, core + 1):
-        m = NUMBER_RE.match(text, w.start(), stop)
-        if m is not None:
-            return m
-    return NUMBER_RE.search(text, core + 1, stop)
-
-
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> tuple[NumberMention, ...]:
-    """Every figure in text[start:end]; spans are absolute offsets into `text`."""
+    """Every figure in text[start:end]; spans are absolute offsets into `text`.
+
+    A figure's search starts where the last one ended. NUMBER_SCAN is NUMBER_RE tried only
+    where a match can start (issue 23), so each search is NUMBER_RE's own search from there."""
     stop = len(text) if end is None else end
     out: list[NumberMention] = []
     pos = start
     while pos < stop:
-        # NUMBER_RE tries a long list at every letter; the words every figure contains are found
-        # faster, and no figure starts more than a few words before the first of them.
-        core = _CORE_RE.search(text, pos, stop)
-        if core is None:
-            break
-        m = _first_match(text, _words_back(text, pos, core.start(), _PREFIX_WORDS), core.start(), stop)
+        m = _NUMBER_SCAN.search(text, pos, stop)
         if m is None:
             break
         mention = _mention(text, m, stop)

@@ -48,15 +48,23 @@ NOT_PLACES = frozenset(
 #: District Hospital in Peshawar", "transferred to a clinic in Goma", "evacuated to Mopti". The
 #: place right after this is never an incident's (a construction: a verb of moving the victims,
 #: "to", an optional care facility and its link word).
+_CARE_VERBS = (
+    "taken|transferred|rushed|evacuated|admitted|airlifted|flown|moved|brought|sent|"
+    "referred|treated"
+)
 CARE_DESTINATION = re.compile(
-    r"\b(?:taken|transferred|rushed|evacuated|admitted|airlifted|flown|moved|brought|sent|"
-    r"referred|treated)\s+(?:\w+\s+){0,2}?(?:to|at|in)\s+"
+    rf"\b(?:{_CARE_VERBS})\s+(?:\w+\s+){{0,2}}?(?:to|at|in)\s+"
     r"(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,4}?(?:hospitals?|clinics?|health\s+(?:centres?|centers?|"
     r"posts?|facilit(?:y|ies))|medical\s+(?:centres?|centers?|facilit(?:y|ies))|infirmary)\s+"
     r"(?:in|at|of)\s+(?:the\s+(?:\w+\s+)?(?:town|city|village)\s+of\s+)?$"
     r"|\b(?:taken|transferred|rushed|evacuated|airlifted|flown)\s+(?:\w+\s+){0,2}?to\s+$",
     re.IGNORECASE,
 )
+#: Where a CARE_DESTINATION match can start: one scan of the document, and a place with no
+#: such verb in the reach before it is not searched (extract/anchor.py `_care_places`).
+CARE_VERB = re.compile(rf"\b(?:{_CARE_VERBS})\s", re.IGNORECASE)
+#: How far before a place a care destination is read.
+CARE_REACH = 120
 #: After a building's name, where the document puts it: "Lindell shopping centre in Westmark".
 FACILITY_PLACED = r"\s+" + FACILITY_AFTER + r"\s+(?:in|at|near|of)\s+"
 #: Between a place and the place that holds it: "Gidan Maso village in Kaura local government

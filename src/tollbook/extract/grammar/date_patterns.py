@@ -75,15 +75,32 @@ P_RELATIVE = re.compile(
 )
 # A month without day or year after a preposition ("in January", "since early March"): the
 # latest such month on or before the reference. Capitalised only ("may", "march" are verbs).
+BARE_MONTH_PREPOSITIONS = ("in", "since", "during", "until", "by", "from")
+BARE_MONTH_MODIFIERS = ("early", "late", "mid")
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
 P_BARE_MONTH = re.compile(
-    r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom)\s+(?:(?:early|late|mid)[\s-]+)?"
-    r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\b(?!\s*,?\s*(?:of\s+)?\d|-\d)"
+    r"\b(?:"
+    + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in BARE_MONTH_PREPOSITIONS)
+    + rf")\s+(?:(?:{'|'.join(BARE_MONTH_MODIFIERS)})[\s-]+)?"
+    rf"(?P<m>{_MONTH_NAMES})\b(?!\s*,?\s*(?:of\s+)?\d|-\d)"
 )
+#: A capitalised month name, where a bare month can end (extract/date_starts.py reads back
+#: from it to the preposition instead of trying P_BARE_MONTH at every position).
+BARE_MONTH_NAME = re.compile(rf"(?:{_MONTH_NAMES})\b")
 # Cheap scans that find where month-led and relative patterns can match at all.
-MONTH_TRIGGER = re.compile(
-    r"[JjFfMmAaSsOoNnDd](?<![^\W\d_].)(?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)"
-)
+_TRIGGER_FIRST = "JjFfMmAaSsOoNnDd"
+_TRIGGER_REST = "(?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)"
+MONTH_TRIGGER = re.compile(rf"[{_TRIGGER_FIRST}](?<![^\W\d_].){_TRIGGER_REST}")
+#: The letters that open a month trigger (case-sensitive) and every letter a month name may
+#: open with under re.IGNORECASE ("ſ" folds to "s").
+MONTH_TRIGGER_FIRST = frozenset(_TRIGGER_FIRST)
+#: Where P_MONTH_LED can start (its look-behind, then a trigger's letters): one scan for the
+#: month-led dates, no windows (extract/date_starts.py).
+MONTH_START = re.compile(rf"[{_TRIGGER_FIRST}\u017f](?<![\w.,/:-].){_TRIGGER_REST}")
+#: A run of digits, where every digit-led date pattern starts.
+DIGIT_RUN = re.compile(r"\d+")
 RELATIVE_TRIGGER = re.compile(r"[DdNnWwMmYyAa](?i:ay|ight|eek|eekend|onth|ear|go)\b")
 #: The rest of a token (a match window is widened to its end, so no token is cut).
 TO_SPACE = re.compile(r"\S*")
