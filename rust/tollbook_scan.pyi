@@ -50,3 +50,28 @@ class PlaceWords:
         """`fold_token(word)`, as `scan` folds a word."""
     @property
     def max_words(self) -> int: ...
+# --- segmentation in one call (helper "segment", rust/src/segment.rs) ---
+from collections.abc import Callable
+
+class Segmenter:
+    """extract/segment.py's paragraphs, sentences and quotations of a document in one call."""
+
+    def __init__(
+        self,
+        abbreviations: list[str],
+        short_line: int,
+        max_sentence: int,
+        quote_pairs: list[tuple[str, str]],
+        isupper: Callable[[str], bool],
+    ) -> None: ...
+    def spans(self, text: str) -> tuple[list[int], list[int], list[int], list[tuple[int, int]]]:
+        """(kinds 0/1/2 = paragraph/sentence/quote, starts, ends) in segment.py's order, and
+        the (start, end) of the paragraphs that may hold list rows."""
+
+class Glue:
+    """extract/glue.py's `candidate`: whether glued words may need repair in a sentence."""
+
+    def __init__(self, words: list[str], before_digit: list[str], after_digit: list[str], aux: list[str]) -> None: ...
+    def candidate(self, text: str, lowered: str) -> bool | None:
+        """LOWER_CANDIDATE on `lowered` (text.lower()) or CASED_CANDIDATE on `text`; None when
+        `lowered` holds a non-ASCII digit-like character (ask the reference)."""

@@ -14,6 +14,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+// segmentation in one call (helper "segment", rust/src/segment.rs)
+mod segment;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -242,6 +245,9 @@ fn tollbook_scan(_py: Python<'_>, m: &PyModule) -> PyResult<()> {
     m.add_class::<Triggers>()?;
     // places.rs: the place stage's words and names
     m.add_class::<places::PlaceWords>()?;
+    // segmentation in one call (helper "segment", rust/src/segment.rs)
+    m.add_class::<segment::Segmenter>()?;
+    m.add_class::<segment::Glue>()?;
     Ok(())
 }
 

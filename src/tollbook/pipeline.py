@@ -16,10 +16,13 @@ from tollbook.model import Document, Extraction
 from tollbook.version import EXTRACTOR_VERSION
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from tollbook.extract.grammar.compiled import PatternCache
     from tollbook.geo.places import Gazetteer
     from tollbook.scan.cues import CueEngine
     from tollbook.scan.marks import ScannerChoice
+    from tollbook.scan.segments import Segments
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +35,8 @@ class Settings:
     #: How the place finder finds gazetteer names (scan/marks.py): "python", "compiled"
     #: (needs the `fast` extra) or "auto" (the engine measured faster). Same output either way.
     #: It also picks the cue scanner of the pre-filter (scan/cues.py): "compiled" needs the
-    #: tollbook_scan extension (`make rust`), "auto" takes it when installed.
+    #: tollbook_scan extension (`make rust`), "auto" takes it when installed; and the
+    #: segmenter (scan/segments.py): the extension's, or extract/segment.py's reference.
     scanner: ScannerChoice = "auto"
     #: Skip the count rules on sentences holding no trigger word (issue 23). Same output; off
     #: only to check that (tests/test_cues.py).
@@ -101,18 +105,47 @@ class Pipeline:
         return select_cues(self.settings.scanner, [*trigger_stems(), *FOLDS_TO_ASCII], misspellings,
                            (companion_stems(), COUNT_NOUNS))  # fmt: skip
 
+    @cached_property
+    def segmenter(self) -> Segments:
+        """text -> its segments: extract/segment.py's `segment` or the compiled scanner's, by
+        `Settings.scanner` (scan/segments.py; same segments)."""
+        self.patterns  # noqa: B018 - the grammar's patterns load through the pattern cache
+        from tollbook.extract import segment as sg
+        from tollbook.extract.grammar import segment_patterns as sp
+        from tollbook.scan.segments import SegmentGrammar, select_segmenter
+
+        transcribed = tuple(
+            (p.pattern, p.flags) for p in (sp.PARAGRAPH_RE, sp.BOUNDARY_RE, sp.LINE_END_CLOSES)
+        )
+        return select_segmenter(self.settings.scanner, SegmentGrammar(
+            sg.segment, sg.rows, sp.ABBREVIATIONS, sg.SHORT_LINE, sg.MAX_SENTENCE, sg.QUOTE_PAIRS, transcribed))  # fmt: skip
+
+    @cached_property
+    def glued(self) -> Callable[[str], bool]:
+        """Whether a cued sentence may hold glued words: extract/glue.py's `candidate` or the
+        compiled scanner's, by `Settings.scanner` (scan/repairs.py; same answers)."""
+        self.patterns  # noqa: B018 - the grammar's patterns load through the pattern cache
+        from tollbook.extract import glue
+        from tollbook.extract.grammar import glue_patterns as gp
+        from tollbook.extract.grammar.alternation import alternation
+        from tollbook.scan.repairs import GlueGrammar, select_glue
+
+        patterns = (gp.LOWER_CANDIDATE.pattern, gp.CASED_CANDIDATE.pattern)
+        return select_glue(self.settings.scanner, GlueGrammar(
+            glue.candidate, gp.WORDS, gp.BEFORE_DIGIT, gp.AFTER_DIGIT, gp.AUX_PAIRS, patterns, alternation))  # fmt: skip
+
     def run(self, document: Document) -> Extraction:
         self.patterns  # noqa: B018 - imports the stages once, through the pattern cache
         from tollbook.extract.claims import (
             extract_claims,  # after the first call: a dictionary lookup
         )
-        from tollbook.extract.segment import segment
         from tollbook.tally.rules import tally
 
-        segments = segment(document.text)
+        segments = self.segmenter(document.text)
         cues = self.cues
         claims = extract_claims(document, segments, self.gazetteer, self.settings.version,
-                                cues.cued if cues is not None else None, self.settings.reading_anchors)  # fmt: skip
+                                cues.cued if cues is not None else None, self.settings.reading_anchors,
+                                self.glued)  # fmt: skip
         return Extraction(
             document=document,
             segments=segments,

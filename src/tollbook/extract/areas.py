@@ -1,4 +1,5 @@
-"""Area extraction: text -> AreaFigure* (a territory's size, normalised to km²).
+"""Area extraction: text -> AreaFigure* (a territory's size, normalised to km²); text and
+scopes -> whether none of them holds one (`none_in`, one search for most documents).
 
 "territory 289 km2", "1,200 hectares", "50 square miles", "4,400 sq km". The label of a
 list row ("Shusha: ...") is the place the area belongs to.
@@ -7,12 +8,14 @@ list row ("Shusha: ...") is the place the area belongs to.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tollbook.extract.grammar.area_patterns import AREA_GATE as _AREA_GATE
 from tollbook.extract.grammar.area_patterns import AREA_RE as AREA_RE
 from tollbook.extract.grammar.area_patterns import UNITS as UNITS
 from tollbook.extract.numbers import parse_figure
-from tollbook.model import Span
+from tollbook.model import Segment, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,3 +46,20 @@ def find_areas(text: str, start: int = 0, end: int | None = None) -> list[AreaFi
             )
         )
     return out
+
+
+def none_in(text: str, scopes: Sequence[Segment]) -> bool:
+    """`not any(find_areas(text, s.start, s.end) for s in scopes)`, for most documents in one
+    search of the whole text: every match in a scope holds, from its number's last digit on, a
+    match of AREA_GATE, which also matches in the whole text unless the scope ends right
+    before a word character (the match's closing `\\b` and `(?![A-Za-z])` see the scope's end
+    as the text's end). Only a sentence cut mid-word (segment.py MAX_SENTENCE) ends so; where
+    one does, or where the gate matches, every scope is searched."""
+    if _AREA_GATE.search(text) is None and not any(_open_end(text, s.end) for s in scopes):
+        return True
+    return not any(find_areas(text, s.start, s.end) for s in scopes)
+
+
+def _open_end(text: str, end: int) -> bool:
+    """Whether text[end] is a word character (re's `\\w`: alphanumeric or '_')."""
+    return end < len(text) and (text[end].isalnum() or text[end] == "_")

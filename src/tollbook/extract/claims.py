@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from tollbook.extract import glue
 from tollbook.extract.anchor import Anchors
-from tollbook.extract.areas import find_areas
+from tollbook.extract.areas import find_areas, none_in
 from tollbook.extract.asides import blank_asides
 from tollbook.extract.attribution import Attributor
 from tollbook.extract.counts import find_figures
@@ -61,12 +61,13 @@ def _characterisation(text: str, start: int, end: int) -> tuple[str, ...]:
 
 def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazetteer | None,
                    version: str = EXTRACTOR_VERSION, cued: CueFlags | None = None,
-                   anchored: bool = True) -> tuple[Claim, ...]:  # fmt: skip
+                   anchored: bool = True, glued: Callable[[str], bool] = glue.candidate) -> tuple[Claim, ...]:  # fmt: skip
     """Every count and area claim of `doc`, in text order. `cued` (issue 23's pre-filter, the
     pipeline's cue engine): (text, sentences) -> one flag per sentence, False where it holds no
     trigger word (grammar/triggers.py) and no misspelt cue word (spelling.respell: "killled"
     holds no trigger stem), so that no count rule runs there; same output. `anchored`: skip
-    the readings whose anchor words a sentence lacks (readings.complete); same output."""
+    the readings whose anchor words a sentence lacks (readings.complete); same output.
+    `glued`: glue.candidate or an engine with its answers (scan/repairs.py)."""
     sentences = [s for s in segments if s.kind == "sentence"]
     paragraphs = [s for s in segments if s.kind == "paragraph"]
     quotes = [s for s in segments if s.kind == "quote"]
@@ -74,13 +75,13 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
     if not sentences:
         return ()
     flags = cued(doc.text, sentences) if cued is not None else [True] * len(sentences)
-    if not any(flags) and not any(find_areas(doc.text, s.start, s.end) for s in _area_scopes(rows, sentences)):
+    if not any(flags) and none_in(doc.text, _area_scopes(rows, sentences)):
         return ()  # no count and no area to anchor: most of an archive, spared its dates
     anchors = Anchors(doc, sentences, paragraphs, gazetteer)
     maker = _ClaimMaker(doc, version, sentences, paragraphs, quotes)
     claims, area_spans = _area_claims(maker, rows, sentences, anchors)
     exclude = _SpanIndex([d.span for d in anchors.dates] + area_spans)
-    claims += _count_claims(maker, sentences, anchors, exclude, flags, anchored)
+    claims += _count_claims(maker, sentences, anchors, exclude, flags, anchored, glued)
     claims.sort(key=lambda c: (c.span[0], c.span[1], c.claim_id))
     return tuple(mark_incidents(doc.text, claims))  # "across both attacks": a total of incidents
 
@@ -155,7 +156,8 @@ def _area_claims(maker: _ClaimMaker, rows: list[Segment], sentences: list[Segmen
 
 
 def _count_claims(maker: _ClaimMaker, sentences: list[Segment], anchors: Anchors,
-                  exclude: _SpanIndex, flags: Sequence[bool], anchored: bool) -> list[Claim]:  # fmt: skip
+                  exclude: _SpanIndex, flags: Sequence[bool], anchored: bool,
+                  glued: Callable[[str], bool] = glue.candidate) -> list[Claim]:  # fmt: skip
     """Count claims, sentence by sentence: figures (parts linked to their whole, "Among the
     dead were" to the latest whole of its category), explicit zeros, attackers who died."""
     make, source, doc = maker.make, maker.source, maker.doc
@@ -167,7 +169,7 @@ def _count_claims(maker: _ClaimMaker, sentences: list[Segment], anchors: Anchors
     for sentence, flag in zip(sentences, flags, strict=True):
         if not flag:
             continue  # no trigger word: no category, so no count claim (grammar/triggers.py)
-        figures = _sentence_figures(text, sentence, exclude.overlapping(sentence.start, sentence.end), anchored)
+        figures = _sentence_figures(text, sentence, exclude.overlapping(sentence.start, sentence.end), anchored, glued)
         ids = [claim_id(doc.doc_id, "count", f.span, f.category, f.population) for f in figures]
         subsets: set[int] = set()
         for i, fig in enumerate(figures):
@@ -236,11 +238,12 @@ def _figures(text: str, start: int, end: int, excluded: list[Span], anchored: bo
     return find_figures(text, start, end, excluded + [f.num.number_span for f in housing], anchored) + housing
 
 
-def _sentence_figures(text: str, sentence: Segment, excluded: list[Span], anchored: bool) -> list[Figure]:
+def _sentence_figures(text: str, sentence: Segment, excluded: list[Span], anchored: bool,
+                      glued: Callable[[str], bool] = glue.candidate) -> list[Figure]:  # fmt: skip
     """The sentence's figures, read through glue.repair when words are glued
     ("peoplewere evacuated") and spelling.respell when cue words are misspelt ("killled");
     spans are mapped back to the text as written."""
-    view = glue.repair(text[sentence.start : sentence.end])
+    view = glue.repair(text[sentence.start : sentence.end], glued)
     spelt = respell(view.text if view is not None else text[sentence.start : sentence.end])
     if spelt is not None:  # misspelt cue words ("killled") read as spelt right, spans mapped back
         view = compose(view, spelt) if view is not None else spelt

@@ -16,6 +16,7 @@ each span back through `Repaired.original`, so claims keep pointing at the text 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,8 +34,14 @@ from tollbook.extract.grammar.glue_patterns import REAL as _REAL
 from tollbook.extract.grammar.glue_patterns import WORDS as _WORDS
 
 
-def _needs_repair(text: str) -> bool:
-    if _LOWER_CANDIDATE.search(text.lower()) or _CASED_CANDIDATE.search(text):
+def candidate(text: str) -> bool:
+    """Whether LOWER_CANDIDATE or CASED_CANDIDATE finds where a repair may be needed (the
+    reference of the compiled scanner's `Glue`, scan/repairs.py)."""
+    return bool(_LOWER_CANDIDATE.search(text.lower()) or _CASED_CANDIDATE.search(text))
+
+
+def _needs_repair(text: str, candidate: Callable[[str], bool] = candidate) -> bool:
+    if candidate(text):
         return True
     return "-" in text and any((m.group(1) + m.group(2)).lower() in CONTENT for m in _HYPHEN.finditer(text))
 
@@ -135,9 +142,10 @@ def _pieces(token: str) -> list[str] | None:
 
 
 
-def repair(text: str) -> Repaired | None:
-    """The view of `text` with glued words split, or None when nothing needed repair."""
-    if not _needs_repair(text):
+def repair(text: str, candidate: Callable[[str], bool] = candidate) -> Repaired | None:
+    """The view of `text` with glued words split, or None when nothing needed repair.
+    `candidate`: `candidate` of this module or an engine giving the same answers."""
+    if not _needs_repair(text, candidate):
         return None
     chunks: list[str] = []
     index: list[int] = []

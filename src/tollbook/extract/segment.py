@@ -18,8 +18,8 @@ from tollbook.extract.grammar.segment_patterns import PARAGRAPH_RE as _PARAGRAPH
 from tollbook.extract.grammar.segment_patterns import ROW_RE as _ROW_RE
 from tollbook.model import Segment
 
-_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
-_SHORT_LINE = 50
+QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
+SHORT_LINE = 50
 #: Longest sentence: text with no sentence break (a dump without punctuation, a table run
 #: together) is cut before this many characters, at the last space, so that the per-sentence
 #: work of the rules stays bounded and a document's cost linear in its length (5 MB without a
@@ -63,7 +63,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Segment
         nxt = text[nl + 1 : nl + 3].lstrip()
         if line.strip() and (
             _LINE_END_CLOSES.search(line)
-            or (len(line.strip()) < _SHORT_LINE and nxt[:1].isupper() and not line.rstrip().endswith(","))
+            or (len(line.strip()) < SHORT_LINE and nxt[:1].isupper() and not line.rstrip().endswith(","))
         ):
             cuts.append(nl)
         line_start = nl + 1
@@ -127,7 +127,7 @@ def quotations(text: str, start: int = 0, end: int | None = None) -> list[Segmen
     """Quoted passages (the words inside the marks), curly or straight, possibly multi-line."""
     stop = len(text) if end is None else end
     out: list[Segment] = []
-    for open_q, close_q in _QUOTE_PAIRS:
+    for open_q, close_q in QUOTE_PAIRS:
         pos = start
         while True:
             i = text.find(open_q, pos, stop)

@@ -19,3 +19,8 @@ AREA_RE = re.compile(
     r"(?P<unit>" + _UNIT_RE + r")(?![A-Za-z])",
     re.IGNORECASE,
 )
+#: What every AREA_RE match holds from its number's last digit on, searched once in a whole
+#: document: where it is absent, no sentence or row of it holds an area (areas.none_in).
+AREA_GATE = re.compile(
+    r"\d(?:\s*(?:thousand|million))?\s*(?:" + _UNIT_RE + r")(?![A-Za-z])", re.IGNORECASE
+)
