@@ -75,3 +75,14 @@ class Glue:
     def candidate(self, text: str, lowered: str) -> bool | None:
         """LOWER_CANDIDATE on `lowered` (text.lower()) or CASED_CANDIDATE on `text`; None when
         `lowered` holds a non-ASCII digit-like character (ask the reference)."""
+
+# ---- gates (rust/src/gates.rs): word gates over marks (issue 23, "rules over marks")
+
+class Gates:
+    """Every declared gate word (lower-case ASCII) in one automaton; masks of gates per range."""
+
+    def __init__(self, words: list[str], masks: list[int], folds: list[tuple[str, str]]) -> None: ...
+    def masks(self, text: str, starts: list[int], ends: list[int]) -> list[int]:
+        """One mask per range text[starts[i]:ends[i]] (code points): the gates holding a word."""
+    @property
+    def size(self) -> int: ...

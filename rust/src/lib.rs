@@ -17,6 +17,9 @@ use std::collections::{HashMap, HashSet};
 // segmentation in one call (helper "segment", rust/src/segment.rs)
 mod segment;
 
+// Word gates over marks (helper "gates"): rust/src/gates.rs
+mod gates;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -248,6 +251,9 @@ fn tollbook_scan(_py: Python<'_>, m: &PyModule) -> PyResult<()> {
     // segmentation in one call (helper "segment", rust/src/segment.rs)
     m.add_class::<segment::Segmenter>()?;
     m.add_class::<segment::Glue>()?;
+
+    // gates.rs: every declared gate word, one pass per range
+    m.add_class::<gates::Gates>()?;
     Ok(())
 }
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from tollbook.extract.grammar.compiled import PatternCache
     from tollbook.geo.places import Gazetteer
     from tollbook.scan.cues import CueEngine
+    from tollbook.scan.gates import GateEngine
     from tollbook.scan.marks import ScannerChoice
     from tollbook.scan.segments import Segments
 
@@ -34,9 +35,10 @@ class Settings:
     version: str = EXTRACTOR_VERSION
     #: How the place finder finds gazetteer names (scan/marks.py): "python", "compiled"
     #: (needs the `fast` extra) or "auto" (the engine measured faster). Same output either way.
-    #: It also picks the cue scanner of the pre-filter (scan/cues.py): "compiled" needs the
-    #: tollbook_scan extension (`make rust`), "auto" takes it when installed; and the
-    #: segmenter (scan/segments.py): the extension's, or extract/segment.py's reference.
+    #: It also picks the cue scanner of the pre-filter (scan/cues.py), the word gates' marks
+    #: (scan/gates.py) and the segmenter (scan/segments.py): "compiled" needs the
+    #: tollbook_scan extension (`make rust`), "auto" takes it when installed; the
+    #: pure-Python ones are the reference.
     scanner: ScannerChoice = "auto"
     #: Skip the count rules on sentences holding no trigger word (issue 23). Same output; off
     #: only to check that (tests/test_cues.py).
@@ -134,6 +136,16 @@ class Pipeline:
         return select_glue(self.settings.scanner, GlueGrammar(
             glue.candidate, gp.WORDS, gp.BEFORE_DIGIT, gp.AFTER_DIGIT, gp.AUX_PAIRS, patterns, alternation))  # fmt: skip
 
+    @cached_property
+    def gates(self) -> GateEngine | None:
+        """The word gates' marks engine (scan/gates.py), over every gate the grammar declares
+        (None: the rules search for themselves, the pure-Python path)."""
+        self.patterns  # noqa: B018 - every grammar module is imported: every gate is declared
+        from tollbook.extract.grammar import literals
+        from tollbook.scan.gates import select_gates
+
+        return select_gates(self.settings.scanner, literals.declared(), literals.FOLDS)
+
     def run(self, document: Document) -> Extraction:
         self.patterns  # noqa: B018 - imports the stages once, through the pattern cache
         from tollbook.extract.claims import (
@@ -145,7 +157,7 @@ class Pipeline:
         cues = self.cues
         claims = extract_claims(document, segments, self.gazetteer, self.settings.version,
                                 cues.cued if cues is not None else None, self.settings.reading_anchors,
-                                self.glued)  # fmt: skip
+                                self.glued, self.gates)  # fmt: skip
         return Extraction(
             document=document,
             segments=segments,

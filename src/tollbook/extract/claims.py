@@ -10,8 +10,9 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from tollbook.extract import glue
 from tollbook.extract.anchor import Anchors
@@ -40,10 +41,16 @@ from tollbook.model import (
 )
 from tollbook.version import EXTRACTOR_VERSION
 
+if TYPE_CHECKING:
+    from tollbook.scan.gates import GateEngine
+
 __all__ = ["CueFlags", "claim_id", "extract_claims"]
 
 #: (text, sentences) -> whether each sentence holds a trigger word (scan/cues.py's engines).
 CueFlags = Callable[[str, Sequence[Segment]], list[bool]]
+#: Sentences marked at once: fewer than literals.gate remembers (MEMO_SIZE), so that no mark is
+#: forgotten before the rules of its sentence ask it.
+_MARKED_AT_ONCE = 256
 
 
 def claim_id(doc_id: str, kind: str, span: Span, category: str | None, population: str | None) -> str:
@@ -61,13 +68,16 @@ def _characterisation(text: str, start: int, end: int) -> tuple[str, ...]:
 
 def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazetteer | None,
                    version: str = EXTRACTOR_VERSION, cued: CueFlags | None = None,
-                   anchored: bool = True, glued: Callable[[str], bool] = glue.candidate) -> tuple[Claim, ...]:  # fmt: skip
+                   anchored: bool = True, glued: Callable[[str], bool] = glue.candidate,
+                   gates: GateEngine | None = None) -> tuple[Claim, ...]:  # fmt: skip
     """Every count and area claim of `doc`, in text order. `cued` (issue 23's pre-filter, the
     pipeline's cue engine): (text, sentences) -> one flag per sentence, False where it holds no
     trigger word (grammar/triggers.py) and no misspelt cue word (spelling.respell: "killled"
     holds no trigger stem), so that no count rule runs there; same output. `anchored`: skip
     the readings whose anchor words a sentence lacks (readings.complete); same output.
-    `glued`: glue.candidate or an engine with its answers (scan/repairs.py)."""
+    `glued`: glue.candidate or an engine with its answers (scan/repairs.py). `gates`:
+    the engine that marks the word gates of the cued sentences, so that each gate of their
+    rules is a bit test (scan/gates.py, literals.mark); same output."""
     sentences = [s for s in segments if s.kind == "sentence"]
     paragraphs = [s for s in segments if s.kind == "paragraph"]
     quotes = [s for s in segments if s.kind == "quote"]
@@ -81,7 +91,7 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
     maker = _ClaimMaker(doc, version, sentences, paragraphs, quotes)
     claims, area_spans = _area_claims(maker, rows, sentences, anchors)
     exclude = _SpanIndex([d.span for d in anchors.dates] + area_spans)
-    claims += _count_claims(maker, sentences, anchors, exclude, flags, anchored, glued)
+    claims += _count_claims(maker, sentences, anchors, exclude, flags, anchored, glued, gates)
     claims.sort(key=lambda c: (c.span[0], c.span[1], c.claim_id))
     return tuple(mark_incidents(doc.text, claims))  # "across both attacks": a total of incidents
 
@@ -157,7 +167,7 @@ def _area_claims(maker: _ClaimMaker, rows: list[Segment], sentences: list[Segmen
 
 def _count_claims(maker: _ClaimMaker, sentences: list[Segment], anchors: Anchors,
                   exclude: _SpanIndex, flags: Sequence[bool], anchored: bool,
-                  glued: Callable[[str], bool] = glue.candidate) -> list[Claim]:  # fmt: skip
+                  glued: Callable[[str], bool] = glue.candidate, gates: GateEngine | None = None) -> list[Claim]:  # fmt: skip
     """Count claims, sentence by sentence: figures (parts linked to their whole, "Among the
     dead were" to the latest whole of its category), explicit zeros, attackers who died."""
     make, source, doc = maker.make, maker.source, maker.doc
@@ -166,9 +176,9 @@ def _count_claims(maker: _ClaimMaker, sentences: list[Segment], anchors: Anchors
     claims: list[Claim] = []
     # category -> latest top-level claim id and value, for "Among the dead were"
     last_whole: dict[str, tuple[str, float]] = {}
-    for sentence, flag in zip(sentences, flags, strict=True):
-        if not flag:
-            continue  # no trigger word: no category, so no count claim (grammar/triggers.py)
+    # no trigger word: no category, so no count claim (grammar/triggers.py)
+    cued = [s for s, flag in zip(sentences, flags, strict=True) if flag]
+    for sentence in cued if gates is None else _marked(text, cued, gates):
         figures = _sentence_figures(text, sentence, exclude.overlapping(sentence.start, sentence.end), anchored, glued)
         ids = [claim_id(doc.doc_id, "count", f.span, f.category, f.population) for f in figures]
         subsets: set[int] = set()
@@ -199,6 +209,15 @@ def _count_claims(maker: _ClaimMaker, sentences: list[Segment], anchors: Anchors
                 source=source(zero.span[0], sentence),
             ))  # fmt: skip
     return claims
+
+
+def _marked(text: str, sentences: list[Segment], gates: GateEngine) -> Iterator[Segment]:
+    """`sentences`, their gate marks made a chunk at a time, just before their rules ask them."""
+    for k in range(0, len(sentences), _MARKED_AT_ONCE):
+        chunk = sentences[k : k + _MARKED_AT_ONCE]
+        ranges = [(s.start, s.end) for s in chunk]
+        literals.mark(text, ranges, gates.masks(text, ranges), gates.size)
+        yield from chunk
 
 
 def _taken_before(figures: Sequence[Figure], ids: Sequence[str], i: int, subsets: set[int],

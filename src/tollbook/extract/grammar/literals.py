@@ -8,11 +8,15 @@ proves a declaration sound (tests/test_gates.py) and gives the check the rules r
   "K" (Kelvin), "ſ", "İ" and "ı" are the non-ASCII letters `re.IGNORECASE` equates with
   ASCII ones (FOLDS_TO_ASCII), so they are mapped first.
 - `holds(low, words)`: does the folded text `low` contain one of `words` (lower-case ASCII)?
-- `gate_of(words)`: a `Gate`, the words declared with their test compiled once;
+- `gate_of(words)`: a `Gate`, the words declared with their test compiled once, and its bit
+  among the declared gates (`declared()`, filled as the grammar modules import);
   `gate(text, start, end, g)`: may a pattern needing one of g's words match in
-  text[start:end]? The sentence is folded once (`folded`, a memo of the last few sentences:
-  the rules of one sentence share it), and the test is a case-sensitive search of the words'
-  alternation over it (a third of a case-blind pattern's cost) or, for a few words, `in`.
+  text[start:end]? When the range was marked (`mark`: the bits of every declared gate
+  holding a word there, computed for the cued sentences of a document at once by a marks
+  engine, scan/gates.py), a bit test. Otherwise the range is folded once (a memo of the last
+  few ranges: the rules of one sentence share it), and the test is a case-sensitive search
+  of the words' alternation over it (a third of a case-blind pattern's cost) or, for a few
+  words, `in`: the reference, and the pure-Python path.
 - `required(pattern)`: from `re`'s own parse of the pattern, a set of folded ASCII strings such
   that the text a match consumes contains one of them; None when no such set is found (the
   pattern starts with an open class everywhere). Look-arounds and anchors consume nothing,
@@ -29,7 +33,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from re import _constants as _c  # type: ignore[attr-defined]
@@ -38,25 +42,30 @@ from typing import Any
 
 from tollbook.extract.grammar.alternation import alternation
 
-__all__ = ["FOLDS_TO_ASCII", "Gate", "covers", "fold", "folded", "gate", "gate_of", "holds", "minimal", "proves", "required", "requirements"]
+__all__ = ["FOLDS", "FOLDS_TO_ASCII", "Gate", "covers", "declared", "fold", "gate", "gate_of", "holds", "mark", "minimal",
+           "proves", "required", "requirements"]  # fmt: skip
 
 #: Non-ASCII letters that Python's IGNORECASE patterns equate with ASCII letters (K: Kelvin
 #: sign, s: long s, i: dotted capital and dotless small i); read by the pre-filter too
 #: (grammar/triggers.py).
 FOLDS_TO_ASCII: tuple[str, ...] = ("\u212a", "\u017f", "\u0130", "\u0131")
-#: Each to the ASCII letter `re` equates it with (tests/test_gates.py checks there are no others).
-_FOLDS = tuple((c, next(a for a in string.ascii_lowercase if re.fullmatch(a, c, re.IGNORECASE)))
+#: Each to the ASCII letter `re` equates it with (tests/test_gates.py checks there are no others);
+#: read by the compiled marks engine too (scan/gates.py).
+FOLDS: tuple[tuple[str, str], ...] = tuple((c, next(a for a in string.ascii_lowercase if re.fullmatch(a, c, re.IGNORECASE)))
                for c in FOLDS_TO_ASCII)  # fmt: skip
 #: A gate of more words than this searches one alternation of them; fewer, one `in` each.
 _FEW = 6
 #: Finite languages larger than this are given up (treated as open).
 _LIMIT = 4000
+#: Ranges whose marks `mark` remembers: more than the sentences marked at once
+#: (extract/claims.py _MARKED_AT_ONCE), so that none is forgotten before its rules ask it.
+MEMO_SIZE = 1024
 
 
 def fold(text: str) -> str:
     """`text` lower-cased, with the non-ASCII letters case-blind patterns equate with ASCII ones
     mapped to those first (four `in` tests: cheaper than a translation table)."""
-    for ch, ascii_letter in _FOLDS:
+    for ch, ascii_letter in FOLDS:
         if ch in text:
             text = text.replace(ch, ascii_letter)
     return text.lower()
@@ -65,10 +74,12 @@ def fold(text: str) -> str:
 @dataclass(frozen=True, slots=True)
 class Gate:
     """Declared words (lower-case ASCII, none containing another) and their test, compiled once:
-    one search of an alternation when they are many, else one `in` each."""
+    one search of an alternation when they are many, else one `in` each. `bit`: 1 << its place
+    among the declared gates (`declared()`), its bit in a range's marks."""
 
     words: tuple[str, ...]
     search: Callable[[str], object]
+    bit: int = 0
 
     def __call__(self, low: str) -> bool:
         return self.search(low) is not None if self.search is not _none else any(w in low for w in self.words)
@@ -78,12 +89,24 @@ def _none(low: str) -> object:
     return None
 
 
+#: Every Gate made by gate_of, in order: the grammar declares them at import (a registry of
+#: constants, like `re`'s cache: it only grows, and a mark covers the gates it was built for).
+_DECLARED: list[Gate] = []
+
+
 def gate_of(words: Iterable[str]) -> Gate:
-    """The Gate of `words` (folded, reduced by `minimal`)."""
+    """The Gate of `words` (folded, reduced by `minimal`), declared (`declared`)."""
     ws = minimal(w.lower() for w in words)
     if not ws:
         raise ValueError("a gate needs at least one word")
-    return Gate(ws, re.compile(alternation(ws)).search if len(ws) > _FEW else _none)
+    g = Gate(ws, re.compile(alternation(ws)).search if len(ws) > _FEW else _none, 1 << len(_DECLARED))
+    _DECLARED.append(g)
+    return g
+
+
+def declared() -> tuple[Gate, ...]:
+    """Every gate made so far, in the order of their bits (the marks engines' words)."""
+    return tuple(_DECLARED)
 
 
 def holds(low: str, words: Iterable[str]) -> bool:
@@ -91,19 +114,41 @@ def holds(low: str, words: Iterable[str]) -> bool:
     return any(w in low for w in words)
 
 
-@lru_cache(maxsize=8)
-def folded(text: str, start: int, end: int) -> str:
-    """fold(text[start:end]), computed once for the rules that read the same sentence (a pure
-    function's memo: `text`'s hash is cached by the string, so a lookup costs no scan)."""
-    return fold(text[start:end])
+#: (text, start, end) -> the range's marks (an int: the bit of every gate holding one of its
+#: words there, and every bit from the engine's size up), remembered by `mark` for `_range`,
+#: emptied when full: what it holds changes no answer, only its cost.
+_MARKS: dict[tuple[str, int, int], int] = {}
+
+
+@lru_cache(maxsize=16)
+def _range(text: str, start: int, end: int) -> str | int:
+    """text[start:end]'s marks when they were made (`mark`), else the range folded; a memo of
+    the last few ranges: the rules of one sentence share it (lru_cache: the lookup is one
+    C-level call, as cheap as the memo of the folded range it replaced)."""
+    marks = _MARKS.get((text, start, end))
+    return fold(text[start:end]) if marks is None else marks
 
 
 def gate(text: str, start: int, end: int, words: Gate) -> bool:
     """May a pattern whose matches contain one of the gate's words (folded) match inside
     text[start:end]? False only when none occurs there: the caller skips its search.
     tests/test_gates.py proves each declared gate against its patterns and checks output
-    with every gate answering True."""
-    return words(folded(text, start, end))
+    with every gate answering True; tests/test_scan_gates.py checks marks and search agree."""
+    low = _range(text, start, end)
+    if type(low) is str:  # not marked: the search
+        return words(low)
+    return low & words.bit != 0  # type: ignore[operator]  # marked (a gate declared later: True)
+
+
+def mark(text: str, ranges: Sequence[tuple[int, int]], masks: Sequence[int], size: int) -> None:
+    """Remember the marks of text[s:e] for each (s, e) of `ranges`: masks[i] holds the bit of
+    every gate among the first `size` declared whose words occur there (scan/gates.py's
+    engines). A gate declared later reads True there, which is always safe."""
+    later = -(1 << size)  # every bit from `size` up
+    if len(_MARKS) + len(ranges) > MEMO_SIZE:
+        _MARKS.clear()  # one C call: safe beside another thread's marks (a forgotten mark: a search)
+    for (s, e), m in zip(ranges, masks, strict=True):
+        _MARKS[(text, s, e)] = m | later
 
 
 def minimal(words: Iterable[str]) -> tuple[str, ...]:
