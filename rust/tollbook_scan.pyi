@@ -1,5 +1,7 @@
 # Types of the compiled scanner (rust/src/lib.rs); maturin ships this stub and py.typed.
 
+from collections.abc import Callable, Container
+
 class Triggers:
     """Sentences that hold a trigger literal (ASCII case-insensitive substrings)."""
 
@@ -19,6 +21,35 @@ class Triggers:
     @property
     def size(self) -> int: ...
 
+# ---- places.rs (helper `places`): the place stage's word pass, scan/words_compiled.py
+
+class PlaceWords:
+    """A text's words as columns and the longest gazetteer name at each capitalised word,
+    exactly as scan/marks.py `words` (with geo/names.py `fold_token`) and `PythonNames`."""
+
+    def __init__(
+        self,
+        classify: Callable[[str], tuple[list[bool], list[bool], list[str]]],
+        apostrophes: str,
+        digraphs: list[tuple[str, str]],
+        names: Container[str],
+        firsts: Container[str],
+        max_words: int,
+    ) -> None: ...
+    def scan(
+        self, text: str
+    ) -> tuple[
+        list[str], list[int], list[int], list[str], list[bool], list[bool], list[int], list[int]
+    ]:
+        """(texts, starts, ends, keys, caps, joins, first words of names, their lengths)."""
+    def longest(
+        self, keys: list[str], caps: list[bool], joins: list[bool]
+    ) -> tuple[list[int], list[int]]:
+        """`PythonNames.longest` over given columns."""
+    def fold(self, word: str) -> str:
+        """`fold_token(word)`, as `scan` folds a word."""
+    @property
+    def max_words(self) -> int: ...
 # --- segmentation in one call (helper "segment", rust/src/segment.rs) ---
 from collections.abc import Callable
 

@@ -25,6 +25,9 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
+// The place stage's word pass (issue 23, helper `places`).
+mod places;
+
 /// Byte offsets of the code-point offsets `points` in `text` (any order; each <= chars).
 fn byte_offsets(text: &str, points: &[usize]) -> Result<Vec<usize>, usize> {
     if text.is_ascii() {
@@ -243,6 +246,8 @@ impl Triggers {
 #[pymodule]
 fn tollbook_scan(_py: Python<'_>, m: &PyModule) -> PyResult<()> {
     m.add_class::<Triggers>()?;
+    // places.rs: the place stage's words and names
+    m.add_class::<places::PlaceWords>()?;
     // segmentation in one call (helper "segment", rust/src/segment.rs)
     m.add_class::<segment::Segmenter>()?;
     m.add_class::<segment::Glue>()?;

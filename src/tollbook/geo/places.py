@@ -197,8 +197,8 @@ class Gazetteer:
 
     def with_scanner(self, choice: ScannerChoice) -> Gazetteer:
         """This gazetteer (sharing its data) whose `find_in_document` reads its words and name
-        candidates from the scanner `choice` (scan/marks.py): the same mentions, faster.
-        Made once per gazetteer and choice in a process (a compiled engine takes a second)."""
+        candidates from the scanner `choice` (scan/words_compiled.py `select_scanner`): the
+        same mentions, faster. Made once per gazetteer and choice in a process."""
         return _with_scanner(self, choice)
 
     @classmethod
@@ -567,11 +567,10 @@ def _base_scores(
 
 @lru_cache(maxsize=8)
 def _with_scanner(gazetteer: Gazetteer, choice: ScannerChoice) -> Gazetteer:
-    from tollbook.scan.marks import Scanner, select_engine
+    from tollbook.scan.words_compiled import select_scanner
 
     view = copy.copy(gazetteer)
-    engine = select_engine(choice, gazetteer._index, gazetteer._firsts, gazetteer._max_words)
-    view._scanner = Scanner(_fold_token, engine)
+    view._scanner = select_scanner(choice, gazetteer._index, gazetteer._firsts, gazetteer._max_words)
     return view
 
 

@@ -16,7 +16,9 @@ Layers:
 `select_engine(choice, ...)` takes the explicit setting (`Settings.scanner`: "auto", "python"
 or "compiled"). "auto" takes the engine measured faster (today Python: AUTO_PREFERS_COMPILED);
 were that the compiled one and not installed, it uses Python and logs one warning. Both
-engines give the same marks, so extraction output never depends on the choice.
+engines give the same marks, so extraction output never depends on the choice. The pipeline's
+place stage picks its scanner with scan/words_compiled.py `select_scanner`: for "auto" and
+"compiled", the `tollbook_scan` extension reads the words and the names in one call.
 """
 
 from __future__ import annotations
