@@ -31,7 +31,7 @@ from tollbook.extract.grammar import literals
 from tollbook.extract.segment import segment
 from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline, Settings
-from tollbook.scan import gates
+from tollbook.scan import extension, gates
 from tollbook.scan.cues import extension_available
 from tollbook.scan.gates import CompiledGates, GateEngine, PythonGates
 from tollbook.scan.marks import EngineUnavailable
@@ -199,7 +199,7 @@ def test_select_gates_follows_the_scanner_setting(monkeypatch: pytest.MonkeyPatc
     with pytest.raises(ConfigError, match="scanner must be one of"):
         select_gates("fast")
     monkeypatch.setitem(sys.modules, "tollbook_scan", types.SimpleNamespace(Triggers=object))
-    gates._say_python_once.cache_clear()
+    extension.say_python_once.cache_clear()
     with caplog.at_level(logging.WARNING, logger="tollbook.scan"):
         assert select_gates("auto") is None and select_gates("auto") is None
     said = [r.getMessage() for r in caplog.records if r.name == "tollbook.scan"]
@@ -210,7 +210,7 @@ def test_select_gates_follows_the_scanner_setting(monkeypatch: pytest.MonkeyPatc
     assert select_gates("auto") is None
     with pytest.raises(EngineUnavailable, match="make rust"):
         select_gates("compiled")
-    gates._say_python_once.cache_clear()
+    extension.say_python_once.cache_clear()
 
 
 @needs_extension

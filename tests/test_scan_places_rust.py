@@ -24,7 +24,7 @@ from tollbook.geo.names import fold_token
 from tollbook.geo.places import Gazetteer
 from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline, Settings
-from tollbook.scan import marks, words_compiled
+from tollbook.scan import extension, marks, words_compiled
 from tollbook.scan.marks import EngineUnavailable, PythonNames, Scanner, Words
 from tollbook.scan.words_compiled import CompiledPlaces, CompiledScanner, select_scanner
 
@@ -240,7 +240,7 @@ def _old_extension(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_old_extension_falls_back_and_says_once(monkeypatch: pytest.MonkeyPatch,
                                                 caplog: pytest.LogCaptureFixture) -> None:  # fmt: skip
     _old_extension(monkeypatch)
-    words_compiled._say_python_once.cache_clear()
+    extension.say_python_once.cache_clear()
     g = _gaz()
     with caplog.at_level(logging.WARNING, logger="tollbook.scan"):
         for _ in range(2):
@@ -255,7 +255,7 @@ def test_old_extension_falls_back_and_says_once(monkeypatch: pytest.MonkeyPatch,
 def test_no_extension_is_python_without_a_second_warning(monkeypatch: pytest.MonkeyPatch,
                                                          caplog: pytest.LogCaptureFixture) -> None:  # fmt: skip
     monkeypatch.setitem(sys.modules, "tollbook_scan", None)  # import raises ImportError
-    words_compiled._say_python_once.cache_clear()
+    extension.say_python_once.cache_clear()
     g = _gaz()
     with caplog.at_level(logging.WARNING, logger="tollbook.scan"):
         scanner = select_scanner("auto", g._index, g._firsts, g._max_words)
@@ -292,3 +292,18 @@ def test_threads_share_one_pass() -> None:
     with ThreadPoolExecutor(max_workers=6) as pool:
         got = list(pool.map(engine.names, texts))
     assert got == [_reference(t) for t in texts]
+
+
+@needs_places
+def test_auto_with_the_word_pass_names_no_unused_engine(monkeypatch: pytest.MonkeyPatch,
+                                                        caplog: pytest.LogCaptureFixture) -> None:  # fmt: skip
+    """With the compiled word pass, the names engine "auto" would pick is never built: it used to
+    be, and to say "using the pure-Python scanner" when `fast` was missing, while the compiled
+    pass did the work."""
+    monkeypatch.setattr(marks, "AUTO_PREFERS_COMPILED", True)
+    monkeypatch.setattr(marks, "compiled_available", lambda: False)
+    g = _gaz()
+    with caplog.at_level(logging.WARNING, logger="tollbook.scan"):
+        scanner = select_scanner("auto", g._index, g._firsts, g._max_words)
+    assert type(scanner) is CompiledScanner
+    assert not [r for r in caplog.records if "pure-Python scanner" in r.getMessage()]

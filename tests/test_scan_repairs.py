@@ -26,7 +26,7 @@ from tollbook.extract.grammar.alternation import alternation
 from tollbook.extract.segment import segment
 from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline, Settings
-from tollbook.scan import repairs
+from tollbook.scan import extension
 from tollbook.scan.cues import extension_available
 from tollbook.scan.marks import EngineUnavailable
 from tollbook.scan.repairs import CompiledGlue, GlueGrammar, select_glue
@@ -209,7 +209,7 @@ def test_a_changed_pattern_is_refused() -> None:
 def test_auto_with_an_older_build_uses_the_reference_and_says_so(monkeypatch: pytest.MonkeyPatch,
                                                                    caplog: pytest.LogCaptureFixture) -> None:  # fmt: skip
     monkeypatch.setitem(sys.modules, "tollbook_scan", types.SimpleNamespace(Triggers=object))
-    repairs._say_python_once.cache_clear()
+    extension.say_python_once.cache_clear()
     with caplog.at_level(logging.WARNING, logger="tollbook.scan"):
         assert select_glue("auto", _grammar()) is glue.candidate
         assert select_glue("auto", _grammar()) is glue.candidate
@@ -217,7 +217,7 @@ def test_auto_with_an_older_build_uses_the_reference_and_says_so(monkeypatch: py
     assert len(said) == 1 and "make rust" in said[0] and "older" in said[0], said
     with pytest.raises(EngineUnavailable, match="make rust"):
         select_glue("compiled", _grammar())
-    repairs._say_python_once.cache_clear()
+    extension.say_python_once.cache_clear()
 
 
 def test_the_python_choice_is_the_reference() -> None:

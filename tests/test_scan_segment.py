@@ -25,7 +25,7 @@ from tollbook.extract import segment as sg
 from tollbook.extract.grammar import segment_patterns as sp
 from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline, Settings
-from tollbook.scan import segments
+from tollbook.scan import extension
 from tollbook.scan.cues import extension_available
 from tollbook.scan.marks import EngineUnavailable
 from tollbook.scan.segments import TRANSCRIBED, CompiledSegments, SegmentGrammar, select_segmenter
@@ -258,7 +258,7 @@ def test_auto_with_an_older_build_uses_the_reference_and_says_so(monkeypatch: py
     """An extension built before the Segmenter: "auto" segments with the reference and says
     once how to rebuild; "compiled" refuses, saying the same."""
     monkeypatch.setitem(sys.modules, "tollbook_scan", types.SimpleNamespace(Triggers=object))
-    segments._say_python_once.cache_clear()
+    extension.say_python_once.cache_clear()
     with caplog.at_level(logging.WARNING, logger="tollbook.scan"):
         assert select_segmenter("auto", _grammar()) is sg.segment
         assert select_segmenter("auto", _grammar()) is sg.segment
@@ -266,7 +266,7 @@ def test_auto_with_an_older_build_uses_the_reference_and_says_so(monkeypatch: py
     assert len(said) == 1 and "make rust" in said[0] and "older" in said[0], said
     with pytest.raises(EngineUnavailable, match="make rust"):
         select_segmenter("compiled", _grammar())
-    segments._say_python_once.cache_clear()
+    extension.say_python_once.cache_clear()
 
 
 def test_the_python_choice_is_the_reference() -> None:

@@ -37,6 +37,7 @@ from typing import Any, Protocol
 
 from tollbook._exceptions import ConfigError
 from tollbook.model import Segment
+from tollbook.scan.extension import extension_available
 from tollbook.scan.marks import SCANNER_CHOICES, EngineUnavailable, ScannerChoice
 
 __all__ = [
@@ -117,15 +118,6 @@ class PythonCues:
         if misspelt is None:
             return flags
         return [f or misspelt(text[s.start : s.end]) for f, s in zip(flags, sentences, strict=True)]
-
-
-def extension_available() -> bool:
-    """Whether the compiled scanner (`tollbook_scan`, rust/) can be imported."""
-    try:
-        import tollbook_scan  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 class CompiledCues:

@@ -28,18 +28,14 @@ checks that the engines and both paths agree.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Sequence
-from functools import cache
-from typing import Any, Protocol
+from typing import Protocol
 
 from tollbook._exceptions import ConfigError
-from tollbook.scan.cues import extension_available
-from tollbook.scan.marks import SCANNER_CHOICES, EngineUnavailable, ScannerChoice
+from tollbook.scan.extension import choose, extension_class
+from tollbook.scan.marks import ScannerChoice
 
 __all__ = ["MAX_GATES", "CompiledGates", "GateEngine", "GateLike", "PythonGates", "select_gates"]
-
-log = logging.getLogger("tollbook.scan")
 
 #: The compiled engine's masks are 128-bit: gates declared beyond it read True when marked.
 MAX_GATES = 128
@@ -91,20 +87,7 @@ class CompiledGates:
     name = "compiled"
 
     def __init__(self, gates: Sequence[GateLike], folds: Sequence[tuple[str, str]]) -> None:
-        try:
-            import tollbook_scan
-        except ImportError as exc:
-            raise EngineUnavailable(
-                "scanner='compiled' needs the tollbook_scan extension, which is not installed: "
-                "run `make rust`, or choose scanner='python' or 'auto'"
-            ) from exc
-        # Any: an older build of the extension (its stub) has no `Gates`
-        module: Any = tollbook_scan
-        if not hasattr(module, "Gates"):
-            raise EngineUnavailable(
-                "the installed tollbook_scan extension is older than this checkout (it marks no "
-                "word gates): rebuild it with `make rust`, or choose scanner='python'"
-            )
+        gates_class = extension_class("Gates", "the word gates' marks")
         covered = tuple(gates)[:MAX_GATES]
         by_word: dict[str, int] = {}
         for g in covered:
@@ -113,7 +96,7 @@ class CompiledGates:
         if not by_word:
             raise ConfigError("the gate marks need at least one declared gate")
         words = sorted(by_word)
-        self._scanner = module.Gates(words, [by_word[w] for w in words], list(folds))
+        self._scanner = gates_class(words, [by_word[w] for w in words], list(folds))
         self.size = len(covered)
 
     def masks(self, text: str, ranges: Sequence[tuple[int, int]]) -> list[int]:
@@ -124,25 +107,7 @@ class CompiledGates:
 def select_gates(choice: ScannerChoice, gates: Sequence[GateLike], folds: Sequence[tuple[str, str]]) -> GateEngine | None:
     """The marks engine `choice` names over `gates` (literals.declared(), with literals.FOLDS;
     see the module docstring); None: the rules search for themselves (the pure-Python path)."""
-    if choice not in SCANNER_CHOICES:
-        raise ConfigError(
-            f"scanner must be one of {', '.join(SCANNER_CHOICES)}, not {choice!r}; "
-            "leave it at 'auto' unless comparing engines"
-        )
-    if choice == "python":
-        return None
-    if choice == "auto" and not extension_available():
-        return None  # the pre-filter says once that the extension is missing (scan/cues.py)
-    try:
-        return CompiledGates(gates, folds)
-    except EngineUnavailable as exc:  # a build older than the checkout
-        if choice == "compiled":
-            raise
-        _say_python_once(str(exc))
+    def reference() -> GateEngine | None:
         return None
 
-
-@cache
-def _say_python_once(why: str) -> None:
-    # Once per process, as scan/cues.py says it for the pre-filter.
-    log.warning("%s: the word gates search the text in pure Python; output is the same", why)
+    return choose(choice, lambda: CompiledGates(gates, folds), reference, "the word gates")

@@ -13,19 +13,13 @@ tests/test_scan_repairs.py compares the engines.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
 
-from tollbook._exceptions import ConfigError
-from tollbook.scan.cues import extension_available
-from tollbook.scan.marks import SCANNER_CHOICES, EngineUnavailable, ScannerChoice
+from tollbook.scan.extension import choose, extension_class
+from tollbook.scan.marks import EngineUnavailable, ScannerChoice
 
 __all__ = ["CompiledGlue", "GlueGrammar", "select_glue"]
-
-log = logging.getLogger("tollbook.scan")
 
 #: text -> whether a repair may be needed there.
 Candidate = Callable[[str], bool]
@@ -64,27 +58,14 @@ class CompiledGlue:
     name = "compiled"
 
     def __init__(self, grammar: GlueGrammar) -> None:
-        try:
-            import tollbook_scan
-        except ImportError as exc:
-            raise EngineUnavailable(
-                "scanner='compiled' needs the tollbook_scan extension, which is not installed: "
-                "run `make rust`, or choose scanner='python' or 'auto'"
-            ) from exc
-        # Any: an older build of the extension (and its stub) has no Glue
-        module: Any = tollbook_scan
-        if not hasattr(module, "Glue"):
-            raise EngineUnavailable(
-                "the installed tollbook_scan extension is older than this checkout (it has no "
-                "Glue): rebuild it with `make rust`, or choose scanner='python'"
-            )
+        glue_class = extension_class("Glue", "the glue check")
         if grammar.patterns != grammar.transcribed():
             raise EngineUnavailable(
                 "grammar/glue_patterns.py's LOWER_CANDIDATE or CASED_CANDIDATE differs from the "
                 "pattern the compiled Glue transcribes (scan/repairs.py, rust/src/segment.rs): "
                 "update both, or choose scanner='python'"
             )
-        self._candidate = module.Glue(sorted(grammar.words), sorted(grammar.before_digit),
+        self._candidate = glue_class(sorted(grammar.words), sorted(grammar.before_digit),
                                       sorted(grammar.after_digit), sorted(grammar.aux)).candidate  # fmt: skip
         self._reference = grammar.reference
 
@@ -97,24 +78,7 @@ def select_glue(choice: ScannerChoice, grammar: GlueGrammar) -> Candidate:
     """The engine `choice` names: "python" (the reference), "compiled" (EngineUnavailable when
     the extension lacks `Glue`) or "auto" (compiled when it can, else the reference, said once
     per process when the extension is there but older)."""
-    if choice == "python":
-        return grammar.reference
-    if choice not in SCANNER_CHOICES:
-        raise ConfigError(
-            f"scanner must be one of {', '.join(SCANNER_CHOICES)}, not {choice!r}; "
-            "leave it at 'auto' unless comparing engines"
-        )
-    if choice == "auto" and not extension_available():
-        return grammar.reference  # the cue pre-filter says once that the extension is missing
-    try:
+    def compiled() -> Candidate:
         return CompiledGlue(grammar)
-    except EngineUnavailable as exc:
-        if choice == "compiled":
-            raise
-        _say_python_once(str(exc))
-        return grammar.reference
 
-
-@cache
-def _say_python_once(why: str) -> None:
-    log.warning("%s: the glue check uses its pure-Python reference; output is the same", why)
+    return choose(choice, compiled, lambda: grammar.reference, "the glue check")

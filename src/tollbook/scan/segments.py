@@ -19,20 +19,14 @@ the engines.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
 
-from tollbook._exceptions import ConfigError
 from tollbook.model import Segment
-from tollbook.scan.cues import extension_available
-from tollbook.scan.marks import SCANNER_CHOICES, EngineUnavailable, ScannerChoice
+from tollbook.scan.extension import choose, extension_class
+from tollbook.scan.marks import EngineUnavailable, ScannerChoice
 
 __all__ = ["CompiledSegments", "SegmentGrammar", "Segments", "select_segmenter"]
-
-log = logging.getLogger("tollbook.scan")
 
 #: text -> every segment of it, ordered by start, then kind, then the longer first.
 Segments = Callable[[str], tuple[Segment, ...]]
@@ -70,27 +64,14 @@ class CompiledSegments:
     name = "compiled"
 
     def __init__(self, grammar: SegmentGrammar) -> None:
-        try:
-            import tollbook_scan
-        except ImportError as exc:
-            raise EngineUnavailable(
-                "scanner='compiled' needs the tollbook_scan extension, which is not installed: "
-                "run `make rust`, or choose scanner='python' or 'auto'"
-            ) from exc
-        # Any: an older build of the extension (and its stub) has no Segmenter
-        module: Any = tollbook_scan
-        if not hasattr(module, "Segmenter"):
-            raise EngineUnavailable(
-                "the installed tollbook_scan extension is older than this checkout (it has no "
-                "Segmenter): rebuild it with `make rust`, or choose scanner='python'"
-            )
+        segmenter_class = extension_class("Segmenter", "segmentation")
         if grammar.patterns != TRANSCRIBED:
             raise EngineUnavailable(
                 "extract/grammar/segment_patterns.py's patterns differ from those the compiled "
                 "segmenter transcribes (scan/segments.py TRANSCRIBED, rust/src/segment.rs): "
                 "update both, or choose scanner='python'"
             )
-        self._spans = module.Segmenter(sorted(grammar.abbreviations), grammar.short_line, grammar.max_sentence,
+        self._spans = segmenter_class(sorted(grammar.abbreviations), grammar.short_line, grammar.max_sentence,
                                        list(grammar.quote_pairs), str.isupper).spans  # fmt: skip
         self._rows = grammar.rows
 
@@ -110,24 +91,7 @@ def select_segmenter(choice: ScannerChoice, grammar: SegmentGrammar) -> Segments
     """The engine `choice` names: "python" (the reference), "compiled" (EngineUnavailable when
     the extension lacks the Segmenter) or "auto" (compiled when it can, else the reference,
     said once per process)."""
-    if choice == "python":
-        return grammar.segment
-    if choice not in SCANNER_CHOICES:
-        raise ConfigError(
-            f"scanner must be one of {', '.join(SCANNER_CHOICES)}, not {choice!r}; "
-            "leave it at 'auto' unless comparing engines"
-        )
-    if choice == "auto" and not extension_available():
-        return grammar.segment  # the cue pre-filter says once that the extension is missing
-    try:
+    def compiled() -> Segments:
         return CompiledSegments(grammar)
-    except EngineUnavailable as exc:
-        if choice == "compiled":
-            raise
-        _say_python_once(str(exc))
-        return grammar.segment
 
-
-@cache
-def _say_python_once(why: str) -> None:
-    log.warning("%s: segmentation uses its pure-Python reference; output is the same", why)
+    return choose(choice, compiled, lambda: grammar.segment, "segmentation")

@@ -28,7 +28,8 @@ from typing import Protocol
 
 from tollbook.model import Segment
 from tollbook.scan.cues import trie_pattern
-from tollbook.scan.marks import EngineUnavailable, ScannerChoice
+from tollbook.scan.extension import choose, extension_class
+from tollbook.scan.marks import ScannerChoice
 
 __all__ = ["CompiledSpeech", "PythonSpeech", "SpeechEngine", "SpeechWords", "select_speech"]
 
@@ -112,15 +113,9 @@ class CompiledSpeech:
     name = "compiled"
 
     def __init__(self, words: SpeechWords) -> None:
-        try:
-            import tollbook_scan
-        except ImportError as exc:
-            raise EngineUnavailable(
-                "scanner='compiled' needs the tollbook_scan extension, which is not installed: "
-                "run `make rust`, or choose scanner='python' or 'auto'"
-            ) from exc
+        triggers = extension_class("Triggers", "the trigger automaton")
         self.words = words
-        self._scanner = tollbook_scan.Triggers([*words.words, *words.folds_to_ascii])
+        self._scanner = triggers([*words.words, *words.folds_to_ascii])
 
     def bits(self, text: str, sentences: Sequence[Segment]) -> list[int]:
         flags: list[bool] = self._scanner.cued(text, [s.start for s in sentences], [s.end for s in sentences])
@@ -136,11 +131,7 @@ def _is_slice(text: str, s: Segment) -> bool:
 def select_speech(choice: ScannerChoice, words: SpeechWords) -> SpeechEngine:
     """The engine `choice` names: "python", "compiled" (EngineUnavailable without the
     extension: `make rust`) or "auto" (compiled when importable, else Python)."""
-    if choice == "python":
-        return PythonSpeech(words)
-    try:
+    def compiled() -> SpeechEngine:
         return CompiledSpeech(words)
-    except EngineUnavailable:
-        if choice == "compiled":
-            raise
-        return PythonSpeech(words)
+
+    return choose(choice, compiled, lambda: PythonSpeech(words), "attribution's word marks")

@@ -17,17 +17,14 @@ it is said once, with `make rust` as the fix).
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Collection
-from functools import cache
-from typing import Any
 
 from tollbook.geo.names import _DIGRAPHS, FOLD, FOLD_VERSION, fold_token
+from tollbook.scan.extension import choose, extension_class
 from tollbook.scan.marks import (
     _APOSTROPHES,
     EngineUnavailable,
-    PythonNames,
     Scanner,
     ScannerChoice,
     Words,
@@ -35,8 +32,6 @@ from tollbook.scan.marks import (
 )
 
 __all__ = ["CompiledPlaces", "CompiledScanner", "classify", "places_available", "select_scanner"]
-
-log = logging.getLogger("tollbook.scan")
 
 #: The `fold_token` this engine reproduces (geo/names.py FOLD_VERSION): casefold, FOLD,
 #: digraphs in order, doubled letters collapsed. Another version is refused, not guessed at.
@@ -76,22 +71,9 @@ class CompiledPlaces:
                 f"and geo/names.py is at {FOLD_VERSION}: update scan/words_compiled.py and "
                 "rust/src/places.rs, or choose scanner='python'"
             )
-        try:
-            import tollbook_scan
-        except ImportError as exc:
-            raise EngineUnavailable(
-                "scanner='compiled' needs the tollbook_scan extension, which is not installed: "
-                "run `make rust`, or choose scanner='python' or 'auto'"
-            ) from exc
-        # Any: an extension built before this engine has no PlaceWords (its stub does)
-        ext: Any = tollbook_scan
-        if not hasattr(ext, "PlaceWords"):
-            raise EngineUnavailable(
-                "the installed tollbook_scan extension is older than this checkout (it has no "
-                "place word pass): rebuild it with `make rust`, or choose scanner='python'"
-            )
+        place_words = extension_class("PlaceWords", "the place stage's word pass")
         # The gazetteer's own containers: looked up in place, nothing copied or built.
-        self._pass = ext.PlaceWords(classify, _APOSTROPHES, list(_DIGRAPHS), keys, firsts, max_words)
+        self._pass = place_words(classify, _APOSTROPHES, list(_DIGRAPHS), keys, firsts, max_words)
 
     def names(self, text: str) -> tuple[Words, dict[int, int]]:
         """The words of `text` (as marks.py `words` with `fold_token`) and the longest names."""
@@ -122,22 +104,7 @@ class CompiledScanner(Scanner):
 def select_scanner(choice: ScannerChoice, keys: Collection[str], firsts: Collection[str],
                    max_words: int) -> Scanner:  # fmt: skip
     """The place stage's scanner for `choice` (see the module docstring)."""
-    if choice == "python":
-        return Scanner(fold_token, PythonNames(keys, firsts, max_words))
-    if choice == "compiled":
-        return CompiledScanner(CompiledPlaces(keys, firsts, max_words))
-    engine = select_engine(choice, keys, firsts, max_words)  # "auto", or ConfigError
-    try:
-        import tollbook_scan  # noqa: F401
-    except ImportError:  # the cue pre-filter says once that the extension is missing
-        return Scanner(fold_token, engine)
-    try:
-        return CompiledScanner(CompiledPlaces(keys, firsts, max_words))
-    except EngineUnavailable as exc:
-        _say_python_once(str(exc))
-        return Scanner(fold_token, engine)
-
-
-@cache
-def _say_python_once(why: str) -> None:
-    log.warning("%s: the place stage reads its words in Python; output is the same", why)
+    # "python" and "auto" without a current extension: the names engine select_engine picks
+    return choose(choice, lambda: CompiledScanner(CompiledPlaces(keys, firsts, max_words)),
+                  lambda: Scanner(fold_token, select_engine(choice, keys, firsts, max_words)),
+                  "the place stage's word pass")  # fmt: skip
