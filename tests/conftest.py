@@ -15,6 +15,8 @@ import pytest
 
 from tollbook.api import extract_text
 from tollbook.pipeline import Pipeline, Settings
+from tollbook.scan.extension import extension_class
+from tollbook.scan.marks import EngineUnavailable
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -92,3 +94,22 @@ def best_of(text: str, category: str = "killed") -> float | None:
     """The tally's best figure of `category` for `text` (None when it has none)."""
     tally = extract_text(text).tally.get(category)
     return tally.best if tally is not None else None
+
+
+def has_extension_class(name: str) -> bool:
+    """Whether the compiled scanner is installed and built from this checkout's rust/ (it has the
+    class `name`): the tests of a compiled engine run only then (`make rust`; CI builds it)."""
+    try:
+        extension_class(name, "")
+    except EngineUnavailable:
+        return False
+    return True
+
+
+def needs_extension_class(name: str) -> pytest.MarkDecorator:
+    """Skip unless `has_extension_class(name)`."""
+    return pytest.mark.skipif(
+        not has_extension_class(name),
+        reason=f"the tollbook_scan extension of this checkout (with {name}) is not installed: "
+        "`make rust` builds it (CI does)",
+    )

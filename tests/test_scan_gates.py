@@ -32,26 +32,18 @@ from tollbook.extract.segment import segment
 from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline, Settings
 from tollbook.scan import extension, gates
-from tollbook.scan.cues import extension_available
 from tollbook.scan.gates import CompiledGates, GateEngine, PythonGates
 from tollbook.scan.marks import EngineUnavailable
 
-from .conftest import CORPUS, SHARED_TEXT_FILES, sampled_shared_texts
-
-
-def _gates_build() -> bool:
-    """The extension is installed, and built from this checkout's rust/ (it marks gates)."""
-    if not extension_available():
-        return False
-    import tollbook_scan
-
-    return hasattr(tollbook_scan, "Gates")
-
-
-needs_extension = pytest.mark.skipif(
-    not _gates_build(),
-    reason="the tollbook_scan extension of this checkout is not installed: `make rust` builds it (CI does)",
+from .conftest import (
+    CORPUS,
+    SHARED_TEXT_FILES,
+    has_extension_class,
+    needs_extension_class,
+    sampled_shared_texts,
 )
+
+needs_extension = needs_extension_class("Gates")
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +54,7 @@ def _declared() -> tuple[literals.Gate, ...]:
 
 def _engines() -> list[GateEngine]:
     return [PythonGates(_declared(), literals.fold),
-            *([CompiledGates(_declared(), literals.FOLDS)] if _gates_build() else [])]  # fmt: skip
+            *([CompiledGates(_declared(), literals.FOLDS)] if has_extension_class("Gates") else [])]  # fmt: skip
 
 
 def _reference(text: str, start: int, end: int, gate: literals.Gate) -> bool:
@@ -108,7 +100,7 @@ def test_a_marked_range_is_answered_by_its_marks() -> None:
 
 def test_words_containing_or_overlapping_each_other_are_all_found() -> None:
     gs = [literals.gate_of(w) for w in (["abc"], ["cde"], ["kill", "x y"], ["killed", "wound"], ["ed w"], ["ki"])]
-    for engine in (PythonGates(gs, literals.fold), *([CompiledGates(gs, literals.FOLDS)] if _gates_build() else [])):
+    for engine in (PythonGates(gs, literals.fold), *([CompiledGates(gs, literals.FOLDS)] if has_extension_class("Gates") else [])):
         text = "xABCDEx were KILLED wounded; x y"
         got = engine.masks(text, [(0, 7), (1, 4), (3, 6), (2, 5), (13, 19), (13, 22), (0, 0), (len(text) - 3, len(text))])
         bits = [g.bit for g in gs]
@@ -257,7 +249,7 @@ def _outputs(name: str, texts: list[str]) -> list[str]:
 def _assert_identical(texts: list[str], *, least_claims: int) -> None:
     reference = _outputs("search", texts)
     assert sum(r.count("Claim(") for r in reference) >= least_claims
-    for name in ("python", *(["compiled"] if _gates_build() else [])):
+    for name in ("python", *(["compiled"] if has_extension_class("Gates") else [])):
         got = _outputs(name, texts)
         diff = [(t[:120], a, b) for t, a, b in zip(texts, reference, got, strict=True) if a != b]
         assert not diff, f"{name}: {len(diff)} documents differ reading marks, first: {diff[0]}"

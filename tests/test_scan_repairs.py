@@ -27,11 +27,16 @@ from tollbook.extract.segment import segment
 from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline, Settings
 from tollbook.scan import extension
-from tollbook.scan.cues import extension_available
 from tollbook.scan.marks import EngineUnavailable
 from tollbook.scan.repairs import CompiledGlue, GlueGrammar, select_glue
 
-from .conftest import SHARED, SHARED_TEXT_FILES, sampled_shared_texts, shared_texts
+from .conftest import (
+    SHARED,
+    SHARED_TEXT_FILES,
+    needs_extension_class,
+    sampled_shared_texts,
+    shared_texts,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -41,18 +46,7 @@ def _grammar(lower: str = gp.LOWER_CANDIDATE.pattern) -> GlueGrammar:
                        (lower, gp.CASED_CANDIDATE.pattern), alternation)  # fmt: skip
 
 
-def _glue_build() -> bool:
-    if not extension_available():
-        return False
-    import tollbook_scan
-
-    return hasattr(tollbook_scan, "Glue")
-
-
-needs_extension = pytest.mark.skipif(
-    not _glue_build(),
-    reason="the tollbook_scan extension of this checkout is not installed: `make rust` builds it (CI does)",
-)
+needs_extension = needs_extension_class("Glue")
 
 
 @lru_cache(maxsize=1)

@@ -26,11 +26,16 @@ from tollbook.extract.grammar import segment_patterns as sp
 from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline, Settings
 from tollbook.scan import extension
-from tollbook.scan.cues import extension_available
 from tollbook.scan.marks import EngineUnavailable
 from tollbook.scan.segments import TRANSCRIBED, CompiledSegments, SegmentGrammar, select_segmenter
 
-from .conftest import SHARED, SHARED_TEXT_FILES, sampled_shared_texts, shared_texts
+from .conftest import (
+    SHARED,
+    SHARED_TEXT_FILES,
+    needs_extension_class,
+    sampled_shared_texts,
+    shared_texts,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus"
@@ -46,19 +51,7 @@ def _grammar(**changed: object) -> SegmentGrammar:
     return SegmentGrammar(**fields)  # type: ignore[arg-type]
 
 
-def _segmenter_build() -> bool:
-    """The extension is installed, and built from this checkout's rust/ (it has a Segmenter)."""
-    if not extension_available():
-        return False
-    import tollbook_scan
-
-    return hasattr(tollbook_scan, "Segmenter")
-
-
-needs_extension = pytest.mark.skipif(
-    not _segmenter_build(),
-    reason="the tollbook_scan extension of this checkout is not installed: `make rust` builds it (CI does)",
-)
+needs_extension = needs_extension_class("Segmenter")
 
 
 @lru_cache(maxsize=1)
