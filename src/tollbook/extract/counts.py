@@ -31,6 +31,7 @@ from tollbook.extract.cues import (
     right_cue,
     toll_category,
 )
+from tollbook.extract.endings import ending
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import relations
 from tollbook.extract.grammar.count_patterns import AND_BETWEEN as _AND_BETWEEN
@@ -47,7 +48,7 @@ from tollbook.extract.grammar.count_patterns import COMMA_ONLY as _COMMA_ONLY
 from tollbook.extract.grammar.count_patterns import CONTAINER_BEFORE as _CONTAINER_BEFORE
 from tollbook.extract.grammar.count_patterns import CUE_NEXT as _CUE_NEXT
 from tollbook.extract.grammar.count_patterns import DEAD_AFTER as _DEAD_AFTER
-from tollbook.extract.grammar.count_patterns import FAMILY_OF as _FAMILY_OF
+from tollbook.extract.grammar.count_patterns import FAMILY_OF, NUMBERED_PART_BEFORE, OF_COMPLEMENT
 from tollbook.extract.grammar.count_patterns import FINITE_NEXT as _FINITE_NEXT
 from tollbook.extract.grammar.count_patterns import FREE_AFTER as _FREE_AFTER
 from tollbook.extract.grammar.count_patterns import GLOSS as _GLOSS
@@ -55,8 +56,6 @@ from tollbook.extract.grammar.count_patterns import HUMAN_OR_SKULL as _HUMAN_OR_
 from tollbook.extract.grammar.count_patterns import JOINED_BY_AND as _JOINED_BY_AND
 from tollbook.extract.grammar.count_patterns import MORE as _MORE
 from tollbook.extract.grammar.count_patterns import NEXT_WORD as _NEXT_WORD
-from tollbook.extract.grammar.count_patterns import NUMBERED_PART_BEFORE as _NUMBERED_PART_BEFORE
-from tollbook.extract.grammar.count_patterns import OF_COMPLEMENT as _OF_COMPLEMENT
 from tollbook.extract.grammar.count_patterns import OF_ONLY as _OF_ONLY
 from tollbook.extract.grammar.count_patterns import OR_BETWEEN as _OR_BETWEEN
 from tollbook.extract.grammar.count_patterns import ORDINAL as _ORDINAL
@@ -76,6 +75,11 @@ from tollbook.extract.records import Figure, LeftCue, RightCue
 from tollbook.model import Span, overlaps
 
 __all__ = ["RULE_PREFIX", "find_figures"]
+
+# Searched before every figure: only where the window ends like a match (endings.py, issue 23).
+_OF_COMPLEMENT = ending(OF_COMPLEMENT)
+_NUMBERED_PART_BEFORE = ending(NUMBERED_PART_BEFORE)
+_FAMILY_OF = ending(FAMILY_OF)
 
 
 
