@@ -68,6 +68,7 @@ from tollbook.extract.grammar.count_patterns import UNREAD_PART as _UNREAD_PART
 from tollbook.extract.grammar.count_patterns import WERE_AMONG as _WERE_AMONG
 from tollbook.extract.grammar.count_patterns import WERE_FIRST as _WERE_FIRST
 from tollbook.extract.grammar.count_patterns import WERE_OR_COMMA_END as _WERE_OR_COMMA_END
+from tollbook.extract.grammar.literals import fold, required
 from tollbook.extract.heads import OF_THEM, head_of, singular_head, were_population
 from tollbook.extract.lost import elided_head, lost_combatants, lost_relation
 from tollbook.extract.numbers import NumberMention, numbers_in
@@ -80,6 +81,9 @@ __all__ = ["RULE_PREFIX", "find_figures"]
 _OF_COMPLEMENT = ending(OF_COMPLEMENT)
 _NUMBERED_PART_BEFORE = ending(NUMBERED_PART_BEFORE)
 _FAMILY_OF = ending(FAMILY_OF)
+#: One of these (folded) is in every match of both breakdown patterns ("including", "of whom",
+#: ":"), read from re's parse ("" when one cannot be read: always found).
+_BREAKDOWN_WORDS = tuple(sorted(set().union(*(w or {""} for w in map(required, (lx.BREAKDOWN_RE, lx.BREAKDOWN_ANYWHERE_RE))))))
 
 
 
@@ -411,6 +415,7 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
             memo[at, stop, reach] = right_cue(text, at, stop, reach)
         return memo[at, stop, reach]
 
+    breakdown_last = _last_breakdown_word(text, start, end) if figs else -1
     for k, fig in enumerate(figs):
         prev = figs[k - 1] if k else None
         between = text[prev.span[1] : fig.num.span[0]] if prev else ""
@@ -455,7 +460,7 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
             _join(figs, parts, groups, k, between)
         if _CONTAINER_BEFORE.search(text[max(start, fig.num.span[0] - 12) : fig.num.span[0]]):
             container = k
-        breakdown_parent, breakdown_end = _breakdown(text, end, figs, k, cue_after)
+        breakdown_parent, breakdown_end = _breakdown(text, end, figs, k, cue_after, breakdown_last)
     _share_populations(text, figs)
     for group in groups:
         categorise(text, start, end, figs, group, parts, cue_after)
@@ -495,13 +500,25 @@ def _join(figs: list[Figure], parts: dict[int, list[int]], groups: list[list[int
         groups.append([k])
 
 
+def _last_breakdown_word(text: str, start: int, end: int) -> int:
+    """Where the sentence's last word that every lx.BREAKDOWN_RE match holds starts (-1: none):
+    no breakdown starts after it (folded as the pattern compares, `literals.fold`, which keeps
+    positions)."""
+    low = fold(text[start:end])
+    found = max(low.rfind(w) for w in _BREAKDOWN_WORDS)
+    return start + found if found >= 0 else -1
+
+
 def _breakdown(text: str, end: int, figs: list[Figure], k: int,
-               cue_after: Callable[..., RightCue | None]) -> tuple[int | None, int]:  # fmt: skip
+               cue_after: Callable[..., RightCue | None], last_word: int) -> tuple[int | None, int]:  # fmt: skip
     """(k, where the breakdown's words end) when a breakdown of figure k follows ("including",
     "of whom", "among them"), else (None, -1). It may follow the noun phrase directly, after
-    the predicate, or later."""
+    the predicate, or later. `last_word`: _last_breakdown_word; the figure's right cue, read
+    only to look for a breakdown after it, is not read when no breakdown word follows."""
     fig = figs[k]
     nxt = next_start(figs, k, end)
+    if last_word < fig.span[1]:
+        return None, -1  # every match below would hold a breakdown word at or after fig.span[1]
     cue = cue_after(fig.span[1], nxt)
     for at in (fig.span[1], cue[2] if cue else -1):
         bm = lx.BREAKDOWN_RE.match(ahead(text, at, end)) if at >= 0 else None
