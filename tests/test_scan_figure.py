@@ -4,10 +4,13 @@
   a word their matches end with (`alternation.final_words`);
 - counts._breakdown reads a figure's right cue for the breakdown only when a word every
   breakdown holds (`literals.required` of both breakdown patterns) follows the figure in its
-  sentence (`_last_breakdown_word`, once per sentence).
+  sentence (`_last_breakdown_word`, once per sentence);
+- counts._figure refuses a determiner's open noun phrase that names no people ("the Lorsk
+  Centre", "his unit") before reading its left cue, when nothing but `_adjacent` (whose first
+  test reads no cue) could keep it (`_counts_no_one`).
 
-The reference is the code before, kept here: the plain patterns searched everywhere, and a
-`_last_breakdown_word` that never lets `_breakdown` skip. Claims and tallies are byte-identical
+The reference is the code before, kept here: the plain patterns searched everywhere, a
+`_last_breakdown_word` that never lets `_breakdown` skip, a `_counts_no_one` that refuses nothing. Claims and tallies are byte-identical
 on generated reports (hypothesis, with the non-ASCII letters `re.IGNORECASE` equates with ASCII
 ones and non-ASCII spaces), the project corpus and the demo, and rows of every file of
 ../shared/data (all of them with TOLLBOOK_DIFF_ALL=1).
@@ -48,6 +51,7 @@ def _reference() -> Iterator[None]:
         for name, pattern in _GATED.items():
             mp.setattr(counts, name, pattern)
         mp.setattr(counts, "_last_breakdown_word", lambda text, start, end: end)
+        mp.setattr(counts, "_counts_no_one", lambda text, end, num, remains, opened: False)
         yield
 
 
@@ -156,6 +160,9 @@ _SENTENCES = st.sampled_from([
     "Among the 27 killed were nine children", "Seven of tho\u017fe  12 hostages were freed", "4 of the\u00a0 10 died",
     "A man who was abducted by gunmen was found dead", "Police arrested 20 protesters", "Four killed, one injured",
     "The dead included 2 children", "Rebels executed two hostages and the others: 3 women",
+    "Gunmen killed a Female Body", "Militants shot the Lorsk Human Rights Centre guard", "Rebels killed his Son",
+    "Soldiers killed his unit", "Troops killed his son and her brother", "The army lost the Tenth Brigade",
+    "Gunmen killed the Villagers", "a human skull was found", "The strike brings to 40 the number of dead",
 ])  # fmt: skip
 
 
@@ -175,3 +182,18 @@ def test_the_project_corpus_and_demo_are_byte_identical() -> None:
 @pytest.mark.parametrize("name", SHARED_TEXT_FILES)
 def test_shared_data_is_byte_identical(name: str) -> None:
     _assert_identical(sampled_shared_texts(name, every=40), least_claims=1)
+
+
+def test_determiners_that_name_no_people_skip_the_cue_scan(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The skip is taken (it would otherwise read a left cue), and only where _adjacent refuses."""
+    from tollbook.extract import cues
+
+    asked: list[int] = []
+    real = cues.left_cue
+    monkeypatch.setattr(counts, "left_cue", lambda text, start, at: asked.append(at) or real(text, start, at))
+    text = "Soldiers destroyed his unit."
+    counts.find_figures(text, 0, len(text), [])
+    assert text.index("his") not in asked
+    text = "Gunmen killed his son."
+    figures = counts.find_figures(text, 0, len(text), [])
+    assert text.index("his") in asked and [f.category for f in figures] == ["killed"]

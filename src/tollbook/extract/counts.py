@@ -95,11 +95,9 @@ def _bodies_found(text: str, left: LeftCue, at: int, pos: int, end: int) -> bool
 def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
     """An open-class figure counts only next to its cue: a cue verb right before it, a
     predicate right after it, or coordination with a neighbouring figure."""
+    if _not_people(text, fig.num, fig.span[1]):
+        return False
     head = text[fig.num.span[1] : fig.span[1]].split()
-    if fig.num.written == "determiner" and head and head[-1][:1].isupper():
-        return False  # "the Lorsk Human Rights Centre": a name, not people
-    if _POSSESSIVE.match(fig.num.text) and head and head[-1].lower() not in lx.POPULATIONS:
-        return False  # "his son" is a person, "his head" or "his unit" is not
     if fig.left is not None:
         cue = text[fig.left[2] : fig.num.span[0]]
         if len(cue.split()) > 4 or re.search(r"\d", cue):
@@ -126,6 +124,28 @@ def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
     if fig.num.value > 1 and _BREAKDOWN_THEN_PREDICATE.match(text, fig.span[1], end):
         return True
     return bool(_AND_NEXT.match(after))
+
+
+def _not_people(text: str, num: NumberMention, np_end: int) -> bool:
+    """The open noun phrase text[num.span[1]:np_end] after a determiner names no people,
+    whatever cue is near: a name or a possessed thing."""
+    head = text[num.span[1] : np_end].split()
+    if num.written == "determiner" and head and head[-1][:1].isupper():
+        return True  # "the Lorsk Human Rights Centre": a name, not people
+    # "his son" is a person, "his head" or "his unit" is not
+    return bool(_POSSESSIVE.match(num.text)) and bool(head) and head[-1].lower() not in lx.POPULATIONS
+
+
+def _counts_no_one(text: str, end: int, num: NumberMention, remains: re.Match[str] | None,
+                   opened: tuple[int, str]) -> bool:  # fmt: skip
+    """Does _figure refuse the determiner's open noun phrase whatever its left cue? Only
+    _open_class_figure's figures of remains and of "a body" and a total ahead ("brings to ...
+    the number of") are kept without _adjacent, whose first test reads no cue (_not_people)."""
+    if (remains and _HUMAN_OR_SKULL.search(remains.group(0))) or lx.TOTAL_AHEAD.match(text, num.span[1], end):
+        return False
+    if num.text.lower() in ("a", "an") and phrases.DEAD_BODY.search(text[num.span[1] : opened[0]].strip()):
+        return False
+    return _not_people(text, num, opened[0])
 
 
 def _total_ahead(text: str, num: NumberMention, end: int, cue_start: int) -> Figure | None:
@@ -246,6 +266,8 @@ def _figure(text: str, start: int, end: int, num: NumberMention, figures: list[F
         opened = phrases.open_np(text, num.span[1], end, plural=num.value > 1)
         if num.written == "determiner" and opened is None and not remains:
             return None  # most determiners start no count: skip the costly cue scan
+        if num.written == "determiner" and opened is not None and _counts_no_one(text, end, num, remains, opened):
+            return None  # "the Lorsk Centre", "his unit": refused by _adjacent whatever the cue (issue 23)
     elif head is None and num.written == "vague" and num.value > 1:
         opened = groupnames.vague_group(text, num.span[1], end)  # "dozens of Boko Haram"
         open_class = opened is not None
