@@ -41,7 +41,7 @@ from .test_cues import _corpus_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 _GATED = {"_OF_COMPLEMENT": cp.OF_COMPLEMENT, "_NUMBERED_PART_BEFORE": cp.NUMBERED_PART_BEFORE,
-          "_FAMILY_OF": cp.FAMILY_OF}  # fmt: skip
+          "_FAMILY_OF": cp.FAMILY_OF, "_REL_CLAUSE_OPEN": cp.REL_CLAUSE_OPEN}  # fmt: skip
 
 
 @contextmanager
@@ -80,6 +80,8 @@ def test_the_gates_are_read_from_the_patterns() -> None:
     with pytest.raises(ValueError, match="not anchored"):
         ending(re.compile(r"of\s+$"))
     assert ending(re.compile(r"\w+\s+\Z")).finals is None  # a class at the end: always searched
+    assert ending(re.compile(r"\w+\s+\Z")).needs is None
+    assert counts._REL_CLAUSE_OPEN.finals is None and counts._REL_CLAUSE_OPEN.needs == ("who",)
     # every breakdown holds one of the words, and the words are not everything
     for pattern in (lx.BREAKDOWN_RE, lx.BREAKDOWN_ANYWHERE_RE):
         assert proves(counts._BREAKDOWN_WORDS, pattern)
@@ -88,7 +90,7 @@ def test_the_gates_are_read_from_the_patterns() -> None:
 
 _WORDS = st.sampled_from([
     "of", "OF", "Of", "the", "THE", "these", "those", "tho\u017fe", "th\u0130s", "\u0131", "family", "a", "an", "entire",
-    "whole", "members", "some", "seven", "12", "1,200", "five", "of\u00a0", "off", "proof", "bathe",
+    "whole", "members", "some", "seven", "who", "WHOM", "w\u0130ho", "Who", "said", "had", "refused", "12", "1,200", "five", "of\u00a0", "off", "proof", "bathe",
     "who", "were", "killed", "including", "Including", "among", "them", "of whom", ":", ",", "(", "\u2014",
     "mainly", "\u212a", "x", "\u00e9", "whom", "them:", "INCLUDING",
 ])  # fmt: skip
@@ -133,6 +135,10 @@ def test_gated_searches_over_the_corpus() -> None:
             hits += p is not None
             finals = getattr(counts, name).finals
             skipped += finals is not None and not text[lo : m.start()].rstrip().lower().endswith(finals)
+        lo = max(0, m.start() - 80)
+        g, p = counts._REL_CLAUSE_OPEN.search(text, lo, m.start()), cp.REL_CLAUSE_OPEN.search(text, lo, m.start())
+        assert (g and g.span()) == (p and p.span()), text[lo : m.end()]
+        hits += p is not None
     assert hits > 20 and skipped > 5_000  # the searches matched, and most were skipped
 
 
@@ -162,7 +168,8 @@ _SENTENCES = st.sampled_from([
     "The dead included 2 children", "Rebels executed two hostages and the others: 3 women",
     "Gunmen killed a Female Body", "Militants shot the Lorsk Human Rights Centre guard", "Rebels killed his Son",
     "Soldiers killed his unit", "Troops killed his son and her brother", "The army lost the Tenth Brigade",
-    "Gunmen killed the Villagers", "a human skull was found", "The strike brings to 40 the number of dead",
+    "Gunmen killed the Villagers", "a human skull was found", "a trader who had refused to pay was murdered",
+    "a man WHO had been warned was shot", "Gunmen shot a trader who said he refused", "The strike brings to 40 the number of dead",
 ])  # fmt: skip
 
 

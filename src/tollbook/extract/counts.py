@@ -48,7 +48,12 @@ from tollbook.extract.grammar.count_patterns import COMMA_ONLY as _COMMA_ONLY
 from tollbook.extract.grammar.count_patterns import CONTAINER_BEFORE as _CONTAINER_BEFORE
 from tollbook.extract.grammar.count_patterns import CUE_NEXT as _CUE_NEXT
 from tollbook.extract.grammar.count_patterns import DEAD_AFTER as _DEAD_AFTER
-from tollbook.extract.grammar.count_patterns import FAMILY_OF, NUMBERED_PART_BEFORE, OF_COMPLEMENT
+from tollbook.extract.grammar.count_patterns import (
+    FAMILY_OF,
+    NUMBERED_PART_BEFORE,
+    OF_COMPLEMENT,
+    REL_CLAUSE_OPEN,
+)
 from tollbook.extract.grammar.count_patterns import FINITE_NEXT as _FINITE_NEXT
 from tollbook.extract.grammar.count_patterns import FREE_AFTER as _FREE_AFTER
 from tollbook.extract.grammar.count_patterns import GLOSS as _GLOSS
@@ -62,7 +67,6 @@ from tollbook.extract.grammar.count_patterns import ORDINAL as _ORDINAL
 from tollbook.extract.grammar.count_patterns import POSSESSIVE as _POSSESSIVE
 from tollbook.extract.grammar.count_patterns import POSTED as _POSTED
 from tollbook.extract.grammar.count_patterns import PREDICATE_NEXT as _PREDICATE_NEXT
-from tollbook.extract.grammar.count_patterns import REL_CLAUSE_OPEN as _REL_CLAUSE_OPEN
 from tollbook.extract.grammar.count_patterns import UNNUMBERED_PART as _UNNUMBERED_PART
 from tollbook.extract.grammar.count_patterns import UNREAD_PART as _UNREAD_PART
 from tollbook.extract.grammar.count_patterns import WERE_AMONG as _WERE_AMONG
@@ -81,6 +85,7 @@ __all__ = ["RULE_PREFIX", "find_figures"]
 _OF_COMPLEMENT = ending(OF_COMPLEMENT)
 _NUMBERED_PART_BEFORE = ending(NUMBERED_PART_BEFORE)
 _FAMILY_OF = ending(FAMILY_OF)
+_REL_CLAUSE_OPEN = ending(REL_CLAUSE_OPEN)
 #: One of these (folded) is in every match of both breakdown patterns ("including", "of whom",
 #: ":"), read from re's parse ("" when one cannot be read: always found).
 _BREAKDOWN_WORDS = tuple(sorted(set().union(*(w or {""} for w in map(required, (lx.BREAKDOWN_RE, lx.BREAKDOWN_ANYWHERE_RE))))))
