@@ -31,6 +31,7 @@ from tollbook.extract.cues import (
     right_cue,
     toll_category,
 )
+from tollbook.extract.endings import ending
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import relations
 from tollbook.extract.grammar.count_patterns import AND_BETWEEN as _AND_BETWEEN
@@ -47,7 +48,12 @@ from tollbook.extract.grammar.count_patterns import COMMA_ONLY as _COMMA_ONLY
 from tollbook.extract.grammar.count_patterns import CONTAINER_BEFORE as _CONTAINER_BEFORE
 from tollbook.extract.grammar.count_patterns import CUE_NEXT as _CUE_NEXT
 from tollbook.extract.grammar.count_patterns import DEAD_AFTER as _DEAD_AFTER
-from tollbook.extract.grammar.count_patterns import FAMILY_OF as _FAMILY_OF
+from tollbook.extract.grammar.count_patterns import (
+    FAMILY_OF,
+    NUMBERED_PART_BEFORE,
+    OF_COMPLEMENT,
+    REL_CLAUSE_OPEN,
+)
 from tollbook.extract.grammar.count_patterns import FINITE_NEXT as _FINITE_NEXT
 from tollbook.extract.grammar.count_patterns import FREE_AFTER as _FREE_AFTER
 from tollbook.extract.grammar.count_patterns import GLOSS as _GLOSS
@@ -55,20 +61,18 @@ from tollbook.extract.grammar.count_patterns import HUMAN_OR_SKULL as _HUMAN_OR_
 from tollbook.extract.grammar.count_patterns import JOINED_BY_AND as _JOINED_BY_AND
 from tollbook.extract.grammar.count_patterns import MORE as _MORE
 from tollbook.extract.grammar.count_patterns import NEXT_WORD as _NEXT_WORD
-from tollbook.extract.grammar.count_patterns import NUMBERED_PART_BEFORE as _NUMBERED_PART_BEFORE
-from tollbook.extract.grammar.count_patterns import OF_COMPLEMENT as _OF_COMPLEMENT
 from tollbook.extract.grammar.count_patterns import OF_ONLY as _OF_ONLY
 from tollbook.extract.grammar.count_patterns import OR_BETWEEN as _OR_BETWEEN
 from tollbook.extract.grammar.count_patterns import ORDINAL as _ORDINAL
 from tollbook.extract.grammar.count_patterns import POSSESSIVE as _POSSESSIVE
 from tollbook.extract.grammar.count_patterns import POSTED as _POSTED
 from tollbook.extract.grammar.count_patterns import PREDICATE_NEXT as _PREDICATE_NEXT
-from tollbook.extract.grammar.count_patterns import REL_CLAUSE_OPEN as _REL_CLAUSE_OPEN
 from tollbook.extract.grammar.count_patterns import UNNUMBERED_PART as _UNNUMBERED_PART
 from tollbook.extract.grammar.count_patterns import UNREAD_PART as _UNREAD_PART
 from tollbook.extract.grammar.count_patterns import WERE_AMONG as _WERE_AMONG
 from tollbook.extract.grammar.count_patterns import WERE_FIRST as _WERE_FIRST
 from tollbook.extract.grammar.count_patterns import WERE_OR_COMMA_END as _WERE_OR_COMMA_END
+from tollbook.extract.grammar.literals import fold, required
 from tollbook.extract.heads import OF_THEM, head_of, singular_head, were_population
 from tollbook.extract.lost import elided_head, lost_combatants, lost_relation
 from tollbook.extract.numbers import NumberMention, numbers_in
@@ -76,6 +80,15 @@ from tollbook.extract.records import Figure, LeftCue, RightCue
 from tollbook.model import Span, overlaps
 
 __all__ = ["RULE_PREFIX", "find_figures"]
+
+# Searched before every figure: only where the window ends like a match (endings.py, issue 23).
+_OF_COMPLEMENT = ending(OF_COMPLEMENT)
+_NUMBERED_PART_BEFORE = ending(NUMBERED_PART_BEFORE)
+_FAMILY_OF = ending(FAMILY_OF)
+_REL_CLAUSE_OPEN = ending(REL_CLAUSE_OPEN)
+#: One of these (folded) is in every match of both breakdown patterns ("including", "of whom",
+#: ":"), read from re's parse ("" when one cannot be read: always found).
+_BREAKDOWN_WORDS = tuple(sorted(set().union(*(w or {""} for w in map(required, (lx.BREAKDOWN_RE, lx.BREAKDOWN_ANYWHERE_RE))))))
 
 
 
@@ -87,11 +100,9 @@ def _bodies_found(text: str, left: LeftCue, at: int, pos: int, end: int) -> bool
 def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
     """An open-class figure counts only next to its cue: a cue verb right before it, a
     predicate right after it, or coordination with a neighbouring figure."""
+    if _not_people(text, fig.num, fig.span[1]):
+        return False
     head = text[fig.num.span[1] : fig.span[1]].split()
-    if fig.num.written == "determiner" and head and head[-1][:1].isupper():
-        return False  # "the Lorsk Human Rights Centre": a name, not people
-    if _POSSESSIVE.match(fig.num.text) and head and head[-1].lower() not in lx.POPULATIONS:
-        return False  # "his son" is a person, "his head" or "his unit" is not
     if fig.left is not None:
         cue = text[fig.left[2] : fig.num.span[0]]
         if len(cue.split()) > 4 or re.search(r"\d", cue):
@@ -118,6 +129,28 @@ def _adjacent(text: str, fig: Figure, end: int, figures: list[Figure]) -> bool:
     if fig.num.value > 1 and _BREAKDOWN_THEN_PREDICATE.match(text, fig.span[1], end):
         return True
     return bool(_AND_NEXT.match(after))
+
+
+def _not_people(text: str, num: NumberMention, np_end: int) -> bool:
+    """The open noun phrase text[num.span[1]:np_end] after a determiner names no people,
+    whatever cue is near: a name or a possessed thing."""
+    head = text[num.span[1] : np_end].split()
+    if num.written == "determiner" and head and head[-1][:1].isupper():
+        return True  # "the Lorsk Human Rights Centre": a name, not people
+    # "his son" is a person, "his head" or "his unit" is not
+    return bool(_POSSESSIVE.match(num.text)) and bool(head) and head[-1].lower() not in lx.POPULATIONS
+
+
+def _counts_no_one(text: str, end: int, num: NumberMention, remains: re.Match[str] | None,
+                   opened: tuple[int, str]) -> bool:  # fmt: skip
+    """Does _figure refuse the determiner's open noun phrase whatever its left cue? Only
+    _open_class_figure's figures of remains and of "a body" and a total ahead ("brings to ...
+    the number of") are kept without _adjacent, whose first test reads no cue (_not_people)."""
+    if (remains and _HUMAN_OR_SKULL.search(remains.group(0))) or lx.TOTAL_AHEAD.match(text, num.span[1], end):
+        return False
+    if num.text.lower() in ("a", "an") and phrases.DEAD_BODY.search(text[num.span[1] : opened[0]].strip()):
+        return False
+    return _not_people(text, num, opened[0])
 
 
 def _total_ahead(text: str, num: NumberMention, end: int, cue_start: int) -> Figure | None:
@@ -238,6 +271,8 @@ def _figure(text: str, start: int, end: int, num: NumberMention, figures: list[F
         opened = phrases.open_np(text, num.span[1], end, plural=num.value > 1)
         if num.written == "determiner" and opened is None and not remains:
             return None  # most determiners start no count: skip the costly cue scan
+        if num.written == "determiner" and opened is not None and _counts_no_one(text, end, num, remains, opened):
+            return None  # "the Lorsk Centre", "his unit": refused by _adjacent whatever the cue (issue 23)
     elif head is None and num.written == "vague" and num.value > 1:
         opened = groupnames.vague_group(text, num.span[1], end)  # "dozens of Boko Haram"
         open_class = opened is not None
@@ -407,6 +442,7 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
             memo[at, stop, reach] = right_cue(text, at, stop, reach)
         return memo[at, stop, reach]
 
+    breakdown_last = _last_breakdown_word(text, start, end) if figs else -1
     for k, fig in enumerate(figs):
         prev = figs[k - 1] if k else None
         between = text[prev.span[1] : fig.num.span[0]] if prev else ""
@@ -451,7 +487,7 @@ def _structure(text: str, start: int, end: int, figs: list[Figure]) -> None:
             _join(figs, parts, groups, k, between)
         if _CONTAINER_BEFORE.search(text[max(start, fig.num.span[0] - 12) : fig.num.span[0]]):
             container = k
-        breakdown_parent, breakdown_end = _breakdown(text, end, figs, k, cue_after)
+        breakdown_parent, breakdown_end = _breakdown(text, end, figs, k, cue_after, breakdown_last)
     _share_populations(text, figs)
     for group in groups:
         categorise(text, start, end, figs, group, parts, cue_after)
@@ -491,13 +527,25 @@ def _join(figs: list[Figure], parts: dict[int, list[int]], groups: list[list[int
         groups.append([k])
 
 
+def _last_breakdown_word(text: str, start: int, end: int) -> int:
+    """Where the sentence's last word that every lx.BREAKDOWN_RE match holds starts (-1: none):
+    no breakdown starts after it (folded as the pattern compares, `literals.fold`, which keeps
+    positions)."""
+    low = fold(text[start:end])
+    found = max(low.rfind(w) for w in _BREAKDOWN_WORDS)
+    return start + found if found >= 0 else -1
+
+
 def _breakdown(text: str, end: int, figs: list[Figure], k: int,
-               cue_after: Callable[..., RightCue | None]) -> tuple[int | None, int]:  # fmt: skip
+               cue_after: Callable[..., RightCue | None], last_word: int) -> tuple[int | None, int]:  # fmt: skip
     """(k, where the breakdown's words end) when a breakdown of figure k follows ("including",
     "of whom", "among them"), else (None, -1). It may follow the noun phrase directly, after
-    the predicate, or later."""
+    the predicate, or later. `last_word`: _last_breakdown_word; the figure's right cue, read
+    only to look for a breakdown after it, is not read when no breakdown word follows."""
     fig = figs[k]
     nxt = next_start(figs, k, end)
+    if last_word < fig.span[1]:
+        return None, -1  # every match below would hold a breakdown word at or after fig.span[1]
     cue = cue_after(fig.span[1], nxt)
     for at in (fig.span[1], cue[2] if cue else -1):
         bm = lx.BREAKDOWN_RE.match(ahead(text, at, end)) if at >= 0 else None
