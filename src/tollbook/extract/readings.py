@@ -104,9 +104,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     anchor words (reading_patterns.READING_ANCHORS) the sentence lacks; same output (off only
     to check that: tests/test_reading_anchors.py)."""
 
-    def may(reading: str) -> bool:  # the sentence folded once, a few substring tests
-        return not anchored or literals.gate(text, start, end, _ANCHOR_GATES[reading])
-
+    may = _readings_for(text, start, end) if anchored else _EVERY_READING
     relative_parts.split_relative_parts(text, end, figures)  # "eight people, three of whom had been held hostage, were killed"
     for fig in figures:
         if fig.category is not None and victims.undone_after(text, fig.span[1], end):
@@ -116,40 +114,40 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
                               unit="people", category=h.category, rule=f"{RULE_PREFIX}.headline_{h.how}:{h.category}",
                               flags=["additional"] if h.num.additional else [], has_head=True))  # fmt: skip
     taken = [f.span for f in figures if f.category is not None] + exclude
-    named = victims.find_victims(text, start, end, taken) if may("victims") else []
-    if may("postmodified"):
+    named = victims.find_victims(text, start, end, taken) if "victims" in may else []
+    if "postmodified" in may:
         named += postmodified.find_subjects(text, start, end, taken + [v.span for v in named])
-    if may("bare"):
+    if "bare" in may:
         named += bare.find_bare(text, start, end, taken + [v.span for v in named])
-    if may("anaphora"):
+    if "anaphora" in may:
         named += anaphora.find_anaphors(text, start, end, taken + [v.span for v in named])
-    if may("others"):
+    if "others" in may:
         named += others.find_others(text, start, end, taken + [v.span for v in named])
-    if may("burning"):
+    if "burning" in may:
         named += burning.find_burnings(text, start, end, taken + [v.span for v in named])
-    if may("offices"):
+    if "offices" in may:
         named += offices.find_offices(text, start, end, taken + [v.span for v in named])
-    if may("objects"):
+    if "objects" in may:
         named += objects.find_objects(text, start, end, taken + [v.span for v in named])
     found = bodies.find_bodies(text, start, end, taken + [v.span for v in named])
     for fig in figures:
         if fig.category not in (None, "killed") and bodies.misread(text, fig.span, found):
             fig.category = None  # "The body of a kidnapped engineer was found": no hostage
     named += found
-    if may("subjects"):
+    if "subjects" in may:
         named += subjects.find_clause_subjects(text, start, end, taken + [v.span for v in named])
-    if may("active_objects"):
+    if "active_objects" in may:
         named += active_objects.find_objects(text, start, end, taken + [v.span for v in named])
-    if may("nominals"):
+    if "nominals" in may:
         named += nominals.find_nominals(text, start, end, taken + [v.span for v in named])
     named += along.find_along(text, start, end, taken + [v.span for v in named], figures)
-    if may("sustained"):
+    if "sustained" in may:
         named += sustained.find_sustained(text, start, end, taken + [v.span for v in named])
-    if may("wound_nominals"):
+    if "wound_nominals" in may:
         named += wound_nominals.find_wound_nominals(text, start, end, taken + [v.span for v in named])
-    if may("survivors"):
+    if "survivors" in may:
         named += survivors.find_survivors(text, start, end, taken + [v.span for v in named])
-    if may("relatives"):
+    if "relatives" in may:
         named += relatives.find_relatives(text, start, end, taken + [v.span for v in named])
     named += later_ones.find_later_ones(text, start, end, taken + [v.span for v in named])
     for v in named:
@@ -172,7 +170,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     figures += sets.find_parts(text, start, end, figures)
     figures += conjuncts.find_conjuncts(text, start, figures, exclude)
     figures += leading.find_followers(text, start, end, figures, exclude)
-    if may("besides"):
+    if "besides" in may:
         figures += besides.find_besides(text, start, end, figures, exclude)
     figures += later.read_later_deaths(text, end, figures)
     figures += captives.find_captives(text, start, end, figures, exclude)
@@ -188,6 +186,21 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
         if fig.category is not None and "attackers" not in fig.flags \
                 and attackers.is_attacker(text[fig.span[0] : fig.span[1]]):  # fmt: skip
             fig.flags.append("attackers")
+
+
+#: Every reading an anchor gate guards: what `complete` runs without anchors.
+_EVERY_READING = frozenset(_ANCHOR_GATES)
+_ANCHOR_BITS = tuple((name, g.bit) for name, g in _ANCHOR_GATES.items())
+
+
+def _readings_for(text: str, start: int, end: int) -> frozenset[str]:
+    """The readings whose anchor words text[start:end] may hold: the sentence's marks read once
+    and tested bit by bit (literals.marks), else each gate asked (`literals.gate`: a search of
+    the range folded once, or the tests' switch answering True)."""
+    marks = literals.marks(text, start, end)
+    if marks is not None:
+        return frozenset([name for name, bit in _ANCHOR_BITS if marks & bit])
+    return frozenset([name for name, g in _ANCHOR_GATES.items() if literals.gate(text, start, end, g)])
 
 
 def _drop_agents(text: str, figures: list[Figure]) -> None:
