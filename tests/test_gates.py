@@ -59,6 +59,7 @@ PACKAGE = Path(literals.__file__).resolve().parents[2]
 GATES: list[tuple[str, Gate, list[re.Pattern[str]]]] = [
     ("_ACTIVE_GATE", vp.ACTIVE_GATE, [vp.ACTIVE]),
     ("_PREDICATE_GATE", vp.PREDICATE_GATE, [vp.PASSIVE, vp.PASSIVE_PLURAL, vp.DIED]),
+    ("_UNDONE_GATE", vp.UNDONE_GATE, [vp.UNDONE_PREDICATE]),
     ("_ANOTHER_GATE", hp.ANOTHER_GATE, [hp.ANOTHER]),
     ("_AND_ANOTHER_GATE", hp.AND_ANOTHER_GATE, [hp.AND_ANOTHER]),
     ("lx.ZERO_GATE", lx.ZERO_GATE, [lx.ZERO_RE]),

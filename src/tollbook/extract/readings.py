@@ -89,6 +89,7 @@ from tollbook.extract import (
 from tollbook.extract.grammar import literals
 from tollbook.extract.grammar.reading_patterns import AGENT_GAP as _AGENT_GAP
 from tollbook.extract.grammar.reading_patterns import ANCHOR_GATES as _ANCHOR_GATES
+from tollbook.extract.grammar.victim_patterns import UNDONE_GATE as _UNDONE_GATE
 from tollbook.extract.headlines import Headline
 from tollbook.extract.records import Figure
 from tollbook.model import ATTACKER_SELF_RULE, Span
@@ -104,50 +105,51 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     anchor words (reading_patterns.READING_ANCHORS) the sentence lacks; same output (off only
     to check that: tests/test_reading_anchors.py)."""
 
-    may = _readings_for(text, start, end) if anchored else _EVERY_READING
+    may = (_readings_for(text, start, end) if anchored else _EVERY_READING).__contains__  # C-level: no frame per reading
     relative_parts.split_relative_parts(text, end, figures)  # "eight people, three of whom had been held hostage, were killed"
+    undone = literals.gate(text, start, end, _UNDONE_GATE)  # read once for every figure of the sentence
     for fig in figures:
-        if fig.category is not None and victims.undone_after(text, fig.span[1], end):
+        if undone and fig.category is not None and victims.undone_after(text, fig.span[1], end):
             fig.category = None  # "a suspected thief was nearly lynched"
     for h in telegraphic:
         figures.append(Figure(num=h.num, span=h.span, population=h.population, population_class=h.population_class,
                               unit="people", category=h.category, rule=f"{RULE_PREFIX}.headline_{h.how}:{h.category}",
                               flags=["additional"] if h.num.additional else [], has_head=True))  # fmt: skip
     taken = [f.span for f in figures if f.category is not None] + exclude
-    named = victims.find_victims(text, start, end, taken) if "victims" in may else []
-    if "postmodified" in may:
+    named = victims.find_victims(text, start, end, taken) if may("victims") else []
+    if may("postmodified"):
         named += postmodified.find_subjects(text, start, end, taken + [v.span for v in named])
-    if "bare" in may:
+    if may("bare"):
         named += bare.find_bare(text, start, end, taken + [v.span for v in named])
-    if "anaphora" in may:
+    if may("anaphora"):
         named += anaphora.find_anaphors(text, start, end, taken + [v.span for v in named])
-    if "others" in may:
+    if may("others"):
         named += others.find_others(text, start, end, taken + [v.span for v in named])
-    if "burning" in may:
+    if may("burning"):
         named += burning.find_burnings(text, start, end, taken + [v.span for v in named])
-    if "offices" in may:
+    if may("offices"):
         named += offices.find_offices(text, start, end, taken + [v.span for v in named])
-    if "objects" in may:
+    if may("objects"):
         named += objects.find_objects(text, start, end, taken + [v.span for v in named])
     found = bodies.find_bodies(text, start, end, taken + [v.span for v in named])
     for fig in figures:
         if fig.category not in (None, "killed") and bodies.misread(text, fig.span, found):
             fig.category = None  # "The body of a kidnapped engineer was found": no hostage
     named += found
-    if "subjects" in may:
+    if may("subjects"):
         named += subjects.find_clause_subjects(text, start, end, taken + [v.span for v in named])
-    if "active_objects" in may:
+    if may("active_objects"):
         named += active_objects.find_objects(text, start, end, taken + [v.span for v in named])
-    if "nominals" in may:
+    if may("nominals"):
         named += nominals.find_nominals(text, start, end, taken + [v.span for v in named])
     named += along.find_along(text, start, end, taken + [v.span for v in named], figures)
-    if "sustained" in may:
+    if may("sustained"):
         named += sustained.find_sustained(text, start, end, taken + [v.span for v in named])
-    if "wound_nominals" in may:
+    if may("wound_nominals"):
         named += wound_nominals.find_wound_nominals(text, start, end, taken + [v.span for v in named])
-    if "survivors" in may:
+    if may("survivors"):
         named += survivors.find_survivors(text, start, end, taken + [v.span for v in named])
-    if "relatives" in may:
+    if may("relatives"):
         named += relatives.find_relatives(text, start, end, taken + [v.span for v in named])
     named += later_ones.find_later_ones(text, start, end, taken + [v.span for v in named])
     for v in named:
@@ -170,7 +172,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     figures += sets.find_parts(text, start, end, figures)
     figures += conjuncts.find_conjuncts(text, start, figures, exclude)
     figures += leading.find_followers(text, start, end, figures, exclude)
-    if "besides" in may:
+    if may("besides"):
         figures += besides.find_besides(text, start, end, figures, exclude)
     figures += later.read_later_deaths(text, end, figures)
     figures += captives.find_captives(text, start, end, figures, exclude)
@@ -200,7 +202,7 @@ def _readings_for(text: str, start: int, end: int) -> frozenset[str]:
     marks = literals.marks(text, start, end)
     if marks is not None:
         return frozenset([name for name, bit in _ANCHOR_BITS if marks & bit])
-    return frozenset([name for name, g in _ANCHOR_GATES.items() if literals.gate(text, start, end, g)])
+    return frozenset([reading for reading in _ANCHOR_GATES if literals.gate(text, start, end, _ANCHOR_GATES[reading])])
 
 
 def _drop_agents(text: str, figures: list[Figure]) -> None:
