@@ -9,10 +9,14 @@ What changed, and what each check below compares with the code before:
 - the undone predicate ("was nearly lynched") is asked of a sentence's figures only when the
   sentence holds a word every match of UNDONE_PREDICATE holds (`UNDONE_GATE`, proven against
   the pattern in tests/test_gates.py), where every figure asked it;
-- `victims._is_name` is memoised (a pure test of a string).
+- `victims._is_name` is memoised (a pure test of a string);
+- collectives.py searches COLLECTIVE only in a sentence holding one of its nouns
+  (`COLLECTIVE_GATE`, read from the pattern's parse by `literals.required`, proven in
+  tests/test_gates.py), where every sentence was searched.
 
-The reference (`_old_code`) puts those back: `literals.marks` answering None and the undone gate
-answering True (through a stand-in for readings' `literals`), `_is_name` unmemoised. Compared:
+The reference (`_old_code`) puts those back: `literals.marks` answering None and the undone and
+collective gates answering True (a stand-in for readings' and collectives' `literals`),
+`_is_name` unmemoised. Compared:
 generated reports (hypothesis), every sentence of tests/corpus, sampled ../shared/data texts
 (every 40th; all with TOLLBOOK_DIFF_ALL=1), with marks (scanner "auto") and without ("python").
 """
@@ -30,9 +34,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tollbook.extract import readings, victims
+from tollbook.extract import collectives, readings, victims
 from tollbook.extract.grammar import literals
 from tollbook.extract.grammar import verbs as vb
+from tollbook.extract.grammar.collective_patterns import COLLECTIVE, COLLECTIVE_GATE
 from tollbook.extract.grammar.reading_patterns import ANCHOR_GATES
 from tollbook.extract.grammar.victim_patterns import UNDONE_GATE, UNDONE_PREDICATE
 from tollbook.ingest.sources import document_from_text
@@ -54,13 +59,14 @@ class _OldLiterals(types.SimpleNamespace):
 
     @staticmethod
     def gate(text: str, start: int, end: int, words: literals.Gate) -> bool:
-        return True if words is UNDONE_GATE else literals.gate(text, start, end, words)
+        return True if words in (UNDONE_GATE, COLLECTIVE_GATE) else literals.gate(text, start, end, words)
 
 
 @contextmanager
 def _old_code() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as m:
         m.setattr(readings, "literals", _OldLiterals())
+        m.setattr(collectives, "literals", _OldLiterals())
         m.setattr(victims, "_is_name", victims._is_name.__wrapped__)  # type: ignore[attr-defined]
         yield
 
@@ -134,6 +140,16 @@ def test_a_sentence_without_a_non_lethal_word_asks_no_figure(monkeypatch: pytest
     assert asked and ex.claims  # the sentence holds "nearly": its figures are asked
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "the", "both", "twin", "brothers", "sisters", "couple", "COUPLE", "pair",
+                                 "trio", "tr\u0130o", "duo", "triplets", "of", "'s", "were", "killed", "x"]), max_size=8),
+       st.sampled_from([" ", "  ", "-", "\n"]))  # fmt: skip
+def test_a_sentence_the_collective_gate_refuses_has_no_collective(words: list[str], glue: str) -> None:
+    text = glue.join(words)
+    if not literals.gate(text, 0, len(text), COLLECTIVE_GATE):
+        assert COLLECTIVE.search(text) is None, text
+
+
 # ----------------------------------------------------------------------------- differential
 
 _FRAGMENTS = st.sampled_from([
@@ -146,6 +162,8 @@ _FRAGMENTS = st.sampled_from([
     "The trio were abducted", "Ishaya escaped being kidnapped", "Ten hostages were released",
     "Talks resumed in Geneva", "Another soldier narrowly survived being shot", "ſeven were ſhot dead",
     "Three \u212aILLED, five NEARLY lynched", "The district chief and four guards were killed",
+    "A couple was shot dead in Culiacan", "Twins were among the dead", "Gunmen abducted the TRIO",
+    "A couple of farmers were killed", "Twin brothers were killed", "The couple's house was burned",
 ])  # fmt: skip
 
 
