@@ -95,13 +95,13 @@ def test_a_sentence_without_a_trigger_is_skipped_and_one_with_is_not() -> None:
 
 def test_extract_claims_reads_no_figure_in_a_skipped_sentence() -> None:
     """The hook itself: a sentence flagged False gives no claim even where the rules would."""
-    from tollbook.extract.claims import extract_claims
+    from tollbook.extract.claims import Readers, extract_claims
     from tollbook.extract.segment import segment
 
     doc = document_from_text("At least 12 people were killed in the attack.")
     segments = segment(doc.text)
     assert extract_claims(doc, segments, None)
-    assert extract_claims(doc, segments, None, cued=lambda t, ss: [False] * len(ss)) == ()
+    assert extract_claims(doc, segments, None, readers=Readers(cued=lambda t, ss: [False] * len(ss))) == ()
 
 
 # ------------------------------------------------------------------ companions

@@ -95,8 +95,8 @@ def test_a_flagged_sentence_is_respelt_once_and_an_unflagged_one_not_at_all(monk
     monkeypatch.setattr(cl, "respell", counting)
     text = "Seven were killled in Orsk."
     doc = document_from_text(text)
-    found = cl.extract_claims(doc, segment(text), None, cued=lambda t, ss: [True] * len(ss))
+    found = cl.extract_claims(doc, segment(text), None, readers=cl.Readers(cued=lambda t, ss: [True] * len(ss)))
     assert [(c.category, c.value) for c in found] == [("killed", 7.0)] and calls == [text]
     calls.clear()
-    assert cl.extract_claims(doc, segment(text), None, cued=lambda t, ss: [False] * len(ss)) == ()
+    assert cl.extract_claims(doc, segment(text), None, readers=cl.Readers(cued=lambda t, ss: [False] * len(ss))) == ()
     assert calls == []

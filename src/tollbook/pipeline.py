@@ -18,6 +18,7 @@ from tollbook.version import EXTRACTOR_VERSION
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from tollbook.extract.claims import Readers
     from tollbook.extract.grammar.compiled import PatternCache
     from tollbook.geo.places import Gazetteer
     from tollbook.scan.cues import CueEngine
@@ -161,6 +162,16 @@ class Pipeline:
 
         return select_gates(self.settings.scanner, literals.declared(), literals.FOLDS)
 
+    @cached_property
+    def readers(self) -> Readers:
+        """The engines the rules read a document with (extract/claims.Readers), by Settings."""
+        self.patterns  # noqa: B018 - imports the stages once, through the pattern cache
+        from tollbook.extract.claims import Readers
+
+        cues = self.cues
+        return Readers(cued=cues.cued if cues is not None else None, anchored=self.settings.reading_anchors,
+                       glued=self.glued, gates=self.gates, speech=self.speech)  # fmt: skip
+
     def run(self, document: Document) -> Extraction:
         self.patterns  # noqa: B018 - imports the stages once, through the pattern cache
         from tollbook.extract.claims import (
@@ -169,10 +180,7 @@ class Pipeline:
         from tollbook.tally.rules import tally
 
         segments = self.segmenter(document.text)
-        cues = self.cues
-        claims = extract_claims(document, segments, self.gazetteer, self.settings.version,
-                                cues.cued if cues is not None else None, self.settings.reading_anchors,
-                                self.glued, self.gates, self.speech)  # fmt: skip
+        claims = extract_claims(document, segments, self.gazetteer, self.settings.version, self.readers)
         return Extraction(
             document=document,
             segments=segments,

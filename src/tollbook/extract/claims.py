@@ -11,7 +11,7 @@ import bisect
 import hashlib
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from tollbook.extract import glue
@@ -45,13 +45,37 @@ from tollbook.version import EXTRACTOR_VERSION
 if TYPE_CHECKING:
     from tollbook.scan.gates import GateEngine
 
-__all__ = ["CueFlags", "claim_id", "extract_claims"]
+__all__ = ["CueFlags", "Readers", "claim_id", "extract_claims"]
 
 #: (text, sentences) -> whether each sentence holds a trigger word (scan/cues.py's engines).
 CueFlags = Callable[[str, Sequence[Segment]], list[bool]]
 #: Sentences marked at once: fewer than literals.gate remembers (MEMO_SIZE), so that no mark is
 #: forgotten before the rules of its sentence ask it.
 _MARKED_AT_ONCE = 256
+
+
+@dataclass(frozen=True, slots=True)
+class Readers:
+    """How the rules read a document (issue 23): the compiled scanner's engines or their
+    pure-Python references, and the reading switches. Every choice gives the same claims; the
+    defaults are the reference path (Pipeline.readers builds them from Settings).
+
+    - `cued`: (text, sentences) -> one flag per sentence, False where it holds no trigger word
+      (grammar/triggers.py) and no misspelt cue word (spelling.respell: "killled" holds no
+      trigger stem), so that no count rule runs there (scan/cues.py); None: every sentence.
+    - `anchored`: skip the readings whose anchor words a sentence lacks (readings.complete).
+    - `glued`: glue.candidate or an engine with its answers (scan/repairs.py).
+    - `gates`: the engine that marks the word gates of the cued sentences, so that each gate of
+      their rules is a bit test (scan/gates.py, literals.mark); None: each gate searches.
+    - `speech`: reads the attribution words of every sentence at once (scan/speech.py); None:
+      each sentence is searched.
+    """
+
+    cued: CueFlags | None = None
+    anchored: bool = True
+    glued: Callable[[str], bool] = field(default=glue.candidate)
+    gates: GateEngine | None = None
+    speech: SpeechEngine | None = None
 
 
 def claim_id(doc_id: str, kind: str, span: Span, category: str | None, population: str | None) -> str:
@@ -68,32 +92,23 @@ def _characterisation(text: str, start: int, end: int) -> tuple[str, ...]:
 
 
 def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazetteer | None,
-                   version: str = EXTRACTOR_VERSION, cued: CueFlags | None = None,
-                   anchored: bool = True, glued: Callable[[str], bool] = glue.candidate,
-                   gates: GateEngine | None = None, speech: SpeechEngine | None = None) -> tuple[Claim, ...]:  # fmt: skip
-    """Every count and area claim of `doc`, in text order. `cued` (issue 23's pre-filter, the
-    pipeline's cue engine): (text, sentences) -> one flag per sentence, False where it holds no
-    trigger word (grammar/triggers.py) and no misspelt cue word (spelling.respell: "killled"
-    holds no trigger stem), so that no count rule runs there; same output. `anchored`: skip
-    the readings whose anchor words a sentence lacks (readings.complete); same output.
-    `glued`: glue.candidate or an engine with its answers (scan/repairs.py). `gates`:
-    the engine that marks the word gates of the cued sentences, so that each gate of their
-    rules is a bit test (scan/gates.py, literals.mark); same output. `speech`: read the
-    attribution words of every sentence at once (scan/speech.py); same output."""
+                   version: str = EXTRACTOR_VERSION, readers: Readers = Readers()) -> tuple[Claim, ...]:  # fmt: skip
+    """Every count and area claim of `doc`, in text order, read by `readers` (the same claims
+    whichever they are: they only spare work)."""
     sentences = [s for s in segments if s.kind == "sentence"]
     paragraphs = [s for s in segments if s.kind == "paragraph"]
     quotes = [s for s in segments if s.kind == "quote"]
     rows = [s for s in segments if s.kind == "row"]
     if not sentences:
         return ()
-    flags = cued(doc.text, sentences) if cued is not None else [True] * len(sentences)
+    flags = readers.cued(doc.text, sentences) if readers.cued is not None else [True] * len(sentences)
     if not any(flags) and none_in(doc.text, _area_scopes(rows, sentences)):
         return ()  # no count and no area to anchor: most of an archive, spared its dates
     anchors = Anchors(doc, sentences, paragraphs, gazetteer)
-    maker = _ClaimMaker(doc, version, sentences, paragraphs, quotes, speech)
+    maker = _ClaimMaker(doc, version, sentences, paragraphs, quotes, readers.speech)
     claims, area_spans = _area_claims(maker, rows, sentences, anchors)
     exclude = _SpanIndex([d.span for d in anchors.dates] + area_spans)
-    claims += _count_claims(maker, sentences, anchors, exclude, flags, anchored, glued, gates)
+    claims += _count_claims(maker, sentences, anchors, exclude, flags, readers)
     claims.sort(key=lambda c: (c.span[0], c.span[1], c.claim_id))
     return tuple(mark_incidents(doc.text, claims))  # "across both attacks": a total of incidents
 
@@ -168,8 +183,7 @@ def _area_claims(maker: _ClaimMaker, rows: list[Segment], sentences: list[Segmen
 
 
 def _count_claims(maker: _ClaimMaker, sentences: list[Segment], anchors: Anchors,
-                  exclude: _SpanIndex, flags: Sequence[bool], anchored: bool,
-                  glued: Callable[[str], bool] = glue.candidate, gates: GateEngine | None = None) -> list[Claim]:  # fmt: skip
+                  exclude: _SpanIndex, flags: Sequence[bool], readers: Readers) -> list[Claim]:  # fmt: skip
     """Count claims, sentence by sentence: figures (parts linked to their whole, "Among the
     dead were" to the latest whole of its category), explicit zeros, attackers who died."""
     make, source, doc = maker.make, maker.source, maker.doc
@@ -180,8 +194,9 @@ def _count_claims(maker: _ClaimMaker, sentences: list[Segment], anchors: Anchors
     last_whole: dict[str, tuple[str, float]] = {}
     # no trigger word: no category, so no count claim (grammar/triggers.py)
     cued = [s for s, flag in zip(sentences, flags, strict=True) if flag]
-    for sentence in cued if gates is None else _marked(text, cued, gates):
-        figures = _sentence_figures(text, sentence, exclude.overlapping(sentence.start, sentence.end), anchored, glued)
+    for sentence in cued if readers.gates is None else _marked(text, cued, readers.gates):
+        figures = _sentence_figures(text, sentence, exclude.overlapping(sentence.start, sentence.end),
+                                    readers.anchored, readers.glued)  # fmt: skip
         ids = [claim_id(doc.doc_id, "count", f.span, f.category, f.population) for f in figures]
         subsets: set[int] = set()
         for i, fig in enumerate(figures):
