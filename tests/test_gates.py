@@ -62,6 +62,8 @@ GATES: list[tuple[str, Gate, list[re.Pattern[str]]]] = [
     ("_PREDICATE_GATE", vp.PREDICATE_GATE, [vp.PASSIVE, vp.PASSIVE_PLURAL, vp.DIED]),
     ("_UNDONE_GATE", vp.UNDONE_GATE, [vp.UNDONE_PREDICATE]),
     ("_COLLECTIVE_GATE", clp.COLLECTIVE_GATE, [clp.COLLECTIVE]),
+    ("_VERB_GATE", ao.VERB_GATE, [ao.VERB]),
+    ("_WOUND_VERB_GATE", ao.WOUND_VERB_GATE, [ao.WOUND_VERB]),
     ("_ANOTHER_GATE", hp.ANOTHER_GATE, [hp.ANOTHER]),
     ("_AND_ANOTHER_GATE", hp.AND_ANOTHER_GATE, [hp.AND_ANOTHER]),
     ("lx.ZERO_GATE", lx.ZERO_GATE, [lx.ZERO_RE]),
