@@ -64,6 +64,8 @@ GATES: list[tuple[str, Gate, list[re.Pattern[str]]]] = [
     ("_COLLECTIVE_GATE", clp.COLLECTIVE_GATE, [clp.COLLECTIVE]),
     ("_VERB_GATE", ao.VERB_GATE, [ao.VERB]),
     ("_WOUND_VERB_GATE", ao.WOUND_VERB_GATE, [ao.WOUND_VERB]),
+    ("_PARTICIPLE_GATE", bare.PARTICIPLE_GATE, [bare.SUBJECT, bare.LIST, bare.LIST_FIGURE_LAST]),
+    ("_OBJECT_GATE", bare.OBJECT_GATE, [bare.OBJECT]),
     ("_ANOTHER_GATE", hp.ANOTHER_GATE, [hp.ANOTHER]),
     ("_AND_ANOTHER_GATE", hp.AND_ANOTHER_GATE, [hp.AND_ANOTHER]),
     ("lx.ZERO_GATE", lx.ZERO_GATE, [lx.ZERO_RE]),

@@ -13,11 +13,12 @@ What changed, and what each check below compares with the code before:
 - collectives.py searches COLLECTIVE only in a sentence holding one of its nouns
   (`COLLECTIVE_GATE`, read from the pattern's parse by `literals.required`, proven in
   tests/test_gates.py), where every sentence was searched; active_objects.py likewise
-  searches VERB and WOUND_VERB only where their words are (`VERB_GATE`, `WOUND_VERB_GATE`).
+  searches VERB and WOUND_VERB only where their words are (`VERB_GATE`, `WOUND_VERB_GATE`),
+  and bare.py its participle patterns and OBJECT (`PARTICIPLE_GATE`, `OBJECT_GATE`).
 
 The reference (`_old_code`) puts those back: `literals.marks` answering None and the undone and
-collective and verb gates answering True (a stand-in for the `literals` of readings,
-collectives and active_objects),
+collective, verb and bare gates answering True (a stand-in for the `literals` of readings,
+collectives, active_objects and bare),
 `_is_name` unmemoised. Compared:
 generated reports (hypothesis), every sentence of tests/corpus, sampled ../shared/data texts
 (every 40th; all with TOLLBOOK_DIFF_ALL=1), with marks (scanner "auto") and without ("python").
@@ -36,10 +37,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tollbook.extract import active_objects, collectives, readings, victims
+from tollbook.extract import active_objects, bare, collectives, readings, victims
 from tollbook.extract.grammar import literals
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.active_object_patterns import VERB_GATE, WOUND_VERB_GATE
+from tollbook.extract.grammar.bare_patterns import OBJECT_GATE, PARTICIPLE_GATE
 from tollbook.extract.grammar.collective_patterns import COLLECTIVE, COLLECTIVE_GATE
 from tollbook.extract.grammar.reading_patterns import ANCHOR_GATES
 from tollbook.extract.grammar.victim_patterns import UNDONE_GATE, UNDONE_PREDICATE
@@ -49,7 +51,7 @@ from tollbook.pipeline import Pipeline, Settings
 from .conftest import CORPUS, SHARED_TEXT_FILES, sampled_shared_texts
 
 #: The gates this work added (each proven against its pattern in tests/test_gates.py).
-_NEW_GATES = (UNDONE_GATE, COLLECTIVE_GATE, VERB_GATE, WOUND_VERB_GATE)
+_NEW_GATES = (UNDONE_GATE, COLLECTIVE_GATE, VERB_GATE, WOUND_VERB_GATE, PARTICIPLE_GATE, OBJECT_GATE)
 
 
 class _OldLiterals(types.SimpleNamespace):
@@ -74,6 +76,7 @@ def _old_code() -> Iterator[None]:
         m.setattr(readings, "literals", _OldLiterals())
         m.setattr(collectives, "literals", _OldLiterals())
         m.setattr(active_objects, "literals", _OldLiterals())
+        m.setattr(bare, "literals", _OldLiterals())
         m.setattr(victims, "_is_name", victims._is_name.__wrapped__)  # type: ignore[attr-defined]
         yield
 
