@@ -191,7 +191,7 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
 
 
 #: Every reading an anchor gate guards: what `complete` runs without anchors.
-_EVERY_READING = frozenset(_ANCHOR_GATES)
+_EVERY_READING = _ANCHOR_GATES.keys()
 _ANCHOR_BITS = tuple((name, g.bit) for name, g in _ANCHOR_GATES.items())
 
 
