@@ -28,6 +28,7 @@ from tollbook.extract.grammar import active_object_patterns as ao
 from tollbook.extract.grammar import bare_patterns as bare
 from tollbook.extract.grammar import besides_patterns as be
 from tollbook.extract.grammar import burning_patterns as bu
+from tollbook.extract.grammar import collective_patterns as clp
 from tollbook.extract.grammar import commemoration_patterns as cp
 from tollbook.extract.grammar import fatal_patterns as fp
 from tollbook.extract.grammar import headline_patterns as hp
@@ -59,6 +60,12 @@ PACKAGE = Path(literals.__file__).resolve().parents[2]
 GATES: list[tuple[str, Gate, list[re.Pattern[str]]]] = [
     ("_ACTIVE_GATE", vp.ACTIVE_GATE, [vp.ACTIVE]),
     ("_PREDICATE_GATE", vp.PREDICATE_GATE, [vp.PASSIVE, vp.PASSIVE_PLURAL, vp.DIED]),
+    ("_UNDONE_GATE", vp.UNDONE_GATE, [vp.UNDONE_PREDICATE]),
+    ("_COLLECTIVE_GATE", clp.COLLECTIVE_GATE, [clp.COLLECTIVE]),
+    ("_VERB_GATE", ao.VERB_GATE, [ao.VERB]),
+    ("_WOUND_VERB_GATE", ao.WOUND_VERB_GATE, [ao.WOUND_VERB]),
+    ("_PARTICIPLE_GATE", bare.PARTICIPLE_GATE, [bare.SUBJECT, bare.LIST, bare.LIST_FIGURE_LAST]),
+    ("_OBJECT_GATE", bare.OBJECT_GATE, [bare.OBJECT]),
     ("_ANOTHER_GATE", hp.ANOTHER_GATE, [hp.ANOTHER]),
     ("_AND_ANOTHER_GATE", hp.AND_ANOTHER_GATE, [hp.AND_ANOTHER]),
     ("lx.ZERO_GATE", lx.ZERO_GATE, [lx.ZERO_RE]),

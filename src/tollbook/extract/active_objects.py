@@ -28,6 +28,7 @@ from __future__ import annotations
 from tollbook.extract import anaphora, member_lists, persons, victims
 from tollbook.extract.grammar import active_objects as ob
 from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar import literals
 from tollbook.extract.grammar import member_list_patterns as ml
 from tollbook.extract.grammar import numberwords as nw
 from tollbook.extract.grammar.active_object_patterns import ALL as _ALL
@@ -41,8 +42,10 @@ from tollbook.extract.grammar.active_object_patterns import RESTATED_AFTER as _R
 from tollbook.extract.grammar.active_object_patterns import THE_FIGURE as _THE_FIGURE
 from tollbook.extract.grammar.active_object_patterns import THEM as _THEM
 from tollbook.extract.grammar.active_object_patterns import VERB as _VERB
+from tollbook.extract.grammar.active_object_patterns import VERB_GATE as _VERB_GATE
 from tollbook.extract.grammar.active_object_patterns import WORD as _WORD
 from tollbook.extract.grammar.active_object_patterns import WOUND_VERB as _WOUND_VERB
+from tollbook.extract.grammar.active_object_patterns import WOUND_VERB_GATE as _WOUND_VERB_GATE
 from tollbook.extract.grammar.victim_patterns import PRESENT_NOT_AFTER as _PRESENT_NOT_AFTER
 from tollbook.extract.numbers import find_numbers
 from tollbook.model import Span, overlaps
@@ -203,8 +206,9 @@ def find_objects(text: str, start: int, end: int, taken: list[Span]) -> list[vic
     """The people the objects of active lethal verbs in text[start:end] count, unless a `taken`
     span overlaps the object."""
     out: list[victims.Victim] = []
-    verbs = [(m, "killed") for m in _VERB.finditer(text, start, end)]
-    verbs += [(m, "wounded") for m in _WOUND_VERB.finditer(text, start, end)]
+    verbs = [(m, "killed") for m in _VERB.finditer(text, start, end)] if literals.gate(text, start, end, _VERB_GATE) else []
+    if literals.gate(text, start, end, _WOUND_VERB_GATE):
+        verbs += [(m, "wounded") for m in _WOUND_VERB.finditer(text, start, end)]
     for m, category in sorted(verbs, key=lambda mc: mc[0].start()):
         before = _LAST_WORD.search(text, max(start, m.start() - 20), m.start())
         word = before.group(1).lower() if before is not None else ""

@@ -21,10 +21,13 @@ import re
 
 from tollbook.extract import victims
 from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar import literals
 from tollbook.extract.grammar.bare_patterns import LIST as _LIST
 from tollbook.extract.grammar.bare_patterns import LIST_FIGURE_LAST as _LIST_FIGURE_LAST
 from tollbook.extract.grammar.bare_patterns import OBJECT as _OBJECT
+from tollbook.extract.grammar.bare_patterns import OBJECT_GATE as _OBJECT_GATE
 from tollbook.extract.grammar.bare_patterns import OBJECT_VERBS as _OBJECT_VERBS
+from tollbook.extract.grammar.bare_patterns import PARTICIPLE_GATE as _PARTICIPLE_GATE
 from tollbook.extract.grammar.bare_patterns import PARTICIPLES as _PARTICIPLES
 from tollbook.extract.grammar.bare_patterns import SUBJECT as _SUBJECT
 from tollbook.extract.grammar.victim_patterns import PRESENT_NOT_AFTER as _PRESENT_NOT_AFTER
@@ -51,12 +54,13 @@ def find_bare(text: str, start: int, end: int, taken: list[Span]) -> list[victim
 
     # Matched in the sentence alone: its first word is a clause start ("^"), which a search
     # from `start` inside the document would not see after the first sentence.
-    for m in _SUBJECT.finditer(text[start:end]):
+    participle = literals.gate(text, start, end, _PARTICIPLE_GATE)
+    for m in _SUBJECT.finditer(text[start:end]) if participle else ():
         if victims.undone_before(text, start, start + m.start("pred")):
             continue
         np_start, np_end = m.span("np")
         add((start + np_start, start + np_end), _category(m.group("pred2") or m.group("pred")), m.group("head"))
-    lists = [*_LIST.finditer(text[start:end]), *_LIST_FIGURE_LAST.finditer(text[start:end])]
+    lists = [*_LIST.finditer(text[start:end]), *_LIST_FIGURE_LAST.finditer(text[start:end])] if participle else []
     for m in lists:  # "2 militants, soldier killed", "Soldier, 2 militants killed": members add up
         if victims.undone_before(text, start, start + m.start("pred")):
             continue
@@ -71,7 +75,7 @@ def find_bare(text: str, start: int, end: int, taken: list[Span]) -> list[victim
         if m.group("fig"):  # the figure the count rules read is a member of the same list
             fig = (start + m.start("fig"), start + m.end("fig"))
             out.append(victims.Victim(fig, category, "people", "unknown", "list", counted=True))
-    for m in _OBJECT.finditer(text, start, end):
+    for m in _OBJECT.finditer(text, start, end) if literals.gate(text, start, end, _OBJECT_GATE) else ():
         if victims.undone_before(text, start, m.start("verb")) \
                 or _PRESENT_NOT_AFTER.search(text, max(start, m.start("verb") - 12), m.start("verb")):  # fmt: skip
             continue  # "killed Taliban commander Omar" never gets here: a name is no boundary

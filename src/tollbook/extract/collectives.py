@@ -18,7 +18,9 @@ from dataclasses import replace
 from tollbook.extract import phrases, victims
 from tollbook.extract.cues import irrealis, left_cue, right_cue
 from tollbook.extract.grammar import lexicon as lx
+from tollbook.extract.grammar import literals
 from tollbook.extract.grammar.collective_patterns import COLLECTIVE as _COLLECTIVE
+from tollbook.extract.grammar.collective_patterns import COLLECTIVE_GATE as _COLLECTIVE_GATE
 from tollbook.extract.grammar.collective_patterns import COLLECTIVE_SIZES as _SIZES
 from tollbook.extract.records import Figure
 
@@ -29,7 +31,7 @@ RULE = "count.collective"
 
 def read_collectives(text: str, start: int, end: int, figures: list[Figure]) -> list[Figure]:
     """Resize the figures that count a collective as one; the figures for collectives no rule read."""
-    if not _COLLECTIVE.search(text, start, end):
+    if not literals.gate(text, start, end, _COLLECTIVE_GATE) or not _COLLECTIVE.search(text, start, end):
         return []
     out: list[Figure] = []
     for m in _COLLECTIVE.finditer(text, start, end):

@@ -89,6 +89,7 @@ from tollbook.extract import (
 from tollbook.extract.grammar import literals
 from tollbook.extract.grammar.reading_patterns import AGENT_GAP as _AGENT_GAP
 from tollbook.extract.grammar.reading_patterns import ANCHOR_GATES as _ANCHOR_GATES
+from tollbook.extract.grammar.victim_patterns import UNDONE_GATE as _UNDONE_GATE
 from tollbook.extract.headlines import Headline
 from tollbook.extract.records import Figure
 from tollbook.model import ATTACKER_SELF_RULE, Span
@@ -104,12 +105,11 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
     anchor words (reading_patterns.READING_ANCHORS) the sentence lacks; same output (off only
     to check that: tests/test_reading_anchors.py)."""
 
-    def may(reading: str) -> bool:  # the sentence folded once, a few substring tests
-        return not anchored or literals.gate(text, start, end, _ANCHOR_GATES[reading])
-
+    may = (_readings_for(text, start, end) if anchored else _EVERY_READING).__contains__  # C-level: no frame per reading
     relative_parts.split_relative_parts(text, end, figures)  # "eight people, three of whom had been held hostage, were killed"
+    undone = literals.gate(text, start, end, _UNDONE_GATE)  # read once for every figure of the sentence
     for fig in figures:
-        if fig.category is not None and victims.undone_after(text, fig.span[1], end):
+        if undone and fig.category is not None and victims.undone_after(text, fig.span[1], end):
             fig.category = None  # "a suspected thief was nearly lynched"
     for h in telegraphic:
         figures.append(Figure(num=h.num, span=h.span, population=h.population, population_class=h.population_class,
@@ -188,6 +188,21 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
         if fig.category is not None and "attackers" not in fig.flags \
                 and attackers.is_attacker(text[fig.span[0] : fig.span[1]]):  # fmt: skip
             fig.flags.append("attackers")
+
+
+#: Every reading an anchor gate guards: what `complete` runs without anchors.
+_EVERY_READING = _ANCHOR_GATES.keys()
+_ANCHOR_BITS = tuple((name, g.bit) for name, g in _ANCHOR_GATES.items())
+
+
+def _readings_for(text: str, start: int, end: int) -> frozenset[str]:
+    """The readings whose anchor words text[start:end] may hold: the sentence's marks read once
+    and tested bit by bit (literals.marks), else each gate asked (`literals.gate`: a search of
+    the range folded once, or the tests' switch answering True)."""
+    marks = literals.marks(text, start, end)
+    if marks is not None:
+        return frozenset([name for name, bit in _ANCHOR_BITS if marks & bit])
+    return frozenset([reading for reading in _ANCHOR_GATES if literals.gate(text, start, end, _ANCHOR_GATES[reading])])
 
 
 def _drop_agents(text: str, figures: list[Figure]) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tollbook.extract.cues import irrealis
 from tollbook.extract.grammar import lexicon as lx
@@ -140,6 +141,7 @@ class Victim:
     value: float = 1.0
 
 
+@lru_cache(maxsize=4096)  # a pure test of the words, asked again by every reader of a sentence
 def _is_name(name: str) -> bool:
     words = [w.strip(".'’").lower() for w in name.split()]
     if not words or words[0] in vb.NOT_NAMES or words[-1] in vb.NOT_NAMES:

@@ -10,6 +10,7 @@ from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import modifiers as md
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.grammar.literals import gate_of, required
 
 PARTICIPLES = {**{v: c for v, c in vb.VICTIM_VERBS.items() if not v.endswith("ing")}, **vb.HEADLINE_PREDICATES}
 #: The predicates SUBJECT, LIST and LIST_FIGURE_LAST end with, and OBJECT's verbs: one of them
@@ -50,3 +51,8 @@ LIST_FIGURE_LAST = re.compile(
     rf"\s*(?:,|\s+and|\s*&)\s+(?P<fig>\d+\s+[A-Za-z][\w'’-]*)\s+(?:\w+ly\s+)?(?P<pred>{PARTICIPLE}){NEXT}",
     re.IGNORECASE,
 )
+#: Every match of SUBJECT, LIST and LIST_FIGURE_LAST holds one of PARTICIPLE_GATE's words, every
+#: match of OBJECT one of OBJECT_GATE's (read from the patterns' parse by literals.required;
+#: proven in tests/test_gates.py): bare.py searches a sentence only with the patterns it may match.
+PARTICIPLE_GATE = gate_of(required(SUBJECT) or ())
+OBJECT_GATE = gate_of(required(OBJECT) or ())

@@ -11,6 +11,7 @@ import re
 from typing import Final
 
 from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.grammar.literals import gate_of, required
 
 #: A collective noun and the number of people it names.
 COLLECTIVE_SIZES: Final[dict[str, int]] = {
@@ -43,3 +44,7 @@ COLLECTIVE = re.compile(
     + r"|(?P<twin>twin)\s+(?P<kin>" + alternation(TWIN_NOUNS) + r"))\b(?!['’]s?\b|\s+of\b)",
     re.IGNORECASE,
 )
+#: Every match of COLLECTIVE holds one of these (read from its parse by literals.required: the
+#: nouns, "twin"; proven in tests/test_gates.py): a sentence without them has no collective,
+#: and collectives.py asks no search.
+COLLECTIVE_GATE = gate_of(required(COLLECTIVE) or ())

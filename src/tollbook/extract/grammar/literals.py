@@ -140,6 +140,20 @@ def gate(text: str, start: int, end: int, words: Gate) -> bool:
     return low & words.bit != 0  # type: ignore[operator]  # marked (a gate declared later: True)
 
 
+def marks(text: str, start: int, end: int) -> int | None:
+    """text[start:end]'s marks (`mark`: a gate's bit set where its words may occur), so that a
+    reader asking many gates of one range tests bits; None when the range is not marked, or
+    when `gate` is not this module's own (tests/test_gates.py's switch answering True): ask
+    `gate` then, so that the switch reaches every reader."""
+    if gate is not _GATE:
+        return None
+    low = _range(text, start, end)
+    return None if type(low) is str else low  # type: ignore[return-value]
+
+
+_GATE = gate
+
+
 def mark(text: str, ranges: Sequence[tuple[int, int]], masks: Sequence[int], size: int) -> None:
     """Remember the marks of text[s:e] for each (s, e) of `ranges`: masks[i] holds the bit of
     every gate among the first `size` declared whose words occur there (scan/gates.py's

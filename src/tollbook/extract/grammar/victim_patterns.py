@@ -136,6 +136,10 @@ UNDONE_PREDICATE = re.compile(
     + r")\s+(?:be\s+|been\s+|being\s+)?(?:" + VERB + r"|" + MANNER + r")\b",
     re.IGNORECASE,
 )
+#: Every match of UNDONE_PREDICATE holds the longest word of one of NON_LETHAL_BEFORE's phrases
+#: ("nearly", "tried" of "tried to", "about" of "was about to"; tests/test_gates.py proves it):
+#: a sentence without them has no figure undone, and readings.complete asks no figure.
+UNDONE_GATE = gate_of(max(w.split(), key=len) for w in vb.NON_LETHAL_BEFORE)
 
 
 #: The first auxiliary after a subject's post-modifier ("Two guards of the depot were not
