@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString};
+use pyo3::types::PyString;
 
 /// The byte standing for every character that folds to nothing ASCII.
 const OTHER: u8 = 0x80;
@@ -86,19 +86,8 @@ impl Gates {
         if starts.len() != ends.len() {
             return Err(PyValueError::new_err("starts and ends differ in length"));
         }
-        let folded: Vec<u8> = match text.to_str() {
-            Ok(s) => s.chars().map(|c| fold_char(c, &self.folds)).collect(),
-            Err(_) => {
-                // One char per code point: UTF-32 keeps a surrogate pair's halves apart.
-                let encoded = text.call_method1("encode", ("utf-32-le", "surrogatepass"))?;
-                let bytes: &PyBytes = encoded.downcast()?;
-                bytes
-                    .as_bytes()
-                    .chunks_exact(4)
-                    .map(|c| char::from_u32(u32::from_le_bytes([c[0], c[1], c[2], c[3]])).map_or(OTHER, |c| fold_char(c, &self.folds)))
-                    .collect()
-            }
-        };
+        // a lone surrogate reads as U+FFFD (crate::text_of), which folds to OTHER like any non-ASCII
+        let folded: Vec<u8> = crate::text_of(text)?.chars().map(|c| fold_char(c, &self.folds)).collect();
         if let Some((s, e)) = starts.iter().zip(&ends).find(|(&s, &e)| s > e || e > folded.len()) {
             return Err(PyValueError::new_err(format!(
                 "range {}..{} is not inside the text ({} characters)", s, e, folded.len()

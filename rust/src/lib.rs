@@ -12,6 +12,7 @@
 //! src/tollbook/extract/grammar/spelling_patterns.py handed to `Triggers.spelled`: the count
 //! rules then run on it, and the sentences without either cost no Python work.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 // segmentation in one call (helper "segment", rust/src/segment.rs)
@@ -27,6 +28,27 @@ use pyo3::types::{PyBytes, PyString};
 
 // The place stage's word pass (issue 23, helper `places`).
 mod places;
+
+/// A Python str as a Rust str, each lone surrogate (valid in a Python str, not in UTF-8) as
+/// U+FFFD: one char for one code point, so Python's offsets still count the same chars. Every
+/// class of the extension reads its text through this (borrowed when the text is valid UTF-8).
+pub(crate) fn text_of(text: &PyString) -> PyResult<Cow<'_, str>> {
+    match text.to_str() {
+        Ok(s) => Ok(Cow::Borrowed(s)),
+        Err(_) => {
+            // One char per code point: UTF-32 keeps a surrogate pair's halves apart.
+            let encoded = text.call_method1("encode", ("utf-32-le", "surrogatepass"))?;
+            let bytes: &PyBytes = encoded.downcast()?;
+            Ok(Cow::Owned(
+                bytes
+                    .as_bytes()
+                    .chunks_exact(4)
+                    .map(|c| char::from_u32(u32::from_le_bytes([c[0], c[1], c[2], c[3]])).unwrap_or('\u{FFFD}'))
+                    .collect(),
+            ))
+        }
+    }
+}
 
 /// Byte offsets of the code-point offsets `points` in `text` (any order; each <= chars).
 fn byte_offsets(text: &str, points: &[usize]) -> Result<Vec<usize>, usize> {
@@ -199,21 +221,8 @@ impl Triggers {
     /// A lone surrogate (valid in a Python str, not in UTF-8) reads as U+FFFD: one code point
     /// for one, so offsets still agree, and neither is a trigger.
     fn cued(&self, py: Python<'_>, text: &PyString, starts: Vec<usize>, ends: Vec<usize>) -> PyResult<Vec<bool>> {
-        let owned: String;
-        let text: &str = match text.to_str() {
-            Ok(s) => s,
-            Err(_) => {
-                // One char per code point: UTF-32 keeps a surrogate pair's halves apart.
-                let encoded = text.call_method1("encode", ("utf-32-le", "surrogatepass"))?;
-                let bytes: &PyBytes = encoded.downcast()?;
-                owned = bytes
-                    .as_bytes()
-                    .chunks_exact(4)
-                    .map(|c| char::from_u32(u32::from_le_bytes([c[0], c[1], c[2], c[3]])).unwrap_or('\u{FFFD}'))
-                    .collect();
-                &owned
-            }
-        };
+        let text = text_of(text)?;
+        let text: &str = &text;
         if starts.len() != ends.len() {
             return Err(PyValueError::new_err("starts and ends differ in length"));
         }

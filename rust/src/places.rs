@@ -19,7 +19,7 @@ use std::collections::{HashMap, HashSet};
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList, PyString};
+use pyo3::types::{PyList, PyString};
 
 /// What Python says of one character.
 #[derive(Clone, Copy, Default)]
@@ -42,16 +42,7 @@ const SEEN_LIMIT: usize = 200_000;
 /// A document's text as chars (one per Python code point: a lone surrogate reads as U+FFFD,
 /// which like a surrogate is no letter).
 fn chars_of(text: &PyString) -> PyResult<Vec<char>> {
-    if let Ok(s) = text.to_str() {
-        return Ok(s.chars().collect());
-    }
-    let encoded = text.call_method1("encode", ("utf-32-le", "surrogatepass"))?;
-    let bytes: &PyBytes = encoded.downcast()?;
-    Ok(bytes
-        .as_bytes()
-        .chunks_exact(4)
-        .map(|c| char::from_u32(u32::from_le_bytes([c[0], c[1], c[2], c[3]])).unwrap_or('\u{FFFD}'))
-        .collect())
+    Ok(crate::text_of(text)?.chars().collect())
 }
 
 /// `(.)\1+` -> `\1`: runs of one character (other than a newline) collapsed.

@@ -16,7 +16,7 @@ use std::collections::HashSet;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString};
+use pyo3::types::PyString;
 
 /// Python's `str.isspace` and re's `\s` on str patterns.
 fn space(c: char) -> bool {
@@ -63,18 +63,7 @@ fn rfind(t: &[char], c: char, lo: usize, hi: usize) -> Option<usize> {
 /// The text as chars, a lone surrogate (valid in a Python str, not in UTF-8) as U+FFFD: one
 /// char for one code point, and neither is a space, a letter or punctuation here.
 fn chars_of(text: &PyString) -> PyResult<Vec<char>> {
-    match text.to_str() {
-        Ok(s) => Ok(s.chars().collect()),
-        Err(_) => {
-            let encoded = text.call_method1("encode", ("utf-32-le", "surrogatepass"))?;
-            let bytes: &PyBytes = encoded.downcast()?;
-            Ok(bytes
-                .as_bytes()
-                .chunks_exact(4)
-                .map(|c| char::from_u32(u32::from_le_bytes([c[0], c[1], c[2], c[3]])).unwrap_or('\u{FFFD}'))
-                .collect())
-        }
-    }
+    Ok(crate::text_of(text)?.chars().collect())
 }
 
 const PARAGRAPH: u8 = 0;
