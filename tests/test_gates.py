@@ -292,3 +292,20 @@ def test_the_project_corpus_is_byte_identical(monkeypatch: pytest.MonkeyPatch) -
 def test_shared_data_is_byte_identical(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     texts = sampled_shared_texts(name, every=20)
     _assert_identical(texts, monkeypatch, least_claims=1)
+
+
+def test_the_table_of_derived_gates_is_current() -> None:
+    """Every gate a grammar module derives from its pattern (`literals.gate_from`) is read from
+    grammar/required_words.py at import; the table must hold what the parse gives, or run
+    `scripts/required_words.py`."""
+    from tollbook.extract.grammar.required_words import REQUIRED
+
+    Pipeline().patterns  # noqa: B018 - every grammar module imported
+    patterns = literals.derived()
+    assert len(patterns) >= 5
+    for pattern in patterns:
+        words = literals.required(pattern)
+        want = None if words is None else tuple(sorted(words))
+        assert REQUIRED.get(literals.required_key(pattern)) == want, (
+            f"{pattern.pattern[:60]!r}: run scripts/required_words.py"
+        )

@@ -10,7 +10,7 @@ from tollbook.extract.grammar import active_objects as ob
 from tollbook.extract.grammar import numberwords as nw
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.alternation import alternation
-from tollbook.extract.grammar.literals import gate_of, required
+from tollbook.extract.grammar.literals import gate_from
 
 #: An active lethal verb and what may follow it before its object (an adverb).
 VERB = re.compile(
@@ -28,8 +28,8 @@ WOUND_VERB = re.compile(
 )
 #: Every match of VERB, of WOUND_VERB, holds one of these (read from the pattern's parse by
 #: literals.required; proven in tests/test_gates.py): a sentence without them is not searched.
-VERB_GATE = gate_of(required(VERB) or ())
-WOUND_VERB_GATE = gate_of(required(WOUND_VERB) or ())
+VERB_GATE = gate_from(VERB)
+WOUND_VERB_GATE = gate_from(WOUND_VERB)
 #: A lethal result after a wounding verb's object: "stabbed him to death", "knifed a guard,
 #: fatally": a death, not a wound.
 LETHAL_AFTER_OBJECT = re.compile(r"\s*,?\s*(?:to\s+death|dead|fatally|and\s+kill)", re.IGNORECASE)

@@ -10,7 +10,7 @@ from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import modifiers as md
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.alternation import alternation
-from tollbook.extract.grammar.literals import gate_of, required
+from tollbook.extract.grammar.literals import gate_from
 
 PARTICIPLES = {**{v: c for v, c in vb.VICTIM_VERBS.items() if not v.endswith("ing")}, **vb.HEADLINE_PREDICATES}
 #: The predicates SUBJECT, LIST and LIST_FIGURE_LAST end with, and OBJECT's verbs: one of them
@@ -54,5 +54,5 @@ LIST_FIGURE_LAST = re.compile(
 #: Every match of SUBJECT, LIST and LIST_FIGURE_LAST holds one of PARTICIPLE_GATE's words, every
 #: match of OBJECT one of OBJECT_GATE's (read from the patterns' parse by literals.required;
 #: proven in tests/test_gates.py): bare.py searches a sentence only with the patterns it may match.
-PARTICIPLE_GATE = gate_of(required(SUBJECT) or ())
-OBJECT_GATE = gate_of(required(OBJECT) or ())
+PARTICIPLE_GATE = gate_from(SUBJECT)
+OBJECT_GATE = gate_from(OBJECT)

@@ -11,7 +11,7 @@ import re
 from typing import Final
 
 from tollbook.extract.grammar.alternation import alternation
-from tollbook.extract.grammar.literals import gate_of, required
+from tollbook.extract.grammar.literals import gate_from
 
 #: A collective noun and the number of people it names.
 COLLECTIVE_SIZES: Final[dict[str, int]] = {
@@ -47,4 +47,4 @@ COLLECTIVE = re.compile(
 #: Every match of COLLECTIVE holds one of these (read from its parse by literals.required: the
 #: nouns, "twin"; proven in tests/test_gates.py): a sentence without them has no collective,
 #: and collectives.py asks no search.
-COLLECTIVE_GATE = gate_of(required(COLLECTIVE) or ())
+COLLECTIVE_GATE = gate_from(COLLECTIVE)

@@ -31,6 +31,7 @@ proves a declaration sound (tests/test_gates.py) and gives the check the rules r
 
 from __future__ import annotations
 
+import hashlib
 import re
 import string
 from collections.abc import Callable, Iterable, Sequence
@@ -42,8 +43,8 @@ from typing import Any
 
 from tollbook.extract.grammar.alternation import alternation
 
-__all__ = ["FOLDS", "FOLDS_TO_ASCII", "Gate", "covers", "declared", "fold", "gate", "gate_of", "holds", "mark", "minimal",
-           "proves", "required", "requirements"]  # fmt: skip
+__all__ = ["FOLDS", "FOLDS_TO_ASCII", "Gate", "covers", "declared", "derived", "fold", "gate", "gate_from", "gate_of", "holds", "mark", "minimal",
+           "proves", "required", "required_key", "requirements"]  # fmt: skip
 
 #: Non-ASCII letters that Python's IGNORECASE patterns equate with ASCII letters (K: Kelvin
 #: sign, s: long s, i: dotted capital and dotless small i); read by the pre-filter too
@@ -107,6 +108,32 @@ def gate_of(words: Iterable[str]) -> Gate:
 def declared() -> tuple[Gate, ...]:
     """Every gate made so far, in the order of their bits (the marks engines' words)."""
     return tuple(_DECLARED)
+
+
+#: The patterns whose gates `gate_from` read from their parse, for scripts/required_words.py.
+_DERIVED: list[re.Pattern[str]] = []
+
+
+def required_key(pattern: re.Pattern[str]) -> str:
+    """A digest of the pattern's source and flags: its entry in grammar/required_words.py."""
+    return hashlib.sha1(f"{pattern.flags}:{pattern.pattern}".encode()).hexdigest()[:24]
+
+
+def gate_from(pattern: re.Pattern[str]) -> Gate:
+    """The Gate of the words every match of `pattern` holds (`required`, from re's parse). The
+    parse costs milliseconds at every import, so the words are read from a table generated
+    beforehand (grammar/required_words.py, `scripts/required_words.py`) when it holds this very
+    pattern; an edited pattern is parsed (slower, never wrong)."""
+    from tollbook.extract.grammar.required_words import REQUIRED
+
+    _DERIVED.append(pattern)
+    words = REQUIRED.get(required_key(pattern))
+    return gate_of(words if words is not None else (required(pattern) or ()))
+
+
+def derived() -> tuple[re.Pattern[str], ...]:
+    """Every pattern `gate_from` made a gate of so far."""
+    return tuple(_DERIVED)
 
 
 def holds(low: str, words: Iterable[str]) -> bool:
