@@ -37,7 +37,7 @@ from typing import Any, Protocol
 
 from tollbook._exceptions import ConfigError
 from tollbook.model import Segment
-from tollbook.scan.extension import extension_available
+from tollbook.scan.extension import extension_available, extension_class
 from tollbook.scan.marks import SCANNER_CHOICES, EngineUnavailable, ScannerChoice
 
 __all__ = [
@@ -128,15 +128,7 @@ class CompiledCues:
     def __init__(self, literals: Sequence[str], misspellings: Misspellings | None = None) -> None:
         if not literals or not all(literals):
             raise ConfigError("the cue scanner needs at least one trigger, and no empty one")
-        try:
-            import tollbook_scan
-        except ImportError as exc:
-            raise EngineUnavailable(
-                "scanner='compiled' needs the tollbook_scan extension, which is not installed: "
-                "run `make rust` (Rust toolchain, maturin and Debian's librust-pyo3-dev, "
-                "librust-aho-corasick-dev), or choose scanner='python' or 'auto'"
-            ) from exc
-        self._scanner = tollbook_scan.Triggers(list(literals))
+        self._scanner = extension_class("Triggers", "the trigger pre-filter")(list(literals))
         if misspellings is not None:
             m = misspellings
             # Any: an older build of the extension (its stub) has no `spelled`

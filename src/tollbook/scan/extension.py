@@ -34,7 +34,8 @@ T = TypeVar("T")
 #: What to do when the extension cannot be imported.
 MISSING = (
     "scanner='compiled' needs the tollbook_scan extension, which is not installed: "
-    "run `make rust`, or choose scanner='python' or 'auto'"
+    "run `make rust` (Rust toolchain, maturin and Debian's librust-pyo3-dev, "
+    "librust-aho-corasick-dev), or choose scanner='python' or 'auto'"
 )
 
 
