@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import os
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+import types
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
 
 from tollbook.api import extract_text
 from tollbook.pipeline import Pipeline, Settings
+from tollbook.scan import extension
 from tollbook.scan.extension import extension_class
 from tollbook.scan.marks import EngineUnavailable
 
@@ -113,3 +116,19 @@ def needs_extension_class(name: str) -> pytest.MarkDecorator:
         reason=f"the tollbook_scan extension of this checkout (with {name}) is not installed: "
         "`make rust` builds it (CI does)",
     )
+
+
+def assert_older_build_falls_back(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+                                  select: Callable[[str], object], reference: object) -> None:  # fmt: skip
+    """With an extension built before a stage's class, `select("auto")` gives `reference` and
+    says once how to rebuild; `select("compiled")` refuses, saying the same (scan/extension.py)."""
+    monkeypatch.setitem(sys.modules, "tollbook_scan", types.SimpleNamespace(Triggers=object))
+    extension.say_python_once.cache_clear()
+    with caplog.at_level(logging.WARNING, logger="tollbook.scan"):
+        assert select("auto") is reference
+        assert select("auto") is reference
+    said = [r.getMessage() for r in caplog.records if r.name == "tollbook.scan"]
+    assert len(said) == 1 and "make rust" in said[0] and "older" in said[0], said
+    with pytest.raises(EngineUnavailable, match="make rust"):
+        select("compiled")
+    extension.say_python_once.cache_clear()

@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import itertools
 import json
-import logging
 import sys
-import types
 from functools import cache, lru_cache
 
 import pytest
@@ -38,6 +36,7 @@ from tollbook.scan.marks import EngineUnavailable
 from .conftest import (
     CORPUS,
     SHARED_TEXT_FILES,
+    assert_older_build_falls_back,
     has_extension_class,
     needs_extension_class,
     sampled_shared_texts,
@@ -190,14 +189,7 @@ def test_select_gates_follows_the_scanner_setting(monkeypatch: pytest.MonkeyPatc
     assert select_gates("python") is None
     with pytest.raises(ConfigError, match="scanner must be one of"):
         select_gates("fast")
-    monkeypatch.setitem(sys.modules, "tollbook_scan", types.SimpleNamespace(Triggers=object))
-    extension.say_python_once.cache_clear()
-    with caplog.at_level(logging.WARNING, logger="tollbook.scan"):
-        assert select_gates("auto") is None and select_gates("auto") is None
-    said = [r.getMessage() for r in caplog.records if r.name == "tollbook.scan"]
-    assert len(said) == 1 and "make rust" in said[0] and "older" in said[0], said
-    with pytest.raises(EngineUnavailable, match="make rust"):
-        select_gates("compiled")
+    assert_older_build_falls_back(monkeypatch, caplog, select_gates, None)
     monkeypatch.setitem(sys.modules, "tollbook_scan", None)  # not installed: the import fails
     assert select_gates("auto") is None
     with pytest.raises(EngineUnavailable, match="make rust"):

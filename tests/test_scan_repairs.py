@@ -10,9 +10,6 @@ digits, Unicode digits and case folds), on every sentence of tests/corpus, the d
 from __future__ import annotations
 
 import json
-import logging
-import sys
-import types
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,13 +23,13 @@ from tollbook.extract.grammar.alternation import alternation
 from tollbook.extract.segment import segment
 from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline, Settings
-from tollbook.scan import extension
 from tollbook.scan.marks import EngineUnavailable
 from tollbook.scan.repairs import CompiledGlue, GlueGrammar, select_glue
 
 from .conftest import (
     SHARED,
     SHARED_TEXT_FILES,
+    assert_older_build_falls_back,
     needs_extension_class,
     sampled_shared_texts,
     shared_texts,
@@ -202,16 +199,7 @@ def test_a_changed_pattern_is_refused() -> None:
 
 def test_auto_with_an_older_build_uses_the_reference_and_says_so(monkeypatch: pytest.MonkeyPatch,
                                                                    caplog: pytest.LogCaptureFixture) -> None:  # fmt: skip
-    monkeypatch.setitem(sys.modules, "tollbook_scan", types.SimpleNamespace(Triggers=object))
-    extension.say_python_once.cache_clear()
-    with caplog.at_level(logging.WARNING, logger="tollbook.scan"):
-        assert select_glue("auto", _grammar()) is glue.candidate
-        assert select_glue("auto", _grammar()) is glue.candidate
-    said = [r.getMessage() for r in caplog.records if r.name == "tollbook.scan"]
-    assert len(said) == 1 and "make rust" in said[0] and "older" in said[0], said
-    with pytest.raises(EngineUnavailable, match="make rust"):
-        select_glue("compiled", _grammar())
-    extension.say_python_once.cache_clear()
+    assert_older_build_falls_back(monkeypatch, caplog, lambda c: select_glue(c, _grammar()), glue.candidate)  # type: ignore[arg-type]
 
 
 def test_the_python_choice_is_the_reference() -> None:

@@ -11,9 +11,6 @@ pipeline the same) on the corpus, the demo, sampled ../shared/data texts and gen
 from __future__ import annotations
 
 import json
-import logging
-import sys
-import types
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,13 +22,13 @@ from tollbook.extract import segment as sg
 from tollbook.extract.grammar import segment_patterns as sp
 from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline, Settings
-from tollbook.scan import extension
 from tollbook.scan.marks import EngineUnavailable
 from tollbook.scan.segments import TRANSCRIBED, CompiledSegments, SegmentGrammar, select_segmenter
 
 from .conftest import (
     SHARED,
     SHARED_TEXT_FILES,
+    assert_older_build_falls_back,
     needs_extension_class,
     sampled_shared_texts,
     shared_texts,
@@ -250,16 +247,7 @@ def test_auto_with_an_older_build_uses_the_reference_and_says_so(monkeypatch: py
                                                                    caplog: pytest.LogCaptureFixture) -> None:  # fmt: skip
     """An extension built before the Segmenter: "auto" segments with the reference and says
     once how to rebuild; "compiled" refuses, saying the same."""
-    monkeypatch.setitem(sys.modules, "tollbook_scan", types.SimpleNamespace(Triggers=object))
-    extension.say_python_once.cache_clear()
-    with caplog.at_level(logging.WARNING, logger="tollbook.scan"):
-        assert select_segmenter("auto", _grammar()) is sg.segment
-        assert select_segmenter("auto", _grammar()) is sg.segment
-    said = [r.getMessage() for r in caplog.records if r.name == "tollbook.scan"]
-    assert len(said) == 1 and "make rust" in said[0] and "older" in said[0], said
-    with pytest.raises(EngineUnavailable, match="make rust"):
-        select_segmenter("compiled", _grammar())
-    extension.say_python_once.cache_clear()
+    assert_older_build_falls_back(monkeypatch, caplog, lambda c: select_segmenter(c, _grammar()), sg.segment)  # type: ignore[arg-type]
 
 
 def test_the_python_choice_is_the_reference() -> None:
