@@ -228,10 +228,10 @@ def _whole(text: str, m: re.Match[str], group: str, value: float, bounds: tuple[
     )  # fmt: skip
 
 
-#: NUMBER_RE's groups, read in one call (issue 23: seven `group` calls per figure before).
-_GROUPS = ("qual", "another", "dozen", "between", "num", "half", "vague")
-#: What a figure with no qualifier reads as (`QUALIFIERS.get("")`: no qualifier is empty).
-_UNQUALIFIED = QUALIFIERS.get("", ("exact", "closed"))
+#: NUMBER_SCAN's groups in the order the pattern declares them (qual, another, dozen, between,
+#: num, half, vague: tests/test_scan_figures.py), read in one call (issue 23: seven `group`
+#: calls per figure before).
+_GROUPS = tuple(_NUMBER_SCAN.groupindex)
 
 
 def _mention(text: str, m: re.Match[str], stop: int) -> NumberMention | None:
@@ -246,7 +246,7 @@ def _mention(text: str, m: re.Match[str], stop: int) -> NumberMention | None:
         if verb_particle:
             qualifier, rule = "exact", "closed"
     else:
-        qualifier, rule = _UNQUALIFIED
+        qualifier, rule = QUALIFIERS.get("", ("exact", "closed"))  # what no qualifier read as
     additional = bool(another)
     if vague:
         key = re.sub(r"\s+", " ", vague.lower())
