@@ -206,6 +206,7 @@ def test_after_active_is_the_reference(text: str) -> None:
 @given(_texts(), st.integers(0, 4))
 @example("Four killed, one injured; two more dead and another wounded", 0)
 @example("Vigilantes lynch four thieves in Kaduna", 0)
+@example("Another killed, 3 injured; one more dead, 2 hurt", 0)  # "another" before numbers: sorted in
 def test_find_headlines_is_the_reference(text: str, cut: int) -> None:
     start = min(cut, len(text))
     numbers_in.cache_clear()
