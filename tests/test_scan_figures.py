@@ -3,7 +3,8 @@ NUMBER_SCAN's groups in one call and no qualifier when there is none, numbers._c
 AFTER_ANY bounded by endpos instead of on a slice, headlines.find_headlines sorts no numbers
 already in text order, reads the chain and comma only beside a predicate and folds only the
 tail of the window `_after_active` looks at, and counts._last_breakdown_word lower-cases an ASCII
-sentence and finds each word with one rfind through map.
+sentence and finds each word with one rfind through map, and areas.find_areas searches no scope
+in which no AREA_GATE match of the whole text starts (one scan of a document, areas._gate_starts).
 
 The reference is the code before, kept at the end of this file and swapped in by `_reference()`.
 New and reference agree on generated text (hypothesis, with the letters `re.IGNORECASE` equates
@@ -24,8 +25,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tollbook.extract import counts, headlines, numbers
-from tollbook.extract import persons
+from tollbook.extract import areas, claims, counts, headlines, numbers, persons
+from tollbook.extract.areas import AREA_RE, UNITS, AreaFigure, find_areas
 from tollbook.extract.counts import _BREAKDOWN_WORDS
 from tollbook.extract.cues import last_word
 from tollbook.extract.grammar import lexicon as lx
@@ -81,6 +82,7 @@ from tollbook.extract.numbers import (
     parse_figure,
 )
 from tollbook.extract.phrases import mention
+from tollbook.extract.segment import segment
 from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline, Settings
 
@@ -99,6 +101,8 @@ def _reference() -> Iterator[None]:
         mp.setattr(numbers, "_classify", old_classify)
         mp.setattr(headlines, "find_headlines", old_find_headlines)
         mp.setattr(counts, "_last_breakdown_word", old_last_breakdown_word)
+        mp.setattr(areas, "find_areas", old_find_areas)
+        mp.setattr(claims, "find_areas", old_find_areas)
         numbers_in.cache_clear()
         try:
             yield
@@ -223,6 +227,27 @@ def test_last_breakdown_word_is_the_reference(text: str, cut: int) -> None:
     assert counts._last_breakdown_word(text, start, len(text)) == old_last_breakdown_word(text, start, len(text))
 
 
+_AREA_TOKENS = st.sampled_from([
+    "12", "1,200", "3.5", "4 thousand", "km2", "KM²", "km^2", "sq km", "sq. km", "\u017fq km", "square kilometres",
+    "kilometers squared", "hectares", "ha", "HA", "hat", "square miles", "sq mi", "mi2", "acres", "\u212am2",
+    "acre\u017f", "of", "the", "territory", ":", ",", "\u0661\u0662", "x", "z", "_",
+])  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(_AREA_TOKENS, st.text(max_size=2)), max_size=10), _SEPS, st.data())
+@example(["Shusha", ":", "289", "km2"], " ", None)
+@example(["289", "km2x"], " ", None)
+def test_find_areas_is_the_reference_in_every_scope(words: list[str], sep: str, data: st.DataObject | None) -> None:
+    text = sep.join(words)
+    areas._gate_starts.cache_clear()
+    cuts = range(len(text) + 1) if data is None else data.draw(st.lists(st.integers(0, len(text)), max_size=12))
+    for start in cuts:
+        for end in range(start, len(text) + 1):
+            assert find_areas(text, start, end) == old_find_areas(text, start, end), (text, start, end)
+    assert find_areas(text) == old_find_areas(text)
+
+
 def test_the_functions_over_the_corpus() -> None:
     texts = _corpus_texts()
     checked = 0
@@ -235,6 +260,8 @@ def test_the_functions_over_the_corpus() -> None:
         numbers_in.cache_clear()
         assert heads == old_find_headlines(text, 0, len(text)), text
         assert counts._last_breakdown_word(text, 0, len(text)) == old_last_breakdown_word(text, 0, len(text))
+        for sentence in segment(text):
+            assert find_areas(text, sentence.start, sentence.end) == old_find_areas(text, sentence.start, sentence.end)
         checked += len(got) + len(heads)
     assert checked > 1000
 
@@ -453,3 +480,24 @@ def old_last_breakdown_word(text: str, start: int, end: int) -> int:
     low = fold(text[start:end])
     found = max(low.rfind(w) for w in _BREAKDOWN_WORDS)
     return start + found if found >= 0 else -1
+
+
+def old_find_areas(text: str, start: int = 0, end: int | None = None) -> list[AreaFigure]:
+    stop = len(text) if end is None else end
+    out: list[AreaFigure] = []
+    for m in AREA_RE.finditer(text, start, stop):
+        value = parse_figure(m.group("num"))
+        if value is None:
+            continue
+        unit = m.group("unit")
+        factor = next(f for u, f in UNITS if re.fullmatch(u, unit, re.IGNORECASE))
+        out.append(
+            AreaFigure(
+                span=m.span(),
+                number_span=m.span("num"),
+                value_km2=round(value * factor, 4),
+                written_unit=unit,
+                text=m.group(0),
+            )
+        )
+    return out
