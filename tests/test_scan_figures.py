@@ -148,7 +148,7 @@ def test_the_groups_are_read_in_the_order_mention_unpacks_them() -> None:
 def test_active_ends_are_lower_case_ascii_words() -> None:
     # _after_active's endswith on the stripped window is last_word's test only for such ends.
     assert headlines._ENDS_ARE_WORDS and _ACTIVE_ENDS
-    assert headlines._ACTIVE_WIDTH == max(map(len, _ACTIVE_ENDS))
+    assert max(map(len, _ACTIVE_ENDS)) == headlines._ACTIVE_WIDTH
 
 
 # --- function by function, on generated text -------------------------------------------------
