@@ -8,8 +8,10 @@ list row ("Shusha: ...") is the place the area belongs to.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tollbook.extract.grammar.area_patterns import AREA_GATE as _AREA_GATE
 from tollbook.extract.grammar.area_patterns import AREA_RE as AREA_RE
@@ -29,6 +31,15 @@ class AreaFigure:
 
 def find_areas(text: str, start: int = 0, end: int | None = None) -> list[AreaFigure]:
     stop = len(text) if end is None else end
+    if not _open_end(text, stop):
+        # Every match holds an AREA_GATE match starting at its number's last digit, in the
+        # whole text too unless the scope ends before a word character (`none_in`): where no
+        # gate match starts inside the scope, none is searched (issue 23: 2,300 scans of
+        # sentences by a pattern tried at every position, for a few areas).
+        starts = _gate_starts(text)
+        at = bisect_left(starts, start)
+        if at == len(starts) or starts[at] >= stop:
+            return []
     out: list[AreaFigure] = []
     for m in AREA_RE.finditer(text, start, stop):
         value = parse_figure(m.group("num"))
@@ -58,6 +69,19 @@ def none_in(text: str, scopes: Sequence[Segment]) -> bool:
     if _AREA_GATE.search(text) is None and not any(_open_end(text, s.end) for s in scopes):
         return True
     return not any(find_areas(text, s.start, s.end) for s in scopes)
+
+
+@lru_cache(maxsize=4)
+def _gate_starts(text: str) -> tuple[int, ...]:
+    """Where AREA_GATE matches start in the whole text, overlapping ones included (each search
+    starts one past the last match's start): one scan of a document for all its scopes (a
+    memo of a pure function of an immutable text, the last few documents only)."""
+    out: list[int] = []
+    m = _AREA_GATE.search(text)
+    while m is not None:
+        out.append(m.start())
+        m = _AREA_GATE.search(text, m.start() + 1)
+    return tuple(out)
 
 
 def _open_end(text: str, end: int) -> bool:

@@ -531,8 +531,9 @@ def _last_breakdown_word(text: str, start: int, end: int) -> int:
     """Where the sentence's last word that every lx.BREAKDOWN_RE match holds starts (-1: none):
     no breakdown starts after it (folded as the pattern compares, `literals.fold`, which keeps
     positions)."""
-    low = fold(text[start:end])
-    found = max(low.rfind(w) for w in _BREAKDOWN_WORDS)
+    low = text[start:end]
+    low = low.lower() if low.isascii() else fold(low)  # fold maps only non-ASCII letters first
+    found = max(map(low.rfind, _BREAKDOWN_WORDS))
     return start + found if found >= 0 else -1
 
 

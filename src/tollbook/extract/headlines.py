@@ -72,16 +72,19 @@ def find_headlines(text: str, start: int, end: int) -> list[Headline]:
     another = literals.gate(text, start, end, _ANOTHER_GATE)  # AND_ANOTHER's word is one of them
     if another:
         nums += [mention(m.span(), m.group(0), 1.0, "words") for m in _ANOTHER.finditer(text, start, end)]
+        nums.sort(key=_start)  # numbers_in's are in text order already (find_numbers)
     out: list[Headline] = []
-    for num in sorted(nums, key=lambda n: n.span[0]):
-        before = text[max(start, num.span[0] - 40) : num.span[0]]
+    for num in nums:
+        at = num.span[0]
+        before = text[at - 40 if at - 40 > start else start : at]
         pred = _PREDICATE.match(text, num.span[1], end)
-        chained = bool(out) and _CHAIN.match(text[out[-1].span[1] : num.span[0]]) is not None
         if pred is not None and lx.BREAKDOWN_ANYWHERE_RE.search(text, pred.end(), end):
             pred = None  # "28 died, among them six women": the count rules read the parts
+        # the chain and the comma are read only beside a predicate (nothing else asks them)
+        chained = pred is not None and bool(out) and _CHAIN.match(text[out[-1].span[1] : at]) is not None
         comma = pred is not None and _COMMA_START.search(before) is not None and _CLAUSE_END.match(text, pred.end(), end) \
-            and not _figure_before(text, start, num.span[0], nums)  # fmt: skip
-        if pred is not None and (chained or comma or _CLAUSE_START.search(before) or not text[start : num.span[0]].strip()):
+            and not _figure_before(text, start, at, nums)  # fmt: skip
+        if pred is not None and (chained or comma or _CLAUSE_START.search(before) or not text[start:at].strip()):
             # folded as the pattern compared it: "executeſ" matched "executes" (a KeyError before)
             category = _PREDICATES[re.sub(r"\s+", " ", literals.fold(pred.group("cue")))]
             population, cls = _people(pred.group("pop"))
@@ -113,10 +116,26 @@ def find_headlines(text: str, start: int, end: int) -> list[Headline]:
     return out
 
 
+def _start(num: NumberMention) -> int:
+    return num.span[0]
+
+
+#: ACTIVE_ENDS are lower-case ASCII words, so a last word (`cues.last_word`: the run of ASCII
+#: letters before the trailing whitespace) ends with one exactly when the window, stripped,
+#: does; only that many of its last characters are folded (`literals.fold` keeps positions).
+_ENDS_ARE_WORDS = all(e.isascii() and e.isalpha() and e.islower() for e in _ACTIVE_ENDS)
+_ACTIVE_WIDTH = max(map(len, _ACTIVE_ENDS), default=0)
+
+
 def _after_active(before: str) -> bool:
     """May `before` end with an ACTIVE verb? Its last word (folded as the pattern compares it)
     must end like one: one look at the end instead of a search of the window."""
-    word = last_word(literals.fold(before)) if before[-1:].isspace() else None
+    if not before[-1:].isspace():
+        return False
+    if _ENDS_ARE_WORDS:
+        last = before.rstrip()[-_ACTIVE_WIDTH:]
+        return (last.lower() if last.isascii() else literals.fold(last)).endswith(_ACTIVE_ENDS)
+    word = last_word(literals.fold(before))
     return word is not None and word.endswith(_ACTIVE_ENDS)
 
 

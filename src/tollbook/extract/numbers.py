@@ -147,12 +147,15 @@ _PREFIX_REACH = max(end_width(rx.pattern, rx.flags) for rx in (_BEFORE_MONEY, _B
 
 def _classify(text: str, start: int, end: int, digits: bool) -> tuple[str, int]:
     """What kind of number ends at `end`; returns (kind, new_end)."""
-    after = text[end : end + 40]
-    before = text[max(0, start - 30) : start]
+    before = text[start - 30 if start > 30 else 0 : start]
     # Both look-behind patterns end in "\s*$" and their words are short: searching from just
     # before the trailing whitespace finds what a full search finds.
-    near = max(0, len(before.rstrip()) - _PREFIX_REACH)
-    if _AFTER_ANY.match(after) is None:
+    near = len(before.rstrip()) - _PREFIX_REACH
+    if near < 0:
+        near = 0
+    # AFTER_ANY matched on text[end:end + 40] or bounded by endpos: the same match (no branch
+    # looks behind its start, and endpos ends the string as the slice does).
+    if _AFTER_ANY.match(text, end, end + 40) is None:
         # No pattern after the figure matches (nor does "km2|sq", whose first letter GLUED_AFTER
         # takes), so the words before it decide, in the order below (most figures end here).
         if _BEFORE_MONEY.search(before, near):
@@ -161,6 +164,7 @@ def _classify(text: str, start: int, end: int, digits: bool) -> tuple[str, int]:
         if digits and (_BEFORE_IDENT.search(before, near) or _GLUED_BEFORE.search(before, max(0, len(before) - 2))):
             return "ident", end
         return "cardinal", end
+    after = text[end : end + 40]
     if digits and _ORDINAL_SUFFIX.match(after):
         return "ordinal", end + _ORDINAL_SUFFIX.match(after).end()  # type: ignore[union-attr]
     pm = _AFTER_PERCENT.match(after)
@@ -224,17 +228,28 @@ def _whole(text: str, m: re.Match[str], group: str, value: float, bounds: tuple[
     )  # fmt: skip
 
 
+#: NUMBER_SCAN's groups in the order the pattern declares them (qual, another, dozen, between,
+#: num, half, vague: tests/test_scan_figures.py), read in one call (issue 23: seven `group`
+#: calls per figure before).
+_GROUPS = tuple(_NUMBER_SCAN.groupindex)
+
+
 def _mention(text: str, m: re.Match[str], stop: int) -> NumberMention | None:
-    qual_text = (m.group("qual") or "").strip().lower()
-    qualifier, rule = QUALIFIERS.get(_SPACES.sub(" ", qual_text), ("exact", "closed"))
-    # "revised up to 114": the verb's particle, not "at most" (the figure starts at its number)
-    verb_particle = qual_text == "up to" and m.group("num") is not None \
-        and _UPDATE_UP_TO.search(text[max(0, m.start() - 24) : m.start()]) is not None  # fmt: skip
-    if verb_particle:
-        qualifier, rule = "exact", "closed"
-    additional = bool(m.group("another"))
-    if m.group("vague"):
-        key = re.sub(r"\s+", " ", m.group("vague").lower())
+    qual, another, dozen, between, raw, half, vague = m.group(*_GROUPS)
+    verb_particle = False
+    if qual:
+        qual_text = qual.strip().lower()
+        qualifier, rule = QUALIFIERS.get(_SPACES.sub(" ", qual_text), ("exact", "closed"))
+        # "revised up to 114": the verb's particle, not "at most" (the figure starts at its number)
+        verb_particle = qual_text == "up to" and raw is not None \
+            and _UPDATE_UP_TO.search(text[max(0, m.start() - 24) : m.start()]) is not None  # fmt: skip
+        if verb_particle:
+            qualifier, rule = "exact", "closed"
+    else:
+        qualifier, rule = QUALIFIERS.get("", ("exact", "closed"))  # what no qualifier read as
+    additional = bool(another)
+    if vague:
+        key = re.sub(r"\s+", " ", vague.lower())
         vq, value, low, high = VAGUE[key]
         if qualifier != "exact":
             # "more than a dozen": the stated figure stays, the qualifier says which way.
@@ -242,17 +257,16 @@ def _mention(text: str, m: re.Match[str], stop: int) -> NumberMention | None:
         else:
             qualifier = vq
         return _whole(text, m, "vague", value, (low, high), qualifier, additional, "vague")
-    if m.group("half"):
-        value = SCALES[m.group("half").split()[-1].lower()] / 2
+    if half:
+        value = SCALES[half.split()[-1].lower()] / 2
         return _whole(text, m, "half", value, _bounds(value, rule), qualifier, additional, "words")
-    if m.group("dozen"):
-        head = m.group("dozen").lower().split()[0]
+    if dozen:
+        head = dozen.lower().split()[0]
         fig = 0.5 if head == "half" else (1 if head == "a" else parse_figure(head))
         mult = 1 if fig is None else fig
         value = 12 * mult
         return _whole(text, m, "dozen", value, _bounds(value, rule), qualifier, additional, "words")
     ns, ne = m.span("num")
-    raw = m.group("num")
     value_or_none = parse_figure(raw)
     while value_or_none is None and " " in raw.strip():
         # Keep the longest prefix that reads as one number ("five six" -> "five").
@@ -265,7 +279,7 @@ def _mention(text: str, m: re.Match[str], stop: int) -> NumberMention | None:
     digits = raw[0].isdigit()
     # "one" alone is mostly a pronoun ("one of the worst"); let the extractor decide.
     kind, kind_end = _classify(text, ns, ne, digits)
-    low, high = _bounds(value, rule)
+    low, high = (value, value) if rule == "closed" else _bounds(value, rule)
     span_end = ne
     tail = RANGE_TAIL_RE.match(text, ne, stop) if kind == "cardinal" else None
     if tail is not None and _UPDATE_FROM.search(text, max(0, ns - 40), ns):
@@ -279,7 +293,7 @@ def _mention(text: str, m: re.Match[str], stop: int) -> NumberMention | None:
             second is not None
             and second > value
             and k2 == "cardinal"
-            and (sep in ("-", "–", "—", "to") or (sep == "and" and bool(m.group("between"))))
+            and (sep in ("-", "–", "—", "to") or (sep == "and" and bool(between)))
         )
         if is_range and second is not None:
             low, high = value, second
@@ -287,7 +301,7 @@ def _mention(text: str, m: re.Match[str], stop: int) -> NumberMention | None:
             span_end = n2e
         elif sep in ("-", "–", "—") and k2 in ("age", "duration"):
             kind, span_end = k2, k2_end  # "two-to-three-year-old" style
-    start = m.start("between") if m.group("between") and span_end != ne else (ns if verb_particle else m.start())
+    start = m.start("between") if between and span_end != ne else (ns if verb_particle else m.start())
     if kind != "cardinal":
         span_end = max(span_end, kind_end)
     return NumberMention(
