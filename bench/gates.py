@@ -5,7 +5,7 @@
 Without --corpus, the bench's dense articles (bench/throughput.py `write_corpus`, ../shared
 when present) are written to a temporary file. Runs the first --kb KB of the corpus through one
 pipeline (scanner "auto") and records every `literals.gate` call and every marking (one per
-256 cued sentences of a document), then prints, in CPU seconds (min of --repeat):
+document with cued sentences: `literals.marked`), then prints, in CPU seconds (min of --repeat):
 - the gate stage: the recorded calls replayed in order, with the rules searching for
   themselves (no marks: the pure-Python path, as before marks) and reading the marks of the
   compiled engine (the marking included) and of the Python reference engine;
@@ -35,37 +35,52 @@ from tollbook.model import Document  # noqa: E402
 from tollbook.pipeline import Pipeline, Settings  # noqa: E402
 from tollbook.scan import gates  # noqa: E402
 
-Event = tuple[str, int, int, Any]  # (text, start, end, Gate) or (text, -1, -1, ranges marked)
+#: (k, start, end, Gate) asks text k; (k, -1, -1, ranges) marks text k (a new Marked text that the
+#: calls after it on text k read, as extract/claims.py hands it to the rules); texts: plain str.
+Event = tuple[int, int, int, Any]
 
 
-def _record(pipeline: Pipeline, docs: list[Document]) -> list[Event]:
+def _record(pipeline: Pipeline, docs: list[Document]) -> tuple[list[Event], list[str]]:
     events: list[Event] = []
-    gate, mark = literals.gate, literals.mark
+    texts: list[str] = []
+    index: dict[int, int] = {}  # id of a text the rules asked -> its place in `texts`
+    alive: list[str] = []  # the texts asked, kept so that no id is reused
+    gate, marked = literals.gate, literals.marked
+
+    def key(text: str) -> int:
+        k = index.get(id(text))
+        if k is None:
+            k = index[id(text)] = len(texts)
+            texts.append(str(text))
+            alive.append(text)
+        return k
 
     def gate_spy(text: str, start: int, end: int, g: literals.Gate) -> bool:
-        events.append((text, start, end, g))
+        events.append((key(text), start, end, g))
         return gate(text, start, end, g)
 
-    def mark_spy(text: str, ranges: list[tuple[int, int]], masks: list[int], size: int) -> None:
-        events.append((text, -1, -1, ranges))
-        mark(text, ranges, masks, size)
+    def marked_spy(text: str, ranges: list[tuple[int, int]], masks: list[int], size: int) -> literals.Marked:
+        out = marked(text, ranges, masks, size)
+        events.append((key(out), -1, -1, ranges))
+        return out
 
-    literals.gate, literals.mark = gate_spy, mark_spy  # type: ignore[assignment]
+    literals.gate, literals.marked = gate_spy, marked_spy  # type: ignore[assignment]
     try:
         for d in docs:
             pipeline.run(d)
     finally:
-        literals.gate, literals.mark = gate, mark  # type: ignore[assignment]
-    return events
+        literals.gate, literals.marked = gate, marked  # type: ignore[assignment]
+    return events, texts
 
 
-def _replay(events: list[Event], engine: gates.GateEngine | None) -> None:
-    gate, mark = literals.gate, literals.mark
-    for text, start, end, what in events:
+def _replay(events: list[Event], texts: list[str], engine: gates.GateEngine | None) -> None:
+    gate, marked = literals.gate, literals.marked
+    current = list(texts)
+    for k, start, end, what in events:
         if start >= 0:
-            gate(text, start, end, what)
+            gate(current[k], start, end, what)
         elif engine is not None:  # the marking, as extract/claims.py makes it
-            mark(text, what, engine.masks(text, what), engine.size)
+            current[k] = marked(texts[k], what, engine.masks(texts[k], what), engine.size)
 
 
 def _cpu(fn: Callable[[], object], repeat: int, before: Callable[[], object] = lambda: None) -> float:
@@ -79,8 +94,7 @@ def _cpu(fn: Callable[[], object], repeat: int, before: Callable[[], object] = l
 
 
 def _forget() -> None:
-    literals._MARKS.clear()
-    literals._range.cache_clear()
+    literals._folded.cache_clear()
 
 
 def main() -> int:
@@ -103,16 +117,15 @@ def main() -> int:
         return 1
     python = gates.PythonGates(literals.declared()[: compiled.size], literals.fold)
     pipeline.run(docs[0])
-    events = _record(pipeline, docs)
+    events, texts = _record(pipeline, docs)
     calls = sum(1 for e in events if e[1] >= 0)
     print(f"{size / 1e6:.2f} MB, {len(docs)} documents: {calls} gate calls, {len(events) - calls} markings")
     for label, engine in [("search (no marks)", None), ("compiled marks", compiled), ("python marks", python)]:
-        t = _cpu(lambda e=engine: _replay(events, e), args.repeat, _forget)  # type: ignore[misc]
+        t = _cpu(lambda e=engine: _replay(events, texts, e), args.repeat, _forget)  # type: ignore[misc]
         print(f"  gate stage, {label:18} {t * 1000:8.1f} ms")
     off = Pipeline(Settings())
     off.__dict__["gates"] = None  # the same pipeline, the rules searching for themselves
-    # each pass forgets the marks of the last: the other pipeline's marks of the same texts
-    # would answer its gates (the memo is keyed by value), and "off" would read marks
+    # the marks travel with the text each pipeline reads (literals.Marked): "off" never reads them
     runs = {"off": off, "on": pipeline}
     best = dict.fromkeys(runs, float("inf"))
     for _ in range(args.repeat):

@@ -119,16 +119,19 @@ def needs_extension_class(name: str) -> pytest.MarkDecorator:
 
 
 def assert_older_build_falls_back(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
-                                  select: Callable[[str], object], reference: object) -> None:  # fmt: skip
-    """With an extension built before a stage's class, `select("auto")` gives `reference` and
-    says once how to rebuild; `select("compiled")` refuses, saying the same (scan/extension.py)."""
+                                  select: Callable[[str, extension.Notices], object], reference: object) -> None:  # fmt: skip
+    """With an extension built before a stage's class, `select("auto", notices)` gives
+    `reference` and says how to rebuild once per `notices` (a pipeline's: scan/extension.py);
+    `select("compiled", notices)` refuses, saying the same."""
     monkeypatch.setitem(sys.modules, "tollbook_scan", types.SimpleNamespace(Triggers=object))
-    extension.say_python_once.cache_clear()
+    notices = extension.Notices()
     with caplog.at_level(logging.WARNING, logger="tollbook.scan"):
-        assert select("auto") is reference
-        assert select("auto") is reference
+        assert select("auto", notices) is reference
+        assert select("auto", notices) is reference
     said = [r.getMessage() for r in caplog.records if r.name == "tollbook.scan"]
     assert len(said) == 1 and "make rust" in said[0] and "older" in said[0], said
+    with caplog.at_level(logging.WARNING, logger="tollbook.scan"):
+        assert select("auto", extension.Notices()) is reference  # another pipeline says it too
+    assert len([r for r in caplog.records if r.name == "tollbook.scan"]) == 2
     with pytest.raises(EngineUnavailable, match="make rust"):
-        select("compiled")
-    extension.say_python_once.cache_clear()
+        select("compiled", extension.Notices())

@@ -33,7 +33,7 @@ from tollbook.extract.grammar.triggers import (
 from tollbook.ingest.sources import document_from_text, read_path
 from tollbook.model import Segment
 from tollbook.pipeline import Pipeline, Settings
-from tollbook.scan import cues
+from tollbook.scan import extension
 from tollbook.scan.cues import (
     CompiledCues,
     PairedCues,
@@ -337,14 +337,14 @@ def test_auto_takes_the_compiled_engine_when_installed() -> None:
 
 def test_auto_without_the_extension_uses_python_and_says_so(monkeypatch: pytest.MonkeyPatch,
                                                            caplog: pytest.LogCaptureFixture) -> None:  # fmt: skip
-    monkeypatch.setattr(cues, "extension_available", lambda: False)
-    cues._say_python_once.cache_clear()
+    monkeypatch.setattr(extension, "extension_available", lambda: False)
+    notices = extension.Notices()  # a pipeline's
     with caplog.at_level(logging.WARNING, logger="tollbook.scan"):
-        engine = select_cues("auto", LITERALS)
-        assert isinstance(select_cues("auto", LITERALS), PythonCues)  # said once per process
+        engine = select_cues("auto", LITERALS, notices=notices)
+        assert isinstance(select_cues("auto", LITERALS, notices=notices), PythonCues)  # said once per pipeline
     assert isinstance(engine, PythonCues)
     said = [r.getMessage() for r in caplog.records if r.name == "tollbook.scan"]
-    assert len(said) == 1 and "make rust" in said[0]
+    assert len(said) == 1 and "make rust" in said[0] and "not installed" in said[0]
 
 
 def test_an_unknown_choice_and_no_trigger_are_refused() -> None:

@@ -87,14 +87,15 @@ def test_a_marked_range_is_answered_by_its_marks() -> None:
     text = "qqmarked: " + " ".join(first.words + second.words)  # a text no other test asks
     end = len(text)
     assert literals.gate(text, 0, end, first) and literals.gate(text, 0, end, second)
-    marked = text + " ."
-    literals.mark(marked, [(0, end)], [second.bit], 2)
+    marked = literals.marked(text + " .", [(0, end)], [second.bit], 2)
     assert not literals.gate(marked, 0, end, first)  # the marks say so, though the words are there
     assert literals.gate(marked, 0, end, second)
     later = literals.gate_of(["qqnowhere"])
     assert literals.gate(marked, 0, end, later)  # declared after the marks: True, always safe
     assert not literals.gate(marked, 0, end - 1, later)  # another range: the search
     assert literals.gate(marked, 0, end - 1, first)
+    plain = str(marked)  # the same characters, not marked: the marks are the Marked text's own
+    assert literals.gate(plain, 0, end, first) and not literals.gate(plain, 0, end, later)
 
 
 def test_words_containing_or_overlapping_each_other_are_all_found() -> None:
@@ -147,8 +148,7 @@ def test_engines_mark_what_each_gate_searches(case: tuple[str, list[tuple[int, i
 def test_every_gate_answers_alike_marked_and_searched(case: tuple[str, list[tuple[int, int]]]) -> None:
     text, ranges = case
     for engine in _engines():
-        marked = text + "\x00" + engine.name  # its own text: marks of one engine per range
-        literals.mark(marked, ranges, engine.masks(marked, ranges), engine.size)
+        marked = literals.marked(text, ranges, engine.masks(text, ranges), engine.size)
         for (s, e), g in itertools.product(ranges, _declared()):
             assert literals.gate(marked, s, e, g) == _reference(text, s, e, g), (engine.name, text, s, e, g.words)
 
@@ -183,8 +183,8 @@ def test_select_gates_follows_the_scanner_setting(monkeypatch: pytest.MonkeyPatc
     """"python": no marks (the rules search); an extension built before gates: "auto" searches
     and says once how to rebuild, "compiled" refuses; no extension: "auto" searches silently
     (the pre-filter says it), "compiled" refuses."""
-    def select_gates(choice: str) -> GateEngine | None:
-        return gates.select_gates(choice, _declared(), literals.FOLDS)  # type: ignore[arg-type]
+    def select_gates(choice: str, notices: extension.Notices | None = None) -> GateEngine | None:
+        return gates.select_gates(choice, _declared(), literals.FOLDS, notices)  # type: ignore[arg-type]
 
     assert select_gates("python") is None
     with pytest.raises(ConfigError, match="scanner must be one of"):
@@ -194,7 +194,6 @@ def test_select_gates_follows_the_scanner_setting(monkeypatch: pytest.MonkeyPatc
     assert select_gates("auto") is None
     with pytest.raises(EngineUnavailable, match="make rust"):
         select_gates("compiled")
-    extension.say_python_once.cache_clear()
 
 
 @needs_extension
@@ -282,7 +281,8 @@ def test_a_sentence_asks_its_gates_marked() -> None:
     real = literals.gate
 
     def spy(t: str, start: int, end: int, g: literals.Gate) -> bool:
-        asked.append((start, end, isinstance(literals._MARKS.get((t, start, end)), int)))
+        # `marks` answers None while `gate` is patched: read the marks the text carries
+        asked.append((start, end, isinstance(t, literals.Marked) and (start, end) in t.marks))
         return real(t, start, end, g)
 
     with pytest.MonkeyPatch.context() as m:

@@ -240,11 +240,11 @@ def _old_extension(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_old_extension_falls_back_and_says_once(monkeypatch: pytest.MonkeyPatch,
                                                 caplog: pytest.LogCaptureFixture) -> None:  # fmt: skip
     _old_extension(monkeypatch)
-    extension.say_python_once.cache_clear()
+    notices = extension.Notices()  # a pipeline's: said once per pipeline
     g = _gaz()
     with caplog.at_level(logging.WARNING, logger="tollbook.scan"):
         for _ in range(2):
-            scanner = select_scanner("auto", g._index, g._firsts, g._max_words)
+            scanner = select_scanner("auto", g._index, g._firsts, g._max_words, notices)
             assert type(scanner) is Scanner and isinstance(scanner.engine, PythonNames)
     said = [r for r in caplog.records if "make rust" in r.getMessage()]
     assert len(said) == 1
@@ -255,10 +255,9 @@ def test_old_extension_falls_back_and_says_once(monkeypatch: pytest.MonkeyPatch,
 def test_no_extension_is_python_without_a_second_warning(monkeypatch: pytest.MonkeyPatch,
                                                          caplog: pytest.LogCaptureFixture) -> None:  # fmt: skip
     monkeypatch.setitem(sys.modules, "tollbook_scan", None)  # import raises ImportError
-    extension.say_python_once.cache_clear()
     g = _gaz()
     with caplog.at_level(logging.WARNING, logger="tollbook.scan"):
-        scanner = select_scanner("auto", g._index, g._firsts, g._max_words)
+        scanner = select_scanner("auto", g._index, g._firsts, g._max_words, extension.Notices())
     assert type(scanner) is Scanner and not caplog.records  # the cue pre-filter says it
     with pytest.raises(EngineUnavailable, match="make rust"):
         select_scanner("compiled", g._index, g._firsts, g._max_words)

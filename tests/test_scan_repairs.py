@@ -199,7 +199,7 @@ def test_a_changed_pattern_is_refused() -> None:
 
 def test_auto_with_an_older_build_uses_the_reference_and_says_so(monkeypatch: pytest.MonkeyPatch,
                                                                    caplog: pytest.LogCaptureFixture) -> None:  # fmt: skip
-    assert_older_build_falls_back(monkeypatch, caplog, lambda c: select_glue(c, _grammar()), glue.candidate)  # type: ignore[arg-type]
+    assert_older_build_falls_back(monkeypatch, caplog, lambda c, n: select_glue(c, _grammar(), n), glue.candidate)  # type: ignore[arg-type]
 
 
 def test_the_python_choice_is_the_reference() -> None:

@@ -247,7 +247,7 @@ def test_auto_with_an_older_build_uses_the_reference_and_says_so(monkeypatch: py
                                                                    caplog: pytest.LogCaptureFixture) -> None:  # fmt: skip
     """An extension built before the Segmenter: "auto" segments with the reference and says
     once how to rebuild; "compiled" refuses, saying the same."""
-    assert_older_build_falls_back(monkeypatch, caplog, lambda c: select_segmenter(c, _grammar()), sg.segment)  # type: ignore[arg-type]
+    assert_older_build_falls_back(monkeypatch, caplog, lambda c, n: select_segmenter(c, _grammar(), n), sg.segment)  # type: ignore[arg-type]
 
 
 def test_the_python_choice_is_the_reference() -> None:

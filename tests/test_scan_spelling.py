@@ -25,7 +25,7 @@ from tollbook.extract.segment import segment
 from tollbook.extract.spelling import respell
 from tollbook.model import Segment
 from tollbook.pipeline import Pipeline, Settings
-from tollbook.scan import cues
+from tollbook.scan import cues, extension
 from tollbook.scan.cues import CompiledCues, Misspellings, PythonCues, extension_available
 from tollbook.scan.marks import EngineUnavailable
 
@@ -145,15 +145,14 @@ def test_auto_with_an_older_build_uses_python_and_says_so(monkeypatch: pytest.Mo
             pass
 
     monkeypatch.setitem(sys.modules, "tollbook_scan", types.SimpleNamespace(Triggers=Older))
-    cues._say_python_once.cache_clear()
+    notices = extension.Notices()  # a pipeline's: said once per pipeline
     with caplog.at_level(logging.WARNING, logger="tollbook.scan"):
-        assert isinstance(cues.select_cues("auto", LITERALS, MISSPELLINGS), PythonCues)
-        assert isinstance(cues.select_cues("auto", LITERALS, MISSPELLINGS), PythonCues)
+        assert isinstance(cues.select_cues("auto", LITERALS, MISSPELLINGS, notices=notices), PythonCues)
+        assert isinstance(cues.select_cues("auto", LITERALS, MISSPELLINGS, notices=notices), PythonCues)
     said = [r.getMessage() for r in caplog.records if r.name == "tollbook.scan"]
     assert len(said) == 1 and "make rust" in said[0] and "older" in said[0], said
     with pytest.raises(EngineUnavailable, match="make rust"):
-        cues.select_cues("compiled", LITERALS, MISSPELLINGS)
-    cues._say_python_once.cache_clear()
+        cues.select_cues("compiled", LITERALS, MISSPELLINGS, notices=extension.Notices())
 
 
 _REPORTS = st.sampled_from([

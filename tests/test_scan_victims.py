@@ -109,8 +109,9 @@ def _corpus_texts() -> list[str]:
 
 
 def test_marks_are_read_only_where_gate_is_this_modules_own(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = "qqvictims: Ishaya was nearly lynched."
-    literals.mark(text, [(0, len(text))], [UNDONE_GATE.bit], len(literals.declared()))
+    plain = "qqvictims: Ishaya was nearly lynched."
+    text = literals.marked(plain, [(0, len(plain))], [UNDONE_GATE.bit], len(literals.declared()))
+    assert literals.marks(plain, 0, len(plain)) is None  # the same characters unmarked: no marks
     assert literals.marks(text, 0, len(text)) is not None
     assert literals.marks(text, 0, len(text)) & UNDONE_GATE.bit  # type: ignore[operator]
     assert literals.marks(text, 1, len(text)) is None  # not marked: ask the gate
@@ -126,10 +127,10 @@ def test_marked_readings_are_the_gates_answers() -> None:
     end = len(text)
     unmarked = readings._readings_for(text, 0, end)
     assert unmarked == {r for r, g in ANCHOR_GATES.items() if g(literals.fold(text))}
-    marked = text + " "  # another text: the range's fold above is remembered (literals._range)
     chosen = [g.bit for r, g in ANCHOR_GATES.items() if r in ("victims", "bare")]
-    literals.mark(marked, [(0, end)], [sum(chosen)], len(literals.declared()))
+    marked = literals.marked(text, [(0, end)], [sum(chosen)], len(literals.declared()))
     assert readings._readings_for(marked, 0, end) == {"victims", "bare"}
+    assert readings._readings_for(text, 0, end) == unmarked  # the marks are the marked text's own
 
 
 def test_every_non_lethal_phrase_opens_the_undone_gate() -> None:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from tollbook.extract.grammar.compiled import PatternCache
     from tollbook.geo.places import Gazetteer
     from tollbook.scan.cues import CueEngine
+    from tollbook.scan.extension import Notices
     from tollbook.scan.gates import GateEngine
     from tollbook.scan.marks import ScannerChoice
     from tollbook.scan.segments import Segments
@@ -68,6 +69,14 @@ class Pipeline:
         self.settings = settings or Settings()
 
     @cached_property
+    def notices(self) -> Notices:
+        """What this pipeline has said about its engines (scan/extension.py): each stage's
+        fallback to its pure-Python reference said once per pipeline, not per process."""
+        from tollbook.scan.extension import Notices
+
+        return Notices()
+
+    @cached_property
     def gazetteer(self) -> Gazetteer | None:
         if not self.settings.gazetteer:
             return None
@@ -98,7 +107,7 @@ class Pipeline:
         from tollbook.extract.attribution import speech_words
         from tollbook.scan.speech import select_speech
 
-        return select_speech(self.settings.scanner, speech_words())
+        return select_speech(self.settings.scanner, speech_words(), self.notices)
 
     @cached_property
     def cues(self) -> CueEngine | None:
@@ -121,7 +130,7 @@ class Pipeline:
                                     sp.KEPT_BEFORE, sp.MIN_LENGTH, lambda t: respell(t) is not None)  # fmt: skip
         # "grew", "revised": only beside a count noun ("the total grew to 58"; grammar/triggers.py).
         return select_cues(self.settings.scanner, [*trigger_stems(), *FOLDS_TO_ASCII], misspellings,
-                           (companion_stems(), COUNT_NOUNS))  # fmt: skip
+                           (companion_stems(), COUNT_NOUNS), self.notices)  # fmt: skip
 
     @cached_property
     def segmenter(self) -> Segments:
@@ -136,7 +145,7 @@ class Pipeline:
             (p.pattern, p.flags) for p in (sp.PARAGRAPH_RE, sp.BOUNDARY_RE, sp.LINE_END_CLOSES)
         )
         return select_segmenter(self.settings.scanner, SegmentGrammar(
-            sg.segment, sg.rows, sp.ABBREVIATIONS, sg.SHORT_LINE, sg.MAX_SENTENCE, sg.QUOTE_PAIRS, transcribed))  # fmt: skip
+            sg.segment, sg.rows, sp.ABBREVIATIONS, sg.SHORT_LINE, sg.MAX_SENTENCE, sg.QUOTE_PAIRS, transcribed), self.notices)  # fmt: skip
 
     @cached_property
     def glued(self) -> Callable[[str], bool]:
@@ -150,7 +159,7 @@ class Pipeline:
 
         patterns = (gp.LOWER_CANDIDATE.pattern, gp.CASED_CANDIDATE.pattern)
         return select_glue(self.settings.scanner, GlueGrammar(
-            glue.candidate, gp.WORDS, gp.BEFORE_DIGIT, gp.AFTER_DIGIT, gp.AUX_PAIRS, patterns, alternation))  # fmt: skip
+            glue.candidate, gp.WORDS, gp.BEFORE_DIGIT, gp.AFTER_DIGIT, gp.AUX_PAIRS, patterns, alternation), self.notices)  # fmt: skip
 
     @cached_property
     def gates(self) -> GateEngine | None:
@@ -160,7 +169,7 @@ class Pipeline:
         from tollbook.extract.grammar import literals
         from tollbook.scan.gates import select_gates
 
-        return select_gates(self.settings.scanner, literals.declared(), literals.FOLDS)
+        return select_gates(self.settings.scanner, literals.declared(), literals.FOLDS, self.notices)
 
     @cached_property
     def readers(self) -> Readers:

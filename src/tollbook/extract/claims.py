@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -49,9 +49,6 @@ __all__ = ["CueFlags", "Readers", "claim_id", "extract_claims"]
 
 #: (text, sentences) -> whether each sentence holds a trigger word (scan/cues.py's engines).
 CueFlags = Callable[[str, Sequence[Segment]], list[bool]]
-#: Sentences marked at once: fewer than literals.gate remembers (MEMO_SIZE), so that no mark is
-#: forgotten before the rules of its sentence ask it.
-_MARKED_AT_ONCE = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +63,8 @@ class Readers:
     - `anchored`: skip the readings whose anchor words a sentence lacks (readings.complete).
     - `glued`: glue.candidate or an engine with its answers (scan/repairs.py).
     - `gates`: the engine that marks the word gates of the cued sentences, so that each gate of
-      their rules is a bit test (scan/gates.py, literals.mark); None: each gate searches.
+      their rules is a bit test (scan/gates.py; the marks travel with the text the rules read,
+      literals.Marked); None: each gate searches.
     - `speech`: reads the attribution words of every sentence at once (scan/speech.py); None:
       each sentence is searched.
     """
@@ -110,7 +108,7 @@ def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazett
     exclude = _SpanIndex([d.span for d in anchors.dates] + area_spans)
     claims += _count_claims(maker, sentences, anchors, exclude, flags, readers)
     claims.sort(key=lambda c: (c.span[0], c.span[1], c.claim_id))
-    return tuple(mark_incidents(doc.text, claims))  # "across both attacks": a total of incidents
+    return tuple(mark_incidents(maker.text, claims))  # "across both attacks": a total of incidents
 
 
 class _ClaimMaker:
@@ -194,7 +192,13 @@ def _count_claims(maker: _ClaimMaker, sentences: list[Segment], anchors: Anchors
     last_whole: dict[str, tuple[str, float]] = {}
     # no trigger word: no category, so no count claim (grammar/triggers.py)
     cued = [s for s, flag in zip(sentences, flags, strict=True) if flag]
-    for sentence in cued if readers.gates is None else _marked(text, cued, readers.gates):
+    if readers.gates is not None and cued:  # the rules read the marks with the text (literals.Marked)
+        ranges = [(s.start, s.end) for s in cued]
+        marked = literals.marked(text, ranges, readers.gates.masks(text, ranges), readers.gates.size)
+        if text == maker.text:  # nothing blanked: the characterisation and incidents read them too
+            maker.text = marked
+        text = marked
+    for sentence in cued:
         figures = _sentence_figures(text, sentence, exclude.overlapping(sentence.start, sentence.end),
                                     readers.anchored, readers.glued)  # fmt: skip
         ids = [claim_id(doc.doc_id, "count", f.span, f.category, f.population) for f in figures]
@@ -226,15 +230,6 @@ def _count_claims(maker: _ClaimMaker, sentences: list[Segment], anchors: Anchors
                 source=source(zero.span[0], sentence),
             ))  # fmt: skip
     return claims
-
-
-def _marked(text: str, sentences: list[Segment], gates: GateEngine) -> Iterator[Segment]:
-    """`sentences`, their gate marks made a chunk at a time, just before their rules ask them."""
-    for k in range(0, len(sentences), _MARKED_AT_ONCE):
-        chunk = sentences[k : k + _MARKED_AT_ONCE]
-        ranges = [(s.start, s.end) for s in chunk]
-        literals.mark(text, ranges, gates.masks(text, ranges), gates.size)
-        yield from chunk
 
 
 def _taken_before(figures: Sequence[Figure], ids: Sequence[str], i: int, subsets: set[int],

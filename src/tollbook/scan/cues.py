@@ -21,24 +21,23 @@ with a count noun ("the total grew to 58"): `PairedCues` asks a second and a thi
 same kind, over the sentences the triggers left, for the companions and then the count nouns, so
 the pairing is Python over the engines' flags, one rule for both engines.
 
-`select_cues(choice)` follows `Settings.scanner`: "python", "compiled" (EngineUnavailable when
-the extension is not installed: `make rust`) or "auto" (compiled when importable, else Python,
-said once per process in the log, which reaches stderr).
+`select_cues(choice)` follows `Settings.scanner` through scan/extension.py's `choose`, as every
+stage does: "python", "compiled" (EngineUnavailable when the extension is not installed: `make
+rust`) or "auto" (compiled when importable and current, else Python). This is the one stage that
+says a missing extension: once per pipeline (its `Notices`), in the log, which reaches stderr.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any, Protocol
 
 from tollbook._exceptions import ConfigError
 from tollbook.model import Segment
-from tollbook.scan.extension import extension_available, extension_class
-from tollbook.scan.marks import SCANNER_CHOICES, EngineUnavailable, ScannerChoice
+from tollbook.scan.extension import Notices, choose, extension_available, extension_class
+from tollbook.scan.marks import EngineUnavailable, ScannerChoice
 
 __all__ = [
     "CompiledCues",
@@ -50,8 +49,6 @@ __all__ = [
     "select_cues",
     "trie_pattern",
 ]
-
-log = logging.getLogger("tollbook.scan")
 
 
 class CueEngine(Protocol):
@@ -175,37 +172,19 @@ def _kept(engine: CueEngine, text: str, sentences: Sequence[Segment], which: lis
 
 
 def select_cues(choice: ScannerChoice, literals: Sequence[str], misspellings: Misspellings | None = None,
-                companions: tuple[Sequence[str], Sequence[str]] | None = None) -> CueEngine:  # fmt: skip
+                companions: tuple[Sequence[str], Sequence[str]] | None = None,
+                notices: Notices | None = None) -> CueEngine:  # fmt: skip
     """The engine `choice` names: "python", "compiled" or "auto" (see the module docstring);
-    with `companions` (companion literals, partner literals), paired (`PairedCues`)."""
-    engine = _select(choice, literals, misspellings)
+    with `companions` (companion literals, partner literals), paired (`PairedCues`). A
+    fallback to Python is said once per `notices` (None: each time)."""
+    def compiled() -> CueEngine:
+        return CompiledCues(literals, misspellings)
+
+    def reference() -> CueEngine:
+        return PythonCues(literals, misspellings)
+
+    engine = choose(choice, compiled, reference, "the cue pre-filter", notices, says_missing=True)
     if companions is None:
         return engine
     kind = PythonCues if engine.name == "python" else CompiledCues
     return PairedCues(engine, kind(companions[0]), kind(companions[1]))
-
-
-def _select(choice: ScannerChoice, literals: Sequence[str], misspellings: Misspellings | None) -> CueEngine:
-    if choice == "python":
-        return PythonCues(literals, misspellings)
-    if choice == "compiled":
-        return CompiledCues(literals, misspellings)
-    if choice != "auto":
-        raise ConfigError(
-            f"scanner must be one of {', '.join(SCANNER_CHOICES)}, not {choice!r}; "
-            "leave it at 'auto' unless comparing engines"
-        )
-    if extension_available():
-        try:
-            return CompiledCues(literals, misspellings)
-        except EngineUnavailable as exc:  # a build older than the checkout
-            _say_python_once(str(exc))
-            return PythonCues(literals, misspellings)
-    _say_python_once()
-    return PythonCues(literals, misspellings)
-
-
-@cache
-def _say_python_once(why: str = "the tollbook_scan extension is not installed (`make rust` builds it)") -> None:
-    # Once per process: api.extract_text and Spark partitions build a pipeline per call.
-    log.warning("%s: the cue pre-filter uses its pure-Python engine; output is the same", why)

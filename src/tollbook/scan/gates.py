@@ -7,8 +7,9 @@ words: some 25 gates a cued sentence. Every gate is declared at import (`literal
 filled by `gate_of`), so all their words are known before the first document, and one pass
 per sentence can find them all at once. An engine computes, for each range, its marks: an
 int with the bit (`Gate.bit`) of every gate one of whose words occurs in fold(text[s:e]).
-extract/claims.py hands the marks of a document's cued sentences to `literals.mark`, and each
-gate the rules ask there is then a bit test. Ranges not marked (part of a sentence,
+extract/claims.py hands the marks of a document's cued sentences to the rules with the text
+they read (`literals.marked`: a text carrying its ranges' marks), and each gate the rules ask
+there is then a bit test. Ranges not marked (part of a sentence,
 a text repaired by glue.repair) are answered by the search, as before.
 
 Two engines give the same marks:
@@ -32,7 +33,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from tollbook._exceptions import ConfigError
-from tollbook.scan.extension import choose, extension_class
+from tollbook.scan.extension import Notices, choose, extension_class
 from tollbook.scan.marks import ScannerChoice
 
 __all__ = ["MAX_GATES", "CompiledGates", "GateEngine", "GateLike", "PythonGates", "select_gates"]
@@ -104,10 +105,12 @@ class CompiledGates:
         return masks
 
 
-def select_gates(choice: ScannerChoice, gates: Sequence[GateLike], folds: Sequence[tuple[str, str]]) -> GateEngine | None:
+def select_gates(choice: ScannerChoice, gates: Sequence[GateLike], folds: Sequence[tuple[str, str]],
+                 notices: Notices | None = None) -> GateEngine | None:  # fmt: skip
     """The marks engine `choice` names over `gates` (literals.declared(), with literals.FOLDS;
-    see the module docstring); None: the rules search for themselves (the pure-Python path)."""
+    see the module docstring); None: the rules search for themselves (the pure-Python path).
+    A fallback is said once per `notices` (scan/extension.py)."""
     def reference() -> GateEngine | None:
         return None
 
-    return choose(choice, lambda: CompiledGates(gates, folds), reference, "the word gates")
+    return choose(choice, lambda: CompiledGates(gates, folds), reference, "the word gates", notices)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tollbook.scan.extension import choose, extension_class
+from tollbook.scan.extension import Notices, choose, extension_class
 from tollbook.scan.marks import EngineUnavailable, ScannerChoice
 
 __all__ = ["CompiledGlue", "GlueGrammar", "select_glue"]
@@ -74,11 +74,11 @@ class CompiledGlue:
         return self._reference(text) if found is None else found
 
 
-def select_glue(choice: ScannerChoice, grammar: GlueGrammar) -> Candidate:
+def select_glue(choice: ScannerChoice, grammar: GlueGrammar, notices: Notices | None = None) -> Candidate:
     """The engine `choice` names: "python" (the reference), "compiled" (EngineUnavailable when
     the extension lacks `Glue`) or "auto" (compiled when it can, else the reference, said once
-    per process when the extension is there but older)."""
+    per `notices` when the extension is there but older)."""
     def compiled() -> Candidate:
         return CompiledGlue(grammar)
 
-    return choose(choice, compiled, lambda: grammar.reference, "the glue check")
+    return choose(choice, compiled, lambda: grammar.reference, "the glue check", notices)

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tollbook.model import Segment
-from tollbook.scan.extension import choose, extension_class
+from tollbook.scan.extension import Notices, choose, extension_class
 from tollbook.scan.marks import EngineUnavailable, ScannerChoice
 
 __all__ = ["CompiledSegments", "SegmentGrammar", "Segments", "select_segmenter"]
@@ -87,11 +87,11 @@ class CompiledSegments:
         return tuple(out)
 
 
-def select_segmenter(choice: ScannerChoice, grammar: SegmentGrammar) -> Segments:
+def select_segmenter(choice: ScannerChoice, grammar: SegmentGrammar, notices: Notices | None = None) -> Segments:
     """The engine `choice` names: "python" (the reference), "compiled" (EngineUnavailable when
     the extension lacks the Segmenter) or "auto" (compiled when it can, else the reference,
-    said once per process)."""
+    said once per `notices`)."""
     def compiled() -> Segments:
         return CompiledSegments(grammar)
 
-    return choose(choice, compiled, lambda: grammar.segment, "segmentation")
+    return choose(choice, compiled, lambda: grammar.segment, "segmentation", notices)

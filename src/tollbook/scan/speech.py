@@ -28,7 +28,7 @@ from typing import Protocol
 
 from tollbook.model import Segment
 from tollbook.scan.cues import trie_pattern
-from tollbook.scan.extension import choose, extension_class
+from tollbook.scan.extension import Notices, choose, extension_class
 from tollbook.scan.marks import ScannerChoice
 
 __all__ = ["CompiledSpeech", "PythonSpeech", "SpeechEngine", "SpeechWords", "select_speech"]
@@ -128,10 +128,10 @@ def _is_slice(text: str, s: Segment) -> bool:
     return s.end - s.start == len(s.text) and text.startswith(s.text, s.start)
 
 
-def select_speech(choice: ScannerChoice, words: SpeechWords) -> SpeechEngine:
+def select_speech(choice: ScannerChoice, words: SpeechWords, notices: Notices | None = None) -> SpeechEngine:
     """The engine `choice` names: "python", "compiled" (EngineUnavailable without the
     extension: `make rust`) or "auto" (compiled when importable, else Python)."""
     def compiled() -> SpeechEngine:
         return CompiledSpeech(words)
 
-    return choose(choice, compiled, lambda: PythonSpeech(words), "attribution's word marks")
+    return choose(choice, compiled, lambda: PythonSpeech(words), "attribution's word marks", notices)

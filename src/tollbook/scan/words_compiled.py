@@ -21,7 +21,7 @@ import re
 from collections.abc import Collection
 
 from tollbook.geo.names import _DIGRAPHS, FOLD, FOLD_VERSION, fold_token
-from tollbook.scan.extension import choose, extension_class
+from tollbook.scan.extension import Notices, choose, extension_class
 from tollbook.scan.marks import (
     _APOSTROPHES,
     EngineUnavailable,
@@ -102,9 +102,10 @@ class CompiledScanner(Scanner):
 
 
 def select_scanner(choice: ScannerChoice, keys: Collection[str], firsts: Collection[str],
-                   max_words: int) -> Scanner:  # fmt: skip
-    """The place stage's scanner for `choice` (see the module docstring)."""
+                   max_words: int, notices: Notices | None = None) -> Scanner:  # fmt: skip
+    """The place stage's scanner for `choice` (see the module docstring); a fallback said once
+    per `notices` (None: each call; geo/places.py builds it once per gazetteer and choice)."""
     # "python" and "auto" without a current extension: the names engine select_engine picks
     return choose(choice, lambda: CompiledScanner(CompiledPlaces(keys, firsts, max_words)),
                   lambda: Scanner(fold_token, select_engine(choice, keys, firsts, max_words)),
-                  "the place stage's word pass")  # fmt: skip
+                  "the place stage's word pass", notices)  # fmt: skip

@@ -11,12 +11,16 @@ proves a declaration sound (tests/test_gates.py) and gives the check the rules r
 - `gate_of(words)`: a `Gate`, the words declared with their test compiled once, and its bit
   among the declared gates (`declared()`, filled as the grammar modules import);
   `gate(text, start, end, g)`: may a pattern needing one of g's words match in
-  text[start:end]? When the range was marked (`mark`: the bits of every declared gate
-  holding a word there, computed for the cued sentences of a document at once by a marks
-  engine, scan/gates.py), a bit test. Otherwise the range is folded once (a memo of the last
-  few ranges: the rules of one sentence share it), and the test is a case-sensitive search
-  of the words' alternation over it (a third of a case-blind pattern's cost) or, for a few
-  words, `in`: the reference, and the pure-Python path.
+  text[start:end]? When `text` is a `Marked` text holding the range's marks (the bits of
+  every declared gate holding a word there, computed for the cued sentences of a document at
+  once by a marks engine, scan/gates.py, and handed to the rules with the text they read), a
+  bit test. Otherwise the range is folded once (`_folded`, an lru_cache of a pure function:
+  the rules of one sentence share it), and the test is a case-sensitive search of the words'
+  alternation over it (a third of a case-blind pattern's cost) or, for a few words, `in`: the
+  reference, and the pure-Python path.
+- `Marked(text, ranges, masks, size)` / `marked(...)`: the text with the marks of its ranges,
+  a value made where the sentences are read (extract/claims.py) and passed down as the text;
+  no process-wide memo, so one pipeline's marks never answer another's gates.
 - `required(pattern)`: from `re`'s own parse of the pattern, a set of folded ASCII strings such
   that the text a match consumes contains one of them; None when no such set is found (the
   pattern starts with an open class everywhere). Look-arounds and anchors consume nothing,
@@ -43,8 +47,8 @@ from typing import Any
 
 from tollbook.extract.grammar.alternation import alternation
 
-__all__ = ["FOLDS", "FOLDS_TO_ASCII", "Gate", "covers", "declared", "derived", "fold", "gate", "gate_from", "gate_of", "holds", "mark", "minimal",
-           "proves", "required", "required_key", "requirements"]  # fmt: skip
+__all__ = ["FOLDS", "FOLDS_TO_ASCII", "Gate", "Marked", "covers", "declared", "derived", "fold", "gate", "gate_from", "gate_of", "holds", "marked", "marks",
+           "minimal", "proves", "required", "required_key", "requirements"]  # fmt: skip
 
 #: Non-ASCII letters that Python's IGNORECASE patterns equate with ASCII letters (K: Kelvin
 #: sign, s: long s, i: dotted capital and dotless small i); read by the pre-filter too
@@ -58,10 +62,6 @@ FOLDS: tuple[tuple[str, str], ...] = tuple((c, next(a for a in string.ascii_lowe
 _FEW = 6
 #: Finite languages larger than this are given up (treated as open).
 _LIMIT = 4000
-#: Ranges whose marks `mark` remembers: more than the sentences marked at once
-#: (extract/claims.py _MARKED_AT_ONCE), so that none is forgotten before its rules ask it.
-MEMO_SIZE = 1024
-
 
 def fold(text: str) -> str:
     """`text` lower-cased, with the non-ASCII letters case-blind patterns equate with ASCII ones
@@ -141,55 +141,65 @@ def holds(low: str, words: Iterable[str]) -> bool:
     return any(w in low for w in words)
 
 
-#: (text, start, end) -> the range's marks (an int: the bit of every gate holding one of its
-#: words there, and every bit from the engine's size up), remembered by `mark` for `_range`,
-#: emptied when full: what it holds changes no answer, only its cost.
-_MARKS: dict[tuple[str, int, int], int] = {}
+class Marked(str):
+    """A text (the same characters, equal to it) with the gate marks of some of its ranges:
+    `marks[(start, end)]` is the bit of every gate among the first `size` declared whose words
+    occur in fold(text[start:end]) (scan/gates.py's engines), and every bit from `size` up (a
+    gate declared later reads True there, which is always safe). Made once per document by
+    extract/claims.py and passed to the rules as the text they read; frozen. Slices and matches
+    of it are plain `str`, so nothing of it reaches a claim."""
+
+    marks: dict[tuple[int, int], int]
+
+    def __new__(cls, text: str, ranges: Sequence[tuple[int, int]], masks: Sequence[int], size: int) -> Marked:
+        self = super().__new__(cls, text)
+        later = -(1 << size)  # every bit from `size` up
+        object.__setattr__(self, "marks", {r: m | later for r, m in zip(ranges, masks, strict=True)})
+        return self
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Marked text is frozen (cannot set {name!r})")
+
+    def __reduce__(self) -> tuple[type[str], tuple[str]]:
+        return str, (str(self),)  # marks are a reading aid: a copy elsewhere is the plain text
+
+
+def marked(text: str, ranges: Sequence[tuple[int, int]], masks: Sequence[int], size: int) -> Marked:
+    """`text` with the marks of text[s:e] for each (s, e) of `ranges` (`Marked`)."""
+    return Marked(text, ranges, masks, size)
 
 
 @lru_cache(maxsize=16)
-def _range(text: str, start: int, end: int) -> str | int:
-    """text[start:end]'s marks when they were made (`mark`), else the range folded; a memo of
-    the last few ranges: the rules of one sentence share it (lru_cache: the lookup is one
-    C-level call, as cheap as the memo of the folded range it replaced)."""
-    marks = _MARKS.get((text, start, end))
-    return fold(text[start:end]) if marks is None else marks
+def _folded(text: str, start: int, end: int) -> str:
+    """text[start:end] folded; a memo of the last few ranges (a pure function of immutable
+    values): the rules of one sentence share it (lru_cache: one C-level call)."""
+    return fold(text[start:end])
 
 
 def gate(text: str, start: int, end: int, words: Gate) -> bool:
     """May a pattern whose matches contain one of the gate's words (folded) match inside
-    text[start:end]? False only when none occurs there: the caller skips its search.
+    text[start:end]? False only when none occurs there: the caller skips its search. Reads the
+    range's marks when `text` is `Marked` with that range, else searches.
     tests/test_gates.py proves each declared gate against its patterns and checks output
     with every gate answering True; tests/test_scan_gates.py checks marks and search agree."""
-    low = _range(text, start, end)
-    if type(low) is str:  # not marked: the search
-        return words(low)
-    return low & words.bit != 0  # type: ignore[operator]  # marked (a gate declared later: True)
+    if type(text) is Marked:
+        m = text.marks.get((start, end))
+        if m is not None:
+            return m & words.bit != 0
+    return words(_folded(text, start, end))
 
 
 def marks(text: str, start: int, end: int) -> int | None:
-    """text[start:end]'s marks (`mark`: a gate's bit set where its words may occur), so that a
-    reader asking many gates of one range tests bits; None when the range is not marked, or
+    """text[start:end]'s marks (`Marked`: a gate's bit set where its words may occur), so that
+    a reader asking many gates of one range tests bits; None when the range is not marked, or
     when `gate` is not this module's own (tests/test_gates.py's switch answering True): ask
     `gate` then, so that the switch reaches every reader."""
-    if gate is not _GATE:
+    if gate is not _GATE or type(text) is not Marked:
         return None
-    low = _range(text, start, end)
-    return None if type(low) is str else low  # type: ignore[return-value]
+    return text.marks.get((start, end))
 
 
 _GATE = gate
-
-
-def mark(text: str, ranges: Sequence[tuple[int, int]], masks: Sequence[int], size: int) -> None:
-    """Remember the marks of text[s:e] for each (s, e) of `ranges`: masks[i] holds the bit of
-    every gate among the first `size` declared whose words occur there (scan/gates.py's
-    engines). A gate declared later reads True there, which is always safe."""
-    later = -(1 << size)  # every bit from `size` up
-    if len(_MARKS) + len(ranges) > MEMO_SIZE:
-        _MARKS.clear()  # one C call: safe beside another thread's marks (a forgotten mark: a search)
-    for (s, e), m in zip(ranges, masks, strict=True):
-        _MARKS[(text, s, e)] = m | later
 
 
 def minimal(words: Iterable[str]) -> tuple[str, ...]:
