@@ -320,15 +320,24 @@ def find_victims(text: str, start: int, end: int, taken: list[Span]) -> list[Vic
 def _roles(text: str, start: int, end: int, out: list[Victim], free: Callable[[int, int], bool]) -> None:
     """'killed a National Directorate of Security (NDS) officer', 'An Afghan Local Police
     (ALP) officer was killed': a singular role with its modifiers, one person."""
+    # A role is read after an active verb (ACTIVE_BEFORE: ACTIVE_GATE's words) or before a
+    # predicate (PASSIVE, DIED, GAPPED: PREDICATE_GATE's) at a clause start after no preposition:
+    # a determiner where neither may hold costs no role_np (the words before it are asked first).
+    active = literals.gate(text, start, end, _ACTIVE_GATE)
+    predicates = literals.gate(text, start, end, _PREDICATE_GATE)
+    if not (active or predicates):
+        return
     for d in _ROLE_DET.finditer(text, start, end):
+        before = text[max(start, d.start() - 40) : d.start()]
+        verb = _ACTIVE_BEFORE.search(before) if active else None
+        if verb is None and not (predicates and _CLAUSE_START.search(before) and not _PREPOSITION_BEFORE.search(before)):
+            continue
         np = role_np(text, d.end(), end)
         if np is None:
             continue
         np_end, head = np
         if text[np_end - len(head) : np_end][:1].isupper() and d.group("det").lower() not in _INDEFINITE:
             continue  # "the Taliban": a group; only "an Israeli", "a Palestinian" is one person
-        before = text[max(start, d.start() - 40) : d.start()]
-        verb = _ACTIVE_BEFORE.search(before)
         category: str | None = None
         after: re.Match[str] | None = None
         if verb is not None and _AFTER_NAME.match(text, np_end, end):
