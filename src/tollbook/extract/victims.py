@@ -330,7 +330,7 @@ def _roles(text: str, start: int, end: int, out: list[Victim], free: Callable[[i
     for d in _ROLE_DET.finditer(text, start, end):
         before = text[max(start, d.start() - 40) : d.start()]
         verb = _ACTIVE_BEFORE.search(before) if active else None
-        if verb is None and not (predicates and _CLAUSE_START.search(before) and not _PREPOSITION_BEFORE.search(before)):
+        if verb is None and not (predicates and not _PREPOSITION_BEFORE.search(before) and _CLAUSE_START.search(before)):
             continue
         np = role_np(text, d.end(), end)
         if np is None:
