@@ -11,7 +11,12 @@ What changed, and what the reference puts back:
 - subjects.py tries PREDICATE_START only in the spaces before a predicate word
   (`subjects._predicate_starts`, PREDICATE_AHEAD); the reference searched (finditer);
 - readings._readings_for reads the anchor bits of a sentence's marks from a memo (`_anchored`);
-  the reference tests them bit by bit every time.
+  the reference tests them bit by bit every time;
+- victims' clause-start test reads CLAUSE_START backwards from the window's end
+  (`victims._clause_start`, CLAUSE_START_BACK over the reversed window); the reference searched
+  CLAUSE_START from every position;
+- later_ones finds the sentence's first word once per sentence; the reference
+  (`_old_find_later_ones`) once per figure.
 
 Compared: each function with its reference on hypothesis-generated text (with the Unicode case
 forms `re` treats apart: "ſ", "İ", "ı", "K" (Kelvin), "ﬀ", combining marks), and the whole path
@@ -33,14 +38,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tollbook.extract import bare, readings, subjects, victims
+from tollbook.extract import bare, later_ones, readings, subjects, victims
 from tollbook.extract.grammar import bare_patterns as bp
+from tollbook.extract.grammar import later_patterns as lp
 from tollbook.extract.grammar import literals
 from tollbook.extract.grammar import subject_patterns as sp
 from tollbook.extract.grammar import victim_patterns as vp
+from tollbook.extract.grammar.later import WOUND_REACH
 from tollbook.extract.grammar.lexicon import POPULATIONS
+from tollbook.extract.numbers import numbers_in
 from tollbook.extract.victims import Victim
 from tollbook.ingest.sources import document_from_text
+from tollbook.model import Span
 from tollbook.pipeline import Pipeline, Settings
 
 from .conftest import CORPUS, ROOT, SHARED_TEXT_FILES, sampled_shared_texts
@@ -70,7 +79,7 @@ def _old_roles(text: str, start: int, end: int, out: list[Victim], free: Callabl
         else:
             after = v._PASSIVE.match(text, np_end, end) or v._DIED.match(text, np_end, end) \
                 or (v._GAPPED.match(text, np_end, end) if v._GAPPED_BEFORE.search(before) else None)  # fmt: skip
-            if after is not None and not after.groupdict().get("neg") and v._CLAUSE_START.search(before[-40:]) \
+            if after is not None and not after.groupdict().get("neg") and vp.CLAUSE_START.search(before[-40:]) \
                     and not v._PREPOSITION_BEFORE.search(before) and not v._undone(text, start, v._pred_start(after)):  # fmt: skip
                 manner = bool(after.groupdict().get("manner"))
                 category = v._category(after.group("verb"), manner) if after.re in (v._PASSIVE, v._GAPPED) \
@@ -97,10 +106,35 @@ def _old_readings_for(text: str, start: int, end: int) -> frozenset[str]:
     return frozenset([r for r, g in readings._ANCHOR_GATES.items() if literals.gate(text, start, end, g)])
 
 
+def _old_clause_start(before: str) -> bool:
+    return vp.CLAUSE_START.search(before) is not None
+
+
+def _old_find_later_ones(text: str, start: int, end: int, taken: list[Span]) -> list[Victim]:
+    """later_ones.find_later_ones before this work: the sentence's first word found per figure."""
+    out: list[Victim] = []
+    for n in numbers_in(text, start, end):
+        if n.kind != "cardinal" or n.written not in ("words", "digits") or n.value < 1:
+            continue
+        a, b = n.span
+        sentence_start = start + len(text[start:end]) - len(text[start:end].lstrip())
+        if a != sentence_start and not lp.BARE_OPENER.search(text, max(start, a - 6), a):
+            continue
+        if lp.OWN_DEATH.match(text, b, end) is None or text[b:].lstrip().lower().startswith("of "):
+            continue
+        if lp.WOUND_BEFORE.search(text, max(0, a - WOUND_REACH), a) is None:
+            continue
+        if victims.unread(a, b, taken, out):
+            out.append(Victim((a, b), "wounded", "people", "unknown", "later", value=n.value))
+    return out
+
+
 @contextmanager
 def _old_code() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as m:
         m.setattr(victims, "_roles", _old_roles)
+        m.setattr(victims, "_clause_start", _old_clause_start)
+        m.setattr(later_ones, "find_later_ones", _old_find_later_ones)
         m.setattr(bare, "_opening", _old_opening)
         m.setattr(subjects, "_predicate_starts", _old_predicate_starts)
         m.setattr(readings, "_readings_for", _old_readings_for)
@@ -218,6 +252,33 @@ def test_bare_opening_matches_as_finditer(case: tuple[str, int, int]) -> None:
 def test_predicate_starts_match_as_finditer(case: tuple[str, int, int]) -> None:
     text, start, end = case
     assert _match_key(subjects._predicate_starts(text, start, end)) == _match_key(_old_predicate_starts(text, start, end))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_WORDS, max_size=8), _GLUE)
+def test_clause_start_read_backwards_is_the_search(words: list[str], glue: str) -> None:
+    before = glue.join(words)
+    for cut in range(len(before) + 1):  # every tail, as the readers' 40-character windows cut it
+        assert victims._clause_start(before[cut:]) == _old_clause_start(before[cut:]), before[cut:]
+
+
+def test_clause_start_back_is_built_from_clause_starts_parts() -> None:
+    opener = "|".join([r"\Z", vp.CLAUSE_PUNCT_CLASS, *(w[::-1] + r"\b" for w in vp.CLAUSE_OPENERS)])
+    dets = "|".join(d[::-1] for d in vp.CLAUSE_DETERMINERS)
+    assert vp.CLAUSE_START_BACK.pattern == rf"(?:\s+[\w-]+){{0,2}}(?:\s+(?:{dets}))?\s*(?:{opener})"
+    assert vp.CLAUSE_START.pattern == (r"(?:^|" + vp.CLAUSE_PUNCT_CLASS + "".join(r"|\b" + w for w in vp.CLAUSE_OPENERS)
+                                       + r")\s*(?:(?:" + "|".join(vp.CLAUSE_DETERMINERS) + r")\s+)?(?:[\w-]+\s+){0,2}\Z")  # fmt: skip
+    assert vp.CLAUSE_START.flags == vp.CLAUSE_START_BACK.flags
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts(), st.sampled_from(["", "Two were wounded. ", "Three guards were injured; "]),
+       st.sampled_from(["", " One later died of his wounds", " two died later in hospital", " Two of them succumbed"]))  # fmt: skip
+def test_later_ones_read_the_same_figures(case: tuple[str, int, int], lead: str, tail: str) -> None:
+    text, start, end = case
+    text = lead + text[:end] + tail + text[end:]
+    start, end = start + len(lead), end + len(lead) + len(tail)
+    assert later_ones.find_later_ones(text, start, end, []) == _old_find_later_ones(text, start, end, [])
 
 
 def test_predicate_starts_after_commas_and_spaces() -> None:

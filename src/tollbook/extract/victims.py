@@ -32,7 +32,7 @@ from tollbook.extract.grammar.victim_patterns import ANOTHER_AFTER as _ANOTHER_A
 from tollbook.extract.grammar.victim_patterns import AUX_AHEAD as _AUX_AHEAD
 from tollbook.extract.grammar.victim_patterns import BACKGROUND as _BACKGROUND
 from tollbook.extract.grammar.victim_patterns import CLAUSE_PUNCT as _CLAUSE_PUNCT
-from tollbook.extract.grammar.victim_patterns import CLAUSE_START as _CLAUSE_START
+from tollbook.extract.grammar.victim_patterns import CLAUSE_START_BACK as _CLAUSE_START_BACK
 from tollbook.extract.grammar.victim_patterns import DIED as _DIED
 from tollbook.extract.grammar.victim_patterns import GAPPED as _GAPPED
 from tollbook.extract.grammar.victim_patterns import GAPPED_BEFORE as _GAPPED_BEFORE
@@ -239,9 +239,15 @@ def plural_predicate_at(text: str, start: int, pos: int, end: int, appositive: b
     return _category(after.group("verb"), bool(after.group("manner")))
 
 
+def _clause_start(before: str) -> bool:
+    """Does `before` end at a clause start (CLAUSE_START.search(before))? Read backwards from its
+    end (CLAUSE_START_BACK over the reversed text): an anchored match, not a search."""
+    return _CLAUSE_START_BACK.match(before[::-1]) is not None
+
+
 def clause_subject_at(text: str, start: int, pos: int) -> bool:
     """May a subject start at `pos`: after a clause start, not after a preposition?"""
-    return bool(_CLAUSE_START.search(text[max(start, pos - 40) : pos])) \
+    return _clause_start(text[max(start, pos - 40) : pos]) \
         and not _PREPOSITION_BEFORE.search(text, max(start, pos - 12), pos)  # fmt: skip
 
 
@@ -291,7 +297,7 @@ def find_victims(text: str, start: int, end: int, taken: list[Span]) -> list[Vic
             after, how = _DIED.match(text, m.end(), end), "died"
         if after is None or (how == "subject" and after.group("neg")):
             continue
-        if not _CLAUSE_START.search(text[max(start, m.start() - 40) : m.start()]) \
+        if not _clause_start(text[max(start, m.start() - 40) : m.start()]) \
                 or _PREPOSITION_BEFORE.search(text, max(start, m.start() - 12), m.start()):  # fmt: skip
             continue
         if _undone(text, start, _pred_start(after)):
@@ -304,7 +310,7 @@ def find_victims(text: str, start: int, end: int, taken: list[Span]) -> list[Vic
     for m in _PRONOUN.finditer(text, start, end) if predicates else ():
         after = _PASSIVE.match(text, m.end(), end) or _DIED.match(text, m.end(), end)
         if after is None or after.groupdict().get("neg") or after.group("appos") \
-                or not _CLAUSE_START.search(text[max(start, m.start() - 40) : m.start()]) \
+                or not _clause_start(text[max(start, m.start() - 40) : m.start()]) \
                 or _undone(text, start, _pred_start(after)):  # fmt: skip
             continue
         if free(m.start(), m.end()):
@@ -330,7 +336,7 @@ def _roles(text: str, start: int, end: int, out: list[Victim], free: Callable[[i
     for d in _ROLE_DET.finditer(text, start, end):
         before = text[max(start, d.start() - 40) : d.start()]
         verb = _ACTIVE_BEFORE.search(before) if active else None
-        if verb is None and not (predicates and not _PREPOSITION_BEFORE.search(before) and _CLAUSE_START.search(before)):
+        if verb is None and not (predicates and _clause_start(before) and not _PREPOSITION_BEFORE.search(before)):
             continue
         np = role_np(text, d.end(), end)
         if np is None:
@@ -348,7 +354,7 @@ def _roles(text: str, start: int, end: int, out: list[Victim], free: Callable[[i
         else:
             after = _PASSIVE.match(text, np_end, end) or _DIED.match(text, np_end, end) \
                 or (_GAPPED.match(text, np_end, end) if _GAPPED_BEFORE.search(before) else None)
-            if after is not None and not after.groupdict().get("neg") and _CLAUSE_START.search(before[-40:]) \
+            if after is not None and not after.groupdict().get("neg") and _clause_start(before[-40:]) \
                     and not _PREPOSITION_BEFORE.search(before) and not _undone(text, start, _pred_start(after)):  # fmt: skip
                 manner = bool(after.groupdict().get("manner"))
                 category = _category(after.group("verb"), manner) if after.re in (_PASSIVE, _GAPPED) else _died_category(after)
@@ -373,7 +379,7 @@ def _pairs(text: str, start: int, end: int, out: list[Victim], taken: list[Span]
         return  # PASSIVE_PLURAL must follow the pair
     for m in _PAIR.finditer(text, start, end):
         after = _PASSIVE_PLURAL.match(text, m.end(), end)
-        if after is None or not _CLAUSE_START.search(text[max(start, m.start() - 40) : m.start()]):
+        if after is None or not _clause_start(text[max(start, m.start() - 40) : m.start()]):
             continue
         if _undone(text, start, _pred_start(after)) or not all(_member_ok(m.group(g)) for g in ("m1", "m2")):
             continue
