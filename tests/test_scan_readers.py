@@ -16,7 +16,10 @@ What changed, and what the reference puts back:
   (`victims._clause_start`, CLAUSE_START_BACK over the reversed window); the reference searched
   CLAUSE_START from every position;
 - later_ones finds the sentence's first word once per sentence; the reference
-  (`_old_find_later_ones`) once per figure.
+  (`_old_find_later_ones`) once per figure;
+- victims searches PREPOSITION_BEFORE and NON_LETHAL through endings.ending (only where the
+  window's last word can end a match, words read from the patterns' parse); the reference
+  searched the patterns themselves.
 
 Compared: each function with its reference on hypothesis-generated text (with the Unicode case
 forms `re` treats apart: "ſ", "İ", "ı", "K" (Kelvin), "ﬀ", combining marks), and the whole path
@@ -134,6 +137,8 @@ def _old_code() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as m:
         m.setattr(victims, "_roles", _old_roles)
         m.setattr(victims, "_clause_start", _old_clause_start)
+        m.setattr(victims, "_PREPOSITION_BEFORE_AT", vp.PREPOSITION_BEFORE)  # re.Pattern.search: the same call
+        m.setattr(victims, "_NON_LETHAL_AT", vp.NON_LETHAL)
         m.setattr(later_ones, "find_later_ones", _old_find_later_ones)
         m.setattr(bare, "_opening", _old_opening)
         m.setattr(subjects, "_predicate_starts", _old_predicate_starts)
@@ -279,6 +284,20 @@ def test_later_ones_read_the_same_figures(case: tuple[str, int, int], lead: str,
     text = lead + text[:end] + tail + text[end:]
     start, end = start + len(lead), end + len(lead) + len(tail)
     assert later_ones.find_later_ones(text, start, end, []) == _old_find_later_ones(text, start, end, [])
+
+
+@settings(max_examples=600, deadline=None)
+@given(_texts())
+def test_end_anchored_windows_are_searched_as_before(case: tuple[str, int, int]) -> None:
+    """victims' PREPOSITION_BEFORE and NON_LETHAL through endings.ending (skipped where the last
+    word cannot end a match): the same match as the search, in every window of the text."""
+    text, _start, _end = case
+    text += " nearly " if len(text) % 2 else " outside "
+    for a in range(len(text) + 1):
+        for b in range(a, min(len(text), a + 14) + 1):
+            for fast, pattern in ((victims._PREPOSITION_BEFORE_AT, vp.PREPOSITION_BEFORE), (victims._NON_LETHAL_AT, vp.NON_LETHAL)):
+                got, want = fast.search(text, a, b), pattern.search(text, a, b)
+                assert (got and got.span()) == (want and want.span()), (text, a, b)
 
 
 def test_predicate_starts_after_commas_and_spaces() -> None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tollbook.extract.cues import irrealis
+from tollbook.extract.endings import ending
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import literals
 from tollbook.extract.grammar import verbs as vb
@@ -60,6 +61,10 @@ from tollbook.extract.grammar.victim_patterns import VERBS_ANY_TENSE as _VERBS_A
 from tollbook.extract.grammar.victim_patterns import WORD as _WORD
 from tollbook.extract.numbers import numbers_in
 from tollbook.model import Span, overlaps
+
+#: End-anchored patterns searched only where the window's last word can end a match (endings.py).
+_PREPOSITION_BEFORE_AT = ending(_PREPOSITION_BEFORE)
+_NON_LETHAL_AT = ending(_NON_LETHAL)
 
 
 def _and_possessive(text: str, pos: int, end: int) -> tuple[int, int, str] | None:
@@ -194,7 +199,7 @@ def _died_category(m: re.Match[str]) -> str:
 
 def _undone(text: str, start: int, at: int) -> bool:
     before = text[max(start, at - 40) : at]
-    return bool(_NON_LETHAL.search(before)) or irrealis(text, start, at) \
+    return bool(_NON_LETHAL_AT.search(before, 0, len(before))) or irrealis(text, start, at) \
         or bool(_BACKGROUND.search(text, start, at))  # fmt: skip
 
 
@@ -248,7 +253,7 @@ def _clause_start(before: str) -> bool:
 def clause_subject_at(text: str, start: int, pos: int) -> bool:
     """May a subject start at `pos`: after a clause start, not after a preposition?"""
     return _clause_start(text[max(start, pos - 40) : pos]) \
-        and not _PREPOSITION_BEFORE.search(text, max(start, pos - 12), pos)  # fmt: skip
+        and not _PREPOSITION_BEFORE_AT.search(text, max(start, pos - 12), pos)  # fmt: skip
 
 
 def unread(a: int, b: int, taken: Sequence[Span], read: Sequence[Victim]) -> bool:
@@ -298,7 +303,7 @@ def find_victims(text: str, start: int, end: int, taken: list[Span]) -> list[Vic
         if after is None or (how == "subject" and after.group("neg")):
             continue
         if not _clause_start(text[max(start, m.start() - 40) : m.start()]) \
-                or _PREPOSITION_BEFORE.search(text, max(start, m.start() - 12), m.start()):  # fmt: skip
+                or _PREPOSITION_BEFORE_AT.search(text, max(start, m.start() - 12), m.start()):  # fmt: skip
             continue
         if _undone(text, start, _pred_start(after)):
             continue
@@ -336,7 +341,7 @@ def _roles(text: str, start: int, end: int, out: list[Victim], free: Callable[[i
     for d in _ROLE_DET.finditer(text, start, end):
         before = text[max(start, d.start() - 40) : d.start()]
         verb = _ACTIVE_BEFORE.search(before) if active else None
-        if verb is None and not (predicates and _clause_start(before) and not _PREPOSITION_BEFORE.search(before)):
+        if verb is None and not (predicates and _clause_start(before) and not _PREPOSITION_BEFORE_AT.search(before, 0, len(before))):
             continue
         np = role_np(text, d.end(), end)
         if np is None:
@@ -355,7 +360,7 @@ def _roles(text: str, start: int, end: int, out: list[Victim], free: Callable[[i
             after = _PASSIVE.match(text, np_end, end) or _DIED.match(text, np_end, end) \
                 or (_GAPPED.match(text, np_end, end) if _GAPPED_BEFORE.search(before) else None)
             if after is not None and not after.groupdict().get("neg") and _clause_start(before[-40:]) \
-                    and not _PREPOSITION_BEFORE.search(before) and not _undone(text, start, _pred_start(after)):  # fmt: skip
+                    and not _PREPOSITION_BEFORE_AT.search(before, 0, len(before)) and not _undone(text, start, _pred_start(after)):  # fmt: skip
                 manner = bool(after.groupdict().get("manner"))
                 category = _category(after.group("verb"), manner) if after.re in (_PASSIVE, _GAPPED) else _died_category(after)
         if category is not None and free(d.start(), np_end):
