@@ -27,6 +27,7 @@ from tollbook.extract.grammar.bare_patterns import LIST_FIGURE_LAST as _LIST_FIG
 from tollbook.extract.grammar.bare_patterns import OBJECT as _OBJECT
 from tollbook.extract.grammar.bare_patterns import OBJECT_GATE as _OBJECT_GATE
 from tollbook.extract.grammar.bare_patterns import OBJECT_VERBS as _OBJECT_VERBS
+from tollbook.extract.grammar.bare_patterns import OPENING as _OPENING
 from tollbook.extract.grammar.bare_patterns import PARTICIPLE_GATE as _PARTICIPLE_GATE
 from tollbook.extract.grammar.bare_patterns import PARTICIPLES as _PARTICIPLES
 from tollbook.extract.grammar.bare_patterns import SUBJECT as _SUBJECT
@@ -38,6 +39,18 @@ __all__ = ["find_bare"]
 
 def _category(word: str) -> str:
     return _PARTICIPLES.get(re.sub(r"\s+", " ", word.lower()), "killed")
+
+
+def _opening(pattern: re.Pattern[str], sentence: str, opens: list[int]) -> list[re.Match[str]]:
+    """`pattern.finditer(sentence)` for a pattern that opens at OPENS (bare_patterns: the start,
+    or right after an OPENING character): matched only where one may start, the `opens`."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    for p in opens:
+        if p >= pos and (m := pattern.match(sentence, p)) is not None:
+            out.append(m)
+            pos = m.end()
+    return out
 
 
 def find_bare(text: str, start: int, end: int, taken: list[Span]) -> list[victims.Victim]:
@@ -55,12 +68,14 @@ def find_bare(text: str, start: int, end: int, taken: list[Span]) -> list[victim
     # Matched in the sentence alone: its first word is a clause start ("^"), which a search
     # from `start` inside the document would not see after the first sentence.
     participle = literals.gate(text, start, end, _PARTICIPLE_GATE)
-    for m in _SUBJECT.finditer(text[start:end]) if participle else ():
+    sentence = text[start:end] if participle else ""
+    opens = [0, *(o.end() for o in _OPENING.finditer(sentence))] if participle else []
+    for m in _opening(_SUBJECT, sentence, opens):
         if victims.undone_before(text, start, start + m.start("pred")):
             continue
         np_start, np_end = m.span("np")
         add((start + np_start, start + np_end), _category(m.group("pred2") or m.group("pred")), m.group("head"))
-    lists = [*_LIST.finditer(text[start:end]), *_LIST_FIGURE_LAST.finditer(text[start:end])] if participle else []
+    lists = [*_opening(_LIST, sentence, opens), *_opening(_LIST_FIGURE_LAST, sentence, opens)]
     for m in lists:  # "2 militants, soldier killed", "Soldier, 2 militants killed": members add up
         if victims.undone_before(text, start, start + m.start("pred")):
             continue

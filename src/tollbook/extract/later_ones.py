@@ -30,11 +30,13 @@ def find_later_ones(text: str, start: int, end: int, taken: list[Span]) -> list[
     """The bare figures of text[start:end] told dying later after a wounding, as wounded people
     (later.py reads their deaths), unless a `taken` span overlaps them."""
     out: list[Victim] = []
+    sentence_start = -1  # where the sentence's first word starts, found once when a figure asks
     for n in numbers_in(text, start, end):  # the sentence's marks, not a second scan
         if n.kind != "cardinal" or n.written not in ("words", "digits") or n.value < 1:
             continue
         a, b = n.span
-        sentence_start = start + len(text[start:end]) - len(text[start:end].lstrip())
+        if sentence_start < 0:
+            sentence_start = start + len(text[start:end]) - len(text[start:end].lstrip())
         if a != sentence_start and not _BARE_OPENER.search(text, max(start, a - 6), a):
             continue
         if _OWN_DEATH.match(text, b, end) is None or text[b:].lstrip().lower().startswith("of "):

@@ -53,6 +53,8 @@ Called by counts.find_figures once its rules have read a sentence:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from tollbook.extract import (
     active_objects,
     along,
@@ -193,6 +195,12 @@ def complete(text: str, start: int, end: int, figures: list[Figure], exclude: li
 #: Every reading an anchor gate guards: what `complete` runs without anchors.
 _EVERY_READING = _ANCHOR_GATES.keys()
 _ANCHOR_BITS = tuple((name, g.bit) for name, g in _ANCHOR_GATES.items())
+_ANCHOR_MASK = sum({g.bit for g in _ANCHOR_GATES.values()})
+
+
+@lru_cache(maxsize=1024)  # the anchor bits of a sentence's marks: few combinations, each read once
+def _anchored(bits: int) -> frozenset[str]:
+    return frozenset([name for name, bit in _ANCHOR_BITS if bits & bit])
 
 
 def _readings_for(text: str, start: int, end: int) -> frozenset[str]:
@@ -201,7 +209,7 @@ def _readings_for(text: str, start: int, end: int) -> frozenset[str]:
     the range folded once, or the tests' switch answering True)."""
     marks = literals.marks(text, start, end)
     if marks is not None:
-        return frozenset([name for name, bit in _ANCHOR_BITS if marks & bit])
+        return _anchored(marks & _ANCHOR_MASK)
     return frozenset([reading for reading in _ANCHOR_GATES if literals.gate(text, start, end, _ANCHOR_GATES[reading])])
 
 

@@ -24,6 +24,8 @@ whose first member a rule read is left to leading.py, which adds the second.
 
 from __future__ import annotations
 
+import re
+
 from tollbook.extract import member_lists, victims
 from tollbook.extract.fatal import fatal_predicate_at
 from tollbook.extract.grammar import lexicon as lx
@@ -35,6 +37,7 @@ from tollbook.extract.grammar.subject_patterns import BOUNDARY as _BOUNDARY
 from tollbook.extract.grammar.subject_patterns import FINITE as _FINITE
 from tollbook.extract.grammar.subject_patterns import FRONTED as _FRONTED
 from tollbook.extract.grammar.subject_patterns import LIST_AND as _LIST_AND
+from tollbook.extract.grammar.subject_patterns import PREDICATE_AHEAD as _PREDICATE_AHEAD
 from tollbook.extract.grammar.subject_patterns import PREDICATE_START as _PREDICATE_START
 from tollbook.extract.grammar.subject_patterns import WORD as _WORD
 from tollbook.extract.numbers import find_numbers
@@ -136,6 +139,28 @@ def _singular(member: str) -> bool:
     return not (last.islower() and low.endswith("s") and not low.endswith(("ss", "us", "is")))
 
 
+def _predicate_starts(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """`PREDICATE_START.finditer(text, start, end)`, tried only where a match may start: in the
+    spaces and comma before a predicate word (PREDICATE_AHEAD finds the last space before each),
+    leftmost first, as the search would."""
+    out: list[re.Match[str]] = []
+    pos = start
+    for ahead in _PREDICATE_AHEAD.finditer(text, start, end):
+        at = ahead.start()  # the space before the word: a match holds it
+        if at < pos:
+            continue
+        a = at
+        while a > pos and (text[a - 1].isspace() or text[a - 1] == ","):  # str.isspace is re's \s
+            a -= 1
+        for p in range(a, at + 1):
+            m = _PREDICATE_START.match(text, p, end)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+                break
+    return out
+
+
 def find_clause_subjects(text: str, start: int, end: int, taken: list[Span]) -> list[victims.Victim]:
     """The people killed for each lethal predicate in text[start:end] whose subject no `taken`
     span overlaps: one for a singular predicate, the subject's own count for a plural one."""
@@ -144,7 +169,7 @@ def find_clause_subjects(text: str, start: int, end: int, taken: list[Span]) -> 
     def free(span: Span, at: int) -> bool:
         return not overlaps(span[0], at, taken) and not overlaps(span[0], at, (v.span for v in out))
 
-    for m in _PREDICATE_START.finditer(text, start, end):
+    for m in _predicate_starts(text, start, end):
         # The predicate's own guards look at the predicate only; the words before the subject
         # are asked apart ("Two peasants, accused of ties with rebels, were killed": the
         # accusation is the subject's, not a hypothetical killing).

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tollbook.extract.cues import irrealis
+from tollbook.extract.endings import ending
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import literals
 from tollbook.extract.grammar import verbs as vb
@@ -32,7 +33,7 @@ from tollbook.extract.grammar.victim_patterns import ANOTHER_AFTER as _ANOTHER_A
 from tollbook.extract.grammar.victim_patterns import AUX_AHEAD as _AUX_AHEAD
 from tollbook.extract.grammar.victim_patterns import BACKGROUND as _BACKGROUND
 from tollbook.extract.grammar.victim_patterns import CLAUSE_PUNCT as _CLAUSE_PUNCT
-from tollbook.extract.grammar.victim_patterns import CLAUSE_START as _CLAUSE_START
+from tollbook.extract.grammar.victim_patterns import CLAUSE_START_BACK as _CLAUSE_START_BACK
 from tollbook.extract.grammar.victim_patterns import DIED as _DIED
 from tollbook.extract.grammar.victim_patterns import GAPPED as _GAPPED
 from tollbook.extract.grammar.victim_patterns import GAPPED_BEFORE as _GAPPED_BEFORE
@@ -60,6 +61,10 @@ from tollbook.extract.grammar.victim_patterns import VERBS_ANY_TENSE as _VERBS_A
 from tollbook.extract.grammar.victim_patterns import WORD as _WORD
 from tollbook.extract.numbers import numbers_in
 from tollbook.model import Span, overlaps
+
+#: End-anchored patterns searched only where the window's last word can end a match (endings.py).
+_PREPOSITION_BEFORE_AT = ending(_PREPOSITION_BEFORE)
+_NON_LETHAL_AT = ending(_NON_LETHAL)
 
 
 def _and_possessive(text: str, pos: int, end: int) -> tuple[int, int, str] | None:
@@ -194,7 +199,7 @@ def _died_category(m: re.Match[str]) -> str:
 
 def _undone(text: str, start: int, at: int) -> bool:
     before = text[max(start, at - 40) : at]
-    return bool(_NON_LETHAL.search(before)) or irrealis(text, start, at) \
+    return bool(_NON_LETHAL_AT.search(before, 0, len(before))) or irrealis(text, start, at) \
         or bool(_BACKGROUND.search(text, start, at))  # fmt: skip
 
 
@@ -239,10 +244,16 @@ def plural_predicate_at(text: str, start: int, pos: int, end: int, appositive: b
     return _category(after.group("verb"), bool(after.group("manner")))
 
 
+def _clause_start(before: str) -> bool:
+    """Does `before` end at a clause start (CLAUSE_START.search(before))? Read backwards from its
+    end (CLAUSE_START_BACK over the reversed text): an anchored match, not a search."""
+    return _CLAUSE_START_BACK.match(before[::-1]) is not None
+
+
 def clause_subject_at(text: str, start: int, pos: int) -> bool:
     """May a subject start at `pos`: after a clause start, not after a preposition?"""
-    return bool(_CLAUSE_START.search(text[max(start, pos - 40) : pos])) \
-        and not _PREPOSITION_BEFORE.search(text, max(start, pos - 12), pos)  # fmt: skip
+    return _clause_start(text[max(start, pos - 40) : pos]) \
+        and not _PREPOSITION_BEFORE_AT.search(text, max(start, pos - 12), pos)  # fmt: skip
 
 
 def unread(a: int, b: int, taken: Sequence[Span], read: Sequence[Victim]) -> bool:
@@ -291,8 +302,8 @@ def find_victims(text: str, start: int, end: int, taken: list[Span]) -> list[Vic
             after, how = _DIED.match(text, m.end(), end), "died"
         if after is None or (how == "subject" and after.group("neg")):
             continue
-        if not _CLAUSE_START.search(text[max(start, m.start() - 40) : m.start()]) \
-                or _PREPOSITION_BEFORE.search(text, max(start, m.start() - 12), m.start()):  # fmt: skip
+        if not _clause_start(text[max(start, m.start() - 40) : m.start()]) \
+                or _PREPOSITION_BEFORE_AT.search(text, max(start, m.start() - 12), m.start()):  # fmt: skip
             continue
         if _undone(text, start, _pred_start(after)):
             continue
@@ -304,7 +315,7 @@ def find_victims(text: str, start: int, end: int, taken: list[Span]) -> list[Vic
     for m in _PRONOUN.finditer(text, start, end) if predicates else ():
         after = _PASSIVE.match(text, m.end(), end) or _DIED.match(text, m.end(), end)
         if after is None or after.groupdict().get("neg") or after.group("appos") \
-                or not _CLAUSE_START.search(text[max(start, m.start() - 40) : m.start()]) \
+                or not _clause_start(text[max(start, m.start() - 40) : m.start()]) \
                 or _undone(text, start, _pred_start(after)):  # fmt: skip
             continue
         if free(m.start(), m.end()):
@@ -320,15 +331,24 @@ def find_victims(text: str, start: int, end: int, taken: list[Span]) -> list[Vic
 def _roles(text: str, start: int, end: int, out: list[Victim], free: Callable[[int, int], bool]) -> None:
     """'killed a National Directorate of Security (NDS) officer', 'An Afghan Local Police
     (ALP) officer was killed': a singular role with its modifiers, one person."""
+    # A role is read after an active verb (ACTIVE_BEFORE: ACTIVE_GATE's words) or before a
+    # predicate (PASSIVE, DIED, GAPPED: PREDICATE_GATE's) at a clause start after no preposition:
+    # a determiner where neither may hold costs no role_np (the words before it are asked first).
+    active = literals.gate(text, start, end, _ACTIVE_GATE)
+    predicates = literals.gate(text, start, end, _PREDICATE_GATE)
+    if not (active or predicates):
+        return
     for d in _ROLE_DET.finditer(text, start, end):
+        before = text[max(start, d.start() - 40) : d.start()]
+        verb = _ACTIVE_BEFORE.search(before) if active else None
+        if verb is None and not (predicates and _clause_start(before) and not _PREPOSITION_BEFORE_AT.search(before, 0, len(before))):
+            continue
         np = role_np(text, d.end(), end)
         if np is None:
             continue
         np_end, head = np
         if text[np_end - len(head) : np_end][:1].isupper() and d.group("det").lower() not in _INDEFINITE:
             continue  # "the Taliban": a group; only "an Israeli", "a Palestinian" is one person
-        before = text[max(start, d.start() - 40) : d.start()]
-        verb = _ACTIVE_BEFORE.search(before)
         category: str | None = None
         after: re.Match[str] | None = None
         if verb is not None and _AFTER_NAME.match(text, np_end, end):
@@ -339,8 +359,8 @@ def _roles(text: str, start: int, end: int, out: list[Victim], free: Callable[[i
         else:
             after = _PASSIVE.match(text, np_end, end) or _DIED.match(text, np_end, end) \
                 or (_GAPPED.match(text, np_end, end) if _GAPPED_BEFORE.search(before) else None)
-            if after is not None and not after.groupdict().get("neg") and _CLAUSE_START.search(before[-40:]) \
-                    and not _PREPOSITION_BEFORE.search(before) and not _undone(text, start, _pred_start(after)):  # fmt: skip
+            if after is not None and not after.groupdict().get("neg") and _clause_start(before[-40:]) \
+                    and not _PREPOSITION_BEFORE_AT.search(before, 0, len(before)) and not _undone(text, start, _pred_start(after)):  # fmt: skip
                 manner = bool(after.groupdict().get("manner"))
                 category = _category(after.group("verb"), manner) if after.re in (_PASSIVE, _GAPPED) else _died_category(after)
         if category is not None and free(d.start(), np_end):
@@ -364,7 +384,7 @@ def _pairs(text: str, start: int, end: int, out: list[Victim], taken: list[Span]
         return  # PASSIVE_PLURAL must follow the pair
     for m in _PAIR.finditer(text, start, end):
         after = _PASSIVE_PLURAL.match(text, m.end(), end)
-        if after is None or not _CLAUSE_START.search(text[max(start, m.start() - 40) : m.start()]):
+        if after is None or not _clause_start(text[max(start, m.start() - 40) : m.start()]):
             continue
         if _undone(text, start, _pred_start(after)) or not all(_member_ok(m.group(g)) for g in ("m1", "m2")):
             continue

@@ -20,8 +20,13 @@ PARTICIPLE = alternation(PARTICIPLE_WORDS)
 NEXT = r"(?=\s*(?:[,;.:)—–]|$)|\s+(?:" + alternation(md.TELEGRAPHIC_NEXT) + r")\b)"
 MODIFIER = r"(?:(?!(?:a|an|the|his|her|their|its|one|two|three)\b)[A-Za-z][\w'’-]*\s+)"
 HEAD = r"(?P<head>" + alternation(lx.SINGULARS) + r")"
+#: Where SUBJECT, LIST and LIST_FIGURE_LAST open: the sentence's start, or right after one of
+#: OPENING_CHARS or a newline (bare.py tries them only there: `OPENING` finds those places).
+OPENING_CHARS = r'[.;:!?(—–\"“]'
+OPENS = rf"(?:^|(?<={OPENING_CHARS})\s*|(?<=\n))"
+OPENING = re.compile(rf"{OPENING_CHARS}|\n")
 SUBJECT = re.compile(
-    rf"(?:^|(?<=[.;:!?(—–\"“])\s*|(?<=\n))\s*(?P<np>{MODIFIER}{{0,{md.MAX_BARE_MODIFIERS}}}{HEAD})"
+    rf"{OPENS}\s*(?P<np>{MODIFIER}{{0,{md.MAX_BARE_MODIFIERS}}}{HEAD})"
     rf"(?:\s*\([^()]{{1,30}}\))?\s+(?:\w+ly\s+)?"
     rf"(?P<pred>{PARTICIPLE})(?:\s*,\s*(?P<pred2>{PARTICIPLE}))?{NEXT}",
     re.IGNORECASE,
@@ -41,13 +46,13 @@ OBJECT = re.compile(
 #: clause; the last (`np`) takes the predicate. One person each.
 _FIRST = rf"(?:(?P<fig>\d+(?:\s+[A-Za-z][\w'’-]*){{1,3}})|(?P<np1>{MODIFIER}{{0,2}}(?P<head1>{alternation(lx.SINGULARS)})))"
 LIST = re.compile(
-    rf"(?:^|(?<=[.;:!?(—–\"“])\s*|(?<=\n))\s*{_FIRST}\s*(?:,|\s+and|\s*&)\s+"
+    rf"{OPENS}\s*{_FIRST}\s*(?:,|\s+and|\s*&)\s+"
     rf"(?P<np>{MODIFIER}{{0,2}}{HEAD})\s+(?:\w+ly\s+)?(?P<pred>{PARTICIPLE}){NEXT}",
     re.IGNORECASE,
 )
 #: The same list with the figure last: "Soldier, 2 militants killed in Kupwara gunfight".
 LIST_FIGURE_LAST = re.compile(
-    rf"(?:^|(?<=[.;:!?(—–\"“])\s*|(?<=\n))\s*(?P<np1>{MODIFIER}{{0,2}}(?P<head1>{alternation(lx.SINGULARS)}))"
+    rf"{OPENS}\s*(?P<np1>{MODIFIER}{{0,2}}(?P<head1>{alternation(lx.SINGULARS)}))"
     rf"\s*(?:,|\s+and|\s*&)\s+(?P<fig>\d+\s+[A-Za-z][\w'’-]*)\s+(?:\w+ly\s+)?(?P<pred>{PARTICIPLE}){NEXT}",
     re.IGNORECASE,
 )

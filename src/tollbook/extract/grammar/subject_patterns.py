@@ -11,10 +11,11 @@ from tollbook.extract.grammar.alternation import alternation
 
 #: Where a predicate may start: its auxiliary or verb of dying, after the subject (the historic
 #: present "is"/"are" too: "A Velt councillor, Mr. Ivo Darn, is shot dead").
-PREDICATE_START = re.compile(
-    r"(?<=\S)\s*,?\s+(?=(?:(?P<one>was|is|has\s+been|got|succumbed)|(?P<many>were|are|have\s+been)|had\s+been|died|perished)\b)",
-    re.IGNORECASE,
-)
+PREDICATE_WORDS = r"(?:(?P<one>was|is|has\s+been|got|succumbed)|(?P<many>were|are|have\s+been)|had\s+been|died|perished)\b"
+PREDICATE_START = re.compile(r"(?<=\S)\s*,?\s+(?=" + PREDICATE_WORDS + ")", re.IGNORECASE)
+#: The last space before PREDICATE_WORDS, which ends every match of PREDICATE_START (`\s+`):
+#: subjects.py tries PREDICATE_START only in the spaces and comma before one.
+PREDICATE_AHEAD = re.compile(r"\s(?=" + PREDICATE_WORDS + ")", re.IGNORECASE)
 #: A finite verb inside a plural subject's span: the clause before it is another one.
 FINITE = re.compile(r"\b(?:" + alternation(sorted(sj.FINITE_VERBS)) + r")\b", re.IGNORECASE)
 #: "and" between two members of a plural subject.

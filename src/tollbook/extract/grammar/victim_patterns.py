@@ -107,8 +107,17 @@ AFTER_NAME = re.compile(
 #: (the tally reads the pronoun as someone already named).
 PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 #: What a subject name may follow: a sentence or clause start, possibly after a title.
-CLAUSE_START = re.compile(r"(?:^|[.,;:(\"“]|\band|\bbut|\bwhile|\bas|\bwhen|\bafter|\bwhere)\s*"
-                           r"(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)  # fmt: skip
+CLAUSE_OPENERS = ("and", "but", "while", "as", "when", "after", "where")
+CLAUSE_PUNCT_CLASS = r'[.,;:(\"“]'
+CLAUSE_DETERMINERS = ("the", "a", "an")
+CLAUSE_START = re.compile(r"(?:^|" + CLAUSE_PUNCT_CLASS + "".join(r"|\b" + w for w in CLAUSE_OPENERS) + r")\s*"
+                          r"(?:(?:" + "|".join(CLAUSE_DETERMINERS) + r")\s+)?(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)  # fmt: skip
+#: CLAUSE_START read backwards, from the end of the reversed text (the same parts, each reversed):
+#: `CLAUSE_START_BACK.match(s[::-1])` holds when `CLAUSE_START.search(s)` does (victims.clause_start),
+#: an anchored match instead of a search from every position.
+CLAUSE_START_BACK = re.compile(r"(?:\s+[\w-]+){0,2}(?:\s+(?:" + "|".join(d[::-1] for d in CLAUSE_DETERMINERS) + r"))?\s*"
+                               r"(?:\Z|" + CLAUSE_PUNCT_CLASS + "".join("|" + w[::-1] + r"\b" for w in CLAUSE_OPENERS) + ")",
+                               re.IGNORECASE)  # fmt: skip
 PREPOSITION_BEFORE = re.compile(r"\b(?:of|from|in|at|near|to|by|for|with|on|into|against|outside|inside)\s+\Z",
                                  re.IGNORECASE)  # fmt: skip
 
