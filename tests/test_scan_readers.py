@@ -309,10 +309,10 @@ def test_predicate_starts_after_commas_and_spaces() -> None:
 
 
 def test_anchored_readings_are_the_bits_of_the_marks() -> None:
-    text = "qqreaders: the trio were abducted and a guard died of his wounds"
-    end = len(text)
+    raw = "qqreaders: the trio were abducted and a guard died of his wounds"
+    end = len(raw)
     chosen = [g.bit for r, g in readings._ANCHOR_GATES.items() if r in ("victims", "bare", "subjects")]
-    literals.mark(text, [(0, end)], [sum(chosen) | (1 << 60)], len(literals.declared()))
+    text = literals.marked(raw, [(0, end)], [sum(chosen)], len(literals.declared()))  # the marks travel with the text
     assert readings._readings_for(text, 0, end) == _old_readings_for(text, 0, end) == {"victims", "bare", "subjects"}
 
 
