@@ -13,23 +13,92 @@ and stays as written, for attribution.
 
 from __future__ import annotations
 
+import re
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
 from tollbook.extract.grammar.scare_patterns import MAX_WORDS, MAX_WORDS_STOP, SCARE_QUOTE
 
-__all__ = ["blank_scare_quotes"]
+__all__ = ["blank_scare_quotes", "blank_scare_quotes_scan", "opening_chars"]
+
+
+def opening_chars(pattern: re.Pattern[str]) -> str | None:
+    """Every character a match of `pattern` can start with (look-arounds consume nothing), read
+    from `re`'s parse; None when the pattern may start otherwise (a class, a repeat, a
+    case-blind letter)."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    found = _firsts(list(_parser.parse(pattern.pattern, pattern.flags)))
+    return None if found is None else "".join(sorted(found))
+
+
+def _firsts(items: list[tuple[Any, Any]]) -> set[str] | None:
+    for op, av in items:
+        if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+            continue  # zero width: the next item consumes the first character
+        if op is _c.LITERAL:
+            return {chr(av)}
+        if op is _c.IN and all(o is _c.LITERAL for o, _ in av):
+            return {chr(v) for _, v in av}
+        if op is _c.SUBPATTERN:
+            return _firsts(list(av[-1]))
+        if op is _c.BRANCH:
+            out: set[str] = set()
+            for branch in av[1]:
+                sub = _firsts(list(branch))
+                if sub is None:
+                    return None
+                out |= sub
+            return out
+        return None
+    return None  # a pattern that may match the empty string starts anywhere
+
+
+#: The characters a scare quote opens with ('"', '“', '['), read from SCARE_QUOTE.
+_OPENING = opening_chars(SCARE_QUOTE)
+_OPENER = re.compile("[" + re.escape(_OPENING) + "]") if _OPENING else None
 
 
 def blank_scare_quotes(text: str) -> str:
     """`text` with the marks of every scare quote replaced by a space (same length)."""
+    if _OPENER is None or _OPENING is None:
+        return blank_scare_quotes_scan(text)
+    if not any(c in text for c in _OPENING):
+        return text
+    # A match starts at an opening mark: trying SCARE_QUOTE there alone, past the last match's
+    # end, finds what finditer finds, without trying the pattern at every other character.
+    chars: list[str] | None = None
+    done = 0
+    for o in _OPENER.finditer(text):
+        if o.start() < done:
+            continue
+        m = SCARE_QUOTE.match(text, o.start())
+        if m is None:
+            continue
+        done = m.end()
+        chars = _blank(m, text, chars)
+    return text if chars is None else "".join(chars)
+
+
+def _blank(m: re.Match[str], text: str, chars: list[str] | None) -> list[str] | None:
+    """`chars` (made from `text` when first needed) with scare quote `m`'s marks blanked."""
+    words = m.group("words") if m.group("open") else m.group("bwords")
+    stop = m.group("stop") if m.group("open") else ""
+    if len(words.split()) > (MAX_WORDS_STOP if stop else MAX_WORDS) or words != words.strip():
+        return chars
+    if chars is None:
+        chars = list(text)
+    for name in ("open", "close") if m.group("open") else ("bopen", "bclose"):
+        chars[m.start(name)] = " "
+    return chars
+
+
+def blank_scare_quotes_scan(text: str) -> str:
+    """`blank_scare_quotes` trying SCARE_QUOTE at every character (the reference)."""
     if '"' not in text and "“" not in text and "[" not in text:
         return text
     chars: list[str] | None = None
     for m in SCARE_QUOTE.finditer(text):
-        words = m.group("words") if m.group("open") else m.group("bwords")
-        stop = m.group("stop") if m.group("open") else ""
-        if len(words.split()) > (MAX_WORDS_STOP if stop else MAX_WORDS) or words != words.strip():
-            continue
-        if chars is None:
-            chars = list(text)
-        for name in ("open", "close") if m.group("open") else ("bopen", "bclose"):
-            chars[m.start(name)] = " "
+        chars = _blank(m, text, chars)
     return text if chars is None else "".join(chars)
