@@ -48,11 +48,18 @@ def mention(span: Span, text: str, value: float, written: str, *, high: float | 
 def determiners(text: str, start: int, end: int, taken: list[Span]) -> list[NumberMention]:
     """'the', 'a', 'his', 'both' ... before a word, outside spans already read as numbers."""
     out = []
+    # `mention`'s NumberMention made here directly, and the taken spans tested in a plain loop:
+    # most sentences hold several determiners, and this runs for every cued sentence.
     for m in DETERMINER.finditer(text, start, end):
-        if any(a <= m.start() < b for a, b in taken):
-            continue
-        value = 2.0 if m.group("a").lower() == "both" else 1.0
-        out.append(mention(m.span("a"), m.group("a"), value, "determiner"))
+        at = m.start()
+        for a, b in taken:
+            if a <= at < b:
+                break
+        else:
+            span = m.span("a")
+            word = m.group("a")
+            value = 2.0 if word.lower() == "both" else 1.0
+            out.append(NumberMention(span, span, word, value, value, value, "exact", "cardinal", False, "determiner"))
     return out
 
 
