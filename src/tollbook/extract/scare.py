@@ -14,45 +14,11 @@ and stays as written, for attribution.
 from __future__ import annotations
 
 import re
-from re import _constants as _c  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
-from typing import Any
 
+from tollbook.extract.grammar.first_chars import opening_chars
 from tollbook.extract.grammar.scare_patterns import MAX_WORDS, MAX_WORDS_STOP, SCARE_QUOTE
 
-__all__ = ["blank_scare_quotes", "blank_scare_quotes_scan", "opening_chars"]
-
-
-def opening_chars(pattern: re.Pattern[str]) -> str | None:
-    """Every character a match of `pattern` can start with (look-arounds consume nothing), read
-    from `re`'s parse; None when the pattern may start otherwise (a class, a repeat, a
-    case-blind letter)."""
-    if pattern.flags & re.IGNORECASE:
-        return None
-    found = _firsts(list(_parser.parse(pattern.pattern, pattern.flags)))
-    return None if found is None else "".join(sorted(found))
-
-
-def _firsts(items: list[tuple[Any, Any]]) -> set[str] | None:
-    for op, av in items:
-        if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
-            continue  # zero width: the next item consumes the first character
-        if op is _c.LITERAL:
-            return {chr(av)}
-        if op is _c.IN and all(o is _c.LITERAL for o, _ in av):
-            return {chr(v) for _, v in av}
-        if op is _c.SUBPATTERN:
-            return _firsts(list(av[-1]))
-        if op is _c.BRANCH:
-            out: set[str] = set()
-            for branch in av[1]:
-                sub = _firsts(list(branch))
-                if sub is None:
-                    return None
-                out |= sub
-            return out
-        return None
-    return None  # a pattern that may match the empty string starts anywhere
+__all__ = ["blank_scare_quotes", "blank_scare_quotes_scan"]
 
 
 #: The characters a scare quote opens with ('"', '“', '['), read from SCARE_QUOTE.
