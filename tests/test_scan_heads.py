@@ -298,7 +298,7 @@ def test_examples_read_as_documented() -> None:
 # --- grammar/first_chars.py ------------------------------------------------------------------------
 
 def test_opening_chars_from_the_parse() -> None:
-    assert opening_chars(scare_patterns.SCARE_QUOTE) == "".join(sorted('"“['))
+    assert opening_chars(scare_patterns.SCARE_QUOTE) == scare_patterns.OPENING == "".join(sorted('"“['))
     assert opening_chars(phrase_patterns.HIM_OR_HER) == "Hh"
     assert set(opening_chars(re.compile(r"\bsk", re.IGNORECASE)) or "") == {"s", "S", "\u017f"}
     assert set(opening_chars(re.compile(r"(?:k|i)x", re.IGNORECASE)) or "") == {"k", "K", "\u212a", "i", "I",

@@ -15,28 +15,28 @@ from __future__ import annotations
 
 import re
 
-from tollbook.extract.grammar.first_chars import opening_chars
-from tollbook.extract.grammar.scare_patterns import MAX_WORDS, MAX_WORDS_STOP, SCARE_QUOTE
+from tollbook.extract.grammar.scare_patterns import (
+    MAX_WORDS,
+    MAX_WORDS_STOP,
+    OPENER,
+    OPENING,
+    SCARE_QUOTE,
+)
 
 __all__ = ["blank_scare_quotes", "blank_scare_quotes_scan"]
 
 
-#: The characters a scare quote opens with ('"', '“', '['), read from SCARE_QUOTE.
-_OPENING = opening_chars(SCARE_QUOTE)
-_OPENER = re.compile("[" + re.escape(_OPENING) + "]") if _OPENING else None
-
-
 def blank_scare_quotes(text: str) -> str:
     """`text` with the marks of every scare quote replaced by a space (same length)."""
-    if _OPENER is None or _OPENING is None:
+    if OPENER is None or OPENING is None:
         return blank_scare_quotes_scan(text)
-    if not any(c in text for c in _OPENING):
+    if not any(c in text for c in OPENING):
         return text
     # A match starts at an opening mark: trying SCARE_QUOTE there alone, past the last match's
     # end, finds what finditer finds, without trying the pattern at every other character.
     chars: list[str] | None = None
     done = 0
-    for o in _OPENER.finditer(text):
+    for o in OPENER.finditer(text):
         if o.start() < done:
             continue
         m = SCARE_QUOTE.match(text, o.start())
