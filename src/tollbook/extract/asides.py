@@ -11,7 +11,7 @@ is the one read, as it is when the competing figure follows the verb.
 
 from __future__ import annotations
 
-from tollbook.extract.grammar.aside_patterns import ASIDE
+from tollbook.extract.grammar.aside_patterns import ASIDE_BODY, ASIDE_END
 
 __all__ = ["blank_asides"]
 
@@ -20,10 +20,18 @@ def blank_asides(text: str) -> str:
     """`text` with every aside after a bare figure replaced by spaces (same length)."""
     if "(" not in text:
         return text
+    # An aside ends at the first ")" after its start, and that ")" stands before the figure's
+    # verb (ASIDE_END): ASIDE's matches are ASIDE_BODY's, one per such ")", searched between it
+    # and the ")" before it, not the whole document's every position.
     chars: list[str] | None = None
-    for m in ASIDE.finditer(text):
+    for end in ASIDE_END.finditer(text):
+        close = end.start()
+        m = ASIDE_BODY.search(text, text.rfind(")", 0, close) + 1, close + 1)
+        if m is None:
+            continue
         if chars is None:
             chars = list(text)
         s, e = m.span("aside")
         chars[s:e] = " " * (e - s)
     return text if chars is None else "".join(chars)
+

@@ -140,6 +140,12 @@ def _pieces(token: str) -> list[str] | None:
     return out if len(out) > 1 else None
 
 
+@lru_cache(maxsize=16384)
+def _token_pieces(token: str) -> tuple[str, ...] | None:
+    """`_pieces`, remembered per token: it reads nothing but the token and the declared word
+    lists, and a repaired sentence asks it of every word (most of them seen before)."""
+    pieces = _pieces(token)
+    return None if pieces is None else tuple(pieces)
 
 
 def repair(text: str, candidate: Callable[[str], bool] = candidate) -> Repaired | None:
@@ -147,11 +153,14 @@ def repair(text: str, candidate: Callable[[str], bool] = candidate) -> Repaired 
     `candidate`: `candidate` of this module or an engine giving the same answers."""
     if not _needs_repair(text, candidate):
         return None
+    # Most candidate sentences split no token: one C-level pass over the tokens says so.
+    if not any(map(_token_pieces, _GLUE_TOKEN.findall(text))):
+        return None
     chunks: list[str] = []
     index: list[int] = []
     last = 0
     for m in _GLUE_TOKEN.finditer(text):
-        pieces = _pieces(m.group(0))
+        pieces = _token_pieces(m.group(0))
         if pieces is None:
             continue
         chunks.append(text[last : m.start()])

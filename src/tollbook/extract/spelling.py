@@ -12,6 +12,7 @@ the extractor maps each span back through `Repaired.original`, as it does for gl
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from tollbook.extract.glue import Repaired
@@ -63,8 +64,42 @@ def correction(word: str) -> str | None:
     return found[0] if len(found) == 1 else None  # still two candidates: no reading
 
 
+def _candidates(word: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern finding exactly the tokens of `word` that `respell` looks up (at least
+    MIN_LENGTH - 1 letters, the first one a cue word's first letter in either case), when
+    `word` is one character class repeated ("[A-Za-z]+"); None for another shape (`respell`
+    then reads every token)."""
+    shape = re.fullmatch(r"(\[[^\]\\]+\])\+", word.pattern)
+    if shape is None or word.flags & re.IGNORECASE:
+        return None
+    cls = shape.group(1)
+    firsts = "".join(sorted({c for f in _BY_FIRST for c in (f, f.upper()) if re.fullmatch(cls, c)}))
+    # the first letter first, then the look back: `re` then skips to the letters in C
+    return re.compile(rf"[{firsts}](?<!{cls}.){cls}{{{MIN_LENGTH - 2},}}")
+
+
+#: The tokens `respell` may correct (None: every token is read).
+_CANDIDATE = _candidates(WORD)
+
+
+@lru_cache(maxsize=8192)
+def _corrects(token: str) -> bool:
+    """Whether `respell`'s loop would look past `token`'s `correction` (the kept-before test
+    aside): a token, as written, of a misspelt cue word."""
+    return correction(token.lower()) is not None
+
+
 def respell(text: str) -> Repaired | None:
     """The view of `text` with misspelt cue words spelt right, or None when none is."""
+    # Most sentences hold no misspelling: the candidate tokens (few), each answered once per
+    # spelling, say so without a Python step per word.
+    if _CANDIDATE is not None and not any(map(_corrects, _CANDIDATE.findall(text))):
+        return None
+    return respell_words(text)
+
+
+def respell_words(text: str) -> Repaired | None:
+    """`respell` reading every token (the reference of its candidate search)."""
     chunks: list[str] = []
     index: list[int] = []
     last = 0

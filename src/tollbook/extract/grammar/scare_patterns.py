@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from tollbook.extract.grammar.first_chars import opening_chars
+
 #: The most words a scare quote holds; a longer quotation is speech.
 MAX_WORDS = 4
 #: The most words a scare quote holds when the sentence's full stop or comma stands inside its
@@ -25,3 +27,8 @@ SCARE_QUOTE = re.compile(
     r"(?<![\w\"“])(?P<open>[\"“])(?P<words>" + _INSIDE + r")(?P<stop>[.,]?)(?P<close>[\"”])(?![\w\"”])"
     r"|(?<![\w\[])(?P<bopen>\[)(?P<bwords>" + _INSIDE + r")(?P<bclose>\])(?![\w\]])"
 )
+#: The characters a scare quote opens with ('"', '“', '['), read from SCARE_QUOTE's parse, and
+#: a search for them (extract/scare.py tries SCARE_QUOTE there only); None: unknown, every
+#: character is tried.
+OPENING = opening_chars(SCARE_QUOTE)
+OPENER = re.compile("[" + re.escape(OPENING) + "]") if OPENING else None
