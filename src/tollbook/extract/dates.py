@@ -69,12 +69,14 @@ from tollbook.extract.grammar.date_patterns import QUANTITY_NOUN as _QUANTITY_NO
 from tollbook.extract.grammar.date_patterns import RANGE_PREFIX as _RANGE_PREFIX
 from tollbook.extract.grammar.date_patterns import RELATIVE_DAYS as _RELATIVE_DAYS
 from tollbook.extract.grammar.date_patterns import RELATIVE_TRIGGER as _RELATIVE_TRIGGER
+from tollbook.extract.grammar.date_patterns import RELATIVE_WORD as _RELATIVE_WORD
 from tollbook.extract.grammar.date_patterns import ROLE_BEFORE as _ROLE_BEFORE
 from tollbook.extract.grammar.date_patterns import VERB_MONTHS as _VERB_MONTHS
 from tollbook.extract.grammar.date_patterns import WEEKDAY_BEFORE as _WEEKDAY_BEFORE
 from tollbook.extract.grammar.date_patterns import WEEKDAYS as _WEEKDAYS
 from tollbook.extract.grammar.date_patterns import YEAR_CONTEXT as _YEAR_CONTEXT
 from tollbook.extract.grammar.date_patterns import YEAR_NOT_AFTER as _YEAR_NOT_AFTER
+from tollbook.extract.grammar.literals import fold
 from tollbook.extract.grammar.wire import STATEMENT_DATE_BEFORE_RE
 from tollbook.model import DateMention, DateValue
 
@@ -480,7 +482,13 @@ def _candidates(
         for m in found:
             cands.extend(make(text, m, start, end))
     if ref is not None:
+        low: str | None = None  # the folded text, read at the first window (offsets the text's)
         for lo, hi in windows(_RELATIVE_TRIGGER, _RELATIVE_WINDOW, text, start, end):
+            if not reference_scan:
+                # Most windows (around "day", "year"...) hold no word a relative date needs.
+                low = fold(text) if low is None else low
+                if len(low) == len(text) and _RELATIVE_WORD.search(low, lo, hi) is None:
+                    continue
             for m in _P_RELATIVE.finditer(text, lo, hi):
                 cand = _relative(ref, text, m)
                 if cand is not None:
