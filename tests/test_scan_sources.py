@@ -17,7 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tollbook.extract import anchor, claims, dates, incidents
+from tollbook.extract import anchor, attribution, claims, dates, incidents
+from tollbook.extract.grammar import attribution_patterns as ap
 from tollbook.extract.grammar import date_patterns as gp
 from tollbook.extract.grammar import incident_patterns as ip
 from tollbook.extract.grammar import lexicon as lx
@@ -64,11 +65,21 @@ def _characterisation_reference(text: str, start: int, end: int) -> tuple[str, .
     return tuple(seen)
 
 
+def _blank_lines_reference(text: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"(?=\n\n)", text)]
+
+
+def _speech_matches_reference(rx: re.Pattern[str], text: str) -> Any:
+    return rx.finditer(text)
+
+
 _REFERENCES: list[tuple[Any, str, Callable[..., Any]]] = [
     (incidents, "_declared", _declared_reference),
     (incidents, "_incidents", _incidents_reference),
     (claims, "_characterisation", _characterisation_reference),
     (anchor, "find_dates", _dates_reference),
+    (attribution, "_blank_lines", _blank_lines_reference),
+    (attribution, "_speech_matches", _speech_matches_reference),
 ]
 
 
@@ -165,6 +176,32 @@ def _outcome(find: Callable[..., Any], text: str, ref: Any, start: int = 0, end:
         return find(text, reference=ref, start=start, end=end)
     except KeyError as e:
         return ("KeyError", str(e))
+
+
+_SPEECH_PIECES = st.sampled_from([
+    *ap.SPEECH_VERBS, "Said", "SAID", "ſaid", "told reporters", "claimed 40 lives", "police", "The",
+    "the ministry", "an official", ",", ", ", "\"", "“", "”", ")", " - ", " – ", "and", "but", "that",
+    "as", "has", "also", "on Monday", "late on Friday", "yesterday", ".", ";", "\n", "\n\n", "\n\n\n",
+    "İ", "\u212a", "ﬀ", "e\u0301", "12", "people", "were", "killed",
+])  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_SPEECH_PIECES, st.text(max_size=3)), max_size=30), _SEPARATORS)
+def test_generated_speech_matches(pieces: list[str], sep: str) -> None:
+    text = sep.join(pieces)
+    for rx in (ap.X_SAID, ap.SAID_X):
+        assert [m.span() for m in attribution._speech_matches(rx, text)] == [m.span() for m in rx.finditer(text)]
+    assert attribution._blank_lines(text) == _blank_lines_reference(text)
+
+
+def test_every_speech_match_holds_a_verb_as_written() -> None:
+    """_speech_matches stops where SPEECH_WORD finds no verb: each verb of both patterns is one."""
+    assert set(ap.INVERTED_VERBS) <= set(ap.SPEECH_VERBS)
+    assert all(ap.SPEECH_WORD.fullmatch(v) for v in ap.SPEECH_VERBS)
+    assert set(ap.SPEECH_SPECIAL) <= set(ap.SPEECH_VERBS)
+    assert all(ap.SPEECH_SPECIAL[v].startswith(v) for v in ap.SPEECH_SPECIAL)
+    assert ap.X_SAID.pattern.endswith(ap.SPEECH + r"\b") and "(?:" + ap.INVERTED + r")" in ap.SAID_X.pattern
 
 
 def test_the_declared_start_is_the_opening_of_declared() -> None:
