@@ -8,9 +8,11 @@ and tallies are identical with the references patched in."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -53,8 +55,71 @@ def _incidents_reference(text: str, claim: Claim, declared: int | None, leading:
 
 def _dates_reference(text: str, *, reference: Any = None, start: int = 0, end: int | None = None) -> Any:
     """find_dates with every pattern scanning for itself (extract/date_starts.py's reference,
-    tests/test_scan_dates.py), every relative window searched."""
-    return dates.find_dates(text, reference=reference, start=start, end=end, reference_scan=True)
+    tests/test_scan_dates.py), every relative window searched, and the functions it calls as
+    they were (below)."""
+    with pytest.MonkeyPatch.context() as mp:
+        for module, name, ref in _DATE_REFERENCES:
+            mp.setattr(module, name, ref)
+        return dates.find_dates(text, reference=reference, start=start, end=end, reference_scan=True)
+
+
+def _resolve_parts_reference(lo: Any, hi: Any, ref: dt.date | None) -> Any:
+    relative = False
+    if hi.year is None and lo.year is None:
+        if ref is None or hi.month is None or hi.day is None:
+            return None
+        year = dates._latest_year(hi.month, hi.day, ref)
+        if year is None:
+            return None
+        hi, relative = replace(hi, year=year), True
+    if hi.year is None:
+        later = (hi.month or 0, hi.day or 0) >= (lo.month or 0, lo.day or 0)
+        hi = replace(hi, year=lo.year if later else lo.year + 1)
+    if lo.year is None:
+        earlier = (lo.month or 0, lo.day or 0) <= (hi.month or 0, hi.day or 0)
+        lo = replace(lo, year=hi.year if earlier else hi.year - 1)
+    if not (dates._valid(lo) and dates._valid(hi)):
+        return None
+    first, last = dates._first_day(lo), dates._last_day(hi)
+    if first > last:
+        return None
+    precision = max(dates._unit(lo), dates._unit(hi), key=dates._UNIT_RANK.__getitem__)
+    iso = dates._iso_part(lo) if lo == hi else f"{dates._iso_part(lo)}/{dates._iso_part(hi)}"
+    return dates.DateValue(first.isoformat(), last.isoformat(), precision, iso), relative
+
+
+def _role_reference(text: str, c: Any) -> str:
+    before = dates._before(text, c.start)
+    if dates._COMMEM_AFTER.match(text, c.end) or dates._COMMEM_BEFORE.search(before):
+        return "commemoration"
+    m = dates._ROLE_BEFORE.search(before) if dates.tail(before, hyphens=True) in dates._ROLE_TAIL else None
+    if m is not None and text.startswith(("'s", "’s"), c.end):
+        m = None
+    if m is None:
+        return "statement" if dates.STATEMENT_DATE_BEFORE_RE.search(before) else "event"
+    word = m["w"].lower()
+    if word == "from":
+        return "event" if c.bounded else "since"
+    return "since" if word == "since" else "until"
+
+
+def _pick_reference(cluster: list[Any]) -> list[Any]:
+    starts: list[int] = []
+    ends: list[int] = []
+    kept: list[Any] = []
+    for item in sorted(cluster, key=lambda t: (t[0].start - t[0].end, t[0].start)):
+        c = item[0]
+        i = bisect.bisect_left(starts, c.start)
+        if (i and ends[i - 1] > c.start) or (i < len(starts) and starts[i] < c.end):
+            continue
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
+        kept.insert(i, item)
+    return kept
+
+
+_DATE_REFERENCES = [(dates, "_resolve_parts", _resolve_parts_reference), (dates, "_role", _role_reference),
+                    (dates, "_pick", _pick_reference)]  # fmt: skip
 
 
 def _characterisation_reference(text: str, start: int, end: int) -> tuple[str, ...]:
@@ -78,6 +143,7 @@ _REFERENCES: list[tuple[Any, str, Callable[..., Any]]] = [
     (incidents, "_incidents", _incidents_reference),
     (claims, "_characterisation", _characterisation_reference),
     (anchor, "find_dates", _dates_reference),
+    *_DATE_REFERENCES,
     (attribution, "_blank_lines", _blank_lines_reference),
     (attribution, "_speech_matches", _speech_matches_reference),
 ]
@@ -154,6 +220,8 @@ _DATE_WORDS = st.sampled_from([
     "day", "days", "night", "Night", "over", "the", "at", "during", "two", "an", "a", "3", "12",
     "said", "on", "morning", "40-year-old", "MONDAY", "\u212aday", "ſunday", "yeſterday", "İ", "ı",
     "ﬀ", "e\u0301", "-", ",", ".", "\n", "May", "3 May 2021", "in March", "1992",
+    "on the 30th anniversary,", "ANNIVERSARY", "marks the anniversary", "from", "since", "until", "between", "and",
+    "May 3", "3 and 5 March", "March 3 and 5, 2020", "to", "–", "told reporters", "'s", "Feb. 25-26",
 ])  # fmt: skip
 
 
@@ -202,6 +270,11 @@ def test_every_speech_match_holds_a_verb_as_written() -> None:
     assert set(ap.SPEECH_SPECIAL) <= set(ap.SPEECH_VERBS)
     assert all(ap.SPEECH_SPECIAL[v].startswith(v) for v in ap.SPEECH_SPECIAL)
     assert ap.X_SAID.pattern.endswith(ap.SPEECH + r"\b") and "(?:" + ap.INVERTED + r")" in ap.SAID_X.pattern
+
+
+def test_a_commemoration_before_holds_anniversary() -> None:
+    """dates._role searches COMMEM_BEFORE in an ASCII context only when it holds the word."""
+    assert literals.proves(["anniversary"], gp.COMMEM_BEFORE)
 
 
 def test_the_declared_start_is_the_opening_of_declared() -> None:

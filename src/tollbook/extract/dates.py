@@ -34,7 +34,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from tollbook.extract.date_starts import RANGE_TAIL as _RANGE_TAIL
 from tollbook.extract.date_starts import ROLE_TAIL as _ROLE_TAIL
@@ -224,15 +224,15 @@ def _resolve_parts(lo: _Part, hi: _Part, ref: dt.date | None) -> tuple[DateValue
         year = _latest_year(hi.month, hi.day, ref)
         if year is None:
             return None
-        hi, relative = replace(hi, year=year), True
+        hi, relative = _Part(year, hi.month, hi.day), True
     if hi.year is None:
         assert lo.year is not None
         later = (hi.month or 0, hi.day or 0) >= (lo.month or 0, lo.day or 0)
-        hi = replace(hi, year=lo.year if later else lo.year + 1)
+        hi = _Part(lo.year if later else lo.year + 1, hi.month, hi.day)
     if lo.year is None:
         assert hi.year is not None
         earlier = (lo.month or 0, lo.day or 0) <= (hi.month or 0, hi.day or 0)
-        lo = replace(lo, year=hi.year if earlier else hi.year - 1)
+        lo = _Part(hi.year if earlier else hi.year - 1, lo.month, lo.day)
     if not (_valid(lo) and _valid(hi)):
         return None
     first, last = _first_day(lo), _last_day(hi)
@@ -509,7 +509,9 @@ def _candidates(
 
 def _role(text: str, c: _Cand) -> str:
     before = _before(text, c.start)
-    if _COMMEM_AFTER.match(text, c.end) or _COMMEM_BEFORE.search(before):
+    # COMMEM_BEFORE (case-blind) holds "anniversary": an ASCII context without it cannot match.
+    commem = not before.isascii() or "anniversary" in before.lower()
+    if _COMMEM_AFTER.match(text, c.end) or (commem and _COMMEM_BEFORE.search(before)):
         return "commemoration"
     m = _ROLE_BEFORE.search(before) if tail(before, hyphens=True) in _ROLE_TAIL else None
     if m is not None and text.startswith(("'s", "’s"), c.end):
@@ -528,6 +530,8 @@ _Resolved = tuple[_Cand, DateValue, bool]
 
 def _pick(cluster: list[_Resolved]) -> list[_Resolved]:
     """Longest first, then earliest; drop any candidate overlapping one already kept."""
+    if len(cluster) == 1:
+        return cluster  # most runs: one candidate, kept
     starts: list[int] = []
     ends: list[int] = []
     kept: list[_Resolved] = []
