@@ -138,6 +138,15 @@ def _speech_matches_reference(rx: re.Pattern[str], text: str) -> Any:
     return rx.finditer(text)
 
 
+_LAZY_INIT = attribution.Attributor.__init__
+
+
+def _eager_init(self: attribution.Attributor, *args: Any, **kwargs: Any) -> None:
+    """The Attributor as it was: who issued the statement read when it is built."""
+    _LAZY_INIT(self, *args, **kwargs)
+    assert self.statement_speaker == self._statement_speaker()
+
+
 _REFERENCES: list[tuple[Any, str, Callable[..., Any]]] = [
     (incidents, "_declared", _declared_reference),
     (incidents, "_incidents", _incidents_reference),
@@ -146,6 +155,7 @@ _REFERENCES: list[tuple[Any, str, Callable[..., Any]]] = [
     *_DATE_REFERENCES,
     (attribution, "_blank_lines", _blank_lines_reference),
     (attribution, "_speech_matches", _speech_matches_reference),
+    (attribution.Attributor, "__init__", _eager_init),
 ]
 
 

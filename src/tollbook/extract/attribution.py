@@ -173,7 +173,10 @@ class Attributor:
         self._stops: list[int] | None = None  # where _NAME_STOP matches, for _name_runs
         self._speech = speech
         self._words = speech.words if speech is not None else speech_words()
-        self.statement_speaker = self._statement_speaker()
+        # Who issued "the statement": read at the first speaker that names a statement (most
+        # documents have none, and the search of the text for a statement was the dearest read).
+        self._statement_read = False
+        self._statement: str | None = None
         self.chain = self._chain()
         self._quote_cues = self._attribute_quotes()
         # Cues of the sentences attributed so far, in order. With the marks, a sentence is read
@@ -187,6 +190,13 @@ class Attributor:
         lazy = speech is not None and all(a <= b for a, b in zip(self._starts, self._starts[1:], strict=False))
         if not lazy:
             self._attribute_through(len(sentences))
+
+    @property
+    def statement_speaker(self) -> str | None:
+        """Whoever the document says issued its statement (None: it says of none)."""
+        if not self._statement_read:
+            self._statement, self._statement_read = self._statement_speaker(), True
+        return self._statement
 
     def _statement_speaker(self) -> str | None:
         # Every statement pattern holds one of these words: a text with none needs no scan.
