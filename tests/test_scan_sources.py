@@ -42,7 +42,7 @@ def _declared_reference(text: str) -> int | None:
     return incidents._number(m.group("n")) if m else None
 
 
-def _incidents_reference(text: str, claim: Claim, declared: int | None, leading: object = None) -> int | None:
+def _incidents_reference(text: str, claim: Claim, declared: int | None, read: object = None) -> int | None:
     start, end = claim.sentence_span
     after = ip.SCOPE.search(text, claim.span[1], end) if literals.gate(text, start, end, ip.SCOPE_GATE) else None
     if after is not None:
@@ -197,6 +197,21 @@ def test_generated_characterisation_and_series(text: str, data: st.DataObject) -
     assert [m.span() for m in claims._characterisations(text, start, end)] == [
         m.span() for m in lx.CHARACTERISATION_RE.finditer(text, start, end)
     ]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_texts(), st.data())
+def test_generated_scope_searches(text: str, data: st.DataObject) -> None:
+    """mark_incidents's memo of each sentence's SCOPE search answers as the search does."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    read = incidents._Read()
+    for pos in data.draw(st.lists(st.integers(start, end), max_size=6)):
+        got = read.scope_after(text, pos, start, end)
+        want = ip.SCOPE.search(text, pos, end)
+        assert (got.span() if got else None) == (want.span() if want else None), (pos, start, end)
+        lead, got_lead = ip.LEADING_SCOPE.match(text, start), read.leading_scope(text, start)
+        assert (got_lead.span() if got_lead else None) == (lead.span() if lead else None)
 
 
 @pytest.mark.parametrize("text", [

@@ -85,22 +85,46 @@ def _scope(m: re.Match[str], declared: int | None) -> int | None:
     return declared  # an open plural scope: the series the document declares, if any
 
 
-def _incidents(text: str, claim: Claim, declared: int | None,
-               leading: dict[int, re.Match[str] | None]) -> int | None:  # fmt: skip
-    """`leading`: LEADING_SCOPE's match at each sentence start read so far (it depends on the
-    start alone; a sentence's claims share it)."""
+class _Read:
+    """What mark_incidents read of the sentences so far (a sentence's claims share them):
+    LEADING_SCOPE's match at each sentence start (it depends on the start alone), and each
+    sentence's last SCOPE search, from where it started. A search from a later position finds
+    the same match when that one starts there or later (no match starts between), and none
+    when it found none: whether a match starts at a position does not depend on where the
+    search began (look-behinds and \\b read the text before it)."""
+
+    __slots__ = ("after", "leading")
+
+    def __init__(self) -> None:
+        self.leading: dict[int, re.Match[str] | None] = {}
+        self.after: dict[tuple[int, int], tuple[int, re.Match[str] | None]] = {}
+
+    def scope_after(self, text: str, pos: int, start: int, end: int) -> re.Match[str] | None:
+        """SCOPE.search(text, pos, end) in the sentence text[start:end]."""
+        done = self.after.get((start, end))
+        if done is not None and done[0] <= pos and (done[1] is None or done[1].start() >= pos):
+            return done[1]
+        m = SCOPE.search(text, pos, end)
+        self.after[(start, end)] = (pos, m)
+        return m
+
+    def leading_scope(self, text: str, start: int) -> re.Match[str] | None:
+        if start not in self.leading:
+            self.leading[start] = LEADING_SCOPE.match(text, start)
+        return self.leading[start]
+
+
+def _incidents(text: str, claim: Claim, declared: int | None, read: _Read) -> int | None:
     start, end = claim.sentence_span
     gated = literals.gate(text, start, end, SCOPE_GATE)
     if not gated and claim.span[0] <= end:
         # No word of the gate in the sentence: SCOPE finds nothing there, nor does LEADING_SCOPE
         # end by the figure (such a match lies in the sentence and holds a scope: a gate word).
         return None
-    after = SCOPE.search(text, claim.span[1], end) if gated else None
+    after = read.scope_after(text, claim.span[1], start, end) if gated else None
     if after is not None:
         return _scope(after, declared)
-    if start not in leading:
-        leading[start] = LEADING_SCOPE.match(text, start)
-    m = leading[start]
+    m = read.leading_scope(text, start)
     if m is not None and m.end() <= claim.span[0]:
         return _scope(m, declared)
     return None
@@ -111,11 +135,11 @@ def mark_incidents(text: str, claims: Sequence[Claim]) -> list[Claim]:
     if not any(c.kind == "count" for c in claims):
         return list(claims)
     declared = _declared(text)
-    leading: dict[int, re.Match[str] | None] = {}
+    read = _Read()
     out = []
     last: tuple[tuple[int, int], int | None] | None = None  # the latest earlier sentence and its scope
     for claim in claims:
-        n = _incidents(text, claim, declared, leading) if claim.kind == "count" else None
+        n = _incidents(text, claim, declared, read) if claim.kind == "count" else None
         if n is None and claim.kind == "count" and last is not None and last[0] != claim.sentence_span \
                 and ADDITIVE_OPENING.match(text, claim.sentence_span[0]) \
                 and SCOPE.search(text, claim.span[1], claim.sentence_span[1]) is None:  # fmt: skip
