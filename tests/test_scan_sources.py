@@ -246,7 +246,7 @@ _DATE_WORDS = st.sampled_from([
     "said", "on", "morning", "40-year-old", "MONDAY", "\u212aday", "ſunday", "yeſterday", "İ", "ı",
     "ﬀ", "e\u0301", "-", ",", ".", "\n", "May", "3 May 2021", "in March", "1992",
     "on the 30th anniversary,", "ANNIVERSARY", "marks the anniversary", "from", "since", "until", "between", "and",
-    "May 3", "3 and 5 March", "March 3 and 5, 2020", "to", "–", "told reporters", "'s", "Feb. 25-26",
+    "December 28 to January 3, 2021", "28 December to 3 January", "May 3", "3 and 5 March", "March 3 and 5, 2020", "to", "–", "told reporters", "'s", "Feb. 25-26",
 ])  # fmt: skip
 
 
