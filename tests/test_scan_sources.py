@@ -199,14 +199,21 @@ def test_generated_characterisation_and_series(text: str, data: st.DataObject) -
     ]
 
 
+_SCOPES = st.sampled_from([
+    "in the attack", "across both attacks", "in the two attacks", "between two of the attacks",
+    "in this and two unrelated attacks", "across the ensuing clashes", "in the attacks", "12 were killed",
+    "5 injured", "and", ",", "in this attack", "Across both attacks,", "İn the attacks", "in the attac\u212a",
+])  # fmt: skip
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_texts(), st.data())
+@given(st.one_of(_texts(), st.lists(_SCOPES, max_size=8).map(" ".join)), st.data())
 def test_generated_scope_searches(text: str, data: st.DataObject) -> None:
     """mark_incidents's memo of each sentence's SCOPE search answers as the search does."""
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     read = incidents._Read()
-    for pos in data.draw(st.lists(st.integers(start, end), max_size=6)):
+    for pos in sorted(data.draw(st.lists(st.integers(start, end), max_size=6))):
         got = read.scope_after(text, pos, start, end)
         want = ip.SCOPE.search(text, pos, end)
         assert (got.span() if got else None) == (want.span() if want else None), (pos, start, end)
