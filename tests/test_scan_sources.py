@@ -279,7 +279,8 @@ def _outcome(find: Callable[..., Any], text: str, ref: Any, start: int = 0, end:
 
 
 _SPEECH_PIECES = st.sampled_from([
-    *ap.SPEECH_VERBS, "Said", "SAID", "ſaid", "told reporters", "claimed 40 lives", "police", "The",
+    *ap.SPEECH_VERBS, "Said", "SAID", "ſaid", "told reporters", "police said,", "the army said;",
+    "\"12 died,\" officials said", ", said the ministry,", "claimed 40 lives", "police", "The",
     "the ministry", "an official", ",", ", ", "\"", "“", "”", ")", " - ", " – ", "and", "but", "that",
     "as", "has", "also", "on Monday", "late on Friday", "yesterday", ".", ";", "\n", "\n\n", "\n\n\n",
     "İ", "\u212a", "ﬀ", "e\u0301", "12", "people", "were", "killed",
