@@ -25,7 +25,9 @@ from tollbook.extract.grammar import date_patterns as gp
 from tollbook.extract.grammar import incident_patterns as ip
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import literals
+from tollbook.extract.segment import segment
 from tollbook.ingest.sources import document_from_text
+from tollbook.scan.speech import PythonSpeech
 from tollbook.model import Claim
 from tollbook.pipeline import Pipeline, Settings
 from tollbook.scan.cues import extension_available
@@ -308,6 +310,30 @@ def test_every_speech_match_holds_a_verb_as_written() -> None:
 def test_a_commemoration_before_holds_anniversary() -> None:
     """dates._role searches COMMEM_BEFORE in an ASCII context only when it holds the word."""
     assert literals.proves(["anniversary"], gp.COMMEM_BEFORE)
+
+
+@pytest.mark.parametrize("text", [
+    "On the 30th anniversary, 3 May 2021 was a day of mourning.", "on the anniversary, on 3 May",
+    "On the ANNIVERSARY, 3 May 2021", "on the anniverſary, 3 May 2021", "3 May 2021 marks the anniversary",
+    "December 28 to January 3, 2021", "between 3 and 5 March", "from May 3 to May 5", "Monday, 3 May",
+])  # fmt: skip
+def test_date_edges(text: str) -> None:
+    for ref in (None, dt.date(2021, 5, 12)):
+        assert _outcome(dates.find_dates, text, ref) == _outcome(_dates_reference, text, ref)
+
+
+@pytest.mark.parametrize("quoted", [True, False])
+def test_a_sentence_holds_the_cues_of_its_quotations(quoted: bool) -> None:
+    """The quotation cues are read into a sentence's cues when the document has some."""
+    text = 'Police said: "Nine people were killed." The toll rose.' if quoted else "Police said 9 died."
+    doc = document_from_text(text)
+    segs = segment(text)
+    sents = [s for s in segs if s.kind == "sentence"]
+    quotes = [s for s in segs if s.kind == "quote"]
+    a = attribution.Attributor(doc, sents, quotes, PythonSpeech(attribution.speech_words()))
+    a.attribution(text.index("9" if not quoted else "Nine"), sents[0])
+    cues = [c.cue for c in a._sentence_cues[sents[0].start]]
+    assert cues == (["said", "quote_intro"] if quoted else ["said"])
 
 
 def test_the_declared_start_is_the_opening_of_declared() -> None:
