@@ -27,10 +27,10 @@ from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar import literals
 from tollbook.extract.segment import segment
 from tollbook.ingest.sources import document_from_text
-from tollbook.scan.speech import PythonSpeech
 from tollbook.model import Claim
 from tollbook.pipeline import Pipeline, Settings
 from tollbook.scan.cues import extension_available
+from tollbook.scan.speech import PythonSpeech
 
 from .conftest import ROOT, SHARED_TEXT_FILES, sampled_shared_texts
 from .test_cues import _corpus_texts
