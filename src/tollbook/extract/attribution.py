@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -127,6 +128,30 @@ def first_statement(text: str, gated: bool = False) -> re.Match[str] | None:
     return None
 
 
+def _blank_lines(text: str) -> list[int]:
+    """Where "\n\n" starts in `text`, overlaps included ("\n\n\n": two): the positions of
+    `re.finditer(r"(?=\n\n)", text)`, found by `str.find` (the pattern tried every position)."""
+    out: list[int] = []
+    at = text.find("\n\n")
+    while at >= 0:
+        out.append(at)
+        at = text.find("\n\n", at + 1)
+    return out
+
+
+def _speech_matches(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`rx.finditer(text)` for X_SAID and SAID_X: every match holds a verb of SPEECH_WORD (as
+    written), so no match is searched for where none is left (the search of a sentence's tail
+    after its last verb tried every position)."""
+    pos = 0
+    while _SPEECH_WORD.search(text, pos) is not None:
+        m = rx.search(text, pos)
+        if m is None:
+            return
+        yield m
+        pos = m.end()  # a match is never empty: finditer goes on from its end
+
+
 class Attributor:
     """Attribution for any position of one document; built once per document."""
 
@@ -142,13 +167,16 @@ class Attributor:
         self._quote_reach: list[int] = []
         for q in quotes:
             self._quote_reach.append(max(q.end, self._quote_reach[-1]) if self._quote_reach else q.end)
-        self._breaks = [m.start() for m in re.finditer(r"(?=\n\n)", self.text)]
+        self._breaks = _blank_lines(self.text)
         self._heads: dict[str, tuple[list[int], list[int], list[int], list[str]]] = {}
         self._named: list[tuple[int, str]] = []  # (position, speaker) in document order
         self._stops: list[int] | None = None  # where _NAME_STOP matches, for _name_runs
         self._speech = speech
         self._words = speech.words if speech is not None else speech_words()
-        self.statement_speaker = self._statement_speaker()
+        # Who issued "the statement": read at the first speaker that names a statement (most
+        # documents have none, and the search of the text for a statement was the dearest read).
+        self._statement_read = False
+        self._statement: str | None = None
         self.chain = self._chain()
         self._quote_cues = self._attribute_quotes()
         # Cues of the sentences attributed so far, in order. With the marks, a sentence is read
@@ -162,6 +190,13 @@ class Attributor:
         lazy = speech is not None and all(a <= b for a, b in zip(self._starts, self._starts[1:], strict=False))
         if not lazy:
             self._attribute_through(len(sentences))
+
+    @property
+    def statement_speaker(self) -> str | None:
+        """Whoever the document says issued its statement (None: it says of none)."""
+        if not self._statement_read:
+            self._statement, self._statement_read = self._statement_speaker(), True
+        return self._statement
 
     def _statement_speaker(self) -> str | None:
         # Every statement pattern holds one of these words: a text with none needs no scan.
@@ -273,12 +308,13 @@ class Attributor:
                                      or _BULLET.search(self.text, prev.span[1], sent.start + 1)):
                 prev = None  # a new paragraph, or a new item of a list or a liveblog
             cues = self._cues_in(sent, bits[k])
-            lo = bisect.bisect_left(self._quote_starts, sent.start)
-            hi = bisect.bisect_left(self._quote_starts, sent.end)
-            for q in self.quotes[lo:hi]:
-                cue = self._quote_cues.get(q.start)
-                if cue:
-                    cues.append(cue)
+            if self._quote_cues:  # the cues of the quotations starting in it
+                lo = bisect.bisect_left(self._quote_starts, sent.start)
+                hi = bisect.bisect_left(self._quote_starts, sent.end)
+                for q in self.quotes[lo:hi]:
+                    cue = self._quote_cues.get(q.start)
+                    if cue:
+                        cues.append(cue)
             if not cues and prev is not None and not self._in_quote(sent.start):
                 cues = [_Cue(prev.speaker, prev.span, "continued", prev.quoted_by)]
             out[sent.start] = cues
@@ -414,7 +450,7 @@ class Attributor:
         # the verbs folded: a superset, and neither pattern matches without a verb as written.
         speech = speech and (self._speech is not None or _SPEECH_WORD.search(text) is not None)
         for rx, name in ((_X_SAID, "said"), (_SAID_X, "said_inverted")) if speech else ():
-            for m in rx.finditer(text):
+            for m in _speech_matches(rx, text):
                 x = _TIME_STAMP.sub("", _LEADING_CONJUNCTION.sub("",
                                                                  m.group("x").lstrip("-–—•* \n")))
                 if x in ("which", "who") and (head := _RELATIVE_HEAD.search(text, 0, m.start())):

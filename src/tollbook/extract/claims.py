@@ -84,9 +84,27 @@ def claim_id(doc_id: str, kind: str, span: Span, category: str | None, populatio
 
 def _characterisation(text: str, start: int, end: int) -> tuple[str, ...]:
     seen: dict[str, None] = {}
-    for m in lx.CHARACTERISATION_RE.finditer(text, start, end) if literals.gate(text, start, end, lx.CHARACTERISATION_GATE) else ():
+    for m in _characterisations(text, start, end):
         seen.setdefault(m.group(0).lower(), None)
     return tuple(seen)
+
+
+def _characterisations(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """CHARACTERISATION_RE.finditer(text, start, end), its case-blind alternation tried only
+    where one of its words stands in the folded range (issue 23: a paragraph is long)."""
+    low = literals.fold(text[start:end])
+    if len(low) != end - start:  # a letter folded to two: offsets differ, the reference
+        gated = literals.gate(text, start, end, lx.CHARACTERISATION_GATE)
+        return list(lx.CHARACTERISATION_RE.finditer(text, start, end)) if gated else []
+    out: list[re.Match[str]] = []
+    at = lx.CHARACTERISATION_START.search
+    c = at(low)
+    while c is not None:
+        m = lx.CHARACTERISATION_RE.match(text, start + c.start(), end)
+        if m is not None:
+            out.append(m)
+        c = at(low, m.end() - start if m is not None else c.start() + 1)
+    return out
 
 
 def extract_claims(doc: Document, segments: Sequence[Segment], gazetteer: Gazetteer | None,

@@ -34,7 +34,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from tollbook.extract.date_starts import RANGE_TAIL as _RANGE_TAIL
 from tollbook.extract.date_starts import ROLE_TAIL as _ROLE_TAIL
@@ -69,12 +69,14 @@ from tollbook.extract.grammar.date_patterns import QUANTITY_NOUN as _QUANTITY_NO
 from tollbook.extract.grammar.date_patterns import RANGE_PREFIX as _RANGE_PREFIX
 from tollbook.extract.grammar.date_patterns import RELATIVE_DAYS as _RELATIVE_DAYS
 from tollbook.extract.grammar.date_patterns import RELATIVE_TRIGGER as _RELATIVE_TRIGGER
+from tollbook.extract.grammar.date_patterns import RELATIVE_WORD as _RELATIVE_WORD
 from tollbook.extract.grammar.date_patterns import ROLE_BEFORE as _ROLE_BEFORE
 from tollbook.extract.grammar.date_patterns import VERB_MONTHS as _VERB_MONTHS
 from tollbook.extract.grammar.date_patterns import WEEKDAY_BEFORE as _WEEKDAY_BEFORE
 from tollbook.extract.grammar.date_patterns import WEEKDAYS as _WEEKDAYS
 from tollbook.extract.grammar.date_patterns import YEAR_CONTEXT as _YEAR_CONTEXT
 from tollbook.extract.grammar.date_patterns import YEAR_NOT_AFTER as _YEAR_NOT_AFTER
+from tollbook.extract.grammar.literals import fold
 from tollbook.extract.grammar.wire import STATEMENT_DATE_BEFORE_RE
 from tollbook.model import DateMention, DateValue
 
@@ -222,15 +224,15 @@ def _resolve_parts(lo: _Part, hi: _Part, ref: dt.date | None) -> tuple[DateValue
         year = _latest_year(hi.month, hi.day, ref)
         if year is None:
             return None
-        hi, relative = replace(hi, year=year), True
+        hi, relative = _Part(year, hi.month, hi.day), True
     if hi.year is None:
         assert lo.year is not None
         later = (hi.month or 0, hi.day or 0) >= (lo.month or 0, lo.day or 0)
-        hi = replace(hi, year=lo.year if later else lo.year + 1)
+        hi = _Part(lo.year if later else lo.year + 1, hi.month, hi.day)
     if lo.year is None:
         assert hi.year is not None
         earlier = (lo.month or 0, lo.day or 0) <= (hi.month or 0, hi.day or 0)
-        lo = replace(lo, year=hi.year if earlier else hi.year - 1)
+        lo = _Part(hi.year if earlier else hi.year - 1, lo.month, lo.day)
     if not (_valid(lo) and _valid(hi)):
         return None
     first, last = _first_day(lo), _last_day(hi)
@@ -480,7 +482,13 @@ def _candidates(
         for m in found:
             cands.extend(make(text, m, start, end))
     if ref is not None:
+        low: str | None = None  # the folded text, read at the first window (offsets the text's)
         for lo, hi in windows(_RELATIVE_TRIGGER, _RELATIVE_WINDOW, text, start, end):
+            if not reference_scan:
+                # Most windows (around "day", "year"...) hold no word a relative date needs.
+                low = fold(text) if low is None else low
+                if len(low) == len(text) and _RELATIVE_WORD.search(low, lo, hi) is None:
+                    continue
             for m in _P_RELATIVE.finditer(text, lo, hi):
                 cand = _relative(ref, text, m)
                 if cand is not None:
@@ -501,7 +509,9 @@ def _candidates(
 
 def _role(text: str, c: _Cand) -> str:
     before = _before(text, c.start)
-    if _COMMEM_AFTER.match(text, c.end) or _COMMEM_BEFORE.search(before):
+    # COMMEM_BEFORE (case-blind) holds "anniversary": an ASCII context without it cannot match.
+    commem = not before.isascii() or "anniversary" in before.lower()
+    if _COMMEM_AFTER.match(text, c.end) or (commem and _COMMEM_BEFORE.search(before)):
         return "commemoration"
     m = _ROLE_BEFORE.search(before) if tail(before, hyphens=True) in _ROLE_TAIL else None
     if m is not None and text.startswith(("'s", "’s"), c.end):
@@ -520,6 +530,8 @@ _Resolved = tuple[_Cand, DateValue, bool]
 
 def _pick(cluster: list[_Resolved]) -> list[_Resolved]:
     """Longest first, then earliest; drop any candidate overlapping one already kept."""
+    if len(cluster) == 1:
+        return cluster  # most runs: one candidate, kept
     starts: list[int] = []
     ends: list[int] = []
     kept: list[_Resolved] = []

@@ -35,6 +35,7 @@ from tollbook.extract.grammar import literals
 from tollbook.extract.grammar.incident_patterns import (
     ADDITIVE_OPENING,
     DECLARED,
+    DECLARED_START,
     FLAG_PREFIX,
     INCIDENT_NUMBER_WORDS,
     LEADING_SCOPE,
@@ -52,8 +53,20 @@ def _number(word: str) -> int:
 
 def _declared(text: str) -> int | None:
     """The number of incidents in the series the document says its own is one of."""
-    m = DECLARED.search(text)
-    return _number(m.group("n")) if m else None
+    low = literals.fold(text)
+    if len(low) != len(text):  # a letter folded to two: offsets differ, search the text itself
+        m = DECLARED.search(text)
+        return _number(m.group("n")) if m else None
+    # DECLARED (case-blind) is tried only where its opening words stand in the folded text: the
+    # first such place where it matches is where its search would have found it. One search of
+    # the whole text tried its case-blind alternation at every position (issue 23).
+    pos = 0
+    while (head := DECLARED_START.search(low, pos)) is not None:
+        m = DECLARED.match(text, head.start())
+        if m:
+            return _number(m.group("n"))
+        pos = head.start() + 1
+    return None
 
 
 def _scope(m: re.Match[str], declared: int | None) -> int | None:
@@ -72,14 +85,48 @@ def _scope(m: re.Match[str], declared: int | None) -> int | None:
     return declared  # an open plural scope: the series the document declares, if any
 
 
-def _incidents(text: str, claim: Claim, declared: int | None) -> int | None:
+class _Read:
+    """What mark_incidents read of the sentences so far (a sentence's claims share them):
+    LEADING_SCOPE's match at each sentence start (it depends on the start alone), and each
+    sentence's last SCOPE search, from where it started. A search from a later position finds
+    the same match when that one starts there or later (no match starts between), and none
+    when it found none: whether a match starts at a position does not depend on where the
+    search began (look-behinds and \\b read the text before it)."""
+
+    __slots__ = ("after", "leading")
+
+    def __init__(self) -> None:
+        self.leading: dict[int, re.Match[str] | None] = {}
+        self.after: dict[tuple[int, int], tuple[int, re.Match[str] | None]] = {}
+
+    def scope_after(self, text: str, pos: int, start: int, end: int) -> re.Match[str] | None:
+        """SCOPE.search(text, pos, end) in the sentence text[start:end]."""
+        done = self.after.get((start, end))
+        if done is not None and done[0] <= pos and (done[1] is None or done[1].start() >= pos):
+            return done[1]
+        m = SCOPE.search(text, pos, end)
+        self.after[(start, end)] = (pos, m)
+        return m
+
+    def leading_scope(self, text: str, start: int) -> re.Match[str] | None:
+        if start not in self.leading:
+            self.leading[start] = LEADING_SCOPE.match(text, start)
+        return self.leading[start]
+
+
+def _incidents(text: str, claim: Claim, declared: int | None, read: _Read) -> int | None:
     start, end = claim.sentence_span
-    after = SCOPE.search(text, claim.span[1], end) if literals.gate(text, start, end, SCOPE_GATE) else None
+    gated = literals.gate(text, start, end, SCOPE_GATE)
+    if not gated and claim.span[0] <= end:
+        # No word of the gate in the sentence: SCOPE finds nothing there, nor does LEADING_SCOPE
+        # end by the figure (such a match lies in the sentence and holds a scope: a gate word).
+        return None
+    after = read.scope_after(text, claim.span[1], start, end) if gated else None
     if after is not None:
         return _scope(after, declared)
-    leading = LEADING_SCOPE.match(text, start)
-    if leading is not None and leading.end() <= claim.span[0]:
-        return _scope(leading, declared)
+    m = read.leading_scope(text, start)
+    if m is not None and m.end() <= claim.span[0]:
+        return _scope(m, declared)
     return None
 
 
@@ -88,10 +135,11 @@ def mark_incidents(text: str, claims: Sequence[Claim]) -> list[Claim]:
     if not any(c.kind == "count" for c in claims):
         return list(claims)
     declared = _declared(text)
+    read = _Read()
     out = []
     last: tuple[tuple[int, int], int | None] | None = None  # the latest earlier sentence and its scope
     for claim in claims:
-        n = _incidents(text, claim, declared) if claim.kind == "count" else None
+        n = _incidents(text, claim, declared, read) if claim.kind == "count" else None
         if n is None and claim.kind == "count" and last is not None and last[0] != claim.sentence_span \
                 and ADDITIVE_OPENING.match(text, claim.sentence_span[0]) \
                 and SCOPE.search(text, claim.span[1], claim.sentence_span[1]) is None:  # fmt: skip

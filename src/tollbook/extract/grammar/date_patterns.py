@@ -73,6 +73,11 @@ P_RELATIVE = re.compile(
     r"\s+(?P<aunit>day|week|month|year)s?\s+ago)\b",
     _F,
 )
+#: Words one of which every P_RELATIVE match holds (folded; tests/test_scan_sources.py proves
+#: it with literals.proves): a trigger window of find_dates without one is not searched.
+RELATIVE_WORDS = ("today", "tonight", "yesterday", "tomorrow", "overnight", *WEEKDAYS, "week", "month",
+                  "year", "ago")  # fmt: skip
+RELATIVE_WORD = re.compile("|".join(sorted(RELATIVE_WORDS, key=lambda w: (-len(w), w))))
 # A month without day or year after a preposition ("in January", "since early March"): the
 # latest such month on or before the reference. Capitalised only ("may", "march" are verbs).
 BARE_MONTH_PREPOSITIONS = ("in", "since", "during", "until", "by", "from")

@@ -39,11 +39,16 @@ _MANY = r"\b(?:" + alternation(p for _, p in EVENT_NOUNS) + r")\b"
 _N = r"(?:\d{1,3}|" + alternation(w for w in INCIDENT_NUMBER_WORDS if w != "both") + r")\b"
 _MODS = r"(?:[\w-]+\s+){0,3}?"  # "related", "coordinated", "rocket", "similar grenade"
 
+_SERIES = r"(?:one|the\s+(?:first|second|third|fourth|fifth|sixth|last|latest|final))\s+of\s"
 DECLARED = re.compile(
-    r"\b(?:one|the\s+(?:first|second|third|fourth|fifth|sixth|last|latest|final))\s+of\s+"
+    r"\b" + _SERIES + r"+"
     r"(?:the\s+|these\s+)?(?:at\s+least\s+|some\s+|around\s+|about\s+)?(?P<n>" + _N + r")\s+" + _MODS + _MANY,
     re.IGNORECASE,
 )
+#: Where a DECLARED match can start, searched case-sensitively in the folded text
+#: (literals.fold): its opening words without the \b before them, so every start of a match is
+#: one of its starts (extract/incidents.py tries DECLARED only there).
+DECLARED_START = re.compile(_SERIES)
 
 _PREP = r"(?:across|in|during|between|from|following|over|throughout)"
 _ENSUING = r"(?:(?:ensuing|subsequent|resulting|related|separate)\s+)?"

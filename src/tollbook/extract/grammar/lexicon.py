@@ -557,3 +557,6 @@ CHARACTERISATION_RE = re.compile(
 )
 #: Word gate of CHARACTERISATION_RE (literals.gate; proven in tests/test_gates.py).
 CHARACTERISATION_GATE = gate_of(CHARACTERISATION)
+#: Where a CHARACTERISATION_RE match can start, searched case-sensitively in the folded text
+#: (literals.fold): its words (lower-case ASCII) without the \b around them (extract/claims.py).
+CHARACTERISATION_START = re.compile(alternation(CHARACTERISATION))
