@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from tollbook.extract.grammar.loader import WordTable
 from tollbook.extract.grammar.numberwords import SCALES, TENS, UNITS
 
 __all__ = [
@@ -38,8 +39,8 @@ TOKEN_RE = re.compile(
     re.IGNORECASE,
 )
 #: Scale suffixes after digits ("10k", "1.2 bn"): the power of ten each multiplies by.
-SUFFIXES = {"k": 3, "m": 6, "mm": 6, "mil": 6, "mn": 6, "mln": 6, "b": 9, "bn": 9, "bln": 9,
-            "g": 9, "t": 12, "tn": 12, "tln": 12}  # fmt: skip
+SUFFIXES = WordTable({"k": 3, "m": 6, "mm": 6, "mil": 6, "mn": 6, "mln": 6, "b": 9, "bn": 9, "bln": 9,
+            "g": 9, "t": 12, "tn": 12, "tln": 12})  # fmt: skip
 SUFFIX_RE = re.compile(r"\s*(" + "|".join(sorted(SUFFIXES, key=len, reverse=True)) + r")(?!\w)",
                        re.IGNORECASE)  # fmt: skip
 #: word -> (token kind, value); kinds: u(nit) t(ens) h(undred) s(cale) dz a and neg part
@@ -56,7 +57,7 @@ WORD_KINDS: dict[str, tuple[str, Decimal]] = {
 #: Ordinals read as figures inside a range ("the tenth"): "first" ... "twelfth", "twentieth"...
 _IRREGULAR = {"one": "first", "two": "second", "three": "third", "five": "fifth",
               "eight": "eighth", "nine": "ninth", "twelve": "twelfth"}  # fmt: skip
-ORDINALS = {_IRREGULAR.get(w, w + "th"): v for w, v in UNITS.items() if v}
+ORDINALS = WordTable({_IRREGULAR.get(w, w + "th"): v for w, v in UNITS.items() if v})
 ORDINALS.update({w[:-1] + "ieth": v for w, v in TENS.items()})
 ORDINAL_RE = re.compile(
     r"\bthe\s+(?:(?P<tens>" + "|".join(TENS) + r")[\s-]+)?(?P<ord>"

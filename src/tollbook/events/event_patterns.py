@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from tollbook.extract.grammar.loader import load_words
+from tollbook.extract.grammar.loader import WordTable, load_words
 
 __all__ = [
     "EVENT_NAME_HEADS",
@@ -76,7 +76,7 @@ EXCLUSIVE_POPULATIONS = (
 #: one day at different sites ("a market bombing in the morning, a shooting at a mosque in the
 #: evening") are two incidents. Only a locative word or a verb of attack before an article:
 #: "taken to hospital" names where victims were treated (hospitals and clinics are no sites).
-_SITE_NOUNS = {
+_SITE_NOUNS = WordTable({
     "market": "market", "marketplace": "market", "mosque": "mosque", "church": "church",
     "cathedral": "church", "school": "school", "checkpoint": "checkpoint", "station": "station",
     # "an army camp" and "a military base" are one site: a camp is never told apart
@@ -84,7 +84,7 @@ _SITE_NOUNS = {
     "restaurant": "restaurant", "bar": "bar", "stadium": "stadium", "prison": "prison",
     "university": "school", "college": "school", "temple": "temple", "synagogue": "temple",
     "wedding": "wedding", "funeral": "funeral", "bank": "bank", "mall": "market",
-}
+})
 SITE_RE = re.compile(
     r"\b(?:at|in|on|outside|near|inside|into|stormed|attacked|targeted|struck|hit|raided|"
     r"bombed)\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?P<site>"

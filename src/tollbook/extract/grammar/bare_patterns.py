@@ -11,6 +11,7 @@ from tollbook.extract.grammar import modifiers as md
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.alternation import alternation
 from tollbook.extract.grammar.literals import gate_from
+from tollbook.extract.grammar.loader import WordTable
 
 PARTICIPLES = {**{v: c for v, c in vb.VICTIM_VERBS.items() if not v.endswith("ing")}, **vb.HEADLINE_PREDICATES}
 #: The predicates SUBJECT, LIST and LIST_FIGURE_LAST end with, and OBJECT's verbs: one of them
@@ -34,7 +35,7 @@ SUBJECT = re.compile(
 #: The verbs before a zero-article object: the past ("Armed men killed forest guard") and the
 #: historic present of headlines ("Separatists behead teacher in Bamenda", "Gunmen abduct priest");
 #: a present form after "to", a modal or a determiner reports no deed (victims.PRESENT_NOT_AFTER).
-OBJECT_VERBS = {**{v: c for v, c in vb.VICTIM_VERBS.items() if not v.endswith("ing")}, **vb.PRESENT_VICTIM_VERBS}
+OBJECT_VERBS = WordTable({**{v: c for v, c in vb.VICTIM_VERBS.items() if not v.endswith("ing")}, **vb.PRESENT_VICTIM_VERBS})
 OBJECT = re.compile(
     rf"\b(?P<verb>{alternation(list(OBJECT_VERBS))})\s+"
     rf"(?P<np>{MODIFIER}{{0,{md.MAX_BARE_MODIFIERS}}}{HEAD})(?:\s*\([^()]{{1,30}}\))?{NEXT}",

@@ -9,9 +9,10 @@ from __future__ import annotations
 from typing import Final
 
 from tollbook.extract.grammar.collective_patterns import COLLECTIVE_SIZES
+from tollbook.extract.grammar.loader import WordTable
 
 #: The nouns of a dead person's remains, singular and plural.
-BODY_NOUNS: Final[dict[str, bool]] = {"body": False, "corpse": False, "bodies": True, "corpses": True}
+BODY_NOUNS: Final[dict[str, bool]] = WordTable({"body": False, "corpse": False, "bodies": True, "corpses": True})
 #: Participles of finding (or leaving) a body, after "was"/"were" or an elided auxiliary.
 FOUND_VERBS: Final[tuple[str, ...]] = (
     "found", "discovered", "recovered", "retrieved", "located", "dumped", "exhumed", "unearthed",

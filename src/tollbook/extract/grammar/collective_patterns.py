@@ -12,9 +12,10 @@ from typing import Final
 
 from tollbook.extract.grammar.alternation import alternation
 from tollbook.extract.grammar.literals import gate_from
+from tollbook.extract.grammar.loader import WordTable
 
 #: A collective noun and the number of people it names.
-COLLECTIVE_SIZES: Final[dict[str, int]] = {
+COLLECTIVE_SIZES: Final[dict[str, int]] = WordTable({
     "couple": 2,
     "pair": 2,
     "duo": 2,
@@ -24,7 +25,7 @@ COLLECTIVE_SIZES: Final[dict[str, int]] = {
     "quartet": 4,
     "quadruplets": 4,
     "quintuplets": 5,
-}
+})
 #: Collectives that are plural by form and need no determiner: "Twins were among the dead".
 _BARE = ("twins", "triplets", "quadruplets", "quintuplets")
 #: "twin" before a plural of these counts two: "twin brothers", "twin girls"; "twin blasts" is

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from tollbook.extract.grammar.lexicon import IRREGULAR_VERBS
+from tollbook.extract.grammar.loader import WordTable
 from tollbook.extract.grammar.numberwords import TENS, spelled
 from tollbook.extract.grammar.verbs import (
     BE,
@@ -106,8 +107,8 @@ LEFT_VERB = re.compile(r"\s*(?:left|leaving|leaves|leave)\b", re.IGNORECASE)
 
 LEFT_RESULT = re.compile(r"(?:\s+\w+){0,2}?\s*\b(dead|killed|injured|wounded|homeless|missing)\b", re.IGNORECASE)
 
-RESULT_CATEGORY = {"dead": "killed", "killed": "killed", "injured": "wounded", "wounded": "wounded",
-                    "homeless": "displaced", "missing": "missing"}  # fmt: skip
+RESULT_CATEGORY = WordTable({"dead": "killed", "killed": "killed", "injured": "wounded", "wounded": "wounded",
+                    "homeless": "displaced", "missing": "missing"})  # fmt: skip
 
 #: "shot and killed": a verb completed by its own coordinated killing.
 AND_KILL = re.compile(r"\s*\w+\s+and\s+kill", re.IGNORECASE)

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
+from tollbook.extract.grammar.loader import WordTable
 
-def _index(words: str, first: int) -> dict[str, int]:
-    return {w: i for i, w in enumerate(words.split(), first)}
+
+def _index(words: str, first: int) -> WordTable[int]:
+    return WordTable({w: i for i, w in enumerate(words.split(), first)})
 
 
 MONTHS = _index("jan feb mar apr may jun jul aug sep oct nov dec", 1)
@@ -154,6 +156,6 @@ PARSE_LEAD = re.compile(
 
 
 #: Days from the reference that a relative day word names.
-RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+RELATIVE_DAYS = WordTable({"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1})
 #: Periods from the reference's that "last/previous/this/next/earlier this week" names.
-PERIOD_STEPS = {"last": -1, "previous": -1, "this": 0, "next": 1, "earlier this": 0}
+PERIOD_STEPS = WordTable({"last": -1, "previous": -1, "this": 0, "next": 1, "earlier this": 0})

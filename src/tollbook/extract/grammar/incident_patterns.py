@@ -22,6 +22,7 @@ import re
 
 from tollbook.extract.grammar.alternation import alternation
 from tollbook.extract.grammar.literals import gate_of
+from tollbook.extract.grammar.loader import WordTable
 from tollbook.extract.grammar.numberwords import TENS, UNITS
 
 #: The events a series is made of, singular and plural.
@@ -32,7 +33,7 @@ EVENT_NOUNS = (
     ("firefight", "firefights"), ("engagement", "engagements"), ("operation", "operations"),
 )  # fmt: skip
 #: Words counting the incidents of a scope or a series ("both" is two).
-INCIDENT_NUMBER_WORDS = {**{w: v for w, v in UNITS.items() if v >= 2}, **TENS, "both": 2}
+INCIDENT_NUMBER_WORDS = WordTable({**{w: v for w, v in UNITS.items() if v >= 2}, **TENS, "both": 2})
 
 _ONE = r"\b(?:" + alternation(s for s, _ in EVENT_NOUNS) + r")\b"
 _MANY = r"\b(?:" + alternation(p for _, p in EVENT_NOUNS) + r")\b"

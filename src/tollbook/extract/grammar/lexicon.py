@@ -22,7 +22,7 @@ from tollbook.extract.grammar.alternation import (
 )
 from tollbook.extract.grammar.cue_openings import OPENINGS
 from tollbook.extract.grammar.literals import gate_of
-from tollbook.extract.grammar.loader import load_table
+from tollbook.extract.grammar.loader import WordTable, load_table
 from tollbook.extract.grammar.populations import POPULATION_NOUNS, Population
 from tollbook.extract.grammar.relations import ORPHAN_CUES
 from tollbook.extract.grammar.verbs import (
@@ -52,7 +52,7 @@ if unknown := sorted(set(CUE_VERB_CATEGORY.values()) - set(CATEGORIES)):
 POPULATIONS: dict[str, Population] = load_table("POPULATION_NOUNS", POPULATION_NOUNS)
 
 #: Nouns that name a category by themselves: "27 dead", "12 hostages".
-CATEGORY_NOUNS: dict[str, tuple[str, str]] = {
+CATEGORY_NOUNS: dict[str, tuple[str, str]] = WordTable({
     "dead": ("killed", "people"),
     "killed": ("killed", "people"),
     "deaths": ("killed", "people"),
@@ -77,7 +77,7 @@ CATEGORY_NOUNS: dict[str, tuple[str, str]] = {
     "orphans": ("orphaned", "children"),
     "bodies": ("killed", "people"),
     "corpses": ("killed", "people"),
-}
+})
 
 #: Singular people nouns that "a"/"an" count as one ("a soldier and two civilians").
 SINGULARS = (
@@ -452,7 +452,7 @@ _FORCED_TO = (
 )
 #: Active verbs whose object after the number needs a completing word to the right:
 #: "left 27 dead", "took 5 hostage", "forced 2,000 people to flee".
-NEEDS_COMPLETION = {
+NEEDS_COMPLETION = WordTable({
     "left": r"\b(?:dead|killed|injured|wounded|homeless|missing)\b",
     "leaving": r"\b(?:dead|killed|injured|wounded|homeless|missing)\b",
     "took": r"\b(?:hostage|hostages|prisoner|prisoners|captive)\b",
@@ -466,7 +466,7 @@ NEEDS_COMPLETION = {
     "cost": r"\blives\b",
     "costing": r"\blives\b",
     "forcing": _FORCED_TO,
-}
+})
 # "stabbed a man to death": the verb alone is an injury; "to death" makes it a killing.
 for _verb in ("shot shooting stabbed stabbing beat beaten beating hacked hacking burned burnt "
               "burning tortured torturing stoned stoning strangled strangling bludgeoned clubbed").split():

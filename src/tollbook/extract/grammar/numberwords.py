@@ -9,25 +9,25 @@ between two values as a pattern alternation, for the rules that name "one ... tw
 
 from __future__ import annotations
 
-from tollbook.extract.grammar.loader import load_table
+from tollbook.extract.grammar.loader import WordTable, load_table
 
 __all__ = ["NUMBER_WORDS", "ORDINAL_WORDS", "QUALIFIERS", "SCALES", "SHORT_SCALES", "TENS", "UNITS",
            "VAGUE", "spelled"]  # fmt: skip
 
-UNITS = {
+UNITS = WordTable({
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19,
-}  # fmt: skip
-TENS = {
+})  # fmt: skip
+TENS = WordTable({
     "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-SCALES = {
+})  # fmt: skip
+SCALES = WordTable({
     "hundred": 100, "thousand": 1_000, "lakh": 100_000, "million": 1_000_000, "crore": 10_000_000,
     "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
-}  # fmt: skip
+})  # fmt: skip
 SHORT_SCALES = {
     "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1e9, "tn": 1e12,
     "lakhs": 100_000, "crores": 10_000_000,
@@ -38,7 +38,7 @@ ORDINAL_WORDS = {
 }  # fmt: skip
 
 #: Vague amounts: (qualifier, value, low, high). docs/annotation.md is the reference.
-VAGUE: dict[str, tuple[str, float, float, float]] = {
+VAGUE: dict[str, tuple[str, float, float, float]] = WordTable({
     "a couple of": ("approx", 2, 2, 3),
     "a pair of": ("exact", 2, 2, 2),
     "a few": ("vague", 3, 2, 5),
@@ -61,7 +61,7 @@ VAGUE: dict[str, tuple[str, float, float, float]] = {
     "an unconfirmed number of": ("vague", 1, 1, 99),
     "unknown number of": ("vague", 1, 1, 99),
     "unspecified number of": ("vague", 1, 1, 99),
-}
+})
 
 #: Qualifier phrases written before a figure -> (qualifier, bound rule).
 QUALIFIERS: dict[str, tuple[str, str]] = {

@@ -10,12 +10,13 @@ from typing import Final
 
 from tollbook.extract.grammar import verbs as vb
 from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.grammar.loader import WordTable
 
 #: Active verbs of harm whose object may be an elided "another": the victim verbs, and "hurt".
-OBJECT_VERBS: Final[dict[str, str]] = {
+OBJECT_VERBS: Final[dict[str, str]] = WordTable({
     **{v: c for v, c in vb.VICTIM_VERBS.items() if c in ("killed", "wounded")},
     "hurt": "wounded", "hurting": "wounded",
-}  # fmt: skip
+})  # fmt: skip
 
 #: One more person named by no noun: the head is elided ("another", "one other", "the other",
 #: "a second"). A noun after it is the count rules' ("another soldier", "the other two").

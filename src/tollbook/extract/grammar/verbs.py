@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from tollbook.extract.grammar.loader import WordTable
+
 __all__ = [
     "ATTACKER_NOUNS",
     "BACKGROUND_WORDS",
@@ -83,7 +85,7 @@ def active_forms(category: str) -> str:
 #: Transitive forms whose object dies, is wounded or is taken: "killed X", "X was killed".
 #: Both the past/participle and the -ing form are listed; "shot" alone is not here (it wounds
 #: as often as it kills): it counts only with a result (RESULT_PHRASES).
-VICTIM_VERBS: Final[dict[str, str]] = {
+VICTIM_VERBS: Final[dict[str, str]] = WordTable({
     "killed": "killed", "killing": "killed", "murdered": "killed", "murdering": "killed",
     "assassinated": "killed", "assassinating": "killed", "executed": "killed", "executing": "killed",
     "beheaded": "killed", "beheading": "killed", "decapitated": "killed", "decapitating": "killed",
@@ -96,13 +98,13 @@ VICTIM_VERBS: Final[dict[str, str]] = {
     "maimed": "wounded", "maiming": "wounded",
     "kidnapped": "hostage", "kidnapping": "hostage", "abducted": "hostage", "abducting": "hostage",
     "taken hostage": "hostage", "taking hostage": "hostage",
-}  # fmt: skip
+})  # fmt: skip
 
 #: The present tense of VICTIM_VERBS, read only before their object: the historic present of
 #: summaries and headlines ("Unidentified gunmen shoot and kill a former lawmaker", "Boko Haram
 #: kill the governor's uncle"). Never the subject's participle: "Soldier kills wife" names no victim
 #: before the verb (extract/bare.py reads participles only).
-PRESENT_VICTIM_VERBS: Final[dict[str, str]] = {
+PRESENT_VICTIM_VERBS: Final[dict[str, str]] = WordTable({
     "kill": "killed", "kills": "killed", "murder": "killed", "murders": "killed",
     "assassinate": "killed", "assassinates": "killed", "execute": "killed", "executes": "killed",
     "behead": "killed", "beheads": "killed", "decapitate": "killed", "decapitates": "killed",
@@ -111,7 +113,7 @@ PRESENT_VICTIM_VERBS: Final[dict[str, str]] = {
     "wound": "wounded", "wounds": "wounded", "injure": "wounded", "injures": "wounded",
     "maim": "wounded", "maims": "wounded",
     "kidnap": "hostage", "kidnaps": "hostage", "abduct": "hostage", "abducts": "hostage",
-}  # fmt: skip
+})  # fmt: skip
 #: The present tense of every category's cue verbs, read before the people they befall: the
 #: historic present of headlines and summaries ("Bandits kidnap 20 villagers in Zamfara",
 #: "Security forces arrest 40 protesters", "Floods displace 3,000"). PRESENT_VICTIM_VERBS and
@@ -217,14 +219,14 @@ NOT_TITLES: Final[frozenset[str]] = frozenset(
 
 #: Telegraphic predicates of headlines and coders' notes, written straight after a figure
 #: with no auxiliary: "Four killed, one critically injured", "2 die in blast", "One dead".
-HEADLINE_PREDICATES: Final[dict[str, str]] = {
+HEADLINE_PREDICATES: Final[dict[str, str]] = WordTable({
     "killed": "killed", "dead": "killed", "die": "killed", "dies": "killed", "died": "killed",
     "slain": "killed", "confirmed dead": "killed", "feared dead": "killed", "reported dead": "killed",
     "reportedly dead": "killed", "reportedly killed": "killed", "perish": "killed", "perished": "killed",
     "believed dead": "killed", "presumed dead": "killed", "believed killed": "killed", "presumed killed": "killed",
     "hurt": "wounded", "injured": "wounded", "wounded": "wounded",
     "missing": "missing", "kidnapped": "hostage", "abducted": "hostage",
-}  # fmt: skip
+})  # fmt: skip
 #: Degree words between a headline figure and its predicate: "one critically injured".
 HEADLINE_DEGREE: Final[tuple[str, ...]] = (
     "critically", "seriously", "severely", "badly", "slightly", "lightly", "gravely", "fatally",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from tollbook.extract.grammar.alternation import alternation
+from tollbook.extract.grammar.loader import WordTable
 
 __all__ = [
     "AGGREGATE_RE",
@@ -98,9 +99,9 @@ INDEFINITE_KINDS: dict[str, tuple[str, ...]] = {
                          "local leaders", "elder", "elders", "local elder", "traditional leader",
                          "civil society leader", "local civil society leader"),
 }  # fmt: skip
-_INDEFINITE = {
+_INDEFINITE = WordTable({
     w: kind for kind, words in INDEFINITE_KINDS.items() for w in words
-}
+})
 _INDEFINITE_RE = re.compile(
     r"^(?:an?\s+|the\s+|some\s+|several\s+|two\s+|three\s+|other\s+)?"
     r"(?:(?:local|senior|regional|provincial|district|municipal|village|community|town|city|"
