@@ -9,7 +9,8 @@ code it replaced gave. The replaced code is kept here as the reference (`_old_*`
   kept), against `_nearest` searched at every call; `_pool` in one pass.
 - `_find_places`: a name's words split by `str` (not `re.split`), tested with `isdisjoint`.
 - `Gazetteer._ranked`: the context's ranks cached per (key, context); `_accept`: an entry's own
-  name keys cached per name; `tokens.word_tokens`: Tokens made by `tuple.__new__`.
+  name keys cached per name; `_base_score` reads a row's three fields, not its entry (the
+  same rows refused, with the same error); `tokens.word_tokens`: Tokens by `tuple.__new__`.
 - The whole path (claims and tallies) with all of it against all of it put back.
 
 Checked on generated text (hypothesis, with the letters re's IGNORECASE treats specially: "ſ",
@@ -22,6 +23,7 @@ from __future__ import annotations
 import bisect
 import functools
 import json
+import math
 import re
 import sys
 from collections.abc import Sequence
@@ -31,6 +33,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tollbook._exceptions import ConfigError
 from tollbook.extract import anchor
 from tollbook.extract.grammar import anchor_patterns
 from tollbook.geo import places
@@ -450,3 +453,44 @@ def test_word_tokens_are_the_old_tokens() -> None:
                 assert all(type(t) is Token for t in got)
                 seen += len(got)
     assert seen > 1000
+
+
+# ------------------------------------------------------------------ base scores
+
+
+def _old_base_score(g: Gazetteer, i: int, prefer_region: bool) -> tuple[float, str, bool]:
+    entry = places._entry(g._rows[i])
+    score = 15.0 * math.log10(entry.population + 1)
+    if entry.feature in places.COUNTRY_FEATURES:
+        score += 60.0
+    elif entry.feature in places.REGION_FEATURES:
+        score += 240.0 if prefer_region else 40.0
+    else:
+        score += places._TIER_SCORE.get(entry.feature, 10.0)
+    return score, entry.country, i >= g._n_main
+
+
+def test_base_scores_are_the_entry_scores() -> None:
+    g, features = _marked(), set()
+    rows = [*range(0, len(g._rows), 37), *range(g._n_main, len(g._rows))]  # and every curated row
+    for i in rows:
+        for region in (False, True):
+            assert g._base_score(i, region) == _old_base_score(g, i, region), g._rows[i]
+        features.add(places._entry(g._rows[i]).feature)
+    assert {"PCLI", "ADM1", "PPLC", "PPL"} <= features  # every branch of the score
+
+
+@pytest.mark.parametrize("row", [
+    "12\tX\tX\t\tNE\tPPL\t13.5\t2.1\t100\t", "x12\tX\tX\t\tNE\tPPL\t13.5\t2.1\t100\t",
+    "12\tX\tX\t\tNE\tPPL\tnorth\t2.1\t100\t", "12\tX\tX\t\tNE\tPPL\t13.5\teast\t100\t", "12\tX\tX\t\tNE\tPPL\t13.5\t2.1\tmany\t",
+    "12\tX\tX\t\tNE\tPPL\t13.5\t2.1\t100", "12\tX", "", "12\tX\tX\t\tNE\tPPL\t13.5\t2.1\t\tA1\textra",
+])  # fmt: skip
+def test_score_fields_check_rows_as_entry_does(row: str) -> None:
+    try:
+        entry = places._entry.__wrapped__(row)
+    except ConfigError as exc:
+        with pytest.raises(ConfigError) as got:
+            places._score_fields(row)
+        assert str(got.value) == str(exc)
+    else:
+        assert places._score_fields(row) == (entry.country, entry.feature, entry.population)

@@ -86,6 +86,19 @@ def _entry(line: str) -> GazetteerEntry:
         ) from exc
 
 
+def _score_fields(line: str) -> tuple[str, str, int]:
+    """`_entry(line)`'s country, feature and population, without making the entry: a name is
+    ranked over all its rows, and only the best one's entry is read. The same row checks:
+    a row `_entry` refuses is refused with its error."""
+    f = line.split("\t")
+    try:
+        int(f[0]), float(f[6]), float(f[7]), f[9]
+        return f[4], f[5], int(f[8] or 0)
+    except (ValueError, IndexError):
+        _entry(line)  # raises its ConfigError
+        raise
+
+
 def _split(text: str) -> tuple[list[str], dict[str, str] | None]:
     """A gazetteer file -> its data rows and, when stored for this FOLD_VERSION, its index."""
     lines = text.split("\n")
@@ -228,15 +241,15 @@ class Gazetteer:
 
     def _base_score(self, i: int, prefer_region: bool) -> tuple[float, str, bool]:
         """Entry i's score before the document's countries count: (score, country, curated)."""
-        entry = _entry(self._rows[i])
-        score = 15.0 * math.log10(entry.population + 1)
-        if entry.feature in COUNTRY_FEATURES:
+        country, feature, population = _score_fields(self._rows[i])
+        score = 15.0 * math.log10(population + 1)
+        if feature in COUNTRY_FEATURES:
             score += 60.0
-        elif entry.feature in REGION_FEATURES:
+        elif feature in REGION_FEATURES:
             score += 240.0 if prefer_region else 40.0
         else:
-            score += _TIER_SCORE.get(entry.feature, 10.0)
-        return score, entry.country, i >= self._n_main
+            score += _TIER_SCORE.get(feature, 10.0)
+        return score, country, i >= self._n_main
 
     def _ranked(
         self, key: str, countries: Sequence[str] = (), prefer_region: bool = False
