@@ -10,7 +10,8 @@ code it replaced gave. The replaced code is kept here as the reference (`_old_*`
 - `_find_places`: a name's words split by `str` (not `re.split`), tested with `isdisjoint`.
 - `Gazetteer._ranked`: the context's ranks cached per (key, context); `_accept`: an entry's own
   name keys cached per name; `_base_score` reads a row's three fields, not its entry (the
-  same rows refused, with the same error); `tokens.word_tokens`: Tokens by `tuple.__new__`.
+  same rows refused, with the same error); `tokens.word_tokens`: Tokens by `tuple.__new__`;
+  enclosing's `_link_gap` folds a gap's word with `fold_token` (its `name_key`).
 - The whole path (claims and tallies) with all of it against all of it put back.
 
 Checked on generated text (hypothesis, with the letters re's IGNORECASE treats specially: "ſ",
@@ -36,7 +37,7 @@ from hypothesis import strategies as st
 from tollbook._exceptions import ConfigError
 from tollbook.extract import anchor
 from tollbook.extract.grammar import anchor_patterns
-from tollbook.geo import places
+from tollbook.geo import enclosing, places
 from tollbook.geo.names import FOLD, fold_token, name_key
 from tollbook.geo.places import Gazetteer
 from tollbook.geo.tokens import Token
@@ -303,6 +304,15 @@ def _use_old_code(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Gazetteer, "_ranked", _old_ranked)
     monkeypatch.setattr(Gazetteer, "_accept", _old_accept)
     monkeypatch.setattr(places, "_word_tokens", _old_word_tokens)
+    monkeypatch.setattr(Gazetteer, "_base_score", _old_base_score)
+    monkeypatch.setattr(enclosing, "_link_gap", _old_link_gap)
+
+
+def _clear_rankings() -> None:
+    """The rankings cached across documents: each path computes its own."""
+    for cached in (places._base_scores, places._key_countries, places._ranked_cached,
+                   places._context_ranks):  # fmt: skip
+        cached.cache_clear()
 
 
 # ------------------------------------------------------------------ whole path
@@ -324,10 +334,13 @@ def _path_outputs(texts: Sequence[str], scanner: str) -> list[str]:
 
 def _assert_path_same(monkeypatch: pytest.MonkeyPatch, texts: Sequence[str], least_places: int) -> None:
     for scanner in ("python", "auto"):
+        _clear_rankings()
         new = _path_outputs(texts, scanner)
+        _clear_rankings()
         with monkeypatch.context() as m:
             _use_old_code(m)
             old = _path_outputs(texts, scanner)
+        _clear_rankings()
         for text, a, b in zip(texts, old, new, strict=True):
             assert a == b, text[:300]
         assert sum(s.count("PlaceMention(") for s in new) >= least_places  # places were read
@@ -356,10 +369,13 @@ PATH_PIECES = ["12 people were killed", "3 wounded", "in", "near", "Gaza", "Goma
 def test_whole_path_generated(monkeypatch: pytest.MonkeyPatch, pieces: list[str]) -> None:
     text = " ".join(pieces)
     for scanner in ("python", "auto"):
+        _clear_rankings()
         new = _path_outputs([text], scanner)
+        _clear_rankings()
         with monkeypatch.context() as m:
             _use_old_code(m)
             assert _path_outputs([text], scanner) == new, text
+        _clear_rankings()
 
 
 # ------------------------------------------------------------------ place_for, every position
@@ -494,3 +510,38 @@ def test_score_fields_check_rows_as_entry_does(row: str) -> None:
         assert str(got.value) == str(exc)
     else:
         assert places._score_fields(row) == (entry.country, entry.feature, entry.population)
+
+
+# ------------------------------------------------------------------ enclosing gaps
+
+
+def _old_link_gap(gap: str) -> bool:
+    if len(gap) > enclosing.ENCLOSING_MAX_GAP or "\n\n" in gap:
+        return False
+    pos = 0
+    while pos < len(gap):
+        m = enclosing._GAP_WORD.match(gap, pos)
+        if m is None:
+            return False
+        word = m.group()
+        if word[0].isalpha() and name_key(word) not in enclosing._LINK_KEYS:
+            return False
+        pos = m.end()
+    return True
+
+
+GAP_PIECES = [" ", ", ", ",", "in", "IN", "İn", "the", "of", "'s", "’s", "Niger's", "province",
+              "southern", "ſouthern", "countryside", "x", "½", "²", "Ⅻ", "\u0301", "ǅ", "ﬀ", "-",
+              "\n\n", "\n", "de", "al"]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(GAP_PIECES), max_size=10))
+def test_link_gap_is_the_old_link_gap(pieces: list[str]) -> None:
+    gap = "".join(pieces)
+    assert enclosing._link_gap(gap) == _old_link_gap(gap), gap
+
+
+def test_link_gap_sees_link_words() -> None:
+    assert enclosing._link_gap(", in the southern ") and _old_link_gap(", in the southern ")
+    assert not enclosing._link_gap(" said ")
