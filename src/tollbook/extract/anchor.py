@@ -30,6 +30,7 @@ from tollbook.extract.grammar.anchor_patterns import BEFORE_PLACE_KEYS as _BEFOR
 from tollbook.extract.grammar.anchor_patterns import CARE_DESTINATION as _CARE_DESTINATION
 from tollbook.extract.grammar.anchor_patterns import CARE_REACH as _CARE_REACH
 from tollbook.extract.grammar.anchor_patterns import CARE_VERB as _CARE_VERB
+from tollbook.extract.grammar.anchor_patterns import CARE_VERB_KEYS as _CARE_VERB_KEYS
 from tollbook.extract.grammar.anchor_patterns import FACILITY as _FACILITY
 from tollbook.extract.grammar.anchor_patterns import FACILITY_PLACED as _FACILITY_PLACED
 from tollbook.extract.grammar.anchor_patterns import HELD_IN as _HELD_IN
@@ -71,6 +72,9 @@ class Anchors:
                            if d.span[0] >= skip_end and not self._in_dateline(d.span[0]))  # fmt: skip
         self._date_starts = [d.span[0] for d in self.dates]
         self._gazetteer = gazetteer
+        self._words: Words | None = None  # the scanner's words, kept by _find_places
+        # (sentence, buildings) -> the places a figure's nearest is picked from (`_pool`)
+        self._pools: dict[tuple[int, bool], list[PlaceMention]] = {}
         self._sentence_dates = self._governing_dates()
 
     def _metadata_end(self) -> int:
@@ -95,16 +99,17 @@ class Anchors:
         # unresolved name replaces all it overlaps), so overlaps are a bisected slice.
         found: list[PlaceMention] = []
         scanned = gazetteer.scan(self.text) if gazetteer is not None else None
+        self._words = None if scanned is None else scanned[0]
         if gazetteer is not None:
             found.extend(sorted(gazetteer.find_in_document(self.text, scanned), key=lambda p: p.span))
         starts = [p.span[0] for p in found]
         ends = [p.span[1] for p in found]
         for m in _unresolved(self.text, None if scanned is None else scanned[0]):
             group = "p" if m.group("p") else "q"
-            name, s, e = m.group(group), m.start(group), m.end(group)
-            words = re.split(r"[ -]", name)
-            if words[0] in _NOT_PLACES or any(w in _NOT_PLACES for w in words):
+            name = m.group(group)
+            if not _NOT_PLACES.isdisjoint(name.replace("-", " ").split(" ")):  # its words
                 continue
+            s, e = m.span(group)
             lo, hi = bisect.bisect_right(ends, s), bisect.bisect_left(starts, e)
             # A longer name the gazetteer lacks wins over a real place inside it:
             # "Harrow Fields" is not Harrow, "Port Castellan" is not a town called Port.
@@ -124,11 +129,12 @@ class Anchors:
         Peshawar"): where they were treated, not hit; never a figure's nearest place, still
         the document's town when it names no other."""
         # A match opens with one of the verbs: places with none in reach are not searched.
-        verbs = [m.start() for m in _CARE_VERB.finditer(self.text)]
+        places = self.places  # first: it reads the scanner's words
+        verbs = _care_verbs(self.text, self._words)
         if not verbs:
             return frozenset()
         found: set[int] = set()
-        for p in self.places:
+        for p in places:
             lo, pos = max(0, p.span[0] - _CARE_REACH), p.span[0]
             k = bisect.bisect_left(verbs, lo)
             if k < len(verbs) and verbs[k] < pos and _CARE_DESTINATION.search(self.text, lo, pos):
@@ -205,27 +211,32 @@ class Anchors:
 
     def _place_for(self, pos: int, buildings: bool = True) -> PlaceMention | None:
         idx = self.sentence_index(pos)
-        sent = self.sentences[idx]
-        care = self._care_places
-        inside = [p for p in self._places_within(sent.start, sent.end) if p.span[0] not in care]
-        if not buildings:
-            inside = [p for p in inside if self._not_building(p)]
-        best = _nearest(inside, pos, self.text)
-        if best is not None:
-            return best
+        pool = self._pool(idx, buildings)
+        if pool:
+            return _closest(pool, pos)
         k = bisect.bisect_right(self._paragraph_starts, pos) - 1  # sorted, disjoint paragraphs
         para_start = self.paragraphs[k].start if k >= 0 and pos < self.paragraphs[k].end else 0
         for i in range(idx - 1, -1, -1):
             s = self.sentences[i]
             if s.end < para_start:
                 break
-            earlier = [p for p in self._places_within(s.start, s.end) if p.span[0] not in care]
-            if not buildings:
-                earlier = [p for p in earlier if self._not_building(p)]
-            best = _nearest(earlier, s.end, self.text)
-            if best is not None:
-                return best
+            pool = self._pool(i, buildings)
+            if pool:
+                return _closest(pool, s.end)
         return self._top_town
+
+    def _pool(self, idx: int, buildings: bool) -> list[PlaceMention]:
+        """The pool of sentence idx a figure's place is picked from (care places out; buildings too unless
+        `buildings`): it depends on the sentence only, so the claims of one sentence and the
+        sentences read back from later ones share it."""
+        pool = self._pools.get((idx, buildings))
+        if pool is None:
+            sent, care = self.sentences[idx], self._care_places
+            inside = [p for p in self._places_within(sent.start, sent.end) if p.span[0] not in care]
+            if not buildings:
+                inside = [p for p in inside if self._not_building(p)]
+            pool = self._pools[idx, buildings] = _pool(inside, self.text)
+        return pool
 
     def place_in(self, start: int, end: int) -> PlaceMention | None:
         inside = self._places_within(start, end)
@@ -258,27 +269,56 @@ def _unresolved(text: str, words: Words | None) -> Iterator[re.Match[str]]:
             yield m
 
 
+def _care_verbs(text: str, words: Words | None) -> list[int]:
+    """The starts of `CARE_VERB.finditer(text)`; given the scanner's words, the pattern is tried
+    only where a match can start (tests/test_scan_places3.py): at a word folding to one of the
+    verbs (every letter re's IGNORECASE equates with a verb's letter folds to it), or right
+    after an apostrophe (the scanner's word "Hay'taken" holds one). Matches cannot overlap (a
+    verb is letters, then a space), so the matches at those starts are the search's."""
+    if words is None:
+        return [m.start() for m in _CARE_VERB.finditer(text)]
+    at = set(itertools.compress(words.starts, map(_CARE_VERB_KEYS.__contains__, words.keys)))
+    for apostrophe in "'’ʼ":
+        q = text.find(apostrophe)
+        while q >= 0:
+            at.add(q + 1)
+            q = text.find(apostrophe, q + 1)
+    match = _CARE_VERB.match
+    return [s for s in sorted(at) if match(text, s)]
+
+
 def _is_region(p: PlaceMention) -> bool:
     return p.entry is not None and p.entry.feature in _REGION_FEATURES
 
 
-def _nearest(cands: list[PlaceMention], pos: int, text: str | None = None) -> PlaceMention | None:
+def _closest(pool: list[PlaceMention], pos: int) -> PlaceMention:
+    return min(pool, key=lambda p: abs(p.span[0] - pos))  # the first of equals
+
+
+def _pool(cands: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """The candidates a figure's nearest place is picked from (empty: none)."""
     if not cands:
-        return None
+        return []
     # A town before its region ("the market of Karvessa, in the Tillaberi region"), a region
     # before its country.
-    towns = [p for p in cands if not _is_country(p) and not _is_region(p)]
+    towns, regions = [], []
+    for p in cands:
+        feature = None if p.entry is None else p.entry.feature
+        if feature in _REGION_FEATURES:
+            regions.append(p)
+        elif feature not in _COUNTRY_FEATURES:
+            towns.append(p)
     # "at Lindell shopping centre in Westmark": the building's name yields to the town.
-    plain = [p for p in towns if text is None or not _FACILITY.match(text, p.span[1])]
-    # "Mbalu in North Kivu's Masisi territory": a possessive place holds the other.
-    plain = [p for p in plain if text is None or not text.startswith(("'s ", "’s "), p.span[1])] or plain
-    # "Gidan Maso village in Kaura": the place after "in" holds the one before it (when the
-    # gazetteer knows it: "near Ostrava in Norvane" does not put a known town in a name it lacks).
-    plain = [p for p in plain if text is None or p.entry is None or not any(
-        q.span[1] < p.span[0] and _HELD_IN.fullmatch(text, q.span[1], p.span[0]) for q in plain)] or plain
-    regions = [p for p in cands if _is_region(p)]
-    pool = plain or towns or regions or cands
-    return min(pool, key=lambda p: abs(p.span[0] - pos))
+    plain = [p for p in towns if not _FACILITY.match(text, p.span[1])]
+    if len(plain) > 1:
+        # "Mbalu in North Kivu's Masisi territory": a possessive place holds the other.
+        plain = [p for p in plain if not text.startswith(("'s ", "’s "), p.span[1])] or plain
+        # "Gidan Maso village in Kaura": the place after "in" holds the one before it (when the
+        # gazetteer knows it: "near Ostrava in Norvane" does not put a known town in a name it
+        # lacks).
+        plain = [p for p in plain if p.entry is None or not any(
+            q.span[1] < p.span[0] and _HELD_IN.fullmatch(text, q.span[1], p.span[0]) for q in plain)] or plain
+    return plain or towns or regions or cands
 
 
 def _reference(published: str | None) -> dt.date | None:

@@ -14,7 +14,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from tollbook.geo.names import COUNTRY_FEATURES, REGION_FEATURES, name_key
+from tollbook.geo.names import COUNTRY_FEATURES, REGION_FEATURES, fold_token, name_key
 from tollbook.geo.places import Gazetteer
 from tollbook.geo.regionwords import DIVISION_KEYS as _DIVISION_KEYS
 from tollbook.geo.regionwords import ENCLOSING_MAX_GAP
@@ -38,7 +38,8 @@ def _link_gap(gap: str) -> bool:
         if m is None:
             return False
         word = m.group()
-        if word[0].isalpha() and name_key(word) not in _LINK_KEYS:
+        # a run of letters is one word: its name_key is its fold_token (cached)
+        if word[0].isalpha() and fold_token(word) not in _LINK_KEYS:
             return False
         pos = m.end()
     return True

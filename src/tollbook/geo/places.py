@@ -86,6 +86,19 @@ def _entry(line: str) -> GazetteerEntry:
         ) from exc
 
 
+def _score_fields(line: str) -> tuple[str, str, int]:
+    """`_entry(line)`'s country, feature and population, without making the entry: a name is
+    ranked over all its rows, and only the best one's entry is read. The same row checks:
+    a row `_entry` refuses is refused with its error."""
+    f = line.split("\t")
+    try:
+        int(f[0]), float(f[6]), float(f[7]), f[9]
+        return f[4], f[5], int(f[8] or 0)
+    except (ValueError, IndexError):
+        _entry(line)  # raises its ConfigError
+        raise
+
+
 def _split(text: str) -> tuple[list[str], dict[str, str] | None]:
     """A gazetteer file -> its data rows and, when stored for this FOLD_VERSION, its index."""
     lines = text.split("\n")
@@ -228,15 +241,15 @@ class Gazetteer:
 
     def _base_score(self, i: int, prefer_region: bool) -> tuple[float, str, bool]:
         """Entry i's score before the document's countries count: (score, country, curated)."""
-        entry = _entry(self._rows[i])
-        score = 15.0 * math.log10(entry.population + 1)
-        if entry.feature in COUNTRY_FEATURES:
+        country, feature, population = _score_fields(self._rows[i])
+        score = 15.0 * math.log10(population + 1)
+        if feature in COUNTRY_FEATURES:
             score += 60.0
-        elif entry.feature in REGION_FEATURES:
+        elif feature in REGION_FEATURES:
             score += 240.0 if prefer_region else 40.0
         else:
-            score += _TIER_SCORE.get(entry.feature, 10.0)
-        return score, entry.country, i >= self._n_main
+            score += _TIER_SCORE.get(feature, 10.0)
+        return score, country, i >= self._n_main
 
     def _ranked(
         self, key: str, countries: Sequence[str] = (), prefer_region: bool = False
@@ -245,13 +258,8 @@ class Gazetteer:
         # entry under `key` is in, and their positions: cached on those, one ranking serves
         # every document that names the same of them (the whole context missed the cache
         # for most documents).
-        ranks: dict[str, int] = {}
-        if countries:
-            present = _key_countries(self, key)
-            for k, country in enumerate(countries):
-                if country in present and country not in ranks:  # first place: .index()
-                    ranks[country] = k
-        return _ranked_cached(self, key, tuple(ranks.items()), prefer_region)
+        ranks = _context_ranks(self, key, tuple(countries)) if countries else ()
+        return _ranked_cached(self, key, ranks, prefer_region)
 
     def _rank(self, key: str, ranks: tuple[tuple[str, int], ...], prefer_region: bool
               ) -> tuple[int, ...]:  # fmt: skip
@@ -511,7 +519,7 @@ class Gazetteer:
             len(words[0].text) < 3 or (words[0].text.isupper() and len(words[0].text) <= 4)
         ):
             # Initials and acronyms ("UN", "IDF"), unless a large place's own name ("KYIV").
-            return entry.population >= 100_000 and words[0].key == name_key(entry.name)
+            return entry.population >= 100_000 and words[0].key == _own_keys(entry.name)[0]
         if best >= self._n_main:  # curated
             return True
         if listed or _place_context(text, toks, i, nxt, words[-1]):
@@ -523,7 +531,7 @@ class Gazetteer:
             and (_name_follows(text, prev, words[0]) or prev.text in NAME_PARTICLES)
         ):
             return False  # part of a person's or organisation's name: "Thomas de Waal"
-        if words[0].key not in {name_key(entry.name), _fold_token(_ascii(entry.name))}:
+        if words[0].key not in _own_keys(entry.name):
             # Matched through an alternate name only: GeoNames alternates include nicknames and
             # odd variants ("Google" for Topeka), so ask for the document's country as well.
             return entry.country in countries
@@ -544,6 +552,24 @@ def _ranked_cached(
     gazetteer: Gazetteer, key: str, ranks: tuple[tuple[str, int], ...], prefer_region: bool
 ) -> tuple[int, ...]:
     return gazetteer._rank(key, ranks, prefer_region)
+
+
+@lru_cache(maxsize=1 << 14)  # a document names the same place again, in the same context
+def _context_ranks(gazetteer: Gazetteer, key: str, countries: tuple[str, ...]
+                   ) -> tuple[tuple[str, int], ...]:  # fmt: skip
+    """(country, its first place in `countries`) for the countries of the entries under `key`."""
+    ranks: dict[str, int] = {}
+    present = _key_countries(gazetteer, key)
+    for k, country in enumerate(countries):
+        if country in present and country not in ranks:  # first place: .index()
+            ranks[country] = k
+    return tuple(ranks.items())
+
+
+@lru_cache(maxsize=1 << 14)
+def _own_keys(name: str) -> tuple[str, str]:
+    """An entry's own name as the words of text fold: `name_key`, and folded from ASCII."""
+    return name_key(name), _fold_token(_ascii(name))
 
 
 @lru_cache(maxsize=1 << 14)

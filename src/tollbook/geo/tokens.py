@@ -9,6 +9,7 @@ tests/test_scan.py proves the columns are the tokens).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import repeat
 from typing import TYPE_CHECKING, NamedTuple
 
 from tollbook.geo.names import WORD, fold_token, name_key
@@ -26,6 +27,7 @@ _PLACE_NOUN_KEYS = frozenset(name_key(w) for w in PLACE_NOUNS)
 _PREPOSITION_KEYS = frozenset(name_key(w) for w in PREPOSITIONS)
 _SENTENCE_END = frozenset(".!?:;\n\r•|")
 _OPENERS = frozenset(" \t\"“‘'([«")
+_new = tuple.__new__
 
 
 class Token(NamedTuple):  # a NamedTuple: cheaper to create than a frozen dataclass
@@ -51,8 +53,9 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
 def word_tokens(w: Words, lo: int, hi: int) -> list[Token]:
     """The scanner's words lo to hi (clipped to the text) as `tokens` gives them: the place
     finder makes tokens only for the few words around a name, not for every word."""
-    return list(map(Token, w.texts[lo:hi], w.starts[lo:hi], w.ends[lo:hi], w.keys[lo:hi],
-                    w.caps[lo:hi]))  # fmt: skip
+    # tuple.__new__ makes each Token from its fields without Token.__new__'s Python frame
+    return list(map(_new, repeat(Token), zip(w.texts[lo:hi], w.starts[lo:hi], w.ends[lo:hi],
+                                             w.keys[lo:hi], w.caps[lo:hi], strict=True)))  # fmt: skip
 
 
 def gap_ok(text: str, a: Token, b: Token) -> bool:

@@ -63,6 +63,9 @@ CARE_DESTINATION = re.compile(
 #: Where a CARE_DESTINATION match can start: one scan of the document, and a place with no
 #: such verb in the reach before it is not searched (extract/anchor.py `_care_places`).
 CARE_VERB = re.compile(rf"\b(?:{_CARE_VERBS})\s", re.IGNORECASE)
+#: The same verbs folded as the scanner folds words: a CARE_VERB match starts at a word with
+#: one of these keys, or right after an apostrophe (extract/anchor.py `_care_verbs`).
+CARE_VERB_KEYS = frozenset(map(fold_token, _CARE_VERBS.split("|")))
 #: How far before a place a care destination is read.
 CARE_REACH = 120
 #: After a building's name, where the document puts it: "Lindell shopping centre in Westmark".
