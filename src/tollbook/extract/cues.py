@@ -42,6 +42,7 @@ from tollbook.extract.grammar.cue_patterns import (
     TRAILING_COORDINATED_PAST as _TRAILING_COORDINATED_PAST,
 )
 from tollbook.extract.grammar.cue_patterns import TRANSITIVE as _TRANSITIVE
+from tollbook.extract.grammar.literals import fold
 from tollbook.extract.grammar.wire import PLACE_MODIFIER_RE
 from tollbook.extract.records import LeftCue, RightCue
 from tollbook.model import Span
@@ -122,9 +123,11 @@ def _incomplete(text: str, cue_start: int, at: int) -> bool:
 def _left_cue(text: str, start: int, at: int) -> LeftCue | None:
     before = text[max(start, at - 120) : at]
     last = last_word(before)
+    low = ""
     # Only the cues that can end with this word are looked for.
     for rx, cat, note in lx.left_cues_ending(last) if last is not None else ():
-        m = rx.search(before)
+        low = low or fold(before)
+        m = _search(rx, before, low)
         if m:
             if cat == "toll":
                 if _TOLL_NOT_FIGURE.match(text, at):
@@ -134,6 +137,37 @@ def _left_cue(text: str, start: int, at: int) -> LeftCue | None:
                 other = "inherit" if note == "cumulative" and not _DEATH_WORDS.search(words) else "killed"
                 cat = toll_category(words, other)
             return LeftCue(cat, note, at - len(before) + m.start())
+    return None
+
+
+def _search(rx: re.Pattern[str], window: str, low: str) -> re.Match[str] | None:
+    """rx.search(window) for a cue opened with a look-ahead of its first words (lx.LEFT_CUE_RES):
+    tried only where the look-ahead holds, found case-sensitively in `low` (literals.fold of the
+    window: what `re` equates case-blind, at the same offsets), not at every position."""
+    starts = _openings(rx)
+    if starts is None or len(low) != len(window):
+        return rx.search(window)
+    at = starts.search(low)
+    while at is not None:
+        m = rx.match(window, at.start())
+        if m is not None:
+            return m
+        at = starts.search(low, at.start() + 1)
+    return None
+
+
+@cache
+def _openings(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The words a left cue of lx.LEFT_CUE_RES opens its look-ahead with (lower-case ASCII
+    literals), as a pattern that finds where one starts case-sensitively in folded text: the
+    positions where the look-ahead holds; a search for words skips to their first letters (a
+    look-ahead is tried at every position). None for any other pattern, or a look-ahead that is
+    not plain words (searched whole, as before)."""
+    for (cue, _c, _n), (pat, _c2, _n2) in zip(lx.LEFT_CUE_RES, lx.LEFT_CUES, strict=True):
+        if cue is rx and rx.flags & re.IGNORECASE and rx.pattern.endswith(pat):
+            head = rx.pattern[: len(rx.pattern) - len(pat)]
+            plain = head.startswith("(?=") and head == head.lower() and not re.search(r"\\[a-z]", head)
+            return re.compile(head[3:-1]) if plain else None
     return None
 
 
