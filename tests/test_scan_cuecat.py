@@ -210,7 +210,7 @@ _SENTENCES = st.sampled_from([
     "Five were taken hostage and later killed", "The death toll rose to 40", "Gunmen killed 5 and wounded another",
     "Two people who were nurses were found dead", "2 children lost their parents", "1,200 remain in camps",
     "Militants burned alive two women", "The fate of the 3 crew is unknown", "Police arrested 20 protesters",
-    "Six were wounded, two \u212aILLED", "Nine villagers were \u017fhot dead", "3 \u0130njured",
+    "Six were wounded, two \u212aILLED", "Nine villagers were \u017fhot dead", "Two were \u0130njured",
     "Bandits lynched and burned two thieves", "Four soldiers were hurt and one died of his wounds",
     "Two were fatally wounded", "3 were critically injured",
 ])  # fmt: skip
