@@ -117,10 +117,12 @@ def _first_cue(window: str, at: int) -> tuple[tuple[int, int], str, str | None] 
 @contextmanager
 def _reference() -> Iterator[None]:
     """The readers before, wherever a module imported `right_cue` (cues itself included)."""
+    new = cues.right_cue
+    readers = [m for m in list(sys.modules.values()) if m.__name__.startswith("tollbook.") and getattr(m, "right_cue", None) is new]
+    assert {"tollbook.extract.cues", "tollbook.extract.counts"} <= {m.__name__ for m in readers}
     with pytest.MonkeyPatch.context() as mp:
-        for module in list(sys.modules.values()):
-            if getattr(module, "__name__", "").startswith("tollbook.") and getattr(module, "right_cue", None) is cues.right_cue:
-                mp.setattr(module, "right_cue", _right_cue_before)
+        for module in readers:
+            mp.setattr(module, "right_cue", _right_cue_before)
         mp.setattr(cues, "_left_cue", _left_cue_before)
         yield
 
@@ -191,6 +193,8 @@ def test_every_cue_is_in_a_group_and_every_left_cue_has_its_words() -> None:
 
 
 def _outputs(texts: list[str]) -> list[str]:
+    import tollbook.extract.counts  # noqa: F401 - imported before the reference is swapped in
+
     pipeline = Pipeline(Settings(scanner="python"))
     return [repr((ex.claims, ex.tally)) for ex in (pipeline.run(document_from_text(t)) for t in texts)]
 
