@@ -9,6 +9,7 @@ follow it ("27 people were killed"), up to a few words away, stopped by barriers
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar.cue_patterns import AND_KILL as _AND_KILL
@@ -41,6 +42,7 @@ from tollbook.extract.grammar.cue_patterns import (
     TRAILING_COORDINATED_PAST as _TRAILING_COORDINATED_PAST,
 )
 from tollbook.extract.grammar.cue_patterns import TRANSITIVE as _TRANSITIVE
+from tollbook.extract.grammar.literals import fold
 from tollbook.extract.grammar.wire import PLACE_MODIFIER_RE
 from tollbook.extract.records import LeftCue, RightCue
 from tollbook.model import Span
@@ -121,9 +123,11 @@ def _incomplete(text: str, cue_start: int, at: int) -> bool:
 def _left_cue(text: str, start: int, at: int) -> LeftCue | None:
     before = text[max(start, at - 120) : at]
     last = last_word(before)
+    low = ""
     # Only the cues that can end with this word are looked for.
     for rx, cat, note in lx.left_cues_ending(last) if last is not None else ():
-        m = rx.search(before)
+        low = low or fold(before)
+        m = _search(rx, before, low)
         if m:
             if cat == "toll":
                 if _TOLL_NOT_FIGURE.match(text, at):
@@ -133,6 +137,37 @@ def _left_cue(text: str, start: int, at: int) -> LeftCue | None:
                 other = "inherit" if note == "cumulative" and not _DEATH_WORDS.search(words) else "killed"
                 cat = toll_category(words, other)
             return LeftCue(cat, note, at - len(before) + m.start())
+    return None
+
+
+def _search(rx: re.Pattern[str], window: str, low: str) -> re.Match[str] | None:
+    """rx.search(window) for a cue opened with a look-ahead of its first words (lx.LEFT_CUE_RES):
+    tried only where the look-ahead holds, found case-sensitively in `low` (literals.fold of the
+    window: what `re` equates case-blind, at the same offsets), not at every position."""
+    starts = _openings(rx)
+    if starts is None or len(low) != len(window):
+        return rx.search(window)
+    at = starts.search(low)
+    while at is not None:
+        m = rx.match(window, at.start())
+        if m is not None:
+            return m
+        at = starts.search(low, at.start() + 1)
+    return None
+
+
+@cache
+def _openings(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The words a left cue of lx.LEFT_CUE_RES opens its look-ahead with (lower-case ASCII
+    literals), as a pattern that finds where one starts case-sensitively in folded text: the
+    positions where the look-ahead holds; a search for words skips to their first letters (a
+    look-ahead is tried at every position). None for any other pattern, or a look-ahead that is
+    not plain words (searched whole, as before)."""
+    for (cue, _c, _n), (pat, _c2, _n2) in zip(lx.LEFT_CUE_RES, lx.LEFT_CUES, strict=True):
+        if cue is rx and rx.flags & re.IGNORECASE and rx.pattern.endswith(pat):
+            head = rx.pattern[: len(rx.pattern) - len(pat)]
+            plain = head.startswith("(?=") and head == head.lower() and not re.search(r"\\[a-z]", head)
+            return re.compile(head[3:-1]) if plain else None
     return None
 
 
@@ -148,24 +183,61 @@ def right_cue(text: str, start: int, stop: int, reach: int = 9) -> RightCue | No
         attributive = prev in _ATTRIBUTIVE_ARTICLES \
             or (prev == _DEFINITE and words > 2 and before_prev not in _MEMBERSHIP)  # fmt: skip
         before_prev, prev = prev, token
-        # One pass finds whether any cue starts here; only then is the cue that does looked for.
-        for rx, cat, detail in lx.RIGHT_CUE_RES if not attributive and lx.RIGHT_CUE_ANY.match(window, wm.start()) else ():
-            m = rx.match(window, wm.start())
-            if m and m.end() > wm.start():
-                # "A gunman shot dead five worshippers": an active verb with an object
-                # makes the figure before it the agent, not the victim.
-                active = not _PASSIVE_AUX.search(m.group(0)) and _TRANSITIVE.search(m.group(0))
-                after = start + m.end()
-                also = _COORDINATED_PAST.match(text, after) if active else None
-                obj = _OBJECT_NEXT.match(text, also.end() if also else after) if active else None
-                # "Two bombers killed themselves": the agents died too. A lone "himself" is
-                # counted by extract/attackers.py, on the word "himself".
-                if obj and obj.group(0).strip().lower() != "themselves":
-                    return None
-                return RightCue(cat, detail, start + m.end())
+        # One pass finds whether any cue starts here, and which; only then is its match read.
+        found = None if attributive else _cue_at(window, wm.start())
+        if found is not None:
+            m, cat, detail = found
+            # "A gunman shot dead five worshippers": an active verb with an object
+            # makes the figure before it the agent, not the victim.
+            active = not _PASSIVE_AUX.search(m.group(0)) and _TRANSITIVE.search(m.group(0))
+            after = start + m.end()
+            also = _COORDINATED_PAST.match(text, after) if active else None
+            obj = _OBJECT_NEXT.match(text, also.end() if also else after) if active else None
+            # "Two bombers killed themselves": the agents died too. A lone "himself" is
+            # counted by extract/attackers.py, on the word "himself".
+            if obj and obj.group(0).strip().lower() != "themselves":
+                return None
+            return RightCue(cat, detail, start + m.end())
         if words >= reach or wm.group(0).endswith((".", ";")):
             return None
     return None
+
+
+def _cue_at(window: str, at: int) -> tuple[re.Match[str], str, str | None] | None:
+    """The first right cue (in lx.RIGHT_CUE_RES order) matching at `at` with a non-empty match,
+    its match as that cue's own pattern gives it; None when none does.
+
+    RIGHT_CUE_ANY reads the auxiliaries once for every cue: its match is the first cue to match
+    after the first reading of the auxiliaries any cue matches after, so no cue after it comes
+    first, and the cue before it that does is found the same way among the cues before it
+    (`_cues_before`), one match per step, not one per cue. A cue's match after that reading is
+    its own pattern's match: no reading before it lets the cue match."""
+    m = lx.RIGHT_CUE_ANY.match(window, at)
+    if m is None:
+        return None
+    k = -1 if m.lastgroup is None else int(m.lastgroup[1:])
+    while k > 0:
+        earlier = _cues_before(k).match(window, at)
+        if earlier is None:
+            break
+        m, k = earlier, -1 if earlier.lastgroup is None else int(earlier.lastgroup[1:])
+    if k >= 0 and m.end() > at:
+        _rx, cat, detail = lx.RIGHT_CUE_RES[k]
+        return m, cat, detail
+    # An empty match: the cues after it, in turn (k = -1: a union without its groups, a test's
+    # reference: every cue in turn).
+    for rx, cat, detail in lx.RIGHT_CUE_RES[k + 1 :]:
+        cue = rx.match(window, at)
+        if cue and cue.end() > at:
+            return cue, cat, detail
+    return None
+
+
+@cache
+def _cues_before(count: int) -> re.Pattern[str]:
+    """The first `count` right cues as RIGHT_CUE_ANY reads them all (compiled when first asked:
+    a text names few of the categories)."""
+    return re.compile(lx.RIGHT_CUE_AUX + lx.right_cues_grouped(count), re.IGNORECASE)
 
 
 def relative_cue(text: str, pos: int, value: float, stop: int, after: int = -1) -> RightCue | None:
