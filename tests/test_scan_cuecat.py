@@ -1,12 +1,11 @@
-"""The cue readers of extract/cues.py read with fewer matches (issue 23, session 3):
+"""The left-cue reader of extract/cues.py reads with fewer matches (issue 23, session 3):
+`_left_cue` tries a left cue only where the words of its look-ahead start, found in the folded
+window (literals.fold), instead of searching from every position. (A grouped reading of the
+right cues was tried too and not merged: compiling its unions on a process's first document cost
+more than it saved below about 2 MB; docs/marks.md.)
 
-- `right_cue` learns which cue matches first from RIGHT_CUE_ANY's match (each cue in a named
-  group) and from unions of the cues before it (`_cues_before`), instead of matching every cue
-  in turn after RIGHT_CUE_ANY;
-- `_left_cue` tries a left cue only where the words of its look-ahead start, found in the
-  folded window (literals.fold), instead of searching from every position.
-
-The reference is the code before, kept here (`_right_cue_before`, `_left_cue_before`). The
+The reference is the code before, kept here (`_left_cue_before`; `_right_cue_before` is
+`right_cue`'s code, swapped in with it so the whole-path runs read only the code before). The
 readers agree on generated text (hypothesis, with the letters `re.IGNORECASE` treats specially:
 "ſ", "İ", "ı", the Kelvin sign, "ﬀ", combining marks) and on every word of the project corpus;
 claims and tallies are byte-identical with the reference readers swapped in, on generated
@@ -98,22 +97,6 @@ def _left_cue_before(text: str, start: int, at: int) -> LeftCue | None:
     return None
 
 
-def _first_cue_before(window: str, at: int) -> tuple[tuple[int, int], str, str | None] | None:
-    """What the loop before found at one word: every cue in turn after RIGHT_CUE_ANY."""
-    if not lx.RIGHT_CUE_ANY.match(window, at):
-        return None
-    for rx, cat, detail in lx.RIGHT_CUE_RES:
-        m = rx.match(window, at)
-        if m and m.end() > at:
-            return m.span(), cat, detail
-    return None
-
-
-def _first_cue(window: str, at: int) -> tuple[tuple[int, int], str, str | None] | None:
-    found = cues._cue_at(window, at)
-    return None if found is None else (found[0].span(), found[1], found[2])
-
-
 @contextmanager
 def _reference() -> Iterator[None]:
     """The readers before, wherever a module imported `right_cue` (cues itself included)."""
@@ -147,42 +130,22 @@ _WORDS = st.sampled_from([
 def test_the_readers_agree_with_the_readers_before(words: list[str], sep: str) -> None:
     text = sep.join(words)
     for at in range(len(text) + 1):
-        assert _first_cue(text, at) == _first_cue_before(text, at), (text, at)
-        for reach in (9, 16):
-            assert cues.right_cue(text, at, len(text), reach) == _right_cue_before(text, at, len(text), reach), (text, at)
         assert cues._left_cue(text, 0, at) == _left_cue_before(text, 0, at), (text, at)
 
 
 def test_the_readers_agree_over_every_word_of_the_corpus() -> None:
     text = "\n".join(_corpus_texts())
-    found = lefts = 0
+    lefts = 0
     for m in re.finditer(r"[^\s,]+", text):
         at = m.start()
-        window = text[at : at + 140]
-        first = _first_cue(window, 0)
-        assert first == _first_cue_before(window, 0), window[:60]
-        found += first is not None
         left = cues._left_cue(text, max(0, at - 200), at)
         assert left == _left_cue_before(text, max(0, at - 200), at), text[max(0, at - 120) : at]
         lefts += left is not None
-    assert found > 1000 and lefts > 300
+    assert lefts > 300
 
 
-def test_a_cue_before_the_first_one_found_comes_first() -> None:
-    """"were fatally wounded": RIGHT_CUE_ANY's first reading takes "fatally" as an adverb and finds
-    the wounded cue after it, but the killed cue ("fatally wounded") matches after a later
-    reading, and comes first in lx.RIGHT_CUE_RES: the unions of the cues before find it."""
-    text = "Two were fatally wounded."
-    any_cue = lx.RIGHT_CUE_ANY.match(text, 4)
-    assert any_cue is not None and lx.RIGHT_CUE_RES[int(str(any_cue.lastgroup)[1:])][1] == "wounded"
-    assert cues.right_cue(text, 3, len(text)) == _right_cue_before(text, 3, len(text)) == RightCue("killed", None, 24)
-
-
-def test_every_cue_is_in_a_group_and_every_left_cue_has_its_words() -> None:
-    """RIGHT_CUE_ANY's groups are the cues, in order (lastgroup says which); a left cue whose
-    look-ahead words could not be read would silently lose its speed-up."""
-    assert lx.RIGHT_CUE_ANY.groups == len(lx.RIGHT_CUES) == len(lx.RIGHT_CUE_RES)
-    assert list(lx.RIGHT_CUE_ANY.groupindex) == [f"c{i}" for i in range(len(lx.RIGHT_CUES))]
+def test_every_left_cue_has_its_words() -> None:
+    """A left cue whose look-ahead words could not be read would silently lose its speed-up."""
     for rx, _c, _n in lx.LEFT_CUE_RES:
         starts = cues._openings(rx)
         assert starts is not None and not starts.flags & re.IGNORECASE, rx.pattern[:80]

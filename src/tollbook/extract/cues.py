@@ -183,61 +183,24 @@ def right_cue(text: str, start: int, stop: int, reach: int = 9) -> RightCue | No
         attributive = prev in _ATTRIBUTIVE_ARTICLES \
             or (prev == _DEFINITE and words > 2 and before_prev not in _MEMBERSHIP)  # fmt: skip
         before_prev, prev = prev, token
-        # One pass finds whether any cue starts here, and which; only then is its match read.
-        found = None if attributive else _cue_at(window, wm.start())
-        if found is not None:
-            m, cat, detail = found
-            # "A gunman shot dead five worshippers": an active verb with an object
-            # makes the figure before it the agent, not the victim.
-            active = not _PASSIVE_AUX.search(m.group(0)) and _TRANSITIVE.search(m.group(0))
-            after = start + m.end()
-            also = _COORDINATED_PAST.match(text, after) if active else None
-            obj = _OBJECT_NEXT.match(text, also.end() if also else after) if active else None
-            # "Two bombers killed themselves": the agents died too. A lone "himself" is
-            # counted by extract/attackers.py, on the word "himself".
-            if obj and obj.group(0).strip().lower() != "themselves":
-                return None
-            return RightCue(cat, detail, start + m.end())
+        # One pass finds whether any cue starts here; only then is the cue that does looked for.
+        for rx, cat, detail in lx.RIGHT_CUE_RES if not attributive and lx.RIGHT_CUE_ANY.match(window, wm.start()) else ():
+            m = rx.match(window, wm.start())
+            if m and m.end() > wm.start():
+                # "A gunman shot dead five worshippers": an active verb with an object
+                # makes the figure before it the agent, not the victim.
+                active = not _PASSIVE_AUX.search(m.group(0)) and _TRANSITIVE.search(m.group(0))
+                after = start + m.end()
+                also = _COORDINATED_PAST.match(text, after) if active else None
+                obj = _OBJECT_NEXT.match(text, also.end() if also else after) if active else None
+                # "Two bombers killed themselves": the agents died too. A lone "himself" is
+                # counted by extract/attackers.py, on the word "himself".
+                if obj and obj.group(0).strip().lower() != "themselves":
+                    return None
+                return RightCue(cat, detail, start + m.end())
         if words >= reach or wm.group(0).endswith((".", ";")):
             return None
     return None
-
-
-def _cue_at(window: str, at: int) -> tuple[re.Match[str], str, str | None] | None:
-    """The first right cue (in lx.RIGHT_CUE_RES order) matching at `at` with a non-empty match,
-    its match as that cue's own pattern gives it; None when none does.
-
-    RIGHT_CUE_ANY reads the auxiliaries once for every cue: its match is the first cue to match
-    after the first reading of the auxiliaries any cue matches after, so no cue after it comes
-    first, and the cue before it that does is found the same way among the cues before it
-    (`_cues_before`), one match per step, not one per cue. A cue's match after that reading is
-    its own pattern's match: no reading before it lets the cue match."""
-    m = lx.RIGHT_CUE_ANY.match(window, at)
-    if m is None:
-        return None
-    k = -1 if m.lastgroup is None else int(m.lastgroup[1:])
-    while k > 0:
-        earlier = _cues_before(k).match(window, at)
-        if earlier is None:
-            break
-        m, k = earlier, -1 if earlier.lastgroup is None else int(earlier.lastgroup[1:])
-    if k >= 0 and m.end() > at:
-        _rx, cat, detail = lx.RIGHT_CUE_RES[k]
-        return m, cat, detail
-    # An empty match: the cues after it, in turn (k = -1: a union without its groups, a test's
-    # reference: every cue in turn).
-    for rx, cat, detail in lx.RIGHT_CUE_RES[k + 1 :]:
-        cue = rx.match(window, at)
-        if cue and cue.end() > at:
-            return cue, cat, detail
-    return None
-
-
-@cache
-def _cues_before(count: int) -> re.Pattern[str]:
-    """The first `count` right cues as RIGHT_CUE_ANY reads them all (compiled when first asked:
-    a text names few of the categories)."""
-    return re.compile(lx.RIGHT_CUE_AUX + lx.right_cues_grouped(count), re.IGNORECASE)
 
 
 def relative_cue(text: str, pos: int, value: float, stop: int, after: int = -1) -> RightCue | None:

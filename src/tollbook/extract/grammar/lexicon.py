@@ -297,19 +297,7 @@ DISPLACED_CUE_RES = tuple(c for c in RIGHT_CUE_RES if c[1] == "displaced" and c[
 #: window instead of one per cue. Callers that need which cue matched ask the list after.
 _RIGHT_CUES_ANY = "(?:" + "|".join(f"(?:{pat})" for pat, _c, _d in RIGHT_CUES) + ")"
 _ANY_OPENED = ((_AUX_WORDS, _RIGHT_CUES_ANY), (_ADVERB_AHEAD,))
-#: What RIGHT_CUE_ANY reads before its cues (its look-ahead and the auxiliaries): any union of
-#: right cues may open with it (cues.right_cue reads the first few cues so).
-RIGHT_CUE_AUX = _opening(*_ANY_OPENED[0], also=_ANY_OPENED[1]) + _AUX
-
-
-def right_cues_grouped(count: int) -> str:
-    """The first `count` RIGHT_CUES as one alternation, cue i in the group named "c<i>": a
-    match's `lastgroup` says which cue matched first, trying the auxiliaries' readings in turn
-    (the same matches as the plain alternation; cues.right_cue)."""
-    return "(?:" + "|".join(f"(?P<c{i}>{pat})" for i, (pat, _c, _d) in enumerate(RIGHT_CUES[:count])) + ")"
-
-
-RIGHT_CUE_ANY = re.compile(RIGHT_CUE_AUX + right_cues_grouped(len(RIGHT_CUES)), re.IGNORECASE)
+RIGHT_CUE_ANY = re.compile(_opening(*_ANY_OPENED[0], also=_ANY_OPENED[1]) + _AUX + _RIGHT_CUES_ANY, re.IGNORECASE)
 
 # Category cues directly before the figure: "killed 27", "the death toll rose to 40".
 #: "the number of <who> killed": who is an open slot, up to two words ("worshippers",
