@@ -314,13 +314,13 @@ def pattern_report(docs: list[Any], size: int, top: int, repeat: int) -> None:
     total = sum(s.ns for s in _STATS.values()) / 1e9
     print(f"{size / 1e6:.2f} MB, {len(docs)} docs; {n} module-level patterns wrapped (+ re functions); "
           f"each pattern's calls recorded, then replayed alone (CPU s, min of {repeat})")  # fmt: skip
-    print(f"path {cpu:.2f} CPU s ({size / 1e6 / cpu:.3f} MB/s); the recorded regex calls replayed: "
-          f"{total:.2f} s = {total / cpu:.1%} of the path")  # fmt: skip
+    print(f"path {cpu:.3f} CPU s ({size / 1e6 / cpu:.3f} MB/s); the recorded regex calls replayed: "
+          f"{total:.3f} s = {total / cpu:.1%} of the path")  # fmt: skip
     # What "rules over marks" can give while the rules stay Python: a scan that answered every
     # one of these calls for free leaves the rules' own work (an upper bound: the calls of
     # patterns built inside functions, not wrapped, stay in it; a mark read is never free).
     rest = max(cpu - total, 1e-9)
-    print(f"the path without them: {rest:.2f} s, {size / 1e6 / rest:.3f} MB/s "
+    print(f"the path without them: {rest:.3f} s, {size / 1e6 / rest:.3f} MB/s "
           f"({cpu / rest:.2f}x): the bound of rules over free marks, the rules staying Python")  # fmt: skip
     print(f"\n{'#':>3} {'pattern':48} {'s':>6} {'share':>6} {'calls':>7} {'µs/call':>7} {'hits':>6}  callers (calls)")
     ranked = sorted(_STATS.items(), key=lambda kv: -kv[1].ns)
