@@ -10,12 +10,14 @@ import os
 import subprocess
 import sys
 import types
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
 
 from tollbook.api import extract_text
+from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline, Settings
 from tollbook.scan import extension
 from tollbook.scan.extension import extension_class
@@ -135,3 +137,25 @@ def assert_older_build_falls_back(monkeypatch: pytest.MonkeyPatch, caplog: pytes
     assert len([r for r in caplog.records if r.name == "tollbook.scan"]) == 2
     with pytest.raises(EngineUnavailable, match="make rust"):
         select("compiled", extension.Notices())
+
+
+def path_outputs(texts: Sequence[str], scanner: str = "python") -> list[str]:
+    """repr((claims, tally)) of each text through a fresh pipeline: what a differential test compares."""
+    pipeline = Pipeline(Settings(scanner=scanner))
+    return [repr((ex.claims, ex.tally)) for ex in (pipeline.run(document_from_text(t)) for t in texts)]
+
+
+def assert_path_agrees(texts: Sequence[str], reference: Callable[[], AbstractContextManager[object]], *,
+                       least_claims: int, scanners: Sequence[str] = ("python",),
+                       outputs: Callable[[Sequence[str], str], list[str]] = path_outputs) -> None:  # fmt: skip
+    """The whole path gives the same claims and tallies for every text with the code as it is and
+    inside `reference()` (the code before a move, swapped in), for each scanner; at least
+    `least_claims` claims are read, so an empty run cannot pass. The one check every
+    tests/test_scan_*.py differential test ends with."""
+    for scanner in scanners:
+        got = outputs(texts, scanner)
+        assert sum(r.count("Claim(") for r in got) >= least_claims, f"{scanner}: too few claims read"
+        with reference():
+            want = outputs(texts, scanner)
+        diff = [(t[:120], a, b) for t, a, b in zip(texts, want, got, strict=True) if a != b]
+        assert not diff, f"{scanner}: {len(diff)} documents differ from the reference, first: {diff[0]}"

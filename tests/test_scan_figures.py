@@ -17,7 +17,7 @@ generated reports, the project corpus, the demo and ../shared/data
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -83,10 +83,8 @@ from tollbook.extract.numbers import (
 )
 from tollbook.extract.phrases import mention
 from tollbook.extract.segment import segment
-from tollbook.ingest.sources import document_from_text
-from tollbook.pipeline import Pipeline, Settings
 
-from .conftest import SHARED_TEXT_FILES, sampled_shared_texts
+from .conftest import SHARED_TEXT_FILES, assert_path_agrees, path_outputs, sampled_shared_texts
 from .test_cues import _corpus_texts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -110,26 +108,15 @@ def _reference() -> Iterator[None]:
             numbers_in.cache_clear()
 
 
-def _outputs(texts: list[str], scanner: str = "python") -> list[str]:
-    numbers_in.cache_clear()
-    pipeline = Pipeline(Settings(scanner=scanner))
-    return [_output(pipeline, t) for t in texts]
-
-
-def _output(pipeline: Pipeline, text: str) -> str:
+def _outputs(texts: Sequence[str], scanner: str) -> list[str]:
     """Claims and tally. "Two dozen ſoldiers" and "3 İNJURED" used to raise KeyError in heads.py;
     the word tables fold such keys now (grammar/loader.WordTable), so any error fails the test."""
-    ex = pipeline.run(document_from_text(text))
-    return repr((ex.claims, ex.tally))
+    numbers_in.cache_clear()
+    return path_outputs(texts, scanner)
 
 
 def _assert_identical(texts: list[str], *, least_claims: int, scanner: str = "python") -> None:
-    got = _outputs(texts, scanner)
-    assert sum(r.count("Claim(") for r in got) >= least_claims
-    with _reference():
-        reference = _outputs(texts, scanner)
-    diff = [(t[:120], a, b) for t, a, b in zip(texts, reference, got, strict=True) if a != b]
-    assert not diff, f"{len(diff)} documents differ from the reference, first: {diff[0]}"
+    assert_path_agrees(texts, _reference, least_claims=least_claims, scanners=(scanner,), outputs=_outputs)
 
 
 # --- what the moves rely on -----------------------------------------------------------------

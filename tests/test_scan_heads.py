@@ -39,11 +39,9 @@ from tollbook.extract.grammar.first_chars import led, opening_chars
 from tollbook.extract.grammar.literals import FOLDS_TO_ASCII
 from tollbook.extract.grammar.number_patterns import NUMWORD
 from tollbook.extract.numbers import NumberMention
-from tollbook.ingest.sources import document_from_text
 from tollbook.model import Span
-from tollbook.pipeline import Pipeline, Settings
 
-from .conftest import SHARED_TEXT_FILES, sampled_shared_texts
+from .conftest import SHARED_TEXT_FILES, assert_path_agrees, sampled_shared_texts
 from .test_cues import _corpus_texts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -335,20 +333,10 @@ def test_every_letter_re_equates_with_an_opening_letter_is_an_opening_char() -> 
 
 # --- the whole path ------------------------------------------------------------------------------------
 
-def _outputs(texts: list[str]) -> list[str]:
-    pipeline = Pipeline(Settings(scanner="python"))
-    return [repr((ex.claims, ex.tally)) for ex in (pipeline.run(document_from_text(t)) for t in texts)]
-
-
 def _assert_identical(texts: list[str], *, least_claims: int) -> None:
-    got = _outputs(texts)
-    assert sum(r.count("Claim(") for r in got) >= least_claims
-    before = dict(_CALLS)
-    with _reference():
-        reference = _outputs(texts)
-    assert sum(_CALLS.values()) > sum(before.values())  # the reference ran
-    diff = [(t[:120], a, b) for t, a, b in zip(texts, reference, got, strict=True) if a != b]
-    assert not diff, f"{len(diff)} documents differ from the reference, first: {diff[0]}"
+    before = sum(_CALLS.values())
+    assert_path_agrees(texts, _reference, least_claims=least_claims)
+    assert sum(_CALLS.values()) > before  # the reference ran
 
 
 _REPORTS = st.lists(st.one_of(_PIECES, st.sampled_from([

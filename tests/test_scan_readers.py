@@ -51,11 +51,10 @@ from tollbook.extract.grammar.later import WOUND_REACH
 from tollbook.extract.grammar.lexicon import POPULATIONS
 from tollbook.extract.numbers import numbers_in
 from tollbook.extract.victims import Victim
-from tollbook.ingest.sources import document_from_text
 from tollbook.model import Span
 from tollbook.pipeline import Pipeline, Settings
 
-from .conftest import CORPUS, ROOT, SHARED_TEXT_FILES, sampled_shared_texts
+from .conftest import CORPUS, ROOT, SHARED_TEXT_FILES, assert_path_agrees, sampled_shared_texts
 
 # ----------------------------------------------------------------------------- the code before
 
@@ -151,18 +150,8 @@ def _pipeline(scanner: str) -> Pipeline:
     return Pipeline(Settings(scanner=scanner))
 
 
-def _outputs(texts: list[str], scanner: str) -> list[str]:
-    return [repr((ex.claims, ex.tally)) for ex in (_pipeline(scanner).run(document_from_text(t)) for t in texts)]
-
-
 def _assert_identical(texts: list[str], *, least_claims: int) -> None:
-    for scanner in ("auto", "python"):
-        got = _outputs(texts, scanner)
-        with _old_code():
-            reference = _outputs(texts, scanner)
-        assert sum(r.count("Claim(") for r in reference) >= least_claims
-        diff = [(t[:120], a, b) for t, a, b in zip(texts, reference, got, strict=True) if a != b]
-        assert not diff, f"{scanner}: {len(diff)} documents differ from the code before, first: {diff[0]}"
+    assert_path_agrees(texts, _old_code, least_claims=least_claims, scanners=("auto", "python"))
 
 
 def _corpus_texts() -> list[str]:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
@@ -32,7 +33,7 @@ from tollbook.pipeline import Pipeline, Settings
 from tollbook.scan.cues import extension_available
 from tollbook.scan.speech import PythonSpeech
 
-from .conftest import ROOT, SHARED_TEXT_FILES, sampled_shared_texts
+from .conftest import ROOT, SHARED_TEXT_FILES, assert_path_agrees, sampled_shared_texts
 from .test_cues import _corpus_texts
 
 _PUBLISHED = "2021-05-12"
@@ -344,21 +345,22 @@ def _demo_texts() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "src" / "tollbook" / "demo").glob("*.txt"))]
 
 
-def _outputs(texts: list[str], scanner: str) -> list[str]:
+def _outputs(texts: Sequence[str], scanner: str) -> list[str]:
     pipeline = Pipeline(Settings(scanner=scanner))  # type: ignore[arg-type]
     docs = (document_from_text(t, published=_PUBLISHED) for t in texts)
     return [repr((ex.claims, ex.tally)) for ex in map(pipeline.run, docs)]
 
 
+@contextmanager
+def _code_before() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as mp:
+        _reference(mp)
+        yield
+
+
 def _assert_identical(texts: list[str], *, least_claims: int) -> None:
-    for scanner in ("compiled", "python") if extension_available() else ("python",):
-        got = _outputs(texts, scanner)
-        assert sum(r.count("Claim(") for r in got) >= least_claims
-        with pytest.MonkeyPatch.context() as mp:
-            _reference(mp)
-            reference = _outputs(texts, scanner)
-        diff = [(t[:120], a, b) for t, a, b in zip(texts, reference, got, strict=True) if a != b]
-        assert not diff, f"{scanner}: {len(diff)} documents differ from the reference, first: {diff[0]}"
+    scanners = ("compiled", "python") if extension_available() else ("python",)
+    assert_path_agrees(texts, _code_before, least_claims=least_claims, scanners=scanners, outputs=_outputs)
 
 
 _REPORTS = st.sampled_from([
