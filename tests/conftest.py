@@ -147,11 +147,12 @@ def path_outputs(texts: Sequence[str], scanner: str = "python") -> list[str]:
 
 def assert_path_agrees(texts: Sequence[str], reference: Callable[[], AbstractContextManager[object]], *,
                        least_claims: int, scanners: Sequence[str] = ("python",),
-                       outputs: Callable[[Sequence[str], str], list[str]] = path_outputs) -> None:  # fmt: skip
+                       outputs: Callable[[Sequence[str], str], list[str]] = path_outputs) -> list[str]:  # fmt: skip
     """The whole path gives the same claims and tallies for every text with the code as it is and
     inside `reference()` (the code before a move, swapped in), for each scanner; at least
     `least_claims` claims are read, so an empty run cannot pass. The one check every
-    tests/test_scan_*.py differential test ends with."""
+    tests/test_scan_*.py differential test ends with; returns the last scanner's outputs."""
+    got: list[str] = []
     for scanner in scanners:
         got = outputs(texts, scanner)
         assert sum(r.count("Claim(") for r in got) >= least_claims, f"{scanner}: too few claims read"
@@ -159,3 +160,4 @@ def assert_path_agrees(texts: Sequence[str], reference: Callable[[], AbstractCon
             want = outputs(texts, scanner)
         diff = [(t[:120], a, b) for t, a, b in zip(texts, want, got, strict=True) if a != b]
         assert not diff, f"{scanner}: {len(diff)} documents differ from the reference, first: {diff[0]}"
+    return got

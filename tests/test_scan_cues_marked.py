@@ -26,10 +26,8 @@ from tollbook.extract import headlines
 from tollbook.extract.grammar import headline_patterns as hp
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar.alternation import final_words, first_words, opening
-from tollbook.ingest.sources import document_from_text
-from tollbook.pipeline import Pipeline, Settings
 
-from .conftest import SHARED_TEXT_FILES, sampled_shared_texts
+from .conftest import SHARED_TEXT_FILES, assert_path_agrees, sampled_shared_texts
 from .test_cues import _corpus_texts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,18 +58,8 @@ def _reference() -> Iterator[None]:
         yield
 
 
-def _outputs(texts: list[str]) -> list[str]:
-    pipeline = Pipeline(Settings(scanner="python"))
-    return [repr((ex.claims, ex.tally)) for ex in (pipeline.run(document_from_text(t)) for t in texts)]
-
-
 def _assert_identical(texts: list[str], *, least_claims: int) -> None:
-    got = _outputs(texts)
-    assert sum(r.count("Claim(") for r in got) >= least_claims
-    with _reference():
-        reference = _outputs(texts)
-    diff = [(t[:120], a, b) for t, a, b in zip(texts, reference, got, strict=True) if a != b]
-    assert not diff, f"{len(diff)} documents differ from the reference, first: {diff[0]}"
+    assert_path_agrees(texts, _reference, least_claims=least_claims)
 
 
 # --- the grammar readers -------------------------------------------------------------------

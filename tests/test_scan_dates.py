@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -25,7 +27,7 @@ from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline, Settings
 from tollbook.scan.cues import extension_available
 
-from .conftest import ROOT, SHARED_TEXT_FILES, sampled_shared_texts
+from .conftest import ROOT, SHARED_TEXT_FILES, assert_path_agrees, sampled_shared_texts
 from .test_cues import _corpus_texts
 
 _REFS = (None, dt.date(2021, 5, 12), dt.date(1992, 2, 29))
@@ -208,21 +210,22 @@ def test_shared_data_dates_are_identical(name: str) -> None:
     assert sum(_assert_same_dates(t) for t in texts) >= 1
 
 
-def _outputs(texts: list[str], scanner: str) -> list[str]:
+def _outputs(texts: Sequence[str], scanner: str) -> list[str]:
     pipeline = Pipeline(Settings(scanner=scanner))  # type: ignore[arg-type]
     docs = (document_from_text(t, published=_PUBLISHED) for t in texts)
     return [repr((ex.claims, ex.tally)) for ex in map(pipeline.run, docs)]
 
 
-def _assert_identical(texts: list[str], *, least_claims: int) -> None:
-    scanner = "compiled" if extension_available() else "python"
-    got = _outputs(texts, scanner)
-    assert sum(r.count("Claim(") for r in got) >= least_claims
+@contextmanager
+def _code_before() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as mp:
         _reference(mp)
-        reference = _outputs(texts, scanner)
-    diff = [(t[:120], a, b) for t, a, b in zip(texts, reference, got, strict=True) if a != b]
-    assert not diff, f"{len(diff)} documents differ from the reference, first: {diff[0]}"
+        yield
+
+
+def _assert_identical(texts: list[str], *, least_claims: int) -> None:
+    scanner = "compiled" if extension_available() else "python"
+    assert_path_agrees(texts, _code_before, least_claims=least_claims, scanners=(scanner,), outputs=_outputs)
 
 
 _REPORTS = st.sampled_from([

@@ -33,10 +33,8 @@ from tollbook.extract.endings import Ending, ending
 from tollbook.extract.grammar import count_patterns as cp
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar.literals import proves
-from tollbook.ingest.sources import document_from_text
-from tollbook.pipeline import Pipeline, Settings
 
-from .conftest import SHARED_TEXT_FILES, sampled_shared_texts
+from .conftest import SHARED_TEXT_FILES, assert_path_agrees, sampled_shared_texts
 from .test_cues import _corpus_texts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,18 +53,8 @@ def _reference() -> Iterator[None]:
         yield
 
 
-def _outputs(texts: list[str], scanner: str = "python") -> list[str]:
-    pipeline = Pipeline(Settings(scanner=scanner))
-    return [repr((ex.claims, ex.tally)) for ex in (pipeline.run(document_from_text(t)) for t in texts)]
-
-
 def _assert_identical(texts: list[str], *, least_claims: int, scanner: str = "python") -> None:
-    got = _outputs(texts, scanner)
-    assert sum(r.count("Claim(") for r in got) >= least_claims
-    with _reference():
-        reference = _outputs(texts, scanner)
-    diff = [(t[:120], a, b) for t, a, b in zip(texts, reference, got, strict=True) if a != b]
-    assert not diff, f"{len(diff)} documents differ from the reference, first: {diff[0]}"
+    assert_path_agrees(texts, _reference, least_claims=least_claims, scanners=(scanner,))
 
 
 # --- the gated searches alone ----------------------------------------------------------------

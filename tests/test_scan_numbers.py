@@ -8,6 +8,8 @@ all of them with TOLLBOOK_DIFF_ALL=1)."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -16,10 +18,8 @@ from hypothesis import strategies as st
 
 from tollbook.extract import counts, headlines, housing, numbers, victims
 from tollbook.extract.numbers import find_numbers, numbers_in
-from tollbook.ingest.sources import document_from_text
-from tollbook.pipeline import Pipeline, Settings
 
-from .conftest import SHARED_TEXT_FILES, sampled_shared_texts
+from .conftest import SHARED_TEXT_FILES, assert_path_agrees, sampled_shared_texts
 from .test_cues import _corpus_texts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,23 +27,18 @@ ROOT = Path(__file__).resolve().parents[1]
 _READERS = (counts, headlines, housing, victims)
 
 
-def _outputs(texts: list[str]) -> list[str]:
-    pipeline = Pipeline(Settings(scanner="python"))
-    return [
-        repr((ex.claims, ex.tally)) for ex in (pipeline.run(document_from_text(t)) for t in texts)
-    ]
+@contextmanager
+def _every_rule_scanning() -> Iterator[None]:
+    """The reference: every rule scanning the sentence for itself."""
+    with pytest.MonkeyPatch.context() as mp:
+        for module in _READERS:
+            mp.setattr(module, "numbers_in", find_numbers)
+        yield
 
 
 def _assert_identical(texts: list[str], *, least_claims: int) -> None:
     """Claims and tallies with the marks, then with every rule scanning for itself."""
-    got = _outputs(texts)
-    assert sum(r.count("Claim(") for r in got) >= least_claims
-    with pytest.MonkeyPatch.context() as mp:
-        for module in _READERS:
-            mp.setattr(module, "numbers_in", find_numbers)
-        reference = _outputs(texts)
-    diff = [(t[:120], a, b) for t, a, b in zip(texts, reference, got, strict=True) if a != b]
-    assert not diff, f"{len(diff)} documents differ from the reference, first: {diff[0]}"
+    assert_path_agrees(texts, _every_rule_scanning, least_claims=least_claims)
 
 
 def test_every_reader_takes_the_marks() -> None:

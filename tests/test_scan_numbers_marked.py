@@ -26,10 +26,8 @@ from tollbook.extract import numbers
 from tollbook.extract.grammar import number_patterns as grammar
 from tollbook.extract.grammar.alternation import alternation
 from tollbook.extract.numbers import find_numbers, numbers_in
-from tollbook.ingest.sources import document_from_text
-from tollbook.pipeline import Pipeline, Settings
 
-from .conftest import SHARED_TEXT_FILES, sampled_shared_texts
+from .conftest import SHARED_TEXT_FILES, assert_path_agrees, sampled_shared_texts
 from .test_cues import _corpus_texts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -274,21 +272,11 @@ def test_plain_digits_parse_as_before(figure: str) -> None:
 
 # --- the whole path -------------------------------------------------------------------------------
 
-def _outputs(texts: list[str]) -> list[str]:
-    pipeline = Pipeline(Settings(scanner="python"))
-    return [repr((ex.claims, ex.tally)) for ex in (pipeline.run(document_from_text(t)) for t in texts)]
-
-
 def _assert_identical(texts: list[str], *, least_claims: int) -> None:
     numbers_in.cache_clear()
-    got = _outputs(texts)
-    assert sum(r.count("Claim(") for r in got) >= least_claims
     before = _CALLS["reference"]
-    with _reference():
-        reference = _outputs(texts)
+    got = assert_path_agrees(texts, _reference, least_claims=least_claims)
     assert _CALLS["reference"] > before or not any("Claim(" in r for r in got)  # the old scan ran
-    diff = [(t[:120], a, b) for t, a, b in zip(texts, reference, got, strict=True) if a != b]
-    assert not diff, f"{len(diff)} documents differ from the reference, first: {diff[0]}"
 
 
 _REPORTS = st.lists(st.one_of(_PIECES, st.sampled_from([
