@@ -4,8 +4,7 @@ window (literals.fold), instead of searching from every position. (A grouped rea
 right cues was tried too and not merged: compiling its unions on a process's first document cost
 more than it saved below about 2 MB; docs/marks.md.)
 
-The reference is the code before, kept here (`_left_cue_before`; `_right_cue_before` is
-`right_cue`'s code, swapped in with it so the whole-path runs read only the code before). The
+The reference is the code before, kept here (`_left_cue_before`). The
 readers agree on generated text (hypothesis, with the letters `re.IGNORECASE` treats specially:
 "ſ", "İ", "ı", the Kelvin sign, "ﬀ", combining marks) and on every word of the project corpus;
 claims and tallies are byte-identical with the reference readers swapped in, on generated
@@ -16,7 +15,6 @@ with TOLLBOOK_DIFF_ALL=1).
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,23 +25,13 @@ from hypothesis import strategies as st
 
 from tollbook.extract import cues
 from tollbook.extract.cues import (
-    _ATTRIBUTIVE_ARTICLES,
-    _BARRIER_WORDS,
-    _COORDINATED_PAST,
-    _CUE_TOKEN,
     _DEATH_WORDS,
-    _DEFINITE,
-    _EPISTEMIC_PAST,
-    _MEMBERSHIP,
-    _OBJECT_NEXT,
-    _PASSIVE_AUX,
     _TOLL_NOT_FIGURE,
-    _TRANSITIVE,
     last_word,
     toll_category,
 )
 from tollbook.extract.grammar import lexicon as lx
-from tollbook.extract.records import LeftCue, RightCue
+from tollbook.extract.records import LeftCue
 
 from .conftest import SHARED_TEXT_FILES, assert_path_agrees, sampled_shared_texts
 from .test_cues import _corpus_texts
@@ -52,31 +40,6 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 # --- the reference: the readers before -----------------------------------------------------
-
-
-def _right_cue_before(text: str, start: int, stop: int, reach: int = 9) -> RightCue | None:
-    window = text[start : min(stop, start + 140)]
-    prev = before_prev = ""
-    for words, wm in enumerate(_CUE_TOKEN.finditer(window), 1):
-        token = wm.group(0).lower().strip(".;:\"'“”")
-        if (token in _BARRIER_WORDS and not _EPISTEMIC_PAST.match(window, wm.start())) or wm.group(0).startswith(";"):
-            return None
-        attributive = prev in _ATTRIBUTIVE_ARTICLES \
-            or (prev == _DEFINITE and words > 2 and before_prev not in _MEMBERSHIP)  # fmt: skip
-        before_prev, prev = prev, token
-        for rx, cat, detail in lx.RIGHT_CUE_RES if not attributive and lx.RIGHT_CUE_ANY.match(window, wm.start()) else ():
-            m = rx.match(window, wm.start())
-            if m and m.end() > wm.start():
-                active = not _PASSIVE_AUX.search(m.group(0)) and _TRANSITIVE.search(m.group(0))
-                after = start + m.end()
-                also = _COORDINATED_PAST.match(text, after) if active else None
-                obj = _OBJECT_NEXT.match(text, also.end() if also else after) if active else None
-                if obj and obj.group(0).strip().lower() != "themselves":
-                    return None
-                return RightCue(cat, detail, start + m.end())
-        if words >= reach or wm.group(0).endswith((".", ";")):
-            return None
-    return None
 
 
 def _left_cue_before(text: str, start: int, at: int) -> LeftCue | None:
@@ -97,13 +60,8 @@ def _left_cue_before(text: str, start: int, at: int) -> LeftCue | None:
 
 @contextmanager
 def _reference() -> Iterator[None]:
-    """The readers before, wherever a module imported `right_cue` (cues itself included)."""
-    new = cues.right_cue
-    readers = [m for m in list(sys.modules.values()) if m.__name__.startswith("tollbook.") and getattr(m, "right_cue", None) is new]
-    assert {"tollbook.extract.cues", "tollbook.extract.counts"} <= {m.__name__ for m in readers}
+    """The left-cue reader before."""
     with pytest.MonkeyPatch.context() as mp:
-        for module in readers:
-            mp.setattr(module, "right_cue", _right_cue_before)
         mp.setattr(cues, "_left_cue", _left_cue_before)
         yield
 
