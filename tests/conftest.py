@@ -139,6 +139,19 @@ def assert_older_build_falls_back(monkeypatch: pytest.MonkeyPatch, caplog: pytes
         select("compiled", extension.Notices())
 
 
+def corpus_texts(*, heldout: bool = False) -> list[str]:
+    """The "text" of every row of tests/corpus/*.jsonl, in file order; with `heldout`, of
+    tests/corpus/heldout/ too."""
+    paths = CORPUS.rglob("*.jsonl") if heldout else CORPUS.glob("*.jsonl")
+    return [json.loads(line)["text"] for path in sorted(paths)
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]  # fmt: skip
+
+
+def demo_texts() -> list[str]:
+    """The demo's plain-text statements (src/tollbook/demo/*.txt), in name order."""
+    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "src" / "tollbook" / "demo").glob("*.txt"))]
+
+
 def path_outputs(texts: Sequence[str], scanner: str = "python") -> list[str]:
     """repr((claims, tally)) of each text through a fresh pipeline: what a differential test compares."""
     pipeline = Pipeline(Settings(scanner=scanner))

@@ -17,7 +17,7 @@ from tollbook.extract.areas import find_areas, none_in
 from tollbook.extract.segment import segment
 from tollbook.model import Segment
 
-from .conftest import SHARED, SHARED_TEXT_FILES, shared_texts
+from .conftest import SHARED, SHARED_TEXT_FILES, demo_texts, shared_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -71,10 +71,7 @@ def test_a_scope_ending_mid_word_is_searched() -> None:
 def test_the_corpus_demo_and_shared_data_agree() -> None:
     texts = [json.loads(line)["text"] for path in sorted((ROOT / "tests" / "corpus").glob("*.jsonl"))
              for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]  # fmt: skip
-    texts += [
-        p.read_text(encoding="utf-8")
-        for p in sorted((ROOT / "src" / "tollbook" / "demo").glob("*.txt"))
-    ]
+    texts += demo_texts()
     with_areas = 0
     for text in texts:
         scopes = _scopes(text)

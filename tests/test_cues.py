@@ -11,7 +11,6 @@ installed; `make test` builds it (`make rust`), so CI runs both paths.
 from __future__ import annotations
 
 import itertools
-import json
 import logging
 import re
 from functools import lru_cache
@@ -44,9 +43,10 @@ from tollbook.scan.cues import (
 from tollbook.scan.marks import EngineUnavailable
 
 from .conftest import (
-    CORPUS,
     SHARED,
     SHARED_TEXT_FILES,
+    corpus_texts,
+    demo_texts,
     run_without,
     sampled_shared_texts,
 )
@@ -257,17 +257,9 @@ def _assert_identical(texts: list[str], *, least_claims: int) -> None:
         )
 
 
-def _corpus_texts() -> list[str]:
-    return [json.loads(line)["text"] for path in sorted(CORPUS.glob("*.jsonl"))
-            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]  # fmt: skip
-
-
 def test_the_project_corpus_and_demo_are_byte_identical() -> None:
-    texts = _corpus_texts()
-    texts += [
-        p.read_text(encoding="utf-8")
-        for p in sorted((ROOT / "src" / "tollbook" / "demo").glob("*.txt"))
-    ]
+    texts = corpus_texts()
+    texts += demo_texts()
     _assert_identical(texts, least_claims=300)
 
 

@@ -14,7 +14,6 @@ holds none of the words its pattern cannot match without.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from functools import lru_cache
@@ -51,7 +50,7 @@ from tollbook.extract.segment import segment
 from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline, Settings
 
-from .conftest import CORPUS, SHARED_TEXT_FILES, sampled_shared_texts
+from .conftest import SHARED_TEXT_FILES, corpus_texts, sampled_shared_texts
 
 PACKAGE = Path(literals.__file__).resolve().parents[2]
 
@@ -230,14 +229,9 @@ def _assert_proven(name: str, words: tuple[str, ...], patterns: list[re.Pattern[
 # ----------------------------------------------------------------------------- the anchors
 
 
-def _corpus_texts() -> list[str]:
-    return [json.loads(line)["text"] for path in sorted(CORPUS.rglob("*.jsonl"))
-            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]  # fmt: skip
-
-
 def test_anchor_words_answer_as_the_anchor_patterns() -> None:
     seen = 0
-    for text in _corpus_texts():
+    for text in corpus_texts(heldout=True):
         for s in segment(text):
             low = fold(text[s.start : s.end])
             for name, pattern in ANCHORS.items():
@@ -283,7 +277,7 @@ def test_gates_off_answer_true(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_project_corpus_is_byte_identical(monkeypatch: pytest.MonkeyPatch) -> None:
-    texts = _corpus_texts()
+    texts = corpus_texts(heldout=True)
     assert len(texts) > 1000
     _assert_identical(texts, monkeypatch, least_claims=1000)
 

@@ -14,7 +14,6 @@ Checked on generated text (hypothesis), tests/corpus, the demo texts and every f
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 
 import pytest
@@ -30,7 +29,7 @@ from tollbook.ingest.sources import read_path
 from tollbook.model import Document
 from tollbook.scan import marks
 
-from .conftest import CORPUS, ROOT, SHARED_TEXT_FILES, sampled_shared_texts
+from .conftest import ROOT, SHARED_TEXT_FILES, corpus_texts, sampled_shared_texts
 
 
 @lru_cache(maxsize=1)
@@ -145,11 +144,7 @@ def test_edge_cases_agree() -> None:
 
 
 def _corpus_texts() -> list[str]:
-    out = []
-    for path in sorted(CORPUS.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                out.append(json.loads(line)["text"])
+    out = corpus_texts()  # and every document of the demo, whatever its format
     demo = ROOT / "src" / "tollbook" / "demo"
     out += [d.text for p in sorted(demo.iterdir()) for d in read_path(p) if isinstance(d, Document)]
     return out

@@ -8,7 +8,6 @@ nothing in a sentence without its anchors; the skip does skip.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -42,7 +41,7 @@ from tollbook.extract.grammar.reading_patterns import ANCHORS, READING_ANCHORS
 from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline, Settings
 
-from .conftest import CORPUS, SHARED_TEXT_FILES, sampled_shared_texts
+from .conftest import SHARED_TEXT_FILES, corpus_texts, sampled_shared_texts
 
 #: Each anchored reading: its module and the function readings.complete calls.
 _READINGS: dict[str, tuple[ModuleType, str]] = {
@@ -86,11 +85,6 @@ def _assert_identical(texts: list[str], *, least_claims: int) -> None:
     assert not diff, f"{len(diff)} documents differ with the anchors on, first: {diff[0]}"
 
 
-def _corpus_texts() -> list[str]:
-    return [json.loads(line)["text"] for path in sorted(CORPUS.rglob("*.jsonl"))
-            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]  # fmt: skip
-
-
 def test_every_anchored_reading_is_tested_and_skipped_by_complete() -> None:
     assert set(READING_ANCHORS) == set(_READINGS) == set(ANCHORS)
     source = Path(readings.__file__).read_text(encoding="utf-8")
@@ -99,7 +93,7 @@ def test_every_anchored_reading_is_tested_and_skipped_by_complete() -> None:
 
 
 def test_the_project_corpus_is_byte_identical() -> None:
-    texts = _corpus_texts()
+    texts = corpus_texts(heldout=True)
     assert len(texts) > 1000
     _assert_identical(texts, least_claims=1000)
 
@@ -121,7 +115,7 @@ def test_an_anchored_reading_finds_nothing_without_its_anchors(monkeypatch: pyte
     for name, (module, attr) in _READINGS.items():
         monkeypatch.setattr(module, attr, spy(name, getattr(module, attr)))
     pipeline = Pipeline(Settings(reading_anchors=False))
-    for text in _corpus_texts():
+    for text in corpus_texts(heldout=True):
         pipeline.run(document_from_text(text))
     for name, seen in calls.items():
         assert seen, name

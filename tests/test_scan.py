@@ -8,7 +8,6 @@ install); the dev install (CI) has it."""
 from __future__ import annotations
 
 import itertools
-import json
 import logging
 from functools import lru_cache
 from pathlib import Path
@@ -26,7 +25,7 @@ from tollbook.scan import marks as scan
 from tollbook.scan.cues import extension_available
 from tollbook.scan.marks import Mark, PythonNames, Scanner
 
-from .conftest import run_without
+from .conftest import corpus_texts, run_without
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "src" / "tollbook" / "demo"
@@ -48,15 +47,6 @@ def _scanner(choice: str) -> Scanner:
     g = _gaz()
     engine = scan.select_engine(choice, g._index, g._firsts, g._max_words)  # type: ignore[arg-type]
     return Scanner(_fold_token, engine)
-
-
-def _corpus_texts() -> list[str]:
-    texts = []
-    for path in sorted((ROOT / "tests" / "corpus").glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                texts.append(json.loads(line)["text"])
-    return texts
 
 
 def _demo_texts() -> list[str]:
@@ -149,7 +139,7 @@ def test_words_on_edge_cases(text: str) -> None:
 
 
 def test_words_on_the_corpus_and_demo() -> None:
-    for text in [*_corpus_texts(), *_demo_texts()]:
+    for text in [*corpus_texts(), *_demo_texts()]:
         _same_words(text)
 
 
@@ -171,7 +161,7 @@ def test_compiled_marks_are_the_python_marks(text: str) -> None:
 
 @needs_compiled
 def test_compiled_marks_on_the_corpus_and_demo() -> None:
-    texts = [*_corpus_texts(), *_demo_texts()]
+    texts = [*corpus_texts(), *_demo_texts()]
     found = 0
     for text in texts:
         marks = _scanner("python").marks(text)
@@ -211,7 +201,7 @@ def _run_all(choice: str, texts: list[str]) -> list[tuple[object, object]]:
 
 
 def test_python_scanner_changes_no_claim_or_tally() -> None:
-    texts = [*_corpus_texts(), *_demo_texts()]
+    texts = [*corpus_texts(), *_demo_texts()]
     g = _gaz()
     for text in texts:
         assert g.with_scanner("python").find_in_document(text) == g.find_in_document(text)
@@ -234,7 +224,7 @@ def _run_all_without_scanner(texts: list[str]) -> list[tuple[object, object]]:
 
 @needs_compiled
 def test_claims_and_tallies_are_the_same_with_either_scanner() -> None:
-    texts = [*_corpus_texts(), *_demo_texts()]
+    texts = [*corpus_texts(), *_demo_texts()]
     python = _run_all("python", texts)
     assert sum(len(c) for c, _ in python) > 100  # type: ignore[arg-type]
     assert _run_all("compiled", texts) == python

@@ -32,8 +32,7 @@ from tollbook.scan.cues import extension_available
 from tollbook.scan.marks import EngineUnavailable
 from tollbook.scan.speech import CompiledSpeech, PythonSpeech, SpeechWords, select_speech
 
-from .conftest import SHARED, SHARED_TEXT_FILES, sampled_shared_texts
-from .test_cues import _corpus_texts
+from .conftest import SHARED, SHARED_TEXT_FILES, corpus_texts, demo_texts, sampled_shared_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 #: The patterns Attributor._cues_in searches, each gated by its declared word sets.
@@ -288,8 +287,8 @@ def test_generated_statements_are_byte_identical(sentences: list[str], joins: li
 
 
 def test_the_project_corpus_and_demo_are_byte_identical() -> None:
-    texts = _corpus_texts()
-    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "src" / "tollbook" / "demo").glob("*.txt"))]
+    texts = corpus_texts()
+    texts += demo_texts()
     _assert_identical(texts, least_claims=300)
 
 

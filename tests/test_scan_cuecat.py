@@ -33,8 +33,13 @@ from tollbook.extract.cues import (
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.records import LeftCue
 
-from .conftest import SHARED_TEXT_FILES, assert_path_agrees, sampled_shared_texts
-from .test_cues import _corpus_texts
+from .conftest import (
+    SHARED_TEXT_FILES,
+    assert_path_agrees,
+    corpus_texts,
+    demo_texts,
+    sampled_shared_texts,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -90,7 +95,7 @@ def test_the_readers_agree_with_the_readers_before(words: list[str], sep: str) -
 
 
 def test_the_readers_agree_over_every_word_of_the_corpus() -> None:
-    text = "\n".join(_corpus_texts())
+    text = "\n".join(corpus_texts())
     lefts = 0
     for m in re.finditer(r"[^\s,]+", text):
         at = m.start()
@@ -136,8 +141,8 @@ def test_generated_reports_are_byte_identical(sentences: list[str], sep: str) ->
 
 
 def test_the_project_corpus_and_demo_are_byte_identical() -> None:
-    texts = _corpus_texts()
-    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "src" / "tollbook" / "demo").glob("*.txt"))]
+    texts = corpus_texts()
+    texts += demo_texts()
     _assert_identical(texts, least_claims=300)
 
 

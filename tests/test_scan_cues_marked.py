@@ -27,8 +27,13 @@ from tollbook.extract.grammar import headline_patterns as hp
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar.alternation import final_words, first_words, opening
 
-from .conftest import SHARED_TEXT_FILES, assert_path_agrees, sampled_shared_texts
-from .test_cues import _corpus_texts
+from .conftest import (
+    SHARED_TEXT_FILES,
+    assert_path_agrees,
+    corpus_texts,
+    demo_texts,
+    sampled_shared_texts,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -118,7 +123,7 @@ def test_gated_patterns_match_as_the_plain_ones(words: list[str], sep: str) -> N
 
 
 def test_gated_patterns_match_as_the_plain_ones_over_the_corpus() -> None:
-    text = "\n".join(_corpus_texts())
+    text = "\n".join(corpus_texts())
     res, any_cue = _plain_right()
     hits = 0
     for at in (m.start() for m in re.finditer(r"[^\s,]+", text)):
@@ -153,8 +158,8 @@ def test_generated_reports_are_byte_identical(sentences: list[str], sep: str) ->
 
 
 def test_the_project_corpus_and_demo_are_byte_identical() -> None:
-    texts = _corpus_texts()
-    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "src" / "tollbook" / "demo").glob("*.txt"))]
+    texts = corpus_texts()
+    texts += demo_texts()
     _assert_identical(texts, least_claims=300)
 
 

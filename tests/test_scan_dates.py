@@ -27,8 +27,13 @@ from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline, Settings
 from tollbook.scan.cues import extension_available
 
-from .conftest import ROOT, SHARED_TEXT_FILES, assert_path_agrees, sampled_shared_texts
-from .test_cues import _corpus_texts
+from .conftest import (
+    SHARED_TEXT_FILES,
+    assert_path_agrees,
+    corpus_texts,
+    demo_texts,
+    sampled_shared_texts,
+)
 
 _REFS = (None, dt.date(2021, 5, 12), dt.date(1992, 2, 29))
 _PUBLISHED = "2021-05-12"
@@ -192,15 +197,8 @@ def test_the_month_start_letters_are_every_case_of_a_month() -> None:
 
 
 # --- documents, and the whole path -------------------------------------------------------------
-def _demo_texts() -> list[str]:
-    return [
-        p.read_text(encoding="utf-8")
-        for p in sorted((ROOT / "src" / "tollbook" / "demo").glob("*.txt"))
-    ]
-
-
 def test_the_corpus_and_demo_dates_are_identical() -> None:
-    texts = _corpus_texts() + _demo_texts()
+    texts = corpus_texts() + demo_texts()
     assert sum(_assert_same_dates(t) for t in texts) >= 300
 
 
@@ -244,7 +242,7 @@ def test_generated_reports_are_byte_identical(sentences: list[str]) -> None:
 
 
 def test_the_project_corpus_and_demo_are_byte_identical() -> None:
-    _assert_identical(_corpus_texts() + _demo_texts(), least_claims=300)
+    _assert_identical(corpus_texts() + demo_texts(), least_claims=300)
 
 
 @pytest.mark.parametrize("name", SHARED_TEXT_FILES)
@@ -272,7 +270,7 @@ def test_a_care_destination_opens_with_a_verb_in_reach(pieces: list[str]) -> Non
 
 
 def test_care_places_are_the_searched_ones() -> None:
-    texts = [t for t in _corpus_texts() + _demo_texts() if "hospital" in t or "taken" in t]
+    texts = [t for t in corpus_texts() + demo_texts() if "hospital" in t or "taken" in t]
     pipeline = Pipeline(Settings(scanner="python"))
     seen = 0
     for text in texts:

@@ -34,8 +34,13 @@ from tollbook.extract.grammar import count_patterns as cp
 from tollbook.extract.grammar import lexicon as lx
 from tollbook.extract.grammar.literals import proves
 
-from .conftest import SHARED_TEXT_FILES, assert_path_agrees, sampled_shared_texts
-from .test_cues import _corpus_texts
+from .conftest import (
+    SHARED_TEXT_FILES,
+    assert_path_agrees,
+    corpus_texts,
+    demo_texts,
+    sampled_shared_texts,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 _GATED = {"_OF_COMPLEMENT": cp.OF_COMPLEMENT, "_NUMBERED_PART_BEFORE": cp.NUMBERED_PART_BEFORE,
@@ -113,7 +118,7 @@ def test_no_breakdown_starts_after_the_last_breakdown_word(words: list[str], sep
 
 def test_gated_searches_over_the_corpus() -> None:
     """Before every number-like word of the corpus, in the windows the count rule uses."""
-    text = "\n".join(_corpus_texts())
+    text = "\n".join(corpus_texts())
     hits = skipped = 0
     for m in re.finditer(r"\b(?:\d[\d,]*|a|an|the|his|her|their|both|one|two|three|five|seven)\b", text):
         for name, plain in _GATED.items():
@@ -131,7 +136,7 @@ def test_gated_searches_over_the_corpus() -> None:
 
 
 def test_breakdown_gate_over_the_corpus() -> None:
-    texts = _corpus_texts()
+    texts = corpus_texts()
     checked = 0
     for text in texts:
         last = counts._last_breakdown_word(text, 0, len(text))
@@ -168,8 +173,8 @@ def test_generated_reports_are_byte_identical(sentences: list[str], sep: str) ->
 
 
 def test_the_project_corpus_and_demo_are_byte_identical() -> None:
-    texts = _corpus_texts()
-    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "src" / "tollbook" / "demo").glob("*.txt"))]
+    texts = corpus_texts()
+    texts += demo_texts()
     _assert_identical(texts, least_claims=300)
     _assert_identical(texts[::7], least_claims=30, scanner="auto")  # the compiled pre-filter, when built
 

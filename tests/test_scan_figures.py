@@ -84,8 +84,14 @@ from tollbook.extract.numbers import (
 from tollbook.extract.phrases import mention
 from tollbook.extract.segment import segment
 
-from .conftest import SHARED_TEXT_FILES, assert_path_agrees, path_outputs, sampled_shared_texts
-from .test_cues import _corpus_texts
+from .conftest import (
+    SHARED_TEXT_FILES,
+    assert_path_agrees,
+    corpus_texts,
+    demo_texts,
+    path_outputs,
+    sampled_shared_texts,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -233,7 +239,7 @@ def test_find_areas_is_the_reference_in_every_scope(words: list[str], sep: str, 
 
 
 def test_the_functions_over_the_corpus() -> None:
-    texts = _corpus_texts()
+    texts = corpus_texts()
     checked = 0
     for text in texts:
         got = find_numbers(text)
@@ -272,8 +278,8 @@ def test_generated_reports_are_byte_identical(sentences: list[str], sep: str) ->
 
 
 def test_the_project_corpus_and_demo_are_byte_identical() -> None:
-    texts = _corpus_texts()
-    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "src" / "tollbook" / "demo").glob("*.txt"))]
+    texts = corpus_texts()
+    texts += demo_texts()
     _assert_identical(texts, least_claims=300)
     _assert_identical(texts[::7], least_claims=30, scanner="auto")  # the compiled scanner, when built
 

@@ -16,7 +16,6 @@ test instead of a search. The search stays the reference:
 from __future__ import annotations
 
 import itertools
-import json
 import sys
 from functools import cache, lru_cache
 
@@ -34,9 +33,9 @@ from tollbook.scan.gates import CompiledGates, GateEngine, PythonGates
 from tollbook.scan.marks import EngineUnavailable
 
 from .conftest import (
-    CORPUS,
     SHARED_TEXT_FILES,
     assert_older_build_falls_back,
+    corpus_texts,
     has_extension_class,
     needs_extension_class,
     sampled_shared_texts,
@@ -153,17 +152,12 @@ def test_every_gate_answers_alike_marked_and_searched(case: tuple[str, list[tupl
             assert literals.gate(marked, s, e, g) == _reference(text, s, e, g), (engine.name, text, s, e, g.words)
 
 
-def _corpus_texts() -> list[str]:
-    return [json.loads(line)["text"] for path in sorted(CORPUS.rglob("*.jsonl"))
-            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]  # fmt: skip
-
-
 def _sentence_ranges(text: str) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in segment(text) if s.kind in ("sentence", "paragraph")]
 
 
 def test_every_corpus_sentence_is_marked_alike() -> None:
-    texts = _corpus_texts()
+    texts = corpus_texts(heldout=True)
     assert len(texts) > 1000
     for text in texts:
         _assert_engines_agree(text, _sentence_ranges(text))
@@ -263,7 +257,7 @@ def test_generated_reports_are_byte_identical(sentences: list[str]) -> None:
 
 
 def test_the_project_corpus_is_byte_identical() -> None:
-    texts = _corpus_texts()
+    texts = corpus_texts(heldout=True)
     _assert_identical(texts, least_claims=1000)
 
 

@@ -41,8 +41,13 @@ from tollbook.extract.grammar.number_patterns import NUMWORD
 from tollbook.extract.numbers import NumberMention
 from tollbook.model import Span
 
-from .conftest import SHARED_TEXT_FILES, assert_path_agrees, sampled_shared_texts
-from .test_cues import _corpus_texts
+from .conftest import (
+    SHARED_TEXT_FILES,
+    assert_path_agrees,
+    corpus_texts,
+    demo_texts,
+    sampled_shared_texts,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 _CALLS: dict[str, int] = {}
@@ -356,8 +361,8 @@ def test_generated_reports_are_byte_identical(sentences: list[str]) -> None:
 
 
 def test_the_project_corpus_and_demo_are_byte_identical() -> None:
-    texts = _corpus_texts()
-    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "src" / "tollbook" / "demo").glob("*.txt"))]
+    texts = corpus_texts()
+    texts += demo_texts()
     before = dict(_CALLS)
     _assert_identical(texts, least_claims=300)
     for name in ("respell", "repair", "scare", "asides", "determiners", "pronouns"):

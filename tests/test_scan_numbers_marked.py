@@ -27,8 +27,13 @@ from tollbook.extract.grammar import number_patterns as grammar
 from tollbook.extract.grammar.alternation import alternation
 from tollbook.extract.numbers import find_numbers, numbers_in
 
-from .conftest import SHARED_TEXT_FILES, assert_path_agrees, sampled_shared_texts
-from .test_cues import _corpus_texts
+from .conftest import (
+    SHARED_TEXT_FILES,
+    assert_path_agrees,
+    corpus_texts,
+    demo_texts,
+    sampled_shared_texts,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -194,7 +199,7 @@ def test_mentions_equal_the_reference_over_any_range(text: str, data: st.DataObj
 def test_mentions_of_the_corpus_equal_the_reference_sentence_by_sentence() -> None:
     from tollbook.extract.segment import segment
 
-    texts = _corpus_texts()
+    texts = corpus_texts()
     found = 0
     for text in texts:
         for s in segment(text):
@@ -294,8 +299,8 @@ def test_generated_reports_are_byte_identical(sentences: list[str]) -> None:
 
 
 def test_the_project_corpus_and_demo_are_byte_identical() -> None:
-    texts = _corpus_texts()
-    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "src" / "tollbook" / "demo").glob("*.txt"))]
+    texts = corpus_texts()
+    texts += demo_texts()
     _assert_identical(texts, least_claims=300)
 
 

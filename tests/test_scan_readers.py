@@ -29,7 +29,6 @@ forms `re` treats apart: "ſ", "İ", "ı", "K" (Kelvin), "ﬀ", combining marks)
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -54,7 +53,14 @@ from tollbook.extract.victims import Victim
 from tollbook.model import Span
 from tollbook.pipeline import Pipeline, Settings
 
-from .conftest import CORPUS, ROOT, SHARED_TEXT_FILES, assert_path_agrees, sampled_shared_texts
+from .conftest import (
+    ROOT,
+    SHARED_TEXT_FILES,
+    assert_path_agrees,
+    corpus_texts,
+    demo_texts,
+    sampled_shared_texts,
+)
 
 # ----------------------------------------------------------------------------- the code before
 
@@ -152,15 +158,6 @@ def _pipeline(scanner: str) -> Pipeline:
 
 def _assert_identical(texts: list[str], *, least_claims: int) -> None:
     assert_path_agrees(texts, _old_code, least_claims=least_claims, scanners=("auto", "python"))
-
-
-def _corpus_texts() -> list[str]:
-    return [json.loads(line)["text"] for path in sorted(CORPUS.rglob("*.jsonl"))
-            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]  # fmt: skip
-
-
-def _demo_texts() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "src" / "tollbook" / "demo").glob("*.txt"))]
 
 
 # ----------------------------------------------------------------------------- the grammar the shortcuts read
@@ -328,7 +325,7 @@ def test_generated_reports_are_byte_identical(sentences: list[str], glue: str) -
 
 
 def test_the_project_corpus_and_demo_are_byte_identical() -> None:
-    _assert_identical(_corpus_texts() + _demo_texts(), least_claims=1000)
+    _assert_identical(corpus_texts(heldout=True) + demo_texts(), least_claims=1000)
 
 
 @pytest.mark.parametrize("name", SHARED_TEXT_FILES)
@@ -337,4 +334,4 @@ def test_shared_data_is_byte_identical(name: str) -> None:
 
 
 def test_the_demo_exists() -> None:
-    assert _demo_texts() and Path(ROOT / "src" / "tollbook" / "demo").is_dir()
+    assert demo_texts() and Path(ROOT / "src" / "tollbook" / "demo").is_dir()

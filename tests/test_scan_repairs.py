@@ -9,7 +9,6 @@ digits, Unicode digits and case folds), on every sentence of tests/corpus, the d
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +29,8 @@ from .conftest import (
     SHARED,
     SHARED_TEXT_FILES,
     assert_older_build_falls_back,
+    corpus_texts,
+    demo_texts,
     needs_extension_class,
     sampled_shared_texts,
     shared_texts,
@@ -115,22 +116,13 @@ def test_edge_cases_agree(text: str) -> None:
     assert _compiled()(text) == glue.candidate(text)
 
 
-def _corpus_texts() -> list[str]:
-    texts = [json.loads(line)["text"] for path in sorted((ROOT / "tests" / "corpus").glob("*.jsonl"))
-             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]  # fmt: skip
-    return texts + [
-        p.read_text(encoding="utf-8")
-        for p in sorted((ROOT / "src" / "tollbook" / "demo").glob("*.txt"))
-    ]
-
-
 def _sentences(texts: list[str]) -> list[str]:
     return [t[s.start : s.end] for t in texts for s in segment(t) if s.kind == "sentence"]
 
 
 @needs_extension
 def test_every_sentence_of_the_corpus_and_demo_agrees() -> None:
-    sentences = _sentences(_corpus_texts())
+    sentences = _sentences(corpus_texts() + demo_texts())
     assert sum(map(glue.candidate, sentences)) >= 20
     for sentence in sentences:
         assert _compiled()(sentence) == glue.candidate(sentence), sentence
@@ -172,7 +164,7 @@ def _assert_identical(texts: list[str], least_claims: int) -> None:
 
 @needs_extension
 def test_the_whole_path_is_byte_identical_on_the_corpus_and_demo() -> None:
-    _assert_identical(_corpus_texts(), least_claims=300)
+    _assert_identical((corpus_texts() + demo_texts()), least_claims=300)
 
 
 @needs_extension

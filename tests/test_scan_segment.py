@@ -10,7 +10,6 @@ pipeline the same) on the corpus, the demo, sampled ../shared/data texts and gen
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +28,8 @@ from .conftest import (
     SHARED,
     SHARED_TEXT_FILES,
     assert_older_build_falls_back,
+    corpus_texts,
+    demo_texts,
     needs_extension_class,
     sampled_shared_texts,
     shared_texts,
@@ -128,18 +129,9 @@ def test_edge_cases_segment_alike(text: str) -> None:
     _assert_same(text)
 
 
-def _corpus_texts() -> list[str]:
-    texts = [json.loads(line)["text"] for path in sorted(CORPUS.glob("*.jsonl"))
-             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]  # fmt: skip
-    return texts + [
-        p.read_text(encoding="utf-8")
-        for p in sorted((ROOT / "src" / "tollbook" / "demo").glob("*.txt"))
-    ]
-
-
 @needs_extension
 def test_the_corpus_and_demo_segment_alike() -> None:
-    texts = _corpus_texts()
+    texts = (corpus_texts() + demo_texts())
     assert len(texts) > 500
     for text in texts:
         _assert_same(text)
@@ -182,7 +174,7 @@ def _assert_identical(texts: list[str], least_claims: int) -> None:
 
 @needs_extension
 def test_the_whole_path_is_byte_identical_on_the_corpus_and_demo() -> None:
-    _assert_identical(_corpus_texts(), least_claims=300)
+    _assert_identical((corpus_texts() + demo_texts()), least_claims=300)
 
 
 @needs_extension

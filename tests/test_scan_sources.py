@@ -33,8 +33,13 @@ from tollbook.pipeline import Pipeline, Settings
 from tollbook.scan.cues import extension_available
 from tollbook.scan.speech import PythonSpeech
 
-from .conftest import ROOT, SHARED_TEXT_FILES, assert_path_agrees, sampled_shared_texts
-from .test_cues import _corpus_texts
+from .conftest import (
+    SHARED_TEXT_FILES,
+    assert_path_agrees,
+    corpus_texts,
+    demo_texts,
+    sampled_shared_texts,
+)
 
 _PUBLISHED = "2021-05-12"
 
@@ -341,10 +346,6 @@ def test_the_declared_start_is_the_opening_of_declared() -> None:
 
 
 # --- documents, and the whole path -----------------------------------------------------------------
-def _demo_texts() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "src" / "tollbook" / "demo").glob("*.txt"))]
-
-
 def _outputs(texts: Sequence[str], scanner: str) -> list[str]:
     pipeline = Pipeline(Settings(scanner=scanner))  # type: ignore[arg-type]
     docs = (document_from_text(t, published=_PUBLISHED) for t in texts)
@@ -380,7 +381,7 @@ def test_generated_reports_are_byte_identical(sentences: list[str], joint: str) 
 
 
 def test_the_project_corpus_and_demo_are_byte_identical() -> None:
-    _assert_identical(_corpus_texts() + _demo_texts(), least_claims=300)
+    _assert_identical(corpus_texts() + demo_texts(), least_claims=300)
 
 
 @pytest.mark.parametrize("name", SHARED_TEXT_FILES)

@@ -26,7 +26,6 @@ generated reports (hypothesis), every sentence of tests/corpus, sampled ../share
 
 from __future__ import annotations
 
-import json
 import types
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -48,7 +47,7 @@ from tollbook.extract.grammar.victim_patterns import UNDONE_GATE, UNDONE_PREDICA
 from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline, Settings
 
-from .conftest import CORPUS, SHARED_TEXT_FILES, sampled_shared_texts
+from .conftest import SHARED_TEXT_FILES, corpus_texts, sampled_shared_texts
 
 #: The gates this work added (each proven against its pattern in tests/test_gates.py).
 _NEW_GATES = (UNDONE_GATE, COLLECTIVE_GATE, VERB_GATE, WOUND_VERB_GATE, PARTICIPLE_GATE, OBJECT_GATE)
@@ -98,11 +97,6 @@ def _assert_identical(texts: list[str], *, least_claims: int) -> None:
         assert sum(r.count("Claim(") for r in reference) >= least_claims
         diff = [(t[:120], a, b) for t, a, b in zip(texts, reference, got, strict=True) if a != b]
         assert not diff, f"{scanner}: {len(diff)} documents differ from the code before, first: {diff[0]}"
-
-
-def _corpus_texts() -> list[str]:
-    return [json.loads(line)["text"] for path in sorted(CORPUS.rglob("*.jsonl"))
-            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]  # fmt: skip
 
 
 # ----------------------------------------------------------------------------- units
@@ -186,7 +180,7 @@ def test_generated_reports_are_byte_identical(sentences: list[str], glue: str) -
 
 
 def test_the_project_corpus_is_byte_identical() -> None:
-    _assert_identical(_corpus_texts(), least_claims=1000)
+    _assert_identical(corpus_texts(heldout=True), least_claims=1000)
 
 
 @pytest.mark.parametrize("name", SHARED_TEXT_FILES)

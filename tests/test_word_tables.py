@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import ast
 import importlib
-import json
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ from tollbook.extract.grammar.loader import WordTable, load_table
 from tollbook.ingest.sources import document_from_text
 from tollbook.pipeline import Pipeline, Settings
 
-from .conftest import CORPUS
+from .conftest import corpus_texts
 
 SRC = Path(tollbook.__file__).parent
 
@@ -76,21 +75,11 @@ def test_a_folded_key_finds_its_word_and_a_stranger_still_misses() -> None:
     assert table.get("ſoldiers") is None  # only a subscript is folded: .get and `in` stay plain
 
 
-def _corpus_texts() -> list[str]:
-    texts = []
-    for path in sorted(CORPUS.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                texts.append(row.get("text") or "")
-    return texts[::3]
-
-
 @pytest.mark.parametrize("swap", [("s", "\u017f"), ("i", "\u0130"), ("k", "\u212a"), ("i", "\u0131")])
 def test_corpus_with_letters_re_reads_as_ascii_reads_without_error(swap: tuple[str, str]) -> None:
     pipeline = Pipeline(Settings(scanner="python"))
     failed = []
-    for text in _corpus_texts():
+    for text in corpus_texts()[::3]:
         for variant in (text.replace(*swap), text.upper().replace(swap[0].upper(), swap[1])):
             try:
                 pipeline.run(document_from_text(variant))
